@@ -1,0 +1,48 @@
+// Size budget for the built app (dist/). Prints the figures on every run and fails when over:
+//  - JavaScript needed for the first screen (entry script + its modulepreloads), gzip;
+//  - everything the service worker precaches, gzip.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const FIRST_SCREEN_JS_BUDGET_BYTES = 50 * 1024;
+export const PRECACHE_BUDGET_BYTES = 350 * 1024;
+
+const dist = process.argv[2] ?? 'dist';
+const gzipBytes = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const firstScreenScripts = [
+  ...html.matchAll(/<script[^>]*type="module"[^>]*src="\/?([^"]+)"/g),
+  ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="\/?([^"]+)"/g),
+].map((match) => match[1]);
+if (firstScreenScripts.length === 0) throw new Error('size budget: no entry script found in dist/index.html');
+
+const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+const precached = [...new Set([...sw.matchAll(/url:\s*["'`]([^"'`]+)["'`]|"url":\s*"([^"]+)"/g)].map((m) => m[1] ?? m[2]))];
+if (precached.length === 0) throw new Error('size budget: no precache manifest found in dist/sw.js');
+
+const rows = [];
+const measure = (label, files, budget) => {
+  const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
+  rows.push({ label, files: files.length, total, budget });
+  return total <= budget;
+};
+const ok = [
+  measure('first-screen JavaScript', firstScreenScripts, FIRST_SCREEN_JS_BUDGET_BYTES),
+  measure('service-worker precache', [...precached, 'sw.js'], PRECACHE_BUDGET_BYTES),
+].every(Boolean);
+
+console.log('Size budget (gzip -9):');
+for (const { label, files, total, budget } of rows) {
+  console.log(`  ${label.padEnd(26)} ${kib(total).padStart(10)} of ${kib(budget).padStart(10)}  (${files} files)${total > budget ? '  OVER BUDGET' : ''}`);
+}
+console.log('  largest precached files:');
+for (const file of [...precached].sort((a, b) => gzipBytes(b) - gzipBytes(a)).slice(0, 5)) {
+  console.log(`    ${kib(gzipBytes(file)).padStart(10)}  ${file}`);
+}
+if (!ok) {
+  console.error('Size budget exceeded: see above.');
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+/**
+ * Registers the service worker (workbox-window) and reports two things to the UI:
+ * when Satchel is saved for offline use, and when a new version is waiting.
+ * A waiting version is activated only through `applyUpdate()`, i.e. when the person agrees:
+ * the app never reloads itself in the middle of a task (DESIGN.md convention 7).
+ */
+import { Workbox } from 'workbox-window';
+
+/** How often a long-open app looks for a new version when it comes back to the foreground. */
+export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+export type OfflineReadiness = 'pending' | 'ready' | 'unsupported';
+
+export interface ServiceWorkerEvents {
+  onOfflineReadiness(state: OfflineReadiness): void;
+  /** A new version is installed and waiting; call `applyUpdate` once the person agrees. */
+  onUpdateWaiting(applyUpdate: () => void): void;
+}
+
+export function registerServiceWorker(events: ServiceWorkerEvents): void {
+  if (!('serviceWorker' in navigator)) {
+    events.onOfflineReadiness('unsupported');
+    return;
+  }
+  const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+
+  events.onOfflineReadiness(navigator.serviceWorker.controller ? 'ready' : 'pending');
+  workbox.addEventListener('activated', (event) => {
+    if (!event.isUpdate) events.onOfflineReadiness('ready');
+  });
+
+  workbox.addEventListener('waiting', () => {
+    events.onUpdateWaiting(() => {
+      // Reload only after the new worker has taken control, so the page and its cache match.
+      workbox.addEventListener('controlling', () => location.reload());
+      workbox.messageSkipWaiting();
+    });
+  });
+
+  let lastCheck = Date.now();
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible' || !navigator.onLine) return;
+    if (Date.now() - lastCheck < UPDATE_CHECK_INTERVAL_MS) return;
+    lastCheck = Date.now();
+    void workbox.update();
+  });
+
+  workbox.register().catch(() => events.onOfflineReadiness('unsupported'));
+}

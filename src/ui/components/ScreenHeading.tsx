@@ -1,0 +1,21 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '../i18n/context';
+
+let firstScreen = true;
+
+/**
+ * A screen's h1. Sets the document title (WCAG 2.4.2) and, after an in-app navigation, moves
+ * focus to the heading so screen-reader users hear that the screen changed.
+ */
+export function ScreenHeading({ children }: { children: string }) {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${children} – ${t('app.name')}`;
+  }, [children, t]);
+  useEffect(() => {
+    if (firstScreen) firstScreen = false;
+    else heading.current?.focus();
+  }, []);
+  return <h1 class="govuk-heading-l" tabIndex={-1} ref={heading}>{children}</h1>;
+}

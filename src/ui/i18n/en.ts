@@ -1,0 +1,58 @@
+/**
+ * English messages: the source catalogue. Every string a person sees is here, and the Welsh
+ * catalogue must have exactly the same keys (checked by the type system and a test).
+ * `{name}` marks a parameter filled in by `t()`.
+ */
+export const en = {
+  'app.name': 'Satchel',
+  'app.tagline': 'Your digital credentials',
+  'skipLink': 'Skip to main content',
+  'phase.tag': 'Pilot',
+  'phase.text': 'This is a new service. It is being tested with the people who use it.',
+  'nav.label': 'Menu',
+  'nav.home': 'Your credentials',
+  'nav.about': 'This phone',
+  'language.label': 'Language',
+  'offline.title': 'You are offline',
+  'offline.body': 'Everything saved on this phone still works. Adding new credentials and checking for revocations will wait until you are back online.',
+  'update.title': 'A new version is available',
+  'update.body': 'Update when you are ready. Nothing you are doing now will be interrupted.',
+  'update.accept': 'Update now',
+  'update.dismiss': 'Not now',
+  'update.updating': 'Updating…',
+  'home.title': 'Your credentials',
+  'home.empty': 'You have no credentials yet.',
+  'home.emptyHint': 'When a government department offers you a credential, such as a veteran card or a driving licence, it will appear here.',
+  'home.readiness': 'Is Satchel ready?',
+  'status.offline': 'Works without a signal',
+  'status.offline.yes': 'Yes — Satchel is saved on this phone',
+  'status.offline.pending': 'Not yet — keep this page open while Satchel saves itself',
+  'status.offline.unsupported': 'No — this browser cannot save Satchel for offline use',
+  'status.signatures': 'Signature checks',
+  'status.signatures.checking': 'Starting…',
+  'status.signatures.wasm': 'Ready (fast WebAssembly engine)',
+  'status.signatures.noble': 'Ready (compatible JavaScript engine)',
+  'status.signatures.failed': 'Not working — close Satchel and open it again',
+  'about.title': 'This phone',
+  'about.intro': 'What this phone and browser can do with Satchel. Support staff may ask you about this page.',
+  'about.version': 'Satchel version',
+  'about.features': 'Features',
+  'feature.yes': 'Yes',
+  'feature.no': 'No — Satchel uses a fallback',
+  'feature.webAssembly': 'Fast signature checks (WebAssembly)',
+  'feature.serviceWorker': 'Works offline (service worker)',
+  'feature.persistentStorage': 'Ask to keep data safe from clearing',
+  'feature.barcodeDetector': 'Built-in QR code reader',
+  'feature.decompressionStream': 'Built-in decompression',
+  'feature.webCryptoEd25519': 'Built-in Ed25519 signatures',
+  'feature.webAuthnPrf': 'Unlock with screen lock or fingerprint',
+  'feature.unknown': 'Checking…',
+  'footer.version': 'Version {version}',
+  'footer.privacy': 'Your credentials stay on this phone. Satchel has no account and no central database.',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'Check the address, or go back to your credentials.',
+  'notFound.home': 'Go to your credentials',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;

@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { App } from './App';
+import './styles/app.scss';
+
+// GOV.UK Frontend's "JavaScript is available" hooks, set here because the CSP forbids inline script.
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+render(<App />, root);

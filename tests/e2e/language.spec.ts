@@ -1,0 +1,21 @@
+import { expect, test } from './fixtures';
+
+test('switching to Welsh changes every string and the page language, and is remembered', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your credentials' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Cymraeg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Eich tystlythyrau' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page).toHaveTitle(/Eich tystlythyrau/);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Eich tystlythyrau' })).toBeVisible();
+  await page.getByRole('link', { name: 'Y ffôn hwn' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Y ffôn hwn' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'This phone' })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const depcruise = (target: string) =>
+  run('node_modules/.bin/depcruise', [target, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { encoding: 'utf8' })
+    .then(({ stdout }) => ({ code: 0, output: stdout }))
+    .catch((error: { code: number; stdout: string }) => ({ code: error.code, output: error.stdout }));
+
+describe('layer lint (DESIGN.md: who may import whom)', () => {
+  it('rejects imports that break the layers', async () => {
+    const { code, output } = await depcruise('tests/fixtures/layers');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/layer-credentials: tests\/fixtures\/layers\/src\/credentials\/bad-import\.ts → tests\/fixtures\/layers\/src\/ui\/label\.ts/);
+    expect(output).toMatch(/preact-only-in-ui: tests\/fixtures\/layers\/src\/lib\/renders\.ts/);
+  }, 60_000);
+});
+
+describe('code lint (ESLint)', () => {
+  it('rejects rendering claim values as HTML', async () => {
+    const result = await run('node_modules/.bin/eslint', ['--no-ignore', '--format', 'json', 'tests/fixtures/lint/renders-html.tsx'], { encoding: 'utf8' })
+      .then(({ stdout }) => ({ code: 0, output: stdout }))
+      .catch((error: { code: number; stdout: string }) => ({ code: error.code, output: error.stdout }));
+    expect(result.code).toBe(1);
+    const [report] = JSON.parse(result.output) as { messages: { line: number; message: string }[] }[];
+    expect(report!.messages.map(({ line, message }) => `${line}: ${message}`)).toEqual([
+      '3: Render text, not HTML.',
+      '7: Claim values and anything from a credential or QR code are rendered as text, never as HTML.',
+    ]);
+  }, 60_000);
+});

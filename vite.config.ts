@@ -1,0 +1,48 @@
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { connectOriginsFromEnv, contentSecurityPolicy } from './src/server/security-headers';
+import { webAppManifest } from './src/sw/manifest';
+import packageJson from './package.json' with { type: 'json' };
+
+/** The oldest browsers Satchel supports (README: "Phones it runs on"). */
+const BROWSER_TARGETS = ['chrome87', 'edge88', 'safari15', 'firefox91'];
+
+/** Writes the CSP as a <meta> tag into the built index.html (the host should also send the header). */
+function cspMetaTag(): Plugin {
+  const policy = contentSecurityPolicy(connectOriginsFromEnv(), { forMeta: true });
+  return {
+    name: 'satchel:csp-meta',
+    apply: 'build',
+    // Right after <meta charset>: a CSP meta tag only governs what comes after it.
+    transformIndexHtml: (html) =>
+      html.replace(/<meta charset="utf-8" \/>/, `$&\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+  };
+}
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(process.env.SATCHEL_VERSION ?? packageJson.version) },
+  build: { target: BROWSER_TARGETS, sourcemap: false, assetsInlineLimit: 0 },
+  // A classic (IIFE) worker: module workers arrived only in Firefox 114.
+  worker: { format: 'iife' },
+  css: {
+    preprocessorOptions: { scss: { loadPaths: ['node_modules'], quietDeps: true } },
+    // GOV.UK Frontend still carries an IE8 media-query hack (`\0`) that lightningcss rejects; drop it.
+    lightningcss: { errorRecovery: true },
+  },
+  plugins: [
+    preact(),
+    cspMetaTag(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: webAppManifest,
+      includeManifestIcons: false, // the glob below already takes every icon
+      injectManifest: { globPatterns: ['**/*.{js,css,html,wasm,png,svg}'] },
+      devOptions: { enabled: false },
+    }),
+  ],
+});
