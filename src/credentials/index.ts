@@ -1,0 +1,15 @@
+/**
+ * Satchel's credential library: SD-JWT (RFC 9901), SD-JWT VC, JWT VC 2.0, JWS ES256/EdDSA, trust
+ * list, token status list, presentations with key binding. Framework-free; runs in browsers and
+ * in Node. Signatures go through a SignatureVerifier (src/lib/signature-verifier.ts), in one batch
+ * per call.
+ */
+export { verifyCredential, verifyCredentials, verifyPresentation } from './verify';
+export { createPresentation, type ClaimPath, type PresentationRequest } from './presentation';
+export { trustListFromIssuers, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput } from './trust-list';
+export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
+export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
+export type { CheckName } from './check-error';
+export type { CredentialFormat } from './credential';
+export * from './limits';
+export type { SignatureVerifier, VerifyItem, SignatureAlgorithm } from '../lib/signature-verifier';

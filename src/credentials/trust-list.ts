@@ -1,0 +1,136 @@
+/**
+ * The trust list Satchel checks issuers against (format: docs/credentials.md, parsing:
+ * trust-list-parse.ts). Each issuer has an identifier (`iss`), a name in English and Welsh, its
+ * public keys, and the credential types it may issue; separate status-list signers may vouch for
+ * the status of named issuers' credentials.
+ */
+import { argumentError } from '../lib/errors';
+import type { JsonObject } from '../lib/json-safe';
+import { CheckError } from './check-error';
+import { publicKeyFromJwk, type PublicKey } from './jwk';
+
+export interface IssuerName {
+  en: string;
+  cy?: string;
+}
+
+export interface TrustedIssuer {
+  id: string;
+  name: IssuerName;
+  keys: readonly PublicKey[];
+  /** Credential types (SD-JWT VC `vct`, JWT VC `type`) this issuer may issue; undefined: any (unsigned test lists only). */
+  types?: readonly string[];
+}
+
+export interface StatusListSigner {
+  id: string;
+  keys: readonly PublicKey[];
+  /** Issuers whose credentials' status this signer may vouch for. */
+  issuers: readonly string[];
+}
+
+export interface TrustList {
+  /** True only for a list that came through parseTrustList with a valid pinned signature. */
+  readonly signed: boolean;
+  readonly operator?: string;
+  /** ISO 8601; when the operator issued the list (show its age offline). */
+  readonly issuedAt?: string;
+  readonly expiresAt?: string;
+  readonly issuers: readonly TrustedIssuer[];
+  readonly statusListSigners: readonly StatusListSigner[];
+}
+
+export interface IssuerInput {
+  id: string;
+  name: string | IssuerName;
+  keys: JsonWebKey[];
+  types?: string[];
+}
+
+export interface StatusListSignerInput {
+  id: string;
+  keys: JsonWebKey[];
+  issuers: string[];
+}
+
+function keysFrom(keys: unknown, parameter: string): PublicKey[] {
+  if (!Array.isArray(keys)) throw argumentError(parameter, 'an array of JWKs', keys);
+  return keys.map((k, i) => {
+    try {
+      return publicKeyFromJwk(k, `${parameter}[${i}]`);
+    } catch (e) {
+      throw new TypeError((e as Error).message);
+    }
+  });
+}
+
+function stringArray(value: unknown, parameter: string): string[] {
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw argumentError(parameter, 'an array of strings', value);
+  return [...value] as string[];
+}
+
+/** An unsigned trust list for tests and the reference issuers; each issuer's keys may also sign its status lists. */
+export function trustListFromIssuers(issuers: IssuerInput[], options: { statusListSigners?: StatusListSignerInput[] } = {}): TrustList {
+  if (!Array.isArray(issuers)) throw argumentError('issuers', 'an array', issuers);
+  const list = issuers.map((issuer, i): TrustedIssuer => {
+    const p = `issuers[${i}]`;
+    if (typeof issuer !== 'object' || issuer === null) throw argumentError(p, 'an object', issuer);
+    if (typeof issuer.id !== 'string' || issuer.id === '') throw argumentError(`${p}.id`, 'a non-empty string', issuer.id);
+    let name: IssuerName;
+    if (typeof issuer.name === 'string') name = { en: issuer.name };
+    else if (typeof issuer.name === 'object' && issuer.name !== null && typeof issuer.name.en === 'string') name = { ...issuer.name };
+    else throw argumentError(`${p}.name`, 'a string or { en, cy }', issuer.name);
+    const out: TrustedIssuer = { id: issuer.id, name, keys: keysFrom(issuer.keys, `${p}.keys`) };
+    if (issuer.types !== undefined) out.types = stringArray(issuer.types, `${p}.types`);
+    return out;
+  });
+  const signers = (options.statusListSigners ?? []).map((s, i): StatusListSigner => {
+    const p = `options.statusListSigners[${i}]`;
+    if (typeof s?.id !== 'string') throw argumentError(`${p}.id`, 'a string', s?.id);
+    return { id: s.id, keys: keysFrom(s.keys, `${p}.keys`), issuers: stringArray(s.issuers, `${p}.issuers`) };
+  });
+  return { signed: false, issuers: list, statusListSigners: signers };
+}
+
+export function isTrustList(value: unknown): value is TrustList {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Partial<TrustList>;
+  return Array.isArray(t.issuers) && Array.isArray(t.statusListSigners) && typeof t.signed === 'boolean';
+}
+
+export function findIssuer(trustList: TrustList, iss: string): TrustedIssuer {
+  const issuer = trustList.issuers.find((i) => i.id === iss);
+  if (!issuer) throw new CheckError('issuer-trusted', `The issuer ${JSON.stringify(iss)} is not on Satchel's trust list, so this credential cannot be trusted`);
+  return issuer;
+}
+
+/** Picks the signing key by `kid` (RFC 7515 §4.1.4), or the only key when there is no `kid`. */
+export function selectKey(keys: readonly PublicKey[], header: JsonObject, owner: string): PublicKey {
+  const kid = header.kid;
+  if (kid !== undefined) {
+    if (typeof kid !== 'string') throw new CheckError('issuer-trusted', `The key identifier (kid) is not a string`);
+    const key = keys.find((k) => k.kid === kid);
+    if (!key) throw new CheckError('issuer-trusted', `It was signed with key ${JSON.stringify(kid)}, which is not one of ${owner}'s keys on the trust list`);
+    return key;
+  }
+  if (keys.length === 1) return keys[0]!;
+  throw new CheckError('issuer-trusted', `It does not say which of ${owner}'s ${keys.length} keys signed it (no kid)`);
+}
+
+/** The credential type must be one the issuer may issue: a licence key must not vouch for immigration status. */
+export function checkTypeAllowed(issuer: TrustedIssuer, types: readonly string[]): void {
+  if (issuer.types === undefined) return;
+  const allowed = issuer.types;
+  for (const t of types) {
+    if (!allowed.includes(t)) {
+      throw new CheckError('issuer-trusted', `${issuer.name.en} is not allowed to issue credentials of type ${JSON.stringify(t)}`);
+    }
+  }
+}
+
+/** Keys allowed to sign the status list of `issuerId`'s credentials: its own, and listed status-list signers. */
+export function statusListKeys(trustList: TrustList, issuerId: string): PublicKey[] {
+  const own = trustList.issuers.find((i) => i.id === issuerId)?.keys ?? [];
+  const delegated = trustList.statusListSigners.filter((s) => s.issuers.includes(issuerId)).flatMap((s) => s.keys);
+  return [...own, ...delegated];
+}

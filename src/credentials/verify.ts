@@ -1,0 +1,213 @@
+/**
+ * The verify pipeline. Each credential is parsed and checked in stages; every signature it needs
+ * (issuer JWS, key-binding JWT, status list token) is queued, and the whole call — one credential
+ * or many — sends them to the SignatureVerifier as ONE batch. Bad data never throws: it becomes a
+ * failed check with a message a person can act on. Misuse (wrong argument types) throws TypeError.
+ */
+import { argumentError, DataError } from '../lib/errors';
+import { BatchCollector, runBatch } from './batch';
+import { checkOf } from './check-error';
+import type { CredentialFormat, ParsedCredential } from './credential';
+import { parseCompactJws, jwsVerifyItem } from './jws';
+import { parseJwtVc } from './jwt-vc';
+import { checkKeyBinding } from './key-binding';
+import { MAX_BATCH_CREDENTIALS, MAX_CREDENTIAL_CHARS } from './limits';
+import { ReportBuilder, type PresentationOptions, type VerificationReport, type VerifyOptions } from './report';
+import { parseSdJwtVc, SD_JWT_VC_TYPES } from './sd-jwt-vc';
+import { prepareStatus, type StatusListCache, type StatusOutcome } from './status-check';
+import { statusReference } from './status-token';
+import { checkTypeAllowed, findIssuer, isTrustList, selectKey, type TrustedIssuer } from './trust-list';
+import { checkValidityWindow } from './validity';
+
+const DAMAGED = 'The credential may be damaged or incomplete; ask for it to be sent again.';
+
+interface Context {
+  options: VerifyOptions;
+  nowS: number;
+  collector: BatchCollector;
+  statusCache: StatusListCache;
+}
+
+type Finish = (results: readonly boolean[]) => VerificationReport;
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function withHint(text: string, hint: string): string {
+  return `${text.replace(/\.$/, '')}. ${hint}`;
+}
+
+function checkOptions(options: unknown, name = 'options'): asserts options is VerifyOptions {
+  if (typeof options !== 'object' || options === null) throw argumentError(name, 'an object', options);
+  const o = options as Partial<VerifyOptions>;
+  if (!isTrustList(o.trustList)) throw argumentError(`${name}.trustList`, 'a TrustList (from parseTrustList or trustListFromIssuers)', o.trustList);
+  if (typeof o.verifier !== 'object' || o.verifier === null || typeof o.verifier.verifyBatch !== 'function') throw argumentError(`${name}.verifier`, 'an object with verifyBatch(items)', o.verifier);
+  if (o.now !== undefined && (!(o.now instanceof Date) || Number.isNaN(o.now.getTime()))) throw argumentError(`${name}.now`, 'a valid Date', o.now);
+  if (o.fetchStatusList !== undefined && typeof o.fetchStatusList !== 'function') throw argumentError(`${name}.fetchStatusList`, 'a function', o.fetchStatusList);
+}
+
+function newContext(options: VerifyOptions): Context {
+  const now = options.now ?? new Date();
+  return { options, nowS: now.getTime() / 1000, collector: new BatchCollector(), statusCache: new Map() };
+}
+
+function guessFormat(raw: string): CredentialFormat {
+  return raw.includes('~') ? 'dc+sd-jwt' : 'vc+jwt';
+}
+
+/** Chooses the format by the separator and the `typ` header. */
+function parseCredential(raw: string): ParsedCredential {
+  if (raw.includes('~')) return parseSdJwtVc(raw);
+  const jws = parseCompactJws(raw, 'The credential');
+  if (typeof jws.header.typ === 'string' && SD_JWT_VC_TYPES.includes(jws.header.typ)) {
+    throw new DataError('This SD-JWT is cut short: it lacks the "~" that ends it');
+  }
+  return parseJwtVc(jws);
+}
+
+async function prepare(raw: string, ctx: Context, presentation?: { audience: string; nonce: string }): Promise<Finish> {
+  const report = new ReportBuilder(guessFormat(raw));
+  const done: Finish = () => report.build();
+
+  // Format (and for SD-JWT, disclosures: RFC 9901 §7.1 steps 1–5).
+  if (raw.length > MAX_CREDENTIAL_CHARS) {
+    report.fail('format', `The credential is ${raw.length} characters long; Satchel accepts at most ${MAX_CREDENTIAL_CHARS}. ${DAMAGED}`);
+    return done;
+  }
+  let cred: ParsedCredential;
+  try {
+    cred = parseCredential(raw);
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    const check = checkOf(e, 'format');
+    if (check !== 'format') report.pass('format', 'The credential is well formed.');
+    report.fail(check, withHint(e.message, DAMAGED));
+    return done;
+  }
+  report.format = cred.format;
+  report.type = cred.type;
+  report.issuer = { id: cred.issuerId };
+  report.claims = cred.claims;
+  report.pass('format', cred.format === 'dc+sd-jwt' ? 'An SD-JWT VC (selective disclosure credential).' : 'A W3C Verifiable Credential (JWT).');
+  if (cred.sd) report.pass('disclosures', `${cred.sd.disclosures.length} disclosed claim(s), each matching a digest the issuer signed.`);
+
+  // Issuer trusted: listed, key is one of its keys, type one it may issue.
+  let issuer: TrustedIssuer | undefined;
+  let signatureIndex: number | undefined;
+  try {
+    issuer = findIssuer(ctx.options.trustList, cred.issuerId);
+    report.issuer = { id: issuer.id, name: issuer.name.en };
+    if (issuer.name.cy !== undefined) report.issuer.nameCy = issuer.name.cy;
+    checkTypeAllowed(issuer, cred.types);
+    const key = selectKey(issuer.keys, cred.jws.header, issuer.name.en);
+    const listAge = ctx.options.trustList.issuedAt ? ` (trust list of ${ctx.options.trustList.issuedAt})` : '';
+    report.pass('issuer-trusted', `Issued by ${issuer.name.en}, which may issue ${cred.type}${listAge}.`);
+    try {
+      // RFC 7515 §5.2 step 8 (queued): the signature over the signing input with the issuer's key.
+      signatureIndex = ctx.collector.add(jwsVerifyItem(cred.jws, key, 'The credential'));
+    } catch (e) {
+      report.fail('signature', withHint(message(e), 'It cannot be trusted.'));
+    }
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    report.fail('issuer-trusted', e.message);
+    report.fail('signature', 'The signature was not checked because the issuer or its key is not trusted.');
+  }
+
+  // Validity window (RFC 7519 §4.1.4–4.1.6, with CLOCK_SKEW_S).
+  try {
+    report.pass('validity', checkValidityWindow(cred.window, ctx.nowS));
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    report.fail('validity', e.message);
+  }
+
+  // Key binding (RFC 9901 §7.3): required for a presentation; checked if present on a credential.
+  let kbIndex: number | undefined;
+  if (presentation || cred.sd?.kbJwt !== undefined) {
+    try {
+      if (!cred.sd) throw new DataError('Only SD-JWT VCs can be presented with a key-binding proof');
+      if (cred.sd.kbJwt === undefined) throw new DataError('The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.');
+      const expect = presentation ? { nowS: ctx.nowS, audience: presentation.audience, nonce: presentation.nonce } : { nowS: ctx.nowS };
+      kbIndex = ctx.collector.add(checkKeyBinding(cred.sd.kbJwt, cred.sd.withoutKb, cred.jws.payload, expect));
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      report.fail('key-binding', e.message);
+    }
+  }
+
+  // Status (draft-ietf-oauth-status-list §8.3); only fetched once the issuer is trusted.
+  let statusFinish: ((results: readonly boolean[]) => StatusOutcome) | undefined;
+  try {
+    const ref = statusReference(cred.jws.payload);
+    if (!ref) report.pass('status', 'The issuer publishes no revocation status for this credential.');
+    else if (!issuer) {
+      report.fail('status', 'Revocation was not checked because the issuer is not trusted.');
+      report.status = { state: 'unknown' };
+    } else {
+      statusFinish = await prepareStatus(ref, issuer.id, ctx.options.trustList, ctx.options.fetchStatusList, ctx.statusCache, ctx.collector, ctx.nowS);
+    }
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    report.fail('status', e.message);
+    report.status = { state: 'unknown' };
+  }
+
+  return (results) => {
+    if (signatureIndex !== undefined) {
+      if (results[signatureIndex] === true) report.pass('signature', `Signed by ${report.issuer.name ?? cred.issuerId}.`);
+      else report.fail('signature', 'The signature does not match: the credential was altered, or was not issued by the issuer it names. Do not rely on it.');
+    }
+    if (kbIndex !== undefined) {
+      if (results[kbIndex] === true) report.pass('key-binding', 'Presented by the person it was issued to (key-binding proof checks out).');
+      else report.fail('key-binding', 'The key-binding proof is not signed by the holder\'s key, so it may have been copied. Ask the holder to share it again.');
+    }
+    if (statusFinish) {
+      const s = statusFinish(results);
+      if (s.ok) report.pass('status', s.message);
+      else report.fail('status', s.message);
+      report.status = { state: s.state };
+      if (s.checkedAt !== undefined) report.status.checkedAt = s.checkedAt;
+      if (s.refreshAfter !== undefined) report.status.refreshAfter = s.refreshAfter;
+    }
+    return report.build();
+  };
+}
+
+async function run(raws: readonly string[], options: VerifyOptions, presentation?: { audience: string; nonce: string }): Promise<VerificationReport[]> {
+  const ctx = newContext(options);
+  const finishes: Finish[] = [];
+  finishes.push(...(await Promise.all(raws.map((raw) => prepare(raw, ctx, presentation)))));
+  const results = await runBatch(options.verifier, ctx.collector.items);
+  return finishes.map((f) => f(results));
+}
+
+/** Verifies one SD-JWT VC or JWT VC. */
+export async function verifyCredential(raw: string, options: VerifyOptions): Promise<VerificationReport> {
+  if (typeof raw !== 'string') throw argumentError('raw', 'a string', raw);
+  checkOptions(options);
+  const [report] = await run([raw], options);
+  return report!;
+}
+
+/** Verifies many credentials; all their signatures go to the verifier as one batch. */
+export async function verifyCredentials(raws: string[], options: VerifyOptions): Promise<VerificationReport[]> {
+  if (!Array.isArray(raws)) throw argumentError('raws', 'an array of strings', raws);
+  raws.forEach((r, i) => {
+    if (typeof r !== 'string') throw argumentError(`raws[${i}]`, 'a string', r);
+  });
+  if (raws.length > MAX_BATCH_CREDENTIALS) throw new RangeError(`raws has ${raws.length} credentials; at most ${MAX_BATCH_CREDENTIALS} per call`);
+  checkOptions(options);
+  return run(raws, options);
+}
+
+/** The verifier side of a presentation: everything verifyCredential checks, plus key binding to `audience` and `nonce`. */
+export async function verifyPresentation(raw: string, options: PresentationOptions): Promise<VerificationReport> {
+  if (typeof raw !== 'string') throw argumentError('raw', 'a string', raw);
+  checkOptions(options);
+  if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
+  if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
+  const [report] = await run([raw], options, { audience: options.audience, nonce: options.nonce });
+  return report!;
+}
