@@ -3,7 +3,7 @@
  * cost more bytes than it saves. The service worker answers every navigation with the app shell,
  * so deep links work offline too.
  */
-import type { ComponentChildren, JSX } from 'preact';
+import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 const ROUTE_CHANGE_EVENT = 'satchel:navigate';
@@ -28,7 +28,7 @@ export function usePath(): string {
   return path;
 }
 
-type LinkProps = JSX.HTMLAttributes<HTMLAnchorElement> & { href: string; children: ComponentChildren };
+type LinkProps = AnchorHTMLAttributes & { href: string; children: ComponentChildren };
 
 /** An ordinary link that changes screen without reloading; modified clicks keep browser behaviour. */
 export function Link({ href, children, ...rest }: LinkProps) {
