@@ -1,0 +1,75 @@
+/**
+ * Ed25519 (RFC 8032 5.1.7) and SHA-512 (FIPS 180-4) — the exported ABI of the crypto core.
+ *
+ * All pointers are byte offsets into the module's exported `memory`; inputs live in the area
+ * the JavaScript side manages from `scratchPointer()` (index.ts) upwards. This half of the
+ * module keeps every table and scratch buffer in static data below that pointer, allocates
+ * nothing, and never traps on any input bytes (pointers must of course lie inside memory).
+ *
+ *   sha512(ptr, length, outPtr): void
+ *       64-byte SHA-512 digest of `length` bytes at ptr, written at outPtr.
+ *
+ *   ed25519Verify(publicKeyPtr, messagePtr, messageLength, signaturePtr): i32
+ *       32-byte key, 64-byte signature R ‖ S. 1 valid, 0 invalid (policy: verify.ts header).
+ *
+ *   ed25519PrecomputeKey(publicKeyPtr): i32
+ *       Builds the key's 61 440-byte table (about a millisecond) and returns its handle
+ *       0 … ED25519_MAX_KEYS − 1; the same key bytes return the same live handle.
+ *       −1: the key can never verify (invalid or non-canonical encoding, small order).
+ *       −2: every slot is taken (ed25519ReleaseKey one, or ed25519ResetKeys).
+ *   ed25519VerifyWithKey(handle, messagePtr, messageLength, signaturePtr): i32
+ *       Same answer as ed25519Verify with that key; 0 for a dead or out-of-range handle.
+ *   ed25519ReleaseKey(handle): void        ed25519ResetKeys(): void
+ *   ed25519MaxKeys(): i32                  (16)
+ *
+ *   ed25519VerifyBatch(itemsPtr, count, randomPtr, resultsPtr): i32   — see batch.ts
+ *       itemsPtr: `count` records of ED25519_BATCH_ITEM_BYTES = 20 bytes, little-endian i32:
+ *         +0  handle (from ed25519PrecomputeKey) or −1 for "no handle, use the key bytes"
+ *         +4  publicKeyPtr (ignored when handle ≥ 0)
+ *         +8  messagePtr
+ *         +12 messageLength
+ *         +16 signaturePtr
+ *       randomPtr: 16·count bytes from crypto.getRandomValues, fresh for every call (the
+ *         128-bit coefficients z_i of the randomised batch equation; reused or predictable
+ *         bytes let a forger craft a batch of bad signatures that passes).
+ *       resultsPtr: `count` bytes, each set to 1 (valid) or 0 (invalid).
+ *       Returns the number of valid items. Results equal ed25519Verify item by item.
+ */
+import { sha512Digest } from '../sha512';
+import { MAX_KEYS, keyPrecompute, keyRelease, keyReset, keyVerify } from './keys';
+import { verifyUnknownKey } from './verify';
+import { verifyBatch } from './batch';
+
+export function sha512(ptr: usize, length: i32, outPtr: usize): void {
+  sha512Digest(ptr, length < 0 ? 0 : length, outPtr);
+}
+
+export function ed25519Verify(publicKeyPtr: usize, messagePtr: usize, messageLength: i32, signaturePtr: usize): i32 {
+  if (messageLength < 0) return 0;
+  return verifyUnknownKey(publicKeyPtr, messagePtr, messageLength, signaturePtr);
+}
+
+export function ed25519PrecomputeKey(publicKeyPtr: usize): i32 {
+  return keyPrecompute(publicKeyPtr);
+}
+
+export function ed25519VerifyWithKey(handle: i32, messagePtr: usize, messageLength: i32, signaturePtr: usize): i32 {
+  if (messageLength < 0) return 0;
+  return keyVerify(handle, messagePtr, messageLength, signaturePtr);
+}
+
+export function ed25519ReleaseKey(handle: i32): void {
+  keyRelease(handle);
+}
+
+export function ed25519ResetKeys(): void {
+  keyReset();
+}
+
+export function ed25519MaxKeys(): i32 {
+  return MAX_KEYS;
+}
+
+export function ed25519VerifyBatch(itemsPtr: usize, count: i32, randomPtr: usize, resultsPtr: usize): i32 {
+  return verifyBatch(itemsPtr, count, randomPtr, resultsPtr);
+}
