@@ -1,31 +1,29 @@
 /**
  * Main-thread handle on the crypto worker. The worker starts lazily on first use, so the first
  * screen pays nothing for it, and can be stopped (e.g. when the app is hidden) and restarted.
+ * `workerSignatureVerifier()` is the SignatureVerifier the credentials layer is given.
  */
-import { wrap, releaseProxy, type Remote } from 'comlink';
+import { wrap, releaseProxy, transfer, type Remote } from 'comlink';
+import type { SignatureVerifier } from '../lib/signature-verifier';
+import { packItems } from './packed-items';
 import type { CryptoApi } from './worker';
-
-const WORKER_NAME = 'satchel-crypto';
 
 let worker: Worker | undefined;
 let remote: Remote<CryptoApi> | undefined;
 
-export function cryptoWorker(): Remote<CryptoApi> {
+export interface CryptoWorkerOptions {
+  /** Force the @noble/curves engine (tests; a kill switch should the WASM core misbehave). */
+  engine?: 'auto' | 'noble';
+}
+
+export function cryptoWorker(options: CryptoWorkerOptions = {}): Remote<CryptoApi> {
   if (!remote) {
-    worker = startWorker();
+    const url = new URL('./worker.ts', import.meta.url);
+    if (options.engine === 'noble') url.searchParams.set('engine', 'noble');
+    worker = new Worker(url, { type: 'module', name: 'satchel-crypto' });
     remote = wrap<CryptoApi>(worker);
   }
   return remote;
-}
-
-/**
- * The build bundles the worker as one classic script (vite.config.ts: worker.format 'iife'),
- * because Firefox before 114 cannot start module workers. Only the dev server needs a module worker.
- */
-function startWorker(): Worker {
-  return import.meta.env.DEV
-    ? new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: WORKER_NAME })
-    : new Worker(new URL('./worker.ts', import.meta.url), { name: WORKER_NAME });
 }
 
 /** Terminates the worker; any call in flight rejects. The next call starts a fresh one. */
@@ -34,4 +32,15 @@ export function stopCryptoWorker(): void {
   worker?.terminate();
   worker = undefined;
   remote = undefined;
+}
+
+/** A SignatureVerifier that checks batches in the worker, the batch transferred in one buffer. */
+export function workerSignatureVerifier(): SignatureVerifier {
+  return {
+    async verifyBatch(items) {
+      const packed = packItems(items);
+      const results = await cryptoWorker().verifyPacked(transfer(packed, [packed]));
+      return Array.from(results, (r) => r === 1);
+    },
+  };
 }

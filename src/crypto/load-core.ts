@@ -1,15 +1,16 @@
 /**
- * Fetches and compiles the crypto core in a browser context (worker or page).
+ * Fetches, compiles and instantiates the crypto core in a browser context (worker or page).
  * Streaming compilation when the server sends application/wasm, plain compile otherwise.
  */
 import wasmUrl from '../../wasm/build/satchel-core.wasm?url';
-import { instantiateCore, type CryptoCore } from './wasm-core';
+import { instantiateVerifier, type WasmVerifier } from './wasm-verifier';
 
-export async function loadCore(): Promise<CryptoCore> {
+export async function loadWasmVerifier(): Promise<WasmVerifier> {
   const response = await fetch(wasmUrl);
   if (!response.ok) throw new Error(`crypto core download failed: HTTP ${response.status}`);
   const module = typeof WebAssembly.compileStreaming === 'function'
+    && response.headers.get('content-type')?.startsWith('application/wasm')
     ? await WebAssembly.compileStreaming(response)
     : await WebAssembly.compile(await response.arrayBuffer());
-  return instantiateCore(module);
+  return instantiateVerifier(module);
 }

@@ -1,24 +1,62 @@
 /**
- * The crypto worker: the one place the WebAssembly core runs in the app, off the main thread.
- * One API object, typed and exposed through comlink (DESIGN.md convention 1).
+ * The crypto worker: the one place signatures are checked in the app, off the main thread.
+ * One API object, typed and exposed through comlink (DESIGN.md convention 1). The engine is
+ * chosen on first use (engine.ts): the WASM core, or @noble/curves where WebAssembly is
+ * unavailable or refused. Results that carry buffers are transferred, not copied.
  */
-import { expose } from 'comlink';
-import { loadCore } from './load-core';
-import type { CryptoCore } from './wasm-core';
+import { expose, transfer } from 'comlink';
+import type { VerifyItem } from '../lib/signature-verifier';
+import { selectEngine, type Engine, type EngineName } from './engine';
+import { loadWasmVerifier } from './load-core';
+import { unpackItems } from './packed-items';
 
-let core: Promise<CryptoCore> | undefined;
-const getCore = (): Promise<CryptoCore> => (core ??= loadCore());
+/** `?engine=noble` in the worker URL forces the fallback (tests, and a kill switch). */
+const forced = new URL(self.location.href).searchParams.get('engine');
+
+let engine: Promise<Engine> | undefined;
+const getEngine = (): Promise<Engine> => (engine ??= selectEngine(
+  forced === 'noble' ? () => Promise.reject(new Error('noble engine requested')) : loadWasmVerifier,
+));
+
+export interface CryptoStatus {
+  engine: EngineName;
+  selfTest: boolean;
+  /** Which engine checks Ed25519 (the WASM core, or noble inside the WASM engine). */
+  ed25519Engine: EngineName;
+  fallbackReason?: string;
+  startMs: number;
+}
 
 const api = {
-  /** Which engine answers, and a known-answer check through WebAssembly memory. */
-  async status(): Promise<{ engine: 'wasm'; abiVersion: number; selfTest: boolean }> {
-    const c = await getCore();
-    // RFC 1950 test value: Adler-32("Wikipedia") = 0x11E60398.
-    const selfTest = c.adler32(new TextEncoder().encode('Wikipedia')) === 0x11e60398;
-    return { engine: 'wasm', abiVersion: c.abiVersion, selfTest };
+  /** Which engine answers, whether its known-answer self-test passed, and why a fallback is used. */
+  async status(): Promise<CryptoStatus> {
+    const e = await getEngine();
+    const ed = 'ed25519Engine' in e.verifier ? (e.verifier as { ed25519Engine: EngineName }).ed25519Engine : e.engine;
+    const s: CryptoStatus = { engine: e.engine, selfTest: e.selfTest, ed25519Engine: ed, startMs: e.startMs };
+    if (e.fallbackReason) s.fallbackReason = e.fallbackReason;
+    return s;
   },
-  async adler32(data: Uint8Array): Promise<number> {
-    return (await getCore()).adler32(data);
+  async verifyP256(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    return (await getEngine()).verifier.verifyP256(publicKey, message, signature);
+  },
+  async verifyP256Der(publicKey: Uint8Array, message: Uint8Array, derSignature: Uint8Array): Promise<boolean> {
+    return (await getEngine()).verifier.verifyP256Der(publicKey, message, derSignature);
+  },
+  async verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+    return (await getEngine()).verifier.verifyEd25519(publicKey, message, signature);
+  },
+  async verifyBatch(items: readonly VerifyItem[]): Promise<boolean[]> {
+    return (await getEngine()).verifier.verifyBatch(items);
+  },
+  /** verifyBatch over items packed into one transferred buffer (packed-items.ts). */
+  async verifyPacked(packed: ArrayBuffer): Promise<Uint8Array> {
+    const results = (await getEngine()).verifier.verifyBatch(unpackItems(packed));
+    const out = Uint8Array.from(results, (r) => (r ? 1 : 0));
+    return transfer(out, [out.buffer]);
+  },
+  async sha256(data: Uint8Array): Promise<Uint8Array> {
+    const digest = (await getEngine()).verifier.sha256(data);
+    return transfer(digest, [digest.buffer]);
   },
 };
 

@@ -1,12 +1,13 @@
 /**
- * Satchel crypto core — the WebAssembly module's exports.
+ * Satchel crypto core — the WebAssembly module's exports (AssemblyScript, `stub` runtime).
  *
- * This first module only proves the pipeline (AssemblyScript → .wasm → worker → comlink → UI).
- * The real verifiers (SHA-2, ECDSA P-256, Ed25519) arrive with the crypto-core issue.
+ * - memory layout and the input area: common/heap.ts
+ * - SHA-256 (FIPS 180-4) and ECDSA P-256 verification (SEC1 4.1.4): p256/exports.ts
+ * - Ed25519 (RFC 8032 5.1.7) and SHA-512: ed25519/exports.ts
  */
 
 /** Bumped whenever the exported ABI changes, so the worker can refuse a stale module. */
-export const CORE_ABI_VERSION: i32 = 1;
+export const CORE_ABI_VERSION: i32 = 2;
 
 export function abiVersion(): i32 {
   return CORE_ABI_VERSION;
@@ -27,7 +28,6 @@ export function adler32(ptr: usize, length: i32): u32 {
   return (b << 16) | a;
 }
 
-/** First byte of linear memory the JavaScript side may use as a scratch input buffer. */
-export function scratchPointer(): usize {
-  return __heap_base;
-}
+export { alloc as heapAlloc, inputReserve, inputPointer, inputCapacity } from './common/heap';
+export * from './p256/exports';
+export * from './ed25519/exports';

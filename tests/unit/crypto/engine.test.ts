@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { selectEngine } from '../../../src/crypto/engine';
+import { instantiateVerifier, type Verifier } from '../../../src/crypto/wasm-verifier';
+
+const wasmBytes = () => readFile(new URL('../../../wasm/build/satchel-core.wasm', import.meta.url));
+
+describe('engine selection', () => {
+  it('uses the WASM core when it loads and passes the self-test', async () => {
+    const e = await selectEngine(async () => instantiateVerifier(await wasmBytes()));
+    expect(e).toMatchObject({ engine: 'wasm', selfTest: true });
+    expect(e.fallbackReason).toBeUndefined();
+  });
+
+  it('falls back to noble when compilation is refused (CSP without wasm-unsafe-eval)', async () => {
+    const refused = () => Promise.reject(new WebAssembly.CompileError("WebAssembly.compile(): Refused to compile or instantiate WebAssembly module because 'wasm-unsafe-eval' is not an allowed source"));
+    const e = await selectEngine(refused);
+    expect(e).toMatchObject({ engine: 'noble', selfTest: true });
+    expect(e.fallbackReason).toMatch(/wasm-unsafe-eval/);
+  });
+
+  it('falls back to noble when the WASM engine gives a wrong known answer', async () => {
+    const real = await instantiateVerifier(await wasmBytes());
+    const lying: Verifier = { ...real, verifyP256: () => true };
+    const e = await selectEngine(async () => lying);
+    expect(e.engine).toBe('noble');
+    expect(e.fallbackReason).toMatch(/self-test/);
+  });
+
+  it('falls back to noble when WebAssembly does not exist', async () => {
+    const saved = globalThis.WebAssembly;
+    // @ts-expect-error simulate a browser without WebAssembly
+    delete globalThis.WebAssembly;
+    try {
+      const e = await selectEngine(() => Promise.reject(new Error('must not be called')));
+      expect(e).toMatchObject({ engine: 'noble', selfTest: true, fallbackReason: 'WebAssembly is not available' });
+    } finally {
+      globalThis.WebAssembly = saved;
+    }
+  });
+});
