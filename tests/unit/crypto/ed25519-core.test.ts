@@ -428,12 +428,15 @@ describe('Ed25519 batch verification', () => {
 
   it('handles batches larger than one internal chunk and an empty batch', () => {
     withHandles((handles) => {
-      const items = makeItems(600, (i) => i % 7 !== 0);
+      // BATCH_CHUNK is 1024 items: one bad signature in each chunk.
+      const items = makeItems(1030, (i) => i % 7 !== 0);
       items[517] = { ...items[517], sig: items[518].sig };
+      items[1027] = { ...items[1027], msg: items[1026].msg };
       const { count, results } = runBatch(items, handles);
-      expect(results.filter((x) => !x).length).toBe(1);
+      expect(results.filter((x) => !x).length).toBe(2);
       expect(results[517]).toBe(false);
-      expect(count).toBe(599);
+      expect(results[1027]).toBe(false);
+      expect(count).toBe(1028);
       expect(runBatch([], handles).count).toBe(0);
     });
   });
