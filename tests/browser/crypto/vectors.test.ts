@@ -1,0 +1,8 @@
+/** The same vector suites as tests/unit/crypto, in real Chromium (WebCrypto is BoringSSL here). */
+import wasmUrl from '../../../wasm/build/satchel-core.wasm?url';
+import { defineEs256VectorSuite } from '../../unit/crypto/suites/es256-vectors';
+import { defineEd25519VectorSuite } from '../../unit/crypto/suites/ed25519-vectors';
+
+const wasm = async () => WebAssembly.compile(await (await fetch(wasmUrl)).arrayBuffer());
+defineEs256VectorSuite(wasm);
+defineEd25519VectorSuite(wasm);
