@@ -39,7 +39,7 @@ export function b64url(s: string): Uint8Array {
 }
 
 /** SEC1 2.3.3 compressed form of an uncompressed key. */
-export function compress(uncompressed: Uint8Array): Uint8Array {
+export function compress(uncompressed: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(33);
   out[0] = 0x02 | (uncompressed[64]! & 1);
   out.set(uncompressed.subarray(1, 33), 1);
