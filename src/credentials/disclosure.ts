@@ -18,7 +18,12 @@ export function parseDisclosure(encoded: string, position: number): Disclosure {
   if (!bytes) throw new CheckError('disclosures', `${what} is not valid base64url (it may be cut short or padded)`);
   const text = utf8Decode(bytes);
   if (text === undefined) throw new CheckError('disclosures', `${what} is not valid UTF-8 text`);
-  const array = parseJson(text, what);
+  let array: JsonValue;
+  try {
+    array = parseJson(text, what);
+  } catch (e) {
+    throw new CheckError('disclosures', (e as Error).message);
+  }
   if (!Array.isArray(array)) throw new CheckError('disclosures', `${what} must be a JSON array`);
   const digest = disclosureDigest(encoded);
   // §4.2.1/§4.2.2: the salt is a string in both forms.

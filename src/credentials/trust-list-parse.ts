@@ -11,7 +11,7 @@ import { jwsVerifyItem, parseCompactJws } from './jws';
 import { publicKeyFromJwk, type PublicKey } from './jwk';
 import { MAX_TRUST_LIST_CHARS } from './limits';
 import { checkValidityWindow, formatTime, jwtValidityWindow } from './validity';
-import { selectKey, type StatusListSigner, type TrustedIssuer, type TrustList } from './trust-list';
+import { selectKey, type PublicJwk, type StatusListSigner, type TrustedIssuer, type TrustList } from './trust-list';
 import { runBatch } from './batch';
 
 export const TRUST_LIST_TYP = 'satchel-trust-list+jwt';
@@ -20,7 +20,7 @@ export type TrustListResult = { ok: true; trustList: TrustList } | { ok: false; 
 
 export interface ParseTrustListOptions {
   /** The operator's public keys, pinned in the app's configuration. */
-  pinnedKeys: JsonWebKey[];
+  pinnedKeys: PublicJwk[];
   verifier: SignatureVerifier;
   now?: Date;
 }

@@ -40,16 +40,19 @@ export interface TrustList {
   readonly statusListSigners: readonly StatusListSigner[];
 }
 
+/** A public JWK as trust lists carry it (the DOM's JsonWebKey type lacks `kid`). */
+export type PublicJwk = JsonWebKey & { kid?: string };
+
 export interface IssuerInput {
   id: string;
   name: string | IssuerName;
-  keys: JsonWebKey[];
+  keys: PublicJwk[];
   types?: string[];
 }
 
 export interface StatusListSignerInput {
   id: string;
-  keys: JsonWebKey[];
+  keys: PublicJwk[];
   issuers: string[];
 }
 

@@ -1,4 +1,16 @@
 // The shared credential suites, run in real Chromium. The same specs run in Node (tests/unit/credentials).
 import { vectorSpecs } from '../../shared/credentials/vectors.spec';
+import { badInputSpecs } from '../../shared/credentials/bad-input.spec';
+import { statusSpecs } from '../../shared/credentials/status.spec';
+import { trustListSpecs } from '../../shared/credentials/trust-list.spec';
+import { presentationSpecs } from '../../shared/credentials/presentation.spec';
+import { jwtVcSpecs } from '../../shared/credentials/jwt-vc.spec';
+import { batchSpecs } from '../../shared/credentials/batch.spec';
 
 vectorSpecs();
+badInputSpecs();
+statusSpecs();
+trustListSpecs();
+presentationSpecs();
+jwtVcSpecs();
+batchSpecs();
