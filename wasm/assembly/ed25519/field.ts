@@ -93,7 +93,7 @@ export function feMul(out: usize, a: usize, b: usize): void {
   carryStore(out, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
 }
 
-/** out = a² mod p (the 55 distinct products of feMul, doubled where symmetric). */
+/** out = a² mod p (the 55 distinct products of feMul, doubled where symmetric; ref10 fe_sq). */
 export function feSq(out: usize, a: usize): void {
   const f0 = <i64>load<i32>(a, 0);
   const f1 = <i64>load<i32>(a, 4);
@@ -105,16 +105,32 @@ export function feSq(out: usize, a: usize): void {
   const f7 = <i64>load<i32>(a, 28);
   const f8 = <i64>load<i32>(a, 32);
   const f9 = <i64>load<i32>(a, 36);
-  let h0 = f0 * f0 + (f1 * 76) * f9 + (f2 * 38) * f8 + (f3 * 76) * f7 + (f4 * 38) * f6 + (f5 * 38) * f5;
-  let h1 = (f0 * 2) * f1 + (f2 * 38) * f9 + (f3 * 38) * f8 + (f4 * 38) * f7 + (f5 * 38) * f6;
-  let h2 = (f0 * 2) * f2 + (f1 * 2) * f1 + (f3 * 76) * f9 + (f4 * 38) * f8 + (f5 * 76) * f7 + (f6 * 19) * f6;
-  let h3 = (f0 * 2) * f3 + (f1 * 2) * f2 + (f4 * 38) * f9 + (f5 * 38) * f8 + (f6 * 38) * f7;
-  let h4 = (f0 * 2) * f4 + (f1 * 4) * f3 + f2 * f2 + (f5 * 76) * f9 + (f6 * 38) * f8 + (f7 * 38) * f7;
-  let h5 = (f0 * 2) * f5 + (f1 * 2) * f4 + (f2 * 2) * f3 + (f6 * 38) * f9 + (f7 * 38) * f8;
-  let h6 = (f0 * 2) * f6 + (f1 * 4) * f5 + (f2 * 2) * f4 + (f3 * 2) * f3 + (f7 * 76) * f9 + (f8 * 19) * f8;
-  let h7 = (f0 * 2) * f7 + (f1 * 2) * f6 + (f2 * 2) * f5 + (f3 * 2) * f4 + (f8 * 38) * f9;
-  let h8 = (f0 * 2) * f8 + (f1 * 4) * f7 + (f2 * 2) * f6 + (f3 * 4) * f5 + f4 * f4 + (f9 * 38) * f9;
-  let h9 = (f0 * 2) * f9 + (f1 * 2) * f8 + (f2 * 2) * f7 + (f3 * 2) * f6 + (f4 * 2) * f5;
+  const f1_2 = f1 * 2;
+  const f2_2 = f2 * 2;
+  const f3_2 = f3 * 2;
+  const f4_2 = f4 * 2;
+  const f5_2 = f5 * 2;
+  const f5_38 = f5 * 38;
+  const f6_19 = f6 * 19;
+  const f6_2 = f6 * 2;
+  const f6_38 = f6 * 38;
+  const f7_2 = f7 * 2;
+  const f7_38 = f7 * 38;
+  const f8_19 = f8 * 19;
+  const f8_2 = f8 * 2;
+  const f8_38 = f8 * 38;
+  const f9_2 = f9 * 2;
+  const f9_38 = f9 * 38;
+  let h0 = f0 * f0 + f1_2 * f9_38 + f2 * f8_38 + f3_2 * f7_38 + f4 * f6_38 + f5 * f5_38;
+  let h1 = f0 * f1_2 + f2 * f9_38 + f3 * f8_38 + f4 * f7_38 + f5 * f6_38;
+  let h2 = f0 * f2_2 + f1 * f1_2 + f3_2 * f9_38 + f4 * f8_38 + f5_2 * f7_38 + f6 * f6_19;
+  let h3 = f0 * f3_2 + f1 * f2_2 + f4 * f9_38 + f5 * f8_38 + f6 * f7_38;
+  let h4 = f0 * f4_2 + f1_2 * f3_2 + f2 * f2 + f5_2 * f9_38 + f6 * f8_38 + f7 * f7_38;
+  let h5 = f0 * f5_2 + f1 * f4_2 + f2 * f3_2 + f6 * f9_38 + f7 * f8_38;
+  let h6 = f0 * f6_2 + f1_2 * f5_2 + f2 * f4_2 + f3 * f3_2 + f7_2 * f9_38 + f8 * f8_19;
+  let h7 = f0 * f7_2 + f1 * f6_2 + f2 * f5_2 + f3 * f4_2 + f8 * f9_38;
+  let h8 = f0 * f8_2 + f1_2 * f7_2 + f2 * f6_2 + f3_2 * f5_2 + f4 * f4 + f9 * f9_38;
+  let h9 = f0 * f9_2 + f1 * f8_2 + f2 * f7_2 + f3 * f6_2 + f4 * f5_2;
   carryStore(out, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
 }
 
@@ -130,16 +146,32 @@ export function feSq2(out: usize, a: usize): void {
   const f7 = <i64>load<i32>(a, 28);
   const f8 = <i64>load<i32>(a, 32);
   const f9 = <i64>load<i32>(a, 36);
-  let h0 = f0 * f0 + (f1 * 76) * f9 + (f2 * 38) * f8 + (f3 * 76) * f7 + (f4 * 38) * f6 + (f5 * 38) * f5;
-  let h1 = (f0 * 2) * f1 + (f2 * 38) * f9 + (f3 * 38) * f8 + (f4 * 38) * f7 + (f5 * 38) * f6;
-  let h2 = (f0 * 2) * f2 + (f1 * 2) * f1 + (f3 * 76) * f9 + (f4 * 38) * f8 + (f5 * 76) * f7 + (f6 * 19) * f6;
-  let h3 = (f0 * 2) * f3 + (f1 * 2) * f2 + (f4 * 38) * f9 + (f5 * 38) * f8 + (f6 * 38) * f7;
-  let h4 = (f0 * 2) * f4 + (f1 * 4) * f3 + f2 * f2 + (f5 * 76) * f9 + (f6 * 38) * f8 + (f7 * 38) * f7;
-  let h5 = (f0 * 2) * f5 + (f1 * 2) * f4 + (f2 * 2) * f3 + (f6 * 38) * f9 + (f7 * 38) * f8;
-  let h6 = (f0 * 2) * f6 + (f1 * 4) * f5 + (f2 * 2) * f4 + (f3 * 2) * f3 + (f7 * 76) * f9 + (f8 * 19) * f8;
-  let h7 = (f0 * 2) * f7 + (f1 * 2) * f6 + (f2 * 2) * f5 + (f3 * 2) * f4 + (f8 * 38) * f9;
-  let h8 = (f0 * 2) * f8 + (f1 * 4) * f7 + (f2 * 2) * f6 + (f3 * 4) * f5 + f4 * f4 + (f9 * 38) * f9;
-  let h9 = (f0 * 2) * f9 + (f1 * 2) * f8 + (f2 * 2) * f7 + (f3 * 2) * f6 + (f4 * 2) * f5;
+  const f1_2 = f1 * 2;
+  const f2_2 = f2 * 2;
+  const f3_2 = f3 * 2;
+  const f4_2 = f4 * 2;
+  const f5_2 = f5 * 2;
+  const f5_38 = f5 * 38;
+  const f6_19 = f6 * 19;
+  const f6_2 = f6 * 2;
+  const f6_38 = f6 * 38;
+  const f7_2 = f7 * 2;
+  const f7_38 = f7 * 38;
+  const f8_19 = f8 * 19;
+  const f8_2 = f8 * 2;
+  const f8_38 = f8 * 38;
+  const f9_2 = f9 * 2;
+  const f9_38 = f9 * 38;
+  let h0 = f0 * f0 + f1_2 * f9_38 + f2 * f8_38 + f3_2 * f7_38 + f4 * f6_38 + f5 * f5_38;
+  let h1 = f0 * f1_2 + f2 * f9_38 + f3 * f8_38 + f4 * f7_38 + f5 * f6_38;
+  let h2 = f0 * f2_2 + f1 * f1_2 + f3_2 * f9_38 + f4 * f8_38 + f5_2 * f7_38 + f6 * f6_19;
+  let h3 = f0 * f3_2 + f1 * f2_2 + f4 * f9_38 + f5 * f8_38 + f6 * f7_38;
+  let h4 = f0 * f4_2 + f1_2 * f3_2 + f2 * f2 + f5_2 * f9_38 + f6 * f8_38 + f7 * f7_38;
+  let h5 = f0 * f5_2 + f1 * f4_2 + f2 * f3_2 + f6 * f9_38 + f7 * f8_38;
+  let h6 = f0 * f6_2 + f1_2 * f5_2 + f2 * f4_2 + f3 * f3_2 + f7_2 * f9_38 + f8 * f8_19;
+  let h7 = f0 * f7_2 + f1 * f6_2 + f2 * f5_2 + f3 * f4_2 + f8 * f9_38;
+  let h8 = f0 * f8_2 + f1_2 * f7_2 + f2 * f6_2 + f3_2 * f5_2 + f4 * f4 + f9 * f9_38;
+  let h9 = f0 * f9_2 + f1 * f8_2 + f2 * f7_2 + f3 * f6_2 + f4 * f5_2;
   carryStore(out, h0 * 2, h1 * 2, h2 * 2, h3 * 2, h4 * 2, h5 * 2, h6 * 2, h7 * 2, h8 * 2, h9 * 2);
 }
 
