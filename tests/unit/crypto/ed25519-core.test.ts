@@ -29,6 +29,7 @@ interface CoreExports {
   ed25519ResetKeys(): void;
   ed25519MaxKeys(): number;
   ed25519VerifyBatch(items: number, count: number, random: number, results: number): number;
+  ed25519BatchFallbacks(): number;
 }
 
 const PUBLIC_KEY_BYTES = 32;
@@ -357,6 +358,19 @@ describe('Ed25519 batch verification', () => {
   const seeds = Array.from({ length: 10 }, (_, i) => new Uint8Array(32).fill(40 + i));
   const pks = seeds.map((s) => ed25519.getPublicKey(s));
 
+  /** RFC 8032 5.1.7 step 1 for R and S (noble's strict decoding): the item enters the equation. */
+  function passesStep1(sig: Uint8Array): boolean {
+    let s = 0n;
+    for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(sig[32 + i]);
+    if (s >= L) return false;
+    try {
+      ed25519.Point.fromBytes(sig.subarray(0, 32), false);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   function makeItems(n: number, useHandle: (i: number) => boolean): Item[] {
     return Array.from({ length: n }, (_, i) => {
       const k = i % seeds.length;
@@ -376,9 +390,12 @@ describe('Ed25519 batch verification', () => {
     withHandles((handles) => {
       for (const pick of [() => true, () => false, (i: number) => i % 3 !== 0]) {
         const items = makeItems(64, pick);
+        const before = core.ed25519BatchFallbacks();
         const { count, results } = runBatch(items, handles);
         expect(results.every(Boolean)).toBe(true);
         expect(count).toBe(items.length);
+        // The batch equation itself accepted them (no item-by-item fallback).
+        expect(core.ed25519BatchFallbacks()).toBe(before);
       }
     });
   });
@@ -401,8 +418,13 @@ describe('Ed25519 batch verification', () => {
           }
           if (kind === 'smallOrderR') { it.sig = it.sig.slice(); it.sig.set(hex('01'.padEnd(64, '0')), 0); }
           if (kind === 'badR') { it.sig = it.sig.slice(); it.sig.set(hex('ff'.repeat(31) + '7f'), 0); }
+          const before = core.ed25519BatchFallbacks();
           const { count, results } = runBatch(batch, handles);
+          const fellBack = core.ed25519BatchFallbacks() - before;
           const singles = batch.map((x) => wasmVerify(x.pk, x.msg, x.sig));
+          // A bad item that passes the per-item checks (S < L, R decodes) must fail the batch
+          // equation; one rejected by those checks leaves the equation to the others.
+          expect(fellBack).toBe(!singles[bad] && passesStep1(it.sig) ? 1 : 0);
           expect(results).toEqual(singles);
           expect(singles.filter((x) => !x).length).toBeLessThanOrEqual(1);
           expect(count).toBe(singles.filter(Boolean).length);

@@ -59,6 +59,14 @@ const MSUM: usize = memory.data(<i32>P3_BYTES);
 const P1: usize = memory.data(<i32>P3_BYTES);
 const CACHED: usize = memory.data(<i32>CACHED_BYTES);
 
+/** Chunks whose batch equation failed (so each item was re-checked singly), since start-up. */
+let fallbackCount: i32 = 0;
+
+/** Diagnostic for tests and benchmarks: see fallbackCount. */
+export function batchFallbacks(): i32 {
+  return fallbackCount;
+}
+
 function ensureScratch(): bool {
   if (POINTS != 0) return true;
   const points = alloc(<usize>MAX_POINTS * AFFINE_BYTES);
@@ -207,6 +215,7 @@ function verifyChunk(items: usize, count: i32, random: usize, results: usize): i
     pointMul8(PT, PT);
     ok = pointIsIdentity(PT);
   }
+  if (!ok) fallbackCount++;
   let valid = 0;
   for (let i = 0; i < count; i++) {
     if (load<u8>(STATE + <usize>i) == 0) continue;

@@ -34,11 +34,16 @@
  *         bytes let a forger craft a batch of bad signatures that passes).
  *       resultsPtr: `count` bytes, each set to 1 (valid) or 0 (invalid).
  *       Returns the number of valid items. Results equal ed25519Verify item by item.
+ *       Items that fail RFC 8032 5.1.7 step 1 (S ≥ L, undecodable A or R, small-order A, dead
+ *       handle) are answered 0 and kept out of the batch equation; chunks of BATCH_CHUNK = 1024.
+ *   ed25519BatchFallbacks(): i32
+ *       Diagnostic: how many chunks failed the batch equation (and were re-checked item by
+ *       item) since the module started. Tests use it to show the batch equation is really used.
  */
 import { sha512Digest } from '../sha512';
 import { MAX_KEYS, keyPrecompute, keyRelease, keyReset, keyVerify } from './keys';
 import { verifyUnknownKey } from './verify';
-import { verifyBatch } from './batch';
+import { batchFallbacks, verifyBatch } from './batch';
 
 export function sha512(ptr: usize, length: i32, outPtr: usize): void {
   sha512Digest(ptr, length < 0 ? 0 : length, outPtr);
@@ -72,4 +77,8 @@ export function ed25519MaxKeys(): i32 {
 
 export function ed25519VerifyBatch(itemsPtr: usize, count: i32, randomPtr: usize, resultsPtr: usize): i32 {
   return verifyBatch(itemsPtr, count, randomPtr, resultsPtr);
+}
+
+export function ed25519BatchFallbacks(): i32 {
+  return batchFallbacks();
 }
