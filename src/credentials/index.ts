@@ -6,7 +6,7 @@
  */
 export { verifyCredential, verifyCredentials, verifyPresentation } from './verify';
 export { createPresentation, type ClaimPath, type PresentationRequest } from './presentation';
-export { trustListFromIssuers, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk } from './trust-list';
+export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk } from './trust-list';
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
 export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
 export type { CheckName } from './check-error';

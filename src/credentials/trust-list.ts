@@ -137,3 +137,9 @@ export function statusListKeys(trustList: TrustList, issuerId: string): PublicKe
   const delegated = trustList.statusListSigners.filter((s) => s.issuers.includes(issuerId)).flatMap((s) => s.keys);
   return [...own, ...delegated];
 }
+
+/** Seconds since the list was issued (show it offline: "trust list from 3 days ago"); undefined for unsigned lists. */
+export function trustListAgeSeconds(trustList: TrustList, now: Date = new Date()): number | undefined {
+  if (trustList.issuedAt === undefined) return undefined;
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(trustList.issuedAt)) / 1000));
+}

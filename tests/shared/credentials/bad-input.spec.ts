@@ -221,6 +221,11 @@ export function badInputSpecs(): void {
       it('a typ that is not an SD-JWT VC', async () => {
         await expectFailure(resign(payload, [], key, { typ: 'JWT', kid: 'k1' }), 'format', /dc\+sd-jwt/);
       });
+      it('the older typ vc+sd-jwt is still accepted', async () => {
+        const report = await verifyCredential(resign(payload, [], key, { typ: 'vc+sd-jwt', kid: 'k1' }), options);
+        expect(report.valid).toBe(true);
+        expect(report.format).toBe('dc+sd-jwt');
+      });
       it('an SD-JWT VC without the closing ~', async () => {
         await expectFailure(good.raw.split('~')[0]!, 'format', /cut short/);
       });

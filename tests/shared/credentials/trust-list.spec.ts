@@ -1,6 +1,6 @@
 /** The signed trust list (format in docs/credentials.md) and the issuer-trusted rules. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseTrustList, TRUST_LIST_TYP, trustListFromIssuers, verifyCredential, type TrustList } from '../../../src/credentials/index';
+import { parseTrustList, TRUST_LIST_TYP, trustListAgeSeconds, trustListFromIssuers, verifyCredential, type TrustList } from '../../../src/credentials/index';
 import { b64uJson, ed25519Key, es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, NOW, NOW_S, signJwt, type TestKey } from './helpers';
 
 const operator = es256Key('operator-2026');
@@ -96,6 +96,8 @@ export function trustListSpecs(): void {
       const report = await verifyCredential(raw, { trustList: result.trustList, verifier: nobleVerifier, now: later });
       expect(report.valid).toBe(true);
       expect(report.checks.find((c) => c.name === 'issuer-trusted')!.message).toMatch(/trust list of/);
+      expect(trustListAgeSeconds(result.trustList, later)).toBe(31 * 86_400);
+      expect(trustListAgeSeconds(trustListFromIssuers([]), later)).toBeUndefined();
     });
     it('misuse throws TypeError naming the parameter', async () => {
       await expect(parseTrustList(1 as never, { pinnedKeys: [operator.jwk], verifier: nobleVerifier })).rejects.toThrow(/^jwt must be a string/);
