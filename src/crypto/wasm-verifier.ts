@@ -20,8 +20,8 @@ import { KeyCache } from './key-cache';
 export const EXPECTED_CORE_ABI_VERSION = 2;
 /** A P-256 key seen this many times (across calls, or within one batch) gets a table. */
 export const KEY_TABLE_AFTER_USES = 2;
-/** How many known-key tables stay cached (≈ 88 KiB each). */
-export const KEY_CACHE_SIZE = 16;
+/** How many known-key tables stay cached (270 KiB each: 33 windows × 128 points × 64 bytes). */
+export const KEY_CACHE_SIZE = 12;
 /** Batch record: 8 × u32, see wasm/assembly/p256/batch.ts. */
 const BATCH_RECORD_BYTES = 32;
 
@@ -59,14 +59,19 @@ interface CoreExports {
   sha256(ptr: number, len: number, out: number): void;
 }
 
-export async function instantiateVerifier(wasm: BufferSource | WebAssembly.Module): Promise<WasmVerifier> {
+export interface VerifierOptions {
+  /** Build per-key tables for keys seen KEY_TABLE_AFTER_USES times (default true). */
+  keyTables?: boolean;
+}
+
+export async function instantiateVerifier(wasm: BufferSource | WebAssembly.Module, options: VerifierOptions = {}): Promise<WasmVerifier> {
   const instance = wasm instanceof WebAssembly.Module
     ? await WebAssembly.instantiate(wasm, {})
     : (await WebAssembly.instantiate(wasm, {})).instance;
-  return createWasmVerifier(instance.exports as unknown as CoreExports & Record<string, unknown>);
+  return createWasmVerifier(instance.exports as unknown as CoreExports & Record<string, unknown>, options);
 }
 
-function createWasmVerifier(raw: CoreExports & Record<string, unknown>): WasmVerifier {
+function createWasmVerifier(raw: CoreExports & Record<string, unknown>, options: VerifierOptions): WasmVerifier {
   const abi = raw.abiVersion();
   if (abi !== EXPECTED_CORE_ABI_VERSION) {
     throw new Error(`crypto core ABI ${abi} does not match the expected ${EXPECTED_CORE_ABI_VERSION}`);
@@ -96,7 +101,7 @@ function createWasmVerifier(raw: CoreExports & Record<string, unknown>): WasmVer
       return raw.p256KeyPrepare(kp!, key.length);
     },
     release: (slot) => raw.p256KeyRelease(slot),
-  }, Math.min(KEY_CACHE_SIZE, raw.p256MaxKeySlots()), KEY_TABLE_AFTER_USES);
+  }, Math.min(KEY_CACHE_SIZE, raw.p256MaxKeySlots()), options.keyTables === false ? Infinity : KEY_TABLE_AFTER_USES);
 
   function isP256KeyLength(key: Uint8Array): boolean {
     return key.length === P256_PUBLIC_KEY_UNCOMPRESSED_BYTES || key.length === P256_PUBLIC_KEY_COMPRESSED_BYTES;

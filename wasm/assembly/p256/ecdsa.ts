@@ -20,9 +20,9 @@ export const P256_PUBLIC_KEY_COMPRESSED_BYTES: usize = 33;
 export const P256_SIGNATURE_BYTES: usize = 64;
 
 /** Window width of the generator's table (measured: see docs/crypto-core.md). */
-export const G_WINDOW: i32 = 7;
+export const G_WINDOW: i32 = 8;
 /** Window width of a known key's table. */
-export const KEY_WINDOW: i32 = 6;
+export const KEY_WINDOW: i32 = 8;
 
 /** G = (Gx, Gy) in Montgomery form (SEC 2 §2.4.2). */
 const G_AFFINE = memory.data<u32>([

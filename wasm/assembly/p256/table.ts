@@ -3,7 +3,7 @@
  *
  * Fixed-base signed windows (a "BGMW"/Brickell-style table without doublings): for a point B and
  * window width w, T[j][k] = (k+1)·2^(w·j)·B in affine form, k < 2^(w−1). A scalar recoded into
- * signed digits d_j ∈ [−2^(w−1), 2^(w−1)] gives k·B = Σ_j sign(d_j)·T[j][|d_j|−1], i.e. one mixed
+ * signed digits d_j ∈ [−2^(w−1), 2^(w−1)) gives k·B = Σ_j sign(d_j)·T[j][|d_j|−1], i.e. one mixed
  * addition per window and no doublings. Used for G (built once) and for known issuer keys.
  *
  * Width-w NAF (Solinas / Möller) for an unknown key Q: odd multiples Q, 3Q, …, (2^(w−1)−1)Q.
@@ -94,9 +94,10 @@ export function mulAddFixed(acc: usize, table: usize, k: usize, w: i32): void {
   let carry: u32 = 0;
   for (let j = 0; j < nWin; j++) {
     const bits = getBits(k, j * w, w) + carry;
-    // signed digit: values above 2^(w−1) become negative with a carry into the next window
+    // signed digit in [−2^(w−1), 2^(w−1)): values from 2^(w−1) up become negative with a carry
+    // into the next window (so an i8 holds every digit up to w = 8)
     let d: i32;
-    if (bits > half) { d = <i32>bits - (1 << w); carry = 1; } else { d = <i32>bits; carry = 0; }
+    if (bits >= half) { d = <i32>bits - (1 << w); carry = 1; } else { d = <i32>bits; carry = 0; }
     store<i8>(digits + <usize>j, <i8>d);
   }
   for (let j = 0; j < nWin; j++) {

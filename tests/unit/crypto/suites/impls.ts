@@ -7,7 +7,7 @@ import { createNobleVerifier } from '../../../../src/crypto/noble-verifier';
 import { createWebCryptoVerifier } from '../../../../src/crypto/webcrypto-verifier';
 
 export interface AnyVerifier {
-  name: 'wasm' | 'noble' | 'webcrypto';
+  name: 'wasm' | 'wasm-no-key-tables' | 'noble' | 'webcrypto';
   verifyP256(k: Uint8Array, m: Uint8Array, s: Uint8Array): boolean | Promise<boolean>;
   verifyP256Der(k: Uint8Array, m: Uint8Array, s: Uint8Array): boolean | Promise<boolean>;
   verifyEd25519(k: Uint8Array, m: Uint8Array, s: Uint8Array): boolean | Promise<boolean>;
@@ -17,10 +17,12 @@ export type WasmSource = () => Promise<BufferSource | WebAssembly.Module>;
 
 export async function allVerifiers(wasm: WasmSource): Promise<AnyVerifier[]> {
   const w: Verifier = await instantiateVerifier(await wasm());
+  const plain: Verifier = await instantiateVerifier(await wasm(), { keyTables: false });
   const n = createNobleVerifier();
   const c = createWebCryptoVerifier();
   return [
     { name: 'wasm', verifyP256: w.verifyP256, verifyP256Der: w.verifyP256Der, verifyEd25519: w.verifyEd25519 },
+    { name: 'wasm-no-key-tables', verifyP256: plain.verifyP256, verifyP256Der: plain.verifyP256Der, verifyEd25519: plain.verifyEd25519 },
     { name: 'noble', verifyP256: n.verifyP256, verifyP256Der: n.verifyP256Der, verifyEd25519: n.verifyEd25519 },
     { name: 'webcrypto', verifyP256: c.verifyP256, verifyP256Der: c.verifyP256Der, verifyEd25519: c.verifyEd25519 },
   ];

@@ -1,0 +1,70 @@
+// `npm run bench [-- --json FILE]`: builds the core, serves bench/ with Vite, runs the benchmark
+// in one headless Debian Chromium (workers), prints a table and optionally writes JSON:
+// {"results":[{"case","impl","usPerOp"}], ...extra fields}.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'vite';
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath, requireChromium } from '../scripts/chromium-path.mjs';
+
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+if (jsonAt > 0 && !jsonFile) { console.error('--json needs a file name'); process.exit(2); }
+const TIMEOUT_MS = 10 * 60_000;
+
+requireChromium();
+execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
+const wasm = readFileSync('wasm/build/satchel-core.wasm');
+const size = { rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length };
+
+const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', optimizeDeps: { entries: ['bench/index.html'] }, server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const address = server.httpServer.address();
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+let done;
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`http://127.0.0.1:${address.port}/bench/index.html`);
+  let printed = 0;
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const state = await page.evaluate(() => ({ done: window.benchDone, error: window.benchError, log: window.benchLog ?? [] }));
+    for (; printed < state.log.length; printed++) console.error(`  ${state.log[printed]}`);
+    if (state.error) throw new Error(state.error);
+    if (state.done) { done = state.done; break; }
+    if (Date.now() > deadline) throw new Error('benchmark timed out');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const cases = ['es256-single', 'es256-batch-known-keys', 'ed25519-single', 'ed25519-batch-known-keys', 'sha256-1k'];
+const get = (c, i) => done.results.find((r) => r.case === c && r.impl === i);
+const fmt = (r) => (r ? `${r.usPerOp.toFixed(1).padStart(9)} µs ${Math.round(1e6 / r.usPerOp).toString().padStart(7)}/s` : '        —              ');
+const ratio = (a, b) => (a && b ? `${(b.usPerOp / a.usPerOp).toFixed(2)}×` : '—');
+console.log(`\nSatchel crypto core benchmark — ${done.userAgent}`);
+console.log(`${'case'.padEnd(26)}${'wasm'.padEnd(24)}${'noble'.padEnd(24)}${'webcrypto'.padEnd(24)}wasm vs noble  wasm vs webcrypto`);
+for (const c of cases) {
+  const w = get(c, 'wasm'), n = get(c, 'noble'), x = get(c, 'webcrypto');
+  console.log(`${c.padEnd(26)}${fmt(w)} ${fmt(n)} ${fmt(x)} ${ratio(w, n).padStart(12)} ${ratio(w, x).padStart(18)}`);
+}
+const cold = done.cold.map((c) => c.totalMs);
+console.log(`\nmodule: ${(size.rawBytes / 1024).toFixed(1)} KiB raw, ${(size.gzipBytes / 1024).toFixed(1)} KiB gzip; compile ${done.compileMs.toFixed(1)} ms, instantiate ${done.instantiateMs.toFixed(2)} ms`);
+console.log(`first ES256 verification of a fresh instance (builds the G table): ${done.firstVerifyMs.toFixed(2)} ms; one P-256 key table: ${done.prepareKeyMs.toFixed(2)} ms`);
+console.log(`cold worker → first verification result (3 runs): ${cold.map((m) => m.toFixed(1)).join(', ')} ms (load ${done.cold.map((c) => c.loadMs.toFixed(1)).join(', ')} ms, verify ${done.cold.map((c) => c.verifyMs.toFixed(1)).join(', ')} ms)`);
+console.log(`Ed25519 engine inside the WASM verifier: ${done.ed25519Engine}`);
+
+if (jsonFile) {
+  const out = {
+    results: done.results.map(({ case: c, impl, usPerOp }) => ({ case: c, impl, usPerOp })),
+    wasmBytes: size.rawBytes, wasmGzipBytes: size.gzipBytes,
+    compileMs: done.compileMs, instantiateMs: done.instantiateMs, firstVerifyMs: done.firstVerifyMs,
+    prepareKeyMs: done.prepareKeyMs, coldWorkerFirstVerifyMs: cold, userAgent: done.userAgent,
+  };
+  writeFileSync(jsonFile, JSON.stringify(out, null, 2) + '\n');
+  console.log(`wrote ${jsonFile}`);
+}
