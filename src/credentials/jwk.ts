@@ -25,6 +25,11 @@ export function publicKeyFromJwk(jwk: unknown, what: string): PublicKey {
   // RFC 7517 §4: a public key set must not carry private parts.
   if ('d' in jwk) throw new DataError(`${what} contains a private key; only public keys are accepted`);
   const kid = typeof jwk.kid === 'string' ? jwk.kid : undefined;
+  // RFC 7517 §4.2/§4.3: a key meant for encryption, or not for verifying, must not verify signatures.
+  if (jwk.use !== undefined && jwk.use !== 'sig') throw new DataError(`${what} is for ${JSON.stringify(jwk.use)}, not for signatures`);
+  if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes('verify'))) {
+    throw new DataError(`${what} may not be used to verify signatures (key_ops)`);
+  }
   if (jwk.kty === 'EC') {
     // RFC 7518 §6.2.1.1: crv; only P-256 is on the allow-list (ES256, RFC 7518 §3.4).
     if (jwk.crv !== 'P-256') throw new DataError(`${what} uses curve ${String(jwk.crv)}; only P-256 is accepted`);

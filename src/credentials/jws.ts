@@ -32,23 +32,39 @@ export function decodeJsonSegment(segment: string, what: string): JsonObject {
   return parseJsonObject(text, what);
 }
 
-export function parseCompactJws(token: string, what: string): ParsedJws {
+export interface ParsedJwsBytes extends Omit<ParsedJws, 'payload'> {
+  payloadBytes: Uint8Array;
+}
+
+/** RFC 7515 §5.2 steps 1–7 for any payload (not necessarily JSON). */
+export function parseJwsParts(token: string, what: string): ParsedJwsBytes {
   // RFC 7515 §7.1: exactly three base64url parts separated by '.'.
   const parts = token.split('.');
   if (parts.length !== 3) throw new DataError(`${what} is not a signed JWT (expected three parts separated by dots)`);
   const [h, p, s] = parts as [string, string, string];
-  if (h === '' || p === '' || s === '') throw new DataError(`${what} has an empty part`);
+  if (h === '' || s === '') throw new DataError(`${what} has an empty part`);
   const header = decodeJsonSegment(h, `${what} header`);
   const alg = checkAlgorithm(header, what);
   // RFC 7515 §4.1.11: a `crit` extension we do not understand makes the JWS invalid; we understand none.
   if ('crit' in header) throw new DataError(`${what} requires header extensions Satchel does not understand (crit)`);
-  const payload = decodeJsonSegment(p, `${what} payload`);
+  const payloadBytes = base64urlDecode(p);
+  if (!payloadBytes) throw new DataError(`${what} payload is not valid base64url (it may be cut short or padded)`);
   const signature = base64urlDecode(s);
   if (!signature) throw new DataError(`${what} signature is not valid base64url`);
+  // RFC 7518 §3.4 / RFC 8037 §3.1: 64-byte signatures (a DER-encoded ECDSA signature is refused here).
   if (signature.length !== JWS_SIGNATURE_BYTES) {
     throw new DataError(`${what} signature has ${signature.length} bytes; ${alg} signatures have ${JWS_SIGNATURE_BYTES}`);
   }
-  return { header, payload, alg, signingInput: `${h}.${p}`, signature };
+  return { header, payloadBytes, alg, signingInput: `${h}.${p}`, signature };
+}
+
+/** A compact JWS whose payload is a JSON object (a JWT, RFC 7519 §7.2). */
+export function parseCompactJws(token: string, what: string): ParsedJws {
+  const { payloadBytes, ...rest } = parseJwsParts(token, what);
+  if (payloadBytes.length === 0) throw new DataError(`${what} has an empty part`);
+  const text = utf8Decode(payloadBytes);
+  if (text === undefined) throw new DataError(`${what} payload is not valid UTF-8 text`);
+  return { ...rest, payload: parseJsonObject(text, `${what} payload`) };
 }
 
 /** RFC 7515 §4.1.1 + RFC 8725 §3.1: the algorithm must be on the allow-list; `none` and HMAC never are. */
@@ -62,7 +78,7 @@ function checkAlgorithm(header: JsonObject, what: string): SignatureAlgorithm {
 }
 
 /** The batch item for this JWS; the key must be for the header's algorithm (RFC 8725 §3.1). */
-export function jwsVerifyItem(jws: ParsedJws, key: PublicKey, what: string): VerifyItem {
+export function jwsVerifyItem(jws: Pick<ParsedJws, 'alg' | 'signingInput' | 'signature'>, key: PublicKey, what: string): VerifyItem {
   if (key.alg !== jws.alg) throw new DataError(`${what} is signed with ${jws.alg} but the key is a ${key.alg} key`);
   return { alg: jws.alg, publicKey: key.publicKey, message: asciiBytes(jws.signingInput), signature: jws.signature };
 }

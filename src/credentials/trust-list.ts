@@ -112,7 +112,10 @@ export function selectKey(keys: readonly PublicKey[], header: JsonObject, owner:
   const kid = header.kid;
   if (kid !== undefined) {
     if (typeof kid !== 'string') throw new CheckError('issuer-trusted', `The key identifier (kid) is not a string`);
-    const key = keys.find((k) => k.kid === kid);
+    const matches = keys.filter((k) => k.kid === kid);
+    // RFC 7517 §4.5: kid picks one key; two keys with the same kid are ambiguous.
+    if (matches.length > 1) throw new CheckError('issuer-trusted', `${owner} has several keys with the identifier ${JSON.stringify(kid)}, so the signing key is ambiguous`);
+    const key = matches[0];
     if (!key) throw new CheckError('issuer-trusted', `It was signed with key ${JSON.stringify(kid)}, which is not one of ${owner}'s keys on the trust list`);
     return key;
   }

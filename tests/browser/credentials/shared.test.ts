@@ -6,6 +6,7 @@ import { trustListSpecs } from '../../shared/credentials/trust-list.spec';
 import { presentationSpecs } from '../../shared/credentials/presentation.spec';
 import { jwtVcSpecs } from '../../shared/credentials/jwt-vc.spec';
 import { batchSpecs } from '../../shared/credentials/batch.spec';
+import { wycheproofJoseSpecs } from '../../shared/credentials/wycheproof-jose.spec';
 
 vectorSpecs();
 badInputSpecs();
@@ -14,3 +15,4 @@ trustListSpecs();
 presentationSpecs();
 jwtVcSpecs();
 batchSpecs();
+wycheproofJoseSpecs();

@@ -138,6 +138,11 @@ export function trustListSpecs(): void {
         expect(report.checks.filter((c) => !c.ok)).toEqual([]);
         expect(report.claims.right_to_work).toBe(true);
       });
+      it('two keys with the same kid are ambiguous', async () => {
+        const twin = trustListFromIssuers([{ id: ISSUER_ID, name: 'DVLA', keys: [dvla.jwk, { ...es256Key().jwk, kid: 'dvla-1' }] }]);
+        const report = await verifyCredential(issueSdJwtVc({ key: dvla }).raw, { trustList: twin, verifier: nobleVerifier, now: NOW });
+        expect(report.checks.find((c) => c.name === 'issuer-trusted')!.message).toMatch(/several keys with the identifier "dvla-1"/);
+      });
       it('no kid: the only key is used; with several keys a kid is required', async () => {
         const { kid, ...jwkWithoutKid } = dvla.jwk;
         expect(kid).toBe('dvla-1');
