@@ -59,14 +59,28 @@ const b64u = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64url
 const mem = (): Uint8Array => new Uint8Array(core.memory.buffer);
 
 /** Writes byte strings one after another into the input area; returns their pointers. */
-function place(...parts: Uint8Array[]): number[] {
+function place<T extends Uint8Array[]>(...parts: T): { [K in keyof T]: number } {
   let off = base;
   return parts.map((p) => {
     mem().set(p, off);
     const ptr = off;
     off += (p.length + 15) & ~15;
     return ptr;
-  });
+  }) as { [K in keyof T]: number };
+}
+
+/** The 32-byte little-endian S of a signature as a bigint. */
+function sOf(sig: Uint8Array): bigint {
+  let s = 0n;
+  for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(sig[32 + i]!);
+  return s;
+}
+
+/** A copy of sig with S replaced by s (little-endian). */
+function withS(sig: Uint8Array, s: bigint): Uint8Array {
+  const out = sig.slice();
+  for (let i = 0; i < 32; i++) { out[32 + i] = Number(s & 255n); s >>= 8n; }
+  return out;
 }
 
 function wasmVerify(pk: Uint8Array, msg: Uint8Array, sig: Uint8Array): boolean {
@@ -150,7 +164,7 @@ describe('Ed25519 vectors', () => {
       expect(wasmVerify(pk, msg, sig), c.name).toBe(true);
       expect(wasmVerifyWithKey(pk, msg, sig), c.name).toBe(true);
       const badSig = sig.slice();
-      badSig[40] ^= 1;
+      badSig[40]! ^= 1;
       expect(wasmVerify(pk, msg, badSig), `${c.name} S changed`).toBe(false);
       const badMsg = new Uint8Array([...msg, 0]);
       expect(wasmVerify(pk, badMsg, sig), `${c.name} M changed`).toBe(false);
@@ -234,22 +248,17 @@ describe('Ed25519 agrees with @noble/curves on random and mutated signatures', (
 
   function mutate(kind: (typeof mutations)[number], seed: Uint8Array, msg: Uint8Array, bit: number, noise: Uint8Array) {
     const pk = ed25519.getPublicKey(seed);
-    let sig = ed25519.sign(msg, seed);
-    let key = pk;
-    let m = msg;
+    let sig: Uint8Array = ed25519.sign(msg, seed);
+    let key: Uint8Array = pk;
+    let m: Uint8Array = msg;
     switch (kind) {
-      case 'sigBit': sig = sig.slice(); sig[bit % 512 >> 3] ^= 1 << (bit & 7); break;
-      case 'msgBit': if (m.length > 0) { m = m.slice(); m[(bit >> 3) % m.length] ^= 1 << (bit & 7); } else m = new Uint8Array([1]); break;
-      case 'keyBit': key = pk.slice(); key[bit % 256 >> 3] ^= 1 << (bit & 7); break;
-      case 'sPlusL': {
+      case 'sigBit': sig = sig.slice(); sig[bit % 512 >> 3]! ^= 1 << (bit & 7); break;
+      case 'msgBit': if (m.length > 0) { m = m.slice(); m[(bit >> 3) % m.length]! ^= 1 << (bit & 7); } else m = new Uint8Array([1]); break;
+      case 'keyBit': key = pk.slice(); key[bit % 256 >> 3]! ^= 1 << (bit & 7); break;
+      case 'sPlusL':
         // Same signature with S + L: the non-canonical S that RFC 8032 5.1.7 step 1 rejects.
-        let s = 0n;
-        for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(sig[32 + i]);
-        s += L;
-        sig = sig.slice();
-        for (let i = 0; i < 32; i++) { sig[32 + i] = Number(s & 255n); s >>= 8n; }
+        sig = withS(sig, sOf(sig) + L);
         break;
-      }
       case 'randomSig': sig = noise.slice(0, 64); break;
       case 'randomKey': key = noise.slice(64, 96); break;
       case 'otherKey': key = ed25519.getPublicKey(noise.slice(0, 32)); break;
@@ -302,19 +311,19 @@ describe('Ed25519 known-key handles', () => {
     const keys = Array.from({ length: max }, (_, i) => ed25519.getPublicKey(new Uint8Array(32).fill(i + 1)));
     const handles = keys.map((k) => core.ed25519PrecomputeKey(place(k)[0]));
     expect(new Set(handles).size).toBe(max);
-    expect(core.ed25519PrecomputeKey(place(keys[3])[0])).toBe(handles[3]);
+    expect(core.ed25519PrecomputeKey(place(keys[3]!)[0])).toBe(handles[3]);
     const extra = ed25519.getPublicKey(new Uint8Array(32).fill(200));
     expect(core.ed25519PrecomputeKey(place(extra)[0])).toBe(-2);
     // Identity (small order) and a y ≥ p encoding are invalid keys.
     expect(core.ed25519PrecomputeKey(place(hex('01'.padEnd(64, '0')))[0])).toBe(-1);
     expect(core.ed25519PrecomputeKey(place(hex('ff'.repeat(31) + '7f'))[0])).toBe(-1);
-    core.ed25519ReleaseKey(handles[5]);
+    core.ed25519ReleaseKey(handles[5]!);
     const msg = new Uint8Array([1, 2, 3]);
     const [msgPtr, sigPtr] = place(msg, ed25519.sign(msg, new Uint8Array(32).fill(6)));
-    expect(core.ed25519VerifyWithKey(handles[5], msgPtr, 3, sigPtr)).toBe(0); // released
-    expect(core.ed25519VerifyWithKey(handles[4], msgPtr, 3, sigPtr)).toBe(0); // wrong key
+    expect(core.ed25519VerifyWithKey(handles[5]!, msgPtr, 3, sigPtr)).toBe(0); // released
+    expect(core.ed25519VerifyWithKey(handles[4]!, msgPtr, 3, sigPtr)).toBe(0); // wrong key
     expect(core.ed25519VerifyWithKey(max, msgPtr, 3, sigPtr)).toBe(0); // out of range
-    const again = core.ed25519PrecomputeKey(place(keys[5])[0]);
+    const again = core.ed25519PrecomputeKey(place(keys[5]!)[0]);
     expect(again).toBeGreaterThanOrEqual(0);
     const [msgPtr2, sigPtr2] = place(msg, ed25519.sign(msg, new Uint8Array(32).fill(6)));
     expect(core.ed25519VerifyWithKey(again, msgPtr2, 3, sigPtr2)).toBe(1);
@@ -360,9 +369,7 @@ describe('Ed25519 batch verification', () => {
 
   /** RFC 8032 5.1.7 step 1 for R and S (noble's strict decoding): the item enters the equation. */
   function passesStep1(sig: Uint8Array): boolean {
-    let s = 0n;
-    for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(sig[32 + i]);
-    if (s >= L) return false;
+    if (sOf(sig) >= L) return false;
     try {
       ed25519.Point.fromBytes(sig.subarray(0, 32), false);
       return true;
@@ -375,7 +382,7 @@ describe('Ed25519 batch verification', () => {
     return Array.from({ length: n }, (_, i) => {
       const k = i % seeds.length;
       const msg = Uint8Array.from({ length: 20 + ((i * 37) % 300) }, (_, j) => (i + j * 3) & 255);
-      return { pk: pks[k], msg, sig: ed25519.sign(msg, seeds[k]), useHandle: useHandle(i) };
+      return { pk: pks[k]!, msg, sig: ed25519.sign(msg, seeds[k]!), useHandle: useHandle(i) };
     });
   }
 
@@ -406,16 +413,10 @@ describe('Ed25519 batch verification', () => {
       fc.assert(
         fc.property(fc.nat(items.length - 1), fc.constantFrom('sigBit', 'msg', 'sPlusL', 'smallOrderR', 'badR'), fc.nat(511), (bad, kind, bit) => {
           const batch = items.map((it) => ({ ...it }));
-          const it = batch[bad];
-          if (kind === 'sigBit') { it.sig = it.sig.slice(); it.sig[bit >> 3] ^= 1 << (bit & 7); }
+          const it = batch[bad]!;
+          if (kind === 'sigBit') { it.sig = it.sig.slice(); it.sig[bit >> 3]! ^= 1 << (bit & 7); }
           if (kind === 'msg') it.msg = new Uint8Array([...it.msg, 1]);
-          if (kind === 'sPlusL') {
-            let s = 0n;
-            for (let i = 31; i >= 0; i--) s = (s << 8n) | BigInt(it.sig[32 + i]);
-            s += L;
-            it.sig = it.sig.slice();
-            for (let i = 0; i < 32; i++) { it.sig[32 + i] = Number(s & 255n); s >>= 8n; }
-          }
+          if (kind === 'sPlusL') it.sig = withS(it.sig, sOf(it.sig) + L);
           if (kind === 'smallOrderR') { it.sig = it.sig.slice(); it.sig.set(hex('01'.padEnd(64, '0')), 0); }
           if (kind === 'badR') { it.sig = it.sig.slice(); it.sig.set(hex('ff'.repeat(31) + '7f'), 0); }
           const before = core.ed25519BatchFallbacks();
@@ -452,8 +453,8 @@ describe('Ed25519 batch verification', () => {
     withHandles((handles) => {
       // BATCH_CHUNK is 1024 items: one bad signature in each chunk.
       const items = makeItems(1030, (i) => i % 7 !== 0);
-      items[517] = { ...items[517], sig: items[518].sig };
-      items[1027] = { ...items[1027], msg: items[1026].msg };
+      items[517] = { ...items[517]!, sig: items[518]!.sig };
+      items[1027] = { ...items[1027]!, msg: items[1026]!.msg };
       const { count, results } = runBatch(items, handles);
       expect(results.filter((x) => !x).length).toBe(2);
       expect(results[517]).toBe(false);
