@@ -8,16 +8,17 @@ import sdJwtVc from '../../vectors/sd-jwt-vc/sd_jwt_vc_examples.json';
 import encodings from '../../vectors/status-list/status_list_encoding_vectors.json';
 import tokens from '../../vectors/status-list/status_list_tokens.json';
 import rfc7515 from '../../vectors/rfc/rfc7515_a3_es256.json';
+import rfc8037 from '../../vectors/rfc/rfc8037_ed25519_jose.json';
 import { parseSdJwt } from '../../../src/credentials/sd-jwt';
 import { processSdJwtPayload } from '../../../src/credentials/sd-jwt-process';
-import { jwsVerifyItem, parseCompactJws } from '../../../src/credentials/jws';
+import { jwsVerifyItem, parseCompactJws, parseJwsParts } from '../../../src/credentials/jws';
 import { publicKeyFromJwk } from '../../../src/credentials/jwk';
 import { checkKeyBinding } from '../../../src/credentials/key-binding';
 import { decodeStatusList, statusAt } from '../../../src/credentials/status-list';
 import { parseStatusListToken, statusReference } from '../../../src/credentials/status-token';
 import { base64urlEncode } from '../../../src/lib/base64url';
 import { trustListFromIssuers, verifyCredential, verifyPresentation } from '../../../src/credentials/index';
-import { b64uJson, nobleVerifier, nobleVerify, replaceSegment } from './helpers';
+import { b64uJson, b64uText, nobleVerifier, nobleVerify, replaceSegment } from './helpers';
 
 type Example = (typeof rfc9901.examples)[number] | (typeof sdJwtVc.examples)[number];
 
@@ -181,5 +182,21 @@ export function vectorSpecs(): void {
         expect(valid).toBe(n.expected === 'valid');
       });
     }
+  });
+
+  describe('RFC 8037 A.4/A.5 (EdDSA JWS)', () => {
+    it('verifies with the A.2 public key; the A.1 private JWK is refused as a verification key', () => {
+      const jws = parseJwsParts(rfc8037['A.4_compact_jws'], 'A.4');
+      expect(jws.alg).toBe('EdDSA');
+      expect(jws.signingInput).toBe(rfc8037['A.4_signing_input']);
+      expect(new TextDecoder().decode(jws.payloadBytes)).toBe(rfc8037['A.4_payload_utf8']);
+      const key = publicKeyFromJwk(rfc8037['A.2_public_key_jwk'], 'A.2');
+      expect(nobleVerify(jwsVerifyItem(jws, key, 'A.4'))).toBe(true);
+      const other = parseJwsParts(rfc8037['A.4_compact_jws'].replace(rfc8037['A.4_payload_b64u'], b64uText('Example of Ed25519 signinG')), 'x');
+      expect(nobleVerify(jwsVerifyItem(other, key, 'x'))).toBe(false);
+      expect(() => publicKeyFromJwk(rfc8037['A.1_private_key_jwk'], 'A.1')).toThrow(/private key/);
+      // The same key claimed for ES256 is refused before any signature check (RFC 8725 §3.1).
+      expect(() => jwsVerifyItem({ ...jws, alg: 'ES256' }, key, 'x')).toThrow(/ES256 but the key is a EdDSA key/);
+    });
   });
 }
