@@ -1,0 +1,195 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIN_PIN_LENGTH, type VaultState } from '../../../src/wallet/vault-api';
+import { THROTTLE_BASE_DELAY_MS, THROTTLE_FREE_ATTEMPTS } from '../../../src/storage/throttle';
+import { cleanUpVaults, dumpDatabase, expectVaultError, PIN, sampleCredential, testVault, uniqueDbName } from './helpers';
+
+afterEach(cleanUpVaults);
+
+describe('vault set-up, lock and unlock', () => {
+  it('goes absent → unlocked → locked → unlocked and tells listeners', async () => {
+    const vault = testVault(uniqueDbName('states'));
+    const seen: VaultState[] = [];
+    vault.onStateChange((s) => seen.push(s));
+    expect(await vault.state()).toBe('absent');
+    const { recoveryCode } = await vault.setUp(PIN);
+    expect(recoveryCode).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(await vault.state()).toBe('unlocked');
+    vault.lock();
+    expect(await vault.state()).toBe('locked');
+    await vault.unlockWithPin(PIN);
+    expect(await vault.state()).toBe('unlocked');
+    expect(seen).toEqual(['unlocked', 'locked', 'unlocked']);
+    expect(await vault.unlockMethods()).toEqual({ pin: true, passkey: false, recovery: true });
+  });
+
+  it('refuses a short PIN and a second set-up', async () => {
+    const vault = testVault(uniqueDbName('setup'));
+    await expectVaultError(vault.setUp('1'.repeat(MIN_PIN_LENGTH - 1)), 'pin-too-short');
+    expect(await vault.state()).toBe('absent');
+    await vault.setUp(PIN);
+    await expectVaultError(vault.setUp('999999'), 'already-set-up');
+  });
+
+  it('stores, lists, replaces and deletes credentials', async () => {
+    const vault = testVault(uniqueDbName('crud'));
+    await vault.setUp(PIN);
+    const a = sampleCredential('cred-a', { given_name: 'Ada' }, '2026-01-01T00:00:00.000Z');
+    const b = sampleCredential('cred-b', { given_name: 'Bea' }, '2026-02-01T00:00:00.000Z');
+    await vault.putCredential(a);
+    await vault.putCredential(b);
+    expect(await vault.listCredentials()).toEqual([b, a]); // newest first
+    const a2 = { ...a, issuerName: 'Home Office' };
+    await vault.putCredential(a2);
+    expect(await vault.listCredentials()).toEqual([b, a2]);
+    await vault.deleteCredential('cred-b');
+    expect(await vault.listCredentials()).toEqual([a2]);
+    await expect(vault.putCredential({ ...a, format: 'mdoc' as 'vc+jwt' })).rejects.toThrow(/credential.format/);
+  });
+
+  it('lock drops the keys: every operation needing them throws VaultError(locked)', async () => {
+    const vault = testVault(uniqueDbName('lock'));
+    await vault.setUp(PIN);
+    await vault.putCredential(sampleCredential('c1'));
+    await vault.createDeviceKey('c1');
+    vault.lock();
+    expect((vault as unknown as { session?: unknown }).session).toBeUndefined();
+    await expectVaultError(vault.listCredentials(), 'locked');
+    await expectVaultError(vault.putCredential(sampleCredential('c2')), 'locked');
+    await expectVaultError(vault.deleteCredential('c1'), 'locked');
+    await expectVaultError(vault.settings(), 'locked');
+    await expectVaultError(vault.updateSettings({ autoLockMinutes: 2 }), 'locked');
+    await expectVaultError(vault.createDeviceKey('c3'), 'locked');
+    await expectVaultError(vault.signWithDeviceKey('c1', new Uint8Array(4)), 'locked');
+    await expectVaultError(vault.listActivity(), 'locked');
+    await expectVaultError(vault.exportBackup(PIN, 'a long backup passphrase'), 'locked');
+    await vault.unlockWithPin(PIN);
+    expect(await vault.listCredentials()).toHaveLength(1);
+  });
+
+  it('a second instance on the same database (a reload) unlocks and reads the same records', async () => {
+    const name = uniqueDbName('reload');
+    const first = testVault(name);
+    await first.setUp(PIN);
+    await first.putCredential(sampleCredential('kept'));
+    await first.close();
+    const second = testVault(name);
+    expect(await second.state()).toBe('locked');
+    await second.unlockWithPin(PIN);
+    expect((await second.listCredentials()).map((c) => c.id)).toEqual(['kept']);
+  });
+
+  it('settings are stored encrypted and validated', async () => {
+    const vault = testVault(uniqueDbName('settings'));
+    await vault.setUp(PIN);
+    expect(await vault.settings()).toEqual({ autoLockMinutes: 5 });
+    await vault.updateSettings({ autoLockMinutes: 2 });
+    vault.lock();
+    await vault.unlockWithPin(PIN);
+    expect(await vault.settings()).toEqual({ autoLockMinutes: 2 });
+    await expect(vault.updateSettings({ autoLockMinutes: 0 })).rejects.toThrow(/autoLockMinutes/);
+  });
+
+  it('keeps an encrypted activity log, newest first', async () => {
+    const vault = testVault(uniqueDbName('activity'));
+    await vault.setUp(PIN);
+    await vault.recordActivity({ kind: 'received', credentialId: 'c1', at: '2026-01-01T00:00:00.000Z' });
+    await vault.recordActivity({ kind: 'shared', credentialId: 'c1', detail: 'Age over 18 to a shop', at: '2026-01-02T00:00:00.000Z' });
+    const log = await vault.listActivity();
+    expect(log.map((e) => e.kind)).toEqual(['shared', 'received']);
+    expect(log[0]!.detail).toBe('Age over 18 to a shop');
+  });
+});
+
+describe('wrong PIN', () => {
+  it('counts failures, then throttles with a growing delay that survives a reload, touching nothing else', async () => {
+    const name = uniqueDbName('throttle');
+    let clock = 1_000_000;
+    const vault = testVault(name, { now: () => clock });
+    await vault.setUp(PIN);
+    await vault.putCredential(sampleCredential('c1', { family_name: 'Okonkwo' }));
+    vault.lock();
+    const before = await dumpDatabase(name);
+
+    for (let i = 1; i <= THROTTLE_FREE_ATTEMPTS; i++) {
+      const e = await expectVaultError(vault.unlockWithPin('000000'), 'wrong-pin');
+      expect(e.details).toEqual({ failedAttempts: i, retryAt: clock });
+    }
+    const fourth = await expectVaultError(vault.unlockWithPin('000000'), 'wrong-pin');
+    expect(fourth.details).toEqual({ failedAttempts: THROTTLE_FREE_ATTEMPTS + 1, retryAt: clock + THROTTLE_BASE_DELAY_MS });
+
+    // Even the right PIN is refused before retryAt, and a reload does not reset the wait.
+    await vault.close();
+    const reloaded = testVault(name, { now: () => clock });
+    const throttled = await expectVaultError(reloaded.unlockWithPin(PIN), 'throttled');
+    expect(throttled.details).toEqual({ failedAttempts: THROTTLE_FREE_ATTEMPTS + 1, retryAt: clock + THROTTLE_BASE_DELAY_MS });
+
+    clock += THROTTLE_BASE_DELAY_MS;
+    const fifth = await expectVaultError(reloaded.unlockWithPin('111111'), 'wrong-pin');
+    expect(fifth.details.retryAt).toBe(clock + 2 * THROTTLE_BASE_DELAY_MS); // doubled
+
+    // Nothing but the counter changed.
+    const after = await dumpDatabase(name);
+    expect(after.credentials).toEqual(before.credentials);
+    expect(after.keySlots).toEqual(before.keySlots);
+    expect(after.deviceKeys).toEqual(before.deviceKeys);
+    expect(after.meta!.filter((r) => (r as { rowKey: string }).rowKey !== 'throttle')).toEqual(
+      before.meta!.filter((r) => (r as { rowKey: string }).rowKey !== 'throttle'),
+    );
+
+    clock += 2 * THROTTLE_BASE_DELAY_MS;
+    await reloaded.unlockWithPin(PIN);
+    expect((await reloaded.listCredentials())[0]!.id).toBe('c1');
+    // Success resets the counter.
+    reloaded.lock();
+    expect((await expectVaultError(reloaded.unlockWithPin('000000'), 'wrong-pin')).details.failedAttempts).toBe(1);
+  });
+
+  it('parallel guesses are counted one by one', async () => {
+    const vault = testVault(uniqueDbName('parallel'));
+    await vault.setUp(PIN);
+    vault.lock();
+    const results = await Promise.allSettled(['000001', '000002', '000003'].map((p) => vault.unlockWithPin(p)));
+    const counts = results.map((r) => (r.status === 'rejected' ? (r.reason as { details: { failedAttempts: number } }).details.failedAttempts : 0));
+    expect(counts.sort()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('changing the PIN and the recovery code', () => {
+  it('change PIN re-wraps only the key slot: records are untouched and readable with the new PIN', async () => {
+    const name = uniqueDbName('change-pin');
+    const vault = testVault(name);
+    await vault.setUp(PIN);
+    await vault.putCredential(sampleCredential('c1'));
+    await vault.createDeviceKey('c1');
+    const before = await dumpDatabase(name);
+    await expectVaultError(vault.changePin('999999', '135790'), 'wrong-pin');
+    await expectVaultError(vault.changePin(PIN, '123'), 'pin-too-short');
+    await vault.changePin(PIN, '135790');
+    const after = await dumpDatabase(name);
+    expect(after.credentials).toEqual(before.credentials);
+    expect(after.deviceKeys).toEqual(before.deviceKeys);
+    expect(after.keySlots).not.toEqual(before.keySlots);
+    vault.lock();
+    await expectVaultError(vault.unlockWithPin(PIN), 'wrong-pin');
+    await vault.unlockWithPin('135790');
+    expect((await vault.listCredentials()).map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('the recovery code unlocks after a forgotten PIN and sets a new one; a wrong code does not', async () => {
+    const vault = testVault(uniqueDbName('recovery'));
+    const { recoveryCode } = await vault.setUp(PIN);
+    await vault.putCredential(sampleCredential('c1'));
+    vault.lock();
+    await expectVaultError(vault.unlockWithRecoveryCode('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345', '246810'), 'wrong-recovery-code');
+    await expectVaultError(vault.unlockWithRecoveryCode('not a code', '246810'), 'wrong-recovery-code');
+    expect(await vault.state()).toBe('locked');
+    // Typed loosely: lower case, spaces instead of hyphens.
+    await vault.unlockWithRecoveryCode(recoveryCode.toLowerCase().replace(/-/g, ' '), '246810');
+    expect(await vault.state()).toBe('unlocked');
+    expect((await vault.listCredentials()).map((c) => c.id)).toEqual(['c1']);
+    vault.lock();
+    await vault.unlockWithPin('246810');
+    vault.lock();
+    await expectVaultError(vault.unlockWithPin(PIN), 'wrong-pin');
+  });
+});
