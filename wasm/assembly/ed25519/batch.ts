@@ -10,7 +10,7 @@
  * item of the chunk is verified singly, so the results always equal ed25519Verify's.
  *
  * Cost: Σ z_i·S_i and, per known key h, Σ z_i·k_i are accumulated unreduced (512-bit) and
- * reduced once; [·]B and each known key's term use the comb tables (three shared doublings);
+ * reduced once; [·]B and each known key's term use the comb tables (shared doublings);
  * the R_i (and the A_i of items without a handle) go through one Pippenger MSM (msm.ts).
  *
  * The z_i come from the caller (randomPtr, 16 bytes per item): the JavaScript side fills them
@@ -185,7 +185,7 @@ function verifyChunk(items: usize, count: i32, random: usize, results: usize): i
     inBatch++;
   }
   if (inBatch == 0) return 0;
-  // ACC = [Σ z_i·S_i]B − Σ_h [Σ z_i·k_i]A_h (comb tables, three shared doublings).
+  // ACC = [Σ z_i·S_i]B − Σ_h [Σ z_i·k_i]A_h (comb tables, shared doublings).
   scalarReduce64(SCALAR, WIDE_S);
   scalarToNaf(NAF_S, SCALAR, COMB_NAF_WIDTH);
   for (let h = 0; h < MAX_KEYS; h++) {

@@ -21,8 +21,8 @@
  * Speed (inputs are public, so everything here is variable time):
  *   - [S]B uses the precomputed comb table of B (comb.ts; built on first use).
  *   - unknown A: Straus with a width-5 NAF of k over odd multiples of A, the B comb folded into
- *     the last three doublings;
- *   - known A (keys.ts handle): two comb evaluations sharing three doublings.
+ *     the last COMB_SPACING − 1 doublings;
+ *   - known A (keys.ts handle): two comb evaluations sharing their COMB_SPACING − 1 doublings.
  */
 import { alloc } from '../common/heap';
 import { sha512Final, sha512Init, sha512Update } from '../sha512';
@@ -35,6 +35,8 @@ import {
 import { scalarIsCanonical, scalarReduce64, scalarToNaf } from './scalar';
 
 export const PUBLIC_KEY_BYTES: i32 = 32;
+/** NAF width for k·A with an unknown A: odd multiples A, 3A, …, 15A. */
+const A_NAF_WIDTH: i32 = 5;
 export const SIGNATURE_BYTES: i32 = 64;
 
 // RFC 8032 5.1: B = (x, 4/5) with x positive; its encoding.
@@ -110,7 +112,7 @@ export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize)
   // Step 2: k = SHA-512(R ‖ A ‖ M) mod L.
   challenge(K, sig, pk, msg, msgLen);
   // Step 3: ACC = [S]B − [k]A (Straus: wNAF of k over A's odd multiples, B's comb at the end).
-  const topK = scalarToNaf(NAF_K, K, COMB_NAF_WIDTH);
+  const topK = scalarToNaf(NAF_K, K, A_NAF_WIDTH);
   scalarToNaf(NAF_S, sig + 32, COMB_NAF_WIDTH);
   p3ToCached(A_ODD, A_POINT);
   pointDouble(P1, A_POINT);
