@@ -5,6 +5,7 @@
  * per call.
  */
 export { verifyCredential, verifyCredentials, verifyPresentation } from './verify';
+export { prepareSdJwtVc, prepareTrustList, SALT_BYTES, type SdJwtVcInput, type TrustListInput, type UnsignedJws } from './issuance';
 export { createPresentation, type ClaimPath, type PresentationRequest } from './presentation';
 export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk } from './trust-list';
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';

@@ -25,7 +25,7 @@ function fail(message: string): never {
 export function processSdJwtPayload(payload: JsonObject, disclosures: readonly Disclosure[]): ProcessedSdJwt {
   const byDigest = new Map<string, Disclosure>();
   for (const d of disclosures) {
-    // §7.1 step 3.2 (first bullet of 4.2.3's uniqueness rule): no disclosure twice.
+    // §7.1 step 4: the same disclosure (hence digest) must not be presented twice.
     if (byDigest.has(d.digest)) fail('A disclosure appears more than once');
     byDigest.set(d.digest, d);
   }
@@ -45,7 +45,7 @@ export function processSdJwtPayload(payload: JsonObject, disclosures: readonly D
     if (Array.isArray(value)) {
       const out: JsonValue[] = [];
       for (const element of value) {
-        // §7.1 step 3.3: an array element `{"...": digest}` stands for an array-element disclosure.
+        // §4.2.4.2 / §7.1 step 3 (arrays): an element `{"...": digest}` stands for an array-element disclosure.
         if (isJsonObject(element) && hasOwn(element, '...')) {
           if (Object.keys(element).length !== 1) fail('An array element with "..." has other keys as well');
           const d = claimOf(element['...']);
@@ -64,19 +64,19 @@ export function processSdJwtPayload(payload: JsonObject, disclosures: readonly D
       const out: JsonObject = {};
       for (const key of Object.keys(value)) {
         if (key === '_sd') continue;
-        // §7.1 step 5: remove `_sd_alg` from the top level.
+        // §7.1 step 3 (last bullet): remove `_sd_alg` from the top level.
         if (key === '_sd_alg' && depth === 0) continue;
         setOwn(out, key, walk(value[key]!, [...path, key], depth + 1));
       }
       if (hasOwn(value, '_sd')) {
         const sd = value._sd;
-        // §4.1 / §7.1 step 3.2: `_sd` is an array of digest strings.
+        // §4.2.4.1 / §7.1 step 3 (objects): `_sd` is an array of digest strings.
         if (!Array.isArray(sd)) fail('An "_sd" entry in the credential is not an array');
         for (const digest of sd) {
           const d = claimOf(digest);
           if (!d) continue;
           if (d.kind !== 'property') fail('A disclosure for an object property has no claim name (2 elements instead of 3)');
-          // §7.1 step 3.2.2.3: a disclosed name that already exists makes the SD-JWT invalid.
+          // §7.1 step 3 (objects): a disclosed name that already exists at that level makes the SD-JWT invalid.
           if (hasOwn(out, d.name)) fail(`A disclosure would overwrite the existing claim "${d.name}"`);
           const at = [...path, d.name];
           paths.set(d.digest, at);

@@ -1,7 +1,7 @@
 /**
  * SD-JWT compact serialization, RFC 9901 §4: `<issuer-jwt>~<disclosure>~…~[<kb-jwt>]`.
  * Splits the string (§7.1 step 1), parses the issuer-signed JWT and every disclosure, and checks
- * for duplicates (§7.1 step 3.2). Processing the payload is in sd-jwt-process.ts.
+ * for duplicates (§7.1 step 4). Processing the payload is in sd-jwt-process.ts.
  */
 import { DataError } from '../lib/errors';
 import { CheckError } from './check-error';
@@ -50,7 +50,7 @@ export function parseSdJwt(raw: string): ParsedSdJwt {
   const jws = parseCompactJws(split.issuerJwt, 'The issuer-signed JWT');
   checkSdAlg(jws.payload);
   const disclosures = split.disclosures.map((d, i) => parseDisclosure(d, i + 1));
-  // §7.1 step 3.2 (via 4.1.2 / §9.x): the same disclosure must not appear twice.
+  // §7.1 step 4: a digest (so a disclosure) must not appear twice.
   const seen = new Set<string>();
   for (const [i, d] of disclosures.entries()) {
     if (seen.has(d.digest)) throw new CheckError('disclosures', `Disclosure ${i + 1} appears more than once`);

@@ -2,7 +2,7 @@
  * Checking a credential's status against its Token Status List, draft-ietf-oauth-status-list
  * §8.3 ("Validation Rules"): fetch (injected, so the wallet can answer from its cache), check the
  * token, verify its signature in the shared batch against a key the trust list allows for the
- * credential's issuer, then read the status at `idx` and map it (§7.1: 0 VALID, 1 INVALID,
+ * credential's issuer, then read the status at `idx` and map it (§7.1 Status Types: 0 VALID, 1 INVALID,
  * 2 SUSPENDED). Honours `exp` (expired list → unknown) and `ttl` (stale list → refresh hint).
  */
 import { DataError } from '../lib/errors';
@@ -105,7 +105,7 @@ export async function prepareStatus(
       if (refreshAfter !== undefined) o.refreshAfter = refreshAfter;
       return o;
     };
-    // §7.1 Status Types.
+    // §7.1 Status Types: 0x00 VALID, 0x01 INVALID, 0x02 SUSPENDED; others application-specific.
     if (value === 0) return out('valid', true, `Not revoked (revocation list of ${checkedAt}).`);
     if (value === 1) return out('revoked', false, 'The issuer has revoked this credential. Do not rely on it; contact the issuer if you think this is wrong.');
     if (value === 2) return out('suspended', false, 'The issuer has suspended this credential for now. Contact the issuer to find out why.');

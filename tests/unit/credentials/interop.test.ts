@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { createPresentation, trustListFromIssuers, verifyCredential, verifyPresentation, type TrustList } from '../../../src/credentials/index';
+import { createPresentation, prepareSdJwtVc, trustListFromIssuers, verifyCredential, verifyPresentation, type TrustList } from '../../../src/credentials/index';
 import { base64urlEncode } from '../../../src/lib/base64url';
 import { nobleVerifier } from '../../shared/credentials/helpers';
 
@@ -127,5 +127,15 @@ describe('interop with @sd-jwt/sd-jwt-vc 0.19', () => {
     const report = await verifyCredential(raw, { trustList: list, verifier: nobleVerifier, now });
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.claims.given_name).toBe('Ada');
+  });
+
+  it('a credential issued with prepareSdJwtVc verifies there', async () => {
+    const issuerKeys = await ES256.generateKeyPair();
+    const sign = await ES256.getSigner(issuerKeys.privateKey);
+    const vc = prepareSdJwtVc({ alg: 'ES256', claims: { iss: ISS, vct: VCT, iat: nowS - 60, exp: nowS + 3600 }, disclosable: { given_name: 'Ada', over_18: true }, decoys: 2 });
+    const raw = vc.finish(new Uint8Array(Buffer.from(await sign(vc.signingInput), 'base64url')));
+    const other = new SDJwtVcInstance({ verifier: await ES256.getVerifier(issuerKeys.publicKey), hasher: digest, hashAlg: 'sha-256' });
+    const result = await other.verify(raw, { currentDate: nowS });
+    expect(result.payload).toMatchObject({ iss: ISS, vct: VCT, given_name: 'Ada', over_18: true });
   });
 });

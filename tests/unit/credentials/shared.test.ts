@@ -7,6 +7,7 @@ import { presentationSpecs } from '../../shared/credentials/presentation.spec';
 import { jwtVcSpecs } from '../../shared/credentials/jwt-vc.spec';
 import { batchSpecs } from '../../shared/credentials/batch.spec';
 import { wycheproofJoseSpecs } from '../../shared/credentials/wycheproof-jose.spec';
+import { issuanceSpecs } from '../../shared/credentials/issuance.spec';
 
 vectorSpecs();
 badInputSpecs();
@@ -16,3 +17,4 @@ presentationSpecs();
 jwtVcSpecs();
 batchSpecs();
 wycheproofJoseSpecs();
+issuanceSpecs();
