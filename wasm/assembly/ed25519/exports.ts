@@ -30,7 +30,7 @@
  *         +12 messageLength
  *         +16 signaturePtr
  *       randomPtr: 16·count bytes from crypto.getRandomValues, fresh for every call (the
- *         128-bit coefficients z_i of the randomised batch equation; reused or predictable
+ *         coefficients z_i of the randomised batch equation (127 bits used); reused or predictable
  *         bytes let a forger craft a batch of bad signatures that passes).
  *       resultsPtr: `count` bytes, each set to 1 (valid) or 0 (invalid).
  *       Returns the number of valid items. Results equal ed25519Verify item by item.

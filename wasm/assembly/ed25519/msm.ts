@@ -62,8 +62,8 @@ function addP3(p: usize, q: usize, set: bool): void {
 
 /**
  * out (P3) = Σ_{i<n} s_i·P_i. points: n AFFINE entries (120 bytes); scalars: n slots of
- * MSM_SCALAR_STRIDE bytes; `bits` bounds every scalar (s_i < 2^bits); digits: scratch of
- * n bytes per window is not needed — carries are kept in `carries` (n bytes of scratch).
+ * MSM_SCALAR_STRIDE bytes; `bits` bounds every scalar (s_i < 2^bits); `carries` is scratch of
+ * n·windows bytes (windows = ⌈(bits + 1)/c⌉ ≤ 64).
  * Returns false only if the bucket memory cannot be allocated.
  */
 export function msm(out: usize, points: usize, scalars: usize, n: i32, bits: i32, carries: usize): bool {
@@ -75,7 +75,9 @@ export function msm(out: usize, points: usize, scalars: usize, n: i32, bits: i32
   if (n <= 0) return true;
   const c = msmWindowBits(n);
   const half = 1 << (c - 1);
-  const windows = (bits + c - 1) / c + 1; // + 1 for the last carry
+  // Signed digits need one bit of headroom: with s < 2^bits and bits + 1 ≤ c·windows the top
+  // digit is at most 2^(c−1) and never carries out.
+  const windows = (bits + c) / c;
   // Digits are produced low to high (carries propagate upwards) but consumed high to low, so
   // the carry into every window is computed first per scalar: carries[i·windows + j].
   for (let i = 0; i < n; i++) {
