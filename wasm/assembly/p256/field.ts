@@ -112,3 +112,56 @@ export function fneg(r: usize, a: usize): void {
     c >>= 32;
   }
 }
+
+/**
+ * r = k·a mod p for a small constant k ≤ 8 (replaces chains of additions in the point
+ * formulas). k·a < 2^259: the top word t is folded back with 2^256 ≡ 2^224 − 2^192 − 2^96 + 1
+ * (mod p), then at most one addition or subtraction of p makes the result canonical.
+ */
+export function fmulSmall(r: usize, a: usize, k: u32): void {
+  const K = <u64>k;
+  let c: u64 = 0;
+  c += <u64>load<u32>(a, 0) * K; let s0 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 4) * K; let s1 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 8) * K; let s2 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 12) * K; let s3 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 16) * K; let s4 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 20) * K; let s5 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 24) * K; let s6 = <i64>(c & 0xffffffff); c >>= 32;
+  c += <u64>load<u32>(a, 28) * K; let s7 = <i64>(c & 0xffffffff); c >>= 32;
+  const t = <i64>c;
+  // fold t·2^256: +t at word 0, −t at word 3, −t at word 6, +t at word 7
+  s0 += t; s3 -= t; s6 -= t; s7 += t;
+  s1 += s0 >> 32; s0 &= 0xffffffff;
+  s2 += s1 >> 32; s1 &= 0xffffffff;
+  s3 += s2 >> 32; s2 &= 0xffffffff;
+  s4 += s3 >> 32; s3 &= 0xffffffff;
+  s5 += s4 >> 32; s4 &= 0xffffffff;
+  s6 += s5 >> 32; s5 &= 0xffffffff;
+  s7 += s6 >> 32; s6 &= 0xffffffff;
+  const top = s7 >> 32; s7 &= 0xffffffff;
+  store<u32>(r, <u32>s0, 0); store<u32>(r, <u32>s1, 4); store<u32>(r, <u32>s2, 8); store<u32>(r, <u32>s3, 12);
+  store<u32>(r, <u32>s4, 16); store<u32>(r, <u32>s5, 20); store<u32>(r, <u32>s6, 24); store<u32>(r, <u32>s7, 28);
+  // the value is now r + top·2^256 with top ∈ {−1, 0, 1}, and below 2p when top = 0
+  if (top > 0) subP(r);
+  else if (top < 0) addP(r);
+  if (!lessThan(r, P_LIMBS)) subP(r);
+}
+
+function subP(r: usize): void {
+  let c: i64 = 0;
+  for (let k: usize = 0; k < 8; k++) {
+    c += <i64>load<u32>(r + (k << 2)) - <i64>load<u32>(P_LIMBS + (k << 2));
+    store<u32>(r + (k << 2), <u32>c);
+    c >>= 32;
+  }
+}
+
+function addP(r: usize): void {
+  let c: i64 = 0;
+  for (let k: usize = 0; k < 8; k++) {
+    c += <i64>load<u32>(r + (k << 2)) + <i64>load<u32>(P_LIMBS + (k << 2));
+    store<u32>(r + (k << 2), <u32>c);
+    c >>= 32;
+  }
+}

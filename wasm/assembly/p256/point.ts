@@ -1,7 +1,7 @@
 /**
  * P-256 group law in Jacobian coordinates (X, Y, Z) ↦ (X/Z², Y/Z³), curve y² = x³ − 3x + b
  * (SEC 2 §2.4.2). Formulas from the Explicit-Formulas Database (Bernstein–Lange):
- *   doubling  dbl-2001-b   (a = −3)            3M + 5S
+ *   doubling  dbl-2001-b   (a = −3)            4M + 4S (Z3 = 2·Y1·Z1), small multiples fused
  *   mixed add madd-2007-bl (Z2 = 1)            7M + 4S
  *   add       add-2007-bl                     11M + 5S
  * The point at infinity is any point with Z = 0. The additions detect P = Q (→ doubling) and
@@ -10,7 +10,7 @@
  * Points are 96 bytes (X‖Y‖Z); affine points are 64 bytes (x‖y). Outputs may alias inputs.
  * Variable time: verification inputs are public (DESIGN.md).
  */
-import { fadd, fsub, fmul, fsqr, fcopy, fIsZero, fneg, ONE_M, fzero } from './field';
+import { fadd, fsub, fmul, fsqr, fmulSmall, fcopy, fIsZero, fneg, ONE_M, fzero } from './field';
 
 export const JAC_BYTES: usize = 96;
 export const AFF_BYTES: usize = 64;
@@ -46,7 +46,7 @@ export function pFromAffine(r: usize, a: usize): void {
   fcopy(r + 64, ONE_M);
 }
 
-/** r = 2p  (dbl-2001-b). */
+/** r = 2p  (dbl-2001-b, with Z3 = 2·Y1·Z1 — the same value as (Y1+Z1)² − gamma − delta). */
 export function pDouble(r: usize, p: usize): void {
   const X1 = p, Y1 = p + 32, Z1 = p + 64;
   fsqr(t0, Z1);            // delta = Z1²
@@ -54,25 +54,19 @@ export function pDouble(r: usize, p: usize): void {
   fmul(t2, X1, t1);        // beta = X1·gamma
   fsub(t3, X1, t0);        // X1 − delta
   fadd(t4, X1, t0);        // X1 + delta
-  fmul(t3, t3, t4);        // (X1−delta)(X1+delta)
-  fadd(t4, t3, t3);
-  fadd(t3, t4, t3);        // alpha = 3(X1−delta)(X1+delta)
-  fadd(t5, Y1, Z1);
-  fsqr(t5, t5);
-  fsub(t5, t5, t1);
-  fsub(r + 64, t5, t0);    // Z3 = (Y1+Z1)² − gamma − delta
-  fadd(t2, t2, t2);
-  fadd(t2, t2, t2);        // 4·beta
+  fmul(t3, t3, t4);
+  fmulSmall(t3, t3, 3);    // alpha = 3·(X1−delta)·(X1+delta)
+  fmul(t5, Y1, Z1);        // Y1·Z1 (last read of p: r may alias it from here on)
+  fmulSmall(t2, t2, 4);    // 4·beta
   fadd(t4, t2, t2);        // 8·beta
   fsqr(t6, t3);
   fsub(r, t6, t4);         // X3 = alpha² − 8·beta
   fsub(t2, t2, r);         // 4·beta − X3
-  fsqr(t1, t1);            // gamma²
-  fadd(t1, t1, t1);
-  fadd(t1, t1, t1);
-  fadd(t1, t1, t1);        // 8·gamma²
+  fsqr(t1, t1);
+  fmulSmall(t1, t1, 8);    // 8·gamma²
   fmul(t2, t3, t2);
   fsub(r + 32, t2, t1);    // Y3 = alpha·(4·beta − X3) − 8·gamma²
+  fadd(r + 64, t5, t5);    // Z3 = 2·Y1·Z1
 }
 
 /** r = p + a, a affine (never infinity)  (madd-2007-bl). */
@@ -91,8 +85,7 @@ export function pAddAffine(r: usize, p: usize, a: usize): void {
     pSetInfinity(r); return;                     // P = −A
   }
   fsqr(t5, t3);            // HH = H²
-  fadd(t6, t5, t5);
-  fadd(t6, t6, t6);        // I = 4·HH
+  fmulSmall(t6, t5, 4);    // I = 4·HH
   fmul(t7, t3, t6);        // J = H·I
   fmul(t8, X1, t6);        // V = X1·I
   fadd(t1, Z1, t3);
