@@ -228,6 +228,22 @@ describe('Ed25519 edge cases (C2SP CCTV) against the documented policy', () => {
     expect(differ).toBeGreaterThan(0);
   });
 
+  it('small-order A is rejected here but accepted by WebCrypto (Node/OpenSSL)', async () => {
+    const lowA = vectors.filter((v) => (v.flags ?? []).includes('low_order_A') && !(v.flags ?? []).includes('low_order_residue'));
+    expect(lowA.length).toBeGreaterThan(0);
+    let webcryptoAccepts = 0;
+    for (const v of lowA) {
+      const pk = hex(v.key);
+      const sig = hex(v.sig);
+      const msg = new TextEncoder().encode(v.msg);
+      expect(wasmVerify(pk, msg, sig), `#${v.number}`).toBe(false);
+      const key = await webcrypto.subtle.importKey('raw', pk, { name: 'Ed25519' }, false, ['verify']).catch(() => null);
+      if (key && (await webcrypto.subtle.verify({ name: 'Ed25519' }, key, sig, msg))) webcryptoAccepts++;
+    }
+    // Documented difference (verify.ts header): WebCrypto has no small-order-key check.
+    expect(webcryptoAccepts).toBeGreaterThan(0);
+  });
+
   it('low_order_residue vectors are accepted (cofactored), which cofactorless WebCrypto rejects', async () => {
     const residue = vectors.filter((v) => (v.flags ?? []).includes('low_order_residue') && policy(v.flags ?? []));
     expect(residue.length).toBeGreaterThan(0);

@@ -37,7 +37,6 @@ const SQRTM1_BYTES: usize = memory.data<u8>([
 export const FE_D: usize = memory.data(40);
 export const FE_D2: usize = memory.data(40);
 export const FE_SQRTM1: usize = memory.data(40);
-export const FE_ONE: usize = memory.data(40);
 let constantsReady = false;
 
 /** Unpack the curve constants once (idempotent). */
@@ -47,7 +46,6 @@ export function pointConstantsInit(): void {
   feAdd(FE_D2, FE_D, FE_D);
   feCarry(FE_D2, FE_D2);
   feFromBytes(FE_SQRTM1, SQRTM1_BYTES);
-  feSetSmall(FE_ONE, 1);
   constantsReady = true;
 }
 
@@ -73,15 +71,13 @@ export function p1p1ToP2(r: usize, p: usize): void {
   feMul(r + Z, p + Z, p + T);
 }
 
-/** P1P1 → P3 (4 multiplications). */
+/** P1P1 → P3 (4 multiplications). r must not alias p (p.X, p.Y are read after r.X, r.Y). */
 export function p1p1ToP3(r: usize, p: usize): void {
   feMul(r + X, p + X, p + T);
   feMul(r + Y, p + Y, p + Z);
   feMul(r + Z, p + Z, p + T);
   feMul(r + T, p + X, p + Y);
 }
-
-// Note p1p1ToP3 reads p.X and p.Y after writing r.X/r.Y; so r and p must not alias.
 
 /** P3 → CACHED. */
 export function p3ToCached(r: usize, p: usize): void {
@@ -91,7 +87,7 @@ export function p3ToCached(r: usize, p: usize): void {
   feMul(r + 120, p + T, FE_D2);
 }
 
-/** r = p + q, p in P3, q CACHED (ref10 ge_add, add-2008-hwcd-3). */
+/** r (P1P1) = p + q, p in P3, q CACHED (ref10 ge_add, add-2008-hwcd-3). r ≠ p. */
 export function pointAdd(r: usize, p: usize, q: usize): void {
   feAdd(r + X, p + Y, p + X);
   feSub(r + Y, p + Y, p + X);
@@ -155,14 +151,6 @@ export function pointSetIdentity(p: usize): void {
   feSetSmall(p + Y, 1);
   feSetSmall(p + Z, 1);
   feSetSmall(p + T, 0);
-}
-
-/** r = −p (P3). */
-export function pointNeg(r: usize, p: usize): void {
-  feNeg(r + X, p + X);
-  feCopy(r + Y, p + Y);
-  feCopy(r + Z, p + Z);
-  feNeg(r + T, p + T);
 }
 
 const TY: usize = memory.data(40);

@@ -7,9 +7,6 @@
  * in 21-bit limbs is (666643, 470296, 654183, −997805, 136657, −683901).
  */
 
-/** Bytes of a scalar encoding. */
-export const SCALAR_BYTES: i32 = 32;
-
 // L, little-endian (RFC 8032 5.1).
 const L_BYTES: usize = memory.data<u8>([
   0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,

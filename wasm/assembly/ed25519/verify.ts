@@ -14,9 +14,17 @@
  *     equation holds.
  *   - k = SHA-512(R ‖ A ‖ M) over the bytes as received (they are canonical by then).
  * noble's DEFAULT for ed25519 is ZIP-215 (accepts non-canonical A/R and small-order A); the JS
- * fallback must pass { zip215: false } to agree with this core. WebCrypto implementations use
- * the cofactorless equation ([S]B = R + [k]A, or compare encodings), so they reject the
- * "low_order_residue" vectors this core accepts; see the test for the exact list.
+ * fallback must pass { zip215: false } to agree with this core.
+ *
+ * WebCrypto is only the benchmark yardstick and differs on CCTV edge cases (measured: Chromium's
+ * BoringSSL and Node 20's OpenSSL behave alike, accepting 208 of the 914 vectors; this core and
+ * noble strict accept 212):
+ *   - it checks the cofactorless equation [S]B = R + [k]A, so it rejects the 126 accepted
+ *     "low_order_residue" vectors that this core accepts;
+ *   - it does not reject small-order A, and decodes A without the y < p check, so it accepts
+ *     122 low_order_A vectors (36 of them with a non-canonical A encoding) that this core rejects.
+ * Both groups need a low-order public key or a low-order component deliberately planted in R;
+ * honestly generated keys and signatures verify identically everywhere.
  *
  * Speed (inputs are public, so everything here is variable time):
  *   - [S]B uses the precomputed comb table of B (comb.ts; built on first use).
@@ -37,7 +45,6 @@ import { scalarIsCanonical, scalarReduce64, scalarToNaf } from './scalar';
 export const PUBLIC_KEY_BYTES: i32 = 32;
 /** NAF width for k·A with an unknown A: odd multiples A, 3A, …, 15A. */
 const A_NAF_WIDTH: i32 = 5;
-export const SIGNATURE_BYTES: i32 = 64;
 
 // RFC 8032 5.1: B = (x, 4/5) with x positive; its encoding.
 const B_BYTES: usize = memory.data<u8>([
