@@ -59,21 +59,35 @@ export async function argon2idKey(secret: string, salt: Uint8Array, params: Argo
 }
 
 /**
- * Picks t so that one derivation at `memoryKiB` takes about `targetMs` on this device: time one
- * pass at t = 1, then scale (Argon2's cost is linear in t). Run once at set-up; the result is
- * stored with the slot so unlocking later uses the same parameters.
+ * Picks the parameters so that one derivation takes about `targetMs` on this device. Time one
+ * pass at 19 MiB (after a warm-up that compiles the WASM); if the device is fast enough that the
+ * target would need more than ARGON2_PREFER_MEMORY_ABOVE_PASSES passes, spend the budget on memory
+ * first (up to `maxMemoryKiB`, RFC 9106 §4 option 2's 64 MiB by default), since memory is what
+ * makes guessing costly on GPUs, then fill the rest with passes (cost is linear in t). Run once at
+ * set-up; the result is stored with the slot so later unlocks use the same parameters.
  */
+export const ARGON2_PREFERRED_MAX_MEMORY_KIB = 64 * 1024;
+export const ARGON2_PREFER_MEMORY_ABOVE_PASSES = 8;
+
 export async function calibrateArgon2(
   targetMs: number = ARGON2_TARGET_MS,
-  memoryKiB: number = ARGON2_MIN_MEMORY_KIB,
+  maxMemoryKiB: number = ARGON2_PREFERRED_MAX_MEMORY_KIB,
   now: () => number = () => performance.now(),
 ): Promise<Argon2Params & { measuredMs: number }> {
-  const probe: Argon2Params = { memoryKiB: Math.max(memoryKiB, ARGON2_MIN_MEMORY_KIB), iterations: 1, parallelism: 1 };
   const salt = crypto.getRandomValues(new Uint8Array(ARGON2_SALT_BYTES));
-  await argon2idKey('calibration', salt, probe).then((k) => k.fill(0)); // warm-up: WASM compile
-  const start = now();
-  (await argon2idKey('calibration', salt, probe)).fill(0);
-  const perPass = Math.max(1, now() - start);
+  const timePass = async (memoryKiB: number): Promise<number> => {
+    const start = now();
+    (await argon2idKey('calibration', salt, { memoryKiB, iterations: 1, parallelism: 1 })).fill(0);
+    return Math.max(1, now() - start);
+  };
+  let memoryKiB = ARGON2_MIN_MEMORY_KIB;
+  await timePass(memoryKiB); // warm-up: WASM compile and first allocation
+  let perPass = await timePass(memoryKiB);
+  const cappedMemory = Math.min(Math.max(maxMemoryKiB, ARGON2_MIN_MEMORY_KIB), ARGON2_MAX_MEMORY_KIB);
+  if (targetMs / perPass > ARGON2_PREFER_MEMORY_ABOVE_PASSES && cappedMemory > memoryKiB) {
+    memoryKiB = cappedMemory;
+    perPass = await timePass(memoryKiB);
+  }
   const iterations = Math.min(ARGON2_MAX_ITERATIONS, Math.max(2, Math.round(targetMs / perPass)));
-  return { ...probe, iterations, measuredMs: perPass * iterations };
+  return { memoryKiB, iterations, parallelism: 1, measuredMs: perPass * iterations };
 }

@@ -569,9 +569,16 @@ export class IndexedDbVault implements SatchelVault {
       for (const r of body.records.meta) await meta.put(r);
       await meta.put(noThrottle());
       const puts: Promise<unknown>[] = [];
-      for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity] as const) {
-        const os = tx.objectStore(store);
-        for (const r of body.records[store]) puts.push(os.put(r));
+      try {
+        for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity] as const) {
+          const os = tx.objectStore(store);
+          for (const r of body.records[store]) puts.push(os.put(r));
+        }
+      } catch (error) {
+        // put() threw (e.g. QuotaExceededError): the requests already queued will fail with
+        // AbortError when the transaction aborts; they are expected, not unhandled.
+        for (const p of puts) p.catch(() => undefined);
+        throw error;
       }
       await Promise.all(puts);
     });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { argon2idKey, argon2ParamsValid, ARGON2_MIN_MEMORY_KIB, calibrateArgon2 } from '../../../src/storage/argon2';
+
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+const salt = new Uint8Array(16).fill(7);
+
+describe('Argon2id (hash-wasm)', () => {
+  it('is deterministic in (PIN, salt, parameters) and sensitive to each', async () => {
+    const p = { memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 1, parallelism: 1 };
+    const a = await argon2idKey('482916', salt, p);
+    expect(a.byteLength).toBe(32);
+    expect(hex(await argon2idKey('482916', salt, p))).toBe(hex(a));
+    expect(hex(await argon2idKey('482917', salt, p))).not.toBe(hex(a));
+    expect(hex(await argon2idKey('482916', new Uint8Array(16).fill(8), p))).not.toBe(hex(a));
+    expect(hex(await argon2idKey('482916', salt, { ...p, iterations: 2 }))).not.toBe(hex(a));
+  });
+
+  it('never runs with less than 19 MiB, more than one lane, or a short salt', async () => {
+    expect(argon2ParamsValid({ memoryKiB: ARGON2_MIN_MEMORY_KIB - 1, iterations: 3, parallelism: 1 })).toBe(false);
+    expect(argon2ParamsValid({ memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 0, parallelism: 1 })).toBe(false);
+    expect(argon2ParamsValid({ memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 2, parallelism: 4 })).toBe(false);
+    await expect(argon2idKey('x', salt, { memoryKiB: 1024, iterations: 3, parallelism: 1 })).rejects.toThrow(/params must be/);
+    await expect(argon2idKey('x', new Uint8Array(8), { memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 1, parallelism: 1 })).rejects.toThrow(/salt/);
+  });
+
+  it('calibration scales the cost (memory first, up to 64 MiB, then passes) to the target and keeps memory ≥ 19 MiB', async () => {
+    const short = await calibrateArgon2(100);
+    const long = await calibrateArgon2(1000);
+    expect(short.memoryKiB).toBeGreaterThanOrEqual(ARGON2_MIN_MEMORY_KIB);
+    expect(short.parallelism).toBe(1);
+    expect(short.iterations).toBeGreaterThanOrEqual(2);
+    expect(long.memoryKiB * long.iterations).toBeGreaterThan(short.memoryKiB * short.iterations);
+    expect(long.memoryKiB).toBeLessThanOrEqual(64 * 1024);
+    console.log(`Argon2id calibration on this machine: ${JSON.stringify(long)}`);
+  }, 30_000);
+});
