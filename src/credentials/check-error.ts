@@ -3,13 +3,48 @@ import { DataError } from '../lib/errors';
 
 export type CheckName = 'format' | 'signature' | 'disclosures' | 'issuer-trusted' | 'validity' | 'status' | 'key-binding';
 
+/**
+ * A stable reason code beside each check's English message, so the UI can say what happened in
+ * English and Welsh (DESIGN.md convention 8). Listed in docs/credentials.md.
+ */
+export type CheckCode =
+  | 'ok'
+  | 'damaged'
+  | 'too-large'
+  | 'mismatch'
+  | 'not-checked'
+  | 'key-mismatch'
+  | 'unknown-issuer'
+  | 'unknown-key'
+  | 'type-not-allowed'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issued-in-future'
+  | 'revoked'
+  | 'suspended'
+  | 'unknown'
+  | 'wrong-audience'
+  | 'wrong-nonce'
+  | 'stale'
+  | 'from-future'
+  | 'missing'
+  | 'altered'
+  | 'not-holder'
+  | 'not-bound';
+
 export class CheckError extends DataError {
   readonly check: CheckName;
-  constructor(check: CheckName, message: string) {
+  readonly code: CheckCode;
+  constructor(check: CheckName, message: string, code: CheckCode = 'damaged') {
     super(message);
     this.name = 'CheckError';
     this.check = check;
+    this.code = code;
   }
+}
+
+export function codeOf(error: unknown, fallback: CheckCode): CheckCode {
+  return error instanceof CheckError ? error.code : fallback;
 }
 
 /** The check an error belongs to: a CheckError's own, `fallback` for any other DataError. */

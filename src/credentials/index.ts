@@ -10,7 +10,7 @@ export { createPresentation, type ClaimPath, type PresentationRequest } from './
 export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk } from './trust-list';
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
 export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
-export type { CheckName } from './check-error';
+export type { CheckName, CheckCode } from './check-error';
 export type { CredentialFormat } from './credential';
 export * from './limits';
 export type { SignatureVerifier, VerifyItem, SignatureAlgorithm } from '../lib/signature-verifier';

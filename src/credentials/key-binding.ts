@@ -5,7 +5,7 @@
 import type { VerifyItem } from '../lib/signature-verifier';
 import { isJsonObject, type JsonObject } from '../lib/json-safe';
 import { DataError } from '../lib/errors';
-import { CheckError } from './check-error';
+import { CheckError, type CheckCode } from './check-error';
 import { jwsVerifyItem, parseCompactJws } from './jws';
 import { publicKeyFromJwk, type PublicKey } from './jwk';
 import { sdHash } from './digest';
@@ -14,14 +14,14 @@ import { formatTime } from './validity';
 
 export const KB_JWT_TYP = 'kb+jwt';
 
-function fail(message: string): never {
-  throw new CheckError('key-binding', message);
+function fail(message: string, code: CheckCode = 'damaged'): never {
+  throw new CheckError('key-binding', message, code);
 }
 
 /** RFC 7800 §3.2: the holder's key as `cnf.jwk`. */
 export function holderKey(payload: JsonObject): PublicKey {
   const cnf = payload.cnf;
-  if (!isJsonObject(cnf)) fail('The credential is not bound to a holder key (no cnf claim), so it cannot be presented with proof of possession');
+  if (!isJsonObject(cnf)) fail('The credential is not bound to a holder key (no cnf claim), so it cannot be presented with proof of possession', 'not-bound');
   if (cnf.jwk === undefined) fail('The credential names its holder key in a way Satchel does not support (only cnf.jwk)');
   try {
     return publicKeyFromJwk(cnf.jwk, 'The holder key (cnf.jwk)');
@@ -51,17 +51,17 @@ export function checkKeyBinding(kbJwt: string, withoutKb: string, payload: JsonO
   if (jws.header.typ !== KB_JWT_TYP) fail(`The key-binding proof has type ${JSON.stringify(jws.header.typ)}, not ${KB_JWT_TYP}`);
   // §7.3 step 5: the nonce and audience must be the ones this verifier asked for.
   if (typeof p.aud !== 'string') fail('The key-binding proof names no audience (aud)');
-  if (expect.audience !== undefined && p.aud !== expect.audience) fail('This presentation was made for a different verifier (aud does not match). Ask the holder to share it again with this verifier.');
+  if (expect.audience !== undefined && p.aud !== expect.audience) fail('This presentation was made for a different verifier (aud does not match). Ask the holder to share it again with this verifier.', 'wrong-audience');
   if (typeof p.nonce !== 'string') fail('The key-binding proof has no nonce');
-  if (expect.nonce !== undefined && p.nonce !== expect.nonce) fail('This presentation answers a different request (nonce does not match); it may be a replay. Ask the holder to share it again.');
+  if (expect.nonce !== undefined && p.nonce !== expect.nonce) fail('This presentation answers a different request (nonce does not match); it may be a replay. Ask the holder to share it again.', 'wrong-nonce');
   // §7.3 step 5: iat within an acceptable window.
   if (typeof p.iat !== 'number' || !Number.isFinite(p.iat)) fail('The key-binding proof has no creation time (iat)');
-  if (p.iat > expect.nowS + CLOCK_SKEW_S) fail(`The key-binding proof says it was made in the future (${formatTime(p.iat)}). Check this device's date and time.`);
+  if (p.iat > expect.nowS + CLOCK_SKEW_S) fail(`The key-binding proof says it was made in the future (${formatTime(p.iat)}). Check this device's date and time.`, 'from-future');
   if (expect.audience !== undefined && p.iat < expect.nowS - KB_JWT_MAX_AGE_S - CLOCK_SKEW_S) {
-    fail(`The presentation was made at ${formatTime(p.iat)}, more than ${KB_JWT_MAX_AGE_S / 60} minutes ago. Ask the holder to share it again.`);
+    fail(`The presentation was made at ${formatTime(p.iat)}, more than ${KB_JWT_MAX_AGE_S / 60} minutes ago. Ask the holder to share it again.`, 'stale');
   }
   // §4.3.1 / §7.3 step 5: sd_hash binds the proof to exactly these disclosures.
-  if (p.sd_hash !== sdHash(withoutKb)) fail('The key-binding proof does not match the disclosures presented (sd_hash); the presentation was altered');
+  if (p.sd_hash !== sdHash(withoutKb)) fail('The key-binding proof does not match the disclosures presented (sd_hash); the presentation was altered', 'altered');
   const key = holderKey(payload);
   try {
     return jwsVerifyItem(jws, key, 'The key-binding proof');

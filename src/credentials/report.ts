@@ -1,6 +1,6 @@
 /** The report every verify* call returns, and a builder that keeps checks in a fixed order. */
 import type { SignatureVerifier } from '../lib/signature-verifier';
-import type { CheckName } from './check-error';
+import type { CheckCode, CheckName } from './check-error';
 import type { CredentialFormat } from './credential';
 import type { TrustList } from './trust-list';
 
@@ -22,7 +22,10 @@ export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';
 export interface Check {
   name: CheckName;
   ok: boolean;
+  /** What happened and what to do next, in English. */
   message: string;
+  /** Stable reason, for showing the outcome in English or Welsh ('ok' when passed). */
+  code: CheckCode;
 }
 
 export interface VerificationReport {
@@ -57,11 +60,11 @@ export class ReportBuilder {
   }
 
   pass(name: CheckName, message: string): void {
-    this.checks.set(name, { name, ok: true, message });
+    this.checks.set(name, { name, ok: true, message, code: 'ok' });
   }
 
-  fail(name: CheckName, message: string): void {
-    this.checks.set(name, { name, ok: false, message });
+  fail(name: CheckName, message: string, code: CheckCode = 'damaged'): void {
+    this.checks.set(name, { name, ok: false, message, code });
   }
 
   has(name: CheckName): boolean {

@@ -103,7 +103,7 @@ export function isTrustList(value: unknown): value is TrustList {
 
 export function findIssuer(trustList: TrustList, iss: string): TrustedIssuer {
   const issuer = trustList.issuers.find((i) => i.id === iss);
-  if (!issuer) throw new CheckError('issuer-trusted', `The issuer ${JSON.stringify(iss)} is not on Satchel's trust list, so this credential cannot be trusted`);
+  if (!issuer) throw new CheckError('issuer-trusted', `The issuer ${JSON.stringify(iss)} is not on Satchel's trust list, so this credential cannot be trusted`, 'unknown-issuer');
   return issuer;
 }
 
@@ -111,16 +111,16 @@ export function findIssuer(trustList: TrustList, iss: string): TrustedIssuer {
 export function selectKey(keys: readonly PublicKey[], header: JsonObject, owner: string): PublicKey {
   const kid = header.kid;
   if (kid !== undefined) {
-    if (typeof kid !== 'string') throw new CheckError('issuer-trusted', `The key identifier (kid) is not a string`);
+    if (typeof kid !== 'string') throw new CheckError('issuer-trusted', `The key identifier (kid) is not a string`, 'unknown-key');
     const matches = keys.filter((k) => k.kid === kid);
     // RFC 7517 §4.5: kid picks one key; two keys with the same kid are ambiguous.
-    if (matches.length > 1) throw new CheckError('issuer-trusted', `${owner} has several keys with the identifier ${JSON.stringify(kid)}, so the signing key is ambiguous`);
+    if (matches.length > 1) throw new CheckError('issuer-trusted', `${owner} has several keys with the identifier ${JSON.stringify(kid)}, so the signing key is ambiguous`, 'unknown-key');
     const key = matches[0];
-    if (!key) throw new CheckError('issuer-trusted', `It was signed with key ${JSON.stringify(kid)}, which is not one of ${owner}'s keys on the trust list`);
+    if (!key) throw new CheckError('issuer-trusted', `It was signed with key ${JSON.stringify(kid)}, which is not one of ${owner}'s keys on the trust list`, 'unknown-key');
     return key;
   }
   if (keys.length === 1) return keys[0]!;
-  throw new CheckError('issuer-trusted', `It does not say which of ${owner}'s ${keys.length} keys signed it (no kid)`);
+  throw new CheckError('issuer-trusted', `It does not say which of ${owner}'s ${keys.length} keys signed it (no kid)`, 'unknown-key');
 }
 
 /** The credential type must be one the issuer may issue: a licence key must not vouch for immigration status. */
@@ -129,7 +129,7 @@ export function checkTypeAllowed(issuer: TrustedIssuer, types: readonly string[]
   const allowed = issuer.types;
   for (const t of types) {
     if (!allowed.includes(t)) {
-      throw new CheckError('issuer-trusted', `${issuer.name.en} is not allowed to issue credentials of type ${JSON.stringify(t)}`);
+      throw new CheckError('issuer-trusted', `${issuer.name.en} is not allowed to issue credentials of type ${JSON.stringify(t)}`, 'type-not-allowed');
     }
   }
 }

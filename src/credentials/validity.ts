@@ -4,7 +4,7 @@
  * Also W3C VCDM 2.0 §4.9 `validFrom` / `validUntil` for JWT VCs.
  */
 import type { JsonObject } from '../lib/json-safe';
-import { CheckError } from './check-error';
+import { CheckError, type CheckCode } from './check-error';
 import { CLOCK_SKEW_S } from './limits';
 
 export interface ValidityWindow {
@@ -13,8 +13,8 @@ export interface ValidityWindow {
   expires?: number;
 }
 
-function fail(message: string): never {
-  throw new CheckError('validity', message);
+function fail(message: string, code: CheckCode = 'damaged'): never {
+  throw new CheckError('validity', message, code);
 }
 
 export function formatTime(seconds: number): string {
@@ -48,15 +48,15 @@ export function jwtValidityWindow(payload: JsonObject, requireIat = false): Vali
 export function checkValidityWindow(w: ValidityWindow, nowS: number, subject = 'This credential'): string {
   // RFC 7519 §4.1.4: reject if now is at or after exp (plus leeway).
   if (w.expires !== undefined && nowS >= w.expires + CLOCK_SKEW_S) {
-    fail(`${subject} expired on ${formatTime(w.expires)}. Ask the issuer for a new one.`);
+    fail(`${subject} expired on ${formatTime(w.expires)}. Ask the issuer for a new one.`, 'expired');
   }
   // RFC 7519 §4.1.5: reject if now is before nbf (minus leeway).
   if (w.notBefore !== undefined && nowS < w.notBefore - CLOCK_SKEW_S) {
-    fail(`${subject} is not valid until ${formatTime(w.notBefore)}. If that date has passed, check this device's date and time.`);
+    fail(`${subject} is not valid until ${formatTime(w.notBefore)}. If that date has passed, check this device's date and time.`, 'not-yet-valid');
   }
   // RFC 7519 §4.1.6: an iat in the future means a wrong clock or a forged token.
   if (w.issuedAt !== undefined && nowS < w.issuedAt - CLOCK_SKEW_S) {
-    fail(`${subject} says it was issued in the future (${formatTime(w.issuedAt)}). Check this device's date and time.`);
+    fail(`${subject} says it was issued in the future (${formatTime(w.issuedAt)}). Check this device's date and time.`, 'issued-in-future');
   }
   return w.expires !== undefined ? `Valid until ${formatTime(w.expires)}` : 'Valid (no expiry date)';
 }

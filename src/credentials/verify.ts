@@ -6,7 +6,7 @@
  */
 import { argumentError, DataError } from '../lib/errors';
 import { BatchCollector, runBatch } from './batch';
-import { checkOf } from './check-error';
+import { CheckError, checkOf, codeOf } from './check-error';
 import type { CredentialFormat, ParsedCredential } from './credential';
 import { parseCompactJws, jwsVerifyItem } from './jws';
 import { parseJwtVc } from './jwt-vc';
@@ -72,7 +72,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
 
   // Format (and for SD-JWT, disclosures: RFC 9901 §7.1 steps 1–5).
   if (raw.length > MAX_CREDENTIAL_CHARS) {
-    report.fail('format', `The credential is ${raw.length} characters long; Satchel accepts at most ${MAX_CREDENTIAL_CHARS}. ${DAMAGED}`);
+    report.fail('format', `The credential is ${raw.length} characters long; Satchel accepts at most ${MAX_CREDENTIAL_CHARS}. ${DAMAGED}`, 'too-large');
     return done;
   }
   let cred: ParsedCredential;
@@ -82,7 +82,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
     if (!(e instanceof DataError)) throw e;
     const check = checkOf(e, 'format');
     if (check !== 'format') report.pass('format', 'The credential is well formed.');
-    report.fail(check, withHint(e.message, DAMAGED));
+    report.fail(check, withHint(e.message, DAMAGED), codeOf(e, 'damaged'));
     return done;
   }
   report.format = cred.format;
@@ -107,12 +107,12 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
       // RFC 7515 §5.2 step 8 (queued): the signature over the signing input with the issuer's key.
       signatureIndex = ctx.collector.add(jwsVerifyItem(cred.jws, key, 'The credential'));
     } catch (e) {
-      report.fail('signature', withHint(message(e), 'It cannot be trusted.'));
+      report.fail('signature', withHint(message(e), 'It cannot be trusted.'), 'key-mismatch');
     }
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    report.fail('issuer-trusted', e.message);
-    report.fail('signature', 'The signature was not checked because the issuer or its key is not trusted.');
+    report.fail('issuer-trusted', e.message, codeOf(e, 'unknown-issuer'));
+    report.fail('signature', 'The signature was not checked because the issuer or its key is not trusted.', 'not-checked');
   }
 
   // Validity window (RFC 7519 §4.1.4–4.1.6, with CLOCK_SKEW_S).
@@ -120,7 +120,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
     report.pass('validity', checkValidityWindow(cred.window, ctx.nowS));
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    report.fail('validity', e.message);
+    report.fail('validity', e.message, codeOf(e, 'damaged'));
   }
 
   // Key binding (RFC 9901 §7.3): required for a presentation; checked if present on a credential.
@@ -128,12 +128,12 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
   if (presentation || cred.sd?.kbJwt !== undefined) {
     try {
       if (!cred.sd) throw new DataError('Only SD-JWT VCs can be presented with a key-binding proof');
-      if (cred.sd.kbJwt === undefined) throw new DataError('The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.');
+      if (cred.sd.kbJwt === undefined) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
       const expect = presentation ? { nowS: ctx.nowS, audience: presentation.audience, nonce: presentation.nonce } : { nowS: ctx.nowS };
       kbIndex = ctx.collector.add(checkKeyBinding(cred.sd.kbJwt, cred.sd.withoutKb, cred.jws.payload, expect));
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
-      report.fail('key-binding', e.message);
+      report.fail('key-binding', e.message, codeOf(e, 'damaged'));
     }
   }
 
@@ -143,30 +143,30 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
     const ref = statusReference(cred.jws.payload);
     if (!ref) report.pass('status', 'The issuer publishes no revocation status for this credential.');
     else if (!issuer) {
-      report.fail('status', 'Revocation was not checked because the issuer is not trusted.');
+      report.fail('status', 'Revocation was not checked because the issuer is not trusted.', 'unknown');
       report.status = { state: 'unknown' };
     } else {
       statusFinish = await prepareStatus(ref, issuer.id, ctx.options.trustList, ctx.options.fetchStatusList, ctx.statusCache, ctx.collector, ctx.nowS);
     }
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
-    report.fail('status', e.message);
+    report.fail('status', e.message, 'damaged');
     report.status = { state: 'unknown' };
   }
 
   return (results) => {
     if (signatureIndex !== undefined) {
       if (results[signatureIndex] === true) report.pass('signature', `Signed by ${report.issuer.name ?? cred.issuerId}.`);
-      else report.fail('signature', 'The signature does not match: the credential was altered, or was not issued by the issuer it names. Do not rely on it.');
+      else report.fail('signature', 'The signature does not match: the credential was altered, or was not issued by the issuer it names. Do not rely on it.', 'mismatch');
     }
     if (kbIndex !== undefined) {
       if (results[kbIndex] === true) report.pass('key-binding', 'Presented by the person it was issued to (key-binding proof checks out).');
-      else report.fail('key-binding', 'The key-binding proof is not signed by the holder\'s key, so it may have been copied. Ask the holder to share it again.');
+      else report.fail('key-binding', 'The key-binding proof is not signed by the holder\'s key, so it may have been copied. Ask the holder to share it again.', 'not-holder');
     }
     if (statusFinish) {
       const s = statusFinish(results);
       if (s.ok) report.pass('status', s.message);
-      else report.fail('status', s.message);
+      else report.fail('status', s.message, s.state === 'valid' ? 'unknown' : s.state);
       report.status = { state: s.state };
       if (s.checkedAt !== undefined) report.status.checkedAt = s.checkedAt;
       if (s.refreshAfter !== undefined) report.status.refreshAfter = s.refreshAfter;
@@ -175,10 +175,17 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
   };
 }
 
+/** Last line of defence: an unexpected failure on hostile input is a failed check, never a throw. */
+function unreadable(raw: string): Finish {
+  const report = new ReportBuilder(guessFormat(raw));
+  report.fail('format', `Satchel could not read this credential. ${DAMAGED}`);
+  return () => report.build();
+}
+
 async function run(raws: readonly string[], options: VerifyOptions, presentation?: { audience: string; nonce: string }): Promise<VerificationReport[]> {
   const ctx = newContext(options);
   const finishes: Finish[] = [];
-  finishes.push(...(await Promise.all(raws.map((raw) => prepare(raw, ctx, presentation)))));
+  finishes.push(...(await Promise.all(raws.map((raw) => prepare(raw, ctx, presentation).catch(() => unreadable(raw))))));
   const results = await runBatch(options.verifier, ctx.collector.items);
   return finishes.map((f) => f(results));
 }

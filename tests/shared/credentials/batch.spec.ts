@@ -55,6 +55,12 @@ export function batchSpecs(): void {
         expect(report.claims).toEqual({});
       });
     }
+    it('an unexpected internal failure becomes a failed check, not an exception', async () => {
+      const hostile = { signed: false, issuers: [new Proxy({}, { get: () => { throw new Error('boom'); } })], statusListSigners: [] } as unknown as typeof trustList;
+      const report = await verifyCredential(credential(0), { trustList: hostile, verifier: recordingVerifier(), now: NOW });
+      expect(report.valid).toBe(false);
+      expect(report.checks).toEqual([{ name: 'format', ok: false, message: expect.stringMatching(/could not read/), code: 'damaged' }]);
+    });
     it('a synchronous verifier works as well as an asynchronous one', async () => {
       const report = await verifyCredential(credential(1), { trustList, verifier: { verifyBatch: (items) => items.map(() => true) }, now: NOW });
       expect(report.valid).toBe(true);

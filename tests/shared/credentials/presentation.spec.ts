@@ -97,6 +97,21 @@ export function presentationSpecs(): void {
         expect(report.valid).toBe(false);
         return report.checks.find((c) => c.name === 'key-binding')!;
       };
+      it('says why, with a stable code for each reason', async () => {
+        const p = await present([['given_name']]);
+        expect((await kbCheck(p, verifyOpts({ audience: 'https://evil.example' }))).code).toBe('wrong-audience');
+        expect((await kbCheck(p, verifyOpts({ nonce: 'other' }))).code).toBe('wrong-nonce');
+        expect((await kbCheck(p, verifyOpts({ now: new Date((NOW_S + KB_JWT_MAX_AGE_S + CLOCK_SKEW_S + 1) * 1000) }))).code).toBe('stale');
+        expect((await kbCheck(p, verifyOpts({ now: new Date((NOW_S - CLOCK_SKEW_S - 1) * 1000) }))).code).toBe('from-future');
+        expect((await kbCheck(p.slice(0, p.lastIndexOf('~') + 1))).code).toBe('missing');
+        const added = `${p.slice(0, p.lastIndexOf('~') + 1)}${licence.encoded.birth}~${p.slice(p.lastIndexOf('~') + 1)}`;
+        expect((await kbCheck(added)).code).toBe('altered');
+        const other = await holderKeyPair();
+        const stolen = await createPresentation(licence.raw, { disclose: [['given_name']], audience: AUD, nonce: NONCE, holderKey: other.privateKey, now: NOW });
+        expect((await kbCheck(stolen)).code).toBe('not-holder');
+        const unbound = await createPresentation(issueLicence(undefined).raw, { disclose: [['given_name']], audience: AUD, nonce: NONCE, holderKey: holder.privateKey, now: NOW });
+        expect((await kbCheck(unbound)).code).toBe('not-bound');
+      });
       it('the wrong audience', async () => {
         expect((await kbCheck(await present([['given_name']]), verifyOpts({ audience: 'https://evil.example' }))).message).toMatch(/different verifier/);
       });

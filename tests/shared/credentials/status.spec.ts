@@ -55,11 +55,13 @@ export function statusSpecs(): void {
       expect(report.valid).toBe(false);
       expect(report.status?.state).toBe('revoked');
       expect(status.message).toMatch(/revoked/);
+      expect(status.code).toBe('revoked');
     });
     it('suspended (2)', async () => {
       const { report } = await check(2, token2);
       expect(report.valid).toBe(false);
       expect(report.status?.state).toBe('suspended');
+      expect(report.checks.find((c) => c.name === 'status')!.code).toBe('suspended');
     });
     it('an application-specific value (3) is unknown', async () => {
       const { report, status } = await check(3, token2);
@@ -81,6 +83,7 @@ export function statusSpecs(): void {
       expect(report.valid).toBe(false);
       expect(report.status?.state).toBe('unknown');
       expect(status.message).toMatch(/outside the list, which has 8 entries/);
+      expect(status.code).toBe('unknown');
     });
     it('a list signed by an untrusted key (right kid, wrong key) is not used', async () => {
       const { report, status } = await check(0, statusListToken({ key: outsider, bits: 2, statuses, iat }));
