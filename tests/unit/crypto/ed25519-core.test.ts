@@ -348,7 +348,7 @@ describe('Ed25519 known-key handles', () => {
 });
 
 describe('Ed25519 batch verification', () => {
-  interface Item { pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; useHandle: boolean }
+  interface Item { pk: Uint8Array; msg: Uint8Array; sig: Uint8Array; useHandle: boolean; handle?: number }
 
   /** Lays out a batch per the exports.ts ABI and returns per-item results and the count. */
   function runBatch(items: Item[], handles: Map<string, number>) {
@@ -361,7 +361,7 @@ describe('Ed25519 batch verification', () => {
       const sigPtr = off; mem().set(it.sig, off); off += 64;
       const msgPtr = off; mem().set(it.msg, off); off += (it.msg.length + 15) & ~15;
       const rec = base + i * BATCH_ITEM_BYTES;
-      const h = it.useHandle ? handles.get(Buffer.from(it.pk).toString('hex')) ?? -1 : -1;
+      const h = it.handle ?? (it.useHandle ? handles.get(Buffer.from(it.pk).toString('hex')) ?? -1 : -1);
       view.setInt32(rec, h, true);
       view.setUint32(rec + 4, pkPtr, true);
       view.setUint32(rec + 8, msgPtr, true);
@@ -462,6 +462,22 @@ describe('Ed25519 batch verification', () => {
       const { results } = runBatch(batch, handles);
       expect(results).toEqual(batch.map((x) => wasmVerify(x.pk, x.msg, x.sig)));
       expect(results.slice(0, 15).every(Boolean)).toBe(true);
+    });
+  });
+
+  it('treats a stale, foreign or out-of-range handle as a hint only', () => {
+    withHandles((handles) => {
+      const items = makeItems(24, () => true);
+      const foreign = handles.get(Buffer.from(pks[1]!).toString('hex'))!;
+      items[0] = { ...items[0]!, handle: foreign }; // a live handle of another key
+      items[1] = { ...items[1]!, handle: 999 }; // out of range
+      items[2] = { ...items[2]!, handle: foreign, sig: items[3]!.sig }; // and a bad signature
+      const { count, results } = runBatch(items, handles);
+      expect(results).toEqual(items.map((x) => wasmVerify(x.pk, x.msg, x.sig)));
+      expect(results[0]).toBe(true);
+      expect(results[1]).toBe(true);
+      expect(results[2]).toBe(false);
+      expect(count).toBe(23);
     });
   });
 

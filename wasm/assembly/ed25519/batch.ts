@@ -27,7 +27,9 @@ import {
   pointDouble, pointIsIdentity, pointMul8, pointSetIdentity, pointSub,
 } from './point';
 import { scalarIsCanonical, scalarMulAdd, scalarReduce64, scalarToNaf } from './scalar';
-import { baseTable, challenge, decodePublicKey, verifyKnownKey, verifyUnknownKey } from './verify';
+import {
+  PUBLIC_KEY_BYTES, baseTable, challenge, decodePublicKey, verifyKnownKey, verifyUnknownKey,
+} from './verify';
 
 /** Bytes per item record: handle, publicKeyPtr, messagePtr, messageLength, signaturePtr. */
 export const BATCH_ITEM_BYTES: i32 = 20;
@@ -116,14 +118,25 @@ function itemField(items: usize, i: i32, offset: usize): u32 {
   return load<u32>(items + <usize>(i * BATCH_ITEM_BYTES) + offset);
 }
 
+/**
+ * The handle of item i if it is live and holds the item's own public key bytes, else −1: the
+ * handle is only a hint, so a stale or mismatched one cannot change an answer.
+ */
+function usableHandle(items: usize, i: i32): i32 {
+  const h = <i32>itemField(items, i, 0);
+  if (!keyIsLive(h)) return -1;
+  const pk = <usize>itemField(items, i, 4);
+  return memory.compare(keyBytes(h), pk, <usize>PUBLIC_KEY_BYTES) == 0 ? h : -1;
+}
+
 /** Single verification of item i (the fallback path). */
 function verifySingle(items: usize, i: i32): i32 {
-  const h = <i32>itemField(items, i, 0);
+  const h = usableHandle(items, i);
   const msg = <usize>itemField(items, i, 8);
   const len = <i32>itemField(items, i, 12);
   const sig = <usize>itemField(items, i, 16);
   if (len < 0) return 0;
-  if (h >= 0) return keyIsLive(h) ? verifyKnownKey(keyBytes(h), keyTable(h), msg, len, sig) : 0;
+  if (h >= 0) return verifyKnownKey(keyBytes(h), keyTable(h), msg, len, sig);
   return verifyUnknownKey(<usize>itemField(items, i, 4), msg, len, sig);
 }
 
@@ -138,7 +151,7 @@ function verifyChunk(items: usize, count: i32, random: usize, results: usize): i
   for (let i = 0; i < count; i++) {
     store<u8>(STATE + <usize>i, 0);
     store<u8>(results + <usize>i, 0);
-    const h = <i32>itemField(items, i, 0);
+    const h = usableHandle(items, i);
     const msg = <usize>itemField(items, i, 8);
     const len = <i32>itemField(items, i, 12);
     const sig = <usize>itemField(items, i, 16);
@@ -146,7 +159,6 @@ function verifyChunk(items: usize, count: i32, random: usize, results: usize): i
     if (len < 0 || !scalarIsCanonical(sig + 32)) continue;
     let pk: usize;
     if (h >= 0) {
-      if (!keyIsLive(h)) continue;
       pk = keyBytes(h);
     } else {
       pk = <usize>itemField(items, i, 4);

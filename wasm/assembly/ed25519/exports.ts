@@ -24,8 +24,10 @@
  *
  *   ed25519VerifyBatch(itemsPtr, count, randomPtr, resultsPtr): i32   — see batch.ts
  *       itemsPtr: `count` records of ED25519_BATCH_ITEM_BYTES = 20 bytes, little-endian i32:
- *         +0  handle (from ed25519PrecomputeKey) or −1 for "no handle, use the key bytes"
- *         +4  publicKeyPtr (ignored when handle ≥ 0)
+ *         +0  handle (from ed25519PrecomputeKey) or −1. Only a hint: it is used when it is live
+ *             and holds the same 32 bytes as publicKeyPtr; otherwise the item is verified as
+ *             an unknown key, so a stale handle can slow an item down but never change it.
+ *         +4  publicKeyPtr (always required)
  *         +8  messagePtr
  *         +12 messageLength
  *         +16 signaturePtr
@@ -34,8 +36,8 @@
  *         bytes let a forger craft a batch of bad signatures that passes).
  *       resultsPtr: `count` bytes, each set to 1 (valid) or 0 (invalid).
  *       Returns the number of valid items. Results equal ed25519Verify item by item.
- *       Items that fail RFC 8032 5.1.7 step 1 (S ≥ L, undecodable A or R, small-order A, dead
- *       handle) are answered 0 and kept out of the batch equation; chunks of BATCH_CHUNK = 1024.
+ *       Items that fail RFC 8032 5.1.7 step 1 (S ≥ L, undecodable A or R, small-order A) or
+ *       have a negative messageLength are answered 0 and kept out of the batch equation; chunks of BATCH_CHUNK = 1024.
  *   ed25519BatchFallbacks(): i32
  *       Diagnostic: how many chunks failed the batch equation (and were re-checked item by
  *       item) since the module started. Tests use it to show the batch equation is really used.

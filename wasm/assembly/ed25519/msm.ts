@@ -7,8 +7,9 @@
  * written as Σ_j d_j·2^(c·j) with digits d_j ∈ [−2^(c−1), 2^(c−1)]. For each window j, from the
  * top: acc ← 2^c·acc; bucket[|d|] ±= P_i for every point; then Σ_b b·bucket[b] by a running sum.
  * Points are AFFINE (point.ts niels form), so bucket additions are mixed additions.
- * Variable time; the caller passes public points and (secretly random but not secret-from-
- * itself) coefficients — timing only reveals what the verifier already knows.
+ * Variable time. In batch verification the points are public; the random coefficients only
+ * need to be unpredictable before the signatures are fixed, and their timing leak after the
+ * fact gives a forger nothing (the batch answer is already decided).
  */
 import { alloc } from '../common/heap';
 import {
