@@ -68,6 +68,6 @@ export async function unwrapDeviceKey(vaultKey: CryptoKey, record: SealedRecord)
 }
 
 /** ES256 signature (raw r ‖ s, as JWS wants it) over `data`. */
-export async function signWithKey(privateKey: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
+export async function signWithKey(privateKey: CryptoKey, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, own(data)));
 }

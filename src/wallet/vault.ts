@@ -49,7 +49,7 @@ export interface SatchelVault extends Vault {
   createDeviceKey(credentialId: string): Promise<JsonWebKey>;
   deviceKeyPublicJwk(credentialId: string): Promise<JsonWebKey | undefined>;
   /** ES256 over `data` with the credential's device key: raw r ‖ s (64 bytes), as JWS wants. */
-  signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array>;
+  signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
   recordActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<ActivityEntry>;
   listActivity(): Promise<ActivityEntry[]>;
   /** Closes the database connection (tests, and before deleting the database). */
@@ -436,7 +436,7 @@ export class IndexedDbVault implements SatchelVault {
     }
   }
 
-  async signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array> {
+  async signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
     if (!(data instanceof Uint8Array)) throw new TypeError('data must be a Uint8Array');
     const { session, record } = await this.deviceKeyRecord(credentialId);
     if (!record) throw new Error(`There is no device key for credential ${credentialId}`);

@@ -45,7 +45,7 @@ describe('schema migrations (one per version)', () => {
       deviceKeys: [{ rowKey: 'dk1', v: 1, iv: bytes(12, 9), ct: bytes(300, 9) }],
     };
     const tx = v1.transaction(V1_STORES, 'readwrite');
-    for (const [store, list] of Object.entries(records)) for (const r of list) await tx.objectStore(store).put(r);
+    for (const [store, list] of Object.entries(records)) for (const r of list) await tx.objectStore(store as (typeof V1_STORES)[number]).put(r);
     await tx.done;
     v1.close();
 

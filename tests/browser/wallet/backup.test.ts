@@ -17,7 +17,7 @@ async function populatedVault(): Promise<{ vault: SatchelVault; name: string; re
   return { vault, name, recoveryCode };
 }
 
-async function verifies(jwk: JsonWebKey, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+async function verifies(jwk: JsonWebKey, data: Uint8Array<ArrayBuffer>, signature: Uint8Array<ArrayBuffer>): Promise<boolean> {
   const key = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
   return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, data);
 }
