@@ -1,10 +1,13 @@
 /**
  * Ed25519 (RFC 8032 5.1.7) and SHA-512 (FIPS 180-4) — the exported ABI of the crypto core.
  *
- * All pointers are byte offsets into the module's exported `memory`; inputs live in the area
- * the JavaScript side manages from `scratchPointer()` (index.ts) upwards. This half of the
- * module keeps every table and scratch buffer in static data below that pointer, allocates
- * nothing, and never traps on any input bytes (pointers must of course lie inside memory).
+ * All pointers are byte offsets into the module's exported `memory`; inputs live in the input
+ * area JavaScript gets from `inputReserve` (common/heap.ts). This half of the module keeps its
+ * small scratch in static `memory.data` and takes its large blocks from the same bump heap,
+ * once, on first use: the B table and table-building scratch (first verification, ~160 KB),
+ * a 61 440-byte table per key slot (first use of the slot), batch scratch (first batch,
+ * ~420 KB). Those calls may grow memory, so JavaScript must re-read `memory.buffer` after any
+ * call. No input bytes make it trap (pointers and lengths must of course lie inside memory).
  *
  *   sha512(ptr, length, outPtr): void
  *       64-byte SHA-512 digest of `length` bytes at ptr, written at outPtr.
@@ -16,7 +19,8 @@
  *       Builds the key's 61 440-byte table (about a millisecond) and returns its handle
  *       0 … ED25519_MAX_KEYS − 1; the same key bytes return the same live handle.
  *       −1: the key can never verify (invalid or non-canonical encoding, small order).
- *       −2: every slot is taken (ed25519ReleaseKey one, or ed25519ResetKeys).
+ *       −2: every slot is taken (ed25519ReleaseKey one, or ed25519ResetKeys), or memory
+ *           cannot grow.
  *   ed25519VerifyWithKey(handle, messagePtr, messageLength, signaturePtr): i32
  *       Same answer as ed25519Verify with that key; 0 for a dead or out-of-range handle.
  *   ed25519ReleaseKey(handle): void        ed25519ResetKeys(): void
@@ -37,7 +41,8 @@
  *       resultsPtr: `count` bytes, each set to 1 (valid) or 0 (invalid).
  *       Returns the number of valid items. Results equal ed25519Verify item by item.
  *       Items that fail RFC 8032 5.1.7 step 1 (S ≥ L, undecodable A or R, small-order A) or
- *       have a negative messageLength are answered 0 and kept out of the batch equation; chunks of BATCH_CHUNK = 1024.
+ *       have a negative messageLength are answered 0 and kept out of the batch equation.
+ *       Long batches are processed in chunks of BATCH_CHUNK = 1024 items.
  *   ed25519BatchFallbacks(): i32
  *       Diagnostic: how many chunks failed the batch equation (and were re-checked item by
  *       item) since the module started. Tests use it to show the batch equation is really used.
