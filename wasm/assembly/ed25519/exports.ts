@@ -6,7 +6,7 @@
  * small scratch in static `memory.data` and takes its large blocks from the same bump heap,
  * once, on first use: the B table and table-building scratch (first verification, ~160 KB),
  * a 61 440-byte table per key slot (first use of the slot), batch scratch (first batch,
- * ~420 KB). Those calls may grow memory, so JavaScript must re-read `memory.buffer` after any
+ * ~480 KB). Those calls may grow memory, so JavaScript must re-read `memory.buffer` after any
  * call. No input bytes make it trap (pointers and lengths must of course lie inside memory).
  *
  *   sha512(ptr, length, outPtr): void
