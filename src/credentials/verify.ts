@@ -16,7 +16,8 @@ import { ReportBuilder, type PresentationOptions, type VerificationReport, type 
 import { parseSdJwtVc, SD_JWT_VC_TYPES } from './sd-jwt-vc';
 import { prepareStatus, type StatusListCache, type StatusOutcome } from './status-check';
 import { statusReference } from './status-token';
-import { checkTypeAllowed, findIssuer, isTrustList, selectKey, type TrustedIssuer } from './trust-list';
+import { checkTypeAllowed, findIssuer, selectKey, type TrustedIssuer } from './trust-list';
+import { checkOptions } from './options';
 import { checkValidityWindow } from './validity';
 
 const DAMAGED = 'The credential may be damaged or incomplete; ask for it to be sent again.';
@@ -36,15 +37,6 @@ function message(e: unknown): string {
 
 function withHint(text: string, hint: string): string {
   return `${text.replace(/\.$/, '')}. ${hint}`;
-}
-
-function checkOptions(options: unknown, name = 'options'): asserts options is VerifyOptions {
-  if (typeof options !== 'object' || options === null) throw argumentError(name, 'an object', options);
-  const o = options as Partial<VerifyOptions>;
-  if (!isTrustList(o.trustList)) throw argumentError(`${name}.trustList`, 'a TrustList (from parseTrustList or trustListFromIssuers)', o.trustList);
-  if (typeof o.verifier !== 'object' || o.verifier === null || typeof o.verifier.verifyBatch !== 'function') throw argumentError(`${name}.verifier`, 'an object with verifyBatch(items)', o.verifier);
-  if (o.now !== undefined && (!(o.now instanceof Date) || Number.isNaN(o.now.getTime()))) throw argumentError(`${name}.now`, 'a valid Date', o.now);
-  if (o.fetchStatusList !== undefined && typeof o.fetchStatusList !== 'function') throw argumentError(`${name}.fetchStatusList`, 'a function', o.fetchStatusList);
 }
 
 function newContext(options: VerifyOptions): Context {

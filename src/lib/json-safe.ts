@@ -1,6 +1,6 @@
 /**
- * JSON parsing for untrusted input (RFC 8259). Checks nesting depth and size *before* handing the
- * text to JSON.parse, so deeply nested or huge input is refused cheaply and cannot exhaust the
+ * JSON parsing for untrusted input (RFC 8259). Checks nesting depth *before* handing the
+ * text to JSON.parse, so deeply nested input is refused cheaply and cannot exhaust the
  * stack; copies objects with own-property definitions so names such as `__proto__` stay data.
  */
 import { DataError } from './errors';
