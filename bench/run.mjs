@@ -18,7 +18,7 @@ execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' })
 const wasm = readFileSync('wasm/build/satchel-core.wasm');
 const size = { rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length };
 
-const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', optimizeDeps: { entries: ['bench/index.html'] }, server: { port: 0, host: '127.0.0.1' } });
+const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', optimizeDeps: { entries: ['bench/index.html'] }, server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
 await server.listen();
 const address = server.httpServer.address();
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });

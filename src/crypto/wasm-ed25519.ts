@@ -8,10 +8,9 @@
 import type { VerifyItem } from '../lib/signature-verifier';
 import { KeyCache } from './key-cache';
 import { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES, toHex } from './input';
-import { verifyEd25519Noble } from './noble-verifier';
 
 export interface Ed25519Core {
-  readonly engine: 'wasm' | 'noble';
+  readonly engine: 'wasm';
   /** Lengths already checked by the caller (32-byte key, 64-byte signature). */
   verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
   verifyBatch(items: readonly VerifyItem[]): boolean[];
@@ -44,8 +43,7 @@ const wellFormed = (it: { publicKey: Uint8Array; signature: Uint8Array }): boole
 
 export function bindEd25519(exports: Record<string, unknown>, write: Write): Ed25519Core {
   if (typeof exports.ed25519Verify !== 'function' || typeof exports.ed25519VerifyBatch !== 'function') {
-    const one = (k: Uint8Array, m: Uint8Array, s: Uint8Array): boolean => verifyEd25519Noble(k, m, s);
-    return { engine: 'noble', verify: one, verifyBatch: (items) => items.map((it) => one(it.publicKey, it.message, it.signature)) };
+    throw new Error('crypto core lacks the Ed25519 exports');
   }
   const raw = exports as unknown as Ed25519Exports;
   const cache = new KeyCache({

@@ -37,8 +37,8 @@ export interface Verifier {
 
 export interface WasmVerifier extends Verifier {
   readonly engine: 'wasm';
-  /** 'wasm' once the core exports Ed25519; until then Ed25519 is checked by @noble/curves. */
-  readonly ed25519Engine: 'wasm' | 'noble';
+  /** Ed25519 is checked by the core too (a core without it is refused). */
+  readonly ed25519Engine: 'wasm';
   /** Builds (or reuses) a P-256 key's table now; false if the key is invalid. */
   prepareP256Key(publicKey: Uint8Array): boolean;
   /** Number of P-256 key tables currently cached. */
