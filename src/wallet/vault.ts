@@ -123,6 +123,12 @@ export class IndexedDbVault implements SatchelVault {
     return this.dbPromise;
   }
 
+  /** Decrypted values are not handed out if the vault was locked while they were being read. */
+  private stillUnlocked<T>(session: Session, value: T): T {
+    if (this.session !== session) throw new VaultError('locked', 'The vault was locked while reading');
+    return value;
+  }
+
   private unlocked(): Session {
     if (!this.session) throw new VaultError('locked', 'The vault is locked: unlock it first');
     return this.session;
@@ -374,7 +380,8 @@ export class IndexedDbVault implements SatchelVault {
   // ── credentials ─────────────────────────────────────────────────────────────────────────────
 
   async listCredentials(): Promise<StoredCredential[]> {
-    const { vaultKey } = this.unlocked();
+    const session = this.unlocked();
+    const { vaultKey } = session;
     const db = await this.db();
     let records: SealedRecord[];
     try {
@@ -384,7 +391,8 @@ export class IndexedDbVault implements SatchelVault {
     }
     try {
       const list = await Promise.all(records.map((r) => openRecord<StoredCredential>(vaultKey, STORE.credentials, r)));
-      return list.sort((a, b) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? 1 : -1));
+      list.sort((a, b) => (a.receivedAt === b.receivedAt ? (a.id < b.id ? -1 : 1) : a.receivedAt < b.receivedAt ? 1 : -1));
+      return this.stillUnlocked(session, list);
     } catch (error) {
       throw storageFailure(error);
     }
@@ -452,11 +460,12 @@ export class IndexedDbVault implements SatchelVault {
   // ── settings and activity ───────────────────────────────────────────────────────────────────
 
   async settings(): Promise<VaultSettings> {
-    const { vaultKey } = this.unlocked();
+    const session = this.unlocked();
+    const { vaultKey } = session;
     const record = await this.read<SealedRecord>(STORE.meta, SETTINGS_ROW);
     if (!record) return { ...DEFAULT_SETTINGS };
     try {
-      return { ...DEFAULT_SETTINGS, ...(await openRecord<Partial<VaultSettings>>(vaultKey, STORE.meta, record)) };
+      return this.stillUnlocked(session, { ...DEFAULT_SETTINGS, ...(await openRecord<Partial<VaultSettings>>(vaultKey, STORE.meta, record)) });
     } catch (error) {
       throw storageFailure(error);
     }
@@ -482,12 +491,14 @@ export class IndexedDbVault implements SatchelVault {
   }
 
   async listActivity(): Promise<ActivityEntry[]> {
-    const { vaultKey } = this.unlocked();
+    const session = this.unlocked();
+    const { vaultKey } = session;
     const db = await this.db();
     try {
       const records = (await db.getAll(STORE.activity)) as SealedRecord[];
       const list = await Promise.all(records.map((r) => openRecord<ActivityEntry>(vaultKey, STORE.activity, r)));
-      return list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      return this.stillUnlocked(session, list);
     } catch (error) {
       throw storageFailure(error);
     }

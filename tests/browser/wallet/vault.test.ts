@@ -64,6 +64,10 @@ describe('vault set-up, lock and unlock', () => {
     await expectVaultError(vault.exportBackup(PIN, 'a long backup passphrase'), 'locked');
     await vault.unlockWithPin(PIN);
     expect(await vault.listCredentials()).toHaveLength(1);
+    // Locking while a read is in flight: the decrypted values are not handed out.
+    const reading = vault.listCredentials();
+    vault.lock();
+    await expectVaultError(reading, 'locked');
   });
 
   it('a second instance on the same database (a reload) unlocks and reads the same records', async () => {
@@ -191,5 +195,80 @@ describe('changing the PIN and the recovery code', () => {
     await vault.unlockWithPin('246810');
     vault.lock();
     await expectVaultError(vault.unlockWithPin(PIN), 'wrong-pin');
+  });
+});
+
+describe('tampering in the database is detected at the vault', () => {
+  async function rawUpdate(name: string, store: string, change: (records: Record<string, unknown>[]) => void): Promise<void> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction(store, 'readwrite');
+    const os = tx.objectStore(store);
+    const all = await new Promise<Record<string, unknown>[]>((resolve) => {
+      const r = os.getAll();
+      r.onsuccess = () => resolve(r.result as Record<string, unknown>[]);
+    });
+    change(all);
+    for (const r of all) os.put(r);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }
+
+  async function vaultWithTwo(label: string) {
+    const name = uniqueDbName(label);
+    const vault = testVault(name);
+    await vault.setUp(PIN);
+    await vault.putCredential(sampleCredential('one', { given_name: 'One' }));
+    await vault.putCredential(sampleCredential('two', { given_name: 'Two' }));
+    return { name, vault };
+  }
+
+  it('a flipped ciphertext byte', async () => {
+    const { name, vault } = await vaultWithTwo('tamper-byte');
+    await rawUpdate(name, 'credentials', (rs) => {
+      (rs[0]!.ct as Uint8Array)[5]! ^= 0x01;
+    });
+    await expectVaultError(vault.listCredentials(), 'storage-unavailable');
+  });
+
+  it('two records swapped between their row keys', async () => {
+    const { name, vault } = await vaultWithTwo('tamper-swap');
+    await rawUpdate(name, 'credentials', (rs) => {
+      const [a, b] = rs as { iv: Uint8Array; ct: Uint8Array }[];
+      [a!.iv, b!.iv, a!.ct, b!.ct] = [b!.iv, a!.iv, b!.ct, a!.ct];
+    });
+    const e = await expectVaultError(vault.listCredentials(), 'storage-unavailable');
+    expect(e.message).toMatch(/failed authentication/);
+  });
+
+  it('a record sealed under another vault key', async () => {
+    const { name, vault } = await vaultWithTwo('tamper-key');
+    const other = await vaultWithTwo('tamper-key-other');
+    const foreign = (await dumpDatabase(other.name)).credentials as Record<string, unknown>[];
+    await rawUpdate(name, 'credentials', (rs) => {
+      rs[0]!.iv = foreign[0]!.iv;
+      rs[0]!.ct = foreign[0]!.ct;
+    });
+    await expectVaultError(vault.listCredentials(), 'storage-unavailable');
+  });
+
+  it('a key slot from another vault does not unlock this one', async () => {
+    const { name, vault } = await vaultWithTwo('tamper-slot');
+    const other = await vaultWithTwo('tamper-slot-other');
+    const foreignPin = ((await dumpDatabase(other.name)).keySlots as { kind: string }[]).find((s) => s.kind === 'pin')!;
+    await rawUpdate(name, 'keySlots', (rs) => {
+      const i = rs.findIndex((r) => r.kind === 'pin');
+      rs[i] = foreignPin as Record<string, unknown>;
+    });
+    vault.lock();
+    // The foreign slot opens with the same PIN, but yields a key that fails on this vault's records.
+    await expectVaultError(vault.unlockWithPin(PIN), 'storage-unavailable');
+    expect(await vault.state()).toBe('locked');
   });
 });
