@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { registerServiceWorker, type OfflineReadiness } from '../sw/register';
+import { startAutoLock, type AutoLock } from '../wallet/auto-lock';
+import type { Vault } from '../wallet/vault-api';
 import { Footer } from './components/Footer';
 import { OfflineBanner } from './components/OfflineBanner';
 import { PhaseBanner } from './components/PhaseBanner';
@@ -7,24 +9,10 @@ import { ServiceNavigation } from './components/ServiceNavigation';
 import { MAIN_CONTENT_ID, SkipLink } from './components/SkipLink';
 import { UpdateBanner } from './components/UpdateBanner';
 import { I18nProvider } from './i18n/context';
-import { usePath } from './router';
-import { AboutScreen } from './screens/AboutScreen';
-import { HomeScreen } from './screens/HomeScreen';
-import { NotFoundScreen } from './screens/NotFoundScreen';
+import { Screens } from './Screens';
+import { VaultProvider } from './vault/VaultContext';
 
-function Screen({ offlineReadiness }: { offlineReadiness: OfflineReadiness }) {
-  switch (usePath()) {
-    case '/':
-    case '/index.html':
-      return <HomeScreen offlineReadiness={offlineReadiness} />;
-    case '/about':
-      return <AboutScreen />;
-    default:
-      return <NotFoundScreen />;
-  }
-}
-
-export function App() {
+export function App({ vault }: { vault: Vault }) {
   const [offlineReadiness, setOfflineReadiness] = useState<OfflineReadiness>('pending');
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null);
   useEffect(() => {
@@ -33,19 +21,26 @@ export function App() {
       onUpdateWaiting: (apply) => setApplyUpdate(() => apply),
     });
   }, []);
+  const autoLock = useRef<AutoLock | undefined>(undefined);
+  useEffect(() => {
+    autoLock.current = startAutoLock(vault);
+    return () => autoLock.current?.stop();
+  }, [vault]);
   return (
     <I18nProvider>
-      <SkipLink />
-      <ServiceNavigation />
-      <div class="govuk-width-container">
-        <PhaseBanner />
-        <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>
-          {applyUpdate && <UpdateBanner applyUpdate={applyUpdate} onDismiss={() => setApplyUpdate(null)} />}
-          <OfflineBanner />
-          <Screen offlineReadiness={offlineReadiness} />
-        </main>
-      </div>
-      <Footer />
+      <VaultProvider vault={vault} onSettingsChanged={() => void autoLock.current?.refresh()}>
+        <SkipLink />
+        <ServiceNavigation />
+        <div class="govuk-width-container">
+          <PhaseBanner />
+          <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>
+            {applyUpdate && <UpdateBanner applyUpdate={applyUpdate} onDismiss={() => setApplyUpdate(null)} />}
+            <OfflineBanner />
+            <Screens offlineReadiness={offlineReadiness} />
+          </main>
+        </div>
+        <Footer />
+      </VaultProvider>
     </I18nProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { createVault } from '../wallet/vault';
 import { App } from './App';
 import './styles/app.scss';
 
@@ -7,4 +8,4 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-render(<App />, root);
+render(<App vault={createVault()} />, root);

@@ -1,23 +1,48 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openInstalled, test } from './fixtures';
+import { PIN, setUpVault, unlock } from './vault-steps';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const SCREENS = ['/', '/about', '/no-such-page'];
 
 async function expectNoViolations(page: Page, label: string) {
+  await expect(page.locator('h1')).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
+async function visit(page: Page, path: string, language: string) {
+  await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${language}`);
+  await expectNoViolations(page, `${path} (${language})`);
+}
+
 for (const language of ['en', 'cy'] as const) {
   test(`every screen has no WCAG 2.2 A/AA violations (${language})`, async ({ page }) => {
-    for (const path of SCREENS) {
-      await page.goto(`${path}?lang=${language}`);
-      await expect(page.locator('h1')).toBeVisible();
-      await expectNoViolations(page, `${path} (${language})`);
-    }
+    // Before set-up.
+    for (const path of ['/', '/setup', '/restore', '/about', '/no-such-page']) await visit(page, path, language);
+
+    // A form showing its errors.
+    await page.goto(`/setup?lang=${language}`);
+    await page.locator('button[type=submit]').click();
+    await expect(page.getByTestId('error-summary')).toBeVisible();
+    await expectNoViolations(page, `setup with errors (${language})`);
+
+    // The recovery-code step of set-up, then the unlocked screens.
+    await page.goto('/?lang=en');
+    await setUpVault(page);
+    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey']) await visit(page, path, language);
+
+    // Locked: unlock (with a wrong-PIN error) and recovery.
+    await page.goto(`/?lang=${language}`);
+    await expectNoViolations(page, `unlock (${language})`);
+    await page.locator('#pin').fill('wrong pin');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByTestId('error-summary')).toBeVisible({ timeout: 30_000 });
+    await expectNoViolations(page, `unlock with a wrong PIN (${language})`);
+    await visit(page, '/recover', language);
+    await page.goto('/?lang=en');
+    await unlock(page, PIN);
   });
 }
 
@@ -28,6 +53,6 @@ test('the offline and update banners have no WCAG 2.2 A/AA violations', async ({
   await expect(page.getByTestId('update-banner')).toBeVisible();
   await context.setOffline(true);
   await expect(page.getByTestId('offline-banner')).toBeVisible();
-  await expectNoViolations(page, 'home with banners');
+  await expectNoViolations(page, 'start screen with banners');
   await context.setOffline(false);
 });

@@ -36,5 +36,7 @@ export { expect };
 export async function openInstalled(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await expect(page.getByTestId('offline-readiness')).toContainText(/Yes|Ydy/);
 }
+
+/** The heading a new visitor sees: nothing is stored yet. */
+export const START_HEADING = 'Set up Satchel';

@@ -2,15 +2,15 @@ import { expect, test } from './fixtures';
 
 test('switching to Welsh changes every string and the page language, and is remembered', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: 'Your credentials' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Satchel' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Cymraeg' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Eich tystlythyrau' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sefydlu Satchel' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
-  await expect(page).toHaveTitle(/Eich tystlythyrau/);
+  await expect(page).toHaveTitle(/Sefydlu Satchel/);
 
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Eich tystlythyrau' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sefydlu Satchel' })).toBeVisible();
   await page.getByRole('link', { name: 'Y ffôn hwn' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Y ffôn hwn' })).toBeVisible();
 

@@ -1,10 +1,12 @@
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/context';
 import { Link, usePath } from '../router';
+import { useVault } from '../vault/VaultContext';
 import { LanguageNavigation } from './LanguageNavigation';
 
-const NAV_ITEMS: { href: string; label: MessageKey }[] = [
+const NAV_ITEMS: { href: string; label: MessageKey; unlockedOnly?: boolean }[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/settings', label: 'nav.settings', unlockedOnly: true },
   { href: '/about', label: 'nav.about' },
 ];
 
@@ -12,6 +14,8 @@ const NAV_ITEMS: { href: string; label: MessageKey }[] = [
 export function ServiceNavigation() {
   const { t } = useI18n();
   const path = usePath();
+  const { state } = useVault();
+  const items = NAV_ITEMS.filter((item) => !item.unlockedOnly || state === 'unlocked');
   return (
     <section aria-label={t('app.name')} class="govuk-service-navigation">
       <div class="govuk-width-container">
@@ -21,7 +25,7 @@ export function ServiceNavigation() {
           </span>
           <nav aria-label={t('nav.label')} class="govuk-service-navigation__wrapper">
             <ul class="govuk-service-navigation__list">
-              {NAV_ITEMS.map(({ href, label }) => {
+              {items.map(({ href, label }) => {
                 const current = path === href;
                 return (
                   <li key={href} class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>

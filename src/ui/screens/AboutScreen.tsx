@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { OfflineReadiness } from '../../sw/register';
 import { detectFeatures, type FeatureName, type FeatureReport } from '../../wallet/device-features';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { Readiness } from '../components/Readiness';
 import { SummaryList } from '../components/SummaryList';
 
 const FEATURE_LABELS: Record<FeatureName, MessageKey> = {
@@ -15,7 +17,7 @@ const FEATURE_LABELS: Record<FeatureName, MessageKey> = {
   webAuthnPrf: 'feature.webAuthnPrf',
 };
 
-export function AboutScreen() {
+export function AboutScreen({ offlineReadiness }: { offlineReadiness: OfflineReadiness }) {
   const { t } = useI18n();
   const [features, setFeatures] = useState<FeatureReport>();
   useEffect(() => {
@@ -34,6 +36,7 @@ export function AboutScreen() {
     <>
       <ScreenHeading>{t('about.title')}</ScreenHeading>
       <p class="govuk-body">{t('about.intro')}</p>
+      <Readiness offlineReadiness={offlineReadiness} />
       <SummaryList rows={[{ key: t('about.version'), value: __APP_VERSION__, id: 'app-version' }]} />
       <h2 class="govuk-heading-m">{t('about.features')}</h2>
       <SummaryList rows={featureRows} testId="features" />

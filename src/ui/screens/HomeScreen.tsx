@@ -1,46 +1,43 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OfflineReadiness } from '../../sw/register';
-import { checkSignatureEngine, type SignatureEngineState } from '../../wallet/signature-engine';
-import { useI18n } from '../i18n/context';
-import type { MessageKey } from '../i18n/en';
+import type { StoredCredential } from '../../wallet/vault-api';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { SummaryList } from '../components/SummaryList';
+import { useI18n } from '../i18n/context';
+import { StorageWarning } from '../vault/StorageWarning';
+import { useVault } from '../vault/VaultContext';
 
-const OFFLINE_MESSAGES: Record<OfflineReadiness, MessageKey> = {
-  ready: 'status.offline.yes',
-  pending: 'status.offline.pending',
-  unsupported: 'status.offline.unsupported',
-};
-
-function engineMessage(engine: SignatureEngineState | undefined): MessageKey {
-  if (!engine) return 'status.signatures.checking';
-  if (engine.state === 'failed') return 'status.signatures.failed';
-  return engine.engine === 'wasm' ? 'status.signatures.wasm' : 'status.signatures.noble';
-}
-
-export function HomeScreen({ offlineReadiness }: { offlineReadiness: OfflineReadiness }) {
+/** The unlocked wallet: the person's credentials. */
+export function HomeScreen() {
   const { t } = useI18n();
-  const [engine, setEngine] = useState<SignatureEngineState>();
+  const { vault } = useVault();
+  const [credentials, setCredentials] = useState<StoredCredential[]>();
   useEffect(() => {
     let live = true;
-    void checkSignatureEngine().then((state) => live && setEngine(state));
+    void vault.listCredentials().then((list) => live && setCredentials(list));
     return () => {
       live = false;
     };
-  }, []);
+  }, [vault]);
   return (
     <>
+      <StorageWarning />
       <ScreenHeading>{t('home.title')}</ScreenHeading>
-      <p class="govuk-body-l">{t('home.empty')}</p>
-      <p class="govuk-body">{t('home.emptyHint')}</p>
-      <h2 class="govuk-heading-m">{t('home.readiness')}</h2>
-      <SummaryList
-        testId="readiness"
-        rows={[
-          { key: t('status.offline'), value: t(OFFLINE_MESSAGES[offlineReadiness]), id: 'offline-readiness' },
-          { key: t('status.signatures'), value: t(engineMessage(engine)), id: 'signature-engine' },
-        ]}
-      />
+      {credentials?.length === 0 && (
+        <>
+          <p class="govuk-body-l">{t('home.empty')}</p>
+          <p class="govuk-body">{t('home.emptyHint')}</p>
+        </>
+      )}
+      {credentials && credentials.length > 0 && (
+        <ul class="govuk-list" data-testid="credential-list">
+          {credentials.map((credential) => (
+            <li key={credential.id} class="satchel-card">
+              <h2 class="govuk-heading-s">{credential.type}</h2>
+              <p class="govuk-body-s">{credential.issuerName}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
     </>
   );
 }

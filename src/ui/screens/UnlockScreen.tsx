@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { VaultError } from '../../wallet/vault-api';
+import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
+import { TextField } from '../components/form/TextField';
+import { useSubmit } from '../components/form/useSubmit';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useI18n } from '../i18n/context';
+import { Link } from '../router';
+import { useCountdown } from '../vault/useCountdown';
+import { useVault } from '../vault/VaultContext';
+import { vaultErrorMessage } from '../vault/vault-error-message';
+
+/** Unlock with the PIN or, where set up, the phone's screen lock (passkey). */
+export function UnlockScreen() {
+  const { t } = useI18n();
+  const { vault } = useVault();
+  const [pin, setPin] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [retryAt, setRetryAt] = useState<number>();
+  const [passkey, setPasskey] = useState(false);
+  const wait = useCountdown(retryAt);
+  useEffect(() => {
+    void vault.unlockMethods().then((methods) => setPasskey(methods.passkey));
+  }, [vault]);
+
+  const fail = (field: string, error: unknown) => {
+    if (error instanceof VaultError) setRetryAt(error.details.retryAt);
+    setErrors([{ field, text: vaultErrorMessage(t, error) }]);
+  };
+  const pinSubmit = useSubmit(async () => {
+    if (!pin) return setErrors([{ field: 'pin', text: t('pin.error.emptyCurrent') }]);
+    try {
+      await vault.unlockWithPin(pin);
+    } catch (error) {
+      setPin('');
+      fail('pin', error);
+    }
+  });
+  const passkeySubmit = useSubmit(async () => {
+    try {
+      await vault.unlockWithPasskey();
+    } catch (error) {
+      fail('unlock-passkey', error);
+    }
+  });
+  const busy = pinSubmit.busy || passkeySubmit.busy;
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <ScreenHeading>{t('unlock.title')}</ScreenHeading>
+      {passkey && (
+        <>
+          <button type="button" id="unlock-passkey" class="govuk-button" onClick={passkeySubmit.submit} disabled={busy}>
+            {t('unlock.passkey')}
+          </button>
+          <p class="govuk-body">{t('unlock.orPin')}</p>
+        </>
+      )}
+      <form onSubmit={pinSubmit.submit} noValidate>
+        <TextField
+          id="pin"
+          label={t('unlock.pinLabel')}
+          type="password"
+          revealable
+          autocomplete="current-password"
+          widthClass="govuk-input--width-20"
+          value={pin}
+          onInput={setPin}
+          error={errorFor(errors, 'pin')}
+        />
+        {wait > 0 && (
+          <p class="govuk-body" role="status" data-testid="unlock-wait">{t('unlock.wait', { seconds: wait })}</p>
+        )}
+        <button type="submit" class="govuk-button" disabled={busy || wait > 0} aria-disabled={busy || wait > 0}>
+          {pinSubmit.busy ? t('unlock.working') : t('unlock.button')}
+        </button>
+      </form>
+      <p class="govuk-body">
+        <Link class="govuk-link" href="/recover">{t('unlock.forgotten')}</Link>
+      </p>
+    </>
+  );
+}
