@@ -1,0 +1,100 @@
+/**
+ * Receiving and showing credentials, as the UI sees it: the contract between src/wallet (the
+ * OpenID4VCI use case, verification, caches) and src/ui (screens). Implemented in
+ * src/wallet/receive.ts and src/wallet/credential-views.ts.
+ */
+
+/** A display string in both languages; Welsh may be missing, then English is shown. */
+export interface Localised {
+  en: string;
+  cy?: string;
+}
+
+export type ReceiveErrorCode =
+  | 'unreadable-offer' // not an OpenID4VCI credential offer, or truncated / garbled
+  | 'untrusted-issuer' // the issuer is not on the trust list ("not a recognised issuer")
+  | 'wrong-tx-code' // details.triesLeft when the issuer says
+  | 'expired-offer' // pre-authorised code expired or already used: ask for a new offer
+  | 'offline' // no connection: the offer was kept and will complete later
+  | 'server-error' // 5xx, garbage, or a protocol violation from the issuer
+  | 'verification-failed' // the credential did not verify: details.reasons
+  | 'type-not-allowed' // the issuer may not issue this type
+  | 'locked'; // the vault locked meanwhile
+
+export class ReceiveError extends Error {
+  constructor(
+    readonly code: ReceiveErrorCode,
+    message: string,
+    readonly details: { triesLeft?: number; reasons?: string[] } = {},
+  ) {
+    super(message);
+    this.name = 'ReceiveError';
+  }
+}
+
+export interface OfferSummary {
+  /** Local handle for this offer while the person decides (kept encrypted in the vault). */
+  offerId: string;
+  issuer: { id: string; name: Localised };
+  credentials: {
+    configurationId: string;
+    name: Localised;
+    /** What it contains, from the issuer metadata's claim display names. */
+    claims: Localised[];
+  }[];
+  /** Present when the offer needs a transaction code (sent separately, e.g. by letter). */
+  txCode?: { length?: number; inputMode: 'numeric' | 'text'; description?: Localised };
+}
+
+export type AcceptResult =
+  | { status: 'stored'; credentialIds: string[] }
+  | { status: 'queued' } // offline: completes when the connection returns
+  | { status: 'deferred' }; // the issuer will deliver later (transaction_id polling)
+
+export interface PendingOffer {
+  offerId: string;
+  issuerName: Localised;
+  state: 'waiting-for-connection' | 'in-progress' | 'deferred' | 'failed';
+  /** When failed: why, as a ReceiveErrorCode. */
+  error?: ReceiveErrorCode;
+  updatedAt: string;
+}
+
+export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';
+
+export interface CredentialView {
+  id: string;
+  format: 'dc+sd-jwt' | 'vc+jwt';
+  issuerName: Localised;
+  typeName: Localised;
+  /** Holder's name for the card, when the credential carries one. */
+  holderName?: string;
+  validFrom?: string;
+  validUntil?: string;
+  /** Signature, trust list, type and validity still check out (re-verified on open). */
+  verified: boolean;
+  status: { state: StatusState; checkedAt?: string };
+  /** Every claim with its display name; values are data, rendered as text. */
+  claims: { path: (string | number | null)[]; label: Localised; value: unknown }[];
+}
+
+export interface Receiver {
+  /** Reads an offer from pasted text, a scanned QR payload, or an app link; fetches it by reference. */
+  readOffer(input: string): Promise<OfferSummary>;
+  /** Runs the pre-authorised code flow, verifies and stores; or queues it when offline. */
+  accept(offerId: string, txCode?: string): Promise<AcceptResult>;
+  /** Forgets an offer the person declined. */
+  decline(offerId: string): Promise<void>;
+  pendingOffers(): Promise<PendingOffer[]>;
+  /** Completes queued and deferred offers; the app calls this when the connection returns. */
+  resumePending(): Promise<void>;
+  onPendingChange(listener: () => void): () => void;
+
+  listCredentials(): Promise<CredentialView[]>;
+  credential(id: string): Promise<CredentialView | undefined>;
+  deleteCredential(id: string): Promise<void>;
+  /** Refreshes the trust list and status lists when online, honouring their ttl. */
+  refreshStatus(): Promise<void>;
+  /** How fresh the revocation information is (the UI always says so). */
+  statusFreshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }>;
+}
