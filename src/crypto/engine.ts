@@ -5,6 +5,7 @@
  * without 'wasm-unsafe-eval' (compile throws a CompileError/EvalError). Either way, and if the
  * WASM engine fails its known-answer self-test, the noble verifier takes over.
  */
+import { createNobleVerifier } from './noble-verifier';
 import { selfTest } from './self-test';
 import type { Verifier } from './wasm-verifier';
 
@@ -34,8 +35,6 @@ export async function selectEngine(loadWasm: () => Promise<Verifier>, now: () =>
       fallbackReason = `WebAssembly engine could not start: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-  // loaded only when needed: the WASM path never parses @noble/curves
-  const { createNobleVerifier } = await import('./noble-verifier');
   const verifier = createNobleVerifier();
   return { engine: 'noble', verifier, selfTest: selfTest(verifier), fallbackReason, startMs: now() - t0 };
 }

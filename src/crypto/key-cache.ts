@@ -31,9 +31,10 @@ export class KeyCache {
 
   /**
    * The key's slot, or −1 (no table yet / none possible). `extraUses` counts uses about to
-   * happen (the rest of a batch); `force` builds a table now.
+   * happen (the rest of a batch); `force` builds a table now. Slots in `pinned` (those handed
+   * out earlier in the same batch) are never evicted; if every slot is pinned, −1.
    */
-  slotFor(key: Uint8Array, id: string, extraUses = 0, force = false): number {
+  slotFor(key: Uint8Array, id: string, extraUses = 0, force = false, pinned?: Set<number>): number {
     const cached = this.slots.get(id);
     if (cached !== undefined) {
       this.slots.delete(id);
@@ -46,12 +47,16 @@ export class KeyCache {
       this.seen.set(id, uses);
       return -1;
     }
-    this.seen.delete(id);
     if (this.slots.size >= this.capacity) {
-      const oldest = this.slots.entries().next().value as [string, number];
-      this.slots.delete(oldest[0]);
-      this.core.release(oldest[1]);
+      let victim: [string, number] | undefined;
+      for (const entry of this.slots) {
+        if (!pinned?.has(entry[1])) { victim = entry; break; }
+      }
+      if (!victim) return -1;
+      this.slots.delete(victim[0]);
+      this.core.release(victim[1]);
     }
+    this.seen.delete(id);
     const slot = this.core.prepare(key);
     if (slot >= 0) this.slots.set(id, slot);
     return slot >= 0 ? slot : -1;

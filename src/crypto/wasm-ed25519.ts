@@ -74,11 +74,14 @@ export function bindEd25519(exports: Record<string, unknown>, write: Write): Ed2
     const ids = live.map((i) => toHex(items[i]!.publicKey));
     const remaining = new Map<string, number>();
     for (const id of ids) remaining.set(id, (remaining.get(id) ?? 0) + 1);
+    const pinned = new Set<number>(); // handles this batch uses: not to be released before the call
     const handles = live.map((i, k) => {
       const id = ids[k]!;
       const rest = remaining.get(id)! - 1;
       remaining.set(id, rest);
-      return cache.slotFor(items[i]!.publicKey, id, rest);
+      const handle = cache.slotFor(items[i]!.publicKey, id, rest, false, pinned);
+      if (handle >= 0) pinned.add(handle);
+      return handle;
     });
     const n = live.length;
     const random = new Uint8Array(ED25519_BATCH_RANDOM_BYTES * n);

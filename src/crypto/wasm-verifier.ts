@@ -43,6 +43,11 @@ export interface WasmVerifier extends Verifier {
   prepareP256Key(publicKey: Uint8Array): boolean;
   /** Number of P-256 key tables currently cached. */
   readonly preparedKeyCount: number;
+  /**
+   * Builds the generator table now (~10 ms once). Until then single verifications use a
+   * table-free path, so the first verification of a cold worker does not wait for it.
+   */
+  warmUp(): boolean;
 }
 
 interface CoreExports {
@@ -125,13 +130,16 @@ function createWasmVerifier(raw: CoreExports & Record<string, unknown>, options:
     const ids = idx.map((i) => toHex(items[i]!.publicKey));
     const remaining = new Map<string, number>();
     for (const id of ids) remaining.set(id, (remaining.get(id) ?? 0) + 1);
+    const pinned = new Set<number>(); // slots this batch uses: not to be evicted before the call
     const slotOf = idx.map((i, k) => {
       const item = items[i]!;
       if (!isP256KeyLength(item.publicKey) || item.signature.length !== P256_SIGNATURE_BYTES) return -2;
       const id = ids[k]!;
       const rest = remaining.get(id)! - 1;
       remaining.set(id, rest);
-      return cache.slotFor(item.publicKey, id, rest);
+      const slot = cache.slotFor(item.publicKey, id, rest, false, pinned);
+      if (slot >= 0) pinned.add(slot);
+      return slot;
     });
     const live = idx.filter((_, k) => slotOf[k] !== -2);
     idx.forEach((i, k) => { if (slotOf[k] === -2) out[i] = false; });
@@ -208,6 +216,10 @@ function createWasmVerifier(raw: CoreExports & Record<string, unknown>, options:
       const [dp, op] = write([data, new Uint8Array(SHA256_BYTES)]);
       raw.sha256(dp!, data.length, op!);
       return new Uint8Array(raw.memory.buffer, op!, SHA256_BYTES).slice();
+    },
+
+    warmUp() {
+      return raw.p256Init() === 1;
     },
 
     prepareP256Key(publicKey) {

@@ -9,14 +9,22 @@ import type { VerifyItem } from '../lib/signature-verifier';
 import { selectEngine, type Engine, type EngineName } from './engine';
 import { loadWasmVerifier } from './load-core';
 import { unpackItems } from './packed-items';
+import type { WasmVerifier } from './wasm-verifier';
 
 /** `?engine=noble` in the worker URL forces the fallback (tests, and a kill switch). */
 const forced = new URL(self.location.href).searchParams.get('engine');
 
+/** After start-up, build the WASM core's generator table once the first request is answered. */
+const WARM_UP_DELAY_MS = 50;
+
 let engine: Promise<Engine> | undefined;
 const getEngine = (): Promise<Engine> => (engine ??= selectEngine(
   forced === 'noble' ? () => Promise.reject(new Error('noble engine requested')) : loadWasmVerifier,
-));
+).then((e) => {
+  const v = e.verifier as Partial<WasmVerifier>;
+  if (typeof v.warmUp === 'function') setTimeout(() => v.warmUp!(), WARM_UP_DELAY_MS);
+  return e;
+}));
 
 export interface CryptoStatus {
   engine: EngineName;

@@ -46,6 +46,21 @@ describe('KeyCache', () => {
     expect([...f.live].sort()).toEqual([0, 2]);
   });
 
+  it('never evicts a slot pinned by the batch in progress', () => {
+    const f = fakeCore();
+    const c = new KeyCache(f.core, 2, 1);
+    const pinned = new Set<number>();
+    for (const n of [1, 2, 3]) {
+      const s = c.slotFor(key(n), `k${n}`, 0, false, pinned);
+      if (s >= 0) pinned.add(s);
+    }
+    expect([...pinned]).toEqual([0, 1]);
+    expect(c.slotFor(key(3), 'k3', 0, false, pinned)).toBe(-1);
+    expect(f.log).toEqual(['prepare 1→0', 'prepare 2→1']);
+    expect(c.slotFor(key(3), 'k3')).toBe(2); // next call: k1 (least recent) goes
+    expect(f.log.slice(2)).toEqual(['release 0', 'prepare 3→2']);
+  });
+
   it('does not cache a key the core refuses', () => {
     const c = new KeyCache({ prepare: () => -1, release: () => { throw new Error('nothing to release'); } }, 2, 1);
     expect(c.slotFor(key(9), 'bad')).toBe(-1);

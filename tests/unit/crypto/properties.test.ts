@@ -14,10 +14,15 @@ import type { VerifyItem } from '../../../src/lib/signature-verifier';
 
 const N = p256.Point.Fn.ORDER;
 let wasm: WasmVerifier;
+/** Never warmed up and no key tables: every ES256 check takes the table-free Strauss–Shamir path. */
+let cold: WasmVerifier;
 const noble = createNobleVerifier();
 
 beforeAll(async () => {
-  wasm = await instantiateVerifier(await readFile(new URL('../../../wasm/build/satchel-core.wasm', import.meta.url)));
+  const bytes = await readFile(new URL('../../../wasm/build/satchel-core.wasm', import.meta.url));
+  wasm = await instantiateVerifier(bytes);
+  expect(wasm.warmUp()).toBe(true);
+  cold = await instantiateVerifier(bytes, { keyTables: false });
 });
 
 const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
@@ -65,19 +70,21 @@ describe('WASM and noble agree (fast-check)', () => {
     }), { numRuns: 150 });
   });
 
-  it('ES256: mutated inputs get the same answer from both', () => {
-    fc.assert(fc.property(es256Case, mutation, (c, m) => {
-      const x = mutate(c, m);
-      expect(wasm.verifyP256(x.publicKey, x.message, x.signature)).toBe(noble.verifyP256(x.publicKey, x.message, x.signature));
+  it('ES256: mutated inputs get the same answer from both (and from the cold, table-free path)', () => {
+    fc.assert(fc.property(es256Case, mutation, fc.boolean(), (c, m, doMutate) => {
+      const x = doMutate ? mutate(c, m) : c;
+      const want = noble.verifyP256(x.publicKey, x.message, x.signature);
+      expect(wasm.verifyP256(x.publicKey, x.message, x.signature)).toBe(want);
+      expect(cold.verifyP256(x.publicKey, x.message, x.signature)).toBe(want);
     }), { numRuns: 400 });
-  });
+  }, 60_000);
 
   it('ES256: random x coordinates (about half decompress to a point) and random r‖s agree', () => {
     fc.assert(fc.property(fc.constantFrom(2, 3, 4), fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.uint8Array({ minLength: 64, maxLength: 64 }), message, (prefix, xy, s, msg) => {
       const key = Uint8Array.of(prefix, ...xy.subarray(0, prefix === 4 ? 64 : 32));
       expect(wasm.verifyP256(key, msg, s)).toBe(noble.verifyP256(key, msg, s));
     }), { numRuns: 300 });
-  });
+  }, 60_000);
 
   it('EdDSA: valid and mutated inputs get the same answer from both', () => {
     fc.assert(fc.property(edCase, mutation, fc.boolean(), (c, m, doMutate) => {
@@ -113,7 +120,20 @@ describe('verifyBatch equals single verification', () => {
       expect(wasm.verifyBatch(items)).toEqual(single);
       expect(noble.verifyBatch(items)).toEqual(single);
     }), { numRuns: 60 });
-  });
+  }, 60_000);
+
+  it('a batch with more distinct known keys than cache slots (20 > 12) still checks each against its own key', () => {
+    const keys = Array.from({ length: 20 }, (_, i) => p256.utils.randomSecretKey(new Uint8Array(48).fill(100 + i)));
+    const items: VerifyItem[] = Array.from({ length: 60 }, (_, i) => {
+      const sk = keys[i % 20]!;
+      const msg = new TextEncoder().encode(`status list ${i}`);
+      const sig = p256.sign(msg, sk, { prehash: true });
+      if (i === 47) sig[40]! ^= 1;
+      return { alg: 'ES256', publicKey: p256.getPublicKey(sk, true), message: msg, signature: sig };
+    });
+    expect(wasm.verifyBatch(items)).toEqual(items.map((_, i) => i !== 47));
+    expect(wasm.verifyBatch(items)).toEqual(items.map((_, i) => i !== 47));
+  }, 60_000);
 
   it('a batch of 200 over 3 keys (tables built) flags exactly the bad items', () => {
     const keys = [1, 2, 3].map((i) => p256.utils.randomSecretKey(new Uint8Array(48).fill(i)));
@@ -126,7 +146,7 @@ describe('verifyBatch equals single verification', () => {
     });
     expect(wasm.verifyBatch(items)).toEqual(items.map((_, i) => i % 37 !== 5));
     expect(wasm.preparedKeyCount).toBeGreaterThanOrEqual(3);
-  });
+  }, 60_000);
 });
 
 describe('boundaries', () => {

@@ -11,7 +11,7 @@ import {
   P_LIMBS, B_M,
 } from './field';
 import { nmul, scalarInRange, scalarToMont, scalarInvMont, N_LIMBS } from './scalar';
-import { mulAddFixed, mulWnaf, buildFixedTable, tableBytes } from './table';
+import { mulAddFixed, mulWnaf, mulWnafJoint, buildFixedTable, tableBytes } from './table';
 import { pIsInfinity, pSetInfinity } from './point';
 import { alloc } from '../common/heap';
 
@@ -34,7 +34,11 @@ const P_MINUS_N = memory.data<u32>([0x039cdaae, 0x0c46353d, 0x58e8617b, 0x431905
 
 let gTable: usize = 0;
 
-/** Builds the generator table once (about 2.4k point additions). False if memory cannot grow. */
+/**
+ * Builds the generator table once (about 4.2k point additions, ~10 ms). Single verifications
+ * before that use Strauss–Shamir without it; key tables and batches build it first; the worker
+ * builds it right after start-up (p256Init), off the critical path of the first verification.
+ */
 export function ensureGTable(): bool {
   if (gTable != 0) return true;
   const t = alloc(tableBytes(G_WINDOW));
@@ -117,13 +121,18 @@ export function verifyWithInverse(e: usize, r: usize, wM: usize, keyAffine: usiz
   nmul(u1, e, wM);                              // step 5: u1 = e·s⁻¹ mod n
   nmul(u2, r, wM);                              //         u2 = r·s⁻¹ mod n
   // step 6: R = u1·G + u2·Q
-  if (keyTable != 0) {
-    pSetInfinity(acc);
-    mulAddFixed(acc, keyTable, u2, KEY_WINDOW);
+  if (gTable == 0 && keyTable == 0) {
+    mulWnafJoint(acc, G_AFFINE, u1, keyAffine, u2);  // cold start: no table built yet
   } else {
-    mulWnaf(acc, keyAffine, u2);
+    if (!ensureGTable()) return false;
+    if (keyTable != 0) {
+      pSetInfinity(acc);
+      mulAddFixed(acc, keyTable, u2, KEY_WINDOW);
+    } else {
+      mulWnaf(acc, keyAffine, u2);
+    }
+    mulAddFixed(acc, gTable, u1, G_WINDOW);
   }
-  mulAddFixed(acc, gTable, u1, G_WINDOW);
   if (pIsInfinity(acc)) return false;           // step 6: reject R = O
   // steps 7–8: v = x_R mod n == r  ⇔  X == r·Z² or (r + n < p and X == (r+n)·Z²), x_R = X/Z²
   fsqr(zz, acc + 64);
@@ -150,7 +159,6 @@ const qS = memory.data(64, 16);
 
 /** One signature, key given as an encoding (decoded and validated here). */
 export function verifyEncodedKey(key: usize, keyLen: usize, msg: usize, msgLen: usize, sig: usize): bool {
-  if (!ensureGTable()) return false;
   if (!decodePublicKey(qS, key, keyLen)) return false;
   if (!parseSignature(rS, sS, sig)) return false;
   hashToScalar(eS, msg, msgLen);

@@ -111,13 +111,16 @@ export function mulAddFixed(acc: usize, table: usize, k: usize, w: i32): void {
 
 const WNAF_W: i32 = 5;
 const WNAF_LEN: i32 = SCALAR_BITS + 1;
-const naf = memory.data(260);
-const odd = memory.data(96 * 8, 16);   // Q, 3Q, …, 15Q (Jacobian)
-const twoQ = memory.data(96, 16);
+const WNAF_ODD: usize = 8;                  // P, 3P, …, 15P
+const nafA = memory.data(260);
+const nafB = memory.data(260);
+const oddA = memory.data(96 * 8, 16);
+const oddB = memory.data(96 * 8, 16);
+const twoP = memory.data(96, 16);
 const negP = memory.data(96, 16);
 
-/** Width-5 NAF of the 256-bit scalar k into naf[0..256] (libsecp256k1 ecmult_wnaf shape). */
-function wnaf(k: usize): i32 {
+/** Width-5 NAF of the 256-bit scalar k into naf[0..256] (libsecp256k1 ecmult_wnaf shape); top index or −1. */
+function wnaf(naf: usize, k: usize): i32 {
   memory.fill(naf, 0, WNAF_LEN);
   let bit: i32 = 0, carry: u32 = 0, last: i32 = -1;
   while (bit < WNAF_LEN) {
@@ -134,18 +137,43 @@ function wnaf(k: usize): i32 {
   return last;
 }
 
-/** acc = k·Q for affine Q (acc is overwritten), by width-5 wNAF with double-and-add. */
-export function mulWnaf(acc: usize, Q: usize, k: usize): void {
-  pFromAffine(odd, Q);
-  pDouble(twoQ, odd);
-  for (let i: usize = 1; i < 8; i++) pAdd(odd + i * 96, odd + (i - 1) * 96, twoQ);
-  const top = wnaf(k);
-  // start from the infinity point
-  memory.fill(acc, 0, 96);
+/** odd[i] = (2i+1)·P for affine P, Jacobian. */
+function oddMultiples(odd: usize, P: usize): void {
+  pFromAffine(odd, P);
+  pDouble(twoP, odd);
+  for (let i: usize = 1; i < WNAF_ODD; i++) pAdd(odd + i * JAC_BYTES, odd + (i - 1) * JAC_BYTES, twoP);
+}
+
+/** acc += sign(d)·odd[(|d|−1)/2] for a wNAF digit d. */
+function addDigit(acc: usize, odd: usize, d: i32): void {
+  if (d > 0) pAdd(acc, acc, odd + (<usize>((d - 1) >> 1)) * JAC_BYTES);
+  else if (d < 0) { pNeg(negP, odd + (<usize>((-d - 1) >> 1)) * JAC_BYTES); pAdd(acc, acc, negP); }
+}
+
+/** acc = k·P for affine P (acc is overwritten): width-5 wNAF, double-and-add. */
+export function mulWnaf(acc: usize, P: usize, k: usize): void {
+  oddMultiples(oddA, P);
+  const top = wnaf(nafA, k);
+  memory.fill(acc, 0, JAC_BYTES);          // the point at infinity (Z = 0)
   for (let i = top; i >= 0; i--) {
     if (!pIsInfinity(acc)) pDouble(acc, acc);
-    const d = <i32>load<i8>(naf + <usize>i);
-    if (d > 0) pAdd(acc, acc, odd + (<usize>((d - 1) >> 1)) * 96);
-    else if (d < 0) { pNeg(negP, odd + (<usize>((-d - 1) >> 1)) * 96); pAdd(acc, acc, negP); }
+    addDigit(acc, oddA, <i32>load<i8>(nafA + <usize>i));
+  }
+}
+
+/**
+ * acc = a·P + b·Q (Strauss–Shamir: one doubling chain, two width-5 NAFs). Used for u1·G + u2·Q
+ * before G's table exists, so a cold worker's first verification does not wait for the table.
+ */
+export function mulWnafJoint(acc: usize, P: usize, a: usize, Q: usize, b: usize): void {
+  oddMultiples(oddA, P);
+  oddMultiples(oddB, Q);
+  const ta = wnaf(nafA, a);
+  const tb = wnaf(nafB, b);
+  memory.fill(acc, 0, JAC_BYTES);
+  for (let i = ta > tb ? ta : tb; i >= 0; i--) {
+    if (!pIsInfinity(acc)) pDouble(acc, acc);
+    addDigit(acc, oddA, <i32>load<i8>(nafA + <usize>i));
+    addDigit(acc, oddB, <i32>load<i8>(nafB + <usize>i));
   }
 }
