@@ -20,6 +20,25 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * Workers are built as classic scripts (worker.format 'iife') because Firefox before 114 cannot
+ * start module workers. The source still says `type: 'module'`, which the dev server needs; drop
+ * it from the built `new Worker(...)` calls, and fail the build if one is left.
+ */
+function classicWorkersInBuild(): Plugin {
+  const moduleOption = /(new Worker\(\s*new URL\(\s*(?:\/\*[^*]*\*\/\s*)?"[^"]+",\s*"" \+ import\.meta\.url\s*\),\s*\{)\s*type:\s*"module",?/g;
+  return {
+    name: 'satchel:classic-workers',
+    apply: 'build',
+    renderChunk(code) {
+      if (!code.includes('new Worker(')) return null;
+      const out = code.replace(moduleOption, '$1');
+      if (/new Worker\([^;]*?type:\s*"module"/.test(out)) this.error('a worker is still started as a module worker: use new Worker(new URL(literal, import.meta.url), {...})');
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(process.env.SATCHEL_VERSION ?? packageJson.version) },
   build: { target: BROWSER_TARGETS, sourcemap: false, assetsInlineLimit: 0 },
@@ -33,6 +52,7 @@ export default defineConfig({
   plugins: [
     preact(),
     cspMetaTag(),
+    classicWorkersInBuild(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -18,12 +18,20 @@ export interface CryptoWorkerOptions {
 
 export function cryptoWorker(options: CryptoWorkerOptions = {}): Remote<CryptoApi> {
   if (!remote) {
-    const url = new URL('./worker.ts', import.meta.url);
-    if (options.engine === 'noble') url.searchParams.set('engine', 'noble');
-    worker = new Worker(url, { type: 'module', name: 'satchel-crypto' });
+    worker = startWorker();
     remote = wrap<CryptoApi>(worker);
+    // Messages are handled in order, so this lands before any verification picks an engine.
+    if (options.engine === 'noble') void remote.forceEngine('noble');
   }
   return remote;
+}
+
+/**
+ * Vite bundles the worker only when it sees `new Worker(new URL('./worker.ts', import.meta.url))`
+ * literally. The build makes it a classic script (vite.config.ts: classicWorkersInBuild).
+ */
+function startWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'satchel-crypto' });
 }
 
 /** Terminates the worker; any call in flight rejects. The next call starts a fresh one. */

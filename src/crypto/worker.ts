@@ -11,8 +11,8 @@ import { loadWasmVerifier } from './load-core';
 import { unpackItems } from './packed-items';
 import type { WasmVerifier } from './wasm-verifier';
 
-/** `?engine=noble` in the worker URL forces the fallback (tests, and a kill switch). */
-const forced = new URL(self.location.href).searchParams.get('engine');
+/** Set by forceEngine('noble') before first use: tests, and a kill switch. */
+let forced: EngineName | undefined;
 
 /** After start-up, build the WASM core's generator table once the first request is answered. */
 const WARM_UP_DELAY_MS = 50;
@@ -36,6 +36,11 @@ export interface CryptoStatus {
 }
 
 const api = {
+  /** Forces the @noble/curves engine; only before the first verification picks an engine. */
+  async forceEngine(name: 'noble'): Promise<void> {
+    if (engine) throw new Error('forceEngine: an engine is already in use');
+    forced = name;
+  },
   /** Which engine answers, whether its known-answer self-test passed, and why a fallback is used. */
   async status(): Promise<CryptoStatus> {
     const e = await getEngine();
