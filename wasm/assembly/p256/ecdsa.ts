@@ -19,9 +19,9 @@ export const P256_PUBLIC_KEY_UNCOMPRESSED_BYTES: usize = 65;
 export const P256_PUBLIC_KEY_COMPRESSED_BYTES: usize = 33;
 export const P256_SIGNATURE_BYTES: usize = 64;
 
-/** Window width of the generator's table (measured: see docs/crypto-core.md). */
+/** Window width of the generator's table: 33 windows × 128 points, 264 KiB (w = 10 measured no faster: docs/crypto-core.md). */
 export const G_WINDOW: i32 = 8;
-/** Window width of a known key's table. */
+/** Window width of a known key's table: 33 windows × 128 points, 264 KiB. */
 export const KEY_WINDOW: i32 = 8;
 
 /** G = (Gx, Gy) in Montgomery form (SEC 2 §2.4.2). */

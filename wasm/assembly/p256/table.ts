@@ -12,7 +12,7 @@
  * trick, "Speeding the Pollard and elliptic curve methods", 1987).
  */
 import { fmul, fsqr, finv, fcopy } from './field';
-import { pAdd, pAddAffine, pSubAffine, pDouble, pFromAffine, pCopy, pNeg, pIsInfinity, JAC_BYTES, AFF_BYTES } from './point';
+import { pAdd, pAddAffine, pSubAffine, pDouble, pFromAffine, pNeg, pIsInfinity, JAC_BYTES, AFF_BYTES } from './point';
 import { alloc } from '../common/heap';
 
 export const SCALAR_BITS: i32 = 256;
@@ -25,18 +25,22 @@ export function tableBytes(w: i32): usize {
   return <usize>windowCount(w) << (w - 1) << 6; // windows × 2^(w−1) entries × 64 bytes
 }
 
-// Scratch for building tables: Jacobian points and prefix products, grown on demand.
+// Scratch for building one window: 2^(w−1) + 1 Jacobian points and their prefix products.
 let buildScratch: usize = 0;
 let buildScratchCount: usize = 0;
-const cur = memory.data(96, 16);
+const curA = memory.data(64, 16);      // Bⱼ in affine form
 const zinv = memory.data(32, 16);
 const zinv2 = memory.data(32, 16);
 const inv = memory.data(32, 16);
 
-/** Builds the signed-window table of affine point `base` (Montgomery coordinates). False on OOM. */
+/**
+ * Builds the signed-window table of affine point `base` (Montgomery coordinates), window by
+ * window: (k+1)·Bⱼ = k·Bⱼ + Bⱼ by mixed additions with Bⱼ affine, then Bⱼ₊₁ = 2^w·Bⱼ, and the
+ * window's points plus Bⱼ₊₁ go affine with one simultaneous inversion. False on OOM.
+ */
 export function buildFixedTable(out: usize, base: usize, w: i32): bool {
   const half: usize = <usize>1 << (w - 1);
-  const count: usize = <usize>windowCount(w) * half;
+  const count: usize = half + 1;
   if (buildScratchCount < count) {
     const p = alloc(count * (JAC_BYTES + 32));
     if (p == 0) return false;
@@ -45,17 +49,24 @@ export function buildFixedTable(out: usize, base: usize, w: i32): bool {
   }
   const jac = buildScratch;
   const pre = buildScratch + count * JAC_BYTES;
-  pFromAffine(cur, base);                                   // B₀ = B
-  for (let j: usize = 0, idx: usize = 0; j < <usize>windowCount(w); j++) {
-    const first = jac + idx * JAC_BYTES;
-    pCopy(first, cur);                                      // 1·Bⱼ
+  memory.copy(curA, base, AFF_BYTES);                       // B₀ = B
+  for (let j: usize = 0; j < <usize>windowCount(w); j++) {
+    pFromAffine(jac, curA);                                 // 1·Bⱼ
     for (let k: usize = 1; k < half; k++) {
-      pAdd(first + k * JAC_BYTES, first + (k - 1) * JAC_BYTES, cur); // (k+1)·Bⱼ
+      pAddAffine(jac + k * JAC_BYTES, jac + (k - 1) * JAC_BYTES, curA); // (k+1)·Bⱼ
     }
-    pDouble(cur, first + (half - 1) * JAC_BYTES);           // Bⱼ₊₁ = 2^w·Bⱼ
-    idx += half;
+    pDouble(jac + half * JAC_BYTES, jac + (half - 1) * JAC_BYTES);     // Bⱼ₊₁ = 2^w·Bⱼ
+    toAffine(jac, pre, count, out + ((j * half) << 6), half);
   }
-  // Simultaneous inversion of all Z (none is zero: (k+1)·2^(wj) < n·2^(wj) is never a multiple of the prime n)
+  return true;
+}
+
+/**
+ * Converts `count` Jacobian points at `jac` to affine with one inversion (Montgomery's trick);
+ * the first `rowCount` go to `row`, the last one to curA. No Z is zero: every point is a
+ * multiple (k+1)·2^(wj)·B with k + 1 ≤ 2^w, never a multiple of the prime order n.
+ */
+function toAffine(jac: usize, pre: usize, count: usize, row: usize, rowCount: usize): void {
   fcopy(pre, jac + 64);
   for (let i: usize = 1; i < count; i++) fmul(pre + (i << 5), pre + ((i - 1) << 5), jac + i * JAC_BYTES + 64);
   finv(inv, pre + ((count - 1) << 5));
@@ -68,15 +79,14 @@ export function buildFixedTable(out: usize, base: usize, w: i32): bool {
       fcopy(zinv, inv);
     }
     fsqr(zinv2, zinv);
-    const A = out + <usize>i * AFF_BYTES;
+    const A = <usize>i < rowCount ? row + (<usize>i << 6) : curA;
     fmul(A, P, zinv2);                                      // x = X/Z²
     fmul(zinv2, zinv2, zinv);
     fmul(A + 32, P + 32, zinv2);                            // y = Y/Z³
   }
-  return true;
 }
 
-const digits = memory.data(64);
+const digits = memory.data(128, 16);   // one i16 signed digit per window (w ≤ 15)
 
 /** Bits [pos, pos+w) of the 256-bit little-endian scalar at k (0 beyond bit 255). */
 function getBits(k: usize, pos: i32, w: i32): u32 {
@@ -95,13 +105,13 @@ export function mulAddFixed(acc: usize, table: usize, k: usize, w: i32): void {
   for (let j = 0; j < nWin; j++) {
     const bits = getBits(k, j * w, w) + carry;
     // signed digit in [−2^(w−1), 2^(w−1)): values from 2^(w−1) up become negative with a carry
-    // into the next window (so an i8 holds every digit up to w = 8)
+    // into the next window
     let d: i32;
     if (bits >= half) { d = <i32>bits - (1 << w); carry = 1; } else { d = <i32>bits; carry = 0; }
-    store<i8>(digits + <usize>j, <i8>d);
+    store<i16>(digits + (<usize>j << 1), <i16>d);
   }
   for (let j = 0; j < nWin; j++) {
-    const d = <i32>load<i8>(digits + <usize>j);
+    const d = <i32>load<i16>(digits + (<usize>j << 1));
     if (d == 0) continue;
     const row = table + ((<usize>j << (w - 1)) << 6);
     if (d > 0) pAddAffine(acc, acc, row + (<usize>(d - 1) << 6));
