@@ -15,6 +15,34 @@ describe('Argon2id (hash-wasm)', () => {
     expect(hex(await argon2idKey('482916', salt, { ...p, iterations: 2 }))).not.toBe(hex(a));
   });
 
+  it('gives the same tag in the worker and on this thread', async () => {
+    const p = { memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 2, parallelism: 1 };
+    expect(hex(await argon2idKey('pässwörd', salt, p, 'worker'))).toBe(hex(await argon2idKey('pässwörd', salt, p, 'main')));
+    // A parameter object with more fields (a backup header's kdf has `salt` and `alg`) changes nothing.
+    const header = { alg: 'argon2id', salt: 'not-the-salt', ...p };
+    expect(hex(await argon2idKey('pässwörd', salt, header, 'worker'))).toBe(hex(await argon2idKey('pässwörd', salt, p, 'main')));
+  });
+
+  it('keeps the page responsive: timers keep firing while the worker derives', async () => {
+    const p = { memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 6, parallelism: 1 };
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 10);
+    const start = performance.now();
+    try {
+      await argon2idKey('482916', salt, p, 'worker');
+    } finally {
+      clearInterval(ticker);
+    }
+    const total = performance.now() - start;
+    // The derivation takes several times longer than the longest pause the page saw.
+    expect(longestGap).toBeLessThan(total / 2);
+  });
+
   it('never runs with less than 19 MiB, more than one lane, or a short salt', async () => {
     expect(argon2ParamsValid({ memoryKiB: ARGON2_MIN_MEMORY_KIB - 1, iterations: 3, parallelism: 1 })).toBe(false);
     expect(argon2ParamsValid({ memoryKiB: ARGON2_MIN_MEMORY_KIB, iterations: 0, parallelism: 1 })).toBe(false);
@@ -24,8 +52,8 @@ describe('Argon2id (hash-wasm)', () => {
   });
 
   it('calibration scales the cost (memory first, up to 64 MiB, then passes) to the target and keeps memory ≥ 19 MiB', async () => {
-    const short = await calibrateArgon2(100);
-    const long = await calibrateArgon2(1000);
+    const short = await calibrateArgon2(100, undefined, 'main');
+    const long = await calibrateArgon2(1000); // in the worker
     expect(short.memoryKiB).toBeGreaterThanOrEqual(ARGON2_MIN_MEMORY_KIB);
     expect(short.parallelism).toBe(1);
     expect(short.iterations).toBeGreaterThanOrEqual(2);
