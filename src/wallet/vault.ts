@@ -52,6 +52,8 @@ export interface SatchelVault extends Vault {
   signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
   recordActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<ActivityEntry>;
   listActivity(): Promise<ActivityEntry[]>;
+  /** Removes the passkey unlock (after the PIN confirms it); the PIN and recovery code stay. */
+  removePasskey(pin: string): Promise<void>;
   /** Closes the database connection (tests, and before deleting the database). */
   close(): Promise<void>;
 }
@@ -332,6 +334,11 @@ export class IndexedDbVault implements SatchelVault {
     registered.prfOutput.fill(0);
     const slot = await sealSlot(vaultKey, kek, 'passkey', salt, { credentialId: registered.credentialId, prfSalt });
     await this.write([STORE.keySlots], 'Saving the passkey', (tx) => tx.objectStore(STORE.keySlots).put(slot));
+  }
+
+  async removePasskey(pin: string): Promise<void> {
+    await this.verifyPin(pin, false);
+    await this.write([STORE.keySlots], 'Removing the passkey', (tx) => tx.objectStore(STORE.keySlots).delete('passkey'));
   }
 
   async unlockWithPasskey(): Promise<void> {

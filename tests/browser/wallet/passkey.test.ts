@@ -53,6 +53,13 @@ describe('passkey unlock (WebAuthn PRF)', () => {
     await vault.unlockWithPasskey();
     expect(await vault.state()).toBe('unlocked');
     expect((await vault.listCredentials()).map((c) => c.id)).toEqual(['c1']);
+    // Removing it needs the PIN; afterwards passkey unlock is refused and the PIN still works.
+    await expectVaultError(vault.removePasskey('000000'), 'wrong-pin');
+    await vault.removePasskey(PIN);
+    expect((await vault.unlockMethods()).passkey).toBe(false);
+    vault.lock();
+    await expectVaultError(vault.unlockWithPasskey(), 'passkey-unsupported');
+    await vault.unlockWithPin(PIN);
   });
 
   it('a failed user verification at unlock → passkey-cancelled; the vault stays locked and the PIN still opens it', async () => {
