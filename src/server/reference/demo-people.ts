@@ -1,0 +1,86 @@
+/**
+ * Demo people the admin page can issue credentials to, and the claims each department would
+ * hold about them. Fictional data; the portrait is a tiny SVG data URL (an <img> never runs
+ * script from an SVG, and the wallet renders claim values as text anyway).
+ */
+import type { DepartmentId } from './departments';
+
+export interface DemoPerson {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string; // ISO 8601 date
+  address: { street_address: string; locality: string; postal_code: string; country: string };
+  licenceCategories: string[];
+  veteran: { service: string; serviceNumber: string; left: string };
+  rightToWork: { status: string; restrictions: string };
+  portraitColour: string;
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  {
+    id: 'ada',
+    givenName: 'Ada',
+    familyName: 'Jones',
+    birthDate: '1984-03-09',
+    address: { street_address: '12 Heol y Frenhines', locality: 'Cardiff', postal_code: 'CF10 2AA', country: 'GB' },
+    licenceCategories: ['AM', 'B', 'BE'],
+    veteran: { service: 'Royal Navy', serviceNumber: 'D123456A', left: '2012-08-31' },
+    rightToWork: { status: 'Unlimited', restrictions: 'None' },
+    portraitColour: '#1d70b8',
+  },
+  {
+    id: 'sam',
+    givenName: 'Sam',
+    familyName: 'Okafor',
+    birthDate: '2006-11-20',
+    address: { street_address: '4 Mill Lane', locality: 'Leeds', postal_code: 'LS1 4AP', country: 'GB' },
+    licenceCategories: ['AM', 'B'],
+    veteran: { service: 'British Army', serviceNumber: '30123456', left: '2025-01-15' },
+    rightToWork: { status: 'Time-limited until 2028-06-30', restrictions: 'Up to 20 hours a week in term time' },
+    portraitColour: '#00703c',
+  },
+];
+
+export function findPerson(id: string): DemoPerson | undefined {
+  return DEMO_PEOPLE.find((p) => p.id === id);
+}
+
+/** Whole years between a birth date and `now`. */
+export function ageOn(birthDate: string, now: Date): number {
+  const b = new Date(`${birthDate}T00:00:00Z`);
+  let age = now.getUTCFullYear() - b.getUTCFullYear();
+  const m = now.getUTCMonth() - b.getUTCMonth();
+  if (m < 0 || (m === 0 && now.getUTCDate() < b.getUTCDate())) age--;
+  return age;
+}
+
+function portrait(person: DemoPerson): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 60 80"><rect width="60" height="80" fill="#f3f2f1"/><circle cx="30" cy="30" r="16" fill="${person.portraitColour}"/><rect x="10" y="50" width="40" height="30" rx="12" fill="${person.portraitColour}"/></svg>`;
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+/** Selectively disclosable (SD-JWT VC) or credentialSubject (JWT VC) claims for one credential. */
+export function subjectClaims(department: DepartmentId, person: DemoPerson, serial: string, now: Date): Record<string, unknown> {
+  const name = { given_name: person.givenName, family_name: person.familyName };
+  const age = ageOn(person.birthDate, now);
+  switch (department) {
+    case 'dvla':
+      return {
+        ...name,
+        birth_date: person.birthDate,
+        address: person.address,
+        driving_privileges: person.licenceCategories.map((c) => ({ vehicle_category_code: c })),
+        age_over_18: age >= 18,
+        age_over_21: age >= 21,
+        document_number: `${person.familyName.toUpperCase().slice(0, 5).padEnd(5, '9')}${serial}`,
+        portrait: portrait(person),
+      };
+    case 'veterans':
+      return { ...name, service: person.veteran.service, service_number: person.veteran.serviceNumber, service_left: person.veteran.left };
+    case 'home-office':
+      return { ...name, birth_date: person.birthDate, right_to_work: person.rightToWork.status, work_restrictions: person.rightToWork.restrictions, share_code: `W${serial}` };
+    case 'dbs':
+      return { ...name, birth_date: person.birthDate, certificate_number: `00${serial}`, result: 'No convictions or cautions recorded', issued_on: now.toISOString().slice(0, 10) };
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * A department's published metadata: Credential Issuer Metadata (OpenID4VCI 1.0 §12.2.4) and
+ * OAuth 2.0 Authorization Server Metadata (RFC 8414 §2, with the pre-authorised grant type of
+ * OpenID4VCI §12.3), both served at well-known URLs (§12.2.2, RFC 8414 §3).
+ */
+import type { CredentialConfiguration } from './departments';
+import { PRE_AUTHORIZED_GRANT, type ReferenceIssuer } from './issuer';
+
+const display = (name: { en: string; cy: string }) => [
+  { name: name.en, locale: 'en-GB' },
+  { name: name.cy, locale: 'cy-GB' },
+];
+
+function configurationMetadata(c: CredentialConfiguration): Record<string, unknown> {
+  const common = {
+    format: c.format,
+    scope: c.id,
+    // §12.2.4: holder binding with a JWK in a key proof.
+    cryptographic_binding_methods_supported: ['jwk'],
+    credential_signing_alg_values_supported: ['ES256'],
+    proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['ES256'] } },
+    credential_metadata: {
+      display: display(c.name),
+      claims: c.claims.map((claim) => ({ path: claim.path, display: display(claim.label) })),
+    },
+  };
+  // Appendix A.3 (IETF SD-JWT VC: vct) and A.1 (VCDM JWT: credential_definition.type).
+  return c.format === 'dc+sd-jwt' ? { ...common, vct: c.type } : { ...common, credential_definition: { type: ['VerifiableCredential', c.type] } };
+}
+
+export function credentialIssuerMetadata(issuer: ReferenceIssuer): Record<string, unknown> {
+  const url = issuer.url;
+  return {
+    credential_issuer: url,
+    // The authorisation server is co-located: the issuer identifier is also the AS issuer.
+    credential_endpoint: `${url}/credential`,
+    nonce_endpoint: `${url}/nonce`,
+    deferred_credential_endpoint: `${url}/deferred_credential`,
+    notification_endpoint: `${url}/notification`,
+    display: display(issuer.department.name),
+    credential_configurations_supported: Object.fromEntries(issuer.department.credentials.map((c) => [c.id, configurationMetadata(c)])),
+  };
+}
+
+export function authorizationServerMetadata(issuer: ReferenceIssuer): Record<string, unknown> {
+  return {
+    issuer: issuer.url,
+    token_endpoint: `${issuer.url}/token`,
+    grant_types_supported: [PRE_AUTHORIZED_GRANT],
+    response_types_supported: [],
+    // §12.3: anonymous access with the pre-authorised code.
+    'pre-authorized_grant_anonymous_access_supported': true,
+  };
+}

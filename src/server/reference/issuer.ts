@@ -1,0 +1,369 @@
+/**
+ * One reference department as an OpenID4VCI 1.0 Credential Issuer with its own (co-located)
+ * authorisation server for the Pre-Authorized Code flow: the issuing logic behind issuer-app.ts.
+ *
+ *   §4.1    credential offer (by value and by reference) with a pre-authorised code and tx_code
+ *   §6      token endpoint: pre-authorised code + tx_code → access token
+ *   §7      nonce endpoint: c_nonce for key proofs
+ *   §8      credential endpoint: key proof (Appendix F.1 openid4vci-proof+jwt) → credential,
+ *           or a transaction_id when issuance is deferred
+ *   §9      deferred credential endpoint
+ *   §11     notification endpoint
+ *   §12.2   Credential Issuer Metadata; RFC 8414 authorisation server metadata
+ *
+ * State (offers, tokens, issued credentials and their status) is kept in `<dataDir>/<id>.json`
+ * so it survives a restart. Simplifications for a demo: no client authentication, no DPoP,
+ * no wallet attestation, one credential per request.
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import { ES256 } from '@sd-jwt/crypto-nodejs';
+import type { Department, CredentialConfiguration } from './departments';
+import { findPerson, subjectClaims } from './demo-people';
+import { signJwtVc, signSdJwtVc } from './credential-signer';
+import { readJsonFile, writeJsonFile } from './json-file';
+import type { KeyPair } from './keys';
+import { STATUS, STATUS_LIST_SIZE, statusListToken, type StatusName } from './status-list';
+
+export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+export const PROOF_TYP = 'openid4vci-proof+jwt';
+/** How long an offer's pre-authorised code can be redeemed, in seconds. */
+export const PRE_AUTHORIZED_CODE_TTL_S = 30 * 60;
+export const TX_CODE_DIGITS = 5;
+/** Wrong transaction codes allowed before the pre-authorised code is burned. */
+export const TX_CODE_TRIES = 3;
+export const ACCESS_TOKEN_TTL_S = 10 * 60;
+export const C_NONCE_TTL_S = 5 * 60;
+/** Maximum age of a key proof's iat, and allowed clock skew, in seconds. */
+export const PROOF_MAX_AGE_S = 5 * 60;
+export const CREDENTIAL_LIFETIME_S = 365 * 24 * 3600;
+/** Deferred issuance: how long the department "takes", and the polling interval it asks for (§9). */
+export const DEFERRED_DELAY_S = 5;
+export const DEFERRED_INTERVAL_S = 2;
+
+export interface OfferRecord {
+  id: string;
+  configurationId: string;
+  personId: string;
+  preAuthorizedCode: string;
+  txCode: string;
+  triesLeft: number;
+  expiresAt: number; // ms
+  redeemed: boolean;
+  deferred: boolean;
+  createdAt: number;
+}
+
+export interface IssuedRecord {
+  idx: number;
+  offerId: string;
+  configurationId: string;
+  personId: string;
+  issuedAt: number;
+  notificationId: string;
+  /** Last notification event from the wallet (§11.1): credential_accepted, credential_failure, credential_deleted. */
+  notification?: string;
+}
+
+interface TransactionRecord {
+  id: string;
+  offerId: string;
+  holderJwk: JsonWebKey;
+  readyAt: number;
+  credential?: string;
+  notificationId?: string;
+}
+
+interface IssuerState {
+  offers: Record<string, OfferRecord>;
+  tokens: Record<string, { offerId: string; expiresAt: number }>;
+  nonces: Record<string, number>;
+  transactions: Record<string, TransactionRecord>;
+  issued: IssuedRecord[];
+  statuses: number[];
+}
+
+/** An OAuth / OpenID4VCI error response (RFC 6749 §5.2, OpenID4VCI §6.3, §8.3.1.2). */
+export class IssuerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly description: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(description);
+  }
+  body(): Record<string, unknown> {
+    return { error: this.error, error_description: this.description, ...this.extra };
+  }
+}
+
+export interface IssuerOptions {
+  department: Department;
+  /** The Credential Issuer Identifier (§12.2.1): this department's https/http origin. */
+  url: string;
+  key: KeyPair;
+  dataDir: string;
+  now?: () => number;
+  deferredDelayS?: number;
+}
+
+const token = (bytes = 24): string => randomBytes(bytes).toString('base64url');
+
+export type CredentialResult = { credential: string; notificationId: string } | { transactionId: string; interval: number };
+
+export class ReferenceIssuer {
+  readonly department: Department;
+  readonly url: string;
+  readonly key: KeyPair;
+  private readonly path: string;
+  private readonly now: () => number;
+  private readonly deferredDelayS: number;
+  private state: IssuerState;
+
+  constructor(options: IssuerOptions) {
+    this.department = options.department;
+    this.url = options.url;
+    this.key = options.key;
+    this.path = join(options.dataDir, `${options.department.id}.json`);
+    this.now = options.now ?? (() => Date.now());
+    this.deferredDelayS = options.deferredDelayS ?? DEFERRED_DELAY_S;
+    this.state = readJsonFile<IssuerState>(this.path) ?? { offers: {}, tokens: {}, nonces: {}, transactions: {}, issued: [], statuses: [] };
+  }
+
+  private save(): void {
+    writeJsonFile(this.path, this.state);
+  }
+
+  get statusListUri(): string {
+    return `${this.url}/status/1`;
+  }
+
+  configuration(id: string): CredentialConfiguration | undefined {
+    return this.department.credentials.find((c) => c.id === id);
+  }
+
+  // ── offers (§4.1) ───────────────────────────────────────────────────────────────────────────
+
+  createOffer(input: { personId: string; configurationId: string; deferred?: boolean; txCode?: boolean }): OfferRecord {
+    if (!findPerson(input.personId)) throw new RangeError(`No demo person ${input.personId}`);
+    if (!this.configuration(input.configurationId)) throw new RangeError(`${this.department.id} does not issue ${input.configurationId}`);
+    const now = this.now();
+    const offer: OfferRecord = {
+      id: token(12),
+      configurationId: input.configurationId,
+      personId: input.personId,
+      preAuthorizedCode: token(),
+      txCode: input.txCode === false ? '' : String(randomInt(0, 10 ** TX_CODE_DIGITS)).padStart(TX_CODE_DIGITS, '0'),
+      triesLeft: TX_CODE_TRIES,
+      expiresAt: now + PRE_AUTHORIZED_CODE_TTL_S * 1000,
+      redeemed: false,
+      deferred: input.deferred === true,
+      createdAt: now,
+    };
+    this.state.offers[offer.id] = offer;
+    this.save();
+    return offer;
+  }
+
+  offer(id: string): OfferRecord | undefined {
+    return this.state.offers[id];
+  }
+
+  /** §4.1.1 Credential Offer Parameters. */
+  offerJson(offer: OfferRecord): Record<string, unknown> {
+    const grant: Record<string, unknown> = { 'pre-authorized_code': offer.preAuthorizedCode };
+    if (offer.txCode !== '') {
+      grant.tx_code = { input_mode: 'numeric', length: offer.txCode.length, description: 'Enter the 5-digit code from your letter' };
+    }
+    return { credential_issuer: this.url, credential_configuration_ids: [offer.configurationId], grants: { [PRE_AUTHORIZED_GRANT]: grant } };
+  }
+
+  offerUri(offer: OfferRecord): string {
+    return `${this.url}/offers/${offer.id}`;
+  }
+
+  // ── token endpoint (§6) ─────────────────────────────────────────────────────────────────────
+
+  redeem(grantType: string | undefined, code: string | undefined, txCode: string | undefined): { accessToken: string; expiresIn: number } {
+    if (grantType !== PRE_AUTHORIZED_GRANT) throw new IssuerError(400, 'unsupported_grant_type', 'Only the pre-authorized code grant is supported');
+    if (!code) throw new IssuerError(400, 'invalid_request', 'pre-authorized_code is missing');
+    const offer = Object.values(this.state.offers).find((o) => o.preAuthorizedCode === code);
+    const now = this.now();
+    // §6.3 invalid_grant: unknown, expired or already used code.
+    if (!offer) throw new IssuerError(400, 'invalid_grant', 'The pre-authorized code is not known');
+    if (offer.redeemed) throw new IssuerError(400, 'invalid_grant', 'The pre-authorized code has already been used');
+    if (now >= offer.expiresAt) throw new IssuerError(400, 'invalid_grant', 'The pre-authorized code has expired');
+    if (offer.txCode !== '') {
+      if (!txCode) throw new IssuerError(400, 'invalid_request', 'tx_code is required for this offer');
+      if (txCode !== offer.txCode) {
+        offer.triesLeft -= 1;
+        if (offer.triesLeft <= 0) offer.redeemed = true; // burned: ask for a new offer
+        this.save();
+        // §6.3: invalid_grant for a wrong tx_code; tx_code_tries_left is this issuer's extension (docs/issuers.md).
+        throw new IssuerError(400, 'invalid_grant', `The transaction code is wrong; ${offer.triesLeft} tries left`, { tx_code_tries_left: Math.max(0, offer.triesLeft) });
+      }
+    } else if (txCode) {
+      throw new IssuerError(400, 'invalid_request', 'This offer has no transaction code');
+    }
+    offer.redeemed = true;
+    const accessToken = token();
+    this.state.tokens[accessToken] = { offerId: offer.id, expiresAt: now + ACCESS_TOKEN_TTL_S * 1000 };
+    this.save();
+    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_S };
+  }
+
+  private offerForToken(authorization: string | undefined): OfferRecord {
+    const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(authorization ?? '');
+    const record = match ? this.state.tokens[match[1]!] : undefined;
+    // RFC 6750 §3.1 invalid_token.
+    if (!record || this.now() >= record.expiresAt) throw new IssuerError(401, 'invalid_token', 'The access token is missing, unknown or expired');
+    return this.state.offers[record.offerId]!;
+  }
+
+  // ── nonce endpoint (§7) ─────────────────────────────────────────────────────────────────────
+
+  newNonce(): string {
+    const now = this.now();
+    for (const [n, exp] of Object.entries(this.state.nonces)) if (exp <= now) delete this.state.nonces[n];
+    const nonce = token(16);
+    this.state.nonces[nonce] = now + C_NONCE_TTL_S * 1000;
+    this.save();
+    return nonce;
+  }
+
+  /** Appendix F.1 + §8.2.1.1: checks the key proof and returns the holder's public key. */
+  private async checkProof(jwt: unknown): Promise<JsonWebKey> {
+    const invalid = (why: string) => new IssuerError(400, 'invalid_proof', why);
+    if (typeof jwt !== 'string') throw invalid('proofs.jwt must hold one JWT');
+    const parts = jwt.split('.');
+    if (parts.length !== 3) throw invalid('The proof is not a compact JWS');
+    let header: Record<string, unknown>;
+    let payload: Record<string, unknown>;
+    try {
+      header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8'));
+      payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+    } catch {
+      throw invalid('The proof header or payload is not JSON');
+    }
+    if (header.typ !== PROOF_TYP) throw invalid(`The proof typ must be ${PROOF_TYP}`);
+    if (header.alg !== 'ES256') throw invalid('The proof must be signed with ES256');
+    const jwk = header.jwk as JsonWebKey | undefined;
+    if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || 'd' in jwk) throw invalid('The proof must carry the public P-256 key as jwk');
+    let ok = false;
+    try {
+      ok = await (await ES256.getVerifier(jwk))(`${parts[0]}.${parts[1]}`, parts[2]!);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw invalid('The proof signature does not verify');
+    if (payload.aud !== this.url) throw invalid('The proof aud must be the credential issuer identifier');
+    const nowS = this.now() / 1000;
+    if (typeof payload.iat !== 'number' || Math.abs(nowS - payload.iat) > PROOF_MAX_AGE_S) throw invalid('The proof iat is missing or not recent');
+    const nonce = payload.nonce;
+    // §8.3.1.2 invalid_nonce: the wallet fetches a fresh one from the nonce endpoint and retries.
+    if (typeof nonce !== 'string' || !(nonce in this.state.nonces) || this.state.nonces[nonce]! <= this.now()) {
+      throw new IssuerError(400, 'invalid_nonce', 'The proof nonce is missing, unknown or expired');
+    }
+    delete this.state.nonces[nonce];
+    const { kty, crv, x, y } = jwk;
+    return { kty, crv, x, y };
+  }
+
+  // ── credential endpoint (§8) ────────────────────────────────────────────────────────────────
+
+  async credentialRequest(authorization: string | undefined, body: unknown): Promise<CredentialResult> {
+    const offer = this.offerForToken(authorization);
+    if (typeof body !== 'object' || body === null) throw new IssuerError(400, 'invalid_credential_request', 'The request body must be a JSON object');
+    const request = body as Record<string, unknown>;
+    // §8.2: credential_configuration_id (no authorization_details in the pre-authorised flow here).
+    if (request.credential_configuration_id !== offer.configurationId) {
+      throw new IssuerError(400, 'unknown_credential_configuration', `This access token is for ${offer.configurationId}`);
+    }
+    const proofs = request.proofs as Record<string, unknown> | undefined;
+    const jwts = proofs?.jwt;
+    if (!Array.isArray(jwts) || jwts.length !== 1) throw new IssuerError(400, 'invalid_proof', 'Send exactly one key proof in proofs.jwt');
+    const holderJwk = await this.checkProof(jwts[0]);
+    if (offer.deferred) {
+      const tx: TransactionRecord = { id: token(), offerId: offer.id, holderJwk, readyAt: this.now() + this.deferredDelayS * 1000 };
+      this.state.transactions[tx.id] = tx;
+      this.save();
+      return { transactionId: tx.id, interval: DEFERRED_INTERVAL_S };
+    }
+    const result = await this.issue(offer, holderJwk);
+    this.save();
+    return result;
+  }
+
+  /** §9: the deferred credential, once ready. */
+  async deferredRequest(authorization: string | undefined, body: unknown): Promise<CredentialResult> {
+    this.offerForToken(authorization);
+    const id = (body as Record<string, unknown> | null)?.transaction_id;
+    const tx = typeof id === 'string' ? this.state.transactions[id] : undefined;
+    if (!tx) throw new IssuerError(400, 'invalid_transaction_id', 'The transaction_id is not known');
+    if (this.now() < tx.readyAt) return { transactionId: tx.id, interval: DEFERRED_INTERVAL_S };
+    if (!tx.credential) {
+      const issued = await this.issue(this.state.offers[tx.offerId]!, tx.holderJwk);
+      tx.credential = issued.credential;
+      tx.notificationId = issued.notificationId;
+      this.save();
+    }
+    return { credential: tx.credential, notificationId: tx.notificationId! };
+  }
+
+  private async issue(offer: OfferRecord, holderJwk: JsonWebKey): Promise<{ credential: string; notificationId: string }> {
+    const configuration = this.configuration(offer.configurationId)!;
+    const person = findPerson(offer.personId)!;
+    const idx = this.state.issued.length;
+    if (idx >= STATUS_LIST_SIZE) throw new IssuerError(500, 'server_error', 'The status list is full');
+    const issuedAt = new Date(this.now());
+    const input = {
+      issuer: this.url,
+      type: configuration.type,
+      holderJwk,
+      subject: subjectClaims(this.department.id, person, String(100000 + idx), issuedAt),
+      status: { idx, uri: this.statusListUri },
+      issuedAt,
+      expiresAt: new Date(issuedAt.getTime() + CREDENTIAL_LIFETIME_S * 1000),
+    };
+    const credential = configuration.format === 'dc+sd-jwt' ? await signSdJwtVc(this.key, input) : await signJwtVc(this.key, input);
+    const notificationId = token(12);
+    this.state.issued.push({ idx, offerId: offer.id, configurationId: configuration.id, personId: person.id, issuedAt: issuedAt.getTime(), notificationId });
+    this.state.statuses[idx] = STATUS.valid;
+    return { credential, notificationId };
+  }
+
+  // ── notification endpoint (§11) ─────────────────────────────────────────────────────────────
+
+  notify(authorization: string | undefined, body: unknown): void {
+    this.offerForToken(authorization);
+    const b = (body ?? {}) as Record<string, unknown>;
+    const record = this.state.issued.find((i) => i.notificationId === b.notification_id);
+    if (!record) throw new IssuerError(400, 'invalid_notification_id', 'The notification_id is not known');
+    if (!['credential_accepted', 'credential_failure', 'credential_deleted'].includes(String(b.event))) {
+      throw new IssuerError(400, 'invalid_notification_request', 'Unknown event');
+    }
+    record.notification = String(b.event);
+    this.save();
+  }
+
+  // ── status (admin) ──────────────────────────────────────────────────────────────────────────
+
+  issued(): readonly IssuedRecord[] {
+    return this.state.issued;
+  }
+
+  status(idx: number): number | undefined {
+    return idx < this.state.issued.length ? this.state.statuses[idx] : undefined;
+  }
+
+  setStatus(idx: number, status: StatusName): void {
+    if (!Number.isInteger(idx) || idx < 0 || idx >= this.state.issued.length) throw new RangeError(`No credential ${idx} at ${this.department.id}`);
+    this.state.statuses[idx] = STATUS[status];
+    this.save();
+  }
+
+  statusListToken(): Promise<string> {
+    return statusListToken(this.key, this.statusListUri, this.state.statuses, new Date(this.now()));
+  }
+}

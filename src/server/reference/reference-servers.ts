@@ -1,0 +1,105 @@
+/**
+ * Starts the reference departments, the trust-list operator and the admin page, each on its own
+ * localhost port (Hono on @hono/node-server). Used by `npm start` (fixed ports, see
+ * departments.ts) and by tests (port 0: ephemeral ports). Keys and state live in `dataDir`.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { PublicJwk } from '../../credentials/index';
+import { adminApp } from './admin-app';
+import { ADMIN_PORT, DEPARTMENTS, TRUST_LIST_PORT, type DepartmentId } from './departments';
+import { issuerApp } from './issuer-app';
+import { ReferenceIssuer } from './issuer';
+import { loadOrCreateKeys } from './keys';
+import { TRUST_LIST_PATH, trustOperatorApp } from './trust-operator';
+
+export const OPERATOR_KEY_NAME = 'trust-operator';
+
+export interface ReferenceServersOptions {
+  dataDir: string;
+  /** Fixed ports (npm start) or ephemeral ones (tests). */
+  ports: 'fixed' | 'ephemeral';
+  host?: string;
+  /** The wallet's URL, for admin-page links; its origin is allowed by CORS. */
+  walletUrl: string;
+  now?: () => number;
+  deferredDelayS?: number;
+}
+
+export interface ReferenceServers {
+  issuers: Record<DepartmentId, ReferenceIssuer>;
+  trustListUrl: string;
+  /** The operator's public key(s), to pin in the wallet. */
+  trustListKeys: PublicJwk[];
+  adminUrl: string;
+  /** Every origin the wallet needs in connect-src. */
+  origins: string[];
+  close(): Promise<void>;
+}
+
+interface Listening {
+  server: Server;
+  url: string;
+  mount(app: Hono): void;
+}
+
+async function listen(port: number, host: string): Promise<Listening> {
+  let app: Hono | undefined;
+  const server = createAdaptorServer({ fetch: (request: Request) => (app ? app.fetch(request) : new Response('Starting', { status: 503 })) }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: actual } = server.address() as AddressInfo;
+  return { server, url: `http://localhost:${actual}`, mount: (a) => void (app = a) };
+}
+
+export async function startReferenceServers(options: ReferenceServersOptions): Promise<ReferenceServers> {
+  const host = options.host ?? '127.0.0.1';
+  const port = (fixed: number) => (options.ports === 'fixed' ? fixed : 0);
+  const keys = await loadOrCreateKeys(options.dataDir, [...DEPARTMENTS.map((d) => d.id), OPERATOR_KEY_NAME]);
+  const walletOrigins = [new URL(options.walletUrl).origin];
+  const listening: Listening[] = [];
+  try {
+    const issuers = {} as Record<DepartmentId, ReferenceIssuer>;
+    for (const department of DEPARTMENTS) {
+      const l = await listen(port(department.port), host);
+      listening.push(l);
+      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS });
+      l.mount(issuerApp(issuer, walletOrigins));
+      issuers[department.id] = issuer;
+    }
+    const trust = await listen(port(TRUST_LIST_PORT), host);
+    listening.push(trust);
+    const operator = keys[OPERATOR_KEY_NAME]!;
+    trust.mount(trustOperatorApp({ operator, url: trust.url, issuers: Object.values(issuers), walletOrigins, now: options.now }));
+    const admin = await listen(port(ADMIN_PORT), host);
+    listening.push(admin);
+    admin.mount(adminApp({ issuers: Object.values(issuers), walletUrl: options.walletUrl }));
+    return {
+      issuers,
+      trustListUrl: `${trust.url}${TRUST_LIST_PATH}`,
+      trustListKeys: [operator.publicJwk],
+      adminUrl: `${admin.url}/`,
+      origins: [...Object.values(issuers).map((i) => i.url), trust.url],
+      close: () => closeAll(listening),
+    };
+  } catch (e) {
+    await closeAll(listening);
+    throw e;
+  }
+}
+
+async function closeAll(listening: readonly Listening[]): Promise<void> {
+  await Promise.all(
+    listening.map(
+      (l) =>
+        new Promise<void>((resolve) => {
+          l.server.closeAllConnections?.();
+          l.server.close(() => resolve());
+        }),
+    ),
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The trust-list operator: publishes the signed trust list (format: docs/credentials.md) naming
+ * each reference department, its public key and the one credential type it may issue. The list
+ * is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
+ * long to use it before refreshing (TRUST_LIST_TTL_S). The operator's public key is pinned in the
+ * wallet at build time (src/wallet/config.ts).
+ */
+import { Hono } from 'hono';
+import { prepareTrustList } from '../../credentials/index';
+import { walletCors } from './cors';
+import type { KeyPair } from './keys';
+import type { ReferenceIssuer } from './issuer';
+
+/** How long a wallet may use the list before fetching it again, in seconds. */
+export const TRUST_LIST_TTL_S = 3600;
+/** How long a signed list stays valid (its `exp`), in seconds. */
+export const TRUST_LIST_LIFETIME_S = 30 * 24 * 3600;
+export const TRUST_LIST_PATH = '/trust-list.jwt';
+
+export async function signTrustList(operator: KeyPair, operatorId: string, issuers: readonly ReferenceIssuer[], now: Date): Promise<string> {
+  const unsigned = prepareTrustList({
+    alg: 'ES256',
+    kid: operator.kid,
+    operator: operatorId,
+    issuedAt: now,
+    expiresAt: new Date(now.getTime() + TRUST_LIST_LIFETIME_S * 1000),
+    issuers: issuers.map((i) => ({
+      id: i.url,
+      name: i.department.name,
+      keys: [i.key.publicJwk],
+      types: i.department.credentials.map((c) => c.type),
+    })),
+  });
+  return unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));
+}
+
+export function trustOperatorApp(options: { operator: KeyPair; url: string; issuers: readonly ReferenceIssuer[]; walletOrigins: readonly string[]; now?: () => number }): Hono {
+  const app = new Hono();
+  app.use('*', walletCors(options.walletOrigins));
+  app.get(TRUST_LIST_PATH, async (c) => {
+    const jwt = await signTrustList(options.operator, options.url, options.issuers, new Date(options.now?.() ?? Date.now()));
+    return c.body(jwt, 200, { 'Content-Type': 'application/jwt', 'Cache-Control': `max-age=${TRUST_LIST_TTL_S}` });
+  });
+  // The key the wallet pins, for people checking a build's configuration.
+  app.get('/operator-key.json', (c) => c.json({ keys: [options.operator.publicJwk] }));
+  return app;
+}
