@@ -1,0 +1,141 @@
+/**
+ * Sharing (holder) and checking (verifier), as the UI sees them: the contract between
+ * src/wallet (use cases over src/protocols and src/credentials) and src/ui (screens).
+ * Implemented in src/wallet/share.ts, src/wallet/check.ts and src/wallet/activity.ts.
+ */
+import type { Localised, StatusState } from './receive-api';
+
+/** A DCQL-style claim path: keys and array indexes (`["address", "postal_code"]`). */
+export type ClaimPath = (string | number | null)[];
+
+/** Ready-made purposes that ask for the minimum claims. */
+export type Purpose = 'over-18' | 'right-to-work' | 'identity';
+
+export type ShareErrorCode =
+  | 'not-a-request' // a QR from another app, or garbage
+  | 'request-expired'
+  | 'request-malformed'
+  | 'nothing-matches' // the request asks for nothing the wallet holds
+  | 'locked';
+
+export type CheckErrorCode =
+  | 'not-a-response' // garbage or another app's QR
+  | 'frame-missing' // details.missing: which frames are still needed
+  | 'frame-mismatch' // a frame from another response
+  | 'wrong-key' // encrypted to another verifier's key
+  | 'request-expired'
+  | 'replayed'; // nonce already used, or not this verifier's
+
+export class ShareError extends Error {
+  constructor(readonly code: ShareErrorCode, message: string) {
+    super(message);
+    this.name = 'ShareError';
+  }
+}
+
+export class CheckError extends Error {
+  constructor(readonly code: CheckErrorCode, message: string, readonly details: { missing?: number[] } = {}) {
+    super(message);
+    this.name = 'CheckError';
+  }
+}
+
+/** One QR code's worth of text; a long response is several frames shown in a loop. */
+export interface QrFrames {
+  frames: string[];
+  /** How long each frame stays on screen when animated. */
+  frameMs: number;
+}
+
+// ---------------------------------------------------------------- holder side
+
+export interface ShareRequest {
+  requestId: string;
+  verifierName?: string; // as the verifier states it; unverified, shown as such
+  purpose?: Purpose;
+  expiresAt: string;
+  /** Credentials the wallet holds that can answer, with the claims asked for and the rest. */
+  candidates: {
+    credentialId: string;
+    typeName: Localised;
+    requested: { path: ClaimPath; label: Localised }[];
+    notShared: { path: ClaimPath; label: Localised }[];
+  }[];
+}
+
+export interface Sharer {
+  /** Reads a verifier's request QR (in person) or an OpenID4VP request URL (online). */
+  readRequest(input: string): Promise<ShareRequest>;
+  /** The claims a purpose needs from a credential (for the checkbox screen). */
+  claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]>;
+  /** Every claim of a credential the person may choose to share. */
+  shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]>;
+  /** After consent: the response QR frames (request/response mode), logged in the activity log. */
+  respond(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
+  /** After consent, online: posts to the verifier's response_uri (direct_post.jwt). */
+  respondOnline(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<{ redirectUri?: string }>;
+  /** Quick show (weaker): a response bound to a short-lived time-based nonce, no request needed. */
+  quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
+}
+
+// ---------------------------------------------------------------- verifier side
+
+export interface CheckRequest {
+  requestId: string;
+  /** The request QR to show to the holder. */
+  qr: QrFrames;
+  expiresAt: string;
+}
+
+export interface FrameProgress {
+  received: number;
+  total: number;
+  complete: boolean;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  /** Plain reasons, one per check, pass or fail (signature, issuer, validity, status, key binding…). */
+  reasons: { code: string; ok: boolean; message: Localised }[];
+  issuerName?: Localised;
+  typeName?: Localised;
+  claims: { path: ClaimPath; label: Localised; value: unknown }[];
+  /** Claims disclosed that were not asked for (flagged to the checker). */
+  unrequested: ClaimPath[];
+  status?: { state: StatusState; checkedAt?: string };
+  /** Milliseconds from the last frame scanned to the result. */
+  elapsedMs: number;
+}
+
+export interface Checker {
+  /** Starts a check: a one-time nonce, an ephemeral key, and the request QR. */
+  createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; verifierName: string }): Promise<CheckRequest>;
+  /** Starts accepting quick-show responses (time-based nonce), for when no request can be shown. */
+  acceptQuickShow(): Promise<void>;
+  /** Feeds one scanned frame; frames may come in any order, duplicates are ignored. */
+  addFrame(requestId: string, frame: string): Promise<FrameProgress>;
+  /** Decrypts and verifies offline once all frames are in. */
+  verify(requestId: string): Promise<CheckResult>;
+  /** "Keep a record of this check": stores the result encrypted in the vault. */
+  keepRecord(requestId: string): Promise<void>;
+  /** Forgets everything about a check (the default when the checker moves on). */
+  discard(requestId: string): void;
+}
+
+// ---------------------------------------------------------------- activity log
+
+export interface ActivityLogEntry {
+  id: string;
+  at: string;
+  kind: 'shared' | 'checked' | 'received';
+  credentialTypeName?: Localised;
+  counterparty?: string; // who it was shared with, as they named themselves
+  claims: Localised[];
+}
+
+export interface ActivityLog {
+  list(filter?: { kind?: ActivityLogEntry['kind']; text?: string }): Promise<ActivityLogEntry[]>;
+  remove(id: string): Promise<void>;
+  /** A JSON file of the log (decrypted, for the person's own records). */
+  export(): Promise<Blob>;
+}
