@@ -42,7 +42,6 @@ function fakeEnvironment() {
   };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
 const MINUTE = 60_000;
 
 describe('auto-lock', () => {
@@ -70,7 +69,7 @@ describe('auto-lock', () => {
     const page = fakeEnvironment();
     const auto = startAutoLock(vault, page.env);
     await vault.setUp(PIN); // default 5 minutes
-    await settle();
+    await auto.refresh();
     page.setHidden(true);
     page.advance(6 * MINUTE, { frozen: true });
     expect(await vault.state()).toBe('unlocked'); // no timer ran while frozen
@@ -84,7 +83,7 @@ describe('auto-lock', () => {
     const page = fakeEnvironment();
     const auto = startAutoLock(vault, page.env);
     await vault.setUp(PIN);
-    await settle();
+    await auto.refresh();
     page.setHidden(true);
     page.advance(1 * MINUTE, { frozen: true });
     page.setHidden(false);
@@ -100,17 +99,17 @@ describe('auto-lock', () => {
     const page = fakeEnvironment();
     const auto = startAutoLock(vault, page.env);
     await vault.setUp(PIN);
-    await settle();
+    await auto.refresh();
     page.advance(5 * MINUTE);
     expect(await vault.state()).toBe('locked');
     await vault.unlockWithPin(PIN);
-    await settle();
+    await auto.refresh();
     page.advance(4 * MINUTE);
     expect(await vault.state()).toBe('unlocked');
     page.advance(1 * MINUTE);
     expect(await vault.state()).toBe('locked');
     await vault.unlockWithPin(PIN);
-    await settle();
+    await auto.refresh();
     auto.stop();
     page.advance(60 * MINUTE);
     expect(await vault.state()).toBe('unlocked');
