@@ -51,6 +51,8 @@ export interface QrFrames {
 
 export interface ShareRequest {
   requestId: string;
+  /** 'in-person': answer with a response QR (respond); 'online': OpenID4VP, answer with respondOnline. */
+  mode: 'in-person' | 'online';
   verifierName?: string; // as the verifier states it; unverified, shown as such
   purpose?: Purpose;
   expiresAt: string;
