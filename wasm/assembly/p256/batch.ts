@@ -7,7 +7,8 @@
  * Record layout (8 × u32, little-endian) written by the JavaScript wrapper:
  *   0 keyPtr  1 keyLen  2 msgPtr  3 msgLen  4 sigPtr  5 keySlot (i32, −1 = none)  6 result (out)  7 unused
  */
-import { nmul, scalarToMont, scalarInvMont } from './scalar';
+import { nmul, scalarToMont } from './scalar';
+import { scalarInvVar } from './scalar-inverse';
 import { decodePublicKey, parseSignature, hashToScalar, verifyWithInverse, ensureGTable, slotTablePtr } from './ecdsa';
 
 export const BATCH_RECORD_BYTES: usize = 32;
@@ -43,7 +44,10 @@ export function verifyBatch(records: usize, count: i32): void {
     }
     // step 4 for the whole chunk: one inversion, then walk back
     if (last >= 0) {
-      scalarInvMont(inv, preA + (<usize>last << 5));
+      // (Π sᵢ·R)⁻¹ as a plain integer is (Π sᵢ)⁻¹·R⁻¹; two conversions make it (Π sᵢ)⁻¹·R
+      scalarInvVar(inv, preA + (<usize>last << 5));
+      scalarToMont(inv, inv);
+      scalarToMont(inv, inv);
       for (let i = last; i >= 0; i--) {
         if (load<u8>(okA + <usize>i) == 0) continue;
         const s = sA + (<usize>i << 5);

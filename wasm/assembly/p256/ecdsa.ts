@@ -10,7 +10,8 @@ import {
   fmul, fsqr, fadd, fsub, fEq, fneg, fsqrt, fromMont, toMont, lessThan, limbsFromBytes,
   P_LIMBS, B_M,
 } from './field';
-import { nmul, scalarInRange, scalarToMont, scalarInvMont, N_LIMBS } from './scalar';
+import { nmul, scalarInRange, scalarToMont, N_LIMBS } from './scalar';
+import { scalarInvVar } from './scalar-inverse';
 import { mulAddFixed, mulWnaf, mulWnafJoint, buildFixedTable, tableBytes } from './table';
 import { pIsInfinity, pSetInfinity } from './point';
 import { alloc } from '../common/heap';
@@ -162,8 +163,8 @@ export function verifyEncodedKey(key: usize, keyLen: usize, msg: usize, msgLen: 
   if (!decodePublicKey(qS, key, keyLen)) return false;
   if (!parseSignature(rS, sS, sig)) return false;
   hashToScalar(eS, msg, msgLen);
-  scalarToMont(wS, sS);
-  scalarInvMont(wS, wS);                          // step 4: w = s⁻¹ (Montgomery form)
+  scalarInvVar(wS, sS);                           // step 4: w = s⁻¹ mod n
+  scalarToMont(wS, wS);                           //         in Montgomery form, w·2^256
   return verifyWithInverse(eS, rS, wS, qS, 0);
 }
 
@@ -208,7 +209,7 @@ export function verifyPrepared(slot: i32, msg: usize, msgLen: usize, sig: usize)
   if (table == 0 || !ensureGTable()) return false;
   if (!parseSignature(rS, sS, sig)) return false;
   hashToScalar(eS, msg, msgLen);
-  scalarToMont(wS, sS);
-  scalarInvMont(wS, wS);
+  scalarInvVar(wS, sS);                           // step 4: w = s⁻¹ mod n, Montgomery form
+  scalarToMont(wS, wS);
   return verifyWithInverse(eS, rS, wS, 0, table);
 }
