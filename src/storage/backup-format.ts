@@ -35,7 +35,7 @@ export class BackupError extends Error {
   }
 }
 
-export type BackupStores = 'meta' | 'credentials' | 'deviceKeys' | 'activity';
+export type BackupStores = 'meta' | 'credentials' | 'deviceKeys' | 'activity' | 'records';
 export interface BackupBody {
   createdAt: string;
   recoverySlot?: KeySlot;
@@ -88,8 +88,9 @@ async function deriveBackupKeys(passphrase: string, salt: Bytes, params: Argon2P
 
 const VAULT_KEY_AAD = lengthPrefixed('satchel.backup.vault-key');
 
-function recordToJson(r: SealedRecord) {
-  return { rowKey: r.rowKey, v: r.v, iv: base64urlEncode(r.iv), ct: base64urlEncode(r.ct) };
+function recordToJson(r: SealedRecord & { kindTag?: string }) {
+  const json = { rowKey: r.rowKey, v: r.v, iv: base64urlEncode(r.iv), ct: base64urlEncode(r.ct) };
+  return typeof r.kindTag === 'string' ? { ...json, kindTag: r.kindTag } : json;
 }
 function recordFromJson(x: unknown): SealedRecord {
   const o = x as Record<string, unknown> | null;
@@ -97,7 +98,9 @@ function recordFromJson(x: unknown): SealedRecord {
   const ct = typeof o?.ct === 'string' ? decode(o.ct) : undefined;
   const r = { rowKey: o?.rowKey, v: o?.v, iv, ct };
   if (!isSealedRecord(r)) throw corrupt('a record is malformed');
-  return r;
+  if (o?.kindTag === undefined) return r;
+  if (typeof o.kindTag !== 'string') throw corrupt('a record kind is malformed');
+  return { ...r, kindTag: o.kindTag } as SealedRecord;
 }
 function slotToJson(s: KeySlot) {
   return { kind: s.kind, v: s.v, salt: base64urlEncode(s.salt), iv: base64urlEncode(s.iv), wrappedKey: base64urlEncode(s.wrappedKey) };
@@ -131,6 +134,7 @@ export async function sealBackup(passphrase: string, params: Argon2Params, vault
       credentials: body.records.credentials.map(recordToJson),
       deviceKeys: body.records.deviceKeys.map(recordToJson),
       activity: body.records.activity.map(recordToJson),
+      records: body.records.records.map(recordToJson),
     },
   };
   const iv = randomIv();
@@ -228,14 +232,21 @@ export async function openBackup(file: Blob, passphrase: string): Promise<{ vaul
     throw corrupt('the vault key does not unwrap');
   }
   const records = payload.records as Record<string, unknown> | undefined;
-  const list = (name: BackupStores): SealedRecord[] => {
+  const list = (name: BackupStores, optional = false): SealedRecord[] => {
     const value = records?.[name];
+    if (optional && value === undefined) return [];
     if (!Array.isArray(value)) throw corrupt(`the ${name} list is missing`);
     return value.map(recordFromJson);
   };
   const body: BackupBody = {
     createdAt: typeof payload.createdAt === 'string' ? payload.createdAt : '',
-    records: { meta: list('meta'), credentials: list('credentials'), deviceKeys: list('deviceKeys'), activity: list('activity') },
+    records: {
+      meta: list('meta'),
+      credentials: list('credentials'),
+      deviceKeys: list('deviceKeys'),
+      activity: list('activity'),
+      records: list('records', true), // added with schema v3; absent from earlier files
+    },
   };
   if (payload.recoverySlot != null) body.recoverySlot = slotFromJson(payload.recoverySlot);
   return { vaultKey, body };

@@ -6,11 +6,13 @@
  *
  *   v1  keySlots, meta, credentials, deviceKeys (the initial vault)
  *   v2  activity — the encrypted activity log that sharing writes to
+ *   v3  records — small encrypted documents of other use cases (pending offers, check records),
+ *       found by kind through the `byKind` index on an HMAC tag of the kind
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Bytes } from './bytes-own';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const DEFAULT_DB_NAME = 'satchel-vault';
 
 /** An encrypted record: AES-256-GCM ciphertext of a JSON document (record-crypto.ts). */
@@ -41,6 +43,11 @@ export interface KeySlot {
   prfSalt?: Bytes;
 }
 
+/** A `records` row: sealed like any record, plus an opaque tag of its kind for the index. */
+export interface KindedRecord extends SealedRecord {
+  kindTag: string;
+}
+
 /** Plain (unencrypted) bookkeeping kept in `meta`: nothing here is personal or secret. */
 export interface ThrottleRecord {
   rowKey: 'throttle';
@@ -56,15 +63,17 @@ export const STORE = {
   credentials: 'credentials',
   deviceKeys: 'deviceKeys',
   activity: 'activity',
+  records: 'records',
 } as const;
+export const RECORDS_BY_KIND = 'byKind';
 export type StoreName = (typeof STORE)[keyof typeof STORE];
 
 /** Stores holding SealedRecords that a backup carries as they are. */
-export const SEALED_STORES = [STORE.credentials, STORE.deviceKeys, STORE.activity] as const;
+export const SEALED_STORES = [STORE.credentials, STORE.deviceKeys, STORE.activity, STORE.records] as const;
 export type SealedStoreName = (typeof SEALED_STORES)[number];
 
 /** The stores at the current version, for whole-vault transactions. */
-export const ALL_STORES: StoreName[] = [STORE.keySlots, STORE.meta, STORE.credentials, STORE.deviceKeys, STORE.activity];
+export const ALL_STORES: StoreName[] = [STORE.keySlots, STORE.meta, STORE.credentials, STORE.deviceKeys, STORE.activity, STORE.records];
 
 export type VaultDb = IDBPDatabase<unknown>;
 export type WriteTx = IDBPTransaction<unknown, string[], 'readwrite'>;
@@ -82,6 +91,10 @@ export const MIGRATIONS: ReadonlyArray<(db: VaultDb, tx: UpgradeTx) => void> = [
   // 1 → 2: the activity log (what was shared, with whom, when), encrypted like credentials.
   (db) => {
     db.createObjectStore(STORE.activity, { keyPath: 'rowKey' });
+  },
+  // 2 → 3: generic encrypted documents for other use cases, listed by (opaque) kind.
+  (db) => {
+    db.createObjectStore(STORE.records, { keyPath: 'rowKey' }).createIndex(RECORDS_BY_KIND, 'kindTag');
   },
 ];
 

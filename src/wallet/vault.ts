@@ -18,7 +18,7 @@ import { createWrappedIndexKey, INDEX_KEY_ROW, rowKeyFor, unwrapIndexKey } from 
 import { generateVaultKey, newSlotSalt, openSlot, passkeyKek, pinKek, recoveryKek, sealSlot, SlotOpenError } from '../storage/key-slots';
 import { generateRecoveryCode, normaliseRecoveryCode, recoveryCodeBytes } from '../storage/recovery-code';
 import { isSealedRecord, openRecord, RecordAuthError, sealRecord } from '../storage/record-crypto';
-import { ALL_STORES, DEFAULT_DB_NAME, STORE, type KeySlot, type SealedRecord, type ThrottleRecord, type VaultDb, type WriteTx } from '../storage/schema';
+import { ALL_STORES, DEFAULT_DB_NAME, RECORDS_BY_KIND, STORE, type KindedRecord, type KeySlot, type SealedRecord, type ThrottleRecord, type VaultDb, type WriteTx } from '../storage/schema';
 import { StorageError } from '../storage/storage-error';
 import { requestPersistence, storageReport } from '../storage/storage-status';
 import { afterFailure, isThrottleRecord, noThrottle, THROTTLE_ROW } from '../storage/throttle';
@@ -32,15 +32,10 @@ export const AUTO_LOCK_MINUTES_MIN = 1;
 export const AUTO_LOCK_MINUTES_MAX = 60;
 const PRF_SALT_BYTES = 32;
 
-/** One entry of the activity log (what was shared or received, and when). Encrypted at rest. */
-export interface ActivityEntry {
+/** What the vault adds to every activity-log entry: a random id and a time. */
+export interface ActivityStamp {
   id: string;
   at: string; // ISO 8601
-  kind: 'received' | 'shared' | 'deleted' | 'restored';
-  /** The credential concerned, if any. */
-  credentialId?: string;
-  /** Who it was shared with, and what: free text for the history screen. */
-  detail?: string;
 }
 
 /** The vault plus what the rest of the wallet needs beyond the UI contract. */
@@ -50,8 +45,23 @@ export interface SatchelVault extends Vault {
   deviceKeyPublicJwk(credentialId: string): Promise<JsonWebKey | undefined>;
   /** ES256 over `data` with the credential's device key: raw r ‖ s (64 bytes), as JWS wants. */
   signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
-  recordActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<ActivityEntry>;
-  listActivity(): Promise<ActivityEntry[]>;
+  /**
+   * Appends an entry (any JSON object, e.g. share-api's ActivityLogEntry without id/at) to the
+   * encrypted activity log; the vault assigns `id` and, unless given, `at`.
+   */
+  recordActivity<T extends object>(entry: T & { at?: string }): Promise<T & ActivityStamp>;
+  /** Every entry, newest first. */
+  listActivity<T extends object = Record<string, unknown>>(): Promise<(T & ActivityStamp)[]>;
+  deleteActivity(id: string): Promise<void>;
+  /**
+   * Small encrypted documents for other use cases, by kind and id: pending offers of the receive
+   * queue (they hold pre-authorised codes and tokens), kept check records, and the like. The kind
+   * and id never reach IndexedDB in the clear. `put` replaces.
+   */
+  putRecord(kind: string, id: string, value: unknown): Promise<void>;
+  getRecord<T>(kind: string, id: string): Promise<T | undefined>;
+  listRecords<T>(kind: string): Promise<{ id: string; value: T }[]>;
+  deleteRecord(kind: string, id: string): Promise<void>;
   /** Removes the passkey unlock (after the PIN confirms it); the PIN and recovery code stay. */
   removePasskey(pin: string): Promise<void>;
   /** Closes the database connection (tests, and before deleting the database). */
@@ -72,6 +82,11 @@ export interface VaultOptions {
 interface Session {
   vaultKey: CryptoKey; // non-extractable
   indexKey: CryptoKey; // non-extractable HMAC key
+}
+
+/** The AAD "store" of a `records` row: the store and the row's kind tag. */
+function recordsAadStore(kindTag: string): string {
+  return `${STORE.records}#${kindTag}`;
 }
 
 function storageFailure(error: unknown): unknown {
@@ -488,27 +503,84 @@ export class IndexedDbVault implements SatchelVault {
     await this.write([STORE.meta], 'Saving the settings', (tx) => tx.objectStore(STORE.meta).put(record));
   }
 
-  async recordActivity(entry: Omit<ActivityEntry, 'id' | 'at'> & { at?: string }): Promise<ActivityEntry> {
+  async recordActivity<T extends object>(entry: T & { at?: string }): Promise<T & ActivityStamp> {
+    if (typeof entry !== 'object' || entry === null) throw new TypeError('entry must be an object');
     const { vaultKey } = this.unlocked();
-    const full: ActivityEntry = { ...entry, id: base64urlEncode(crypto.getRandomValues(new Uint8Array(16))), at: entry.at ?? new Date(this.now()).toISOString() };
+    const id = base64urlEncode(crypto.getRandomValues(new Uint8Array(16)));
+    const full = { ...entry, id, at: typeof entry.at === 'string' ? entry.at : new Date(this.now()).toISOString() };
     // A random row key: the time and order of events stay inside the ciphertext.
-    const record = await sealRecord(vaultKey, STORE.activity, full.id, full);
+    const record = await sealRecord(vaultKey, STORE.activity, id, full);
     await this.write([STORE.activity], 'Saving to the activity log', (tx) => tx.objectStore(STORE.activity).put(record));
     return full;
   }
 
-  async listActivity(): Promise<ActivityEntry[]> {
+  async listActivity<T extends object = Record<string, unknown>>(): Promise<(T & ActivityStamp)[]> {
     const session = this.unlocked();
     const { vaultKey } = session;
     const db = await this.db();
     try {
       const records = (await db.getAll(STORE.activity)) as SealedRecord[];
-      const list = await Promise.all(records.map((r) => openRecord<ActivityEntry>(vaultKey, STORE.activity, r)));
+      const list = await Promise.all(records.map((r) => openRecord<T & ActivityStamp>(vaultKey, STORE.activity, r)));
       list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
       return this.stillUnlocked(session, list);
     } catch (error) {
       throw storageFailure(error);
     }
+  }
+
+  async deleteActivity(id: string): Promise<void> {
+    if (typeof id !== 'string') throw new TypeError('id must be a string');
+    this.unlocked();
+    await this.write([STORE.activity], 'Removing from the activity log', (tx) => tx.objectStore(STORE.activity).delete(id));
+  }
+
+  // ── other use cases' records ────────────────────────────────────────────────────────────────
+
+  /** Row key and kind tag: HMACs under the index key, so neither kind nor id is stored in clear. */
+  private async recordKeys(kind: string, id: string | undefined): Promise<{ session: Session; rowKey: string; kindTag: string }> {
+    if (typeof kind !== 'string' || kind === '') throw new TypeError('kind must be a non-empty string');
+    if (id !== undefined && typeof id !== 'string') throw new TypeError('id must be a string');
+    const session = this.unlocked();
+    const kindTag = await rowKeyFor(session.indexKey, `${STORE.records}.kind`, kind);
+    const rowKey = id === undefined ? '' : await rowKeyFor(session.indexKey, `${STORE.records}:${kind}`, id);
+    return { session, rowKey, kindTag };
+  }
+
+  async putRecord(kind: string, id: string, value: unknown): Promise<void> {
+    const { session, rowKey, kindTag } = await this.recordKeys(kind, id);
+    // The AAD names the kind tag too, so a row moved to another kind fails authentication.
+    const sealed = await sealRecord(session.vaultKey, recordsAadStore(kindTag), rowKey, { id, value });
+    const row: KindedRecord = { ...sealed, kindTag };
+    await this.write([STORE.records], 'Saving a record', (tx) => tx.objectStore(STORE.records).put(row));
+  }
+
+  async getRecord<T>(kind: string, id: string): Promise<T | undefined> {
+    const { session, rowKey, kindTag } = await this.recordKeys(kind, id);
+    const row = await this.read<KindedRecord>(STORE.records, rowKey);
+    if (!row) return undefined;
+    try {
+      const doc = await openRecord<{ id: string; value: T }>(session.vaultKey, recordsAadStore(kindTag), row);
+      return this.stillUnlocked(session, doc.value);
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
+
+  async listRecords<T>(kind: string): Promise<{ id: string; value: T }[]> {
+    const { session, kindTag } = await this.recordKeys(kind, undefined);
+    const db = await this.db();
+    try {
+      const rows = (await db.getAllFromIndex(STORE.records, RECORDS_BY_KIND, kindTag)) as KindedRecord[];
+      const docs = await Promise.all(rows.map((r) => openRecord<{ id: string; value: T }>(session.vaultKey, recordsAadStore(kindTag), r)));
+      return this.stillUnlocked(session, docs);
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
+
+  async deleteRecord(kind: string, id: string): Promise<void> {
+    const { rowKey } = await this.recordKeys(kind, id);
+    await this.write([STORE.records], 'Deleting a record', (tx) => tx.objectStore(STORE.records).delete(rowKey));
   }
 
   // ── backup ──────────────────────────────────────────────────────────────────────────────────
@@ -523,11 +595,12 @@ export class IndexedDbVault implements SatchelVault {
     try {
       // One read transaction: a consistent snapshot of every store.
       const tx = db.transaction(ALL_STORES, 'readonly');
-      const [meta, credentials, deviceKeys, activity, recoverySlot] = await Promise.all([
+      const [meta, credentials, deviceKeys, activity, records, recoverySlot] = await Promise.all([
         tx.objectStore(STORE.meta).getAll(),
         tx.objectStore(STORE.credentials).getAll(),
         tx.objectStore(STORE.deviceKeys).getAll(),
         tx.objectStore(STORE.activity).getAll(),
+        tx.objectStore(STORE.records).getAll(),
         tx.objectStore(STORE.keySlots).get('recovery'),
       ]);
       await tx.done;
@@ -538,6 +611,7 @@ export class IndexedDbVault implements SatchelVault {
           credentials: credentials as SealedRecord[],
           deviceKeys: deviceKeys as SealedRecord[],
           activity: activity as SealedRecord[],
+          records: records as KindedRecord[],
         },
       };
       if (recoverySlot) body.recoverySlot = recoverySlot as KeySlot;
@@ -570,6 +644,11 @@ export class IndexedDbVault implements SatchelVault {
       for (const r of body.records.meta) if (r.rowKey !== INDEX_KEY_ROW) await openRecord(vaultKey, STORE.meta, r);
       for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity] as const)
         for (const r of body.records[store]) await openRecord(vaultKey, store, r);
+      for (const r of body.records.records) {
+        const kindTag = (r as Partial<KindedRecord>).kindTag;
+        if (typeof kindTag !== 'string') throw new Error('a record has no kind');
+        await openRecord(vaultKey, recordsAadStore(kindTag), r);
+      }
     } catch (error) {
       throw new VaultError('backup-corrupt', `This backup is damaged: ${(error as Error).message}`);
     }
@@ -588,7 +667,7 @@ export class IndexedDbVault implements SatchelVault {
       await meta.put(noThrottle());
       const puts: Promise<unknown>[] = [];
       try {
-        for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity] as const) {
+        for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity, STORE.records] as const) {
           const os = tx.objectStore(store);
           for (const r of body.records[store]) puts.push(os.put(r));
         }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openVaultDb } from '../../../src/storage/db';
-import { MIGRATIONS, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
+import { MIGRATIONS, RECORDS_BY_KIND, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
 import { cleanUpVaults, dumpDatabase, PIN, sampleCredential, testVault, uniqueDbName } from '../wallet/helpers';
 
 const names: string[] = [];
@@ -20,7 +20,7 @@ const V1_STORES = [STORE.keySlots, STORE.meta, STORE.credentials, STORE.deviceKe
 describe('schema migrations (one per version)', () => {
   it('has one migration per version', () => {
     expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
   });
 
   it('0 → 1 creates the initial stores', async () => {
@@ -49,7 +49,7 @@ describe('schema migrations (one per version)', () => {
     await tx.done;
     v1.close();
 
-    const v2 = await openVaultDb(name);
+    const v2 = await openVaultDb(name, 2);
     expect(v2.version).toBe(2);
     expect(Array.from(v2.objectStoreNames).sort()).toEqual([...V1_STORES, STORE.activity].sort());
     expect(await v2.count(STORE.activity)).toBe(0);
@@ -59,6 +59,30 @@ describe('schema migrations (one per version)', () => {
       const sortKey = (r: unknown) => String((r as { rowKey?: string; kind?: string }).rowKey ?? (r as { kind: string }).kind);
       expect(dump[store]!.slice().sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))).toEqual(list.slice().sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1)));
     }
+  });
+
+  it('2 → 3 adds the records store with its kind index and keeps every v2 record', async () => {
+    const name = dbName('mig-v3');
+    const v2 = await openVaultDb(name, 2);
+    const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+    const activity = Array.from({ length: 7 }, (_, i) => ({ rowKey: `act${i}`, v: 1, iv: bytes(12, i), ct: bytes(60 + i, i) }));
+    const credentials = [{ rowKey: 'c', v: 1, iv: bytes(12, 1), ct: bytes(80, 1) }];
+    const tx = v2.transaction([STORE.activity, STORE.credentials], 'readwrite');
+    for (const r of activity) await tx.objectStore(STORE.activity).put(r);
+    for (const r of credentials) await tx.objectStore(STORE.credentials).put(r);
+    await tx.done;
+    v2.close();
+
+    const v3 = await openVaultDb(name);
+    expect(v3.version).toBe(3);
+    expect(Array.from(v3.objectStoreNames)).toContain(STORE.records);
+    expect(Array.from(v3.transaction(STORE.records).objectStore(STORE.records).indexNames)).toEqual([RECORDS_BY_KIND]);
+    v3.close();
+    const dump = await dumpDatabase(name);
+    const byKey = (a: unknown, b: unknown) => ((a as { rowKey: string }).rowKey < (b as { rowKey: string }).rowKey ? -1 : 1);
+    expect(dump.activity!.slice().sort(byKey)).toEqual(activity);
+    expect(dump.credentials).toEqual(credentials);
+    expect(dump.records).toEqual([]);
   });
 
   it('a real vault written at v1 opens, unlocks and lists after the upgrade', async () => {
@@ -84,8 +108,10 @@ describe('schema migrations (one per version)', () => {
     await upgraded.unlockWithPin(PIN);
     expect((await upgraded.listCredentials()).map((c) => c.id).sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
     expect(await upgraded.deviceKeyPublicJwk('c0')).toEqual(jwk);
-    await upgraded.recordActivity({ kind: 'shared' }); // the new store works
+    await upgraded.recordActivity({ kind: 'shared' }); // the new stores work
     expect(await upgraded.listActivity()).toHaveLength(1);
+    await upgraded.putRecord('pending-offer', 'o1', { state: 'queued' });
+    expect(await upgraded.listRecords('pending-offer')).toEqual([{ id: 'o1', value: { state: 'queued' } }]);
   });
 
   it('refuses to open a database from a newer Satchel', async () => {

@@ -14,6 +14,7 @@ async function populatedVault(): Promise<{ vault: SatchelVault; name: string; re
   await vault.createDeviceKey('cred-0');
   await vault.updateSettings({ autoLockMinutes: 3 });
   await vault.recordActivity({ kind: 'shared', credentialId: 'cred-0', detail: 'Proof of age' });
+  await vault.putRecord('pending-offer', 'offer-9', { preAuthorizedCode: 'SplxlOBeZQQYbYS6WxSbIA' });
   return { vault, name, recoveryCode };
 }
 
@@ -48,6 +49,7 @@ describe('encrypted backup', () => {
     expect(await other.listCredentials()).toEqual(credentials);
     expect(await other.settings()).toEqual({ autoLockMinutes: 3 });
     expect(await other.listActivity()).toEqual(activity);
+    expect(await other.listRecords('pending-offer')).toEqual([{ id: 'offer-9', value: { preAuthorizedCode: 'SplxlOBeZQQYbYS6WxSbIA' } }]);
     // The device key came along: it signs, and the original public key verifies.
     expect(await other.deviceKeyPublicJwk('cred-0')).toEqual(jwk);
     const data = new TextEncoder().encode('key-binding JWT signing input');

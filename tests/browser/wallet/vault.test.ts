@@ -93,14 +93,67 @@ describe('vault set-up, lock and unlock', () => {
     await expect(vault.updateSettings({ autoLockMinutes: 0 })).rejects.toThrow(/autoLockMinutes/);
   });
 
-  it('keeps an encrypted activity log, newest first', async () => {
+  it('keeps an encrypted activity log of any entry shape, newest first, with removal', async () => {
     const vault = testVault(uniqueDbName('activity'));
     await vault.setUp(PIN);
-    await vault.recordActivity({ kind: 'received', credentialId: 'c1', at: '2026-01-01T00:00:00.000Z' });
-    await vault.recordActivity({ kind: 'shared', credentialId: 'c1', detail: 'Age over 18 to a shop', at: '2026-01-02T00:00:00.000Z' });
-    const log = await vault.listActivity();
-    expect(log.map((e) => e.kind)).toEqual(['shared', 'received']);
-    expect(log[0]!.detail).toBe('Age over 18 to a shop');
+    const received = await vault.recordActivity({ kind: 'received', claims: [], at: '2026-01-01T00:00:00.000Z' });
+    const shared = await vault.recordActivity({ kind: 'shared', counterparty: 'A shop', claims: [{ en: 'Over 18' }], at: '2026-01-02T00:00:00.000Z' });
+    expect(shared.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(shared.id).not.toBe(received.id);
+    const stamped = await vault.recordActivity({ kind: 'checked', claims: [] });
+    expect(Date.parse(stamped.at)).not.toBeNaN();
+    type Entry = { kind: string; counterparty?: string };
+    let log = await vault.listActivity<Entry>();
+    expect(log.map((e) => e.kind)).toEqual(['checked', 'shared', 'received']);
+    expect(log[1]).toEqual(shared);
+    await vault.deleteActivity(shared.id);
+    log = await vault.listActivity<Entry>();
+    expect(log.map((e) => e.kind)).toEqual(['checked', 'received']);
+  });
+
+  it('keeps other use cases\' records encrypted by kind and id', async () => {
+    const name = uniqueDbName('records');
+    const vault = testVault(name);
+    await vault.setUp(PIN);
+    await vault.putRecord('pending-offer', 'offer-1', { preAuthorizedCode: 'abc', state: 'queued' });
+    await vault.putRecord('pending-offer', 'offer-2', { preAuthorizedCode: 'def', state: 'queued' });
+    await vault.putRecord('check-record', 'offer-1', { ok: true }); // same id, other kind
+    expect(await vault.getRecord('pending-offer', 'offer-1')).toEqual({ preAuthorizedCode: 'abc', state: 'queued' });
+    expect(await vault.getRecord('check-record', 'offer-1')).toEqual({ ok: true });
+    expect(await vault.getRecord('pending-offer', 'nope')).toBeUndefined();
+    await vault.putRecord('pending-offer', 'offer-1', { preAuthorizedCode: 'abc', state: 'failed' });
+    const offers = await vault.listRecords<{ state: string }>('pending-offer');
+    expect(offers.map((o) => `${o.id}:${o.value.state}`).sort()).toEqual(['offer-1:failed', 'offer-2:queued']);
+    expect(await vault.listRecords('check-record')).toEqual([{ id: 'offer-1', value: { ok: true } }]);
+    await vault.deleteRecord('pending-offer', 'offer-2');
+    expect((await vault.listRecords('pending-offer')).map((o) => o.id)).toEqual(['offer-1']);
+    await expect(vault.putRecord('', 'x', 1)).rejects.toThrow(/kind/);
+    vault.lock();
+    await expectVaultError(vault.listRecords('pending-offer'), 'locked');
+    await expectVaultError(vault.getRecord('pending-offer', 'offer-1'), 'locked');
+    await expectVaultError(vault.putRecord('pending-offer', 'offer-3', {}), 'locked');
+    await expectVaultError(vault.deleteActivity('x'), 'locked');
+  });
+
+  it('a record moved to another kind fails authentication', async () => {
+    const name = uniqueDbName('records-move');
+    const vault = testVault(name);
+    await vault.setUp(PIN);
+    await vault.putRecord('check-record', 'r1', { ok: true });
+    await vault.putRecord('pending-offer', 'o1', { state: 'queued' });
+    const rows = (await dumpDatabase(name)).records as { kindTag: string; rowKey: string }[];
+    const [a, b] = rows;
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => resolve(r.result);
+    });
+    const tx = db.transaction('records', 'readwrite');
+    tx.objectStore('records').put({ ...a, kindTag: b!.kindTag });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    // Whichever kind now lists the moved row refuses it.
+    const results = await Promise.allSettled([vault.listRecords('check-record'), vault.listRecords('pending-offer')]);
+    expect(results.some((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'storage-unavailable')).toBe(true);
   });
 });
 
