@@ -1,0 +1,51 @@
+/**
+ * Credential request, OpenID4VCI 1.0 §8: POST JSON with the Bearer access token (§8.2),
+ * `credential_configuration_id` and `proofs.jwt` (one key proof, Appendix F.1). The answer
+ * (§8.3) is 200 with `credentials[].credential` and maybe `notification_id`, or 202 with
+ * `transaction_id` (and `interval`) when issuance is deferred; then the Deferred Credential
+ * Endpoint (§9) is polled with the transaction_id until it answers 200.
+ */
+import { isJsonObject, type JsonObject } from '../../lib/json-safe';
+import { Oid4vciError } from './errors';
+import { expectJson, requireString, send, type HttpOptions } from './http';
+
+/** §9.2: the default polling interval when the issuer does not say, in seconds. */
+export const DEFAULT_DEFERRED_INTERVAL_S = 5;
+
+export type CredentialResponse =
+  | { kind: 'issued'; credentials: string[]; notificationId?: string }
+  | { kind: 'deferred'; transactionId: string; intervalS: number };
+
+function parseCredentialResponse(status: number, body: JsonObject, url: string): CredentialResponse {
+  if (status === 202 || (body.transaction_id !== undefined && body.credentials === undefined)) {
+    const transactionId = requireString(body, 'transaction_id', url);
+    const interval = typeof body.interval === 'number' && body.interval > 0 ? body.interval : DEFAULT_DEFERRED_INTERVAL_S;
+    return { kind: 'deferred', transactionId, intervalS: interval };
+  }
+  const list = body.credentials;
+  if (!Array.isArray(list) || list.length === 0) throw new Oid4vciError('bad-response', `The answer from ${url} has no credentials`, { url });
+  const credentials = list.map((c) => {
+    if (!isJsonObject(c) || typeof c.credential !== 'string' || c.credential === '') throw new Oid4vciError('bad-response', `The answer from ${url} has a credential that is not text`, { url });
+    return c.credential;
+  });
+  const out: CredentialResponse = { kind: 'issued', credentials };
+  if (typeof body.notification_id === 'string') out.notificationId = body.notification_id;
+  return out;
+}
+
+async function postJson(url: string, accessToken: string, body: unknown, options: HttpOptions): Promise<CredentialResponse> {
+  const result = await send(
+    url,
+    { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) },
+    options,
+  );
+  return parseCredentialResponse(result.status, expectJson(result, url, [200, 202]), url);
+}
+
+export function requestCredential(credentialEndpoint: string, accessToken: string, configurationId: string, proofJwt: string, options: HttpOptions): Promise<CredentialResponse> {
+  return postJson(credentialEndpoint, accessToken, { credential_configuration_id: configurationId, proofs: { jwt: [proofJwt] } }, options);
+}
+
+export function requestDeferredCredential(deferredEndpoint: string, accessToken: string, transactionId: string, options: HttpOptions): Promise<CredentialResponse> {
+  return postJson(deferredEndpoint, accessToken, { transaction_id: transactionId }, options);
+}

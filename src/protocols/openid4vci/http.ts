@@ -1,0 +1,108 @@
+/**
+ * HTTP for the OpenID4VCI client: an injected fetch, a time limit covering the whole exchange
+ * (headers and body), a size limit, content-type checks, and errors that say which of "no
+ * connection", "timeout", "server error" or "garbage" happened. OAuth error bodies (RFC 6749
+ * §5.2: `error`, `error_description`) become kind 'oauth'.
+ */
+import { parseJsonObject, type JsonObject } from '../../lib/json-safe';
+import { Oid4vciError } from './errors';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface HttpOptions {
+  fetch: Fetch;
+  /** Time limit per request, in milliseconds (headers and body). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Largest response body the client reads, in characters (credentials with a portrait fit easily). */
+export const MAX_RESPONSE_CHARS = 1024 * 1024;
+
+export interface HttpResult {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+/** Performs one request; rejects with Oid4vciError('network' | 'timeout' | 'bad-response'). */
+export async function send(url: string, init: RequestInit, options: HttpOptions): Promise<HttpResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const response = await options.fetch(url, { ...init, signal: controller.signal, credentials: 'omit', redirect: 'error' });
+    const text = await response.text();
+    if (text.length > MAX_RESPONSE_CHARS) throw new Oid4vciError('bad-response', `The answer from ${url} is too large`, { url, status: response.status });
+    return { status: response.status, contentType: (response.headers.get('Content-Type') ?? '').toLowerCase(), text };
+  } catch (e) {
+    if (e instanceof Oid4vciError) throw e;
+    if (timedOut) throw new Oid4vciError('timeout', `${url} did not answer within ${Math.round(timeoutMs / 1000)} seconds`, { url });
+    throw new Oid4vciError('network', `Could not reach ${url}`, { url });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isJsonType(contentType: string): boolean {
+  const type = contentType.split(';')[0]!.trim();
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+}
+
+/** Reads an OAuth error body if there is one (RFC 6749 §5.2). */
+function oauthError(result: HttpResult, url: string): Oid4vciError | undefined {
+  if (!isJsonType(result.contentType)) return undefined;
+  let body: JsonObject;
+  try {
+    body = parseJsonObject(result.text, 'The error response');
+  } catch {
+    return undefined;
+  }
+  if (typeof body.error !== 'string') return undefined;
+  const description = typeof body.error_description === 'string' ? body.error_description : undefined;
+  const tries = body.tx_code_tries_left;
+  const details: Oid4vciError['details'] = { status: result.status, oauthError: body.error, url };
+  if (description !== undefined) details.description = description;
+  if (typeof tries === 'number' && Number.isInteger(tries) && tries >= 0) details.triesLeft = tries;
+  return new Oid4vciError('oauth', `${url} answered ${body.error}${description ? `: ${description}` : ''}`, details);
+}
+
+/**
+ * Expects a JSON object with one of `okStatuses`; turns OAuth errors, other statuses, wrong
+ * content types and unparsable bodies into Oid4vciErrors.
+ */
+export function expectJson(result: HttpResult, url: string, okStatuses: readonly number[] = [200]): JsonObject {
+  if (!okStatuses.includes(result.status)) {
+    const oauth = result.status >= 400 && result.status < 500 ? oauthError(result, url) : undefined;
+    if (oauth) throw oauth;
+    throw new Oid4vciError('http', `${url} answered with HTTP status ${result.status}`, { status: result.status, url });
+  }
+  if (!isJsonType(result.contentType)) throw new Oid4vciError('bad-response', `${url} did not answer with JSON (content type ${JSON.stringify(result.contentType)})`, { status: result.status, url });
+  try {
+    return parseJsonObject(result.text, `The answer from ${url}`);
+  } catch {
+    throw new Oid4vciError('bad-response', `The answer from ${url} is not a JSON object`, { status: result.status, url });
+  }
+}
+
+export function getJson(url: string, options: HttpOptions): Promise<JsonObject> {
+  return send(url, { method: 'GET', headers: { Accept: 'application/json' } }, options).then((r) => expectJson(r, url));
+}
+
+/** A required string field of a response; a missing or wrongly typed one is a 'bad-response'. */
+export function requireString(body: JsonObject, field: string, url: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value === '') throw new Oid4vciError('bad-response', `The answer from ${url} has no ${field}`, { url });
+  return value;
+}
+
+export function optionalString(body: JsonObject, field: string, url: string): string | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new Oid4vciError('bad-response', `The answer from ${url} has a ${field} that is not text`, { url });
+  return value;
+}

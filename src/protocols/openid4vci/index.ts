@@ -1,0 +1,14 @@
+/**
+ * OpenID4VCI 1.0 client (Pre-Authorized Code flow): pure functions over an injected fetch.
+ * See flow.ts for the steps; each file cites the sections it implements.
+ */
+export { Oid4vciError, type Oid4vciErrorKind } from './errors';
+export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_CHARS, type Fetch, type HttpOptions } from './http';
+export { parseOfferInput, parseOfferObject, fetchOffer, isAcceptableUrl, PRE_AUTHORIZED_GRANT, type CredentialOffer, type OfferInput, type TxCodeSpec } from './offer';
+export { wellKnownUrl, fetchIssuerMetadata, parseIssuerMetadata, fetchAuthorizationServerMetadata, pickAuthorizationServer, type IssuerMetadata, type CredentialConfigurationMetadata, type ClaimMetadata, type Display, type AuthorizationServerMetadata } from './metadata';
+export { requestToken, type AccessToken } from './token';
+export { requestNonce } from './nonce';
+export { createKeyProof, PROOF_TYP, type KeyProofInput } from './proof';
+export { requestCredential, requestDeferredCredential, DEFAULT_DEFERRED_INTERVAL_S, type CredentialResponse } from './credential';
+export { sendNotification, type NotificationEvent } from './notification';
+export { resolveOffer, redeemOffer, obtainCredential, pollDeferred, type ResolvedOffer, type Holder } from './flow';

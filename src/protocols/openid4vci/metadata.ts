@@ -1,0 +1,160 @@
+/**
+ * Credential Issuer Metadata (OpenID4VCI 1.0 §12.2) and OAuth 2.0 Authorization Server Metadata
+ * (RFC 8414), fetched from their well-known URLs with path insertion (OpenID4VCI §12.2.2,
+ * RFC 8414 §3.1): `https://issuer.example/tenant` → `https://issuer.example/.well-known/openid-credential-issuer/tenant`.
+ * Display data (§12.2.4: `display`, and per configuration `credential_metadata.display` / `.claims`,
+ * falling back to the pre-1.0 top-level placement) is kept for the review screen.
+ */
+import { isJsonObject, type JsonObject, type JsonValue } from '../../lib/json-safe';
+import { Oid4vciError } from './errors';
+import { getJson, optionalString, requireString, type HttpOptions } from './http';
+import { isAcceptableUrl, PRE_AUTHORIZED_GRANT } from './offer';
+
+export interface Display {
+  name: string;
+  /** BCP 47 language tag, e.g. en-GB, cy. */
+  locale?: string;
+}
+
+export interface ClaimMetadata {
+  /** Appendix C claim path: strings name object members, numbers index arrays, null selects all. */
+  path: (string | number | null)[];
+  display: Display[];
+}
+
+export interface CredentialConfigurationMetadata {
+  id: string;
+  format: string;
+  /** SD-JWT VC type (Appendix A.3). */
+  vct?: string;
+  /** VCDM types (Appendix A.1, credential_definition.type). */
+  types?: string[];
+  display: Display[];
+  claims: ClaimMetadata[];
+  /** Key proof algorithms the issuer accepts for `jwt` proofs (§12.2.4 proof_types_supported). */
+  proofAlgorithms?: string[];
+}
+
+export interface IssuerMetadata {
+  credentialIssuer: string;
+  credentialEndpoint: string;
+  nonceEndpoint?: string;
+  deferredCredentialEndpoint?: string;
+  notificationEndpoint?: string;
+  authorizationServers?: string[];
+  display: Display[];
+  configurations: Record<string, CredentialConfigurationMetadata>;
+}
+
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  tokenEndpoint: string;
+}
+
+/** §12.2.2 / RFC 8414 §3.1: insert the well-known segment between host and path. */
+export function wellKnownUrl(identifier: string, suffix: 'openid-credential-issuer' | 'oauth-authorization-server'): string {
+  const url = new URL(identifier);
+  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
+  return `${url.origin}/.well-known/${suffix}${path}`;
+}
+
+function bad(url: string, what: string): never {
+  throw new Oid4vciError('bad-response', `The issuer's metadata at ${url} is not usable: ${what}`, { url });
+}
+
+function displays(value: JsonValue | undefined): Display[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((d) => {
+    if (!isJsonObject(d) || typeof d.name !== 'string') return [];
+    const out: Display = { name: d.name.slice(0, 200) };
+    if (typeof d.locale === 'string') out.locale = d.locale;
+    return [out];
+  });
+}
+
+function claims(value: JsonValue | undefined): ClaimMetadata[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((c) => {
+    if (!isJsonObject(c) || !Array.isArray(c.path) || c.path.length === 0) return [];
+    const path = c.path;
+    if (!path.every((p) => typeof p === 'string' || p === null || (typeof p === 'number' && Number.isInteger(p) && p >= 0))) return [];
+    return [{ path: path as (string | number | null)[], display: displays(c.display) }];
+  });
+}
+
+function endpoint(body: JsonObject, field: string, url: string, required: boolean): string | undefined {
+  const value = required ? requireString(body, field, url) : optionalString(body, field, url);
+  if (value !== undefined && !isAcceptableUrl(value)) bad(url, `${field} is not an https URL`);
+  return value;
+}
+
+function configuration(id: string, value: JsonValue, url: string): CredentialConfigurationMetadata {
+  if (!isJsonObject(value) || typeof value.format !== 'string') bad(url, `credential configuration ${id} has no format`);
+  // 1.0 final nests display and claims in credential_metadata; earlier drafts had them at the top.
+  const meta = isJsonObject(value.credential_metadata) ? value.credential_metadata : value;
+  const out: CredentialConfigurationMetadata = { id, format: value.format, display: displays(meta.display), claims: claims(meta.claims) };
+  if (typeof value.vct === 'string') out.vct = value.vct;
+  const def = value.credential_definition;
+  if (isJsonObject(def) && Array.isArray(def.type) && def.type.every((t) => typeof t === 'string')) out.types = def.type as string[];
+  const proofTypes = value.proof_types_supported;
+  if (isJsonObject(proofTypes) && isJsonObject(proofTypes.jwt) && Array.isArray(proofTypes.jwt.proof_signing_alg_values_supported)) {
+    out.proofAlgorithms = proofTypes.jwt.proof_signing_alg_values_supported.filter((a): a is string => typeof a === 'string');
+  }
+  return out;
+}
+
+/** Parses Credential Issuer Metadata; `expectedIssuer` must equal credential_issuer (§12.2.3). */
+export function parseIssuerMetadata(body: JsonObject, expectedIssuer: string, url: string): IssuerMetadata {
+  const issuer = requireString(body, 'credential_issuer', url).replace(/\/$/, '');
+  // §12.2.3: the credential_issuer in the metadata MUST be identical to the one used to fetch it.
+  if (issuer !== expectedIssuer.replace(/\/$/, '')) bad(url, `it is for ${issuer}, not ${expectedIssuer}`);
+  const supported = body.credential_configurations_supported;
+  if (!isJsonObject(supported)) bad(url, 'credential_configurations_supported is missing');
+  const configurations: Record<string, CredentialConfigurationMetadata> = {};
+  for (const [id, value] of Object.entries(supported)) configurations[id] = configuration(id, value, url);
+  const metadata: IssuerMetadata = {
+    credentialIssuer: issuer,
+    credentialEndpoint: endpoint(body, 'credential_endpoint', url, true)!,
+    display: displays(body.display),
+    configurations,
+  };
+  const nonce = endpoint(body, 'nonce_endpoint', url, false);
+  if (nonce) metadata.nonceEndpoint = nonce;
+  const deferred = endpoint(body, 'deferred_credential_endpoint', url, false);
+  if (deferred) metadata.deferredCredentialEndpoint = deferred;
+  const notification = endpoint(body, 'notification_endpoint', url, false);
+  if (notification) metadata.notificationEndpoint = notification;
+  const servers = body.authorization_servers;
+  if (servers !== undefined) {
+    if (!Array.isArray(servers) || !servers.every((s) => typeof s === 'string' && isAcceptableUrl(s))) bad(url, 'authorization_servers is not a list of URLs');
+    metadata.authorizationServers = servers as string[];
+  }
+  return metadata;
+}
+
+export async function fetchIssuerMetadata(issuer: string, options: HttpOptions): Promise<IssuerMetadata> {
+  const url = wellKnownUrl(issuer, 'openid-credential-issuer');
+  return parseIssuerMetadata(await getJson(url, options), issuer, url);
+}
+
+/** §12.2.4 authorization_servers; absent → the issuer is its own authorisation server. */
+export function pickAuthorizationServer(metadata: IssuerMetadata, fromOffer?: string): string {
+  const servers = metadata.authorizationServers ?? [metadata.credentialIssuer];
+  if (fromOffer !== undefined) {
+    // §4.1.1: authorization_server must match one of the metadata's.
+    if (!servers.includes(fromOffer)) throw new Oid4vciError('invalid-offer', 'The offer names an authorisation server the issuer does not list');
+    return fromOffer;
+  }
+  return servers[0]!;
+}
+
+export async function fetchAuthorizationServerMetadata(server: string, options: HttpOptions): Promise<AuthorizationServerMetadata> {
+  const url = wellKnownUrl(server, 'oauth-authorization-server');
+  const body = await getJson(url, options);
+  const issuer = requireString(body, 'issuer', url).replace(/\/$/, '');
+  // RFC 8414 §3.3: the issuer value must be identical to the one the URL was built from.
+  if (issuer !== server.replace(/\/$/, '')) bad(url, `the authorisation server says it is ${issuer}, not ${server}`);
+  const grants = body.grant_types_supported;
+  if (Array.isArray(grants) && !grants.includes(PRE_AUTHORIZED_GRANT)) bad(url, 'it does not support the pre-authorised code grant');
+  return { issuer, tokenEndpoint: endpoint(body, 'token_endpoint', url, true)! };
+}

@@ -1,0 +1,120 @@
+/**
+ * Credential offers, OpenID4VCI 1.0 §4.1: read from a scanned QR payload, a pasted
+ * `openid-credential-offer://` URL, or an app link (`https://wallet/offer?credential_offer=…` or
+ * `…?credential_offer_uri=…`); by value (§4.1.1, `credential_offer`) or by reference (§4.1.3,
+ * `credential_offer_uri`, fetched with GET and answered as application/json). Only the
+ * pre-authorised code grant (§4.1.1, `urn:ietf:params:oauth:grant-type:pre-authorized_code`)
+ * is supported: the flow GOV.UK Wallet uses.
+ */
+import { isJsonObject, parseJsonObject, type JsonObject } from '../../lib/json-safe';
+import { Oid4vciError } from './errors';
+import { getJson, type HttpOptions } from './http';
+
+export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+/** Longest offer input accepted (QR payloads and links are far smaller), in characters. */
+export const MAX_OFFER_INPUT_CHARS = 16 * 1024;
+
+export interface TxCodeSpec {
+  /** §4.1.1 tx_code.input_mode: numeric (default) or text. */
+  inputMode: 'numeric' | 'text';
+  length?: number;
+  description?: string;
+}
+
+export interface CredentialOffer {
+  credentialIssuer: string;
+  configurationIds: string[];
+  preAuthorizedCode: string;
+  txCode?: TxCodeSpec;
+  /** §4.1.1: which of the issuer's authorisation servers to use, when it has several. */
+  authorizationServer?: string;
+}
+
+export type OfferInput = { kind: 'value'; offer: CredentialOffer } | { kind: 'reference'; uri: string };
+
+const invalid = (message: string): Oid4vciError => new Oid4vciError('invalid-offer', message);
+
+/** An https URL, or http on localhost (the reference issuers, tests). */
+export function isAcceptableUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+}
+
+/** Validates an offer object (§4.1.1). */
+export function parseOfferObject(value: JsonObject): CredentialOffer {
+  const issuer = value.credential_issuer;
+  if (typeof issuer !== 'string' || !isAcceptableUrl(issuer)) throw invalid('The offer does not name its issuer with an https URL (credential_issuer)');
+  const ids = value.credential_configuration_ids;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id !== '')) {
+    throw invalid('The offer does not say which credentials it is for (credential_configuration_ids)');
+  }
+  const grants = value.grants;
+  const grant = isJsonObject(grants) ? grants[PRE_AUTHORIZED_GRANT] : undefined;
+  if (!isJsonObject(grant)) throw invalid('The offer has no pre-authorised code; Satchel supports only pre-authorised offers');
+  const code = grant['pre-authorized_code'];
+  if (typeof code !== 'string' || code === '') throw invalid('The offer has no pre-authorised code');
+  const offer: CredentialOffer = { credentialIssuer: issuer.replace(/\/$/, ''), configurationIds: [...new Set(ids as string[])], preAuthorizedCode: code };
+  const tx = grant.tx_code;
+  if (tx !== undefined) {
+    if (!isJsonObject(tx)) throw invalid('The offer describes its transaction code wrongly (tx_code)');
+    const mode = tx.input_mode ?? 'numeric';
+    if (mode !== 'numeric' && mode !== 'text') throw invalid('The offer asks for a transaction code of an unknown kind (tx_code.input_mode)');
+    const spec: TxCodeSpec = { inputMode: mode };
+    if (tx.length !== undefined) {
+      if (typeof tx.length !== 'number' || !Number.isInteger(tx.length) || tx.length < 1 || tx.length > 64) throw invalid('The offer gives a wrong transaction code length (tx_code.length)');
+      spec.length = tx.length;
+    }
+    if (typeof tx.description === 'string') spec.description = tx.description.slice(0, 300);
+    offer.txCode = spec;
+  }
+  if (typeof grant.authorization_server === 'string') offer.authorizationServer = grant.authorization_server;
+  return offer;
+}
+
+/**
+ * Reads an offer from text: `openid-credential-offer://?…`, any URL with `credential_offer` or
+ * `credential_offer_uri` in its query (app links), or the bare offer JSON. Never fetches.
+ */
+export function parseOfferInput(input: string): OfferInput {
+  if (typeof input !== 'string') throw new TypeError('input must be a string');
+  const text = input.trim();
+  if (text === '') throw invalid('Nothing was read: scan or paste the offer again');
+  if (text.length > MAX_OFFER_INPUT_CHARS) throw invalid('The offer is too long to be a credential offer');
+  if (text.startsWith('{')) return { kind: 'value', offer: parseOfferObject(jsonOffer(text)) };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw invalid('This is not a credential offer (not a link or offer text)');
+  }
+  // §4.1: exactly one of credential_offer and credential_offer_uri.
+  const byValue = url.searchParams.get('credential_offer');
+  const byReference = url.searchParams.get('credential_offer_uri');
+  if (byValue !== null && byReference !== null) throw invalid('The offer has both credential_offer and credential_offer_uri');
+  if (byValue !== null) return { kind: 'value', offer: parseOfferObject(jsonOffer(byValue)) };
+  if (byReference !== null) {
+    if (!isAcceptableUrl(byReference)) throw invalid('The offer link does not point to an https address (credential_offer_uri)');
+    return { kind: 'reference', uri: byReference };
+  }
+  throw invalid('This link does not contain a credential offer');
+}
+
+function jsonOffer(text: string): JsonObject {
+  try {
+    return parseJsonObject(text, 'The credential offer');
+  } catch {
+    throw invalid('The offer is damaged or cut short (its JSON does not parse)');
+  }
+}
+
+/** §4.1.3: GET the offer by reference; it must be an application/json object. */
+export async function fetchOffer(uri: string, options: HttpOptions): Promise<CredentialOffer> {
+  const body = await getJson(uri, options);
+  return parseOfferObject(body);
+}
