@@ -31,6 +31,7 @@ export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 5 };
 export const AUTO_LOCK_MINUTES_MIN = 1;
 export const AUTO_LOCK_MINUTES_MAX = 60;
 const PRF_SALT_BYTES = 32;
+const VAULT_REPLACED = 'vault-replaced';
 
 /** What the vault adds to every activity-log entry: a random id and a time. */
 export interface ActivityStamp {
@@ -119,6 +120,8 @@ export class IndexedDbVault implements SatchelVault {
   private readonly listeners = new Set<(state: VaultState) => void>();
   /** PIN checks run one at a time so parallel guesses cannot dodge the throttle counter. */
   private pinQueue: Promise<unknown> = Promise.resolve();
+  /** Tells other tabs on the same vault that it was replaced (restore), so they lock. */
+  private readonly channel: BroadcastChannel | undefined;
 
   constructor(private readonly options: VaultOptions = {}) {
     this.dbName = options.dbName ?? DEFAULT_DB_NAME;
@@ -126,16 +129,35 @@ export class IndexedDbVault implements SatchelVault {
     this.passkeys = options.passkeys ?? browserPasskeyPrf;
     if (options.argon2Params && !argon2ParamsValid(options.argon2Params))
       throw new RangeError('options.argon2Params must have memoryKiB ≥ 19456, 1 ≤ iterations ≤ 64 and parallelism 1');
+    // BroadcastChannel: Chrome 54, Safari 15.4; where missing, other tabs find out on their next
+    // read (their vault key no longer opens the records) and report storage-unavailable.
+    if (typeof BroadcastChannel === 'function') {
+      this.channel = new BroadcastChannel(`satchel-vault:${this.dbName}`);
+      this.channel.onmessage = (event: MessageEvent) => {
+        if ((event.data as { type?: string } | null)?.type === VAULT_REPLACED) this.lock();
+      };
+    }
   }
 
   // ── plumbing ────────────────────────────────────────────────────────────────────────────────
 
   private db(): Promise<VaultDb> {
     if (!this.dbPromise) {
-      this.dbPromise = openVaultDb(this.dbName).catch((error: unknown) => {
-        this.dbPromise = undefined;
-        throw storageFailure(error);
-      });
+      const opening = openVaultDb(this.dbName).then(
+        (db) => {
+          // A newer version opened elsewhere: storage/db.ts closes this connection; the next call
+          // reopens (and fails clearly if this tab's code is now too old).
+          db.addEventListener('versionchange', () => {
+            if (this.dbPromise === opening) this.dbPromise = undefined;
+          });
+          return db;
+        },
+        (error: unknown) => {
+          if (this.dbPromise === opening) this.dbPromise = undefined;
+          throw storageFailure(error);
+        },
+      );
+      this.dbPromise = opening;
     }
     return this.dbPromise;
   }
@@ -679,6 +701,7 @@ export class IndexedDbVault implements SatchelVault {
       }
       await Promise.all(puts);
     });
+    this.channel?.postMessage({ type: VAULT_REPLACED });
     this.setSession(undefined);
     this.setSession(await this.startSession(await IndexedDbVault.nonExtractable(pinSlot, kek)));
   }
@@ -695,6 +718,7 @@ export class IndexedDbVault implements SatchelVault {
 
   async close(): Promise<void> {
     this.lock();
+    this.channel?.close();
     const pending = this.dbPromise;
     this.dbPromise = undefined;
     if (pending) (await pending.catch(() => undefined))?.close();

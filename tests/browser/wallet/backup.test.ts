@@ -129,6 +129,22 @@ describe('encrypted backup', () => {
     });
   });
 
+  it('another tab on the same vault locks when a restore replaces it', async () => {
+    const { vault: src } = await populatedVault();
+    const file = await src.exportBackup(PIN, PASSPHRASE);
+    const name = uniqueDbName('backup-tabs');
+    const tabA = testVault(name);
+    await tabA.setUp('111111');
+    const tabB = testVault(name);
+    await tabB.unlockWithPin('111111');
+    const locked = new Promise<string>((resolve) => tabB.onStateChange(resolve));
+    await tabA.restoreBackup(file, PASSPHRASE, '222222');
+    expect(await locked).toBe('locked');
+    await expectVaultError(tabB.listCredentials(), 'locked');
+    await tabB.unlockWithPin('222222');
+    expect(await tabB.listCredentials()).toHaveLength(3);
+  });
+
   it('a good restore replaces the vault that was there, in one step', async () => {
     const { vault: src } = await populatedVault();
     const file = await src.exportBackup(PIN, PASSPHRASE);

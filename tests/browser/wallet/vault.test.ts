@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIN_PIN_LENGTH, type VaultState } from '../../../src/wallet/vault-api';
 import { THROTTLE_BASE_DELAY_MS, THROTTLE_FREE_ATTEMPTS } from '../../../src/storage/throttle';
+import { SCHEMA_VERSION } from '../../../src/storage/schema';
 import { cleanUpVaults, dumpDatabase, expectVaultError, PIN, sampleCredential, testVault, uniqueDbName } from './helpers';
 
 afterEach(cleanUpVaults);
@@ -80,6 +81,24 @@ describe('vault set-up, lock and unlock', () => {
     expect(await second.state()).toBe('locked');
     await second.unlockWithPin(PIN);
     expect((await second.listCredentials()).map((c) => c.id)).toEqual(['kept']);
+  });
+
+  it('steps aside for a newer Satchel in another tab, then says the vault is unavailable here', async () => {
+    const name = uniqueDbName('newer-tab');
+    const vault = testVault(name);
+    await vault.setUp(PIN);
+    // A newer version opens the database: this tab's connection closes instead of blocking it.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, SCHEMA_VERSION + 1);
+      req.onblocked = () => reject(new Error('the upgrade was blocked by the older tab'));
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    vault.lock();
+    await expectVaultError(vault.state(), 'storage-unavailable');
   });
 
   it('settings are stored encrypted and validated', async () => {
