@@ -28,8 +28,8 @@ interface Ed25519Exports {
 
 type Write = (parts: readonly Uint8Array[]) => number[];
 
-/** Ed25519 keys used this often get a table (as for P-256). */
-const ED25519_TABLE_AFTER_USES = 2;
+/** Ed25519 keys used this often get a table (≈ 1 ms to build, ≈ 115 µs saved per use). */
+const ED25519_TABLE_AFTER_USES = 8;
 const ED25519_KEY_CACHE_SIZE = 16;
 /** Batch record: 5 × i32 (handle, keyPtr, msgPtr, msgLen, sigPtr). */
 const ED25519_BATCH_ITEM_BYTES = 20;

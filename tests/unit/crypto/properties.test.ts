@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { p256 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { instantiateVerifier, type WasmVerifier } from '../../../src/crypto/wasm-verifier';
+import { instantiateVerifier, KEY_CACHE_SIZE, KEY_TABLE_AFTER_USES, type WasmVerifier } from '../../../src/crypto/wasm-verifier';
 import { createNobleVerifier } from '../../../src/crypto/noble-verifier';
 import type { VerifyItem } from '../../../src/lib/signature-verifier';
 
@@ -124,15 +124,18 @@ describe('verifyBatch equals single verification', () => {
 
   it('a batch with more distinct known keys than cache slots (20 > 12) still checks each against its own key', () => {
     const keys = Array.from({ length: 20 }, (_, i) => p256.utils.randomSecretKey(new Uint8Array(48).fill(100 + i)));
-    const items: VerifyItem[] = Array.from({ length: 60 }, (_, i) => {
+    const perKey = KEY_TABLE_AFTER_USES + 2; // every key qualifies for a table
+    const items: VerifyItem[] = Array.from({ length: 20 * perKey }, (_, i) => {
       const sk = keys[i % 20]!;
       const msg = new TextEncoder().encode(`status list ${i}`);
       const sig = p256.sign(msg, sk, { prehash: true });
-      if (i === 47) sig[40]! ^= 1;
+      if (i === 47 || i === 20 * perKey - 3) sig[40]! ^= 1;
       return { alg: 'ES256', publicKey: p256.getPublicKey(sk, true), message: msg, signature: sig };
     });
-    expect(wasm.verifyBatch(items)).toEqual(items.map((_, i) => i !== 47));
-    expect(wasm.verifyBatch(items)).toEqual(items.map((_, i) => i !== 47));
+    const want = items.map((_, i) => i !== 47 && i !== 20 * perKey - 3);
+    expect(wasm.verifyBatch(items)).toEqual(want);
+    expect(wasm.preparedKeyCount).toBe(KEY_CACHE_SIZE);
+    expect(wasm.verifyBatch(items)).toEqual(want);
   }, 60_000);
 
   it('a batch of 200 over 3 keys (tables built) flags exactly the bad items', () => {
