@@ -1,0 +1,226 @@
+/**
+ * Digital Credentials Query Language, OpenID4VP 1.0 §6: parsing a query (§6.1–6.4), claim path
+ * selection (§7.1) and matching it against the credentials a wallet holds (§6.4.1, §6.4.2).
+ * Only the `dc+sd-jwt` format (Appendix B.3) can match here; other formats (mso_mdoc, …) parse
+ * but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
+ * decides whom to trust.
+ */
+import { isJsonObject } from '../../lib/json-safe';
+
+export type DcqlPathElement = string | number | null;
+
+export interface DcqlClaimQuery {
+  id?: string;
+  path: DcqlPathElement[];
+  values?: (string | number | boolean)[];
+}
+
+export interface DcqlCredentialQuery {
+  id: string;
+  format: string;
+  multiple: boolean;
+  /** B.3.5: for dc+sd-jwt, the accepted `vct` values. */
+  vctValues?: string[];
+  claims?: DcqlClaimQuery[];
+  claimSets?: string[][];
+}
+
+export interface DcqlCredentialSet {
+  options: string[][];
+  required: boolean;
+}
+
+export interface DcqlQuery {
+  credentials: DcqlCredentialQuery[];
+  credentialSets?: DcqlCredentialSet[];
+}
+
+export class DcqlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DcqlError';
+  }
+}
+
+// §6.1: "id … MUST be a non-empty string consisting of alphanumeric, underscore (_), or hyphen (-)".
+const ID = /^[A-Za-z0-9_-]+$/;
+
+function fail(message: string): never {
+  throw new DcqlError(message);
+}
+
+function parseClaim(value: unknown, where: string): DcqlClaimQuery {
+  if (!isJsonObject(value)) fail(`${where} is not an object`);
+  const { id, path, values } = value;
+  // §6.3: path is a non-empty array (§7: of strings, non-negative integers and null).
+  if (!Array.isArray(path) || path.length === 0) fail(`${where}.path must be a non-empty array`);
+  for (const step of path) {
+    const ok = typeof step === 'string' || step === null || (typeof step === 'number' && Number.isSafeInteger(step) && step >= 0);
+    if (!ok) fail(`${where}.path has an element that is not a string, a non-negative integer or null`);
+  }
+  const claim: DcqlClaimQuery = { path: path as DcqlPathElement[] };
+  if (id !== undefined) {
+    if (typeof id !== 'string' || !ID.test(id)) fail(`${where}.id is not a valid identifier`);
+    claim.id = id;
+  }
+  if (values !== undefined) {
+    // §6.3: values is a non-empty array of strings, integers or booleans.
+    if (!Array.isArray(values) || values.length === 0) fail(`${where}.values must be a non-empty array`);
+    for (const v of values) if (!(typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isSafeInteger(v)))) fail(`${where}.values may hold only strings, integers and booleans`);
+    claim.values = values as (string | number | boolean)[];
+  }
+  return claim;
+}
+
+function parseCredential(value: unknown, index: number): DcqlCredentialQuery {
+  const where = `credentials[${index}]`;
+  if (!isJsonObject(value)) fail(`${where} is not an object`);
+  const { id, format, meta, claims, claim_sets: claimSets, multiple } = value;
+  if (typeof id !== 'string' || !ID.test(id)) fail(`${where}.id is not a valid identifier`);
+  if (typeof format !== 'string' || format === '') fail(`${where}.format is missing`);
+  if (multiple !== undefined && typeof multiple !== 'boolean') fail(`${where}.multiple must be a boolean`);
+  // §6.1: meta is REQUIRED (an object, possibly empty).
+  if (!isJsonObject(meta)) fail(`${where}.meta must be an object`);
+  const query: DcqlCredentialQuery = { id, format, multiple: multiple === true };
+  if (format === 'dc+sd-jwt') {
+    // B.3.5: vct_values is REQUIRED for dc+sd-jwt.
+    const vct = meta.vct_values;
+    if (!Array.isArray(vct) || vct.length === 0 || !vct.every((v) => typeof v === 'string')) fail(`${where}.meta.vct_values must be a non-empty array of strings`);
+    query.vctValues = vct as string[];
+  }
+  if (claims !== undefined) {
+    // §6.1: claims, if present, is a non-empty array.
+    if (!Array.isArray(claims) || claims.length === 0) fail(`${where}.claims must be a non-empty array`);
+    query.claims = claims.map((c, i) => parseClaim(c, `${where}.claims[${i}]`));
+    const ids = query.claims.map((c) => c.id).filter((x): x is string => x !== undefined);
+    if (new Set(ids).size !== ids.length) fail(`${where}.claims has duplicate ids`);
+  }
+  if (claimSets !== undefined) {
+    // §6.1: claim_sets MUST NOT be present without claims; each refers to claim ids.
+    if (!query.claims) fail(`${where}.claim_sets needs claims`);
+    const known = new Set(query.claims.map((c) => c.id));
+    if (!Array.isArray(claimSets) || claimSets.length === 0) fail(`${where}.claim_sets must be a non-empty array`);
+    query.claimSets = claimSets.map((set, i) => {
+      if (!Array.isArray(set) || set.length === 0 || !set.every((s) => typeof s === 'string' && known.has(s))) fail(`${where}.claim_sets[${i}] must list claim ids of this query`);
+      return set as string[];
+    });
+  }
+  return query;
+}
+
+/** Parses and validates a DCQL query (§6). Throws DcqlError naming the offending member. */
+export function parseDcqlQuery(value: unknown): DcqlQuery {
+  if (!isJsonObject(value)) fail('The DCQL query is not an object');
+  const { credentials, credential_sets: sets } = value;
+  if (!Array.isArray(credentials) || credentials.length === 0) fail('The DCQL query has no credentials');
+  const query: DcqlQuery = { credentials: credentials.map(parseCredential) };
+  const ids = query.credentials.map((c) => c.id);
+  if (new Set(ids).size !== ids.length) fail('The DCQL query has duplicate credential ids');
+  if (sets !== undefined) {
+    if (!Array.isArray(sets) || sets.length === 0) fail('credential_sets must be a non-empty array');
+    query.credentialSets = sets.map((set, i) => {
+      if (!isJsonObject(set)) fail(`credential_sets[${i}] is not an object`);
+      const { options, required } = set;
+      if (required !== undefined && typeof required !== 'boolean') fail(`credential_sets[${i}].required must be a boolean`);
+      if (!Array.isArray(options) || options.length === 0) fail(`credential_sets[${i}].options must be a non-empty array`);
+      return {
+        required: required !== false, // §6.2: defaults to true
+        options: options.map((o, j) => {
+          if (!Array.isArray(o) || o.length === 0 || !o.every((id) => typeof id === 'string' && ids.includes(id))) fail(`credential_sets[${i}].options[${j}] must list credential ids of this query`);
+          return o as string[];
+        }),
+      };
+    });
+  }
+  return query;
+}
+
+/** §7.1: the elements a claim path selects in `claims` (empty when it selects nothing). */
+export function selectClaim(claims: unknown, path: readonly DcqlPathElement[]): unknown[] {
+  let selected: unknown[] = [claims];
+  for (const step of path) {
+    const next: unknown[] = [];
+    for (const node of selected) {
+      if (typeof step === 'string') {
+        if (isJsonObject(node) && Object.prototype.hasOwnProperty.call(node, step)) next.push(node[step]);
+      } else if (step === null) {
+        if (Array.isArray(node)) next.push(...(node as unknown[]));
+      } else if (Array.isArray(node) && step < node.length) {
+        next.push(node[step]);
+      }
+    }
+    if (next.length === 0) return [];
+    selected = next;
+  }
+  return selected;
+}
+
+/** A credential the wallet holds, as matching needs it. */
+export interface HeldCredential {
+  id: string;
+  format: string;
+  /** `vct` of an SD-JWT VC. */
+  type: string;
+  /** Fully disclosed claims. */
+  claims: Record<string, unknown>;
+}
+
+export interface CredentialMatch {
+  queryId: string;
+  credentialId: string;
+  /** The claims this credential would disclose for the query (the first satisfiable claim set, §6.4.1). */
+  claims: DcqlPathElement[][];
+}
+
+/** §6.4.1: whether `held` answers `query`, and with which claims. */
+export function matchCredential(query: DcqlCredentialQuery, held: HeldCredential): CredentialMatch | undefined {
+  if (query.format !== held.format) return undefined;
+  if (query.vctValues && !query.vctValues.includes(held.type)) return undefined;
+  if (!query.claims) return { queryId: query.id, credentialId: held.id, claims: [] }; // §6.4.1: no claims asked
+  const satisfied = (c: DcqlClaimQuery): boolean => {
+    const found = selectClaim(held.claims, c.path);
+    if (found.length === 0) return false;
+    // §6.4.1: with values, at least one selected element must equal one of them.
+    return c.values === undefined || found.some((f) => c.values!.some((v) => v === f));
+  };
+  if (!query.claimSets) {
+    // §6.4.1: without claim_sets, every claim is required.
+    return query.claims.every(satisfied) ? { queryId: query.id, credentialId: held.id, claims: query.claims.map((c) => c.path) } : undefined;
+  }
+  // §6.4.1: claim_sets in order of preference; the first satisfiable one is used.
+  for (const set of query.claimSets) {
+    const chosen = set.map((id) => query.claims!.find((c) => c.id === id)!);
+    if (chosen.every(satisfied)) return { queryId: query.id, credentialId: held.id, claims: chosen.map((c) => c.path) };
+  }
+  return undefined;
+}
+
+export interface QueryMatch {
+  /** True when every required credential set (§6.4.2) — or, without sets, every query — can be answered. */
+  satisfiable: boolean;
+  /** Per credential query id, the held credentials that answer it. */
+  byQuery: Record<string, CredentialMatch[]>;
+  /** The credential query ids to answer: the first satisfiable option of each set (required or not), or all. */
+  toAnswer: string[];
+}
+
+/** Matches a whole query against what the wallet holds (§6.4.2). */
+export function matchQuery(query: DcqlQuery, held: readonly HeldCredential[]): QueryMatch {
+  const byQuery: Record<string, CredentialMatch[]> = {};
+  for (const q of query.credentials) {
+    byQuery[q.id] = held.map((h) => matchCredential(q, h)).filter((m): m is CredentialMatch => m !== undefined);
+  }
+  const answerable = (id: string): boolean => (byQuery[id]?.length ?? 0) > 0;
+  if (!query.credentialSets) {
+    const all = query.credentials.map((c) => c.id);
+    return { satisfiable: all.every(answerable), byQuery, toAnswer: all.filter(answerable) };
+  }
+  let satisfiable = true;
+  const toAnswer: string[] = [];
+  for (const set of query.credentialSets) {
+    const option = set.options.find((o) => o.every(answerable));
+    if (option) toAnswer.push(...option.filter((id) => !toAnswer.includes(id)));
+    else if (set.required) satisfiable = false;
+  }
+  return { satisfiable, byQuery, toAnswer };
+}

@@ -1,0 +1,97 @@
+/** DCQL (OpenID4VP 1.0 §6, §7): the spec's example queries parse and match held credentials as §6.4 says. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { matchQuery, parseDcqlQuery, selectClaim, type HeldCredential } from '../../../../src/protocols/openid4vp/dcql';
+
+const DIR = 'tests/vectors/oid4vp/dcql';
+const load = (name: string): unknown => JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8'));
+const ID_VCT = 'https://credentials.example.com/identity_credential';
+
+const pid: HeldCredential = {
+  id: 'c-pid',
+  format: 'dc+sd-jwt',
+  type: ID_VCT,
+  claims: { given_name: 'Ada', family_name: 'Doe', address: { street_address: '1 Queen St' }, postal_code: '90210', locality: 'Cardiff', date_of_birth: '1990-01-01' },
+};
+const reduced: HeldCredential = { id: 'c-red', format: 'dc+sd-jwt', type: 'https://credentials.example.com/reduced_identity_credential', claims: { given_name: 'Ada', family_name: 'Doe' } };
+const residence: HeldCredential = { id: 'c-res', format: 'dc+sd-jwt', type: 'https://cred.example/residence_credential', claims: { postal_code: '1', locality: 'x', region: 'y' } };
+const rewards: HeldCredential = { id: 'c-rew', format: 'dc+sd-jwt', type: 'https://company.example/company_rewards', claims: { rewards_number: 7 } };
+
+describe('DCQL vectors', () => {
+  it('every example query of the spec parses', () => {
+    const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBe(7);
+    for (const f of files) expect(() => parseDcqlQuery(load(f)), f).not.toThrow();
+  });
+
+  it('simple.json: all three claims needed; a credential missing one does not match', () => {
+    const q = parseDcqlQuery(load('simple.json'));
+    const m = matchQuery(q, [pid, reduced]);
+    expect(m.satisfiable).toBe(true);
+    expect(m.byQuery.my_credential!.map((c) => c.credentialId)).toEqual(['c-pid']);
+    expect(m.byQuery.my_credential![0]!.claims).toEqual([['family_name'], ['given_name'], ['address', 'street_address']]);
+    expect(matchQuery(q, [reduced]).satisfiable).toBe(false);
+    expect(matchQuery(q, [{ ...pid, type: 'https://other.example/vct' }]).satisfiable).toBe(false);
+  });
+
+  it('claims_alternatives.json: the first satisfiable claim set is chosen', () => {
+    const q = parseDcqlQuery(load('claims_alternatives.json'));
+    // pid has no region: set 1 (a c d e) fails, set 2 (a b e) matches.
+    expect(matchQuery(q, [pid]).byQuery.pid![0]!.claims).toEqual([['family_name'], ['postal_code'], ['date_of_birth']]);
+    const withRegion = { ...pid, claims: { ...pid.claims, region: 'Wales' } };
+    expect(matchQuery(q, [withRegion]).byQuery.pid![0]!.claims).toEqual([['family_name'], ['locality'], ['region'], ['date_of_birth']]);
+  });
+
+  it('credentials_alternatives.json: required set by any option, optional set answered when held', () => {
+    const q = parseDcqlQuery(load('credentials_alternatives.json'));
+    expect(matchQuery(q, [reduced, residence])).toMatchObject({ satisfiable: true, toAnswer: ['pid_reduced_cred_1', 'pid_reduced_cred_2'] });
+    expect(matchQuery(q, [pid, rewards])).toMatchObject({ satisfiable: true, toAnswer: ['pid', 'nice_to_have'] });
+    expect(matchQuery(q, [reduced, rewards]).satisfiable).toBe(false); // half an option is not an option
+    expect(matchQuery(q, []).satisfiable).toBe(false);
+  });
+
+  it('value_matching_simple.json: values must match', () => {
+    const q = parseDcqlQuery(load('value_matching_simple.json'));
+    expect(matchQuery(q, [pid]).satisfiable).toBe(true);
+    expect(matchQuery(q, [{ ...pid, claims: { ...pid.claims, postal_code: '10001' } }]).satisfiable).toBe(false);
+  });
+
+  it('mdoc queries parse but never match an SD-JWT VC', () => {
+    for (const f of ['simple_mdoc.json', 'complex_mdoc.json', 'multi_credentials.json']) {
+      expect(matchQuery(parseDcqlQuery(load(f)), [pid, reduced, residence]).satisfiable, f).toBe(false);
+    }
+  });
+});
+
+describe('DCQL validation', () => {
+  const base = { id: 'q', format: 'dc+sd-jwt', meta: { vct_values: ['v'] } };
+  it.each([
+    ['not an object', 'x'],
+    ['no credentials', { credentials: [] }],
+    ['bad id', { credentials: [{ ...base, id: 'a b' }] }],
+    ['duplicate ids', { credentials: [base, base] }],
+    ['no meta', { credentials: [{ id: 'q', format: 'dc+sd-jwt' }] }],
+    ['no vct_values for dc+sd-jwt', { credentials: [{ ...base, meta: {} }] }],
+    ['empty path', { credentials: [{ ...base, claims: [{ path: [] }] }] }],
+    ['negative index', { credentials: [{ ...base, claims: [{ path: ['a', -1] }] }] }],
+    ['object in values', { credentials: [{ ...base, claims: [{ path: ['a'], values: [{}] }] }] }],
+    ['claim_sets without claims', { credentials: [{ ...base, claim_sets: [['a']] }] }],
+    ['claim_sets naming an unknown claim', { credentials: [{ ...base, claims: [{ id: 'a', path: ['a'] }], claim_sets: [['b']] }] }],
+    ['credential_sets naming an unknown query', { credentials: [base], credential_sets: [{ options: [['x']] }] }],
+  ])('refuses %s', (_name, query) => {
+    expect(() => parseDcqlQuery(query)).toThrow(/DCQL|credentials|credential_sets/);
+  });
+});
+
+describe('claim path selection (§7.1)', () => {
+  const claims = { a: { b: [{ c: 1 }, { c: 2 }, { d: 3 }] }, n: null };
+  it('selects keys, indexes and every element with null', () => {
+    expect(selectClaim(claims, ['a', 'b', null, 'c'])).toEqual([1, 2]);
+    expect(selectClaim(claims, ['a', 'b', 2, 'd'])).toEqual([3]);
+    expect(selectClaim(claims, ['a', 'b', 5])).toEqual([]);
+    expect(selectClaim(claims, ['a', 'x'])).toEqual([]);
+    expect(selectClaim(claims, ['a', 0])).toEqual([]);
+    expect(selectClaim(claims, ['toString'])).toEqual([]);
+    expect(selectClaim(claims, ['n'])).toEqual([null]);
+  });
+});
