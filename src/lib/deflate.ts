@@ -40,9 +40,9 @@ async function collect(readable: ReadableStream<Uint8Array>, maxBytes: number): 
   return out;
 }
 
-async function throughStream(data: Uint8Array, stream: { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> }, maxBytes: number): Promise<Uint8Array> {
+async function throughStream(data: Uint8Array, stream: { readable: ReadableStream<Uint8Array>; writable: WritableStream<BufferSource> }, maxBytes: number): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
-  const written = writer.write(new Uint8Array(data)).then(() => writer.close());
+  const written = writer.write(new Uint8Array(data) as BufferSource).then(() => writer.close());
   written.catch(() => undefined);
   const [out] = await Promise.all([collect(stream.readable, maxBytes), written]);
   return out;
