@@ -10,105 +10,32 @@
  * While unlocked the vault key and the index key are held only as non-extractable CryptoKeys; lock()
  * drops both. Every change is one IndexedDB transaction. See docs/vault.md for the whole design.
  */
-import { MIN_PIN_LENGTH, VaultError, type StorageStatus, type StoredCredential, type UnlockMethods, type Vault, type VaultSettings, type VaultState } from './vault-api';
+import { VaultError, type StorageStatus, type StoredCredential, type UnlockMethods, type VaultSettings, type VaultState } from './vault-api';
 import { calibrateArgon2, argon2ParamsValid, type Argon2Params } from '../storage/argon2';
 import { BackupError, openBackup, sealBackup, type BackupBody } from '../storage/backup-format';
 import { openVaultDb, writeTransaction } from '../storage/db';
 import { createWrappedIndexKey, INDEX_KEY_ROW, rowKeyFor, unwrapIndexKey } from '../storage/index-key';
 import { generateVaultKey, newSlotSalt, openSlot, passkeyKek, pinKek, recoveryKek, sealSlot, SlotOpenError } from '../storage/key-slots';
 import { generateRecoveryCode, normaliseRecoveryCode, recoveryCodeBytes } from '../storage/recovery-code';
-import { isSealedRecord, openRecord, RecordAuthError, sealRecord } from '../storage/record-crypto';
+import { isSealedRecord, openRecord, sealRecord } from '../storage/record-crypto';
 import { ALL_STORES, DEFAULT_DB_NAME, RECORDS_BY_KIND, STORE, type KindedRecord, type KeySlot, type SealedRecord, type ThrottleRecord, type VaultDb, type WriteTx } from '../storage/schema';
-import { StorageError } from '../storage/storage-error';
 import { requestPersistence, storageReport } from '../storage/storage-status';
 import { afterFailure, isThrottleRecord, noThrottle, THROTTLE_ROW } from '../storage/throttle';
 import { createDeviceKeyRecord, deviceKeyPublicJwk, signWithKey, unwrapDeviceKey } from './device-keys';
 import { base64urlEncode } from '../lib/base64url';
 import { browserPasskeyPrf, PasskeyCancelledError, PasskeyUnsupportedError, type PasskeyPrf } from './passkey-prf';
+import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, DEFAULT_SETTINGS, SETTINGS_ROW, type ActivityStamp, type SatchelVault, type VaultOptions } from './satchel-vault';
+import { checkBackupRecords, readSnapshot, replaceVault } from './vault-backup';
+import { checkCredential, checkNewPin, recordsAadStore, storageFailure } from './vault-checks';
 
-export const SETTINGS_ROW = 'settings';
-export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 5 };
-export const AUTO_LOCK_MINUTES_MIN = 1;
-export const AUTO_LOCK_MINUTES_MAX = 60;
+export * from './satchel-vault';
+
 const PRF_SALT_BYTES = 32;
 const VAULT_REPLACED = 'vault-replaced';
-
-/** What the vault adds to every activity-log entry: a random id and a time. */
-export interface ActivityStamp {
-  id: string;
-  at: string; // ISO 8601
-}
-
-/** The vault plus what the rest of the wallet needs beyond the UI contract. */
-export interface SatchelVault extends Vault {
-  /** Creates the holder key for a credential (before or after the credential is stored); returns its public JWK. */
-  createDeviceKey(credentialId: string): Promise<JsonWebKey>;
-  deviceKeyPublicJwk(credentialId: string): Promise<JsonWebKey | undefined>;
-  /** ES256 over `data` with the credential's device key: raw r ‖ s (64 bytes), as JWS wants. */
-  signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
-  /**
-   * Appends an entry (any JSON object, e.g. share-api's ActivityLogEntry without id/at) to the
-   * encrypted activity log; the vault assigns `id` and, unless given, `at`.
-   */
-  recordActivity<T extends object>(entry: T & { at?: string }): Promise<T & ActivityStamp>;
-  /** Every entry, newest first. */
-  listActivity<T extends object = Record<string, unknown>>(): Promise<(T & ActivityStamp)[]>;
-  deleteActivity(id: string): Promise<void>;
-  /**
-   * Small encrypted documents for other use cases, by kind and id: pending offers of the receive
-   * queue (they hold pre-authorised codes and tokens), kept check records, and the like. The kind
-   * and id never reach IndexedDB in the clear. `put` replaces.
-   */
-  putRecord(kind: string, id: string, value: unknown): Promise<void>;
-  getRecord<T>(kind: string, id: string): Promise<T | undefined>;
-  listRecords<T>(kind: string): Promise<{ id: string; value: T }[]>;
-  deleteRecord(kind: string, id: string): Promise<void>;
-  /** Removes the passkey unlock (after the PIN confirms it); the PIN and recovery code stay. */
-  removePasskey(pin: string): Promise<void>;
-  /** Closes the database connection (tests, and before deleting the database). */
-  close(): Promise<void>;
-}
-
-export interface VaultOptions {
-  /** IndexedDB database name; tests use one per case (and a second as "another browser"). */
-  dbName?: string;
-  /** Fixed Argon2id parameters instead of calibrating (tests); memory must still be ≥ 19 MiB. */
-  argon2Params?: Argon2Params;
-  /** Clock for throttling (ms since the epoch). */
-  now?: () => number;
-  passkeys?: PasskeyPrf;
-  storage?: Parameters<typeof storageReport>[0];
-}
 
 interface Session {
   vaultKey: CryptoKey; // non-extractable
   indexKey: CryptoKey; // non-extractable HMAC key
-}
-
-/** The AAD "store" of a `records` row: the store and the row's kind tag. */
-function recordsAadStore(kindTag: string): string {
-  return `${STORE.records}#${kindTag}`;
-}
-
-function storageFailure(error: unknown): unknown {
-  if (error instanceof StorageError) {
-    if (error.code === 'quota') return new VaultError('storage-full', error.message);
-    return new VaultError('storage-unavailable', error.message);
-  }
-  if (error instanceof RecordAuthError) return new VaultError('storage-unavailable', `The vault is damaged: ${error.message}`);
-  return error;
-}
-
-function checkNewPin(pin: string, parameter: string): void {
-  if (typeof pin !== 'string') throw new TypeError(`${parameter} must be a string`);
-  if (pin.length < MIN_PIN_LENGTH) throw new VaultError('pin-too-short', `The PIN must be at least ${MIN_PIN_LENGTH} characters`);
-}
-
-function checkCredential(c: StoredCredential): void {
-  const fields: (keyof StoredCredential)[] = ['id', 'raw', 'format', 'issuerName', 'type', 'receivedAt'];
-  for (const f of fields) if (typeof c?.[f] !== 'string') throw new TypeError(`credential.${f} must be a string`);
-  if (c.id.length === 0) throw new TypeError('credential.id must not be empty');
-  if (c.format !== 'dc+sd-jwt' && c.format !== 'vc+jwt') throw new TypeError(`credential.format must be 'dc+sd-jwt' or 'vc+jwt' (got ${c.format})`);
 }
 
 export class IndexedDbVault implements SatchelVault {
@@ -612,31 +539,9 @@ export class IndexedDbVault implements SatchelVault {
     checkNewPin(backupPassphrase, 'backupPassphrase');
     const vaultKey = await this.verifyPin(pin, true);
     const params = (await this.slot('pin'))!.kdf!;
-    const db = await this.db();
     let body: BackupBody;
     try {
-      // One read transaction: a consistent snapshot of every store.
-      const tx = db.transaction(ALL_STORES, 'readonly');
-      const [meta, credentials, deviceKeys, activity, records, recoverySlot] = await Promise.all([
-        tx.objectStore(STORE.meta).getAll(),
-        tx.objectStore(STORE.credentials).getAll(),
-        tx.objectStore(STORE.deviceKeys).getAll(),
-        tx.objectStore(STORE.activity).getAll(),
-        tx.objectStore(STORE.records).getAll(),
-        tx.objectStore(STORE.keySlots).get('recovery'),
-      ]);
-      await tx.done;
-      body = {
-        createdAt: new Date(this.now()).toISOString(),
-        records: {
-          meta: (meta as unknown[]).filter(isSealedRecord), // the index key and settings; not the throttle counter
-          credentials: credentials as SealedRecord[],
-          deviceKeys: deviceKeys as SealedRecord[],
-          activity: activity as SealedRecord[],
-          records: records as KindedRecord[],
-        },
-      };
-      if (recoverySlot) body.recoverySlot = recoverySlot as KeySlot;
+      body = await readSnapshot(await this.db(), new Date(this.now()).toISOString());
     } catch (error) {
       throw storageFailure(error);
     }
@@ -660,17 +565,7 @@ export class IndexedDbVault implements SatchelVault {
     const { vaultKey, body } = opened;
     // Every record must open under the backup's vault key, in its own store, before anything is written.
     try {
-      const indexKeyRecord = body.records.meta.find((r) => r.rowKey === INDEX_KEY_ROW);
-      if (!indexKeyRecord) throw new Error('the index key is missing');
-      await unwrapIndexKey(vaultKey, indexKeyRecord);
-      for (const r of body.records.meta) if (r.rowKey !== INDEX_KEY_ROW) await openRecord(vaultKey, STORE.meta, r);
-      for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity] as const)
-        for (const r of body.records[store]) await openRecord(vaultKey, store, r);
-      for (const r of body.records.records) {
-        const kindTag = (r as Partial<KindedRecord>).kindTag;
-        if (typeof kindTag !== 'string') throw new Error('a record has no kind');
-        await openRecord(vaultKey, recordsAadStore(kindTag), r);
-      }
+      await checkBackupRecords(vaultKey, body);
     } catch (error) {
       throw new VaultError('backup-corrupt', `This backup is damaged: ${(error as Error).message}`);
     }
@@ -679,28 +574,7 @@ export class IndexedDbVault implements SatchelVault {
     const kek = await pinKek(newPin, salt, params);
     const pinSlot = await sealSlot(vaultKey, kek, 'pin', salt, { kdf: params });
     // One transaction over every store: the old vault (if any) is replaced entirely, or not at all.
-    await this.write(ALL_STORES, 'Restoring the backup', async (tx) => {
-      for (const name of ALL_STORES) await tx.objectStore(name).clear();
-      const slots = tx.objectStore(STORE.keySlots);
-      await slots.put(pinSlot);
-      if (body.recoverySlot) await slots.put(body.recoverySlot);
-      const meta = tx.objectStore(STORE.meta);
-      for (const r of body.records.meta) await meta.put(r);
-      await meta.put(noThrottle());
-      const puts: Promise<unknown>[] = [];
-      try {
-        for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity, STORE.records] as const) {
-          const os = tx.objectStore(store);
-          for (const r of body.records[store]) puts.push(os.put(r));
-        }
-      } catch (error) {
-        // put() threw (e.g. QuotaExceededError): the requests already queued will fail with
-        // AbortError when the transaction aborts; they are expected, not unhandled.
-        for (const p of puts) p.catch(() => undefined);
-        throw error;
-      }
-      await Promise.all(puts);
-    });
+    await this.write(ALL_STORES, 'Restoring the backup', (tx) => replaceVault(tx, body, pinSlot));
     this.channel?.postMessage({ type: VAULT_REPLACED });
     this.setSession(undefined);
     this.setSession(await this.startSession(await IndexedDbVault.nonExtractable(pinSlot, kek)));
