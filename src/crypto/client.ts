@@ -34,6 +34,17 @@ function startWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'satchel-crypto' });
 }
 
+/**
+ * Starts the worker and its engine in idle time (after the first screen has rendered), so the
+ * first real verification does not pay for start-up (≈ 20–25 ms inside the worker, plus
+ * loading its script). Safe to call more than once.
+ */
+export function warmCryptoWorker(): void {
+  const start = (): void => { void cryptoWorker().status().catch(() => undefined); };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 0);
+}
+
 /** Terminates the worker; any call in flight rejects. The next call starts a fresh one. */
 export function stopCryptoWorker(): void {
   remote?.[releaseProxy]();
