@@ -18,6 +18,9 @@ export interface ActivityStamp {
   at: string; // ISO 8601
 }
 
+/** An activity-log entry as given to the vault: any JSON object; `at` defaults to now. */
+export type ActivityInput = { [key: string]: unknown; at?: string };
+
 /** The vault plus what the rest of the wallet needs beyond the UI contract. */
 export interface SatchelVault extends Vault {
   /** Creates the holder key for a credential (before or after the credential is stored); returns its public JWK. */
@@ -29,7 +32,7 @@ export interface SatchelVault extends Vault {
    * Appends an entry (any JSON object, e.g. share-api's ActivityLogEntry without id/at) to the
    * encrypted activity log; the vault assigns `id` and, unless given, `at`.
    */
-  recordActivity<T extends object>(entry: T & { at?: string }): Promise<T & ActivityStamp>;
+  recordActivity(entry: ActivityInput): Promise<ActivityInput & ActivityStamp>;
   /** Every entry, newest first. */
   listActivity<T extends object = Record<string, unknown>>(): Promise<(T & ActivityStamp)[]>;
   deleteActivity(id: string): Promise<void>;

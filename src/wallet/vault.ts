@@ -24,7 +24,7 @@ import { afterFailure, isThrottleRecord, noThrottle, THROTTLE_ROW } from '../sto
 import { createDeviceKeyRecord, deviceKeyPublicJwk, signWithKey, unwrapDeviceKey } from './device-keys';
 import { base64urlEncode } from '../lib/base64url';
 import { browserPasskeyPrf, PasskeyCancelledError, PasskeyUnsupportedError, type PasskeyPrf } from './passkey-prf';
-import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, DEFAULT_SETTINGS, SETTINGS_ROW, type ActivityStamp, type SatchelVault, type VaultOptions } from './satchel-vault';
+import { AUTO_LOCK_MINUTES_MAX, AUTO_LOCK_MINUTES_MIN, DEFAULT_SETTINGS, SETTINGS_ROW, type ActivityInput, type ActivityStamp, type SatchelVault, type VaultOptions } from './satchel-vault';
 import { checkBackupRecords, readSnapshot, replaceVault } from './vault-backup';
 import { checkCredential, checkNewPin, recordsAadStore, storageFailure } from './vault-checks';
 
@@ -452,7 +452,7 @@ export class IndexedDbVault implements SatchelVault {
     await this.write([STORE.meta], 'Saving the settings', (tx) => tx.objectStore(STORE.meta).put(record));
   }
 
-  async recordActivity<T extends object>(entry: T & { at?: string }): Promise<T & ActivityStamp> {
+  async recordActivity(entry: ActivityInput): Promise<ActivityInput & ActivityStamp> {
     if (typeof entry !== 'object' || entry === null) throw new TypeError('entry must be an object');
     const { vaultKey } = this.unlocked();
     const id = base64urlEncode(crypto.getRandomValues(new Uint8Array(16)));
