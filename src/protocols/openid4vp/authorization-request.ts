@@ -1,0 +1,91 @@
+/**
+ * Reading an OpenID4VP 1.0 Authorization Request from a link or a scanned QR (§5, §5.10):
+ * `openid4vp://?client_id=…&request_uri=…` (or any URL with those query parameters, as a
+ * same-device link), fetching the request object from `request_uri` (§5.10, with
+ * `request_uri_method` get or post, §5.10.1), and decoding it: a JWT with `typ`
+ * `oauth-authz-req+jwt` (RFC 9101 §4). Unsigned (`alg` none) request objects are accepted only
+ * with the `redirect_uri:` Client Identifier Prefix (§5.9.3), which validateRequestObject enforces.
+ */
+import { base64urlDecode } from '../../lib/base64url';
+import { utf8Decode } from '../../lib/bytes';
+import { parseJsonObject, type JsonObject } from '../../lib/json-safe';
+import { RequestError, validateRequestObject, type ValidatedRequest } from './request-object';
+
+export const REQUEST_OBJECT_TYP = 'oauth-authz-req+jwt';
+export const REQUEST_OBJECT_MAX_CHARS = 64 * 1024;
+
+export interface AuthorizationRequestLink {
+  clientId: string;
+  requestUri?: string;
+  requestUriMethod: 'get' | 'post';
+  /** A request object passed by value (`request`, §5). */
+  request?: string;
+}
+
+/** Whether the text looks like an OpenID4VP request link at all (else: "not a request"). */
+export function parseAuthorizationRequestLink(input: string): AuthorizationRequestLink | undefined {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return undefined;
+  }
+  const q = url.searchParams;
+  const clientId = q.get('client_id');
+  const requestUri = q.get('request_uri');
+  const request = q.get('request');
+  if (clientId === null || (requestUri === null && request === null)) return undefined;
+  const method = q.get('request_uri_method') ?? 'get';
+  if (method !== 'get' && method !== 'post') throw new RequestError('malformed', 'request_uri_method must be get or post');
+  const link: AuthorizationRequestLink = { clientId, requestUriMethod: method };
+  if (requestUri !== null) link.requestUri = requestUri;
+  if (request !== null) link.request = request;
+  return link;
+}
+
+/** Decodes an (unsigned) request object JWT; returns header and payload. */
+export function decodeRequestObject(jwt: string): { header: JsonObject; payload: JsonObject } {
+  if (jwt.length > REQUEST_OBJECT_MAX_CHARS) throw new RequestError('malformed', 'The request object is too large');
+  const parts = jwt.trim().split('.');
+  if (parts.length !== 3) throw new RequestError('malformed', 'The request object is not a JWT');
+  const json = (segment: string, what: string): JsonObject => {
+    const bytes = base64urlDecode(segment);
+    const text = bytes && utf8Decode(bytes);
+    if (text === undefined) throw new RequestError('malformed', `The request object ${what} is not base64url UTF-8`);
+    try {
+      return parseJsonObject(text, what);
+    } catch {
+      throw new RequestError('malformed', `The request object ${what} is not a JSON object`);
+    }
+  };
+  const header = json(parts[0]!, 'header');
+  const payload = json(parts[1]!, 'payload');
+  // RFC 9101 §4 / OpenID4VP §5.10: typ oauth-authz-req+jwt.
+  if (header.typ !== undefined && header.typ !== REQUEST_OBJECT_TYP) throw new RequestError('malformed', `The request object has typ ${JSON.stringify(header.typ)}`);
+  if (header.alg !== 'none' || parts[2] !== '') throw new RequestError('malformed', 'Signed request objects are not supported yet (only the redirect_uri: prefix, unsigned)');
+  return { header, payload };
+}
+
+/** Fetches and validates the request a link points to (§5.10). Network failures reject with the fetch error. */
+export async function resolveAuthorizationRequest(link: AuthorizationRequestLink, options: { fetch: typeof fetch; now: Date }): Promise<ValidatedRequest> {
+  let jwt = link.request;
+  if (jwt === undefined) {
+    let uri: URL;
+    try {
+      uri = new URL(link.requestUri!);
+    } catch {
+      throw new RequestError('malformed', 'The request_uri is not a URL');
+    }
+    // §5.10.1: with "post" the wallet POSTs (form-encoded, wallet_metadata optional); otherwise GET.
+    const init: RequestInit =
+      link.requestUriMethod === 'post'
+        ? { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/oauth-authz-req+jwt' }, body: '' }
+        : { method: 'GET', headers: { accept: 'application/oauth-authz-req+jwt' } };
+    const response = await options.fetch(uri.toString(), init);
+    if (response.status === 404 || response.status === 410) throw new RequestError('expired', 'The verifier no longer has this request: ask for a new one');
+    if (!response.ok) throw new RequestError('malformed', `The verifier answered ${response.status} for the request`);
+    jwt = await response.text();
+  }
+  const { payload } = decodeRequestObject(jwt);
+  return validateRequestObject(payload, options.now, link.clientId);
+}

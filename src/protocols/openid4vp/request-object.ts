@@ -1,0 +1,127 @@
+/**
+ * Validating an OpenID4VP 1.0 Authorization Request (the request object, §5.1–5.2, §5.8–5.9)
+ * into what a wallet needs to answer it. The same shape serves online requests (fetched by
+ * `request_uri`, §5.10) and Satchel's in-person request QR (src/protocols/in-person), which is
+ * an unsigned request object with `response_mode` "satchel_qr.jwt".
+ *
+ * Supported: `response_type` vp_token (§5.2), a DCQL query (§5.1 `dcql_query`, §6), response
+ * modes `direct_post` and `direct_post.jwt` (§8.2, §8.3), the `redirect_uri:` Client Identifier
+ * Prefix (§5.9.3: unsigned requests, response_uri equals the client id), response encryption with
+ * ECDH-ES on P-256 and A256GCM (§8.3 with `client_metadata.jwks` and
+ * `encrypted_response_enc_values_supported`; HAIP 1.0). Not supported (refused as malformed,
+ * with the reason): signed requests under x509_san_dns / x509_hash / decentralized_identifier
+ * prefixes, `presentation_definition`, `transaction_data`.
+ */
+import { isJsonObject } from '../../lib/json-safe';
+import { isP256PublicJwk, JWE_ALG, JWE_ENC, type P256PublicJwk } from '../../lib/jwe';
+import { DcqlError, parseDcqlQuery, type DcqlQuery } from './dcql';
+
+export const IN_PERSON_RESPONSE_MODE = 'satchel_qr.jwt';
+export type ResponseMode = 'direct_post' | 'direct_post.jwt' | typeof IN_PERSON_RESPONSE_MODE;
+
+/** Without its own `exp`, a request is answered for at most this long after it was read. */
+export const REQUEST_DEFAULT_LIFETIME_S = 10 * 60;
+/** Clock skew tolerated on `exp` / `iat` (as in docs/credentials.md). */
+export const REQUEST_CLOCK_SKEW_S = 300;
+const MAX_NONCE_CHARS = 256;
+
+export class RequestError extends Error {
+  constructor(readonly code: 'malformed' | 'expired', message: string) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+export interface ValidatedRequest {
+  clientId: string;
+  nonce: string;
+  dcql: DcqlQuery;
+  responseMode: ResponseMode;
+  /** direct_post(.jwt): where to POST (§8.2). */
+  responseUri?: string;
+  state?: string;
+  /** The verifier's encryption key, when the response is to be encrypted (§8.3). */
+  encryptionKey?: P256PublicJwk;
+  /** As the verifier names itself (`client_metadata.client_name`): unverified. */
+  verifierName?: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  /** Satchel extension: one of the ready-made purposes, when the verifier picked one. */
+  purpose?: string;
+}
+
+function malformed(message: string): never {
+  throw new RequestError('malformed', message);
+}
+
+/** §8.3: the first P-256 key fit for ECDH-ES key agreement in client_metadata.jwks. */
+function encryptionKeyOf(metadata: Record<string, unknown>): P256PublicJwk {
+  const jwks = metadata.jwks;
+  if (!isJsonObject(jwks) || !Array.isArray(jwks.keys)) malformed('An encrypted response needs client_metadata.jwks');
+  const key = (jwks.keys as unknown[]).find((k) => isP256PublicJwk(k) && (k as { use?: unknown }).use !== 'sig' && ((k as { alg?: unknown }).alg === undefined || (k as { alg?: unknown }).alg === JWE_ALG));
+  if (!key) malformed('The verifier offers no P-256 ECDH-ES key to encrypt the response to (HAIP)');
+  const { kty, crv, x, y, kid } = key as P256PublicJwk;
+  return kid === undefined ? { kty, crv, x, y } : { kty, crv, x, y, kid };
+}
+
+/** Validates a request object (already decoded JSON). `now` is a Date; throws RequestError. */
+export function validateRequestObject(request: unknown, now: Date, expectedClientId?: string): ValidatedRequest {
+  if (!isJsonObject(request)) malformed('The request is not a JSON object');
+  const r = request;
+  const nowS = Math.floor(now.getTime() / 1000);
+  // §5.2 / §5.1: response_type vp_token.
+  if (r.response_type !== 'vp_token') malformed('The request does not ask for a vp_token');
+  if (typeof r.client_id !== 'string' || r.client_id === '') malformed('The request has no client_id');
+  // §5.10: the client_id of the request URL and the request object must be the same.
+  if (expectedClientId !== undefined && r.client_id !== expectedClientId) malformed('The request object names another client_id than the link');
+  // §5.2: nonce is REQUIRED.
+  if (typeof r.nonce !== 'string' || r.nonce === '' || r.nonce.length > MAX_NONCE_CHARS) malformed('The request has no usable nonce');
+  if (r.presentation_definition !== undefined) malformed('Presentation Exchange is not supported; ask with a DCQL query');
+  if (r.transaction_data !== undefined) malformed('transaction_data is not supported');
+  if (r.dcql_query === undefined) malformed('The request has no dcql_query');
+  let dcql: DcqlQuery;
+  try {
+    dcql = parseDcqlQuery(r.dcql_query);
+  } catch (error) {
+    return malformed(error instanceof DcqlError ? `The DCQL query is invalid: ${error.message}` : 'The DCQL query is invalid');
+  }
+  // Expiry: a JWT `exp` (RFC 7519 §4.1.4); otherwise the default lifetime from now.
+  if (r.exp !== undefined && typeof r.exp !== 'number') malformed('The request exp is not a number');
+  if (typeof r.exp === 'number' && r.exp + REQUEST_CLOCK_SKEW_S < nowS) throw new RequestError('expired', 'This request has expired: ask the verifier for a new one');
+  if (typeof r.iat === 'number' && r.iat - REQUEST_CLOCK_SKEW_S > nowS) malformed('The request was issued in the future');
+  const expiresAt = new Date((typeof r.exp === 'number' ? r.exp : nowS + REQUEST_DEFAULT_LIFETIME_S) * 1000).toISOString();
+  const metadata = r.client_metadata === undefined ? {} : r.client_metadata;
+  if (!isJsonObject(metadata)) malformed('client_metadata is not an object');
+  const mode = r.response_mode ?? 'fragment';
+  if (mode !== 'direct_post' && mode !== 'direct_post.jwt' && mode !== IN_PERSON_RESPONSE_MODE) malformed(`Response mode ${JSON.stringify(mode)} is not supported`);
+  const validated: ValidatedRequest = { clientId: r.client_id, nonce: r.nonce, dcql, responseMode: mode, expiresAt };
+  if (mode !== IN_PERSON_RESPONSE_MODE) {
+    // §8.2: response_uri is REQUIRED with direct_post, and redirect_uri MUST NOT be present.
+    if (typeof r.response_uri !== 'string') malformed('The request has no response_uri');
+    if (r.redirect_uri !== undefined) malformed('redirect_uri must not be present with direct_post');
+    let uri: URL;
+    try {
+      uri = new URL(r.response_uri);
+    } catch {
+      return malformed('The response_uri is not a URL');
+    }
+    if (uri.protocol !== 'https:' && !(uri.protocol === 'http:' && (uri.hostname === 'localhost' || uri.hostname === '127.0.0.1'))) malformed('The response_uri must use https');
+    // §5.9.3: with the redirect_uri prefix, the client id (after the prefix) is the response_uri.
+    if (!r.client_id.startsWith('redirect_uri:')) malformed('Only the redirect_uri: client identifier prefix is supported (signed requests are not yet)');
+    if (r.client_id.slice('redirect_uri:'.length) !== r.response_uri) malformed('The response_uri does not match the client_id');
+    validated.responseUri = r.response_uri;
+  }
+  if (mode !== 'direct_post') {
+    // §8.3: the verifier's key and the content encryption it accepts (default A128GCM; we send A256GCM).
+    validated.encryptionKey = encryptionKeyOf(metadata);
+    const encs = metadata.encrypted_response_enc_values_supported;
+    if (encs !== undefined && (!Array.isArray(encs) || !encs.includes(JWE_ENC))) malformed('The verifier does not accept A256GCM responses');
+  }
+  if (r.state !== undefined) {
+    if (typeof r.state !== 'string') malformed('state is not a string');
+    validated.state = r.state;
+  }
+  if (typeof metadata.client_name === 'string' && metadata.client_name.trim() !== '') validated.verifierName = metadata.client_name.trim().slice(0, 120);
+  if (typeof r.satchel_purpose === 'string') validated.purpose = r.satchel_purpose;
+  return validated;
+}

@@ -1,0 +1,79 @@
+/**
+ * The Authorization Response of OpenID4VP 1.0: `vp_token` as a JSON object keyed by DCQL
+ * credential query id, each an array of presentations (§8.1), sent by `direct_post` (§8.2, form
+ * fields vp_token and state) or `direct_post.jwt` (§8.3: the same parameters as a JSON object,
+ * encrypted as a JWE with ECDH-ES / A256GCM to the verifier's key and sent as `response`).
+ * The in-person QR carries the same JWE (src/protocols/in-person).
+ */
+import { utf8Encode } from '../../lib/bytes';
+import { encryptJwe } from '../../lib/jwe';
+import { isJsonObject } from '../../lib/json-safe';
+import type { ValidatedRequest } from './request-object';
+
+export interface ResponseParameters {
+  vp_token: Record<string, string[]>;
+  state?: string;
+}
+
+export function responseParameters(request: ValidatedRequest, queryId: string, presentation: string): ResponseParameters {
+  const params: ResponseParameters = { vp_token: { [queryId]: [presentation] } };
+  if (request.state !== undefined) params.state = request.state;
+  return params;
+}
+
+/** §8.3: the encrypted response (compressed inside, RFC 7516 §4.1.3). */
+export async function encryptResponse(request: ValidatedRequest, params: ResponseParameters): Promise<string> {
+  if (!request.encryptionKey) throw new TypeError('request.encryptionKey is missing: this request does not take an encrypted response');
+  const options = request.encryptionKey.kid === undefined ? { compress: true } : { compress: true, kid: request.encryptionKey.kid };
+  return encryptJwe(utf8Encode(JSON.stringify(params)), request.encryptionKey, options);
+}
+
+export class ResponsePostError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'ResponsePostError';
+  }
+}
+
+/** POSTs to response_uri (§8.2); returns the verifier's redirect_uri when it gives one (§8.2). */
+export async function postResponse(request: ValidatedRequest, params: ResponseParameters, fetchImpl: typeof fetch): Promise<{ redirectUri?: string }> {
+  if (!request.responseUri) throw new TypeError('request.responseUri is missing');
+  const form = new URLSearchParams();
+  if (request.responseMode === 'direct_post.jwt') {
+    form.set('response', await encryptResponse(request, params));
+  } else {
+    form.set('vp_token', JSON.stringify(params.vp_token));
+    if (params.state !== undefined) form.set('state', params.state);
+  }
+  const response = await fetchImpl(request.responseUri, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  if (!response.ok) throw new ResponsePostError(response.status, `The verifier refused the response (${response.status})`);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = {};
+  }
+  const redirect = isJsonObject(body) ? body.redirect_uri : undefined;
+  if (typeof redirect === 'string') {
+    try {
+      const url = new URL(redirect);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return { redirectUri: url.toString() };
+    } catch {
+      // not a URL: ignored
+    }
+  }
+  return {};
+}
+
+/** Verifier side: reads `vp_token` of a decrypted/posted response (§8.1). Undefined if malformed. */
+export function readResponseParameters(value: unknown): ResponseParameters | undefined {
+  if (!isJsonObject(value) || !isJsonObject(value.vp_token)) return undefined;
+  const vp: Record<string, string[]> = {};
+  for (const [id, list] of Object.entries(value.vp_token)) {
+    if (!Array.isArray(list) || list.length === 0 || !list.every((p) => typeof p === 'string')) return undefined;
+    vp[id] = list as string[];
+  }
+  const params: ResponseParameters = { vp_token: vp };
+  if (typeof value.state === 'string') params.state = value.state;
+  return params;
+}
