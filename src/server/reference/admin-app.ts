@@ -31,12 +31,21 @@ export interface AdminOptions {
   walletUrl: string;
 }
 
-/** The offer as the three ways a person can receive it (§4.1.3 credential_offer_uri). */
-export function offerLinks(issuer: ReferenceIssuer, offerId: string, walletUrl: string): { uri: string; walletLink: string; schemeText: string } {
+/**
+ * The ways a person can receive an offer: the QR code and pasteable text carry the offer by value
+ * (§4.1.1 credential_offer: a phone scanning it offline can still show who is offering what), the
+ * link for opening Satchel on this device carries it by reference (§4.1.3 credential_offer_uri).
+ */
+export function offerLinks(issuer: ReferenceIssuer, offerId: string, walletUrl: string): { uri: string; walletLink: string; schemeText: string; schemeByReference: string } {
   const offer = issuer.offer(offerId)!;
   const uri = issuer.offerUri(offer);
-  const query = `credential_offer_uri=${encodeURIComponent(uri)}`;
-  return { uri, walletLink: `${walletUrl}/offer?${query}`, schemeText: `openid-credential-offer://?${query}` };
+  const byReference = `credential_offer_uri=${encodeURIComponent(uri)}`;
+  return {
+    uri,
+    walletLink: `${walletUrl}/offer?${byReference}`,
+    schemeText: `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(issuer.offerJson(offer)))}`,
+    schemeByReference: `openid-credential-offer://?${byReference}`,
+  };
 }
 
 function page(title: string, body: unknown) {

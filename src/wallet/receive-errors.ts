@@ -1,0 +1,55 @@
+/**
+ * Turns what can go wrong while receiving into the UI's ReceiveError codes (receive-api.ts),
+ * with plain-English messages (the UI shows its own English and Welsh text per code).
+ */
+import { Oid4vciError } from '../protocols/openid4vci/index';
+import type { VerificationReport } from '../credentials/index';
+import { ReceiveError } from './receive-api';
+import { VaultError } from './vault-api';
+import { TrustUnavailableError } from './trust-cache';
+
+export function isOffline(error: ReceiveError): boolean {
+  return error.code === 'offline';
+}
+
+export function toReceiveError(e: unknown): ReceiveError {
+  if (e instanceof ReceiveError) return e;
+  if (e instanceof VaultError && e.code === 'locked') return new ReceiveError('locked', 'Satchel locked: unlock it and try again.');
+  if (e instanceof TrustUnavailableError) {
+    return e.offline
+      ? new ReceiveError('offline', 'There is no connection. Satchel will finish this when you are back online.')
+      : new ReceiveError('server-error', `Satchel could not check who issued this: ${e.message}.`);
+  }
+  if (e instanceof Oid4vciError) {
+    switch (e.kind) {
+      case 'network':
+      case 'timeout':
+        return new ReceiveError('offline', 'The connection dropped. Satchel will finish this when you are back online.');
+      case 'invalid-offer':
+        return new ReceiveError('unreadable-offer', `This is not an offer Satchel can read: ${e.message}. Scan or paste it again, or ask for a new one.`);
+      case 'oauth': {
+        const { oauthError, triesLeft, description = '' } = e.details;
+        if (triesLeft !== undefined) {
+          return new ReceiveError('wrong-tx-code', `That code is not right. ${triesLeft === 0 ? 'No tries are left: ask the issuer for a new offer.' : `${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`}`, { triesLeft });
+        }
+        if (oauthError === 'invalid_request' && /tx_code|transaction code/i.test(description)) return new ReceiveError('wrong-tx-code', 'Enter the code sent to you with the offer.');
+        // §6.3 invalid_grant: the pre-authorised code expired or was used; a token that expired meanwhile too.
+        if (oauthError === 'invalid_grant' || oauthError === 'invalid_token') return new ReceiveError('expired-offer', 'This offer has expired or has already been used. Ask the issuer for a new one.');
+        return new ReceiveError('server-error', `The issuer refused: ${oauthError}${description ? ` (${description})` : ''}. Try again later.`);
+      }
+      default:
+        return new ReceiveError('server-error', `The issuer's service is not working properly (${e.message}). Try again later.`);
+    }
+  }
+  return new ReceiveError('server-error', `Something went wrong: ${e instanceof Error ? e.message : String(e)}. Try again later.`);
+}
+
+/** A failed verification report as the most specific code: untrusted issuer, type not allowed, or failed. */
+export function reportError(report: VerificationReport): ReceiveError {
+  const failed = report.checks.filter((c) => !c.ok);
+  const reasons = failed.map((c) => c.message);
+  const trust = failed.find((c) => c.name === 'issuer-trusted');
+  if (trust?.code === 'unknown-issuer') return new ReceiveError('untrusted-issuer', 'This credential is not from a recognised issuer, so Satchel did not keep it.', { reasons });
+  if (trust?.code === 'type-not-allowed') return new ReceiveError('type-not-allowed', 'This issuer is not allowed to issue this kind of credential, so Satchel did not keep it.', { reasons });
+  return new ReceiveError('verification-failed', 'The credential did not pass Satchel\'s checks, so it was not kept.', { reasons });
+}

@@ -1,0 +1,546 @@
+/**
+ * Receiving credentials (issue 6): the Receiver of receive-api.ts on top of the OpenID4VCI client
+ * (src/protocols/openid4vci), the credential library and the vault.
+ *
+ *   readOffer  parse (scan / link / paste) → fetch by reference → trust list: who is issuing →
+ *              issuer metadata: what, with which claims → kept encrypted while the person decides
+ *   accept     token (tx_code) → per credential: new device key → nonce → key proof →
+ *              credential (or deferred) → verify fully (signature in the crypto worker, trust
+ *              list, type allowed, validity, status) → store; only a passing credential is stored
+ *   offline    no connection (before or mid-way): the offer, the code and any access token are kept
+ *              encrypted and the flow resumes when the connection returns (resumePending)
+ *
+ * Credential views (list, detail, delete, status refresh) are in credential-views.ts; the app
+ * creates its Receiver with createAppReceiver (app-receiver.ts).
+ */
+import { verifyCredential, type SignatureVerifier, type TrustList, type TrustedIssuer } from '../credentials/index';
+import { base64urlDecode, base64urlEncode } from '../lib/base64url';
+import { utf8Decode } from '../lib/bytes';
+import {
+  fetchIssuerMetadata,
+  fetchOffer,
+  obtainCredential,
+  parseOfferInput,
+  pollDeferred,
+  redeemOffer,
+  sendNotification,
+  type CredentialOffer,
+  type OfferInput,
+  type CredentialResponse,
+  type Fetch,
+  type HttpOptions,
+  type IssuerMetadata,
+} from '../protocols/openid4vci/index';
+import { walletConfig, type WalletConfig } from './config';
+import { CredentialViews } from './credential-views';
+import { localise, labelFromName } from './localise';
+import { ReceiveError, type AcceptResult, type CredentialView, type Localised, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
+import { reportError, toReceiveError } from './receive-errors';
+import { ReceiveStore, type CredentialMeta, type PendingRecord, type ReceiveVault } from './receive-store';
+import { TrustCache, TrustUnavailableError } from './trust-cache';
+
+/** Undecided offers (read but neither accepted nor declined) are forgotten after this long. */
+export const UNDECIDED_OFFER_MAX_AGE_MS = 24 * 3600 * 1000;
+const ID_BYTES = 16;
+
+export interface ReceiverOptions {
+  vault: ReceiveVault;
+  config?: WalletConfig;
+  /** The app passes the crypto worker's (app-receiver.ts: WASM core, noble fallback); tests pass noble. */
+  verifier: SignatureVerifier;
+  fetch?: Fetch;
+  now?: () => number;
+  /** Default: navigator.onLine. */
+  online?: () => boolean;
+  /** Resume queued offers and refresh status when the connection returns or the vault unlocks. Default: in a browser window. */
+  autoResume?: boolean;
+  timeoutMs?: number;
+}
+
+/** The Receiver plus what the app shell needs. */
+export interface SatchelReceiver extends Receiver {
+  /** Stops listening for connection and lock changes. */
+  close(): void;
+}
+
+const randomId = (): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(ID_BYTES)));
+
+/** Reads a JWS payload field without verifying (only to prefetch a status list before verifying). */
+function unverifiedPayload(raw: string): Record<string, unknown> {
+  const bytes = base64urlDecode(raw.split('~')[0]!.split('.')[1] ?? '');
+  const text = bytes && utf8Decode(bytes);
+  try {
+    const value: unknown = text ? JSON.parse(text) : undefined;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function statusUriOf(raw: string): string | undefined {
+  const status = unverifiedPayload(raw).status as { status_list?: { uri?: unknown } } | undefined;
+  return typeof status?.status_list?.uri === 'string' ? status.status_list.uri : undefined;
+}
+
+function sameKey(a: JsonWebKey | undefined, b: JsonWebKey): boolean {
+  return !!a && a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
+}
+
+class ReceiverImpl implements SatchelReceiver {
+  private readonly store: ReceiveStore;
+  private readonly trust: TrustCache;
+  private readonly views: CredentialViews;
+  private readonly verifier: SignatureVerifier;
+  private readonly http: HttpOptions & { now: () => number };
+  private readonly now: () => number;
+  private readonly online: () => boolean;
+  private readonly listeners = new Set<() => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private resuming: Promise<void> | undefined;
+  private deferredTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly options: ReceiverOptions) {
+    const config = options.config ?? walletConfig();
+    this.verifier = options.verifier;
+    this.now = options.now ?? (() => Date.now());
+    this.online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
+    const fetchFn: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.http = { fetch: fetchFn, timeoutMs: options.timeoutMs, now: this.now };
+    this.store = new ReceiveStore(options.vault);
+    this.trust = new TrustCache(this.store, config, this.verifier, fetchFn, this.now);
+    this.views = new CredentialViews(options.vault, this.store, this.trust, this.verifier, this.now, this.online, this.http);
+    const auto = options.autoResume ?? typeof window !== 'undefined';
+    if (auto) this.startBackground();
+  }
+
+  private startBackground(): void {
+    const wake = () => {
+      void this.resumePending().catch(() => undefined);
+      void this.refreshStatus().catch(() => undefined);
+    };
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', wake);
+      this.cleanups.push(() => window.removeEventListener('online', wake));
+    }
+    this.cleanups.push(
+      this.options.vault.onStateChange((state) => {
+        if (state === 'unlocked') wake();
+        else if (this.deferredTimer !== undefined) clearTimeout(this.deferredTimer);
+      }),
+    );
+  }
+
+  close(): void {
+    for (const c of this.cleanups.splice(0)) c();
+    if (this.deferredTimer !== undefined) clearTimeout(this.deferredTimer);
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l();
+      } catch (e) {
+        console.error('Pending offer listener failed', e);
+      }
+    }
+  }
+
+  onPendingChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw toReceiveError(e);
+    }
+  }
+
+  private async putPending(record: PendingRecord): Promise<void> {
+    record.updatedAt = new Date(this.now()).toISOString();
+    await this.store.update((s) => {
+      s.pending = s.pending.filter((p) => p.offerId !== record.offerId);
+      s.pending.push(record);
+    });
+    this.emit();
+  }
+
+  private async removePending(offerId: string): Promise<void> {
+    await this.store.update((s) => void (s.pending = s.pending.filter((p) => p.offerId !== offerId)));
+    this.emit();
+  }
+
+  private async pending(offerId: string): Promise<PendingRecord | undefined> {
+    const record = (await this.store.read()).pending.find((p) => p.offerId === offerId);
+    return record && (JSON.parse(JSON.stringify(record)) as PendingRecord);
+  }
+
+  // ── reading an offer ────────────────────────────────────────────────────────────────────────
+
+  readOffer(input: string): Promise<OfferSummary> {
+    return this.guard(async () => {
+      if (typeof input !== 'string') throw new TypeError('input must be a string');
+      let parsed: OfferInput;
+      try {
+        parsed = parseOfferInput(input);
+      } catch (e) {
+        throw toReceiveError(e);
+      }
+      const offerId = randomId();
+      const queueUnresolved = async () => {
+        await this.putPending({ offerId, input, issuerName: { en: new URL(parsed.kind === 'reference' ? parsed.uri : 'https://unknown.invalid').host }, accepted: false, state: 'waiting-for-connection', remaining: [], storedIds: [], updatedAt: '' });
+        return new ReceiveError('offline', 'There is no connection. Satchel kept this offer and will show it to you when you are back online.');
+      };
+      let offer: CredentialOffer;
+      if (parsed.kind === 'value') offer = parsed.offer;
+      else {
+        if (!this.online()) throw await queueUnresolved();
+        try {
+          offer = await fetchOffer(parsed.uri, this.http);
+        } catch (e) {
+          const error = toReceiveError(e);
+          if (error.code === 'offline') throw await queueUnresolved();
+          throw error;
+        }
+      }
+      const summary = await this.summarise(offerId, offer);
+      await this.prune();
+      await this.putPending({ offerId, offer, summary, issuerName: summary.issuer.name, accepted: false, state: 'waiting-for-connection', remaining: [...offer.configurationIds], storedIds: [], updatedAt: '' });
+      return summary;
+    });
+  }
+
+  /** Who is issuing (trust list), what and with which claims (issuer metadata, or its cached copy offline). */
+  private async summarise(offerId: string, offer: CredentialOffer): Promise<OfferSummary> {
+    const trustList = await this.trustListForOffer();
+    const issuer = this.trustedIssuer(trustList, offer.credentialIssuer);
+    // Offline, the cached metadata (or none: then configuration ids stand in for names) will do.
+    let metadata: IssuerMetadata | undefined = (await this.store.read()).issuers[offer.credentialIssuer];
+    if (this.online()) {
+      try {
+        metadata = await this.metadata(offer.credentialIssuer);
+      } catch (e) {
+        const error = toReceiveError(e);
+        if (error.code !== 'offline') throw error;
+      }
+    }
+    const credentials = offer.configurationIds.map((id) => {
+      const config = metadata?.configurations[id];
+      if (metadata && !config) throw new ReceiveError('unreadable-offer', `The issuer does not describe the offered credential ${id}. Ask the issuer for a new offer.`);
+      if (config) this.checkTypeAllowed(issuer, config.vct ? [config.vct] : (config.types ?? []).filter((t) => t !== 'VerifiableCredential'));
+      return {
+        configurationId: id,
+        name: localise(config?.display, labelFromName(id).en),
+        claims: (config?.claims ?? []).map((c) => localise(c.display, labelFromName(String(c.path[c.path.length - 1] ?? '')).en)),
+      };
+    });
+    const summary: OfferSummary = { offerId, issuer: { id: issuer.id, name: { ...issuer.name } }, credentials };
+    if (offer.txCode) {
+      summary.txCode = { inputMode: offer.txCode.inputMode };
+      if (offer.txCode.length !== undefined) summary.txCode.length = offer.txCode.length;
+      if (offer.txCode.description !== undefined) summary.txCode.description = { en: offer.txCode.description };
+    }
+    return summary;
+  }
+
+  private async trustListForOffer(): Promise<TrustList> {
+    if (!this.online()) {
+      const cached = await this.trust.cachedTrustList();
+      if (!cached) throw new ReceiveError('offline', 'There is no connection, and Satchel has not yet downloaded the list of recognised issuers. Try again when you are online.');
+      return cached;
+    }
+    return this.trust.trustList();
+  }
+
+  private trustedIssuer(trustList: TrustList, id: string): TrustedIssuer {
+    const issuer = trustList.issuers.find((i) => i.id === id);
+    if (!issuer) throw new ReceiveError('untrusted-issuer', `${id} is not a recognised issuer, so Satchel will not take credentials from it.`);
+    return issuer;
+  }
+
+  private checkTypeAllowed(issuer: TrustedIssuer, types: readonly string[]): void {
+    if (!issuer.types) return;
+    const bad = types.find((t) => !issuer.types!.includes(t));
+    if (bad !== undefined || types.length === 0) throw new ReceiveError('type-not-allowed', `${issuer.name.en} is not allowed to issue this kind of credential.`, { reasons: [`type ${JSON.stringify(bad ?? '(none)')}`] });
+  }
+
+  private async metadata(issuerId: string): Promise<IssuerMetadata> {
+    const metadata = await fetchIssuerMetadata(issuerId, this.http);
+    await this.store.update((s) => void (s.issuers[issuerId] = metadata));
+    return metadata;
+  }
+
+  private async prune(): Promise<void> {
+    const cutoff = this.now() - UNDECIDED_OFFER_MAX_AGE_MS;
+    await this.store.update((s) => void (s.pending = s.pending.filter((p) => p.accepted || p.input !== undefined || Date.parse(p.updatedAt) >= cutoff)));
+  }
+
+  // ── accepting and completing ────────────────────────────────────────────────────────────────
+
+  accept(offerId: string, txCode?: string): Promise<AcceptResult> {
+    return this.guard(async () => {
+      const record = await this.pending(offerId);
+      if (!record) throw new ReceiveError('expired-offer', 'Satchel no longer has this offer. Ask the issuer for a new one.');
+      if (!record.offer) throw new ReceiveError('offline', 'Satchel has not been able to read this offer yet; it will when you are back online.');
+      const code = typeof txCode === 'string' ? txCode.trim() : undefined;
+      if (record.offer.txCode && !record.accessToken && !code) throw new ReceiveError('wrong-tx-code', 'Enter the code sent to you with the offer.');
+      record.accepted = true;
+      if (code) record.txCode = code;
+      delete record.error;
+      record.state = 'waiting-for-connection';
+      if (record.remaining.length === 0 && !record.deferred?.length) record.remaining = [...record.offer.configurationIds];
+      await this.putPending(record);
+      if (!this.online()) return { status: 'queued' };
+      return this.run(offerId, true);
+    });
+  }
+
+  async decline(offerId: string): Promise<void> {
+    await this.guard(() => this.removePending(offerId));
+  }
+
+  pendingOffers(): Promise<PendingOffer[]> {
+    return this.guard(async () => {
+      const state = await this.store.read();
+      return state.pending
+        .filter((p) => p.accepted || p.input !== undefined)
+        .map((p) => {
+          const out: PendingOffer & { summary?: OfferSummary; needsTxCode?: boolean } = { offerId: p.offerId, issuerName: p.issuerName, state: p.state, updatedAt: p.updatedAt };
+          if (p.error) out.error = p.error;
+          if (p.summary && !p.accepted) out.summary = p.summary;
+          if (p.offer?.txCode && !p.accessToken && !p.txCode) out.needsTxCode = true;
+          return out;
+        });
+    });
+  }
+
+  resumePending(): Promise<void> {
+    if (!this.resuming) {
+      this.resuming = this.resumeAll().finally(() => {
+        this.resuming = undefined;
+      });
+    }
+    return this.resuming;
+  }
+
+  private async resumeAll(): Promise<void> {
+    if (!this.online()) return;
+    const state = await this.guard(() => this.store.read());
+    for (const record of state.pending) {
+      if (record.input !== undefined && !record.offer) {
+        await this.resolveQueued(record.offerId).catch(() => undefined);
+        continue;
+      }
+      const due = record.accepted && (record.state === 'waiting-for-connection' || (record.state === 'deferred' && (record.deferred ?? []).some((d) => d.notBefore <= this.now())));
+      if (due) await this.run(record.offerId, false).catch(() => undefined);
+    }
+    this.scheduleDeferred();
+  }
+
+  /** An offer by reference kept offline: fetch it now and keep it for the person to review. */
+  private async resolveQueued(offerId: string): Promise<void> {
+    const record = await this.pending(offerId);
+    if (!record?.input) return;
+    try {
+      const parsed = parseOfferInput(record.input);
+      const offer = parsed.kind === 'value' ? parsed.offer : await fetchOffer(parsed.uri, this.http);
+      const summary = await this.summarise(offerId, offer);
+      await this.putPending({ ...record, offer, summary, issuerName: summary.issuer.name, remaining: [...offer.configurationIds], state: 'waiting-for-connection' });
+    } catch (e) {
+      const error = toReceiveError(e);
+      if (error.code === 'offline') return;
+      await this.putPending({ ...record, state: 'failed', error: error.code });
+    }
+  }
+
+  private scheduleDeferred(): void {
+    if (this.options.autoResume === false || (this.options.autoResume === undefined && typeof window === 'undefined')) return;
+    void this.store.read().then((s) => {
+      const times = s.pending.flatMap((p) => (p.state === 'deferred' ? (p.deferred ?? []).map((d) => d.notBefore) : []));
+      if (times.length === 0) return;
+      if (this.deferredTimer !== undefined) clearTimeout(this.deferredTimer);
+      this.deferredTimer = setTimeout(() => void this.resumePending().catch(() => undefined), Math.max(0, Math.min(...times) - this.now()));
+    }, () => undefined);
+  }
+
+  /**
+   * Runs (or continues) the flow for an accepted offer. `foreground`: the person is waiting, so
+   * errors are thrown (and the offer dropped unless it can be retried); in the background they
+   * are recorded on the pending offer for the UI to show.
+   */
+  private async run(offerId: string, foreground: boolean): Promise<AcceptResult> {
+    const record = (await this.pending(offerId))!;
+    record.state = 'in-progress';
+    await this.putPending(record);
+    try {
+      const result = await this.advance(record);
+      this.scheduleDeferred();
+      return result;
+    } catch (e) {
+      const error = toReceiveError(e);
+      if (error.code === 'offline') {
+        await this.putPending({ ...record, state: 'waiting-for-connection' });
+        return { status: 'queued' };
+      }
+      if (error.code === 'locked') {
+        await this.putPending({ ...record, state: 'waiting-for-connection' }).catch(() => undefined);
+        throw error;
+      }
+      const retryable = error.code === 'wrong-tx-code' || error.code === 'server-error';
+      if (error.code === 'wrong-tx-code') {
+        record.accepted = false;
+        delete record.txCode;
+      }
+      if (foreground && !retryable && record.storedIds.length === 0 && !record.deferred?.length) await this.removePending(offerId);
+      else await this.putPending({ ...record, state: 'failed', error: error.code });
+      throw error;
+    }
+  }
+
+  private async advance(record: PendingRecord): Promise<AcceptResult> {
+    const offer = record.offer!;
+    const trustList = await this.trust.trustList();
+    const issuer = this.trustedIssuer(trustList, offer.credentialIssuer);
+    const metadata = await this.metadata(offer.credentialIssuer);
+    if (!record.accessToken || (record.accessTokenExpiresAt !== undefined && record.accessTokenExpiresAt <= this.now())) {
+      if (record.accessToken) throw new ReceiveError('expired-offer', 'This offer timed out before it could be completed. Ask the issuer for a new one.');
+      // §6: the pre-authorised code can be redeemed once; keep the token so a dropped connection can resume.
+      const token = await redeemOffer({ offer, metadata }, record.txCode, this.http);
+      record.accessToken = token.accessToken;
+      if (token.expiresAt !== undefined) record.accessTokenExpiresAt = token.expiresAt;
+      delete record.txCode;
+      await this.putPending(record);
+    }
+    const accessToken = record.accessToken;
+    while (record.remaining.length > 0) {
+      const configurationId = record.remaining[0]!;
+      const credentialId = randomId();
+      const publicJwk = await this.options.vault.createDeviceKey(credentialId);
+      let response: CredentialResponse;
+      try {
+        response = await obtainCredential(metadata, accessToken, configurationId, { publicJwk, sign: (data) => this.options.vault.signWithDeviceKey(credentialId, data) }, this.http);
+        if (response.kind === 'issued') await this.verifyAndStore(response.credentials[0]!, credentialId, publicJwk, configurationId, metadata, issuer, response.notificationId, accessToken);
+      } catch (e) {
+        await this.options.vault.deleteCredential(credentialId).catch(() => undefined);
+        throw e;
+      }
+      record.remaining.shift();
+      if (response.kind === 'deferred') {
+        record.deferred = [...(record.deferred ?? []), { configurationId, credentialId, transactionId: response.transactionId, notBefore: this.now() + response.intervalS * 1000 }];
+      } else record.storedIds.push(credentialId);
+      await this.putPending(record);
+    }
+    for (const d of [...(record.deferred ?? [])]) {
+      if (d.notBefore > this.now()) continue;
+      const response = await pollDeferred(metadata, accessToken, d.transactionId, this.http);
+      if (response.kind === 'deferred') {
+        d.notBefore = this.now() + response.intervalS * 1000;
+      } else {
+        const publicJwk = await this.deviceKeyOf(d.credentialId);
+        try {
+          await this.verifyAndStore(response.credentials[0]!, d.credentialId, publicJwk, d.configurationId, metadata, issuer, response.notificationId, accessToken);
+        } catch (e) {
+          if (!(toReceiveError(e).code === 'offline')) {
+            await this.options.vault.deleteCredential(d.credentialId).catch(() => undefined);
+            record.deferred = record.deferred!.filter((x) => x !== d);
+          }
+          throw e;
+        }
+        record.deferred = record.deferred!.filter((x) => x !== d);
+        record.storedIds.push(d.credentialId);
+      }
+      await this.putPending(record);
+    }
+    if (record.deferred?.length) {
+      await this.putPending({ ...record, state: 'deferred' });
+      return { status: 'deferred' };
+    }
+    await this.removePending(record.offerId);
+    return { status: 'stored', credentialIds: record.storedIds };
+  }
+
+  private async deviceKeyOf(credentialId: string): Promise<JsonWebKey> {
+    const jwk = await this.options.vault.deviceKeyPublicJwk(credentialId);
+    if (!jwk) throw new ReceiveError('verification-failed', 'The key this credential was requested for is missing.');
+    return jwk;
+  }
+
+  /** Verifies fully, then stores the credential, what to show about it, and its status list. */
+  private async verifyAndStore(raw: string, credentialId: string, publicJwk: JsonWebKey, configurationId: string, metadata: IssuerMetadata, issuer: TrustedIssuer, notificationId: string | undefined, accessToken: string): Promise<void> {
+    const config = metadata.configurations[configurationId];
+    const notify = (event: 'credential_accepted' | 'credential_failure') => {
+      if (metadata.notificationEndpoint && notificationId) void sendNotification(metadata.notificationEndpoint, accessToken, notificationId, event, this.http).catch(() => undefined);
+    };
+    // The status list is fetched first: a dropped connection here queues the offer instead of failing the credential.
+    const statusUri = statusUriOf(raw);
+    if (statusUri) {
+      try {
+        await this.trust.fetchStatusList(statusUri);
+      } catch (e) {
+        if (e instanceof TrustUnavailableError && e.offline) throw e;
+      }
+    }
+    const trustList = await this.trust.trustList();
+    const report = await verifyCredential(raw, { trustList, verifier: this.verifier, now: new Date(this.now()), fetchStatusList: (uri) => this.trust.statusList(uri, false) });
+    if (!report.valid) {
+      notify('credential_failure');
+      throw reportError(report);
+    }
+    const problems: string[] = [];
+    // The credential must be from the issuer that made the offer, of the offered type, and bound to our new key.
+    if (report.issuer.id !== issuer.id) problems.push(`It was issued by ${report.issuer.id}, not by ${issuer.id} who made the offer`);
+    const expectedTypes = config?.vct ? [config.vct] : (config?.types ?? []).filter((t) => t !== 'VerifiableCredential');
+    if (expectedTypes.length > 0 && !expectedTypes.includes(report.type)) problems.push(`It is a ${report.type}, not the offered ${expectedTypes.join(', ')}`);
+    const cnf = (report.claims.cnf as { jwk?: JsonWebKey } | undefined)?.jwk;
+    if (!sameKey(cnf, publicJwk)) problems.push('It is not bound to the key this phone made for it');
+    if (problems.length > 0) {
+      notify('credential_failure');
+      throw new ReceiveError('verification-failed', 'The credential is not the one that was offered, so Satchel did not keep it.', { reasons: problems });
+    }
+    const typeName: Localised = localise(config?.display, report.type);
+    const meta: CredentialMeta = {
+      issuerId: issuer.id,
+      configurationId,
+      typeName,
+      claims: (config?.claims ?? []).map((c) => ({ path: c.path, label: localise(c.display, labelFromName(String(c.path[c.path.length - 1] ?? '')).en) })),
+    };
+    if (metadata.notificationEndpoint) meta.notificationEndpoint = metadata.notificationEndpoint;
+    if (notificationId) meta.notificationId = notificationId;
+    meta.accessToken = accessToken;
+    if (statusUri) meta.statusUri = statusUri;
+    await this.options.vault.putCredential({ id: credentialId, raw, format: report.format, issuerName: issuer.name.en, type: report.type, receivedAt: new Date(this.now()).toISOString() });
+    await this.store.update((s) => void (s.credentials[credentialId] = meta));
+    // The activity log entry in share-api.ts's ActivityLogEntry shape.
+    await this.options.vault.recordActivity({ kind: 'received', credentialTypeName: typeName, counterparty: issuer.name.en, claims: meta.claims.map((c) => c.label) }).catch(() => undefined);
+    notify('credential_accepted');
+  }
+
+  // ── views (credential-views.ts) ─────────────────────────────────────────────────────────────
+
+  listCredentials(): Promise<CredentialView[]> {
+    return this.guard(() => this.views.list());
+  }
+
+  credential(id: string): Promise<CredentialView | undefined> {
+    return this.guard(() => this.views.get(id));
+  }
+
+  deleteCredential(id: string): Promise<void> {
+    return this.guard(() => this.views.delete(id));
+  }
+
+  refreshStatus(): Promise<void> {
+    return this.guard(() => this.views.refresh());
+  }
+
+  statusFreshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {
+    return this.guard(() => this.views.freshness());
+  }
+}
+
+export function createReceiver(options: ReceiverOptions): SatchelReceiver {
+  return new ReceiverImpl(options);
+}
+
