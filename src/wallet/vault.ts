@@ -428,6 +428,17 @@ export class IndexedDbVault implements SatchelVault {
     return signWithKey(privateKey, data);
   }
 
+  async deviceSigningKey(credentialId: string): Promise<CryptoKey> {
+    const { session, record } = await this.deviceKeyRecord(credentialId);
+    if (!record) throw new Error(`There is no device key for credential ${credentialId}`);
+    try {
+      // Non-extractable, `sign` only (device-keys.ts): JavaScript never sees the private scalar.
+      return await unwrapDeviceKey(session.vaultKey, record);
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
+
   // ── settings and activity ───────────────────────────────────────────────────────────────────
 
   async settings(): Promise<VaultSettings> {
