@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { registerServiceWorker, type OfflineReadiness } from '../sw/register';
 import { startAutoLock, type AutoLock } from '../wallet/auto-lock';
+import type { Receiver } from '../wallet/receive-api';
 import type { Vault } from '../wallet/vault-api';
 import { Footer } from './components/Footer';
 import { OfflineBanner } from './components/OfflineBanner';
@@ -9,10 +10,11 @@ import { ServiceNavigation } from './components/ServiceNavigation';
 import { MAIN_CONTENT_ID, SkipLink } from './components/SkipLink';
 import { UpdateBanner } from './components/UpdateBanner';
 import { I18nProvider } from './i18n/context';
+import { ReceiverProvider } from './receive/ReceiverContext';
 import { Screens } from './Screens';
 import { VaultProvider } from './vault/VaultContext';
 
-export function App({ vault }: { vault: Vault }) {
+export function App({ vault, receiver }: { vault: Vault; receiver: Receiver }) {
   const [offlineReadiness, setOfflineReadiness] = useState<OfflineReadiness>('pending');
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null);
   useEffect(() => {
@@ -29,17 +31,19 @@ export function App({ vault }: { vault: Vault }) {
   return (
     <I18nProvider>
       <VaultProvider vault={vault} onSettingsChanged={() => void autoLock.current?.refresh()}>
-        <SkipLink />
-        <ServiceNavigation />
-        <div class="govuk-width-container">
-          <PhaseBanner />
-          <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>
-            {applyUpdate && <UpdateBanner applyUpdate={applyUpdate} onDismiss={() => setApplyUpdate(null)} />}
-            <OfflineBanner />
-            <Screens offlineReadiness={offlineReadiness} />
-          </main>
-        </div>
-        <Footer />
+        <ReceiverProvider receiver={receiver}>
+          <SkipLink />
+          <ServiceNavigation />
+          <div class="govuk-width-container">
+            <PhaseBanner />
+            <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>
+              {applyUpdate && <UpdateBanner applyUpdate={applyUpdate} onDismiss={() => setApplyUpdate(null)} />}
+              <OfflineBanner />
+              <Screens offlineReadiness={offlineReadiness} />
+            </main>
+          </div>
+          <Footer />
+        </ReceiverProvider>
       </VaultProvider>
     </I18nProvider>
   );

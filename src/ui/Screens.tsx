@@ -2,33 +2,52 @@
  * Which screen a path shows, given the vault's state. A locked vault shows the unlock screen on
  * any private path, so a deep link still lands where it pointed once unlocked.
  */
+import type { ComponentType } from 'preact';
 import type { OfflineReadiness } from '../sw/register';
 import { ScreenHeading } from './components/ScreenHeading';
 import { useI18n } from './i18n/context';
 import { usePath } from './router';
-import { AboutScreen } from './screens/AboutScreen';
-import { BackupScreen } from './screens/BackupScreen';
-import { ChangePinScreen } from './screens/ChangePinScreen';
-import { HomeScreen } from './screens/HomeScreen';
 import { NotFoundScreen } from './screens/NotFoundScreen';
-import { PasskeyScreen } from './screens/PasskeyScreen';
-import { RecoverScreen } from './screens/RecoverScreen';
-import { RestoreScreen } from './screens/RestoreScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { SetupScreen } from './screens/SetupScreen';
 import { StartScreen } from './screens/StartScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
+import { lazyScreen } from './lazy-screen';
 import { useVault } from './vault/VaultContext';
 
+// Everything but the start and unlock screens loads on first use (lazy-screen.tsx).
+const HomeScreen = lazyScreen(() => import('./screens/HomeScreen').then((m) => m.HomeScreen));
+const AddCredentialScreen = lazyScreen(() => import('./screens/AddCredentialScreen').then((m) => m.AddCredentialScreen));
+const AboutScreen = lazyScreen(() => import('./screens/AboutScreen').then((m) => m.AboutScreen));
+const BackupScreen = lazyScreen(() => import('./screens/BackupScreen').then((m) => m.BackupScreen));
+const ChangePinScreen = lazyScreen(() => import('./screens/ChangePinScreen').then((m) => m.ChangePinScreen));
+const CredentialScreen = lazyScreen(() => import('./screens/CredentialScreen').then((m) => m.CredentialScreen));
+const PasskeyScreen = lazyScreen(() => import('./screens/PasskeyScreen').then((m) => m.PasskeyScreen));
+const RecoverScreen = lazyScreen(() => import('./screens/RecoverScreen').then((m) => m.RecoverScreen));
+const RestoreScreen = lazyScreen(() => import('./screens/RestoreScreen').then((m) => m.RestoreScreen));
+const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen').then((m) => m.SettingsScreen));
+const SetupScreen = lazyScreen(() => import('./screens/SetupScreen').then((m) => m.SetupScreen));
+
 /** Paths that need an unlocked vault. */
-const PRIVATE_SCREENS: Record<string, () => preact.JSX.Element> = {
+const PRIVATE_SCREENS: Record<string, ComponentType> = {
   '/': HomeScreen,
   '/index.html': HomeScreen,
   '/settings': SettingsScreen,
   '/settings/change-pin': ChangePinScreen,
   '/settings/backup': BackupScreen,
   '/settings/passkey': PasskeyScreen,
+  '/add': AddCredentialScreen,
+  // Offer links: …/offer?credential_offer=… or ?credential_offer_uri=… (OpenID4VCI §4.1).
+  '/offer': AddCredentialScreen,
 };
+
+const CREDENTIAL_PATH = /^\/credential\/([^/]+)$/;
+
+/** The screen for a private path, or undefined when the path is not one. */
+function privateScreen(path: string): preact.JSX.Element | undefined {
+  const credential = CREDENTIAL_PATH.exec(path);
+  if (credential) return <CredentialScreen id={decodeURIComponent(credential[1]!)} />;
+  const Screen = PRIVATE_SCREENS[path];
+  return Screen && <Screen />;
+}
 
 export function Screens({ offlineReadiness }: { offlineReadiness: OfflineReadiness }) {
   const { t } = useI18n();
@@ -45,19 +64,19 @@ export function Screens({ offlineReadiness }: { offlineReadiness: OfflineReadine
   }
   if (state === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
 
-  const Private = PRIVATE_SCREENS[path];
+  const screen = privateScreen(path);
   switch (state) {
     case 'absent':
       if (path === '/setup') return <SetupScreen />;
       if (path === '/restore') return <RestoreScreen />;
-      return Private ? <StartScreen /> : <NotFoundScreen />;
+      return screen ? <StartScreen /> : <NotFoundScreen />;
     case 'locked':
       if (path === '/recover') return <RecoverScreen />;
-      return Private ? <UnlockScreen /> : <NotFoundScreen />;
+      return screen ? <UnlockScreen /> : <NotFoundScreen />;
     case 'unlocked':
       // Set-up finishes (recovery code, passkey) after the vault already exists and is unlocked.
       if (path === '/setup') return <SetupScreen />;
       if (path === '/recover' || path === '/restore') return <HomeScreen />;
-      return Private ? <Private /> : <NotFoundScreen />;
+      return screen ?? <NotFoundScreen />;
   }
 }

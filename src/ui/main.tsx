@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { lazyAppReceiver } from '../wallet/lazy-receiver';
 import { createVault } from '../wallet/vault';
 import { App } from './App';
 import './styles/app.scss';
@@ -8,4 +9,5 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-render(<App vault={createVault()} />, root);
+const vault = createVault();
+render(<App vault={vault} receiver={lazyAppReceiver(vault)} />, root);

@@ -1,22 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StoredCredential } from '../../wallet/vault-api';
+import type { CredentialView } from '../../wallet/receive-api';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { Link } from '../router';
+import { CredentialCard } from '../receive/CredentialCard';
+import { PendingOffers } from '../receive/PendingOffers';
+import { useReceiver } from '../receive/ReceiverContext';
 import { StorageWarning } from '../vault/StorageWarning';
 import { useVault } from '../vault/VaultContext';
 
-/** The unlocked wallet: the person's credentials. */
+/** The unlocked wallet: the person's credentials, and offers still on their way. */
 export function HomeScreen() {
   const { t } = useI18n();
   const { vault } = useVault();
-  const [credentials, setCredentials] = useState<StoredCredential[]>();
+  const receiver = useReceiver();
+  const [credentials, setCredentials] = useState<CredentialView[]>();
   useEffect(() => {
     let live = true;
-    void vault.listCredentials().then((list) => live && setCredentials(list));
+    const load = () => void receiver.listCredentials().then((list) => live && setCredentials(list));
+    load();
+    const stop = receiver.onPendingChange(load);
     return () => {
       live = false;
+      stop();
     };
-  }, [vault]);
+  }, [receiver]);
   return (
     <>
       <StorageWarning />
@@ -29,15 +37,16 @@ export function HomeScreen() {
       )}
       {credentials && credentials.length > 0 && (
         <ul class="govuk-list" data-testid="credential-list">
-          {credentials.map((credential) => (
-            <li key={credential.id} class="satchel-card">
-              <h2 class="govuk-heading-s">{credential.type}</h2>
-              <p class="govuk-body-s">{credential.issuerName}</p>
-            </li>
-          ))}
+          {credentials.map((credential) => <CredentialCard key={credential.id} credential={credential} />)}
         </ul>
       )}
-      <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
+      <PendingOffers />
+      <div class="govuk-button-group">
+        <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
+      </div>
+      <p class="govuk-body">
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
+      </p>
     </>
   );
 }

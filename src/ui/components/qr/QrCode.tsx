@@ -1,0 +1,79 @@
+import qrcode from 'qrcode-generator';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { QrFrames } from '../../../wallet/share-api';
+import { useI18n } from '../../i18n/context';
+
+/** ISO/IEC 18004 quiet zone: 4 modules of white around the code. */
+const QUIET_ZONE_MODULES = 4;
+
+/** SVG path of a QR code's dark modules, one row-run per `h` segment (compact, crisp at any size). */
+function qrPath(text: string): { size: number; d: string } {
+  // Byte mode as UTF-8 (the library's default is Latin-1).
+  qrcode.stringToBytes = qrcode.stringToBytesFuncs['UTF-8']!;
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  const count = qr.getModuleCount();
+  let d = '';
+  for (let row = 0; row < count; row++) {
+    for (let col = 0; col < count; ) {
+      if (!qr.isDark(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < count && qr.isDark(row, col)) col++;
+      d += `M${start + QUIET_ZONE_MODULES} ${row + QUIET_ZONE_MODULES}h${col - start}v1h-${col - start}z`;
+    }
+  }
+  return { size: count + 2 * QUIET_ZONE_MODULES, d };
+}
+
+/** One QR code as an SVG image. */
+export function QrCode({ text, label, testId }: { text: string; label: string; testId?: string }) {
+  const { size, d } = useMemo(() => qrPath(text), [text]);
+  return (
+    <svg class="satchel-qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} data-testid={testId} shape-rendering="crispEdges">
+      <rect width={size} height={size} fill="#ffffff" />
+      <path d={d} fill="#000000" />
+    </svg>
+  );
+}
+
+/**
+ * One or more QR codes: a single code stays still; several are shown in a loop that the person can
+ * pause and step through (WCAG 2.2.2), with "code 2 of 5" so both sides know where they are.
+ */
+export function QrFramesView({ qr, label, testId }: { qr: QrFrames; label: string; testId?: string }) {
+  const { t } = useI18n();
+  const [index, setIndex] = useState(0);
+  const [paused, setPaused] = useState(false);
+  const total = qr.frames.length;
+  useEffect(() => {
+    setIndex(0);
+  }, [qr]);
+  useEffect(() => {
+    if (total < 2 || paused) return;
+    const timer = setInterval(() => setIndex((i) => (i + 1) % total), qr.frameMs);
+    return () => clearInterval(timer);
+  }, [qr, total, paused]);
+  const frame = qr.frames[Math.min(index, total - 1)] ?? '';
+  return (
+    <div data-testid={testId} data-frame-index={index} data-frame-total={total}>
+      <QrCode text={frame} label={total > 1 ? t('qr.frameLabel', { label, index: index + 1, total }) : label} testId={testId && `${testId}-code`} />
+      {total > 1 && (
+        <>
+          <p class="govuk-body" aria-live="off">{t('qr.frameOf', { index: index + 1, total })}</p>
+          <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setPaused(!paused)}>
+              {paused ? t('qr.play') : t('qr.pause')}
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => { setPaused(true); setIndex((i) => (i + 1) % total); }}>
+              {t('qr.next')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

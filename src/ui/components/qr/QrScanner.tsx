@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { openQrReader } from '../../../wallet/qr';
+import { useI18n } from '../../i18n/context';
+import { imageDataOf } from './image-data';
+
+/** How often a camera frame is decoded: fast enough to feel instant, light on a slow phone. */
+export const SCAN_INTERVAL_MS = 200;
+
+type CameraState = 'starting' | 'scanning' | 'denied' | 'unavailable';
+
+/**
+ * Live camera QR scanner. Calls `onResult` with the first code read, then stops the camera.
+ * The video has no audio and never leaves the phone.
+ */
+export function QrScanner({ onResult }: { onResult(text: string): void }) {
+  const { t } = useI18n();
+  const video = useRef<HTMLVideoElement>(null);
+  const [state, setState] = useState<CameraState>('starting');
+
+  useEffect(() => {
+    let stream: MediaStream | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const readerReady = openQrReader();
+
+    const scan = async () => {
+      const element = video.current;
+      if (stopped || !element) return;
+      if (element.readyState >= element.HAVE_CURRENT_DATA && element.videoWidth > 0) {
+        const text = await (await readerReady).decode(imageDataOf(element, element.videoWidth, element.videoHeight));
+        if (stopped) return;
+        if (text) {
+          stopped = true;
+          onResult(text);
+          return;
+        }
+      }
+      timer = setTimeout(scan, SCAN_INTERVAL_MS);
+    };
+
+    (async () => {
+      if (!navigator.mediaDevices?.getUserMedia) return setState('unavailable');
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      } catch (error) {
+        return setState(error instanceof DOMException && error.name === 'NotAllowedError' ? 'denied' : 'unavailable');
+      }
+      if (stopped || !video.current) return stream.getTracks().forEach((track) => track.stop());
+      video.current.srcObject = stream;
+      await video.current.play().catch(() => undefined);
+      setState('scanning');
+      void scan();
+    })();
+
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      stream?.getTracks().forEach((track) => track.stop());
+      void readerReady.then((reader) => reader.close());
+    };
+  }, []);
+
+  return (
+    <div class="satchel-scanner">
+      <video ref={video} muted playsInline aria-label={t('scan.videoLabel')} data-testid="scanner-video" />
+      <p class="govuk-body" role="status">
+        {state === 'starting' && t('scan.starting')}
+        {state === 'scanning' && t('scan.scanning')}
+        {state === 'denied' && t('scan.denied')}
+        {state === 'unavailable' && t('scan.unavailable')}
+      </p>
+    </div>
+  );
+}

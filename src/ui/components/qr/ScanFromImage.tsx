@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import { openQrReader } from '../../../wallet/qr';
+import { useI18n } from '../../i18n/context';
+import { imageDataOfFile } from './image-data';
+
+/** "Use a picture of the code": a photo or screenshot of a QR code, read on the phone. */
+export function ScanFromImage({ id, onResult }: { id: string; onResult(text: string): void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  const read = async (file: File | undefined) => {
+    if (!file) return;
+    setError(undefined);
+    const reader = await openQrReader();
+    try {
+      const text = await reader.decode(await imageDataOfFile(file));
+      if (text) onResult(text);
+      else setError(t('scan.noCodeInImage'));
+    } catch {
+      setError(t('scan.imageUnreadable'));
+    } finally {
+      reader.close();
+    }
+  };
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label govuk-label--s" for={id}>{t('scan.fromImage')}</label>
+      <div id={`${id}-hint`} class="govuk-hint">{t('scan.fromImageHint')}</div>
+      {error && (
+        <p id={`${id}-error`} class="govuk-error-message">
+          <span class="govuk-visually-hidden">{t('form.errorPrefix')}</span> {error}
+        </p>
+      )}
+      <input
+        class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        type="file"
+        accept="image/*"
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        onChange={(event) => void read((event.currentTarget as HTMLInputElement).files?.[0])}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ActivityLogEntry } from '../../wallet/share-api';
+import { LocalisedText } from '../components/LocalisedText';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useI18n } from '../i18n/context';
+import type { MessageKey } from '../i18n/en';
+import { useShare } from '../share/ShareContext';
+
+const KIND_LABELS: Record<ActivityLogEntry['kind'], MessageKey> = {
+  shared: 'activity.kind.shared',
+  checked: 'activity.kind.checked',
+  received: 'activity.kind.received',
+};
+
+/** Every share (and check kept, and credential received): when, to whom, what. Filter, delete, export. */
+export function ActivityScreen() {
+  const { t, language } = useI18n();
+  const { activity } = useShare();
+  const [entries, setEntries] = useState<ActivityLogEntry[]>();
+  const [kind, setKind] = useState<ActivityLogEntry['kind'] | ''>('');
+  const [text, setText] = useState('');
+  const [exportUrl, setExportUrl] = useState<string>();
+  const load = () => void activity.list({ ...(kind ? { kind } : {}), ...(text ? { text } : {}) }).then(setEntries);
+  useEffect(load, [activity, kind, text]);
+  useEffect(() => () => exportUrl && URL.revokeObjectURL(exportUrl), [exportUrl]);
+  const format = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }), [language]);
+  return (
+    <>
+      <ScreenHeading>{t('activity.title')}</ScreenHeading>
+      <p class="govuk-body">{t('activity.intro')}</p>
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="activity-kind">{t('activity.filterKind')}</label>
+        <select class="govuk-select" id="activity-kind" value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as ActivityLogEntry['kind'] | '')}>
+          <option value="">{t('activity.kind.all')}</option>
+          {(Object.keys(KIND_LABELS) as ActivityLogEntry['kind'][]).map((k) => <option key={k} value={k}>{t(KIND_LABELS[k])}</option>)}
+        </select>
+      </div>
+      <div class="govuk-form-group">
+        <label class="govuk-label govuk-label--s" for="activity-text">{t('activity.filterText')}</label>
+        <input class="govuk-input govuk-input--width-20" id="activity-text" type="search" value={text}
+          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      {entries?.length === 0 && <p class="govuk-body">{t('activity.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <table class="govuk-table" data-testid="activity-table">
+          <caption class="govuk-table__caption govuk-table__caption--s">{t('activity.caption')}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">{t('activity.when')}</th>
+              <th scope="col" class="govuk-table__header">{t('activity.what')}</th>
+              <th scope="col" class="govuk-table__header">{t('activity.who')}</th>
+              <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{t('activity.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {entries.map((entry) => (
+              <tr class="govuk-table__row" key={entry.id}>
+                <td class="govuk-table__cell">{format.format(new Date(entry.at))}</td>
+                <td class="govuk-table__cell">
+                  {t(KIND_LABELS[entry.kind])}
+                  {entry.credentialTypeName && <>: <LocalisedText text={entry.credentialTypeName} /></>}
+                  {entry.claims.length > 0 && (
+                    <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><LocalisedText text={c} /></li>)}</ul>
+                  )}
+                </td>
+                <td class="govuk-table__cell">{entry.counterparty ?? '—'}</td>
+                <td class="govuk-table__cell">
+                  <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => void activity.remove(entry.id).then(load)}>
+                    {t('activity.delete')}<span class="govuk-visually-hidden"> {format.format(new Date(entry.at))}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {exportUrl
+        ? <a class="govuk-button" href={exportUrl} download="satchel-activity.json">{t('activity.download')}</a>
+        : <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void activity.export().then((blob) => setExportUrl(URL.createObjectURL(blob)))}>{t('activity.export')}</button>}
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AcceptResult, OfferSummary } from '../../wallet/receive-api';
+import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
+import { TextField } from '../components/form/TextField';
+import { useSubmit } from '../components/form/useSubmit';
+import { LocalisedText } from '../components/LocalisedText';
+import { QrScanner } from '../components/qr/QrScanner';
+import { ScanFromImage } from '../components/qr/ScanFromImage';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useI18n } from '../i18n/context';
+import { Link, navigate } from '../router';
+import { receiveErrorMessage } from '../receive/receive-error-message';
+import { useReceiver } from '../receive/ReceiverContext';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'review'; offer: OfferSummary }
+  | { name: 'done'; result: AcceptResult; offer: OfferSummary };
+
+/**
+ * Add a credential: read an offer (camera, picture, pasted text, or the link that opened the
+ * app), show who is issuing what, and only then, with the person's agreement, fetch it.
+ */
+export function AddCredentialScreen() {
+  const receiver = useReceiver();
+  const { t } = useI18n();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const read = async (input: string, field: string) => {
+    setErrors([]);
+    try {
+      setStep({ name: 'review', offer: await receiver.readOffer(input) });
+    } catch (error) {
+      setErrors([{ field, text: receiveErrorMessage(t, error) }]);
+    }
+  };
+  // Opened from an offer link (…/offer?credential_offer=… or ?credential_offer_uri=…).
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    if (params.has('credential_offer') || params.has('credential_offer_uri')) void read(location.href, 'offer-text');
+  }, []);
+
+  if (step.name === 'review') {
+    return <ReviewOffer offer={step.offer} onDone={(result) => setStep({ name: 'done', result, offer: step.offer })} />;
+  }
+  if (step.name === 'done') return <Added result={step.result} offer={step.offer} />;
+  return <ChooseInput errors={errors} onInput={read} />;
+}
+
+function ChooseInput({ errors, onInput }: { errors: FieldError[]; onInput(text: string, field: string): Promise<void> }) {
+  const { t } = useI18n();
+  const [scanning, setScanning] = useState(false);
+  const [text, setText] = useState('');
+  const paste = useSubmit(() => onInput(text.trim(), 'offer-text'));
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <ScreenHeading>{t('add.title')}</ScreenHeading>
+      <p class="govuk-body">{t('add.intro')}</p>
+
+      <h2 class="govuk-heading-m">{t('add.scanTitle')}</h2>
+      {scanning ? (
+        <QrScanner onResult={(value) => { setScanning(false); void onInput(value, 'scan'); }} />
+      ) : (
+        <button type="button" id="scan" class="govuk-button" onClick={() => setScanning(true)}>{t('add.openCamera')}</button>
+      )}
+      {errorFor(errors, 'scan') && <p class="govuk-error-message">{errorFor(errors, 'scan')}</p>}
+      <ScanFromImage id="offer-image" onResult={(value) => void onInput(value, 'offer-image')} />
+      {errorFor(errors, 'offer-image') && <p class="govuk-error-message">{errorFor(errors, 'offer-image')}</p>}
+
+      <h2 class="govuk-heading-m">{t('add.pasteTitle')}</h2>
+      <form onSubmit={paste.submit} noValidate>
+        <TextField id="offer-text" label={t('add.pasteLabel')} hint={t('add.pasteHint')} value={text} onInput={setText}
+          autocomplete="off" error={errorFor(errors, 'offer-text')} />
+        <button type="submit" class="govuk-button govuk-button--secondary" disabled={paste.busy}>{t('form.continue')}</button>
+      </form>
+    </>
+  );
+}
+
+function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: AcceptResult): void }) {
+  const { t } = useI18n();
+  const receiver = useReceiver();
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const accept = useSubmit(async () => {
+    if (offer.txCode && !code.trim()) return setErrors([{ field: 'tx-code', text: t('review.error.noCode') }]);
+    try {
+      onDone(await receiver.accept(offer.offerId, offer.txCode ? code.trim() : undefined));
+    } catch (error) {
+      setErrors([{ field: offer.txCode ? 'tx-code' : 'accept', text: receiveErrorMessage(t, error) }]);
+    }
+  });
+  return (
+    <form onSubmit={accept.submit} noValidate>
+      <ErrorSummary errors={errors} />
+      <ScreenHeading>{t('review.title')}</ScreenHeading>
+      <dl class="govuk-summary-list" data-testid="offer-summary">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{t('review.issuer')}</dt>
+          <dd class="govuk-summary-list__value"><LocalisedText text={offer.issuer.name} /></dd>
+        </div>
+        {offer.credentials.map((credential) => (
+          <div class="govuk-summary-list__row" key={credential.configurationId}>
+            <dt class="govuk-summary-list__key">{t('review.credential')}</dt>
+            <dd class="govuk-summary-list__value">
+              <p class="govuk-body"><LocalisedText text={credential.name} /></p>
+              {credential.claims.length > 0 && (
+                <>
+                  <p class="govuk-body-s">{t('review.contains')}</p>
+                  <ul class="govuk-list govuk-list--bullet govuk-body-s">
+                    {credential.claims.map((claim, i) => <li key={i}><LocalisedText text={claim} /></li>)}
+                  </ul>
+                </>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p class="govuk-body">{t('review.checks')}</p>
+      {offer.txCode && (
+        <TextField id="tx-code" label={t('review.codeLabel')} hint={t('review.codeHint')} value={code} onInput={setCode}
+          inputMode={offer.txCode.inputMode === 'numeric' ? 'numeric' : 'text'} autocomplete="one-time-code"
+          widthClass="govuk-input--width-10" error={errorFor(errors, 'tx-code')} />
+      )}
+      <div class="govuk-button-group">
+        <button type="submit" id="accept" class="govuk-button" disabled={accept.busy} aria-disabled={accept.busy}>
+          {accept.busy ? t('review.working') : t('review.accept')}
+        </button>
+        <button type="button" class="govuk-button govuk-button--secondary" disabled={accept.busy}
+          onClick={() => void receiver.decline(offer.offerId).finally(() => navigate('/'))}>
+          {t('review.decline')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Added({ result, offer }: { result: AcceptResult; offer: OfferSummary }) {
+  const { t } = useI18n();
+  const [first] = offer.credentials;
+  return (
+    <>
+      {result.status === 'stored' ? (
+        <div class="govuk-panel govuk-panel--confirmation">
+          <h1 class="govuk-panel__title">{t('added.title')}</h1>
+          <div class="govuk-panel__body">{first && <LocalisedText text={first.name} />}</div>
+        </div>
+      ) : (
+        <ScreenHeading>{result.status === 'queued' ? t('added.queuedTitle') : t('added.deferredTitle')}</ScreenHeading>
+      )}
+      <p class="govuk-body">
+        {result.status === 'stored' ? t('added.body') : result.status === 'queued' ? t('added.queuedBody') : t('added.deferredBody')}
+      </p>
+      <p class="govuk-body">
+        {result.status === 'stored' && result.credentialIds[0]
+          ? <Link class="govuk-link" href={`/credential/${encodeURIComponent(result.credentialIds[0])}`}>{t('added.view')}</Link>
+          : <Link class="govuk-link" href="/">{t('added.home')}</Link>}
+      </p>
+    </>
+  );
+}

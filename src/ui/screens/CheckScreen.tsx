@@ -1,0 +1,124 @@
+import { useState } from 'preact/hooks';
+import type { CheckRequest, CheckResult, FrameProgress, Purpose } from '../../wallet/share-api';
+import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
+import { TextField } from '../components/form/TextField';
+import { useSubmit } from '../components/form/useSubmit';
+import { QrFramesView } from '../components/qr/QrCode';
+import { QrScanner } from '../components/qr/QrScanner';
+import { ScanFromImage } from '../components/qr/ScanFromImage';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useI18n } from '../i18n/context';
+import { CheckResultView } from '../share/CheckResultView';
+import { PURPOSES } from '../share/purposes';
+import { shareErrorMessage } from '../share/share-error-message';
+import { useShare } from '../share/ShareContext';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'scan'; request: CheckRequest; progress?: FrameProgress }
+  | { name: 'result'; request: CheckRequest; result: CheckResult; kept: boolean };
+
+/**
+ * Verifier mode: ask for what is needed, show the request code, scan the answer, and verify it on
+ * this phone with no network. Checks one person after another ("Check the next person").
+ */
+export function CheckScreen() {
+  const { t } = useI18n();
+  const { checker } = useShare();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [purpose, setPurpose] = useState<Purpose>('over-18');
+  const [verifierName, setVerifierName] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [scanning, setScanning] = useState(true);
+
+  const start = useSubmit(async () => {
+    if (!verifierName.trim()) return setErrors([{ field: 'verifier-name', text: t('check.error.noName') }]);
+    setErrors([]);
+    setStep({ name: 'scan', request: await checker.createRequest({ purpose, verifierName: verifierName.trim() }) });
+  });
+
+  const addFrame = async (request: CheckRequest, frame: string, field: string) => {
+    try {
+      const progress = await checker.addFrame(request.requestId, frame);
+      setErrors([]);
+      if (!progress.complete) return setStep({ name: 'scan', request, progress });
+      setScanning(false);
+      const result = await checker.verify(request.requestId);
+      setStep({ name: 'result', request, result, kept: false });
+    } catch (error) {
+      setErrors([{ field, text: shareErrorMessage(t, error) }]);
+    }
+  };
+
+  const next = () => {
+    if (step.name !== 'choose') checker.discard(step.request.requestId);
+    setScanning(true);
+    setErrors([]);
+    void start.submit();
+  };
+
+  if (step.name === 'choose') {
+    return (
+      <form onSubmit={start.submit} noValidate>
+        <ErrorSummary errors={errors} />
+        <ScreenHeading>{t('check.title')}</ScreenHeading>
+        <p class="govuk-body">{t('check.intro')}</p>
+        <div class="govuk-form-group">
+          <fieldset class="govuk-fieldset">
+            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('check.purposeLegend')}</legend>
+            <div class="govuk-radios">
+              {PURPOSES.map(({ purpose: p, label, hint }) => (
+                <div class="govuk-radios__item" key={p}>
+                  <input class="govuk-radios__input" id={`purpose-${p}`} name="purpose" type="radio" value={p}
+                    checked={purpose === p} onChange={() => setPurpose(p)} aria-describedby={`purpose-${p}-hint`} />
+                  <label class="govuk-label govuk-radios__label" for={`purpose-${p}`}>{t(label)}</label>
+                  <div id={`purpose-${p}-hint`} class="govuk-hint govuk-radios__hint">{t(hint)}</div>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <TextField id="verifier-name" label={t('check.nameLabel')} hint={t('check.nameHint')} value={verifierName}
+          onInput={setVerifierName} autocomplete="organization" error={errors[0]?.text} />
+        <button type="submit" class="govuk-button" disabled={start.busy}>{t('check.start')}</button>
+      </form>
+    );
+  }
+
+  if (step.name === 'result') {
+    return (
+      <>
+        <CheckResultView result={step.result} />
+        <div class="govuk-button-group">
+          <button type="button" class="govuk-button" onClick={next}>{t('check.next')}</button>
+          {step.kept ? (
+            <p class="govuk-body" role="status">{t('check.kept')}</p>
+          ) : (
+            <button type="button" class="govuk-button govuk-button--secondary"
+              onClick={() => void checker.keepRecord(step.request.requestId).then(() => setStep({ ...step, kept: true }),
+                (error) => setErrors([{ field: 'keep', text: shareErrorMessage(t, error) }]))}>
+              {t('check.keep')}
+            </button>
+          )}
+        </div>
+        <ErrorSummary errors={errors} />
+      </>
+    );
+  }
+
+  const { request, progress } = step;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <ScreenHeading>{t('check.showTitle')}</ScreenHeading>
+      <p class="govuk-body">{t('check.showIntro')}</p>
+      <QrFramesView qr={request.qr} label={t('check.requestQrLabel')} testId="request-qr" />
+      <h2 class="govuk-heading-m">{t('check.scanTitle')}</h2>
+      {progress && progress.total > 1 && (
+        <p class="govuk-body" role="status" data-testid="frame-progress">{t('check.progress', { received: progress.received, total: progress.total })}</p>
+      )}
+      {scanning && <QrScanner key={progress?.received ?? 0} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
+      <ScanFromImage id="response-image" onResult={(text) => void addFrame(request, text, 'response-image')} />
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CredentialView } from '../../wallet/receive-api';
+import { LocalisedText, localise } from '../components/LocalisedText';
+import { RelativeTime } from '../components/RelativeTime';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useI18n } from '../i18n/context';
+import { Link, navigate } from '../router';
+import { ClaimValue } from '../receive/ClaimValue';
+import { useReceiver } from '../receive/ReceiverContext';
+import { StatusTag } from '../receive/StatusTag';
+import { NotFoundScreen } from './NotFoundScreen';
+
+/** One credential: every claim with its display name, its status, and delete. */
+export function CredentialScreen({ id }: { id: string }) {
+  const { t, language } = useI18n();
+  const receiver = useReceiver();
+  const [credential, setCredential] = useState<CredentialView | null>();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => {
+    void receiver.credential(id).then((found) => setCredential(found ?? null));
+  }, [receiver, id]);
+  if (credential === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
+  if (credential === null) return <NotFoundScreen />;
+  return (
+    <>
+      <Link class="govuk-back-link" href="/">{t('form.back')}</Link>
+      <ScreenHeading>{localise(credential.typeName, language)}</ScreenHeading>
+      <p class="govuk-body"><LocalisedText text={credential.issuerName} /> <StatusTag credential={credential} /></p>
+      <p class="govuk-body-s">
+        {credential.status.checkedAt ? <>{t('card.checked')} <RelativeTime iso={credential.status.checkedAt} /></> : t('card.neverChecked')}
+      </p>
+      <dl class="govuk-summary-list" data-testid="claims">
+        {credential.claims.map((claim) => {
+          const label = localise(claim.label, language);
+          return (
+            <div class="govuk-summary-list__row" key={claim.path.join('.')}>
+              <dt class="govuk-summary-list__key"><LocalisedText text={claim.label} /></dt>
+              <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={label} /></dd>
+            </div>
+          );
+        })}
+      </dl>
+      {confirmDelete ? (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">{t('warning.prefix')}</span>
+            {t('credential.deleteWarning')}
+          </strong>
+          <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning"
+              onClick={() => void receiver.deleteCredential(credential.id).then(() => navigate('/'))}>
+              {t('credential.deleteConfirm')}
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setConfirmDelete(false)}>{t('form.cancel')}</button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="govuk-button govuk-button--warning" onClick={() => setConfirmDelete(true)}>{t('credential.delete')}</button>
+      )}
+    </>
+  );
+}

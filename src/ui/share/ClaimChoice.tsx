@@ -1,0 +1,38 @@
+import type { ClaimPath } from '../../wallet/share-api';
+import type { Localised } from '../../wallet/receive-api';
+import { LocalisedText } from '../components/LocalisedText';
+
+export const pathKey = (path: ClaimPath) => JSON.stringify(path);
+
+/** GOV.UK checkboxes: one per claim the person may share; ticked ones are shared. */
+export function ClaimChoice({ legend, claims, chosen, onChange }: {
+  legend: string;
+  claims: { path: ClaimPath; label: Localised }[];
+  chosen: Set<string>;
+  onChange(next: Set<string>): void;
+}) {
+  return (
+    <div class="govuk-form-group">
+      <fieldset class="govuk-fieldset">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <div class="govuk-checkboxes govuk-checkboxes--small">
+          {claims.map(({ path, label }, i) => {
+            const key = pathKey(path);
+            return (
+              <div class="govuk-checkboxes__item" key={key}>
+                <input class="govuk-checkboxes__input" id={`claim-${i}`} type="checkbox" checked={chosen.has(key)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if ((event.currentTarget as HTMLInputElement).checked) next.add(key);
+                    else next.delete(key);
+                    onChange(next);
+                  }} />
+                <label class="govuk-label govuk-checkboxes__label" for={`claim-${i}`}><LocalisedText text={label} /></label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { Purpose } from '../../wallet/share-api';
+import type { MessageKey } from '../i18n/en';
+
+export const PURPOSES: { purpose: Purpose; label: MessageKey; hint: MessageKey }[] = [
+  { purpose: 'over-18', label: 'purpose.over18', hint: 'purpose.over18Hint' },
+  { purpose: 'right-to-work', label: 'purpose.rightToWork', hint: 'purpose.rightToWorkHint' },
+  { purpose: 'identity', label: 'purpose.identity', hint: 'purpose.identityHint' },
+];

@@ -1,0 +1,37 @@
+import { CheckError, ShareError } from '../../wallet/share-api';
+import type { Translate } from '../i18n/translate';
+
+/** What the person reads when sharing or checking fails, and what to do next. */
+export function shareErrorMessage(t: Translate, error: unknown): string {
+  if (error instanceof ShareError) {
+    switch (error.code) {
+      case 'not-a-request':
+        return t('share.error.notARequest');
+      case 'request-expired':
+        return t('share.error.expired');
+      case 'request-malformed':
+        return t('share.error.malformed');
+      case 'nothing-matches':
+        return t('share.error.nothingMatches');
+      case 'locked':
+        return t('vault.error.locked');
+    }
+  }
+  if (error instanceof CheckError) {
+    switch (error.code) {
+      case 'not-a-response':
+        return t('check.error.notAResponse');
+      case 'frame-missing':
+        return t('check.error.frameMissing', { frames: (error.details.missing ?? []).map((i) => i + 1).join(', ') });
+      case 'frame-mismatch':
+        return t('check.error.frameMismatch');
+      case 'wrong-key':
+        return t('check.error.wrongKey');
+      case 'request-expired':
+        return t('check.error.expired');
+      case 'replayed':
+        return t('check.error.replayed');
+    }
+  }
+  return t('receive.error.unexpected');
+}
