@@ -7,6 +7,8 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 export default defineConfig({
   plugins: [preact()],
   define: { __APP_VERSION__: JSON.stringify('test') },
+  // Pre-bundled up front: otherwise the first run on an empty Vite cache reloads mid-test once.
+  optimizeDeps: { include: ['hash-wasm', 'idb', 'comlink', 'fflate', 'jsqr', 'qrcode-generator'] },
   test: {
     projects: [
       {
