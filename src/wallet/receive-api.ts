@@ -58,6 +58,13 @@ export interface PendingOffer {
   /** When failed: why, as a ReceiveErrorCode. */
   error?: ReceiveErrorCode;
   updatedAt: string;
+  /**
+   * An offer link opened offline (by reference) that has since been fetched: show it for review,
+   * then accept(offerId, txCode) or decline(offerId) as for readOffer's summary.
+   */
+  summary?: OfferSummary;
+  /** accept(offerId, txCode) needs the transaction code (not given yet, or the last one was wrong). */
+  needsTxCode?: boolean;
 }
 
 export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';

@@ -118,6 +118,8 @@ class ReceiverImpl implements SatchelReceiver {
       void this.resumePending().catch(() => undefined);
       void this.refreshStatus().catch(() => undefined);
     };
+    // The receiver may be created (lazily) after the vault unlocked: catch up once now.
+    void Promise.resolve().then(wake);
     if (typeof window !== 'undefined') {
       window.addEventListener('online', wake);
       this.cleanups.push(() => window.removeEventListener('online', wake));
@@ -307,7 +309,7 @@ class ReceiverImpl implements SatchelReceiver {
       return state.pending
         .filter((p) => p.accepted || p.input !== undefined)
         .map((p) => {
-          const out: PendingOffer & { summary?: OfferSummary; needsTxCode?: boolean } = { offerId: p.offerId, issuerName: p.issuerName, state: p.state, updatedAt: p.updatedAt };
+          const out: PendingOffer = { offerId: p.offerId, issuerName: p.issuerName, state: p.state, updatedAt: p.updatedAt };
           if (p.error) out.error = p.error;
           if (p.summary && !p.accepted) out.summary = p.summary;
           if (p.offer?.txCode && !p.accessToken && !p.txCode) out.needsTxCode = true;
