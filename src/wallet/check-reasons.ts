@@ -1,0 +1,42 @@
+/** The checker's reasons in plain English and Welsh, one per check of a presentation (docs/credentials.md). */
+import type { Check } from '../credentials/index';
+import type { Localised } from './receive-api';
+
+const PASS: Record<string, Localised> = {
+  format: { en: 'The credential is well formed', cy: "Mae'r credyd wedi'i ffurfio'n gywir" },
+  signature: { en: 'The issuer’s signature is genuine', cy: 'Mae llofnod y cyhoeddwr yn ddilys' },
+  disclosures: { en: 'The shared details are exactly as the issuer signed them', cy: "Mae'r manylion a rannwyd yn union fel y llofnododd y cyhoeddwr nhw" },
+  'issuer-trusted': { en: 'The issuer is trusted for this kind of credential', cy: "Mae'r cyhoeddwr yn cael ei ymddiried ar gyfer y math hwn o gredyd" },
+  validity: { en: 'The credential is in date', cy: "Mae'r credyd mewn dyddiad" },
+  status: { en: 'The credential has not been revoked or suspended', cy: "Nid yw'r credyd wedi'i ddirymu na'i atal" },
+  'key-binding': { en: 'It was shown from the holder’s own phone, just now, for this check', cy: "Fe'i dangoswyd o ffôn y deiliad ei hun, newydd nawr, ar gyfer y gwiriad hwn" },
+};
+
+const FAIL: Record<string, Localised> = {
+  format: { en: 'The credential is damaged or not a credential', cy: "Mae'r credyd wedi'i ddifrodi neu nid yw'n gredyd" },
+  signature: { en: 'The issuer’s signature does not match: it may have been altered', cy: "Nid yw llofnod y cyhoeddwr yn cyfateb: efallai ei fod wedi'i newid" },
+  disclosures: { en: 'The shared details do not match what the issuer signed', cy: "Nid yw'r manylion a rannwyd yn cyfateb i'r hyn a lofnododd y cyhoeddwr" },
+  'issuer-trusted': { en: 'The issuer is not trusted for this kind of credential', cy: "Nid yw'r cyhoeddwr yn cael ei ymddiried ar gyfer y math hwn o gredyd" },
+  validity: { en: 'The credential has expired or is not valid yet', cy: "Mae'r credyd wedi dod i ben neu nid yw'n ddilys eto" },
+  status: { en: 'The credential has been revoked or suspended, or its status is unknown', cy: "Mae'r credyd wedi'i ddirymu neu ei atal, neu nid yw ei statws yn hysbys" },
+  'key-binding': { en: 'It was not shown from the holder’s phone for this check (copied, old, or for someone else)', cy: "Ni chafodd ei ddangos o ffôn y deiliad ar gyfer y gwiriad hwn (wedi'i gopïo, yn hen, neu i rywun arall)" },
+};
+
+const SPECIFIC: Record<string, Localised> = {
+  revoked: { en: 'The issuer has revoked this credential', cy: "Mae'r cyhoeddwr wedi dirymu'r credyd hwn" },
+  suspended: { en: 'The issuer has suspended this credential', cy: "Mae'r cyhoeddwr wedi atal y credyd hwn" },
+  unknown: { en: 'Whether it has been revoked is unknown: no up-to-date revocation list on this phone', cy: "Nid yw'n hysbys a yw wedi'i ddirymu: dim rhestr ddirymu gyfredol ar y ffôn hwn" },
+  expired: { en: 'The credential has expired', cy: "Mae'r credyd wedi dod i ben" },
+  'unknown-issuer': { en: 'The issuer is not on the trust list', cy: "Nid yw'r cyhoeddwr ar y rhestr ymddiriedaeth" },
+  'type-not-allowed': { en: 'This issuer may not issue this kind of credential', cy: "Ni chaiff y cyhoeddwr hwn gyhoeddi'r math hwn o gredyd" },
+};
+
+export function reasonFor(check: Check): { code: string; ok: boolean; message: Localised } {
+  const message = check.ok ? PASS[check.name] : SPECIFIC[check.code] ?? FAIL[check.name];
+  return { code: check.ok ? check.name : `${check.name}:${check.code}`, ok: check.ok, message: message ?? { en: check.message } };
+}
+
+export const NO_TRUST_LIST: Localised = {
+  en: 'This phone has no trust list yet: connect once to download it, then check again',
+  cy: "Nid oes gan y ffôn hwn restr ymddiriedaeth eto: cysylltwch unwaith i'w lawrlwytho, yna gwiriwch eto",
+};

@@ -1,0 +1,286 @@
+/**
+ * Checking (verifier side, issue 7): the Checker of share-api.ts. Entirely offline.
+ *
+ *   createRequest  one-time nonce, ephemeral ECDH P-256 key (non-extractable, WebCrypto), DCQL
+ *                  query for the purpose or claims → request QR (src/protocols/in-person/request-qr.ts)
+ *   addFrame       frames in any order, duplicates ignored (src/protocols/in-person/frames.ts)
+ *   verify         reassemble → decrypt the JWE (OpenID4VP 1.0 §8.3; RFC 7516/7518) → vp_token
+ *                  (§8.1) → nonce and audience are this request's and unused (else 'replayed') →
+ *                  verifyPresentation in one signature batch through the injected verifier (the
+ *                  WASM worker in the app): signature, disclosures, issuer trusted for the type,
+ *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → claims,
+ *                  unrequested claims flagged, time taken
+ * Nothing about the person outlives discard() unless keepRecord() stores the result encrypted.
+ */
+import { verifyPresentation, type SignatureVerifier, type TrustList } from '../credentials/index';
+import { base64urlDecode, base64urlEncode } from '../lib/base64url';
+import { utf8Decode } from '../lib/bytes';
+import { decryptJwe, generateRecipientKey, JweError } from '../lib/jwe';
+import { FRAME_MS, FrameCollector, FrameError } from '../protocols/in-person/frames';
+import { QUICK_SHOW_ACCEPT_S, QUICK_SHOW_AUDIENCE, QUICK_SHOW_STEP_S, quickShowNonceFresh } from '../protocols/in-person/quick-show';
+import { unpackPresentation } from '../protocols/in-person/quick-show-payload';
+import { encodeRequestQr } from '../protocols/in-person/request-qr';
+import { REQUEST_CLOCK_SKEW_S } from '../protocols/openid4vp/request-object';
+import { readResponseParameters } from '../protocols/openid4vp/response';
+import { NO_TRUST_LIST, reasonFor } from './check-reasons';
+import type { CheckTrust } from './check-trust';
+import { TECHNICAL_CLAIMS } from './held-credentials';
+import { labelFromName } from './localise';
+import { dcqlFor, TYPE_NAMES } from './purposes';
+import type { Localised } from './receive-api';
+import type { SatchelVault } from './satchel-vault';
+import { CheckError, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type FrameProgress, type Purpose } from './share-api';
+
+/** How long a request QR stays answerable. */
+export const CHECK_REQUEST_LIFETIME_S = 5 * 60;
+/** The requestId addFrame/verify/keepRecord/discard take for quick-show responses, after acceptQuickShow(). */
+export const QUICK_SHOW_REQUEST_ID = 'quick-show';
+export const CHECK_RECORD_KIND = 'check-record';
+const NONCE_BYTES = 16;
+
+export interface CheckerOptions {
+  /** The crypto worker's verifier in the app (WASM core, noble fallback). */
+  verifier: SignatureVerifier;
+  trust: CheckTrust;
+  /** For keepRecord (encrypted in the vault) and the activity log. */
+  vault?: Pick<SatchelVault, 'putRecord' | 'recordActivity'>;
+  now?: () => number;
+  /** Monotonic clock for elapsedMs. */
+  clock?: () => number;
+  /** Claim labels (e.g. the issuers' display metadata); default: from the claim name. */
+  claimLabel?: (type: string, path: ClaimPath) => Localised | undefined;
+}
+
+interface OpenCheck {
+  kind: 'request' | 'quick-show';
+  verifierName?: string;
+  nonce?: string;
+  clientId?: string;
+  privateKey?: CryptoKey;
+  expiresAt: number; // ms
+  requested: ClaimPath[];
+  frames: FrameCollector;
+  lastFrameAt?: number;
+  result?: CheckResult;
+}
+
+const randomId = (bytes: number): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
+
+/** The KB-JWT's nonce and aud, read before verifying, to tell a replay from a forgery (RFC 9901 §4.3). */
+function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown; signature: string } | undefined {
+  const kb = presentation.slice(presentation.lastIndexOf('~') + 1);
+  const parts = kb.split('.');
+  if (parts.length !== 3) return undefined;
+  const bytes = base64urlDecode(parts[1]!);
+  const text = bytes && utf8Decode(bytes);
+  try {
+    const payload: unknown = text ? JSON.parse(text) : undefined;
+    if (typeof payload !== 'object' || payload === null) return undefined;
+    const p = payload as Record<string, unknown>;
+    return { nonce: p.nonce, aud: p.aud, signature: parts[2]! };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Claim paths in the verified claims that nobody asked for (top level, technical claims aside). */
+function unrequestedOf(claims: Record<string, unknown>, requested: ClaimPath[]): ClaimPath[] {
+  return Object.keys(claims)
+    .filter((name) => !TECHNICAL_CLAIMS.has(name) && !requested.some((p) => p[0] === name))
+    .map((name) => [name]);
+}
+
+class CheckerImpl implements Checker {
+  private readonly checks = new Map<string, OpenCheck>();
+  private readonly usedNonces = new Set<string>();
+  /** Quick show shares one nonce per 30 s: each KB-JWT (by signature) is accepted once. */
+  private readonly usedQuickShows = new Map<string, number>();
+  private readonly now: () => number;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: CheckerOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.clock = options.clock ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  }
+
+  async createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; verifierName: string }): Promise<CheckRequest> {
+    if (typeof options?.verifierName !== 'string') throw new TypeError('options.verifierName must be a string');
+    const { query, requested } = dcqlFor(options);
+    const requestId = randomId(12);
+    const nonce = randomId(NONCE_BYTES);
+    const { privateKey, publicJwk } = await generateRecipientKey();
+    const issuedAt = new Date(this.now());
+    const expiresAt = new Date(issuedAt.getTime() + CHECK_REQUEST_LIFETIME_S * 1000);
+    const clientId = `satchel-in-person:${requestId}`;
+    const text = await encodeRequestQr({
+      clientId,
+      verifierName: options.verifierName.trim().slice(0, 80) || 'Satchel',
+      nonce,
+      dcqlQuery: query,
+      encryptionKey: { ...publicJwk, kid: requestId.slice(0, 8) },
+      issuedAt,
+      expiresAt,
+      ...(options.purpose ? { purpose: options.purpose } : {}),
+    });
+    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), requested, frames: new FrameCollector() });
+    return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Afterwards addFrame/verify/keepRecord/discard take QUICK_SHOW_REQUEST_ID. */
+  async acceptQuickShow(): Promise<void> {
+    if (!this.checks.has(QUICK_SHOW_REQUEST_ID)) this.newQuickShow();
+  }
+
+  private newQuickShow(): OpenCheck {
+    const check: OpenCheck = { kind: 'quick-show', expiresAt: Number.POSITIVE_INFINITY, requested: [], frames: new FrameCollector() };
+    this.checks.set(QUICK_SHOW_REQUEST_ID, check);
+    return check;
+  }
+
+  private open(requestId: string): OpenCheck {
+    const check = this.checks.get(requestId);
+    if (!check) throw new CheckError('request-expired', 'This check is closed: start a new check');
+    return check;
+  }
+
+  async addFrame(requestId: string, frame: string): Promise<FrameProgress> {
+    let check = this.open(requestId);
+    // After a result, the next scan starts a fresh response (the continuous mode at a door).
+    if (check.result) {
+      check = check.kind === 'quick-show' ? this.newQuickShow() : { ...check, frames: new FrameCollector(), result: undefined };
+      if (check.kind === 'request') this.checks.set(requestId, check);
+    }
+    try {
+      const progress = check.frames.add(frame);
+      const expected = check.kind === 'request' ? 'response' : 'quick-show';
+      if (check.frames.kind !== expected) {
+        check.frames = new FrameCollector();
+        throw new CheckError('not-a-response', check.kind === 'request' ? 'This is a quick-show code, not the answer to this request' : 'This is an answer to another check, not a quick-show code');
+      }
+      check.lastFrameAt = this.clock();
+      return progress;
+    } catch (error) {
+      if (error instanceof FrameError) {
+        if (error.code === 'mismatch') throw new CheckError('frame-mismatch', error.message);
+        throw new CheckError('not-a-response', 'This QR code is not a Satchel response: it may be from another app');
+      }
+      throw error;
+    }
+  }
+
+  async verify(requestId: string): Promise<CheckResult> {
+    const check = this.open(requestId);
+    if (check.result) return check.result;
+    const started = check.lastFrameAt ?? this.clock();
+    let payload: string;
+    try {
+      payload = check.frames.assemble();
+    } catch (error) {
+      if (error instanceof FrameError) throw new CheckError('frame-missing', error.message, { missing: error.missing });
+      throw error;
+    }
+    // One attempt per set of frames: whatever the outcome, the next scan starts afresh.
+    check.frames = new FrameCollector();
+    const presentation = check.kind === 'request' ? await this.openResponse(check, payload) : await this.openQuickShow(check, payload);
+    const trustList = await this.options.trust.trustList();
+    const result = trustList ? await this.check(check, presentation, trustList) : this.noTrustList();
+    result.elapsedMs = Math.max(0, this.clock() - started);
+    check.result = result;
+    return result;
+  }
+
+  private async openResponse(check: OpenCheck, jwe: string): Promise<string> {
+    if (this.now() > check.expiresAt + REQUEST_CLOCK_SKEW_S * 1000) throw new CheckError('request-expired', 'This request has expired: start a new check');
+    let plaintext: Uint8Array;
+    try {
+      plaintext = await decryptJwe(jwe, check.privateKey!);
+    } catch (error) {
+      if (error instanceof JweError && error.code === 'wrong-key') throw new CheckError('wrong-key', 'This answer was made for another check or another phone: ask the person to scan this request');
+      throw new CheckError('not-a-response', 'This is not a readable Satchel response');
+    }
+    const text = utf8Decode(plaintext);
+    let params;
+    try {
+      params = text === undefined ? undefined : readResponseParameters(JSON.parse(text));
+    } catch {
+      params = undefined;
+    }
+    const presentation = params && Object.values(params.vp_token)[0]?.[0];
+    if (!presentation) throw new CheckError('not-a-response', 'The response holds no presentation');
+    const kb = peekKeyBinding(presentation);
+    // One-time nonce (OpenID4VP 1.0 §14.1 replay): for this request, never seen before.
+    if (!kb || kb.nonce !== check.nonce || kb.aud !== check.clientId) throw new CheckError('replayed', 'This answer was made for another check: it may be a copy');
+    if (this.usedNonces.has(check.nonce!)) throw new CheckError('replayed', 'This answer has already been checked once: it may be a copy');
+    this.usedNonces.add(check.nonce!);
+    return presentation;
+  }
+
+  private async openQuickShow(check: OpenCheck, payload: string): Promise<string> {
+    const presentation = await unpackPresentation(payload);
+    if (!presentation) throw new CheckError('not-a-response', 'This is not a readable quick-show code');
+    const kb = peekKeyBinding(presentation);
+    const now = this.now();
+    if (!kb || kb.aud !== QUICK_SHOW_AUDIENCE || typeof kb.nonce !== 'string') throw new CheckError('replayed', 'This code was made for another verifier');
+    if (!quickShowNonceFresh(kb.nonce, new Date(now))) throw new CheckError('replayed', 'This quick-show code is too old: ask the person to show a fresh one');
+    for (const [sig, until] of this.usedQuickShows) if (until < now) this.usedQuickShows.delete(sig);
+    if (this.usedQuickShows.has(kb.signature)) throw new CheckError('replayed', 'This quick-show code has already been checked: it may be a copy');
+    this.usedQuickShows.set(kb.signature, now + (QUICK_SHOW_ACCEPT_S + 2 * QUICK_SHOW_STEP_S) * 1000);
+    check.nonce = kb.nonce;
+    return presentation;
+  }
+
+  private noTrustList(): CheckResult {
+    return { ok: false, reasons: [{ code: 'trust-list:missing', ok: false, message: NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
+  }
+
+  private async check(check: OpenCheck, presentation: string, trustList: TrustList): Promise<CheckResult> {
+    const audience = check.kind === 'request' ? check.clientId! : QUICK_SHOW_AUDIENCE;
+    const report = await verifyPresentation(presentation, {
+      trustList,
+      verifier: this.options.verifier,
+      now: new Date(this.now()),
+      audience,
+      nonce: check.nonce!,
+      fetchStatusList: (uri) => this.options.trust.statusList(uri),
+    });
+    const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
+    const label = (path: ClaimPath): Localised =>
+      this.options.claimLabel?.(report.type, path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
+    const names = Object.keys(report.claims).filter((n) => !TECHNICAL_CLAIMS.has(n));
+    const result: CheckResult = {
+      ok: report.valid,
+      reasons: report.checks.map(reasonFor),
+      claims: names.map((name) => ({ path: [name], label: label([name]), value: report.claims[name] })),
+      unrequested: check.kind === 'request' ? unrequestedOf(report.claims, check.requested) : [],
+      elapsedMs: 0,
+    };
+    if (issuer) result.issuerName = { ...issuer.name };
+    if (report.type) result.typeName = TYPE_NAMES[report.type] ?? labelFromName(report.type.split('/').pop() ?? report.type);
+    if (report.status) result.status = report.status.checkedAt ? { state: report.status.state, checkedAt: report.status.checkedAt } : { state: report.status.state };
+    return result;
+  }
+
+  async keepRecord(requestId: string): Promise<void> {
+    const check = this.open(requestId);
+    if (!check.result) throw new TypeError(`Check ${requestId} has no result to keep yet`);
+    if (!this.options.vault) throw new TypeError('This checker was created without a vault: records cannot be kept');
+    const at = new Date(this.now()).toISOString();
+    // Kept encrypted in the vault (records are sealed with the vault key; kind and id are HMACed).
+    await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: check.result });
+    await this.options.vault.recordActivity({
+      kind: 'checked',
+      at,
+      credentialTypeName: check.result.typeName,
+      counterparty: check.verifierName,
+      claims: check.result.claims.map((c) => c.label),
+    });
+  }
+
+  discard(requestId: string): void {
+    this.checks.delete(requestId);
+  }
+}
+
+export function createChecker(options: CheckerOptions): Checker {
+  return new CheckerImpl(options);
+}

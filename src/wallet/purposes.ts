@@ -1,0 +1,62 @@
+/**
+ * Ready-made purposes ("Prove I am over 18", "Prove my right to work", "Prove who I am") as the
+ * minimum claims each needs, the credential types that can answer them, and the DCQL query
+ * (OpenID4VP 1.0 §6) a verifier sends for a purpose or for claims it picks itself.
+ */
+import type { DcqlPathElement } from '../protocols/openid4vp/dcql';
+import type { Localised } from './receive-api';
+import type { ClaimPath, Purpose } from './share-api';
+
+/** SD-JWT VC types (`vct`) of the reference departments (src/server/reference/departments.ts). */
+export const TYPE_BASE = 'https://satchel.example/credentials';
+export const CREDENTIAL_TYPES = {
+  drivingLicence: `${TYPE_BASE}/driving-licence`,
+  rightToWork: `${TYPE_BASE}/right-to-work`,
+  basicDbs: `${TYPE_BASE}/basic-dbs`,
+} as const;
+export const ALL_SD_JWT_TYPES: readonly string[] = Object.values(CREDENTIAL_TYPES);
+
+export const TYPE_NAMES: Record<string, Localised> = {
+  [CREDENTIAL_TYPES.drivingLicence]: { en: 'Driving licence', cy: 'Trwydded yrru' },
+  [CREDENTIAL_TYPES.rightToWork]: { en: 'Right to work', cy: 'Hawl i weithio' },
+  [CREDENTIAL_TYPES.basicDbs]: { en: 'Basic DBS check', cy: 'Gwiriad DBS sylfaenol' },
+};
+
+export interface PurposeRule {
+  /** Types that can answer (the DCQL `vct_values`). */
+  types: readonly string[];
+  /** The minimum claims, in the order shown. */
+  claims: readonly ClaimPath[];
+}
+
+export const PURPOSES: Record<Purpose, PurposeRule> = {
+  // Age: the yes/no claim only — never the date of birth.
+  'over-18': { types: [CREDENTIAL_TYPES.drivingLicence], claims: [['age_over_18']] },
+  // Right to work: who, whether, and any restrictions; no date of birth or share code.
+  'right-to-work': { types: [CREDENTIAL_TYPES.rightToWork], claims: [['given_name'], ['family_name'], ['right_to_work'], ['work_restrictions']] },
+  // Identity: name, date of birth and photo (so the checker can compare face to photo).
+  identity: { types: [CREDENTIAL_TYPES.drivingLicence], claims: [['given_name'], ['family_name'], ['birth_date'], ['portrait']] },
+};
+
+export function isPurpose(value: unknown): value is Purpose {
+  return value === 'over-18' || value === 'right-to-work' || value === 'identity';
+}
+
+/** The DCQL query for a purpose, or for chosen claims from any known type (§6.1, B.3.5). */
+export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): { id: string; query: Record<string, unknown>; requested: ClaimPath[] } {
+  const rule = options.purpose ? PURPOSES[options.purpose] : undefined;
+  const claims = options.claims && options.claims.length > 0 ? options.claims : rule?.claims;
+  if (!claims || claims.length === 0) throw new TypeError('options.purpose or options.claims is required');
+  const id = options.purpose ? options.purpose.replace(/-/g, '_') : 'credential';
+  const query = {
+    credentials: [
+      {
+        id,
+        format: 'dc+sd-jwt',
+        meta: { vct_values: [...(rule?.types ?? ALL_SD_JWT_TYPES)] },
+        claims: claims.map((path) => ({ path: path as DcqlPathElement[] })),
+      },
+    ],
+  };
+  return { id, query, requested: claims.map((p) => [...p]) };
+}

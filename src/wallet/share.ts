@@ -1,0 +1,207 @@
+/**
+ * Sharing (holder side, issue 7): the Sharer of share-api.ts.
+ *
+ *   readRequest  request QR (in person, src/protocols/in-person) or OpenID4VP 1.0 link (online,
+ *                §5.10 request_uri) → validated request → DCQL match against held credentials
+ *                (§6.4) → candidates with what is asked and what is not
+ *   respond      after consent: SD-JWT presentation of exactly the chosen claims with a KB-JWT
+ *                bound to the request's nonce and client_id (RFC 9901 §4.3; OpenID4VP B.3.6) →
+ *                vp_token (§8.1) encrypted to the verifier's key (§8.3, ECDH-ES/A256GCM, HAIP) →
+ *                QR frames; or POSTed by direct_post(.jwt) (respondOnline, §8.2)
+ *   quickShow    presentation bound to a time-based nonce (weaker; src/protocols/in-person/quick-show.ts)
+ * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
+ */
+import { createPresentation } from '../credentials/index';
+import { base64urlEncode } from '../lib/base64url';
+import { isRequestQr, decodeRequestQr } from '../protocols/in-person/request-qr';
+import { FRAME_MS, splitIntoFrames } from '../protocols/in-person/frames';
+import { QUICK_SHOW_AUDIENCE, quickShowNonce } from '../protocols/in-person/quick-show';
+import { packPresentation } from '../protocols/in-person/quick-show-payload';
+import { matchQuery, selectClaim, type CredentialMatch, type HeldCredential } from '../protocols/openid4vp/dcql';
+import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../protocols/openid4vp/authorization-request';
+import { RequestError, type ValidatedRequest } from '../protocols/openid4vp/request-object';
+import { encryptResponse, postResponse, responseParameters } from '../protocols/openid4vp/response';
+import { heldCredential, shareableNames } from './held-credentials';
+import { labelFromName } from './localise';
+import { PURPOSES, TYPE_NAMES, isPurpose } from './purposes';
+import type { CredentialView, Localised } from './receive-api';
+import type { SatchelVault } from './satchel-vault';
+import { ShareError, type ClaimPath, type Purpose, type QrFrames, type ShareRequest, type Sharer } from './share-api';
+
+export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'deviceSigningKey' | 'recordActivity'>;
+
+export interface SharerOptions {
+  vault: ShareVault;
+  /** Claim labels and type names as the receive use case shows them (Receiver.credential). */
+  views?: { credential(id: string): Promise<CredentialView | undefined> };
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+interface OpenRequest {
+  request: ValidatedRequest;
+  mode: ShareRequest['mode'];
+  /** Per credential id: the DCQL query it answers. */
+  answers: Map<string, CredentialMatch>;
+}
+
+const QUICK_SHOW_COUNTERPARTY = 'Quick show';
+
+function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+class SharerImpl implements Sharer {
+  private readonly requests = new Map<string, OpenRequest>();
+  private readonly now: () => number;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: SharerOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  private async unlocked(): Promise<void> {
+    if ((await this.options.vault.state()) !== 'unlocked') throw new ShareError('locked', 'Unlock Satchel to share a credential');
+  }
+
+  private async held(): Promise<HeldCredential[]> {
+    return (await this.options.vault.listCredentials()).map(heldCredential).filter((h): h is HeldCredential => h !== undefined);
+  }
+
+  private async heldOne(credentialId: string): Promise<{ held: HeldCredential; raw: string }> {
+    const stored = (await this.options.vault.listCredentials()).find((c) => c.id === credentialId);
+    const held = stored && heldCredential(stored);
+    if (!stored || !held) throw new TypeError(`credentialId ${credentialId} is not a credential that can be shared`);
+    return { held, raw: stored.raw };
+  }
+
+  private async labelsOf(held: HeldCredential): Promise<{ typeName: Localised; label: (path: ClaimPath) => Localised }> {
+    const view = await this.options.views?.credential(held.id).catch(() => undefined);
+    const typeName = view?.typeName ?? TYPE_NAMES[held.type] ?? labelFromName(held.type.split('/').pop() ?? held.type);
+    const label = (path: ClaimPath): Localised => {
+      const known = view?.claims.find((c) => samePath(c.path, path));
+      if (known) return known.label;
+      return labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
+    };
+    return { typeName, label };
+  }
+
+  async readRequest(input: string): Promise<ShareRequest> {
+    if (typeof input !== 'string') throw new ShareError('not-a-request', 'This is not a request to share a credential');
+    const text = input.trim();
+    const now = new Date(this.now());
+    let request: ValidatedRequest;
+    let mode: ShareRequest['mode'];
+    try {
+      if (isRequestQr(text)) {
+        mode = 'in-person';
+        request = await decodeRequestQr(text, now);
+      } else {
+        const link = parseAuthorizationRequestLink(text);
+        if (!link) throw new ShareError('not-a-request', 'This QR code or link is not a request to share a credential');
+        mode = 'online';
+        request = await resolveAuthorizationRequest(link, { fetch: this.fetchFn, now });
+      }
+    } catch (error) {
+      if (error instanceof ShareError) throw error;
+      if (error instanceof RequestError) throw new ShareError(error.code === 'expired' ? 'request-expired' : 'request-malformed', error.message);
+      throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
+    }
+    await this.unlocked();
+    const match = matchQuery(request.dcql, await this.held());
+    // §6.4.2: answerable only when every required credential (set) can be answered.
+    if (!match.satisfiable || match.toAnswer.length === 0) throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for');
+    // Satchel answers one credential per request: the first query to answer.
+    const queryId = match.toAnswer[0]!;
+    const answers = new Map<string, CredentialMatch>();
+    const candidates: ShareRequest['candidates'] = [];
+    for (const m of match.byQuery[queryId] ?? []) {
+      answers.set(m.credentialId, m);
+      const held = (await this.held()).find((h) => h.id === m.credentialId)!;
+      const { typeName, label } = await this.labelsOf(held);
+      const requested = m.claims.map((path) => ({ path: [...path], label: label(path) }));
+      const notShared = shareableNames(held)
+        .filter((name) => !m.claims.some((p) => p[0] === name))
+        .map((name) => ({ path: [name] as ClaimPath, label: label([name]) }));
+      candidates.push({ credentialId: m.credentialId, typeName, requested, notShared });
+    }
+    const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
+    this.requests.set(requestId, { request, mode, answers });
+    const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, candidates };
+    if (request.verifierName !== undefined) out.verifierName = request.verifierName;
+    if (isPurpose(request.purpose)) out.purpose = request.purpose;
+    return out;
+  }
+
+  async claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]> {
+    if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity (got ${String(purpose)})`);
+    const { held } = await this.heldOne(credentialId);
+    return PURPOSES[purpose].claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
+  }
+
+  async shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]> {
+    const { held } = await this.heldOne(credentialId);
+    const { label } = await this.labelsOf(held);
+    return shareableNames(held).map((name) => ({ path: [name], label: label([name]) }));
+  }
+
+  private open(requestId: string, credentialId: string, mode: ShareRequest['mode']): { open: OpenRequest; match: CredentialMatch } {
+    const open = this.requests.get(requestId);
+    if (!open) throw new ShareError('request-expired', 'This request has already been answered or was closed: scan a new one');
+    if (open.mode !== mode) throw new TypeError(`request ${requestId} is answered with ${open.mode === 'online' ? 'respondOnline' : 'respond'}`);
+    if (Date.parse(open.request.expiresAt) < this.now()) {
+      this.requests.delete(requestId);
+      throw new ShareError('request-expired', 'This request has expired: ask the verifier for a new one');
+    }
+    const match = open.answers.get(credentialId);
+    if (!match) throw new TypeError(`credentialId ${credentialId} is not one of this request's candidates`);
+    return { open, match };
+  }
+
+  private async present(credentialId: string, claims: ClaimPath[], audience: string, nonce: string): Promise<{ presentation: string; held: HeldCredential }> {
+    await this.unlocked();
+    const { held, raw } = await this.heldOne(credentialId);
+    const holderKey = await this.options.vault.deviceSigningKey(credentialId);
+    const presentation = await createPresentation(raw, { disclose: claims, audience, nonce, holderKey, now: new Date(this.now()) });
+    return { presentation, held };
+  }
+
+  private async log(held: HeldCredential, counterparty: string, claims: ClaimPath[]): Promise<void> {
+    const { typeName, label } = await this.labelsOf(held);
+    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, counterparty, claims: claims.map(label) });
+  }
+
+  async respond(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
+    const { open, match } = this.open(requestId, credentialId, 'in-person');
+    const { request } = open;
+    // B.3.6: the KB-JWT aud is the client_id, nonce the request's nonce.
+    const { presentation, held } = await this.present(credentialId, claims, request.clientId, request.nonce);
+    const jwe = await encryptResponse(request, responseParameters(request, match.queryId, presentation));
+    const frames = splitIntoFrames('response', jwe);
+    this.requests.delete(requestId); // one response per request
+    await this.log(held, request.verifierName ?? request.clientId, claims);
+    return { frames, frameMs: FRAME_MS };
+  }
+
+  async respondOnline(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<{ redirectUri?: string }> {
+    const { open, match } = this.open(requestId, credentialId, 'online');
+    const { request } = open;
+    const { presentation, held } = await this.present(credentialId, claims, request.clientId, request.nonce);
+    const result = await postResponse(request, responseParameters(request, match.queryId, presentation), this.fetchFn);
+    this.requests.delete(requestId);
+    await this.log(held, request.verifierName ?? new URL(request.responseUri!).host, claims);
+    return result;
+  }
+
+  async quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
+    const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
+    const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
+    await this.log(held, QUICK_SHOW_COUNTERPARTY, claims);
+    return { frames, frameMs: FRAME_MS };
+  }
+}
+
+export function createSharer(options: SharerOptions): Sharer {
+  return new SharerImpl(options);
+}
