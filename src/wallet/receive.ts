@@ -39,6 +39,8 @@ import { reportError, toReceiveError } from './receive-errors';
 import { ReceiveStore, type CredentialMeta, type PendingRecord, type ReceiveVault } from './receive-store';
 import { TrustCache, TrustUnavailableError } from './trust-cache';
 
+/** How often the app looks whether the trust list or a status list is due (each honours its own ttl). */
+export const STATUS_REFRESH_CHECK_MS = 60_000;
 /** Undecided offers (read but neither accepted nor declined) are forgotten after this long. */
 export const UNDECIDED_OFFER_MAX_AGE_MS = 24 * 3600 * 1000;
 const ID_BYTES = 16;
@@ -123,6 +125,9 @@ class ReceiverImpl implements SatchelReceiver {
     if (typeof window !== 'undefined') {
       window.addEventListener('online', wake);
       this.cleanups.push(() => window.removeEventListener('online', wake));
+      // Only what is due is fetched (refreshStatus honours each list's ttl).
+      const timer = setInterval(() => void this.refreshStatus().catch(() => undefined), STATUS_REFRESH_CHECK_MS);
+      this.cleanups.push(() => clearInterval(timer));
     }
     this.cleanups.push(
       this.options.vault.onStateChange((state) => {
