@@ -99,6 +99,8 @@ class ReceiverImpl implements SatchelReceiver {
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   private resuming: Promise<void> | undefined;
+  /** Flows in progress by offer: a second accept or a background resume joins the running one. */
+  private readonly running = new Map<string, Promise<AcceptResult>>();
   private deferredTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: ReceiverOptions) {
@@ -288,6 +290,8 @@ class ReceiverImpl implements SatchelReceiver {
 
   accept(offerId: string, txCode?: string): Promise<AcceptResult> {
     return this.guard(async () => {
+      const inFlight = this.running.get(offerId);
+      if (inFlight) return inFlight;
       const record = await this.pending(offerId);
       if (!record) throw new ReceiveError('expired-offer', 'Satchel no longer has this offer. Ask the issuer for a new one.');
       if (!record.offer) throw new ReceiveError('offline', 'Satchel has not been able to read this offer yet; it will when you are back online.');
@@ -377,8 +381,18 @@ class ReceiverImpl implements SatchelReceiver {
    * errors are thrown (and the offer dropped unless it can be retried); in the background they
    * are recorded on the pending offer for the UI to show.
    */
-  private async run(offerId: string, foreground: boolean): Promise<AcceptResult> {
-    const record = (await this.pending(offerId))!;
+  private run(offerId: string, foreground: boolean): Promise<AcceptResult> {
+    let flow = this.running.get(offerId);
+    if (!flow) {
+      flow = this.runOnce(offerId, foreground).finally(() => this.running.delete(offerId));
+      this.running.set(offerId, flow);
+    }
+    return flow;
+  }
+
+  private async runOnce(offerId: string, foreground: boolean): Promise<AcceptResult> {
+    const record = await this.pending(offerId);
+    if (!record) throw new ReceiveError('expired-offer', 'Satchel no longer has this offer. Ask the issuer for a new one.');
     record.state = 'in-progress';
     await this.putPending(record);
     try {

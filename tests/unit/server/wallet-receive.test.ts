@@ -224,6 +224,15 @@ describe('Receiver against the reference issuers', () => {
     expectNothingStored();
   });
 
+  it('accepting twice at once runs the flow once and stores one credential', async () => {
+    const { record, links } = offer('home-office');
+    const summary = await receiver.readOffer(links.schemeText);
+    const [a, b] = await Promise.all([receiver.accept(summary.offerId, record.txCode), receiver.accept(summary.offerId, record.txCode)]);
+    expect(a).toEqual(b);
+    expect(a.status).toBe('stored');
+    expect(vault.userCredentials()).toHaveLength(1);
+  });
+
   it('a credential whose signature does not verify is refused with reasons, nothing stored', async () => {
     const { record, links } = offer('dvla');
     const summary = await receiver.readOffer(links.schemeText);
