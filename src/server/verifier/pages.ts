@@ -1,0 +1,75 @@
+/**
+ * The reference verifier's pages: server-rendered with Hono's `html` template, which escapes every
+ * interpolated value — claim values from a presentation are data, never markup. No scripts: the
+ * waiting page refreshes itself every few seconds.
+ */
+import { html, raw } from 'hono/html';
+import qrcode from 'qrcode-generator';
+import type { Transaction } from './transactions';
+
+const CSS = `body{font-family:system-ui,sans-serif;margin:2rem;max-width:48rem;line-height:1.4}
+.qr svg{width:18rem;height:auto}.pass{background:#00703c;color:#fff;padding:1rem;font-size:1.5rem}
+.fail{background:#d4351c;color:#fff;padding:1rem;font-size:1.5rem}table{border-collapse:collapse}
+td,th{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
+button{font-size:1.1rem;padding:.5rem 1rem}code{word-break:break-all}`;
+
+function layout(title: string, body: ReturnType<typeof html>, refreshS?: number) {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+${refreshS ? raw(`<meta http-equiv="refresh" content="${refreshS}">`) : ''}
+<title>${title}</title><link rel="stylesheet" href="/style.css"></head>
+<body><h1>${title}</h1>${body}</body></html>`;
+}
+
+export const STYLE = CSS;
+
+export function homePage(siteName: string) {
+  return layout(
+    `${siteName}: apply for a job`,
+    html`<p>To apply, prove your right to work in the UK with your Satchel wallet. We will see only your name,
+your right to work and any restrictions — not your date of birth or share code.</p>
+<form method="post" action="/start"><input type="hidden" name="purpose" value="right-to-work"><button>Prove my right to work</button></form>
+<form method="post" action="/start"><input type="hidden" name="purpose" value="over-18"><button>Prove I am over 18</button></form>`,
+  );
+}
+
+function qrSvg(text: string): string {
+  const qr = qrcode(0, 'M');
+  qr.addData(text, 'Byte');
+  qr.make();
+  return qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true });
+}
+
+export function waitingPage(tx: Transaction, links: { crossDevice: string; sameDevice: string }) {
+  return layout(
+    'Share from Satchel',
+    html`<p>On another phone: open Satchel, choose “Scan a code”, and scan this QR code.</p>
+<div class="qr">${raw(qrSvg(links.crossDevice))}</div>
+<p>On this device: <a href="${links.sameDevice}">open Satchel to share</a>.</p>
+<p>This page updates by itself when your answer arrives. The request expires at ${new Date(tx.expiresAt).toISOString()}.</p>
+<details><summary>Request link</summary><code>${links.crossDevice}</code></details>`,
+    3,
+  );
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function resultPage(tx: Transaction) {
+  const o = tx.outcome!;
+  return layout(
+    o.ok ? 'Verified' : 'Not verified',
+    html`<p class="${o.ok ? 'pass' : 'fail'}">${o.ok ? 'The credential verified.' : `The credential did not verify${o.error ? `: ${o.error}` : ''}.`}</p>
+${o.issuer ? html`<p>Issuer: ${o.issuer}<br>Type: ${o.type ?? ''}</p>` : ''}
+<h2>What we received</h2>
+<table><tr><th>Claim</th><th>Value</th></tr>${Object.entries(o.claims).map(([k, v]) => html`<tr><td>${k}</td><td>${show(v)}</td></tr>`)}</table>
+<h2>Checks</h2>
+<table><tr><th>Check</th><th>Result</th><th>Detail</th></tr>${o.reasons.map((r) => html`<tr><td>${r.name}</td><td>${r.ok ? 'pass' : 'FAIL'}</td><td>${r.message}</td></tr>`)}</table>
+<p><a href="/">Start again</a></p>`,
+  );
+}
+
+export function expiredPage() {
+  return layout('Request expired', html`<p>This request has expired or is unknown. <a href="/">Start again</a>.</p>`);
+}

@@ -1,0 +1,129 @@
+/**
+ * A reference OpenID4VP 1.0 verifier: a job application site that asks for the right to work (or
+ * age) with a DCQL query (§6) in a request object fetched by `request_uri` (§5.10), answered by
+ * `direct_post.jwt` (§8.3, encrypted to a per-transaction key; HAIP), and shows what it received
+ * and whether it verified. Client Identifier Prefix `redirect_uri:` (§5.9.3): the request object
+ * is unsigned and the client id is the response_uri.
+ *
+ *   GET  /                 the site          POST /start        new transaction → /tx/:id
+ *   GET  /tx/:id           QR + link, then the result
+ *   GET  /request/:id      the request object (application/oauth-authz-req+jwt)
+ *   POST /response         the wallet's response (form: response=<JWE>)
+ */
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { base64urlEncode } from '../../lib/base64url';
+import { jweHeader, JWE_ALG, JWE_ENC } from '../../lib/jwe';
+import { walletCors } from '../reference/cors';
+import { TYPE_BASE } from '../reference/departments';
+import { expiredPage, homePage, resultPage, STYLE, waitingPage } from './pages';
+import { Transactions } from './transactions';
+import { verifyResponse, type VerifyContext } from './verify-response';
+
+export const VERIFIER_NAME = 'Acme Café jobs';
+const PAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** The DCQL queries (OpenID4VP 1.0 §6.1) this site asks with. */
+export const QUERIES: Record<string, Record<string, unknown>> = {
+  'right-to-work': {
+    credentials: [
+      {
+        id: 'right_to_work',
+        format: 'dc+sd-jwt',
+        meta: { vct_values: [`${TYPE_BASE}/right-to-work`] },
+        claims: [{ path: ['given_name'] }, { path: ['family_name'] }, { path: ['right_to_work'] }, { path: ['work_restrictions'] }],
+      },
+    ],
+  },
+  'over-18': {
+    credentials: [{ id: 'over_18', format: 'dc+sd-jwt', meta: { vct_values: [`${TYPE_BASE}/driving-licence`] }, claims: [{ path: ['age_over_18'] }] }],
+  },
+};
+
+export interface VerifierAppOptions {
+  url: string;
+  walletUrl: string;
+  walletOrigins: readonly string[];
+  trustList: VerifyContext['trustList'];
+  fetchStatusList: VerifyContext['fetchStatusList'];
+  now?: () => number;
+}
+
+const segment = (value: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(value)));
+
+export function verifierApp(options: VerifierAppOptions): { app: Hono; transactions: Transactions; clientId: string } {
+  const now = options.now ?? (() => Date.now());
+  const transactions = new Transactions(now);
+  const responseUri = `${options.url}/response`;
+  const clientId = `redirect_uri:${responseUri}`;
+  const app = new Hono();
+  app.use('/request/*', walletCors(options.walletOrigins));
+  app.use('/response', walletCors(options.walletOrigins));
+  app.use('/start', csrf({ origin: options.url }));
+
+  app.get('/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css' }));
+  app.get('/', (c) => c.html(homePage(VERIFIER_NAME), 200, PAGE_HEADERS));
+
+  app.post('/start', async (c) => {
+    const form = await c.req.parseBody();
+    const purpose = typeof form.purpose === 'string' && form.purpose in QUERIES ? form.purpose : 'right-to-work';
+    const tx = await transactions.create(purpose, QUERIES[purpose]!);
+    return c.redirect(`/tx/${tx.id}`, 303);
+  });
+
+  app.get('/tx/:id', (c) => {
+    const tx = transactions.get(c.req.param('id'));
+    if (!tx) return c.html(expiredPage(), 404, PAGE_HEADERS);
+    if (tx.outcome) return c.html(resultPage(tx), 200, PAGE_HEADERS);
+    const query = `client_id=${encodeURIComponent(clientId)}&request_uri=${encodeURIComponent(`${options.url}/request/${tx.id}`)}`;
+    return c.html(waitingPage(tx, { crossDevice: `openid4vp://?${query}`, sameDevice: `${options.walletUrl}/share?${query}` }), 200, PAGE_HEADERS);
+  });
+
+  // §5.10: the request object, by reference. Unsigned (alg none) under the redirect_uri: prefix (§5.9.3).
+  app.get('/request/:id', (c) => {
+    const tx = transactions.get(c.req.param('id'));
+    if (!tx || tx.outcome) return c.text('This request has expired or was answered', 404);
+    const payload = {
+      response_type: 'vp_token',
+      response_mode: 'direct_post.jwt',
+      client_id: clientId,
+      response_uri: responseUri,
+      nonce: tx.nonce,
+      dcql_query: tx.dcql,
+      iat: Math.floor(tx.createdAt / 1000),
+      exp: Math.floor(tx.expiresAt / 1000),
+      client_metadata: {
+        client_name: VERIFIER_NAME,
+        jwks: { keys: [{ ...tx.publicJwk, use: 'enc', alg: JWE_ALG }] },
+        encrypted_response_enc_values_supported: [JWE_ENC],
+        vp_formats_supported: { 'dc+sd-jwt': { 'sd-jwt_alg_values': ['ES256', 'EdDSA'], 'kb-jwt_alg_values': ['ES256'] } },
+      },
+    };
+    const jwt = `${segment({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${segment(payload)}.`;
+    return c.body(jwt, 200, { 'Content-Type': 'application/oauth-authz-req+jwt', 'Cache-Control': 'no-store' });
+  });
+
+  // §8.2/§8.3: the wallet POSTs the (encrypted) response; the kid names the transaction.
+  app.post('/response', async (c) => {
+    const form = await c.req.parseBody();
+    const response = typeof form.response === 'string' ? form.response : undefined;
+    let kid: unknown;
+    try {
+      kid = response ? jweHeader(response).kid : undefined;
+    } catch {
+      kid = undefined;
+    }
+    const tx = typeof kid === 'string' ? transactions.get(kid) : undefined;
+    if (!tx) return c.json({ error: 'invalid_request', error_description: 'Unknown or expired transaction' }, 400);
+    // One response per transaction: a second one is a replay.
+    if (tx.outcome) return c.json({ error: 'invalid_request', error_description: 'This request was already answered' }, 400);
+    tx.outcome = await verifyResponse(tx, { response }, { clientId, trustList: options.trustList, fetchStatusList: options.fetchStatusList, now });
+    return c.json({ redirect_uri: `${options.url}/tx/${tx.id}` });
+  });
+
+  return { app, transactions, clientId };
+}
