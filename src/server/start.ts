@@ -9,17 +9,20 @@
  */
 import { DEFAULT_APP_PORT, startDemo } from './reference/demo';
 import { DEPARTMENTS } from './reference/departments';
+import { startReferenceVerifier, VERIFIER_PORT } from './verifier/start-verifier';
 
 const dataDir = process.env.SATCHEL_DATA_DIR ?? '.data';
 const demo = await startDemo({ dataDir, ports: 'fixed', appPort: Number(process.env.PORT ?? DEFAULT_APP_PORT), build: process.env.SATCHEL_SKIP_BUILD !== '1' });
 const { servers } = demo;
+const verifier = await startReferenceVerifier({ port: VERIFIER_PORT, walletUrl: demo.appUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
 
 console.log(`\nSatchel is running at ${demo.appUrl}/`);
 console.log(`Issuer admin page (make offers, revoke):  ${servers.adminUrl}`);
 for (const d of DEPARTMENTS) console.log(`  ${d.name.en.padEnd(40)} ${servers.issuers[d.id].url}`);
 console.log(`  ${'Trust list'.padEnd(40)} ${servers.trustListUrl}`);
+console.log(`Reference verifier (OpenID4VP, job application site): ${verifier.url}/`);
 console.log(`Keys and issued credentials are kept in ${dataDir}/ (delete it to start afresh).`);
 
-const stop = () => void demo.close().then(() => process.exit(0));
+const stop = () => void Promise.all([demo.close(), verifier.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
