@@ -5,14 +5,17 @@
  * production headers. See docs/issuers.md.
  *
  * Environment: PORT (app port), SATCHEL_DATA_DIR (keys and state; default .data),
- * SATCHEL_SKIP_BUILD=1 (serve the existing dist/, built earlier for the same data folder).
+ * SATCHEL_SKIP_BUILD=1 (serve the existing dist/, built earlier for the same data folder),
+ * SATCHEL_STATUS_LIST_TTL_S (how soon wallets refresh status lists; default 60).
  */
 import { DEFAULT_APP_PORT, startDemo } from './reference/demo';
 import { DEPARTMENTS } from './reference/departments';
 import { startReferenceVerifier, VERIFIER_PORT } from './verifier/start-verifier';
 
 const dataDir = process.env.SATCHEL_DATA_DIR ?? '.data';
-const demo = await startDemo({ dataDir, ports: 'fixed', appPort: Number(process.env.PORT ?? DEFAULT_APP_PORT), build: process.env.SATCHEL_SKIP_BUILD !== '1' });
+const demo = await startDemo({ dataDir, ports: 'fixed', appPort: Number(process.env.PORT ?? DEFAULT_APP_PORT), build: process.env.SATCHEL_SKIP_BUILD !== '1',
+  statusListTtlS: process.env.SATCHEL_STATUS_LIST_TTL_S ? Number(process.env.SATCHEL_STATUS_LIST_TTL_S) : undefined,
+});
 const { servers } = demo;
 const verifier = await startReferenceVerifier({ port: VERIFIER_PORT, walletUrl: demo.appUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
 

@@ -96,11 +96,13 @@ export class CredentialViews {
     return new Set(Object.entries(state.credentials).flatMap(([id, m]) => (ids.has(id) && m.statusUri ? [m.statusUri] : [])));
   }
 
-  /** Online only: the trust list and every status list in use, each when its ttl has run out. */
-  async refresh(): Promise<void> {
+  /** Online only: the trust list and every status list in use, each when its ttl has run out (or now, when forced). */
+  async refresh(force = false): Promise<void> {
     if (!this.online()) return;
-    await this.trust.trustList().catch(() => undefined);
-    for (const uri of await this.usedStatusLists()) await this.trust.statusList(uri, true).catch(() => undefined);
+    await this.trust.trustList({ force }).catch(() => undefined);
+    for (const uri of await this.usedStatusLists()) {
+      await (force ? this.trust.fetchStatusList(uri) : this.trust.statusList(uri, true)).catch(() => undefined);
+    }
   }
 
   async freshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {

@@ -100,8 +100,11 @@ export interface Receiver {
   listCredentials(): Promise<CredentialView[]>;
   credential(id: string): Promise<CredentialView | undefined>;
   deleteCredential(id: string): Promise<void>;
-  /** Refreshes the trust list and status lists when online, honouring their ttl. */
-  refreshStatus(): Promise<void>;
+  /**
+   * Refreshes the trust list and status lists when online, honouring their ttl; `force` fetches
+   * them now regardless (the person asked to check now).
+   */
+  refreshStatus(options?: { force?: boolean }): Promise<void>;
   /** How fresh the revocation information is (the UI always says so). */
   statusFreshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }>;
 }

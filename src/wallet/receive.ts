@@ -552,8 +552,8 @@ class ReceiverImpl implements SatchelReceiver {
     return this.guard(() => this.views.delete(id));
   }
 
-  refreshStatus(): Promise<void> {
-    return this.guard(() => this.views.refresh());
+  refreshStatus(options: { force?: boolean } = {}): Promise<void> {
+    return this.guard(() => this.views.refresh(options.force === true));
   }
 
   statusFreshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {

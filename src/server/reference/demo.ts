@@ -25,6 +25,9 @@ export interface DemoOptions {
   /** Rebuild the WebAssembly core too (default true); false when wasm/build is known to be current (tests). */
   buildWasm?: boolean;
   log?: (line: string) => void;
+  /** Status list ttl in seconds for the departments (default 60). */
+  statusListTtlS?: number;
+  deferredDelayS?: number;
 }
 
 export interface Demo {
@@ -62,7 +65,7 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   });
   let servers: ReferenceServers;
   try {
-    servers = await startReferenceServers({ dataDir: options.dataDir, ports: options.ports, walletUrl: appUrl });
+    servers = await startReferenceServers({ dataDir: options.dataDir, ports: options.ports, walletUrl: appUrl, statusListTtlS: options.statusListTtlS, deferredDelayS: options.deferredDelayS });
   } catch (e) {
     await closeApp();
     throw e;

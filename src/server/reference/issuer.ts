@@ -106,6 +106,8 @@ export interface IssuerOptions {
   dataDir: string;
   now?: () => number;
   deferredDelayS?: number;
+  /** The status list's ttl (how soon wallets refresh it), in seconds; default STATUS_LIST_TTL_S. */
+  statusListTtlS?: number;
 }
 
 const token = (bytes = 24): string => randomBytes(bytes).toString('base64url');
@@ -119,6 +121,7 @@ export class ReferenceIssuer {
   private readonly path: string;
   private readonly now: () => number;
   private readonly deferredDelayS: number;
+  private readonly statusListTtlS: number | undefined;
   private state: IssuerState;
 
   constructor(options: IssuerOptions) {
@@ -128,6 +131,7 @@ export class ReferenceIssuer {
     this.path = join(options.dataDir, `${options.department.id}.json`);
     this.now = options.now ?? (() => Date.now());
     this.deferredDelayS = options.deferredDelayS ?? DEFERRED_DELAY_S;
+    this.statusListTtlS = options.statusListTtlS;
     this.state = readJsonFile<IssuerState>(this.path) ?? { offers: {}, tokens: {}, nonces: {}, transactions: {}, issued: [], statuses: [] };
   }
 
@@ -364,6 +368,6 @@ export class ReferenceIssuer {
   }
 
   statusListToken(): Promise<string> {
-    return statusListToken(this.key, this.statusListUri, this.state.statuses, new Date(this.now()));
+    return statusListToken(this.key, this.statusListUri, this.state.statuses, new Date(this.now()), this.statusListTtlS);
   }
 }

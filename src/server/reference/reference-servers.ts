@@ -26,6 +26,8 @@ export interface ReferenceServersOptions {
   walletUrl: string;
   now?: () => number;
   deferredDelayS?: number;
+  /** Status list ttl in seconds (default 60; end-to-end tests may shorten it). */
+  statusListTtlS?: number;
 }
 
 export interface ReferenceServers {
@@ -67,7 +69,7 @@ export async function startReferenceServers(options: ReferenceServersOptions): P
     for (const department of DEPARTMENTS) {
       const l = await listen(port(department.port), host);
       listening.push(l);
-      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS });
+      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS, statusListTtlS: options.statusListTtlS });
       l.mount(issuerApp(issuer, walletOrigins));
       issuers[department.id] = issuer;
     }

@@ -25,11 +25,11 @@ export function statusName(value: number): StatusName | 'unknown' {
 }
 
 /** A signed Status List Token for `statuses` (one number per index) published at `uri`. */
-export async function statusListToken(key: KeyPair, uri: string, statuses: readonly number[], now: Date): Promise<string> {
+export async function statusListToken(key: KeyPair, uri: string, statuses: readonly number[], now: Date, ttlS: number = STATUS_LIST_TTL_S): Promise<string> {
   const values = Array.from({ length: STATUS_LIST_SIZE }, (_, i) => statuses[i] ?? STATUS.valid);
   const list = new StatusList(values, STATUS_BITS);
   const iat = Math.floor(now.getTime() / 1000);
   // §5.1: sub is the list's URI; iat, exp and ttl.
-  const { header, payload } = createHeaderAndPayload(list, { sub: uri, iat, exp: iat + STATUS_LIST_LIFETIME_S, ttl: STATUS_LIST_TTL_S }, { alg: 'ES256', typ: 'statuslist+jwt' });
+  const { header, payload } = createHeaderAndPayload(list, { sub: uri, iat, exp: iat + STATUS_LIST_LIFETIME_S, ttl: ttlS }, { alg: 'ES256', typ: 'statuslist+jwt' });
   return signJws(key, header, payload as Record<string, unknown>);
 }
