@@ -13,8 +13,14 @@ import { DEPARTMENTS } from './reference/departments';
 import { startReferenceVerifier, VERIFIER_PORT } from './verifier/start-verifier';
 
 const dataDir = process.env.SATCHEL_DATA_DIR ?? '.data';
-const demo = await startDemo({ dataDir, ports: 'fixed', appPort: Number(process.env.PORT ?? DEFAULT_APP_PORT), build: process.env.SATCHEL_SKIP_BUILD !== '1',
+const demo = await startDemo({
+  dataDir,
+  ports: 'fixed',
+  appPort: Number(process.env.PORT ?? DEFAULT_APP_PORT),
+  build: process.env.SATCHEL_SKIP_BUILD !== '1',
   statusListTtlS: process.env.SATCHEL_STATUS_LIST_TTL_S ? Number(process.env.SATCHEL_STATUS_LIST_TTL_S) : undefined,
+  // The reference verifier starts after the build, on a fixed port: the wallet may post to it.
+  extraOrigins: [`http://localhost:${VERIFIER_PORT}`],
 });
 const { servers } = demo;
 const verifier = await startReferenceVerifier({ port: VERIFIER_PORT, walletUrl: demo.appUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });

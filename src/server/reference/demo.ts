@@ -25,6 +25,8 @@ export interface DemoOptions {
   /** Rebuild the WebAssembly core too (default true); false when wasm/build is known to be current (tests). */
   buildWasm?: boolean;
   log?: (line: string) => void;
+  /** More origins the wallet may contact (CSP connect-src), e.g. a reference verifier. */
+  extraOrigins?: string[];
   /** Status list ttl in seconds for the departments (default 60). */
   statusListTtlS?: number;
   deferredDelayS?: number;
@@ -70,10 +72,11 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     await closeApp();
     throw e;
   }
-  const site = createStaticServer({ root: outDir, connectOrigins: servers.origins });
+  const connectOrigins = [...servers.origins, ...(options.extraOrigins ?? []).map((o) => new URL(o).origin)];
+  const site = createStaticServer({ root: outDir, connectOrigins });
   serve = (request, response) => void site.emit('request', request, response);
   try {
-    if (options.build !== false) await runBuild(outDir, buildEnvironment(servers), options.buildWasm !== false, log);
+    if (options.build !== false) await runBuild(outDir, buildEnvironment({ ...servers, origins: connectOrigins }), options.buildWasm !== false, log);
   } catch (e) {
     await Promise.all([closeApp(), servers.close()]);
     throw e;
