@@ -1,0 +1,103 @@
+/** OpenID4VP 1.0 request validation (§5.1–5.2, §5.9.3, §5.10, §8.2–8.3) and request links. */
+import { describe, expect, it } from 'vitest';
+import { decodeRequestObject, parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../../../../src/protocols/openid4vp/authorization-request';
+import { validateRequestObject } from '../../../../src/protocols/openid4vp/request-object';
+import { generateRecipientKey } from '../../../../src/lib/jwe';
+import { base64urlEncode } from '../../../../src/lib/base64url';
+
+const NOW = new Date('2026-06-01T12:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
+const RESPONSE_URI = 'https://jobs.example.co.uk/response';
+const dcql = { credentials: [{ id: 'q', format: 'dc+sd-jwt', meta: { vct_values: ['v'] }, claims: [{ path: ['age_over_18'] }] }] };
+const seg = (v: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(v)));
+
+async function base(): Promise<Record<string, unknown>> {
+  const { publicJwk } = await generateRecipientKey();
+  return {
+    response_type: 'vp_token',
+    response_mode: 'direct_post.jwt',
+    client_id: `redirect_uri:${RESPONSE_URI}`,
+    response_uri: RESPONSE_URI,
+    nonce: 'n-1',
+    state: 's-1',
+    dcql_query: dcql,
+    exp: NOW_S + 300,
+    client_metadata: { client_name: 'Jobs', jwks: { keys: [{ ...publicJwk, kid: 'e1', use: 'enc', alg: 'ECDH-ES' }] }, encrypted_response_enc_values_supported: ['A256GCM'] },
+  };
+}
+
+describe('validateRequestObject', () => {
+  it('accepts a direct_post.jwt request and reads what the wallet needs', async () => {
+    const r = validateRequestObject(await base(), NOW);
+    expect(r).toMatchObject({ clientId: `redirect_uri:${RESPONSE_URI}`, nonce: 'n-1', state: 's-1', responseMode: 'direct_post.jwt', responseUri: RESPONSE_URI, verifierName: 'Jobs' });
+    expect(r.encryptionKey).toMatchObject({ kty: 'EC', crv: 'P-256', kid: 'e1' });
+    expect(r.encryptionKey).not.toHaveProperty('use');
+  });
+
+  it.each<[string, (r: Record<string, unknown>) => void, RegExp]>([
+    ['another response_type', (r) => void (r.response_type = 'code'), /vp_token/],
+    ['no nonce', (r) => void delete r.nonce, /nonce/],
+    ['Presentation Exchange', (r) => void (r.presentation_definition = {}), /Presentation Exchange/],
+    ['no DCQL query', (r) => void delete r.dcql_query, /dcql_query/],
+    ['an invalid DCQL query', (r) => void (r.dcql_query = { credentials: [] }), /DCQL/],
+    ['the fragment response mode', (r) => void delete r.response_mode, /not supported/],
+    ['no response_uri', (r) => void delete r.response_uri, /response_uri/],
+    ['a redirect_uri with direct_post', (r) => void (r.redirect_uri = RESPONSE_URI), /redirect_uri/],
+    ['plain http', (r) => Object.assign(r, { response_uri: 'http://jobs.example.co.uk/r', client_id: 'redirect_uri:http://jobs.example.co.uk/r' }), /https/],
+    ['a client_id that is not the response_uri', (r) => void (r.client_id = 'redirect_uri:https://evil.example/r'), /match/],
+    ['an x509 client id (signed requests)', (r) => void (r.client_id = 'x509_san_dns:jobs.example.co.uk'), /prefix/],
+    ['no encryption key', (r) => void ((r.client_metadata as Record<string, unknown>).jwks = { keys: [] }), /P-256/],
+    ['only A128CBC accepted', (r) => void ((r.client_metadata as Record<string, unknown>).encrypted_response_enc_values_supported = ['A128CBC-HS256']), /A256GCM/],
+    ['issued in the future', (r) => void (r.iat = NOW_S + 3600), /future/],
+  ])('refuses %s as malformed', async (_name, change, message) => {
+    const r = await base();
+    change(r);
+    try {
+      validateRequestObject(r, NOW);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'malformed' });
+      expect((e as Error).message).toMatch(message);
+    }
+  });
+
+  it('says expired past exp plus the skew, not before', async () => {
+    const r = await base();
+    r.exp = NOW_S - 200;
+    expect(() => validateRequestObject(r, NOW)).not.toThrow();
+    r.exp = NOW_S - 400;
+    expect(() => validateRequestObject(r, NOW)).toThrow(expect.objectContaining({ code: 'expired' }));
+  });
+});
+
+describe('request links and request objects', () => {
+  it('reads openid4vp:// and same-device https links, and ignores other text', () => {
+    expect(parseAuthorizationRequestLink('openid4vp://?client_id=redirect_uri%3Ahttps%3A%2F%2Fa%2Fr&request_uri=https%3A%2F%2Fa%2Freq%2F1')).toEqual({ clientId: 'redirect_uri:https://a/r', requestUri: 'https://a/req/1', requestUriMethod: 'get' });
+    expect(parseAuthorizationRequestLink('https://wallet.example/share?client_id=x&request_uri=https%3A%2F%2Fa&request_uri_method=post')).toMatchObject({ requestUriMethod: 'post' });
+    for (const text of ['hello', 'https://example.com/?a=1', 'openid-credential-offer://?credential_offer_uri=x']) expect(parseAuthorizationRequestLink(text)).toBeUndefined();
+    expect(() => parseAuthorizationRequestLink('openid4vp://?client_id=x&request_uri=y&request_uri_method=put')).toThrow(/get or post/);
+  });
+
+  it('accepts only unsigned request objects with the right typ', () => {
+    expect(decodeRequestObject(`${seg({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${seg({ a: 1 })}.`).payload).toEqual({ a: 1 });
+    expect(() => decodeRequestObject(`${seg({ alg: 'ES256', typ: 'oauth-authz-req+jwt' })}.${seg({ a: 1 })}.c2ln`)).toThrow(/Signed/);
+    expect(() => decodeRequestObject(`${seg({ alg: 'none', typ: 'JWT+other' })}.${seg({ a: 1 })}.`)).toThrow(/typ/);
+    expect(() => decodeRequestObject('not a jwt')).toThrow(/not a JWT/);
+  });
+
+  it('fetches by request_uri (GET or POST), checks the client_id, and maps 404 to expired', async () => {
+    const payload = await base();
+    const jwt = `${seg({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${seg(payload)}.`;
+    const seen: string[] = [];
+    const fetchOk: typeof fetch = async (input, init) => {
+      seen.push(`${init?.method} ${String(input)}`);
+      return new Response(jwt, { status: 200 });
+    };
+    const link = { clientId: payload.client_id as string, requestUri: 'https://jobs.example.co.uk/request/1', requestUriMethod: 'post' as const };
+    expect((await resolveAuthorizationRequest(link, { fetch: fetchOk, now: NOW })).nonce).toBe('n-1');
+    expect(seen).toEqual(['POST https://jobs.example.co.uk/request/1']);
+    await expect(resolveAuthorizationRequest({ ...link, clientId: 'redirect_uri:https://other.example/r' }, { fetch: fetchOk, now: NOW })).rejects.toMatchObject({ code: 'malformed' });
+    const gone: typeof fetch = async () => new Response('', { status: 404 });
+    await expect(resolveAuthorizationRequest(link, { fetch: gone, now: NOW })).rejects.toMatchObject({ code: 'expired' });
+  });
+});
