@@ -1,0 +1,90 @@
+/**
+ * The checker's trust sources in the app: the receive use case's cached, signed trust list (read
+ * only), and status lists fetched once online then kept encrypted for offline checks.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { prepareTrustList } from '../../../src/credentials/index';
+import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
+import { createChecker } from '../../../src/wallet/check';
+import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/check-trust';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
+import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive-store';
+import { createSharer } from '../../../src/wallet/share';
+import { es256Key } from '../../shared/credentials/helpers';
+import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
+import { DVLA, DVLA_STATUS, HOME_OFFICE, makeWorld, NOW } from './fixtures';
+
+afterEach(async () => {
+  await cleanUpVaults();
+  stopCryptoWorker();
+});
+
+describe('receiveCacheTrust', () => {
+  it('uses the cached signed trust list; fetches a missing status list online, then checks offline from the kept copy', async () => {
+    const world = await makeWorld();
+    const operator = es256Key('op-1');
+    const unsigned = prepareTrustList({
+      alg: 'ES256',
+      kid: 'op-1',
+      operator: 'https://trust.example.gov.uk',
+      issuedAt: new Date(NOW.getTime() - 3600_000),
+      expiresAt: new Date(NOW.getTime() + 86_400_000),
+      issuers: [
+        { id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] },
+        { id: HOME_OFFICE, name: { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, keys: [world.homeOffice.jwk], types: [CREDENTIAL_TYPES.rightToWork] },
+      ],
+    });
+    const trustJwt = unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput)));
+
+    const vault = testVault(uniqueDbName('check-trust'));
+    await vault.setUp(PIN);
+    await vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, {
+      v: RECEIVE_STATE_VERSION,
+      pending: [],
+      credentials: {},
+      issuers: {},
+      statusLists: {},
+      trustList: { jwt: trustJwt, fetchedAt: NOW.getTime() - 60_000, refreshAfter: NOW.getTime() + 3600_000 },
+    });
+    let isOnline = true;
+    const fetched: string[] = [];
+    const fakeFetch: typeof fetch = async (input) => {
+      fetched.push(String(input));
+      return new Response(world.statusLists[String(input)] ?? '', { status: world.statusLists[String(input)] ? 200 : 404 });
+    };
+    const now = () => NOW.getTime();
+    const verifier = workerSignatureVerifier();
+    const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operator.jwk] }, verifier, fetch: fakeFetch, online: () => isOnline, now });
+    const checker = createChecker({ verifier, trust, now });
+    const sharer = createSharer({ vault: world.vault, now });
+
+    const check = async () => {
+      const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'Door' });
+      const read = await sharer.readRequest(request.qr.frames[0]!);
+      for (const f of (await sharer.respond(read.requestId, 'licence', [['age_over_18']])).frames) await checker.addFrame(request.requestId, f);
+      return checker.verify(request.requestId);
+    };
+
+    const first = await check();
+    expect(first.reasons.filter((r) => !r.ok)).toEqual([]);
+    expect(first.issuerName?.en).toBe('DVLA');
+    expect(fetched).toEqual([DVLA_STATUS]);
+    expect(await vault.getRecord(CHECK_STATUS_KIND, DVLA_STATUS)).toMatchObject({ jwt: world.statusLists[DVLA_STATUS] });
+
+    isOnline = false;
+    const second = await check();
+    expect(second.ok).toBe(true);
+    expect(second.status?.state).toBe('valid');
+    expect(fetched).toHaveLength(1);
+
+    // Another phone that never saw this list, offline: status unknown, the check fails and says why.
+    await vault.deleteRecord(CHECK_STATUS_KIND, DVLA_STATUS);
+    const third = await check();
+    expect(third.ok).toBe(false);
+    expect(third.reasons.filter((r) => !r.ok).map((r) => r.code)).toEqual(['status:unknown']);
+
+    // A trust list signed by a key that is not pinned is not used at all.
+    const stranger = receiveCacheTrust({ vault, config: { trustListUrl: 'x', trustListKeys: [es256Key('other').jwk] }, verifier });
+    expect(await stranger.trustList()).toBeUndefined();
+  });
+});
