@@ -51,6 +51,13 @@ function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
+/** Claims that carry a photo: sent only when the verifier asked for them (issue 7). */
+export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
+
+function withoutUnaskedPortrait(claims: ClaimPath[], match: CredentialMatch): ClaimPath[] {
+  return claims.filter((p) => typeof p[0] !== 'string' || !PORTRAIT_CLAIMS.has(p[0]) || match.claims.some((m) => m[0] === p[0]));
+}
+
 class SharerImpl implements Sharer {
   private readonly requests = new Map<string, OpenRequest>();
   private readonly now: () => number;
@@ -175,6 +182,7 @@ class SharerImpl implements Sharer {
   async respond(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
     const { open, match } = this.open(requestId, credentialId, 'in-person');
     const { request } = open;
+    claims = withoutUnaskedPortrait(claims, match);
     // B.3.6: the KB-JWT aud is the client_id, nonce the request's nonce.
     const { presentation, held } = await this.present(credentialId, claims, request.clientId, request.nonce);
     const jwe = await encryptResponse(request, responseParameters(request, match.queryId, presentation));
@@ -187,6 +195,7 @@ class SharerImpl implements Sharer {
   async respondOnline(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<{ redirectUri?: string }> {
     const { open, match } = this.open(requestId, credentialId, 'online');
     const { request } = open;
+    claims = withoutUnaskedPortrait(claims, match);
     const { presentation, held } = await this.present(credentialId, claims, request.clientId, request.nonce);
     const result = await postResponse(request, responseParameters(request, match.queryId, presentation), this.fetchFn);
     this.requests.delete(requestId);

@@ -106,6 +106,14 @@ describe('request and response', () => {
     expect(result.claims.find((c) => c.path[0] === 'portrait')?.value).toMatch(/^data:image\/jpeg;base64,/);
   });
 
+  it('never sends a portrait that was not asked for, even when ticked', async () => {
+    const { request, frames } = await exchange('over-18', (claims) => [...claims, ['portrait']]);
+    await feedAll(request.requestId, frames.frames);
+    const result = await checker.verify(request.requestId);
+    expect(result.claims.map((c) => c.path[0])).toEqual(['age_over_18']);
+    expect(world.vault.activity[0]!.claims).toEqual([{ en: 'Age over 18' }]);
+  });
+
   it('flags claims that were not asked for', async () => {
     const { request, frames } = await exchange('over-18', (claims) => [...claims, ['birth_date']]);
     await feedAll(request.requestId, frames.frames);
