@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { startReferenceServers, type ReferenceServers } from '../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../src/server/reference/departments';
+import { signSdJwtVc } from '../../../src/server/reference/credential-signer';
 import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive-api';
 import { nobleVerifier } from '../../shared/credentials/helpers';
@@ -263,6 +264,31 @@ describe('Receiver against the reference issuers', () => {
       }) as unknown as Response;
     };
     await rejection(receiver.readOffer(links.schemeText), 'type-not-allowed');
+    expectNothingStored();
+  });
+
+  it('a credential of a type its issuer may not issue, signed with the issuer\'s own key, is refused and not stored', async () => {
+    const { record, links } = offer('dvla');
+    const summary = await receiver.readOffer(links.schemeText);
+    const dvla = servers.issuers.dvla;
+    intercept = (url, init) => {
+      if (url !== `${dvla.url}/credential`) return undefined;
+      // The DVLA key vouching for right-to-work status: a genuine signature, a forbidden type.
+      const proof = (JSON.parse(String(init!.body)) as { proofs: { jwt: string[] } }).proofs.jwt[0]!;
+      const holderJwk = JSON.parse(Buffer.from(proof.split('.')[0]!, 'base64url').toString()).jwk as JsonWebKey;
+      const now = new Date(clock);
+      return signSdJwtVc(dvla.key, {
+        issuer: dvla.url,
+        type: servers.issuers['home-office'].department.credentials[0]!.type,
+        holderJwk,
+        subject: { given_name: 'Ada', right_to_work: 'Unlimited' },
+        status: { idx: 0, uri: dvla.statusListUri },
+        issuedAt: now,
+        expiresAt: new Date(clock + 86400_000),
+      }).then((credential) => new Response(JSON.stringify({ credentials: [{ credential }] }), { headers: { 'Content-Type': 'application/json' } }));
+    };
+    const e = await rejection(receiver.accept(summary.offerId, record.txCode), 'type-not-allowed');
+    expect(e.details.reasons?.join(' ')).toContain('not allowed to issue');
     expectNothingStored();
   });
 
