@@ -14,6 +14,7 @@ import { obtainCredential, pollDeferred, redeemOffer, resolveOffer, sendNotifica
 import { startReferenceServers, type ReferenceServers } from '../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../src/server/reference/departments';
+import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
 import { nobleVerifier } from '../../shared/credentials/helpers';
 
 const WALLET = 'http://localhost:5173';
@@ -101,9 +102,14 @@ describe('reference issuers over HTTP', () => {
     if (response.kind !== 'issued') throw new Error('not issued');
     const raw = response.credentials[0]!;
     const idx = issuer.issued().length - 1;
+    const bits = async () => getListFromStatusListJWT(await (await fetch(issuer.statusListUri)).text());
+    expect((await bits()).getStatus(idx)).toBe(0);
     issuer.setStatus(idx, 'revoked');
+    // Read back by the independent @sd-jwt/jwt-status-list: the 2-bit entry is 1 (INVALID), then 2 (SUSPENDED).
+    expect((await bits()).getStatus(idx)).toBe(1);
     expect((await verifyCredential(raw, verifyOptions())).status?.state).toBe('revoked');
     issuer.setStatus(idx, 'suspended');
+    expect((await bits()).getStatus(idx)).toBe(2);
     expect((await verifyCredential(raw, verifyOptions())).status?.state).toBe('suspended');
     issuer.setStatus(idx, 'valid');
     expect((await verifyCredential(raw, verifyOptions())).status?.state).toBe('valid');
