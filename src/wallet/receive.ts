@@ -198,8 +198,10 @@ class ReceiverImpl implements SatchelReceiver {
         throw toReceiveError(e);
       }
       const offerId = randomId();
+      // No connection before Satchel can say who is offering what: keep the offer as read, resolve it later.
       const queueUnresolved = async () => {
-        await this.putPending({ offerId, input, issuerName: { en: new URL(parsed.kind === 'reference' ? parsed.uri : 'https://unknown.invalid').host }, accepted: false, state: 'waiting-for-connection', remaining: [], storedIds: [], updatedAt: '' });
+        const host = new URL(parsed.kind === 'reference' ? parsed.uri : parsed.offer.credentialIssuer).host;
+        await this.putPending({ offerId, input, issuerName: { en: host }, accepted: false, state: 'waiting-for-connection', remaining: [], storedIds: [], updatedAt: '' });
         return new ReceiveError('offline', 'There is no connection. Satchel kept this offer and will show it to you when you are back online.');
       };
       let offer: CredentialOffer;
@@ -214,7 +216,14 @@ class ReceiverImpl implements SatchelReceiver {
           throw error;
         }
       }
-      const summary = await this.summarise(offerId, offer);
+      let summary: OfferSummary;
+      try {
+        summary = await this.summarise(offerId, offer);
+      } catch (e) {
+        const error = toReceiveError(e);
+        if (error.code === 'offline') throw await queueUnresolved();
+        throw error;
+      }
       await this.prune();
       await this.putPending({ offerId, offer, summary, issuerName: summary.issuer.name, accepted: false, state: 'waiting-for-connection', remaining: [...offer.configurationIds], storedIds: [], updatedAt: '' });
       return summary;

@@ -190,10 +190,22 @@ describe('Receiver against the reference issuers', () => {
     expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ state: 'waiting-for-connection' })]);
     online = true;
     await receiver.resumePending();
-    const [pending] = (await receiver.pendingOffers()) as (Awaited<ReturnType<SatchelReceiver['pendingOffers']>>[number] & { summary?: { credentials: { name: { en: string } }[] }; needsTxCode?: boolean })[];
+    const [pending] = await receiver.pendingOffers();
     expect(pending!.summary?.credentials[0]!.name.en).toBe('Veteran card');
     expect(pending!.needsTxCode).toBe(true);
     expectNothingStored();
+    expect((await receiver.accept(pending!.offerId, record.txCode)).status).toBe('stored');
+  });
+
+  it('an offer scanned offline before the phone has any trust list is kept and shown for review once online', async () => {
+    const { record, links } = offer('dbs');
+    online = false;
+    await rejection(receiver.readOffer(links.schemeText), 'offline');
+    expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ state: 'waiting-for-connection', issuerName: { en: new URL(servers.issuers.dbs.url).host } })]);
+    online = true;
+    await receiver.resumePending();
+    const [pending] = await receiver.pendingOffers();
+    expect(pending!.summary?.issuer.name.en).toBe('Disclosure and Barring Service');
     expect((await receiver.accept(pending!.offerId, record.txCode)).status).toBe('stored');
   });
 
