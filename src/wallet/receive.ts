@@ -292,7 +292,7 @@ class ReceiverImpl implements SatchelReceiver {
 
   private async prune(): Promise<void> {
     const cutoff = this.now() - UNDECIDED_OFFER_MAX_AGE_MS;
-    await this.store.update((s) => void (s.pending = s.pending.filter((p) => p.accepted || p.input !== undefined || Date.parse(p.updatedAt) >= cutoff)));
+    await this.store.update((s) => void (s.pending = s.pending.filter((p) => p.accepted || p.input !== undefined || p.state === 'failed' || Date.parse(p.updatedAt) >= cutoff)));
   }
 
   // ── accepting and completing ────────────────────────────────────────────────────────────────
@@ -325,7 +325,8 @@ class ReceiverImpl implements SatchelReceiver {
     return this.guard(async () => {
       const state = await this.store.read();
       return state.pending
-        .filter((p) => p.accepted || p.input !== undefined)
+        // Not the offers the person is still looking at (readOffer's), but everything queued, kept or failed.
+        .filter((p) => p.accepted || p.input !== undefined || p.state === 'failed')
         .map((p) => {
           const out: PendingOffer = { offerId: p.offerId, issuerName: p.issuerName, state: p.state, updatedAt: p.updatedAt };
           if (p.error) out.error = p.error;

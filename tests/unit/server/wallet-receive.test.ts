@@ -182,6 +182,22 @@ describe('Receiver against the reference issuers', () => {
     expect((await receiver.listCredentials()).map((v) => v.holderName).sort()).toEqual(['Ada Jones', 'Sam Okafor']);
   });
 
+  it('a wrong code entered offline fails when the queue runs; the offer stays listed for a new code', async () => {
+    await receiver.refreshStatus();
+    const { record, links } = offer('veterans');
+    const summary = await receiver.readOffer(links.schemeText);
+    online = false;
+    expect(await receiver.accept(summary.offerId, record.txCode === '00000' ? '11111' : '00000')).toEqual({ status: 'queued' });
+    online = true;
+    await receiver.resumePending();
+    const [pending] = await receiver.pendingOffers();
+    expect(pending).toMatchObject({ offerId: summary.offerId, state: 'failed', error: 'wrong-tx-code', needsTxCode: true });
+    expect(pending!.summary?.issuer.name.en).toBe("Office for Veterans' Affairs");
+    expectNothingStored();
+    expect((await receiver.accept(summary.offerId, record.txCode)).status).toBe('stored');
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
   it('an offer link by reference opened offline is kept and shown for review when back online', async () => {
     await receiver.refreshStatus();
     const { record, links } = offer('veterans');
