@@ -29,12 +29,11 @@ import { labelFromName } from './localise';
 import { dcqlFor, TYPE_NAMES } from './purposes';
 import type { Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
-import { CheckError, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type FrameProgress, type Purpose } from './share-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type FrameProgress, type Purpose } from './share-api';
 
 /** How long a request QR stays answerable. */
 export const CHECK_REQUEST_LIFETIME_S = 5 * 60;
-/** The requestId addFrame/verify/keepRecord/discard take for quick-show responses, after acceptQuickShow(). */
-export const QUICK_SHOW_REQUEST_ID = 'quick-show';
+export { QUICK_SHOW_REQUEST_ID } from './share-api';
 export const CHECK_RECORD_KIND = 'check-record';
 const NONCE_BYTES = 16;
 

@@ -109,6 +109,9 @@ export interface CheckResult {
   elapsedMs: number;
 }
 
+/** The requestId of quick-show checks: after acceptQuickShow(), pass it to addFrame / verify / keepRecord / discard. */
+export const QUICK_SHOW_REQUEST_ID = 'quick-show';
+
 export interface Checker {
   /** Starts a check: a one-time nonce, an ephemeral key, and the request QR. */
   createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; verifierName: string }): Promise<CheckRequest>;

@@ -1,0 +1,41 @@
+/**
+ * The app's Sharer, Checker and ActivityLog, loaded on first use (like lazy-receiver.ts): sharing
+ * and checking pull in the credentials library, DCQL, JWE and the QR transport, which the first
+ * screen does not need, so they stay out of the entry bundle (README: size budget).
+ */
+import type { Receiver } from './receive-api';
+import type { SatchelVault } from './satchel-vault';
+import type { ActivityLog, Checker, Sharer } from './share-api';
+
+export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'>): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+  let loading: ReturnType<typeof load> | undefined;
+  function load() {
+    return import('./app-share').then((m) => m.createAppShareServices(vault, receiver));
+  }
+  const services = () => (loading ??= load());
+  const sharer: Sharer = {
+    readRequest: async (input) => (await services()).sharer.readRequest(input),
+    claimsForPurpose: async (id, purpose) => (await services()).sharer.claimsForPurpose(id, purpose),
+    shareableClaims: async (id) => (await services()).sharer.shareableClaims(id),
+    respond: async (requestId, id, claims) => (await services()).sharer.respond(requestId, id, claims),
+    respondOnline: async (requestId, id, claims) => (await services()).sharer.respondOnline(requestId, id, claims),
+    quickShow: async (id, claims) => (await services()).sharer.quickShow(id, claims),
+  };
+  // discard is synchronous: it forgets the check once the module is loaded (it always is, by then).
+  let loaded: Checker | undefined;
+  const checkerNow = async () => (loaded = (await services()).checker);
+  const checker: Checker = {
+    createRequest: async (options) => (await checkerNow()).createRequest(options),
+    acceptQuickShow: async () => (await checkerNow()).acceptQuickShow(),
+    addFrame: async (requestId, frame) => (await checkerNow()).addFrame(requestId, frame),
+    verify: async (requestId) => (await checkerNow()).verify(requestId),
+    keepRecord: async (requestId) => (await checkerNow()).keepRecord(requestId),
+    discard: (requestId) => loaded?.discard(requestId),
+  };
+  const activity: ActivityLog = {
+    list: async (filter) => (await services()).activity.list(filter),
+    remove: async (id) => (await services()).activity.remove(id),
+    export: async () => (await services()).activity.export(),
+  };
+  return { sharer, checker, activity };
+}
