@@ -134,6 +134,8 @@ class SharerImpl implements Sharer {
       candidates.push({ credentialId: m.credentialId, typeName, requested, notShared });
     }
     const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
+    // Requests read but never answered are forgotten once expired.
+    for (const [id, r] of this.requests) if (Date.parse(r.request.expiresAt) < this.now()) this.requests.delete(id);
     this.requests.set(requestId, { request, mode, answers });
     const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, candidates };
     if (request.verifierName !== undefined) out.verifierName = request.verifierName;

@@ -1,0 +1,58 @@
+/** The Authorization Response (OpenID4VP 1.0 §8.1–8.3): direct_post form fields, direct_post.jwt JWE, redirect_uri handling. */
+import { describe, expect, it } from 'vitest';
+import { decryptJwe, generateRecipientKey, jweHeader } from '../../../../src/lib/jwe';
+import { postResponse, readResponseParameters, responseParameters } from '../../../../src/protocols/openid4vp/response';
+import type { ValidatedRequest } from '../../../../src/protocols/openid4vp/request-object';
+
+const base: ValidatedRequest = {
+  clientId: 'redirect_uri:https://v.example/response',
+  nonce: 'n',
+  dcql: { credentials: [] },
+  responseMode: 'direct_post',
+  responseUri: 'https://v.example/response',
+  state: 'st-1',
+  expiresAt: '2026-06-01T12:05:00Z',
+};
+
+function capture(answer: Response): { fetch: typeof fetch; sent: { url: string; body: URLSearchParams }[] } {
+  const sent: { url: string; body: URLSearchParams }[] = [];
+  return {
+    sent,
+    fetch: async (input, init) => {
+      sent.push({ url: String(input), body: new URLSearchParams(String(init?.body)) });
+      return answer.clone();
+    },
+  };
+}
+
+describe('postResponse', () => {
+  it('direct_post: vp_token as JSON and state as form fields; a redirect_uri is returned', async () => {
+    const c = capture(Response.json({ redirect_uri: 'https://v.example/done?code=1' }));
+    const params = responseParameters(base, 'q', 'eyJ~');
+    expect(await postResponse(base, params, c.fetch)).toEqual({ redirectUri: 'https://v.example/done?code=1' });
+    expect(c.sent[0]!.url).toBe('https://v.example/response');
+    expect(JSON.parse(c.sent[0]!.body.get('vp_token')!)).toEqual({ q: ['eyJ~'] });
+    expect(c.sent[0]!.body.get('state')).toBe('st-1');
+  });
+
+  it('direct_post.jwt: one `response` field, a JWE to the verifier key carrying vp_token and state', async () => {
+    const { privateKey, publicJwk } = await generateRecipientKey();
+    const request: ValidatedRequest = { ...base, responseMode: 'direct_post.jwt', encryptionKey: { ...publicJwk, kid: 'k9' } };
+    const c = capture(Response.json({}));
+    expect(await postResponse(request, responseParameters(request, 'q', 'eyJ~'), c.fetch)).toEqual({});
+    const body = c.sent[0]!.body;
+    expect([...body.keys()]).toEqual(['response']);
+    expect(jweHeader(body.get('response')!)).toMatchObject({ alg: 'ECDH-ES', enc: 'A256GCM', kid: 'k9', zip: 'DEF' });
+    const inner = JSON.parse(new TextDecoder().decode(await decryptJwe(body.get('response')!, privateKey)));
+    expect(readResponseParameters(inner)).toEqual({ vp_token: { q: ['eyJ~'] }, state: 'st-1' });
+  });
+
+  it('ignores a redirect_uri that is not http(s), and reports a refusal', async () => {
+    expect(await postResponse(base, responseParameters(base, 'q', 'x~'), capture(Response.json({ redirect_uri: 'javascript:alert(1)' })).fetch)).toEqual({});
+    await expect(postResponse(base, responseParameters(base, 'q', 'x~'), capture(new Response('no', { status: 400 })).fetch)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('readResponseParameters refuses malformed vp_token', () => {
+    for (const v of [null, {}, { vp_token: 'x' }, { vp_token: { q: [] } }, { vp_token: { q: [1] } }, { vp_token: { q: 'x' } }]) expect(readResponseParameters(v)).toBeUndefined();
+  });
+});
