@@ -17,16 +17,18 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { ES256 } from '@sd-jwt/crypto-nodejs';
 import type { Department, CredentialConfiguration } from './departments';
 import { findPerson, subjectClaims } from './demo-people';
 import { signJwtVc, signSdJwtVc } from './credential-signer';
 import { readJsonFile, writeJsonFile } from './json-file';
+import { checkKeyProof } from './proof-check';
+import { IssuerError } from './issuer-error';
+
+export { IssuerError };
 import type { KeyPair } from './keys';
 import { STATUS, STATUS_LIST_SIZE, statusListToken, type StatusName } from './status-list';
 
 export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
-export const PROOF_TYP = 'openid4vci-proof+jwt';
 /** How long an offer's pre-authorised code can be redeemed, in seconds. */
 export const PRE_AUTHORIZED_CODE_TTL_S = 30 * 60;
 export const TX_CODE_DIGITS = 5;
@@ -34,8 +36,6 @@ export const TX_CODE_DIGITS = 5;
 export const TX_CODE_TRIES = 3;
 export const ACCESS_TOKEN_TTL_S = 10 * 60;
 export const C_NONCE_TTL_S = 5 * 60;
-/** Maximum age of a key proof's iat, and allowed clock skew, in seconds. */
-export const PROOF_MAX_AGE_S = 5 * 60;
 export const CREDENTIAL_LIFETIME_S = 365 * 24 * 3600;
 /** Deferred issuance: how long the department "takes", and the polling interval it asks for (§9). */
 export const DEFERRED_DELAY_S = 5;
@@ -81,21 +81,6 @@ interface IssuerState {
   transactions: Record<string, TransactionRecord>;
   issued: IssuedRecord[];
   statuses: number[];
-}
-
-/** An OAuth / OpenID4VCI error response (RFC 6749 §5.2, OpenID4VCI §6.3, §8.3.1.2). */
-export class IssuerError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly description: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(description);
-  }
-  body(): Record<string, unknown> {
-    return { error: this.error, error_description: this.description, ...this.extra };
-  }
 }
 
 export interface IssuerOptions {
@@ -236,42 +221,11 @@ export class ReferenceIssuer {
     return nonce;
   }
 
-  /** Appendix F.1 + §8.2.1.1: checks the key proof and returns the holder's public key. */
-  private async checkProof(jwt: unknown): Promise<JsonWebKey> {
-    const invalid = (why: string) => new IssuerError(400, 'invalid_proof', why);
-    if (typeof jwt !== 'string') throw invalid('proofs.jwt must hold one JWT');
-    const parts = jwt.split('.');
-    if (parts.length !== 3) throw invalid('The proof is not a compact JWS');
-    let header: Record<string, unknown>;
-    let payload: Record<string, unknown>;
-    try {
-      header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8'));
-      payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
-    } catch {
-      throw invalid('The proof header or payload is not JSON');
-    }
-    if (header.typ !== PROOF_TYP) throw invalid(`The proof typ must be ${PROOF_TYP}`);
-    if (header.alg !== 'ES256') throw invalid('The proof must be signed with ES256');
-    const jwk = header.jwk as JsonWebKey | undefined;
-    if (!jwk || jwk.kty !== 'EC' || jwk.crv !== 'P-256' || 'd' in jwk) throw invalid('The proof must carry the public P-256 key as jwk');
-    let ok = false;
-    try {
-      ok = await (await ES256.getVerifier(jwk))(`${parts[0]}.${parts[1]}`, parts[2]!);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw invalid('The proof signature does not verify');
-    if (payload.aud !== this.url) throw invalid('The proof aud must be the credential issuer identifier');
-    const nowS = this.now() / 1000;
-    if (typeof payload.iat !== 'number' || Math.abs(nowS - payload.iat) > PROOF_MAX_AGE_S) throw invalid('The proof iat is missing or not recent');
-    const nonce = payload.nonce;
-    // §8.3.1.2 invalid_nonce: the wallet fetches a fresh one from the nonce endpoint and retries.
-    if (typeof nonce !== 'string' || !(nonce in this.state.nonces) || this.state.nonces[nonce]! <= this.now()) {
-      throw new IssuerError(400, 'invalid_nonce', 'The proof nonce is missing, unknown or expired');
-    }
+  /** §7: a c_nonce is good once, until it expires. */
+  private takeNonce(nonce: unknown): boolean {
+    if (typeof nonce !== 'string' || !(nonce in this.state.nonces) || this.state.nonces[nonce]! <= this.now()) return false;
     delete this.state.nonces[nonce];
-    const { kty, crv, x, y } = jwk;
-    return { kty, crv, x, y };
+    return true;
   }
 
   // ── credential endpoint (§8) ────────────────────────────────────────────────────────────────
@@ -287,7 +241,7 @@ export class ReferenceIssuer {
     const proofs = request.proofs as Record<string, unknown> | undefined;
     const jwts = proofs?.jwt;
     if (!Array.isArray(jwts) || jwts.length !== 1) throw new IssuerError(400, 'invalid_proof', 'Send exactly one key proof in proofs.jwt');
-    const holderJwk = await this.checkProof(jwts[0]);
+    const holderJwk = await checkKeyProof(jwts[0], { audience: this.url, nowS: this.now() / 1000, takeNonce: (n) => this.takeNonce(n) });
     if (offer.deferred) {
       const tx: TransactionRecord = { id: token(), offerId: offer.id, holderJwk, readyAt: this.now() + this.deferredDelayS * 1000 };
       this.state.transactions[tx.id] = tx;
