@@ -14,8 +14,7 @@
  * creates its Receiver with createAppReceiver (app-receiver.ts).
  */
 import { verifyCredential, type SignatureVerifier, type TrustList, type TrustedIssuer } from '../credentials/index';
-import { base64urlDecode, base64urlEncode } from '../lib/base64url';
-import { utf8Decode } from '../lib/bytes';
+import { base64urlEncode } from '../lib/base64url';
 import {
   fetchIssuerMetadata,
   fetchOffer,
@@ -33,7 +32,9 @@ import {
 } from '../protocols/openid4vci/index';
 import { walletConfig, type WalletConfig } from './config';
 import { CredentialViews } from './credential-views';
-import { localise, labelFromName } from './localise';
+import { localise } from './localise';
+import { claimLabel, offerSummary, offeredTypes } from './offer-summary';
+import { offeredMismatches, statusUriOf } from './receive-checks';
 import { ReceiveError, type AcceptResult, type CredentialView, type Localised, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
 import { reportError, toReceiveError } from './receive-errors';
 import { ReceiveStore, type CredentialMeta, type PendingRecord, type ReceiveVault } from './receive-store';
@@ -66,27 +67,6 @@ export interface SatchelReceiver extends Receiver {
 }
 
 const randomId = (): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(ID_BYTES)));
-
-/** Reads a JWS payload field without verifying (only to prefetch a status list before verifying). */
-function unverifiedPayload(raw: string): Record<string, unknown> {
-  const bytes = base64urlDecode(raw.split('~')[0]!.split('.')[1] ?? '');
-  const text = bytes && utf8Decode(bytes);
-  try {
-    const value: unknown = text ? JSON.parse(text) : undefined;
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function statusUriOf(raw: string): string | undefined {
-  const status = unverifiedPayload(raw).status as { status_list?: { uri?: unknown } } | undefined;
-  return typeof status?.status_list?.uri === 'string' ? status.status_list.uri : undefined;
-}
-
-function sameKey(a: JsonWebKey | undefined, b: JsonWebKey): boolean {
-  return !!a && a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.y === b.y;
-}
 
 class ReceiverImpl implements SatchelReceiver {
   private readonly store: ReceiveStore;
@@ -244,23 +224,7 @@ class ReceiverImpl implements SatchelReceiver {
         if (error.code !== 'offline') throw error;
       }
     }
-    const credentials = offer.configurationIds.map((id) => {
-      const config = metadata?.configurations[id];
-      if (metadata && !config) throw new ReceiveError('unreadable-offer', `The issuer does not describe the offered credential ${id}. Ask the issuer for a new offer.`);
-      if (config) this.checkTypeAllowed(issuer, config.vct ? [config.vct] : (config.types ?? []).filter((t) => t !== 'VerifiableCredential'));
-      return {
-        configurationId: id,
-        name: localise(config?.display, labelFromName(id).en),
-        claims: (config?.claims ?? []).map((c) => localise(c.display, labelFromName(String(c.path[c.path.length - 1] ?? '')).en)),
-      };
-    });
-    const summary: OfferSummary = { offerId, issuer: { id: issuer.id, name: { ...issuer.name } }, credentials };
-    if (offer.txCode) {
-      summary.txCode = { inputMode: offer.txCode.inputMode };
-      if (offer.txCode.length !== undefined) summary.txCode.length = offer.txCode.length;
-      if (offer.txCode.description !== undefined) summary.txCode.description = { en: offer.txCode.description };
-    }
-    return summary;
+    return offerSummary(offerId, offer, issuer, metadata);
   }
 
   private async trustListForOffer(): Promise<TrustList> {
@@ -276,12 +240,6 @@ class ReceiverImpl implements SatchelReceiver {
     const issuer = trustList.issuers.find((i) => i.id === id);
     if (!issuer) throw new ReceiveError('untrusted-issuer', `${id} is not a recognised issuer, so Satchel will not take credentials from it.`);
     return issuer;
-  }
-
-  private checkTypeAllowed(issuer: TrustedIssuer, types: readonly string[]): void {
-    if (!issuer.types) return;
-    const bad = types.find((t) => !issuer.types!.includes(t));
-    if (bad !== undefined || types.length === 0) throw new ReceiveError('type-not-allowed', `${issuer.name.en} is not allowed to issue this kind of credential.`, { reasons: [`type ${JSON.stringify(bad ?? '(none)')}`] });
   }
 
   private async metadata(issuerId: string): Promise<IssuerMetadata> {
@@ -519,24 +477,13 @@ class ReceiverImpl implements SatchelReceiver {
       notify('credential_failure');
       throw reportError(report);
     }
-    const problems: string[] = [];
-    // The credential must be from the issuer that made the offer, of the offered type, and bound to our new key.
-    if (report.issuer.id !== issuer.id) problems.push(`It was issued by ${report.issuer.id}, not by ${issuer.id} who made the offer`);
-    const expectedTypes = config?.vct ? [config.vct] : (config?.types ?? []).filter((t) => t !== 'VerifiableCredential');
-    if (expectedTypes.length > 0 && !expectedTypes.includes(report.type)) problems.push(`It is a ${report.type}, not the offered ${expectedTypes.join(', ')}`);
-    const cnf = (report.claims.cnf as { jwk?: JsonWebKey } | undefined)?.jwk;
-    if (!sameKey(cnf, publicJwk)) problems.push('It is not bound to the key this phone made for it');
+    const problems = offeredMismatches(report, { issuerId: issuer.id, types: offeredTypes(config), holderJwk: publicJwk });
     if (problems.length > 0) {
       notify('credential_failure');
       throw new ReceiveError('verification-failed', 'The credential is not the one that was offered, so Satchel did not keep it.', { reasons: problems });
     }
     const typeName: Localised = localise(config?.display, report.type);
-    const meta: CredentialMeta = {
-      issuerId: issuer.id,
-      configurationId,
-      typeName,
-      claims: (config?.claims ?? []).map((c) => ({ path: c.path, label: localise(c.display, labelFromName(String(c.path[c.path.length - 1] ?? '')).en) })),
-    };
+    const meta: CredentialMeta = { issuerId: issuer.id, configurationId, typeName, claims: (config?.claims ?? []).map((c) => ({ path: c.path, label: claimLabel(c) })) };
     if (metadata.notificationEndpoint) meta.notificationEndpoint = metadata.notificationEndpoint;
     if (notificationId) meta.notificationId = notificationId;
     meta.accessToken = accessToken;
