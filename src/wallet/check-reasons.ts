@@ -40,3 +40,19 @@ export const NO_TRUST_LIST: Localised = {
   en: 'This phone has no trust list yet: connect once to download it, then check again',
   cy: "Nid oes gan y ffôn hwn restr ymddiriedaeth eto: cysylltwch unwaith i'w lawrlwytho, yna gwiriwch eto",
 };
+
+/** Whether the presentation answers what was asked: the type, and every claim (missing ones named). */
+export function answersRequest(typeOk: boolean, missing: Localised[]): { code: string; ok: boolean; message: Localised } {
+  if (!typeOk) return { code: 'request:wrong-type', ok: false, message: { en: 'This is not the kind of credential that was asked for', cy: "Nid dyma'r math o gredyd y gofynnwyd amdano" } };
+  if (missing.length > 0) {
+    return {
+      code: 'request:missing-claims',
+      ok: false,
+      message: {
+        en: `Not shared, though asked for: ${missing.map((m) => m.en).join(', ')}`,
+        cy: `Heb ei rannu, er y gofynnwyd amdano: ${missing.map((m) => m.cy ?? m.en).join(', ')}`,
+      },
+    };
+  }
+  return { code: 'request', ok: true, message: { en: 'Everything asked for was shared', cy: "Rhannwyd popeth y gofynnwyd amdano" } };
+}

@@ -8,7 +8,8 @@
  *                  (§8.1) → nonce and audience are this request's and unused (else 'replayed') →
  *                  verifyPresentation in one signature batch through the injected verifier (the
  *                  WASM worker in the app): signature, disclosures, issuer trusted for the type,
- *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → claims,
+ *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → the
+ *                  credential is of a requested type and holds every requested claim → claims,
  *                  unrequested claims flagged, time taken
  * Nothing about the person outlives discard() unless keepRecord() stores the result encrypted.
  */
@@ -20,9 +21,10 @@ import { FRAME_MS, FrameCollector, FrameError } from '../protocols/in-person/fra
 import { QUICK_SHOW_ACCEPT_S, QUICK_SHOW_AUDIENCE, QUICK_SHOW_STEP_S, quickShowNonceFresh } from '../protocols/in-person/quick-show';
 import { unpackPresentation } from '../protocols/in-person/quick-show-payload';
 import { encodeRequestQr } from '../protocols/in-person/request-qr';
+import { selectClaim, type DcqlPathElement } from '../protocols/openid4vp/dcql';
 import { REQUEST_CLOCK_SKEW_S } from '../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../protocols/openid4vp/response';
-import { NO_TRUST_LIST, reasonFor } from './check-reasons';
+import { answersRequest, NO_TRUST_LIST, reasonFor } from './check-reasons';
 import type { CheckTrust } from './check-trust';
 import { TECHNICAL_CLAIMS } from './held-credentials';
 import { labelFromName } from './localise';
@@ -58,6 +60,8 @@ interface OpenCheck {
   privateKey?: CryptoKey;
   expiresAt: number; // ms
   requested: ClaimPath[];
+  /** The credential types the request accepts (DCQL vct_values). */
+  types?: string[];
   frames: FrameCollector;
   lastFrameAt?: number;
   result?: CheckResult;
@@ -104,7 +108,7 @@ class CheckerImpl implements Checker {
 
   async createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; verifierName: string }): Promise<CheckRequest> {
     if (typeof options?.verifierName !== 'string') throw new TypeError('options.verifierName must be a string');
-    const { query, requested } = dcqlFor(options);
+    const { query, requested, types } = dcqlFor(options);
     const requestId = randomId(12);
     const nonce = randomId(NONCE_BYTES);
     const { privateKey, publicJwk } = await generateRecipientKey();
@@ -121,7 +125,7 @@ class CheckerImpl implements Checker {
       expiresAt,
       ...(options.purpose ? { purpose: options.purpose } : {}),
     });
-    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), requested, frames: new FrameCollector() });
+    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), requested, types, frames: new FrameCollector() });
     return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
   }
 
@@ -246,9 +250,17 @@ class CheckerImpl implements Checker {
     const label = (path: ClaimPath): Localised =>
       this.options.claimLabel?.(report.type, path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
     const names = Object.keys(report.claims).filter((n) => !TECHNICAL_CLAIMS.has(n));
+    const reasons = report.checks.map(reasonFor);
+    // The answer must be the kind of credential asked for, with every claim asked for (DCQL §6.4.1).
+    const trustworthy = Object.keys(report.claims).length > 0;
+    if (check.kind === 'request' && trustworthy) {
+      const typeOk = check.types === undefined || check.types.includes(report.type);
+      const missing = check.requested.filter((p) => selectClaim(report.claims, p as DcqlPathElement[]).length === 0);
+      reasons.push(answersRequest(typeOk, missing.map(label)));
+    }
     const result: CheckResult = {
-      ok: report.valid,
-      reasons: report.checks.map(reasonFor),
+      ok: report.valid && reasons.every((r) => r.ok),
+      reasons,
       claims: names.map((name) => ({ path: [name], label: label([name]), value: report.claims[name] })),
       unrequested: check.kind === 'request' ? unrequestedOf(report.claims, check.requested) : [],
       elapsedMs: 0,

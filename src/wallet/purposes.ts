@@ -43,7 +43,7 @@ export function isPurpose(value: unknown): value is Purpose {
 }
 
 /** The DCQL query for a purpose, or for chosen claims from any known type (§6.1, B.3.5). */
-export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): { id: string; query: Record<string, unknown>; requested: ClaimPath[] } {
+export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): { id: string; query: Record<string, unknown>; requested: ClaimPath[]; types: string[] } {
   const rule = options.purpose ? PURPOSES[options.purpose] : undefined;
   const claims = options.claims && options.claims.length > 0 ? options.claims : rule?.claims;
   if (!claims || claims.length === 0) throw new TypeError('options.purpose or options.claims is required');
@@ -58,5 +58,5 @@ export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): {
       },
     ],
   };
-  return { id, query, requested: claims.map((p) => [...p]) };
+  return { id, query, requested: claims.map((p) => [...p]), types: [...(rule?.types ?? ALL_SD_JWT_TYPES)] };
 }

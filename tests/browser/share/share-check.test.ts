@@ -68,7 +68,7 @@ describe('request and response', () => {
     expect(result.status?.state).toBe('valid');
     expect(result.status?.checkedAt).toBeDefined();
     expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
-    expect(result.reasons.map((r) => r.code)).toEqual(['format', 'signature', 'disclosures', 'issuer-trusted', 'validity', 'status', 'key-binding']);
+    expect(result.reasons.map((r) => r.code)).toEqual(['format', 'signature', 'disclosures', 'issuer-trusted', 'validity', 'status', 'key-binding', 'request']);
     // The share is in the activity log: to whom, which credential, which claims.
     expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'licence', counterparty: 'The Red Lion', claims: [{ en: 'Age over 18' }] });
     // Nothing is kept by the checker unless asked.
@@ -112,6 +112,28 @@ describe('request and response', () => {
     const result = await checker.verify(request.requestId);
     expect(result.claims.map((c) => c.path[0])).toEqual(['age_over_18']);
     expect(world.vault.activity[0]!.claims).toEqual([{ en: 'Age over 18' }]);
+  });
+
+  it('fails when a claim asked for is not shared, naming it', async () => {
+    const { request, frames } = await exchange('right-to-work', (claims) => claims.filter((c) => c[0] !== 'work_restrictions'));
+    await feedAll(request.requestId, frames.frames);
+    const result = await checker.verify(request.requestId);
+    expect(result.ok).toBe(false);
+    expect(failed(result)).toEqual(['request:missing-claims']);
+    expect(result.reasons.find((r) => !r.ok)!.message.en).toContain('Work restrictions');
+  });
+
+  it('fails when the credential is not of a type asked for, even though it verifies', async () => {
+    const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'The Red Lion' });
+    const decoded = await decodeRequestQr(request.qr.frames[0]!, NOW);
+    const raw = world.vault.credentials.find((c) => c.id === 'rtw')!.raw;
+    const presentation = await createPresentation(raw, { disclose: [['given_name']], audience: decoded.clientId, nonce: decoded.nonce, holderKey: await world.vault.deviceSigningKey('rtw'), now: NOW });
+    const jwe = await encryptJwe(new TextEncoder().encode(JSON.stringify({ vp_token: { over_18: [presentation] } })), decoded.encryptionKey!);
+    const { splitIntoFrames } = await import('../../../src/protocols/in-person/frames');
+    await feedAll(request.requestId, splitIntoFrames('response', jwe));
+    const result = await checker.verify(request.requestId);
+    expect(result.ok).toBe(false);
+    expect(failed(result)).toEqual(['request:wrong-type']);
   });
 
   it('flags claims that were not asked for', async () => {
