@@ -161,6 +161,38 @@ describe('metadata (§12.2, RFC 8414)', () => {
     await expectError(fetchIssuerMetadata(ISSUER, { fetch: f.fetch }), kind);
   });
 
+  it('reads display and claims placed at the top level by pre-1.0 issuers', async () => {
+    const config = recorded.issuerMetadata.credential_configurations_supported.driving_licence;
+    const { credential_metadata: meta, ...rest } = config;
+    const f = routes({ [META]: json({ ...recorded.issuerMetadata, credential_configurations_supported: { driving_licence: { ...rest, display: meta.display, claims: meta.claims } } }) });
+    const licence = (await fetchIssuerMetadata(ISSUER, { fetch: f.fetch })).configurations.driving_licence!;
+    expect(licence.display[1]).toEqual({ name: 'Trwydded yrru', locale: 'cy-GB' });
+    expect(licence.claims).toHaveLength(3);
+  });
+
+  it('an answer larger than the limit is a bad response', async () => {
+    const f = routes({ [META]: text(`{"x":"${'a'.repeat(1024 * 1024)}"}`, 200, 'application/json') });
+    await expectError(fetchIssuerMetadata(ISSUER, { fetch: f.fetch }), 'bad-response');
+  });
+
+  it('an offer naming an authorisation server the issuer does not list is refused; a listed one is used', async () => {
+    const AS = 'https://auth.example.gov.uk';
+    const offer = { ...recorded.offer, grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'c', authorization_server: AS } } };
+    const text_ = `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
+    const unlisted = routes();
+    const resolved = await resolveOffer(text_, { fetch: unlisted.fetch });
+    await expectError(redeemOffer(resolved, undefined, { fetch: unlisted.fetch }), 'invalid-offer');
+    const listed = routes({
+      [META]: json({ ...recorded.issuerMetadata, authorization_servers: [AS] }),
+      [`GET ${AS}/.well-known/oauth-authorization-server`]: json({ issuer: AS, token_endpoint: `${AS}/token` }),
+      [`POST ${AS}/token`]: json(recorded.tokenResponse),
+    });
+    const resolved2 = await resolveOffer(text_, { fetch: listed.fetch });
+    expect((await redeemOffer(resolved2, undefined, { fetch: listed.fetch })).accessToken).toBe('recorded-access-token');
+    // No tx_code in the offer: none is sent (§6.1).
+    expect(new URLSearchParams(listed.requests.find((r) => r.url === `${AS}/token`)!.body).has('tx_code')).toBe(false);
+  });
+
   it('a server that never answers times out', async () => {
     const f = routes({ [META]: 'hang' });
     const error = await expectError(fetchIssuerMetadata(ISSUER, { fetch: f.fetch, timeoutMs: 50 }), 'timeout');
