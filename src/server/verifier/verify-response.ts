@@ -21,6 +21,15 @@ export interface VerifyContext {
   now: () => number;
 }
 
+function hasPath(claims: Record<string, unknown>, path: string[]): boolean {
+  let node: unknown = claims;
+  for (const step of path) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, step)) return false;
+    node = (node as Record<string, unknown>)[step];
+  }
+  return true;
+}
+
 function failure(error: string): Outcome {
   return { ok: false, reasons: [], claims: {}, error };
 }
@@ -52,7 +61,16 @@ export async function verifyResponse(tx: Transaction, form: { response?: string;
     fetchStatusList: ctx.fetchStatusList,
   });
   const claims = Object.fromEntries(Object.entries(report.claims).filter(([k]) => !TECHNICAL.has(k)));
-  const outcome: Outcome = { ok: report.valid, reasons: report.checks.map((c) => ({ name: c.name, ok: c.ok, message: c.message })), claims, type: report.type };
+  const reasons: Outcome['reasons'] = report.checks.map((c) => ({ name: c.name, ok: c.ok, message: c.message }));
+  // DCQL §6.4.1: the presentation must be of a requested type and hold every requested claim.
+  const query = (tx.dcql.credentials as { meta?: { vct_values?: string[] }; claims?: { path: string[] }[] }[])[0];
+  if (report.valid && query) {
+    const typeOk = query.meta?.vct_values?.includes(report.type) ?? true;
+    const missing = (query.claims ?? []).filter((c) => !hasPath(report.claims, c.path)).map((c) => c.path.join('.'));
+    const ok = typeOk && missing.length === 0;
+    reasons.push({ name: 'request', ok, message: !typeOk ? `type ${report.type} was not asked for` : missing.length > 0 ? `not shared, though asked for: ${missing.join(', ')}` : 'everything asked for was shared' });
+  }
+  const outcome: Outcome = { ok: reasons.every((r) => r.ok) && report.valid, reasons, claims, type: report.type };
   const issuer = report.issuer.name ?? report.issuer.id;
   if (issuer) outcome.issuer = issuer;
   return outcome;

@@ -64,6 +64,15 @@ describe('OpenID4VP same-device / cross-device', () => {
     expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', counterparty: 'Acme Café jobs' });
   });
 
+  it('the verifier fails an answer that leaves out a claim it asked for', async () => {
+    const { link, txUrl } = await start('right-to-work');
+    const request = await sharer.readRequest(link);
+    await sharer.respondOnline(request.requestId, 'rtw', [['given_name'], ['family_name'], ['right_to_work']]);
+    const page = await (await fetchApp(txUrl)).text();
+    expect(page).toContain('The credential did not verify');
+    expect(page).toContain('not shared, though asked for: work_restrictions');
+  });
+
   it('the cross-device QR text reads the same request', async () => {
     const { txUrl } = await start('over-18');
     const page = await (await fetchApp(txUrl)).text();
