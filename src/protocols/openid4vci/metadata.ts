@@ -148,9 +148,22 @@ export function pickAuthorizationServer(metadata: IssuerMetadata, fromOffer?: st
   return servers[0]!;
 }
 
+/** OpenID Connect Discovery 1.0 §4: the path is appended, not inserted. */
+function openidConfigurationUrl(server: string): string {
+  return `${server.replace(/\/$/, '')}/.well-known/openid-configuration`;
+}
+
 export async function fetchAuthorizationServerMetadata(server: string, options: HttpOptions): Promise<AuthorizationServerMetadata> {
-  const url = wellKnownUrl(server, 'oauth-authorization-server');
-  const body = await getJson(url, options);
+  let url = wellKnownUrl(server, 'oauth-authorization-server');
+  let body: JsonObject;
+  try {
+    body = await getJson(url, options);
+  } catch (e) {
+    // OpenID4VCI §12.3 / RFC 8414 §5: an authorisation server may publish only OpenID Connect discovery metadata.
+    if (!(e instanceof Oid4vciError && e.kind === 'http' && e.details.status === 404)) throw e;
+    url = openidConfigurationUrl(server);
+    body = await getJson(url, options);
+  }
   const issuer = requireString(body, 'issuer', url).replace(/\/$/, '');
   // RFC 8414 §3.3: the issuer value must be identical to the one the URL was built from.
   if (issuer !== server.replace(/\/$/, '')) bad(url, `the authorisation server says it is ${issuer}, not ${server}`);

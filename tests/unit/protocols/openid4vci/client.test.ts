@@ -193,6 +193,14 @@ describe('metadata (§12.2, RFC 8414)', () => {
     expect(new URLSearchParams(listed.requests.find((r) => r.url === `${AS}/token`)!.body).has('tx_code')).toBe(false);
   });
 
+  it('falls back to OpenID Connect discovery when the authorisation server has no RFC 8414 document', async () => {
+    const f = routes({ [AS_META]: text('not found', 404, 'text/plain'), [`GET ${ISSUER}/.well-known/openid-configuration`]: json(recorded.authorizationServerMetadata) });
+    const resolved = await resolveOffer(offerText, { fetch: f.fetch });
+    expect((await redeemOffer(resolved, '12345', { fetch: f.fetch })).accessToken).toBe('recorded-access-token');
+    const broken = routes({ [AS_META]: text('oops', 500, 'text/plain') });
+    await expectError(redeemOffer(resolved, '12345', { fetch: broken.fetch }), 'http', { status: 500 });
+  });
+
   it('a server that never answers times out', async () => {
     const f = routes({ [META]: 'hang' });
     const error = await expectError(fetchIssuerMetadata(ISSUER, { fetch: f.fetch, timeoutMs: 50 }), 'timeout');
