@@ -28,7 +28,7 @@ import { answersRequest, NO_TRUST_LIST, reasonFor } from './check-reasons';
 import type { CheckTrust } from './check-trust';
 import { TECHNICAL_CLAIMS } from './held-credentials';
 import { labelFromName } from './localise';
-import { dcqlFor, TYPE_NAMES } from './purposes';
+import { dcqlFor, knownClaimLabel, TYPE_NAMES } from './purposes';
 import type { Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
 import { CheckError, QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type FrameProgress, type Purpose } from './share-api';
@@ -248,7 +248,7 @@ class CheckerImpl implements Checker {
     });
     const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
     const label = (path: ClaimPath): Localised =>
-      this.options.claimLabel?.(report.type, path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
+      this.options.claimLabel?.(report.type, path) ?? knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
     const names = Object.keys(report.claims).filter((n) => !TECHNICAL_CLAIMS.has(n));
     const reasons = report.checks.map(reasonFor);
     // The answer must be the kind of credential asked for, with every claim asked for (DCQL §6.4.1).

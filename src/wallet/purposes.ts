@@ -60,3 +60,28 @@ export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): {
   };
   return { id, query, requested: claims.map((p) => [...p]), types: [...(rule?.types ?? ALL_SD_JWT_TYPES)] };
 }
+
+/** Display names of the claims the reference departments issue (their OpenID4VCI metadata), for a checker that does not hold the credential. */
+export const CLAIM_LABELS: Record<string, Localised> = {
+  given_name: { en: 'Given name', cy: 'Enw cyntaf' },
+  family_name: { en: 'Family name', cy: 'Cyfenw' },
+  birth_date: { en: 'Date of birth', cy: 'Dyddiad geni' },
+  address: { en: 'Address', cy: 'Cyfeiriad' },
+  driving_privileges: { en: 'Licence categories', cy: 'Categorïau trwydded' },
+  age_over_18: { en: 'Aged 18 or over', cy: '18 oed neu hŷn' },
+  age_over_21: { en: 'Aged 21 or over', cy: '21 oed neu hŷn' },
+  document_number: { en: 'Licence number', cy: 'Rhif trwydded' },
+  portrait: { en: 'Photo', cy: 'Llun' },
+  right_to_work: { en: 'Right to work', cy: 'Hawl i weithio' },
+  work_restrictions: { en: 'Work restrictions', cy: 'Cyfyngiadau gwaith' },
+  share_code: { en: 'Share code', cy: 'Cod rhannu' },
+  certificate_number: { en: 'Certificate number', cy: 'Rhif tystysgrif' },
+  result: { en: 'Result', cy: 'Canlyniad' },
+  issued_on: { en: 'Date of check', cy: 'Dyddiad y gwiriad' },
+};
+
+/** A known label for a top-level claim path, if there is one. */
+export function knownClaimLabel(path: readonly (string | number | null)[]): Localised | undefined {
+  const first = path[0];
+  return path.length === 1 && typeof first === 'string' && Object.prototype.hasOwnProperty.call(CLAIM_LABELS, first) ? CLAIM_LABELS[first] : undefined;
+}

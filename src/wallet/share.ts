@@ -23,7 +23,7 @@ import { RequestError, type ValidatedRequest } from '../protocols/openid4vp/requ
 import { encryptResponse, postResponse, responseParameters } from '../protocols/openid4vp/response';
 import { heldCredential, shareableNames } from './held-credentials';
 import { labelFromName } from './localise';
-import { PURPOSES, TYPE_NAMES, isPurpose } from './purposes';
+import { PURPOSES, TYPE_NAMES, isPurpose, knownClaimLabel } from './purposes';
 import type { CredentialView, Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
 import { ShareError, type ClaimPath, type Purpose, type QrFrames, type ShareRequest, type Sharer } from './share-api';
@@ -89,7 +89,7 @@ class SharerImpl implements Sharer {
     const label = (path: ClaimPath): Localised => {
       const known = view?.claims.find((c) => samePath(c.path, path));
       if (known) return known.label;
-      return labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
+      return knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
     };
     return { typeName, label };
   }

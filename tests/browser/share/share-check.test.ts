@@ -61,7 +61,7 @@ describe('request and response', () => {
     const result = await checker.verify(request.requestId);
     expect(failed(result)).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.claims.map((c) => [c.path, c.value])).toEqual([[['age_over_18'], true]]);
+    expect(result.claims.map((c) => [c.path, c.value, c.label])).toEqual([[['age_over_18'], true, { en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]]);
     expect(result.unrequested).toEqual([]);
     expect(result.issuerName?.en).toBe('Driver and Vehicle Licensing Agency');
     expect(result.typeName?.en).toBe('Driving licence');
@@ -70,7 +70,7 @@ describe('request and response', () => {
     expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
     expect(result.reasons.map((r) => r.code)).toEqual(['format', 'signature', 'disclosures', 'issuer-trusted', 'validity', 'status', 'key-binding', 'request']);
     // The share is in the activity log: to whom, which credential, which claims.
-    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'licence', counterparty: 'The Red Lion', claims: [{ en: 'Age over 18' }] });
+    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'licence', counterparty: 'The Red Lion', claims: [{ en: 'Aged 18 or over', cy: '18 oed neu hŷn' }] });
     // Nothing is kept by the checker unless asked.
     expect(world.vault.records.size).toBe(0);
   });
@@ -111,7 +111,7 @@ describe('request and response', () => {
     await feedAll(request.requestId, frames.frames);
     const result = await checker.verify(request.requestId);
     expect(result.claims.map((c) => c.path[0])).toEqual(['age_over_18']);
-    expect(world.vault.activity[0]!.claims).toEqual([{ en: 'Age over 18' }]);
+    expect(world.vault.activity[0]!.claims).toEqual([{ en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]);
   });
 
   it('fails when a claim asked for is not shared, naming it', async () => {
