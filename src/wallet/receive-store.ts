@@ -35,6 +35,8 @@ export interface PendingRecord {
   remaining: string[];
   deferred?: { configurationId: string; credentialId: string; transactionId: string; notBefore: number }[];
   storedIds: string[];
+  /** The device key made for the credential being requested: cleaned up (or recognised as stored) if the flow was interrupted. */
+  keyInProgress?: { credentialId: string; configurationId: string };
   updatedAt: string;
 }
 

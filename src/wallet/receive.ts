@@ -312,7 +312,10 @@ class ReceiverImpl implements SatchelReceiver {
         await this.resolveQueued(record.offerId).catch(() => undefined);
         continue;
       }
-      const due = record.accepted && (record.state === 'waiting-for-connection' || (record.state === 'deferred' && (record.deferred ?? []).some((d) => d.notBefore <= this.now())));
+      // 'in-progress' with no flow running here was interrupted (the vault locked, the app closed): continue it.
+      const interrupted = record.state === 'in-progress' && !this.running.has(record.offerId);
+      const deferredDue = record.state === 'deferred' && (record.deferred ?? []).some((d) => d.notBefore <= this.now());
+      const due = record.accepted && (record.state === 'waiting-for-connection' || interrupted || deferredDue);
       if (due) await this.run(record.offerId, false).catch(() => undefined);
     }
     this.scheduleDeferred();
@@ -403,9 +406,12 @@ class ReceiverImpl implements SatchelReceiver {
       await this.putPending(record);
     }
     const accessToken = record.accessToken;
+    await this.settleInterrupted(record);
     while (record.remaining.length > 0) {
       const configurationId = record.remaining[0]!;
       const credentialId = randomId();
+      record.keyInProgress = { credentialId, configurationId };
+      await this.putPending(record);
       const publicJwk = await this.options.vault.createDeviceKey(credentialId);
       let response: CredentialResponse;
       try {
@@ -416,6 +422,7 @@ class ReceiverImpl implements SatchelReceiver {
         throw e;
       }
       record.remaining.shift();
+      delete record.keyInProgress;
       if (response.kind === 'deferred') {
         record.deferred = [...(record.deferred ?? []), { configurationId, credentialId, transactionId: response.transactionId, notBefore: this.now() + response.intervalS * 1000 }];
       } else record.storedIds.push(credentialId);
@@ -448,6 +455,25 @@ class ReceiverImpl implements SatchelReceiver {
     }
     await this.removePending(record.offerId);
     return { status: 'stored', credentialIds: record.storedIds };
+  }
+
+  /**
+   * A flow cut off (vault locked, app closed) between making a device key and recording the
+   * outcome: if the credential was stored, count it; otherwise drop the orphaned key.
+   */
+  private async settleInterrupted(record: PendingRecord): Promise<void> {
+    const pending = record.keyInProgress;
+    if (!pending) return;
+    const stored = (await this.options.vault.listCredentials()).some((c) => c.id === pending.credentialId);
+    if (stored) {
+      record.storedIds.push(pending.credentialId);
+      const i = record.remaining.indexOf(pending.configurationId);
+      if (i >= 0) record.remaining.splice(i, 1);
+    } else {
+      await this.options.vault.deleteCredential(pending.credentialId);
+    }
+    delete record.keyInProgress;
+    await this.putPending(record);
   }
 
   private async deviceKeyOf(credentialId: string): Promise<JsonWebKey> {

@@ -320,6 +320,44 @@ describe('Receiver against the reference issuers', () => {
     expectNothingStored();
   });
 
+  it('the vault locking mid-way gives "locked"; after unlocking the flow continues where it stopped', async () => {
+    const { record, links } = offer('home-office');
+    const summary = await receiver.readOffer(links.schemeText);
+    const dept = servers.issuers['home-office'];
+    intercept = (url) => {
+      // The vault locks while the credential is on its way.
+      if (url === `${dept.url}/credential`) vault.lock();
+      return undefined;
+    };
+    await rejection(receiver.accept(summary.offerId, record.txCode), 'locked');
+    expect(vault.userCredentials()).toEqual([]);
+    intercept = undefined;
+    vault.unlock();
+    await receiver.resumePending();
+    expect(vault.userCredentials()).toHaveLength(1);
+    expect(vault.keys.size).toBe(1); // the first attempt's key was cleaned up
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('locked right after the credential was stored: resuming counts it instead of fetching another', async () => {
+    const { record, links } = offer('dbs');
+    const summary = await receiver.readOffer(links.schemeText);
+    const put = vault.putCredential.bind(vault);
+    vault.putCredential = async (c) => {
+      await put(c);
+      vault.lock();
+    };
+    await rejection(receiver.accept(summary.offerId, record.txCode), 'locked');
+    vault.putCredential = put;
+    vault.unlock();
+    const issuedBefore = servers.issuers.dbs.issued().length;
+    await receiver.resumePending();
+    expect(servers.issuers.dbs.issued().length).toBe(issuedBefore);
+    expect(vault.userCredentials()).toHaveLength(1);
+    expect(vault.keys.size).toBe(1);
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
   it('a locked vault gives "locked"', async () => {
     const { links } = offer('dvla');
     vault.lock();
