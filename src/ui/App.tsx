@@ -12,9 +12,10 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { I18nProvider } from './i18n/context';
 import { ReceiverProvider } from './receive/ReceiverContext';
 import { Screens } from './Screens';
+import { ShareProvider, type ShareServices } from './share/ShareContext';
 import { VaultProvider } from './vault/VaultContext';
 
-export function App({ vault, receiver }: { vault: Vault; receiver: Receiver }) {
+export function App({ vault, receiver, share }: { vault: Vault; receiver: Receiver; share: ShareServices }) {
   const [offlineReadiness, setOfflineReadiness] = useState<OfflineReadiness>('pending');
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null);
   useEffect(() => {
@@ -32,17 +33,19 @@ export function App({ vault, receiver }: { vault: Vault; receiver: Receiver }) {
     <I18nProvider>
       <VaultProvider vault={vault} onSettingsChanged={() => void autoLock.current?.refresh()}>
         <ReceiverProvider receiver={receiver}>
-          <SkipLink />
-          <ServiceNavigation />
-          <div class="govuk-width-container">
-            <PhaseBanner />
-            <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>
-              {applyUpdate && <UpdateBanner applyUpdate={applyUpdate} onDismiss={() => setApplyUpdate(null)} />}
-              <OfflineBanner />
-              <Screens offlineReadiness={offlineReadiness} />
-            </main>
-          </div>
-          <Footer />
+          <ShareProvider services={share}>
+            <SkipLink />
+            <ServiceNavigation />
+            <div class="govuk-width-container">
+              <PhaseBanner />
+              <main class="govuk-main-wrapper" id={MAIN_CONTENT_ID} tabIndex={-1}>
+                {applyUpdate && <UpdateBanner applyUpdate={applyUpdate} onDismiss={() => setApplyUpdate(null)} />}
+                <OfflineBanner />
+                <Screens offlineReadiness={offlineReadiness} />
+              </main>
+            </div>
+            <Footer />
+          </ShareProvider>
         </ReceiverProvider>
       </VaultProvider>
     </I18nProvider>

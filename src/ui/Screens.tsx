@@ -17,13 +17,17 @@ import { useVault } from './vault/VaultContext';
 const HomeScreen = lazyScreen(() => import('./screens/HomeScreen').then((m) => m.HomeScreen));
 const AddCredentialScreen = lazyScreen(() => import('./screens/AddCredentialScreen').then((m) => m.AddCredentialScreen));
 const AboutScreen = lazyScreen(() => import('./screens/AboutScreen').then((m) => m.AboutScreen));
+const ActivityScreen = lazyScreen(() => import('./screens/ActivityScreen').then((m) => m.ActivityScreen));
 const BackupScreen = lazyScreen(() => import('./screens/BackupScreen').then((m) => m.BackupScreen));
 const ChangePinScreen = lazyScreen(() => import('./screens/ChangePinScreen').then((m) => m.ChangePinScreen));
+const CheckScreen = lazyScreen(() => import('./screens/CheckScreen').then((m) => m.CheckScreen));
 const CredentialScreen = lazyScreen(() => import('./screens/CredentialScreen').then((m) => m.CredentialScreen));
 const PasskeyScreen = lazyScreen(() => import('./screens/PasskeyScreen').then((m) => m.PasskeyScreen));
+const QuickShowScreen = lazyScreen(() => import('./screens/QuickShowScreen').then((m) => m.QuickShowScreen));
 const RecoverScreen = lazyScreen(() => import('./screens/RecoverScreen').then((m) => m.RecoverScreen));
 const RestoreScreen = lazyScreen(() => import('./screens/RestoreScreen').then((m) => m.RestoreScreen));
 const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen').then((m) => m.SettingsScreen));
+const ShareScreen = lazyScreen(() => import('./screens/ShareScreen').then((m) => m.ShareScreen));
 const SetupScreen = lazyScreen(() => import('./screens/SetupScreen').then((m) => m.SetupScreen));
 
 /** Paths that need an unlocked vault. */
@@ -37,6 +41,10 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
   '/add': AddCredentialScreen,
   // Offer links: …/offer?credential_offer=… or ?credential_offer_uri=… (OpenID4VCI §4.1).
   '/offer': AddCredentialScreen,
+  '/share': ShareScreen,
+  '/share/quick': QuickShowScreen,
+  '/check': CheckScreen,
+  '/activity': ActivityScreen,
 };
 
 const CREDENTIAL_PATH = /^\/credential\/([^/]+)$/;

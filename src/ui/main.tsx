@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { lazyAppReceiver } from '../wallet/lazy-receiver';
+import { lazyAppShareServices } from '../wallet/lazy-share';
 import { createVault } from '../wallet/vault';
 import { App } from './App';
 import './styles/app.scss';
@@ -10,4 +11,5 @@ document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 const vault = createVault();
-render(<App vault={vault} receiver={lazyAppReceiver(vault)} />, root);
+const receiver = lazyAppReceiver(vault);
+render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} />, root);

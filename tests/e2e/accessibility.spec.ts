@@ -31,7 +31,14 @@ for (const language of ['en', 'cy'] as const) {
     // The recovery-code step of set-up, then the unlocked screens.
     await page.goto('/?lang=en');
     await setUpVault(page);
-    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey']) await visit(page, path, language);
+    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey', '/add', '/share', '/share/quick', '/check', '/activity']) await visit(page, path, language);
+
+    // Verifier mode showing its request code.
+    await page.goto(`/check?lang=${language}`);
+    await page.locator('#verifier-name').fill('Corner shop');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByTestId('request-qr')).toBeVisible();
+    await expectNoViolations(page, `check with request code (${language})`);
 
     // Locked: unlock (with a wrong-PIN error) and recovery.
     await page.goto(`/?lang=${language}`);

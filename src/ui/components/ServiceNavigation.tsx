@@ -6,6 +6,8 @@ import { LanguageNavigation } from './LanguageNavigation';
 
 const NAV_ITEMS: { href: string; label: MessageKey; unlockedOnly?: boolean }[] = [
   { href: '/', label: 'nav.home' },
+  { href: '/check', label: 'nav.check', unlockedOnly: true },
+  { href: '/activity', label: 'nav.activity', unlockedOnly: true },
   { href: '/settings', label: 'nav.settings', unlockedOnly: true },
   { href: '/about', label: 'nav.about' },
 ];

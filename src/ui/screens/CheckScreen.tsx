@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CheckRequest, CheckResult, FrameProgress, Purpose } from '../../wallet/share-api';
+import { QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type FrameProgress, type Purpose } from '../../wallet/share-api';
 import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
@@ -13,10 +13,13 @@ import { PURPOSES } from '../share/purposes';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 
+/** A check in progress: a request we showed, or (weaker) a quick-show code we agreed to accept. */
+type Pending = { requestId: string; qr?: CheckRequest['qr'] };
+
 type Step =
   | { name: 'choose' }
-  | { name: 'scan'; request: CheckRequest; progress?: FrameProgress }
-  | { name: 'result'; request: CheckRequest; result: CheckResult; kept: boolean };
+  | { name: 'scan'; request: Pending; progress?: FrameProgress }
+  | { name: 'result'; request: Pending; result: CheckResult; kept: boolean };
 
 /**
  * Verifier mode: ask for what is needed, show the request code, scan the answer, and verify it on
@@ -34,10 +37,17 @@ export function CheckScreen() {
   const start = useSubmit(async () => {
     if (!verifierName.trim()) return setErrors([{ field: 'verifier-name', text: t('check.error.noName') }]);
     setErrors([]);
-    setStep({ name: 'scan', request: await checker.createRequest({ purpose, verifierName: verifierName.trim() }) });
+    const request = await checker.createRequest({ purpose, verifierName: verifierName.trim() });
+    setStep({ name: 'scan', request: { requestId: request.requestId, qr: request.qr } });
   });
 
-  const addFrame = async (request: CheckRequest, frame: string, field: string) => {
+  const quickShow = async () => {
+    setErrors([]);
+    await checker.acceptQuickShow();
+    setStep({ name: 'scan', request: { requestId: QUICK_SHOW_REQUEST_ID } });
+  };
+
+  const addFrame = async (request: Pending, frame: string, field: string) => {
     try {
       const progress = await checker.addFrame(request.requestId, frame);
       setErrors([]);
@@ -51,10 +61,12 @@ export function CheckScreen() {
   };
 
   const next = () => {
-    if (step.name !== 'choose') checker.discard(step.request.requestId);
+    if (step.name === 'choose') return;
+    checker.discard(step.request.requestId);
     setScanning(true);
     setErrors([]);
-    void start.submit();
+    if (step.request.requestId === QUICK_SHOW_REQUEST_ID) void quickShow();
+    else void start.submit();
   };
 
   if (step.name === 'choose') {
@@ -80,7 +92,11 @@ export function CheckScreen() {
         </div>
         <TextField id="verifier-name" label={t('check.nameLabel')} hint={t('check.nameHint')} value={verifierName}
           onInput={setVerifierName} autocomplete="organization" error={errors[0]?.text} />
-        <button type="submit" class="govuk-button" disabled={start.busy}>{t('check.start')}</button>
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button" disabled={start.busy}>{t('check.start')}</button>
+          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void quickShow()}>{t('check.quickShow')}</button>
+        </div>
+        <p class="govuk-body-s">{t('check.quickShowHint')}</p>
       </form>
     );
   }
@@ -110,10 +126,19 @@ export function CheckScreen() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      <ScreenHeading>{t('check.showTitle')}</ScreenHeading>
-      <p class="govuk-body">{t('check.showIntro')}</p>
-      <QrFramesView qr={request.qr} label={t('check.requestQrLabel')} testId="request-qr" />
-      <h2 class="govuk-heading-m">{t('check.scanTitle')}</h2>
+      {request.qr ? (
+        <>
+          <ScreenHeading>{t('check.showTitle')}</ScreenHeading>
+          <p class="govuk-body">{t('check.showIntro')}</p>
+          <QrFramesView qr={request.qr} label={t('check.requestQrLabel')} testId="request-qr" />
+          <h2 class="govuk-heading-m">{t('check.scanTitle')}</h2>
+        </>
+      ) : (
+        <>
+          <ScreenHeading>{t('check.quickTitle')}</ScreenHeading>
+          <p class="govuk-body">{t('quick.weaker')}</p>
+        </>
+      )}
       {progress && progress.total > 1 && (
         <p class="govuk-body" role="status" data-testid="frame-progress">{t('check.progress', { received: progress.received, total: progress.total })}</p>
       )}

@@ -43,6 +43,9 @@ export function HomeScreen() {
       <PendingOffers />
       <div class="govuk-button-group">
         <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
+        {credentials && credentials.length > 0 && (
+          <Link href="/share" class="govuk-button govuk-button--secondary" role="button" draggable={false}>{t('home.share')}</Link>
+        )}
       </div>
       <p class="govuk-body">
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
