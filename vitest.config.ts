@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [preact()],
   define: { __APP_VERSION__: JSON.stringify('test') },
   // Pre-bundled up front: otherwise the first run on an empty Vite cache reloads mid-test once.
-  optimizeDeps: { include: ['hash-wasm', 'idb', 'comlink', 'fflate', 'jsqr', 'qrcode-generator'] },
+  optimizeDeps: { include: ['hash-wasm', 'idb', 'comlink', 'fflate', 'jsqr', 'qrcode-generator', 'preact', 'preact/hooks', 'preact/jsx-runtime'] },
   test: {
     projects: [
       {

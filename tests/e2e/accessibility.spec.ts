@@ -4,6 +4,7 @@ import { expect, openInstalled, test } from './fixtures';
 import { PIN, setUpVault, unlock } from './vault-steps';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const UNLOCK_HEADINGS = /^(Unlock Satchel|Datgloi Satchel)$/;
 
 async function expectNoViolations(page: Page, label: string) {
   await expect(page.locator('h1')).toBeVisible();
@@ -12,8 +13,21 @@ async function expectNoViolations(page: Page, label: string) {
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
+/** Loads a public screen in the given language (a full page load). */
 async function visit(page: Page, path: string, language: string) {
-  await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${language}`);
+  await page.goto(`${path}?lang=${language}`);
+  await expectNoViolations(page, `${path} (${language})`);
+}
+
+/** Moves to a screen inside the running app, as its links do: the vault stays unlocked. */
+async function visitUnlocked(page: Page, path: string, language: string) {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new Event('satchel:navigate'));
+  }, path);
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('h1')).not.toHaveText(UNLOCK_HEADINGS);
+  await expect(page.getByText(/^(Loading…|Wrthi’n llwytho…)$/)).toHaveCount(0);
   await expectNoViolations(page, `${path} (${language})`);
 }
 
@@ -28,20 +42,24 @@ for (const language of ['en', 'cy'] as const) {
     await expect(page.getByTestId('error-summary')).toBeVisible();
     await expectNoViolations(page, `setup with errors (${language})`);
 
-    // The recovery-code step of set-up, then the unlocked screens.
+    // Set up in English (the steps read English labels), then switch language without reloading.
     await page.goto('/?lang=en');
     await setUpVault(page);
-    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey', '/add', '/share', '/share/quick', '/check', '/activity']) await visit(page, path, language);
+    if (language === 'cy') await page.getByRole('link', { name: 'Cymraeg' }).click();
+    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey', '/add', '/share', '/share/quick', '/check', '/activity']) {
+      await visitUnlocked(page, path, language);
+    }
 
     // Verifier mode showing its request code.
-    await page.goto(`/check?lang=${language}`);
+    await visitUnlocked(page, '/check', language);
     await page.locator('#verifier-name').fill('Corner shop');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form button[type=submit]').first().click();
     await expect(page.getByTestId('request-qr')).toBeVisible();
     await expectNoViolations(page, `check with request code (${language})`);
 
     // Locked: unlock (with a wrong-PIN error) and recovery.
     await page.goto(`/?lang=${language}`);
+    await expect(page.locator('h1')).toHaveText(UNLOCK_HEADINGS);
     await expectNoViolations(page, `unlock (${language})`);
     await page.locator('#pin').fill('wrong pin');
     await page.locator('form button[type=submit]').click();
@@ -50,6 +68,7 @@ for (const language of ['en', 'cy'] as const) {
     await visit(page, '/recover', language);
     await page.goto('/?lang=en');
     await unlock(page, PIN);
+    await expect(page.locator('h1')).toHaveText('Your credentials', { timeout: 30_000 });
   });
 }
 

@@ -37,8 +37,12 @@ export function CheckScreen() {
   const start = useSubmit(async () => {
     if (!verifierName.trim()) return setErrors([{ field: 'verifier-name', text: t('check.error.noName') }]);
     setErrors([]);
-    const request = await checker.createRequest({ purpose, verifierName: verifierName.trim() });
-    setStep({ name: 'scan', request: { requestId: request.requestId, qr: request.qr } });
+    try {
+      const request = await checker.createRequest({ purpose, verifierName: verifierName.trim() });
+      setStep({ name: 'scan', request: { requestId: request.requestId, qr: request.qr } });
+    } catch (error) {
+      setErrors([{ field: 'verifier-name', text: shareErrorMessage(t, error) }]);
+    }
   });
 
   const quickShow = async () => {

@@ -10,7 +10,7 @@ const WHITE_LUMA = 235;
 const NEUTRAL_CHROMA = 128;
 
 export function writeQrVideo(path: string, text: string, { width = 640, height = 480, frames = 5 } = {}): void {
-  qrcode.stringToBytes = qrcode.stringToBytesFuncs['UTF-8']!;
+  qrcode.stringToBytes = (text: string) => Array.from(new TextEncoder().encode(text));
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();

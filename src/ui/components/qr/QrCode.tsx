@@ -3,13 +3,15 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { QrFrames } from '../../../wallet/share-api';
 import { useI18n } from '../../i18n/context';
 
+const utf8Bytes = (text: string): number[] => Array.from(new TextEncoder().encode(text));
+
 /** ISO/IEC 18004 quiet zone: 4 modules of white around the code. */
 const QUIET_ZONE_MODULES = 4;
 
 /** SVG path of a QR code's dark modules, one row-run per `h` segment (compact, crisp at any size). */
 function qrPath(text: string): { size: number; d: string } {
-  // Byte mode as UTF-8 (the library's default is Latin-1).
-  qrcode.stringToBytes = qrcode.stringToBytesFuncs['UTF-8']!;
+  // Byte mode as UTF-8 (the library's default keeps only the low byte of each UTF-16 unit).
+  qrcode.stringToBytes = utf8Bytes;
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();
