@@ -54,7 +54,8 @@ function privateScreen(path: string): preact.JSX.Element | undefined {
   const credential = CREDENTIAL_PATH.exec(path);
   if (credential) return <CredentialScreen id={decodeURIComponent(credential[1]!)} />;
   const Screen = PRIVATE_SCREENS[path];
-  return Screen && <Screen />;
+  // Keyed by path: two paths showing the same screen (/add and /offer) start from a clean state.
+  return Screen && <Screen key={path} />;
 }
 
 export function Screens({ offlineReadiness }: { offlineReadiness: OfflineReadiness }) {

@@ -1,10 +1,11 @@
 import { useI18n } from '../i18n/context';
 
-const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+$/;
+// SVG too: as an <img> it is a picture only, it cannot run script or load anything.
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
 
 /**
  * A claim's value as text: strings and numbers as they are, true/false as Yes/No, lists and
- * objects flattened. Only a base64 PNG/JPEG/WebP data URL becomes an image (a portrait).
+ * objects flattened. Only a base64 PNG/JPEG/WebP/SVG data URL becomes an image (a portrait).
  * Never HTML: Preact escapes every string.
  */
 export function ClaimValue({ value, label }: { value: unknown; label: string }) {

@@ -19,6 +19,8 @@ export function HomeScreen() {
     let live = true;
     const load = () => void receiver.listCredentials().then((list) => live && setCredentials(list));
     load();
+    // Then, when online, fetch status lists past their ttl and show what changed (revocations).
+    if (navigator.onLine) void receiver.refreshStatus().then(load, () => undefined);
     const stop = receiver.onPendingChange(load);
     return () => {
       live = false;

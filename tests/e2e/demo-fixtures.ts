@@ -1,0 +1,98 @@
+/**
+ * Playwright fixtures for the end-to-end runs against the reference servers: the departments, the
+ * trust-list operator, the admin page and the reference verifier, with the app built for them
+ * (startDemo: their origins in the CSP, the operator key pinned) into dist-e2e/, on ephemeral ports
+ * and a throwaway data folder. Started once per Playwright worker.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemo, type Demo } from '../../src/server/reference/demo';
+import { startReferenceVerifier, type ReferenceVerifier } from '../../src/server/verifier/start-verifier';
+
+/** Short, so revocations reach the wallet within a test. */
+export const E2E_STATUS_LIST_TTL_S = 2;
+
+export interface DemoEnvironment extends Demo {
+  verifier: ReferenceVerifier;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>({
+  demo: [
+    async ({}, use) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'satchel-e2e-'));
+      // The verifier's origin must be in the app's CSP, which is fixed at build time: reserve its port first.
+      const verifierPort = await freePort();
+      const demo = await startDemo({
+        dataDir,
+        ports: 'ephemeral',
+        outDir: 'dist-e2e',
+        buildWasm: false,
+        statusListTtlS: E2E_STATUS_LIST_TTL_S,
+        extraOrigins: [`http://localhost:${verifierPort}`],
+        log: () => {},
+      });
+      const { trustListUrl, trustListKeys } = demo.servers;
+      const verifier = await startReferenceVerifier({ port: verifierPort, walletUrl: demo.appUrl, trustListUrl, trustListKeys });
+      await use({ ...demo, verifier });
+      await verifier.close();
+      await demo.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 240_000 },
+  ],
+  baseURL: async ({ demo }, use) => use(demo.appUrl),
+});
+
+export { expect };
+
+export interface Offer {
+  walletLink: string;
+  text: string;
+  txCode: string;
+}
+
+/** A department's clerk makes an offer on the admin page, as the demo's README says. */
+export async function makeOffer(admin: Page, adminUrl: string, credential: RegExp, person?: RegExp): Promise<Offer> {
+  await admin.goto(adminUrl);
+  const credentialSelect = admin.getByLabel('Credential');
+  const option = (await credentialSelect.locator('option').allTextContents()).find((label) => credential.test(label));
+  if (!option) throw new Error(`no credential matching ${credential} on the admin page`);
+  await credentialSelect.selectOption({ label: option });
+  if (person) {
+    const personOption = (await admin.getByLabel('Demo person').locator('option').allTextContents()).find((label) => person.test(label));
+    await admin.getByLabel('Demo person').selectOption({ label: personOption! });
+  }
+  await admin.getByRole('button', { name: 'Create offer' }).click();
+  return {
+    walletLink: (await admin.locator('#wallet-link').getAttribute('href'))!,
+    text: await admin.locator('#offer-text').inputValue(),
+    txCode: (await admin.locator('#tx-code').textContent())!.trim(),
+  };
+}
+
+/** Review screen: check who is offering, enter the code, add. */
+export async function acceptOffer(page: Page, issuer: string, txCode: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Check before you add this credential' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('offer-summary')).toContainText(issuer);
+  await page.getByRole('textbox', { name: 'Code from your letter or message' }).fill(txCode);
+  await page.getByRole('button', { name: 'Add to Satchel' }).click();
+}
+
+/** Moves inside the running app, as its links do (a page load would lock the vault). */
+export async function goInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new Event('satchel:navigate'));
+  }, path);
+}
