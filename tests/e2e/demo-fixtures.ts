@@ -19,12 +19,23 @@ export interface DemoEnvironment extends Demo {
   verifier: ReferenceVerifier;
 }
 
+/**
+ * A free port below Linux's ephemeral range (32768+), so the servers that startDemo opens on
+ * port 0 meanwhile cannot take it.
+ */
 async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>({

@@ -249,7 +249,7 @@ export const cy: Catalogue = {
   'purpose.over18': 'Profi fy mod dros 18 oed',
   'purpose.over18Hint': 'Dim ond “dros 18: ydy”. Nid eich enw na’ch dyddiad geni.',
   'purpose.rightToWork': 'Profi fy hawl i weithio',
-  'purpose.rightToWorkHint': 'Eich enw, eich llun a’ch statws hawl i weithio.',
+  'purpose.rightToWorkHint': 'Eich enw a’ch hawl i weithio, gydag unrhyw gyfyngiadau.',
   'purpose.identity': 'Profi pwy ydw i',
   'purpose.identityHint': 'Eich enw, eich dyddiad geni a’ch llun.',
   'qr.frameLabel': '{label}, cod {index} o {total}',

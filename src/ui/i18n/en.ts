@@ -248,7 +248,7 @@ export const en = {
   'purpose.over18': 'Prove I am over 18',
   'purpose.over18Hint': 'Only “over 18: yes”. Not your name or date of birth.',
   'purpose.rightToWork': 'Prove my right to work',
-  'purpose.rightToWorkHint': 'Your name, photo and right-to-work status.',
+  'purpose.rightToWorkHint': 'Your name and your right to work, with any restrictions.',
   'purpose.identity': 'Prove who I am',
   'purpose.identityHint': 'Your name, date of birth and photo.',
   'qr.frameLabel': '{label}, code {index} of {total}',

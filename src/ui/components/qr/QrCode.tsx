@@ -31,11 +31,19 @@ function qrPath(text: string): { size: number; d: string } {
   return { size: count + 2 * QUIET_ZONE_MODULES, d };
 }
 
-/** One QR code as an SVG image. */
+/** The largest a code is drawn, in CSS pixels (it shrinks to fit narrower screens). */
+const QR_MAX_CSS_PX = 360;
+
+/**
+ * One QR code as an SVG image, drawn at a whole number of CSS pixels per module: every module
+ * then has the same width on screen, which cameras (and decoders) read far more reliably than
+ * modules of alternating width.
+ */
 export function QrCode({ text, label, testId }: { text: string; label: string; testId?: string }) {
   const { size, d } = useMemo(() => qrPath(text), [text]);
+  const pixels = size * Math.max(2, Math.floor(QR_MAX_CSS_PX / size));
   return (
-    <svg class="satchel-qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} data-testid={testId} shape-rendering="crispEdges">
+    <svg class="satchel-qr" width={pixels} height={pixels} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} data-testid={testId} shape-rendering="crispEdges">
       <rect width={size} height={size} fill="#ffffff" />
       <path d={d} fill="#000000" />
     </svg>

@@ -1,0 +1,136 @@
+/**
+ * In person, camera to camera: a holder and a checker in two browser profiles exchange QR codes
+ * as pictures (screenshots of each other's code fed to "Use a picture of the QR code").
+ */
+import type { Browser, Locator, Page } from '@playwright/test';
+import { acceptOffer, E2E_STATUS_LIST_TTL_S, expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
+import { setUpVault } from './vault-steps';
+
+test.describe.configure({ timeout: 300_000 });
+
+/** Two pixels per CSS pixel, so every QR module is several screenshot pixels wide. */
+async function phone(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, deviceScaleFactor: 2, viewport: { width: 390, height: 844 } });
+  return context.newPage();
+}
+
+async function receive(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string): Promise<void> {
+  const admin = await page.context().newPage();
+  const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
+  await admin.close();
+  await goInApp(page, '/');
+  await page.getByRole('button', { name: 'Add a credential' }).click();
+  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await acceptOffer(page, issuer, offer.txCode);
+  await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
+}
+
+const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
+
+/** Checker: choose a purpose, show the request code; returns its picture. */
+async function startCheck(checker: Page, purpose: string): Promise<Buffer> {
+  await goInApp(checker, '/');
+  await goInApp(checker, '/check');
+  await checker.getByLabel(purpose).check();
+  await checker.getByLabel('Your name or organisation').fill('Corner shop');
+  await checker.getByRole('button', { name: 'Show my code' }).click();
+  return checker.getByTestId('request-qr-code').screenshot();
+}
+
+/** Holder: scan the request, see who asks and what, share; returns every frame of the answer. */
+async function share(holder: Page, request: Buffer, expectShared: string[]): Promise<Buffer[]> {
+  await goInApp(holder, '/');
+  await goInApp(holder, '/share');
+  await holder.locator('#request-image').setInputFiles(picture(request));
+  await expect(holder.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await expect(holder.getByTestId('requester')).toHaveText('Corner shop is asking.');
+  const ticked = holder.locator('.govuk-checkboxes__item').filter({ has: holder.locator('input:checked') });
+  await expect(ticked).toHaveText(expectShared);
+  // Everything else the credential holds is listed as not shared (e.g. the date of birth).
+  await expect(holder.getByTestId('not-shared')).toContainText(expectShared.includes('Aged 18 or over') ? 'Date of birth' : 'Share code');
+  await holder.getByRole('button', { name: 'Share', exact: true }).click();
+  return answerFrames(holder.getByTestId('response-qr'), holder);
+}
+
+async function answerFrames(view: Locator, holder: Page): Promise<Buffer[]> {
+  await expect(view).toBeVisible({ timeout: 30_000 });
+  const total = Number(await view.getAttribute('data-frame-total'));
+  if (total > 1) await holder.getByRole('button', { name: 'Pause' }).click();
+  const frames: Buffer[] = [];
+  let index = Number(await view.getAttribute('data-frame-index'));
+  for (let i = 0; i < total; i++) {
+    frames[index] = await holder.getByTestId('response-qr-code').screenshot();
+    if (total === 1) break;
+    await holder.getByRole('button', { name: 'Next code' }).click();
+    index = (index + 1) % total;
+    await expect(view).toHaveAttribute('data-frame-index', String(index));
+  }
+  expect(frames.filter(Boolean)).toHaveLength(total);
+  return frames;
+}
+
+/** Checker: scan every frame (in the order given), then read the verdict. */
+async function scanAnswer(checker: Page, frames: Buffer[]): Promise<Locator> {
+  for (const [n, frame] of frames.entries()) {
+    await checker.locator('#response-image').setInputFiles(picture(frame));
+    // One picture at a time, as a person would: wait until the checker has read this one.
+    if (n < frames.length - 1) await expect(checker.getByTestId('frame-progress')).toContainText(`Read ${n + 1} of ${frames.length}`);
+  }
+  const result = checker.getByTestId('check-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  return result;
+}
+
+test('over 18, right to work, out-of-order frames, replay and revocation — the checker offline', async ({ browser, demo, baseURL }) => {
+  const holder = await phone(browser, baseURL);
+  const checker = await phone(browser, baseURL);
+  await setUpVault(holder);
+  await setUpVault(checker);
+  await receive(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency');
+  await receive(holder, demo, /^Right to work/, 'Home Office');
+
+  // Online once, as at the start of a shift: the checker's phone caches each issuer's status list.
+  const rightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove my right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
+  await expect(rightToWork).toHaveAttribute('data-ok', 'true');
+  await expect(holder.getByTestId('not-shared')).toHaveCount(0);
+  const overEighteen = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']));
+  await expect(overEighteen).toHaveAttribute('data-ok', 'true');
+
+  // Now without a signal: an over-18 check whose answer is several codes, collected out of order.
+  await checker.context().setOffline(true);
+  const frames = await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']);
+  expect(frames.length).toBeGreaterThan(1);
+  const result = await scanAnswer(checker, [...frames].reverse());
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  await expect(result.getByTestId('disclosed-claims')).toHaveText(/^Aged 18 or over\s*Yes$/);
+  await expect(result.getByTestId('unrequested')).toHaveCount(0);
+
+  // The same answer shown again, to the next check: refused.
+  await checker.getByRole('button', { name: 'Check the next person' }).click();
+  await expect(checker.getByTestId('request-qr-code')).toBeVisible();
+  for (const frame of frames) await checker.locator('#response-image').setInputFiles(picture(frame));
+  await expect(checker.getByTestId('error-summary')).toContainText(/already been used|someone else’s request/);
+  await expect(checker.getByTestId('check-result')).toHaveCount(0);
+
+  // The DVLA revokes the licence; once the checker has been online past the list's ttl, it fails —
+  // and keeps failing offline.
+  const admin = await holder.context().newPage();
+  await admin.goto(demo.servers.adminUrl);
+  await admin.getByRole('row', { name: /Driving licence/ }).getByRole('button', { name: 'Revoke' }).click();
+  await checker.context().setOffline(false);
+  await checker.waitForTimeout((E2E_STATUS_LIST_TTL_S + 1) * 1000);
+  for (const online of [true, false]) {
+    await checker.context().setOffline(!online);
+    const revoked = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']));
+    await expect(revoked).toHaveAttribute('data-ok', 'false');
+    await expect(revoked.getByTestId('check-reasons')).toContainText(/revoked|cancelled/i);
+  }
+
+  // The holder's activity log has every share (5) besides the two credentials received.
+  await goInApp(holder, '/activity');
+  await expect(holder.getByTestId('activity-table').locator('tbody tr')).toHaveCount(7);
+  await holder.getByLabel('Show').selectOption({ label: 'Shared' });
+  await expect(holder.getByTestId('activity-table').locator('tbody tr')).toHaveCount(5);
+  await expect(holder.getByTestId('activity-table').locator('tbody tr').first()).toContainText('Corner shop');
+});
