@@ -82,7 +82,7 @@ async function scanAnswer(checker: Page, frames: Buffer[]): Promise<Locator> {
   return result;
 }
 
-test('over 18, right to work, out-of-order frames, replay and revocation — the checker offline', async ({ browser, demo, baseURL }) => {
+test('right to work, over 18, out-of-order frames, replay and revocation — the checker offline', async ({ browser, demo, baseURL }) => {
   const holder = await phone(browser, baseURL);
   const checker = await phone(browser, baseURL);
   await setUpVault(holder);
@@ -97,8 +97,12 @@ test('over 18, right to work, out-of-order frames, replay and revocation — the
   const overEighteen = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']));
   await expect(overEighteen).toHaveAttribute('data-ok', 'true');
 
-  // Now without a signal: an over-18 check whose answer is several codes, collected out of order.
+  // Now without a signal: a right-to-work check, then an over-18 check whose answer is several
+  // codes, collected out of order.
   await checker.context().setOffline(true);
+  const offlineRightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove my right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
+  await expect(offlineRightToWork).toHaveAttribute('data-ok', 'true');
+  await expect(offlineRightToWork.getByTestId('disclosed-claims')).toContainText('Right to work');
   const frames = await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']);
   expect(frames.length).toBeGreaterThan(1);
   const result = await scanAnswer(checker, [...frames].reverse());
@@ -127,10 +131,10 @@ test('over 18, right to work, out-of-order frames, replay and revocation — the
     await expect(revoked.getByTestId('check-reasons')).toContainText(/revoked|cancelled/i);
   }
 
-  // The holder's activity log has every share (5) besides the two credentials received.
+  // The holder's activity log has every share (6) besides the two credentials received.
   await goInApp(holder, '/activity');
-  await expect(holder.getByTestId('activity-table').locator('tbody tr')).toHaveCount(7);
+  await expect(holder.getByTestId('activity-table').locator('tbody tr')).toHaveCount(8);
   await holder.getByLabel('Show').selectOption({ label: 'Shared' });
-  await expect(holder.getByTestId('activity-table').locator('tbody tr')).toHaveCount(5);
+  await expect(holder.getByTestId('activity-table').locator('tbody tr')).toHaveCount(6);
   await expect(holder.getByTestId('activity-table').locator('tbody tr').first()).toContainText('Corner shop');
 });

@@ -5,6 +5,7 @@ import { useSubmit } from '../components/form/useSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
+import { PinField } from '../vault/PinField';
 import { useVault } from '../vault/VaultContext';
 import { vaultErrorMessage } from '../vault/vault-error-message';
 
@@ -53,8 +54,7 @@ export function BackupScreen() {
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('backup.title')}</ScreenHeading>
       <p class="govuk-body">{t('backup.intro')}</p>
-      <TextField id="backup-pin" label={t('backup.pin')} type="password" revealable autocomplete="current-password"
-        widthClass="govuk-input--width-20" value={pin} onInput={setPin} error={errorFor(errors, 'backup-pin')} />
+      <PinField id="backup-pin" label={t('backup.pin')} value={pin} onInput={setPin} errors={errors} />
       <TextField id="backup-passphrase" label={t('backup.passphrase')} hint={t('backup.passphraseHint', { min: MIN_BACKUP_PASSPHRASE_LENGTH })}
         type="password" revealable autocomplete="new-password" value={passphrase} onInput={setPassphrase} error={errorFor(errors, 'backup-passphrase')} />
       <TextField id="backup-confirm" label={t('backup.confirm')} type="password" revealable autocomplete="new-password"

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
-import { TextField } from '../components/form/TextField';
+import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link, navigate } from '../router';
 import { NewPinFields } from '../vault/NewPinFields';
+import { PinField } from '../vault/PinField';
 import { newPinErrors } from '../vault/new-pin';
 import { useVault } from '../vault/VaultContext';
 import { vaultErrorMessage } from '../vault/vault-error-message';
@@ -35,17 +35,7 @@ export function ChangePinScreen() {
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('changePin.title')}</ScreenHeading>
-      <TextField
-        id="current-pin"
-        label={t('changePin.current')}
-        type="password"
-        revealable
-        autocomplete="current-password"
-        widthClass="govuk-input--width-20"
-        value={current}
-        onInput={setCurrent}
-        error={errorFor(errors, 'current-pin')}
-      />
+      <PinField id="current-pin" label={t('changePin.current')} value={current} onInput={setCurrent} errors={errors} />
       <NewPinFields pin={pin} confirmation={confirmation} onPin={setPin} onConfirmation={setConfirmation} errors={errors} />
       <div class="govuk-button-group">
         <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>{t('changePin.button')}</button>

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
-import { TextField } from '../components/form/TextField';
+import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link, navigate } from '../router';
+import { PinField } from '../vault/PinField';
 import { useVault } from '../vault/VaultContext';
 import { vaultErrorMessage } from '../vault/vault-error-message';
 
@@ -38,8 +38,7 @@ export function PasskeyScreen() {
       {enabled && <p class="govuk-body">{t('passkey.enabled')}</p>}
       {supported && (
         <>
-          <TextField id="passkey-pin" label={t('backup.pin')} type="password" revealable autocomplete="current-password"
-            widthClass="govuk-input--width-20" value={pin} onInput={setPin} error={errorFor(errors, 'passkey-pin')} />
+          <PinField id="passkey-pin" label={t('backup.pin')} value={pin} onInput={setPin} errors={errors} />
           <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>{t('passkey.offer.accept')}</button>
         </>
       )}

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { VaultError } from '../../wallet/vault-api';
-import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
-import { TextField } from '../components/form/TextField';
+import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
+import { PinField } from '../vault/PinField';
 import { useCountdown } from '../vault/useCountdown';
 import { useVault } from '../vault/VaultContext';
 import { vaultErrorMessage } from '../vault/vault-error-message';
@@ -58,17 +58,7 @@ export function UnlockScreen() {
         </>
       )}
       <form onSubmit={pinSubmit.submit} noValidate>
-        <TextField
-          id="pin"
-          label={t('unlock.pinLabel')}
-          type="password"
-          revealable
-          autocomplete="current-password"
-          widthClass="govuk-input--width-20"
-          value={pin}
-          onInput={setPin}
-          error={errorFor(errors, 'pin')}
-        />
+        <PinField id="pin" label={t('unlock.pinLabel')} value={pin} onInput={setPin} errors={errors} />
         {wait > 0 && (
           <p class="govuk-body" role="status" data-testid="unlock-wait">{t('unlock.wait', { seconds: wait })}</p>
         )}
