@@ -4,6 +4,7 @@
  * DecompressionStream('deflate') — which is the ZLIB format — where present, and fflate, loaded on
  * demand, where it is missing (Safari 15, Firefox 91).
  */
+import { concatBytes } from '../lib/bytes';
 import { DataError } from '../lib/errors';
 
 /** Input fed to fflate per push, in bytes; bounds how far one push can overshoot the cap (~1032:1). */
@@ -33,13 +34,7 @@ export async function inflateWithStream(data: Uint8Array, maxBytes: number): Pro
     if (e instanceof DataError) throw e;
     throw new DataError('The status list is not valid ZLIB-compressed data');
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
 
 export async function inflateWithFflate(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
@@ -64,13 +59,7 @@ export async function inflateWithFflate(data: Uint8Array, maxBytes: number): Pro
     throw new DataError('The status list is not valid ZLIB-compressed data');
   }
   if (!ended) throw new DataError('The status list is not valid ZLIB-compressed data (it is cut short)');
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
 
 export function inflateZlib(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {

@@ -1,10 +1,10 @@
 /**
  * Raw DEFLATE (RFC 1951), as JWE's `"zip": "DEF"` asks (RFC 7516 §4.1.3). Uses the platform's
  * CompressionStream('deflate-raw') where it exists (Chrome 103+, Node 21.2+), fflate otherwise
- * (Chrome 87 has only 'deflate'/'gzip'). Inflation stops as soon as the output passes `maxBytes`,
+ * (Chrome 87 has only 'deflate'/'gzip'), loaded on demand. Inflation stops as soon as the output passes `maxBytes`,
  * so a small "deflate bomb" cannot fill memory.
  */
-import { deflateSync, Inflate } from 'fflate';
+import { concatBytes } from './bytes';
 
 function hasStream(kind: 'CompressionStream' | 'DecompressionStream'): boolean {
   const ctor = (globalThis as Record<string, unknown>)[kind] as (new (format: string) => unknown) | undefined;
@@ -31,13 +31,7 @@ async function collect(readable: ReadableStream<Uint8Array>, maxBytes: number): 
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
 
 async function throughStream(data: Uint8Array, stream: { readable: ReadableStream<Uint8Array>; writable: WritableStream<BufferSource> }, maxBytes: number): Promise<Uint8Array> {
@@ -50,12 +44,14 @@ async function throughStream(data: Uint8Array, stream: { readable: ReadableStrea
 
 export async function deflateRaw(data: Uint8Array): Promise<Uint8Array> {
   if (hasStream('CompressionStream')) return throughStream(data, new CompressionStream('deflate-raw' as CompressionFormat), Number.MAX_SAFE_INTEGER);
+  const { deflateSync } = await import('fflate');
   return deflateSync(data, { level: 9 });
 }
 
 /** Inflates raw DEFLATE; throws RangeError past `maxBytes`, Error for damaged data. */
 export async function inflateRaw(data: Uint8Array, maxBytes: number): Promise<Uint8Array> {
   if (hasStream('DecompressionStream')) return throughStream(data, new DecompressionStream('deflate-raw' as CompressionFormat), maxBytes);
+  const { Inflate } = await import('fflate');
   const chunks: Uint8Array[] = [];
   let total = 0;
   let finished = false;
@@ -67,11 +63,5 @@ export async function inflateRaw(data: Uint8Array, maxBytes: number): Promise<Ui
   });
   inflater.push(data, true);
   if (!finished) throw new Error('The compressed data is truncated');
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
