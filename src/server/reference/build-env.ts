@@ -11,5 +11,7 @@ export function buildEnvironment(servers: Pick<ReferenceServers, 'origins' | 'tr
     SATCHEL_CONNECT_ORIGINS: servers.origins.join(' '),
     VITE_SATCHEL_TRUST_LIST_URL: servers.trustListUrl,
     VITE_SATCHEL_TRUST_LIST_KEYS: JSON.stringify(servers.trustListKeys),
+    // The reference servers run on localhost; only such demo and test builds may contact it.
+    VITE_SATCHEL_ALLOW_LOOPBACK: 'true',
   };
 }
