@@ -200,8 +200,14 @@ export interface QueryMatch {
   satisfiable: boolean;
   /** Per credential query id, the held credentials that answer it. */
   byQuery: Record<string, CredentialMatch[]>;
-  /** The credential query ids to answer: the first satisfiable option of each set (required or not), or all. */
+  /**
+   * The credential query ids to answer, all together in one vp_token (§8.1): the first satisfiable
+   * option of each set (required or not), or every query. Empty when not satisfiable — §6.4.2: a
+   * wallet that cannot deliver every required credential "MUST NOT return any Credential(s)".
+   */
   toAnswer: string[];
+  /** When not satisfiable: the query ids no held credential answers (for a required set, those of its nearest option). */
+  missing: string[];
 }
 
 /** Matches a whole query against what the wallet holds (§6.4.2). */
@@ -211,16 +217,25 @@ export function matchQuery(query: DcqlQuery, held: readonly HeldCredential[]): Q
     byQuery[q.id] = held.map((h) => matchCredential(q, h)).filter((m): m is CredentialMatch => m !== undefined);
   }
   const answerable = (id: string): boolean => (byQuery[id]?.length ?? 0) > 0;
-  if (!query.credentialSets) {
-    const all = query.credentials.map((c) => c.id);
-    return { satisfiable: all.every(answerable), byQuery, toAnswer: all.filter(answerable) };
-  }
-  let satisfiable = true;
   const toAnswer: string[] = [];
-  for (const set of query.credentialSets) {
-    const option = set.options.find((o) => o.every(answerable));
-    if (option) toAnswer.push(...option.filter((id) => !toAnswer.includes(id)));
-    else if (set.required) satisfiable = false;
+  const missing: string[] = [];
+  const add = (list: string[], ids: readonly string[]) => list.push(...ids.filter((id) => !list.includes(id)));
+  if (!query.credentialSets) {
+    // §6.4.2: without credential_sets, every credential query is requested.
+    const all = query.credentials.map((c) => c.id);
+    add(missing, all.filter((id) => !answerable(id)));
+    if (missing.length === 0) add(toAnswer, all);
+  } else {
+    for (const set of query.credentialSets) {
+      const option = set.options.find((o) => o.every(answerable));
+      if (option) add(toAnswer, option);
+      else if (set.required) {
+        // Name what the person lacks for the option closest to being answerable.
+        const gaps = set.options.map((o) => o.filter((id) => !answerable(id)));
+        add(missing, gaps.reduce((best, gap) => (gap.length < best.length ? gap : best)));
+      }
+    }
   }
-  return { satisfiable, byQuery, toAnswer };
+  const satisfiable = missing.length === 0;
+  return { satisfiable, byQuery, toAnswer: satisfiable ? toAnswer : [], missing };
 }

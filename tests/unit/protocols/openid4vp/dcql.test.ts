@@ -95,3 +95,42 @@ describe('claim path selection (§7.1)', () => {
     expect(selectClaim(claims, ['n'])).toEqual([null]);
   });
 });
+
+describe('answers needing several credentials (§6.4.2)', () => {
+  const RTW = 'https://rtw.example/right-to-work';
+  const DL = 'https://dvla.example/driving-licence';
+  const rtw: HeldCredential = { id: 'c-rtw', format: 'dc+sd-jwt', type: RTW, claims: { given_name: 'Ada', right_to_work: 'Unlimited' } };
+  const licence: HeldCredential = { id: 'c-dl', format: 'dc+sd-jwt', type: DL, claims: { given_name: 'Ada', age_over_18: true } };
+  const query = (sets?: unknown) => parseDcqlQuery({
+    credentials: [
+      { id: 'work', format: 'dc+sd-jwt', meta: { vct_values: [RTW] }, claims: [{ path: ['right_to_work'] }] },
+      { id: 'licence', format: 'dc+sd-jwt', meta: { vct_values: [DL] }, claims: [{ path: ['age_over_18'] }] },
+    ],
+    ...(sets === undefined ? {} : { credential_sets: sets }),
+  });
+
+  it('an option needing two credentials answers both queries, and each lists its candidates', () => {
+    const m = matchQuery(query([{ options: [['work', 'licence']] }]), [licence, rtw]);
+    expect(m).toMatchObject({ satisfiable: true, toAnswer: ['work', 'licence'], missing: [] });
+    expect(m.byQuery.work!.map((c) => c.credentialId)).toEqual(['c-rtw']);
+    expect(m.byQuery.licence!.map((c) => c.credentialId)).toEqual(['c-dl']);
+  });
+
+  it('without credential_sets every query is required; the one nothing answers is named', () => {
+    expect(matchQuery(query(), [rtw, licence])).toMatchObject({ satisfiable: true, toAnswer: ['work', 'licence'], missing: [] });
+    const half = matchQuery(query(), [rtw]);
+    expect(half).toMatchObject({ satisfiable: false, missing: ['licence'] });
+    // §6.4.2: "MUST NOT return any Credential(s)" when a required one cannot be delivered.
+    expect(half.toAnswer).toEqual([]);
+  });
+
+  it('half of a required option is no answer: the missing query of the nearest option is named', () => {
+    const m = matchQuery(query([{ options: [['work', 'licence']] }]), [rtw]);
+    expect(m).toMatchObject({ satisfiable: false, toAnswer: [], missing: ['licence'] });
+  });
+
+  it('an optional set that cannot be answered is neither missing nor answered', () => {
+    const m = matchQuery(query([{ options: [['work']] }, { required: false, options: [['licence']] }]), [rtw]);
+    expect(m).toMatchObject({ satisfiable: true, toAnswer: ['work'], missing: [] });
+  });
+});
