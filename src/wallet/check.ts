@@ -69,8 +69,14 @@ interface OpenCheck {
 
 const randomId = (bytes: number): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
 
-/** The KB-JWT's nonce and aud, read before verifying, to tell a replay from a forgery (RFC 9901 §4.3). */
-function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown; signature: string } | undefined {
+/**
+ * The KB-JWT's nonce and aud, read before verifying, to tell a replay from a forgery (RFC 9901 §4.3),
+ * and its JWS signing input (RFC 7515 §5.1: ASCII(header '.' payload)) — what the holder signed.
+ * Replays are remembered by the signing input, never by the signature: ECDSA signatures are
+ * malleable ((r, s) and (r, n − s) both verify), so a copy can carry different signature bytes
+ * over the same signed content.
+ */
+function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown; signingInput: string } | undefined {
   const kb = presentation.slice(presentation.lastIndexOf('~') + 1);
   const parts = kb.split('.');
   if (parts.length !== 3) return undefined;
@@ -80,7 +86,7 @@ function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown;
     const payload: unknown = text ? JSON.parse(text) : undefined;
     if (typeof payload !== 'object' || payload === null) return undefined;
     const p = payload as Record<string, unknown>;
-    return { nonce: p.nonce, aud: p.aud, signature: parts[2]! };
+    return { nonce: p.nonce, aud: p.aud, signingInput: `${parts[0]!}.${parts[1]!}` };
   } catch {
     return undefined;
   }
@@ -96,7 +102,7 @@ function unrequestedOf(claims: Record<string, unknown>, requested: ClaimPath[]):
 class CheckerImpl implements Checker {
   private readonly checks = new Map<string, OpenCheck>();
   private readonly usedNonces = new Set<string>();
-  /** Quick show shares one nonce per 30 s: each KB-JWT (by signature) is accepted once. */
+  /** Quick show shares one nonce per 30 s: each KB-JWT (by SHA-256 of its signing input) is accepted once. */
   private readonly usedQuickShows = new Map<string, number>();
   private readonly now: () => number;
   private readonly clock: () => number;
@@ -225,9 +231,11 @@ class CheckerImpl implements Checker {
     const now = this.now();
     if (!kb || kb.aud !== QUICK_SHOW_AUDIENCE || typeof kb.nonce !== 'string') throw new CheckError('replayed', 'This code was made for another verifier');
     if (!quickShowNonceFresh(kb.nonce, new Date(now))) throw new CheckError('replayed', 'This quick-show code is too old: ask the person to show a fresh one');
-    for (const [sig, until] of this.usedQuickShows) if (until < now) this.usedQuickShows.delete(sig);
-    if (this.usedQuickShows.has(kb.signature)) throw new CheckError('replayed', 'This quick-show code has already been checked: it may be a copy');
-    this.usedQuickShows.set(kb.signature, now + (QUICK_SHOW_ACCEPT_S + 2 * QUICK_SHOW_STEP_S) * 1000);
+    for (const [seen, until] of this.usedQuickShows) if (until < now) this.usedQuickShows.delete(seen);
+    // What was signed (iat, nonce, aud, sd_hash over the disclosures), not the signature bytes.
+    const signed = base64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(kb.signingInput))));
+    if (this.usedQuickShows.has(signed)) throw new CheckError('replayed', 'This quick-show code has already been checked: it may be a copy');
+    this.usedQuickShows.set(signed, now + (QUICK_SHOW_ACCEPT_S + 2 * QUICK_SHOW_STEP_S) * 1000);
     check.nonce = kb.nonce;
     return presentation;
   }
