@@ -18,9 +18,9 @@ import { createWrappedIndexKey, INDEX_KEY_ROW, rowKeyFor, unwrapIndexKey } from 
 import { generateVaultKey, newSlotSalt, openSlot, passkeyKek, pinKek, recoveryKek, sealSlot, SlotOpenError } from '../storage/key-slots';
 import { generateRecoveryCode, normaliseRecoveryCode, recoveryCodeBytes } from '../storage/recovery-code';
 import { isSealedRecord, openRecord, sealRecord } from '../storage/record-crypto';
-import { ALL_STORES, DEFAULT_DB_NAME, RECORDS_BY_KIND, STORE, type KindedRecord, type KeySlot, type SealedRecord, type ThrottleRecord, type VaultDb, type WriteTx } from '../storage/schema';
+import { ALL_STORES, DEFAULT_DB_NAME, RECORDS_BY_KIND, STORE, type KindedRecord, type KeySlot, type SealedRecord, type VaultDb, type WriteTx } from '../storage/schema';
 import { requestPersistence, storageReport } from '../storage/storage-status';
-import { afterFailure, isThrottleRecord, noThrottle, THROTTLE_ROW } from '../storage/throttle';
+import { beginPinAttempt, clearPinAttempts, confirmPinFailure, noThrottle } from '../storage/throttle';
 import { createDeviceKeyRecord, deviceKeyPublicJwk, signWithKey, unwrapDeviceKey } from './device-keys';
 import { base64urlEncode } from '../lib/base64url';
 import { browserPasskeyPrf, PasskeyCancelledError, PasskeyUnsupportedError, type PasskeyPrf } from './passkey-prf';
@@ -138,11 +138,6 @@ export class IndexedDbVault implements SatchelVault {
     return this.read<KeySlot>(STORE.keySlots, kind);
   }
 
-  private async throttle(): Promise<ThrottleRecord> {
-    const r = await this.read<unknown>(STORE.meta, THROTTLE_ROW);
-    return isThrottleRecord(r) ? r : noThrottle();
-  }
-
   private async argon2Params(): Promise<Argon2Params> {
     if (this.options.argon2Params) return this.options.argon2Params;
     const { memoryKiB, iterations, parallelism } = await calibrateArgon2();
@@ -167,34 +162,35 @@ export class IndexedDbVault implements SatchelVault {
   /**
    * Checks a PIN against the PIN slot, with throttling, and returns the vault key (extractable
    * only when asked, for the one re-wrapping step). A wrong PIN changes only the throttle record.
+   * The attempt is counted before Argon2id, in the transaction that checks the wait
+   * (storage/throttle.ts), so tabs guessing at once share one count; within a tab the queue also
+   * keeps to one Argon2id derivation at a time.
    */
   private verifyPin(pin: string, extractable: boolean): Promise<CryptoKey> {
     const attempt = this.pinQueue.then(async () => {
       if (typeof pin !== 'string') throw new TypeError('pin must be a string');
       const slot = await this.slot('pin');
       if (!slot) throw new VaultError('locked', 'There is no vault on this device yet: set one up first');
-      const throttle = await this.throttle();
-      if (this.now() < throttle.retryAt)
-        throw new VaultError('throttled', 'Too many wrong PINs: wait before trying again', { failedAttempts: throttle.failedAttempts, retryAt: throttle.retryAt });
+      const decision = await this.write([STORE.meta], 'Counting a PIN attempt', (tx) => beginPinAttempt(tx, this.now()));
+      if (!decision.allowed) {
+        const { failedAttempts, retryAt } = decision.waiting;
+        throw new VaultError('throttled', 'Too many wrong PINs: wait before trying again', { failedAttempts, retryAt });
+      }
+      const attemptNumber = decision.counted.failedAttempts;
       const kek = await pinKek(pin, slot.salt, slot.kdf!);
+      let key: CryptoKey;
       try {
-        const key = await openSlot(slot, kek, extractable);
-        if (throttle.failedAttempts > 0) await this.write([STORE.meta], 'Resetting the PIN counter', (tx) => tx.objectStore(STORE.meta).put(noThrottle()));
-        return key;
+        key = await openSlot(slot, kek, extractable);
       } catch (error) {
         if (!(error instanceof SlotOpenError)) throw error;
-        const next = await this.write([STORE.meta], 'Counting a wrong PIN', async (tx) => {
-          const store = tx.objectStore(STORE.meta);
-          const current = await store.get(THROTTLE_ROW);
-          const updated = afterFailure(isThrottleRecord(current) ? current : noThrottle(), this.now());
-          await store.put(updated);
-          return updated;
-        });
-        throw new VaultError('wrong-pin', `That PIN is not right (${next.failedAttempts} wrong in a row)`, {
-          failedAttempts: next.failedAttempts,
-          retryAt: next.retryAt,
+        const wait = await this.write([STORE.meta], 'Counting a wrong PIN', (tx) => confirmPinFailure(tx, attemptNumber, this.now()));
+        throw new VaultError('wrong-pin', `That PIN is not right (${attemptNumber} wrong in a row)`, {
+          failedAttempts: attemptNumber,
+          retryAt: wait.retryAt,
         });
       }
+      await this.write([STORE.meta], 'Resetting the PIN counter', clearPinAttempts);
+      return key;
     });
     this.pinQueue = attempt.catch(() => undefined);
     return attempt;

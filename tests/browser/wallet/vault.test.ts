@@ -220,6 +220,34 @@ describe('wrong PIN', () => {
     expect((await expectVaultError(reloaded.unlockWithPin('000000'), 'wrong-pin')).details.failedAttempts).toBe(1);
   });
 
+  it('two tabs guessing at once get one guess per wait, not one each; the right PIN after the wait clears the count', async () => {
+    const name = uniqueDbName('two-tabs');
+    let clock = 2_000_000;
+    const now = () => clock;
+    const first = testVault(name, { now });
+    await first.setUp(PIN);
+    first.lock();
+    for (let i = 1; i <= THROTTLE_FREE_ATTEMPTS; i++) await expectVaultError(first.unlockWithPin('000000'), 'wrong-pin');
+    // Two tabs (two vault instances on one database) send a wrong PIN at the same moment: the next
+    // wrong PIN starts a wait, so only one guess may be evaluated; the other must meet the wait.
+    const second = testVault(name, { now });
+    const results = await Promise.allSettled([first.unlockWithPin('111111'), second.unlockWithPin('222222')]);
+    const outcomes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string; details: { failedAttempts: number; retryAt: number } }) : undefined));
+    expect(outcomes.map((o) => o?.code).sort()).toEqual(['throttled', 'wrong-pin']);
+    const evaluated = outcomes.find((o) => o?.code === 'wrong-pin')!;
+    const refused = outcomes.find((o) => o?.code === 'throttled')!;
+    expect(evaluated.details).toEqual({ failedAttempts: THROTTLE_FREE_ATTEMPTS + 1, retryAt: clock + THROTTLE_BASE_DELAY_MS });
+    expect(refused.details).toEqual({ failedAttempts: THROTTLE_FREE_ATTEMPTS + 1, retryAt: clock + THROTTLE_BASE_DELAY_MS });
+
+    // After the wait the right PIN unlocks, in either tab, and clears the count for both.
+    clock += THROTTLE_BASE_DELAY_MS;
+    await second.unlockWithPin(PIN);
+    expect(await second.state()).toBe('unlocked');
+    const meta = (await dumpDatabase(name)).meta as { rowKey: string }[];
+    expect(meta.find((r) => r.rowKey === 'throttle')).toEqual({ rowKey: 'throttle', failedAttempts: 0, retryAt: 0 });
+    expect((await expectVaultError(first.unlockWithPin('000000'), 'wrong-pin')).details.failedAttempts).toBe(1);
+  });
+
   it('parallel guesses are counted one by one', async () => {
     const vault = testVault(uniqueDbName('parallel'));
     await vault.setUp(PIN);
