@@ -54,6 +54,12 @@ export interface ShareRequest {
   /** 'in-person': answer with a response QR (respond); 'online': OpenID4VP, answer with respondOnline. */
   mode: 'in-person' | 'online';
   verifierName?: string; // as the verifier states it; unverified, shown as such
+  /**
+   * Online only: the origin the answer is sent to (the response_uri's). With the redirect_uri:
+   * prefix (OpenID4VP 1.0 §5.9.3) this is the only thing about the verifier the protocol
+   * authenticates, so the consent screen names it beside the unverified verifierName.
+   */
+  responseOrigin?: string;
   purpose?: Purpose;
   expiresAt: string;
   /** Credentials the wallet holds that can answer, with the claims asked for and the rest. */

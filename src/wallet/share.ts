@@ -139,6 +139,7 @@ class SharerImpl implements Sharer {
     this.requests.set(requestId, { request, mode, answers });
     const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, candidates };
     if (request.verifierName !== undefined) out.verifierName = request.verifierName;
+    if (request.responseUri !== undefined) out.responseOrigin = new URL(request.responseUri).origin;
     if (isPurpose(request.purpose)) out.purpose = request.purpose;
     return out;
   }

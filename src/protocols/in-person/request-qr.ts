@@ -78,5 +78,5 @@ export async function decodeRequestQr(text: string, now: Date): Promise<Validate
   };
   // A request QR must say when it expires: the verifier's key and nonce are one-time.
   if (typeof body.exp !== 'number') throw new RequestError('malformed', 'The request QR code has no expiry');
-  return validateRequestObject(request, now);
+  return validateRequestObject(request, now, { channel: 'in-person' });
 }

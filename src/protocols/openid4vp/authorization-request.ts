@@ -87,5 +87,5 @@ export async function resolveAuthorizationRequest(link: AuthorizationRequestLink
     jwt = await response.text();
   }
   const { payload } = decodeRequestObject(jwt);
-  return validateRequestObject(payload, options.now, link.clientId);
+  return validateRequestObject(payload, options.now, { channel: 'online', expectedClientId: link.clientId });
 }

@@ -2,7 +2,10 @@
  * Validating an OpenID4VP 1.0 Authorization Request (the request object, §5.1–5.2, §5.8–5.9)
  * into what a wallet needs to answer it. The same shape serves online requests (fetched by
  * `request_uri`, §5.10) and Satchel's in-person request QR (src/protocols/in-person), which is
- * an unsigned request object with `response_mode` "satchel_qr.jwt".
+ * an unsigned request object with `response_mode` "satchel_qr.jwt" and a client id under the
+ * `satchel-in-person:` prefix. The two channels never share a prefix or a response mode: the
+ * KB-JWT `aud` is the client id (B.3.6), so an in-person QR that could carry an online verifier's
+ * `redirect_uri:` client id would produce an answer that verifier accepts (issue 10, finding 1).
  *
  * Supported: `response_type` vp_token (§5.2), a DCQL query (§5.1 `dcql_query`, §6), response
  * modes `direct_post` and `direct_post.jwt` (§8.2, §8.3), the `redirect_uri:` Client Identifier
@@ -17,6 +20,13 @@ import { isP256PublicJwk, JWE_ALG, JWE_ENC, type P256PublicJwk } from '../../lib
 import { DcqlError, parseDcqlQuery, type DcqlQuery } from './dcql';
 
 export const IN_PERSON_RESPONSE_MODE = 'satchel_qr.jwt';
+/**
+ * The Client Identifier Prefix of in-person requests (Satchel's own, §5.9: a wallet may support
+ * prefixes beyond those defined). Only request QR codes may use it, and they may use nothing else.
+ */
+export const IN_PERSON_CLIENT_ID_PREFIX = 'satchel-in-person:';
+/** Where a request came from: a request QR shown in person, or an OpenID4VP link or QR (online). */
+export type RequestChannel = 'in-person' | 'online';
 export type ResponseMode = 'direct_post' | 'direct_post.jwt' | typeof IN_PERSON_RESPONSE_MODE;
 
 /** Without its own `exp`, a request is answered for at most this long after it was read. */
@@ -64,8 +74,33 @@ function encryptionKeyOf(metadata: Record<string, unknown>): P256PublicJwk {
   return kid === undefined ? { kty, crv, x, y } : { kty, crv, x, y, kid };
 }
 
+export interface RequestValidation {
+  channel: RequestChannel;
+  /** §5.10: the client_id of the link that carried or pointed to the request object. */
+  expectedClientId?: string;
+}
+
+/**
+ * Issue 10, finding 1: in person only `satchel-in-person:` and the in-person response mode; online
+ * never either of them. Checked before anything else about the request is believed.
+ */
+function checkChannel(r: Record<string, unknown> & { client_id: string }, channel: RequestChannel): void {
+  const inPersonId = r.client_id.startsWith(IN_PERSON_CLIENT_ID_PREFIX);
+  if (channel === 'in-person') {
+    if (!inPersonId || r.client_id.length === IN_PERSON_CLIENT_ID_PREFIX.length) {
+      malformed(`This request code names a verifier that is not in-person (client id ${JSON.stringify(r.client_id.slice(0, 80))}): in-person requests use the ${IN_PERSON_CLIENT_ID_PREFIX} prefix`);
+    }
+    if (r.response_mode !== IN_PERSON_RESPONSE_MODE) malformed('An in-person request is answered with a QR code only');
+    if (r.response_uri !== undefined || r.redirect_uri !== undefined) malformed('An in-person request is answered with a QR code, not sent to an address');
+  } else {
+    if (inPersonId) malformed(`An online request cannot use the in-person client identifier prefix ${IN_PERSON_CLIENT_ID_PREFIX}`);
+    if (r.response_mode === IN_PERSON_RESPONSE_MODE) malformed('An online request cannot ask for an in-person answer');
+  }
+}
+
 /** Validates a request object (already decoded JSON). `now` is a Date; throws RequestError. */
-export function validateRequestObject(request: unknown, now: Date, expectedClientId?: string): ValidatedRequest {
+export function validateRequestObject(request: unknown, now: Date, options: RequestValidation): ValidatedRequest {
+  const { channel, expectedClientId } = options;
   if (!isJsonObject(request)) malformed('The request is not a JSON object');
   const r = request;
   const nowS = Math.floor(now.getTime() / 1000);
@@ -74,6 +109,7 @@ export function validateRequestObject(request: unknown, now: Date, expectedClien
   if (typeof r.client_id !== 'string' || r.client_id === '') malformed('The request has no client_id');
   // §5.10: the client_id of the request URL and the request object must be the same.
   if (expectedClientId !== undefined && r.client_id !== expectedClientId) malformed('The request object names another client_id than the link');
+  checkChannel(r as Record<string, unknown> & { client_id: string }, channel);
   // §5.2: nonce is REQUIRED.
   if (typeof r.nonce !== 'string' || r.nonce === '' || r.nonce.length > MAX_NONCE_CHARS) malformed('The request has no usable nonce');
   if (r.presentation_definition !== undefined) malformed('Presentation Exchange is not supported; ask with a DCQL query');

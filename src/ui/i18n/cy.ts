@@ -275,6 +275,7 @@ export const cy: Catalogue = {
   'consent.asker': 'Mae {name} yn gofyn.',
   'consent.askerUnknown': 'Mae rhywun yn gofyn, ond ni roddodd enw.',
   'consent.askerUnverified': 'Dyma’r enw a roddwyd. Ni all Satchel ei gadarnhau.',
+  'consent.sentTo': 'Bydd eich ateb yn cael ei anfon i {origin}. Gall Satchel gadarnhau’r cyfeiriad hwn, nid yr enw: gwiriwch mai dyma’r gwasanaeth rydych yn ei ddisgwyl.',
   'consent.which': 'Pa dystlythyr?',
   'consent.willShare': 'Beth fydd yn cael ei rannu (dad-diciwch unrhyw beth nad ydych am ei rannu)',
   'consent.willNotShare': 'Beth na fydd yn cael ei rannu',

@@ -274,6 +274,7 @@ export const en = {
   'consent.asker': '{name} is asking.',
   'consent.askerUnknown': 'Someone is asking, but they did not give a name.',
   'consent.askerUnverified': 'This is the name they gave. Satchel cannot confirm it.',
+  'consent.sentTo': 'Your answer will be sent to {origin}. Satchel can confirm this address, not the name: check it is the service you expect.',
   'consent.which': 'Which credential?',
   'consent.willShare': 'What will be shared (untick anything you do not want to share)',
   'consent.willNotShare': 'What will not be shared',

@@ -109,6 +109,7 @@ function Consent({ request, onShown }: { request: ShareRequest; onShown(qr: QrFr
         {request.verifierName ? t('consent.asker', { name: request.verifierName }) : t('consent.askerUnknown')}
       </p>
       {request.verifierName && <p class="govuk-body-s">{t('consent.askerUnverified')}</p>}
+      {request.responseOrigin && <p class="govuk-body" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>}
       {request.candidates.length > 1 && (
         <div class="govuk-form-group">
           <fieldset class="govuk-fieldset">

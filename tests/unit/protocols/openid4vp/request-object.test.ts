@@ -28,7 +28,7 @@ async function base(): Promise<Record<string, unknown>> {
 
 describe('validateRequestObject', () => {
   it('accepts a direct_post.jwt request and reads what the wallet needs', async () => {
-    const r = validateRequestObject(await base(), NOW);
+    const r = validateRequestObject(await base(), NOW, { channel: 'online' });
     expect(r).toMatchObject({ clientId: `redirect_uri:${RESPONSE_URI}`, nonce: 'n-1', state: 's-1', responseMode: 'direct_post.jwt', responseUri: RESPONSE_URI, verifierName: 'Jobs' });
     expect(r.encryptionKey).toMatchObject({ kty: 'EC', crv: 'P-256', kid: 'e1' });
     expect(r.encryptionKey).not.toHaveProperty('use');
@@ -53,7 +53,7 @@ describe('validateRequestObject', () => {
     const r = await base();
     change(r);
     try {
-      validateRequestObject(r, NOW);
+      validateRequestObject(r, NOW, { channel: 'online' });
       expect.unreachable();
     } catch (e) {
       expect(e).toMatchObject({ code: 'malformed' });
@@ -64,9 +64,9 @@ describe('validateRequestObject', () => {
   it('says expired past exp plus the skew, not before', async () => {
     const r = await base();
     r.exp = NOW_S - 200;
-    expect(() => validateRequestObject(r, NOW)).not.toThrow();
+    expect(() => validateRequestObject(r, NOW, { channel: 'online' })).not.toThrow();
     r.exp = NOW_S - 400;
-    expect(() => validateRequestObject(r, NOW)).toThrow(expect.objectContaining({ code: 'expired' }));
+    expect(() => validateRequestObject(r, NOW, { channel: 'online' })).toThrow(expect.objectContaining({ code: 'expired' }));
   });
 });
 
