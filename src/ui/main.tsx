@@ -3,10 +3,14 @@ import { lazyAppReceiver } from '../wallet/lazy-receiver';
 import { lazyAppShareServices } from '../wallet/lazy-share';
 import { createVault } from '../wallet/vault';
 import { App } from './App';
+import { takeOfferLinkFromAddress } from './receive/offer-link';
 import './styles/app.scss';
 
 // GOV.UK Frontend's "JavaScript is available" hooks, set here because the CSP forbids inline script.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+
+// An offer link's pre-authorised code leaves the address bar and history before anything renders.
+takeOfferLinkFromAddress();
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');

@@ -13,7 +13,9 @@ export interface Localised {
 export type ReceiveErrorCode =
   | 'unreadable-offer' // not an OpenID4VCI credential offer, or truncated / garbled
   | 'untrusted-issuer' // the issuer is not on the trust list ("not a recognised issuer")
-  | 'wrong-tx-code' // details.triesLeft when the issuer says
+  | 'wrong-tx-code' // details.triesLeft when the issuer says; the offer is kept for another try
+  | 'tx-code-refused' // invalid_grant after a tx_code (OpenID4VCI §6.3): the code is wrong, or the offer expired or was used — kept until the person removes it
+  | 'no-tries-left' // the issuer said tx_code_tries_left: 0; the offer is gone
   | 'expired-offer' // pre-authorised code expired or already used: ask for a new offer
   | 'offline' // no connection: the offer was kept and will complete later
   | 'server-error' // 5xx, garbage, or a protocol violation from the issuer

@@ -28,12 +28,16 @@ export function toReceiveError(e: unknown): ReceiveError {
       case 'invalid-offer':
         return new ReceiveError('unreadable-offer', `This is not an offer Satchel can read: ${e.message}. Scan or paste it again, or ask for a new one.`);
       case 'oauth': {
-        const { oauthError, triesLeft, description = '' } = e.details;
-        if (triesLeft !== undefined) {
-          return new ReceiveError('wrong-tx-code', `That code is not right. ${triesLeft === 0 ? 'No tries are left: ask the issuer for a new offer.' : `${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`}`, { triesLeft });
-        }
+        const { oauthError, triesLeft, txCodeSent, description = '' } = e.details;
+        // tx_code_tries_left is an extension (docs/issuers.md): when the issuer sends it, it decides.
+        if (triesLeft === 0) return new ReceiveError('no-tries-left', 'That code is not right and no tries are left. Ask the issuer for a new offer.', { triesLeft });
+        if (triesLeft !== undefined) return new ReceiveError('wrong-tx-code', `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`, { triesLeft });
         if (oauthError === 'invalid_request' && /tx_code|transaction code/i.test(description)) return new ReceiveError('wrong-tx-code', 'Enter the code sent to you with the offer.');
-        // §6.3 invalid_grant: the pre-authorised code expired or was used; a token that expired meanwhile too.
+        // §6.3: invalid_grant after a tx_code is "wrong code" or "expired / used code" — the issuer does not say which.
+        if (oauthError === 'invalid_grant' && txCodeSent) {
+          return new ReceiveError('tx-code-refused', 'The issuer did not accept that code: the code may be wrong, or the offer may have expired or been used. Check the code and try again, or remove the offer and ask for a new one.');
+        }
+        // §6.3 invalid_grant without a tx_code: the pre-authorised code expired or was used; a token that expired meanwhile too.
         if (oauthError === 'invalid_grant' || oauthError === 'invalid_token') return new ReceiveError('expired-offer', 'This offer has expired or has already been used. Ask the issuer for a new one.');
         return new ReceiveError('server-error', `The issuer refused: ${oauthError}${description ? ` (${description})` : ''}. Try again later.`);
       }

@@ -35,7 +35,7 @@ import { CredentialViews } from './credential-views';
 import { localise } from './localise';
 import { claimLabel, offerSummary, offeredTypes } from './offer-summary';
 import { offeredMismatches, statusUriOf } from './receive-checks';
-import { ReceiveError, type AcceptResult, type CredentialView, type Localised, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
+import { ReceiveError, type AcceptResult, type ReceiveErrorCode, type CredentialView, type Localised, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
 import { reportError, toReceiveError } from './receive-errors';
 import { ReceiveStore, type CredentialMeta, type PendingRecord, type ReceiveVault } from './receive-store';
 import { TrustCache, TrustUnavailableError } from './trust-cache';
@@ -65,6 +65,9 @@ export interface SatchelReceiver extends Receiver {
   /** Stops listening for connection and lock changes. */
   close(): void;
 }
+
+/** Errors after which the person may enter the transaction code again. */
+const asksForCodeAgain = (code: ReceiveErrorCode): boolean => code === 'wrong-tx-code' || code === 'tx-code-refused';
 
 const randomId = (): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(ID_BYTES)));
 
@@ -289,7 +292,7 @@ class ReceiverImpl implements SatchelReceiver {
           const out: PendingOffer = { offerId: p.offerId, issuerName: p.issuerName, state: p.state, updatedAt: p.updatedAt };
           if (p.error) out.error = p.error;
           if (p.summary && !p.accepted) out.summary = p.summary;
-          if (p.offer?.txCode && !p.accessToken && !p.txCode) out.needsTxCode = true;
+          if (p.offer?.txCode && !p.accessToken && !p.txCode && (p.error === undefined || asksForCodeAgain(p.error))) out.needsTxCode = true;
           return out;
         });
     });
@@ -380,8 +383,10 @@ class ReceiverImpl implements SatchelReceiver {
         await this.putPending({ ...record, state: 'waiting-for-connection' }).catch(() => undefined);
         throw error;
       }
-      const retryable = error.code === 'wrong-tx-code' || error.code === 'server-error';
-      if (error.code === 'wrong-tx-code') {
+      // A refused code keeps the offer for another try (§6.3 cannot tell a wrong code from an expired
+      // offer); only the issuer (tx_code_tries_left: 0, another error) or the person (decline) ends it.
+      const retryable = asksForCodeAgain(error.code) || error.code === 'server-error';
+      if (asksForCodeAgain(error.code)) {
         record.accepted = false;
         delete record.txCode;
       }

@@ -23,6 +23,11 @@ export class Oid4vciError extends Error {
       description?: string;
       /** Wrong tx_code: tries left, when the issuer says (`tx_code_tries_left`, an extension). */
       triesLeft?: number;
+      /**
+       * The refused token request carried a tx_code. §6.3 answers `invalid_grant` both for a wrong
+       * tx_code and for an expired or used pre-authorised code, so then either may be the cause.
+       */
+      txCodeSent?: boolean;
       url?: string;
     } = {},
   ) {

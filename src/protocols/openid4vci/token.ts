@@ -19,7 +19,14 @@ export async function requestToken(tokenEndpoint: string, preAuthorizedCode: str
   // §6.1: tx_code only when the offer asked for one.
   if (txCode !== undefined) form.set('tx_code', txCode);
   const result = await send(tokenEndpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body: form.toString() }, options);
-  const body = expectJson(result, tokenEndpoint);
+  let body;
+  try {
+    body = expectJson(result, tokenEndpoint);
+  } catch (e) {
+    // §6.3: invalid_grant means "wrong tx_code" or "expired / used code" alike; say a code was sent.
+    if (e instanceof Oid4vciError && e.kind === 'oauth' && txCode !== undefined) e.details.txCodeSent = true;
+    throw e;
+  }
   const accessToken = requireString(body, 'access_token', tokenEndpoint);
   // §6.2 / RFC 6749 §5.1: token_type; we can only use Bearer (no DPoP here).
   const type = requireString(body, 'token_type', tokenEndpoint);

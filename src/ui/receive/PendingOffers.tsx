@@ -6,6 +6,8 @@ import type { MessageKey } from '../i18n/en';
 import { receiveErrorMessage } from './receive-error-message';
 import { ReceiveError } from '../../wallet/receive-api';
 import { useReceiver } from './ReceiverContext';
+import { Link } from '../router';
+import { pendingOfferHref } from './pending-offer-link';
 
 const STATE_MESSAGES: Record<PendingOffer['state'], MessageKey> = {
   'waiting-for-connection': 'pending.waiting',
@@ -37,6 +39,17 @@ export function PendingOffers() {
                 ? receiveErrorMessage(t, new ReceiveError(offer.error, offer.error))
                 : t(STATE_MESSAGES[offer.state])}
             </p>
+            {(offer.summary || offer.state === 'failed') && (
+              <div class="govuk-button-group">
+                {/* A kept offer (read offline, or its code refused) is reviewed again on the add screen. */}
+                {offer.summary && (
+                  <Link href={pendingOfferHref(offer.offerId)} class="govuk-link">{t('pending.review')}</Link>
+                )}
+                <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void receiver.decline(offer.offerId)}>
+                  {t('review.remove')}
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -13,6 +13,10 @@ export function receiveErrorMessage(t: Translate, error: unknown): string {
       return error.details.triesLeft !== undefined
         ? t('receive.error.wrongCodeTries', { count: error.details.triesLeft })
         : t('receive.error.wrongCode');
+    case 'tx-code-refused':
+      return t('receive.error.codeRefused');
+    case 'no-tries-left':
+      return t('receive.error.noTriesLeft');
     case 'expired-offer':
       return t('receive.error.expired');
     case 'offline':

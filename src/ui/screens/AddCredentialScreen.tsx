@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { AcceptResult, OfferSummary } from '../../wallet/receive-api';
+import { ReceiveError, type AcceptResult, type OfferSummary } from '../../wallet/receive-api';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
@@ -11,6 +11,8 @@ import { useI18n } from '../i18n/context';
 import { Link, navigate } from '../router';
 import { receiveErrorMessage } from '../receive/receive-error-message';
 import { useReceiver } from '../receive/ReceiverContext';
+import { consumeOfferLink } from '../receive/offer-link';
+import { PENDING_OFFER_PARAM } from '../receive/pending-offer-link';
 
 type Step =
   | { name: 'choose' }
@@ -34,10 +36,19 @@ export function AddCredentialScreen() {
       setErrors([{ field, text: receiveErrorMessage(t, error) }]);
     }
   };
-  // Opened from an offer link (…/offer?credential_offer=… or ?credential_offer_uri=…).
   useEffect(() => {
+    // Opened from an offer link (…/offer?credential_offer=… or ?credential_offer_uri=…), already out of the address bar.
+    const link = consumeOfferLink();
+    if (link) void read(link, 'offer-text');
     const params = new URLSearchParams(location.search);
-    if (params.has('credential_offer') || params.has('credential_offer_uri')) void read(location.href, 'offer-text');
+    // Opened from "On their way" to review an offer kept earlier (read offline, or its code refused).
+    const pendingId = params.get(PENDING_OFFER_PARAM);
+    if (pendingId) {
+      void receiver.pendingOffers().then((offers) => {
+        const summary = offers.find((o) => o.offerId === pendingId)?.summary;
+        if (summary) setStep({ name: 'review', offer: summary });
+      }, () => undefined);
+    }
   }, []);
 
   if (step.name === 'review') {
@@ -83,11 +94,14 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
   const receiver = useReceiver();
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // After a refused code the offer is kept for another try; the person may instead give up on it.
+  const [codeRefused, setCodeRefused] = useState(false);
   const accept = useSubmit(async () => {
     if (offer.txCode && !code.trim()) return setErrors([{ field: 'tx-code', text: t('review.error.noCode') }]);
     try {
       onDone(await receiver.accept(offer.offerId, offer.txCode ? code.trim() : undefined));
     } catch (error) {
+      setCodeRefused(error instanceof ReceiveError && (error.code === 'wrong-tx-code' || error.code === 'tx-code-refused'));
       setErrors([{ field: offer.txCode ? 'tx-code' : 'accept', text: receiveErrorMessage(t, error) }]);
     }
   });
@@ -129,7 +143,7 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
         </button>
         <button type="button" class="govuk-button govuk-button--secondary" disabled={accept.busy}
           onClick={() => void receiver.decline(offer.offerId).finally(() => navigate('/'))}>
-          {t('review.decline')}
+          {codeRefused ? t('review.remove') : t('review.decline')}
         </button>
       </div>
     </form>

@@ -49,7 +49,15 @@ export interface InBrowserIssuer {
   issued: number;
 }
 
-export async function inBrowserIssuer(): Promise<InBrowserIssuer> {
+export interface InBrowserIssuerOptions {
+  /**
+   * Send the `tx_code_tries_left` extension with a wrong code (default). A standard issuer
+   * (OpenID4VCI 1.0 §6.3) answers only `invalid_grant`.
+   */
+  triesLeft?: boolean;
+}
+
+export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Promise<InBrowserIssuer> {
   const issuerKey = await newKey('dvla-1');
   const operatorKey = await newKey('operator-1');
   const codes = new Set<string>();
@@ -109,7 +117,7 @@ export async function inBrowserIssuer(): Promise<InBrowserIssuer> {
         const form = new URLSearchParams(String(init.body));
         const code = form.get('pre-authorized_code') ?? '';
         if (!codes.has(code)) return json({ error: 'invalid_grant' }, 400);
-        if (form.get('tx_code') !== TX_CODE) return json({ error: 'invalid_grant', tx_code_tries_left: 2 }, 400);
+        if (form.get('tx_code') !== TX_CODE) return json(options.triesLeft === false ? { error: 'invalid_grant' } : { error: 'invalid_grant', tx_code_tries_left: 2 }, 400);
         codes.delete(code);
         const token = `token-${serial++}`;
         tokens.add(token);

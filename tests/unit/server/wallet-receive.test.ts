@@ -66,9 +66,9 @@ describe('Receiver against the reference issuers', () => {
 
   afterEach(() => receiver.close());
 
-  function offer(department: DepartmentId, options: { deferred?: boolean; person?: string } = {}) {
+  function offer(department: DepartmentId, options: { deferred?: boolean; person?: string; txCode?: boolean } = {}) {
     const issuer = servers.issuers[department];
-    const record = issuer.createOffer({ personId: options.person ?? 'ada', configurationId: issuer.department.credentials[0]!.id, deferred: options.deferred });
+    const record = issuer.createOffer({ personId: options.person ?? 'ada', configurationId: issuer.department.credentials[0]!.id, deferred: options.deferred, txCode: options.txCode });
     return { record, issuer, links: offerLinks(issuer, record.id, WALLET) };
   }
 
@@ -148,12 +148,63 @@ describe('Receiver against the reference issuers', () => {
     expect((await receiver.accept(summary.offerId, record.txCode)).status).toBe('stored');
   });
 
-  it('an expired pre-authorised code asks for a new offer, and the offer is dropped', async () => {
+  /** Answers from the token endpoint as a standard issuer would: no tx_code_tries_left (an extension, not in §6.3). */
+  const withoutTriesLeft: Interceptor = (url, init) => {
+    if (!url.endsWith('/token')) return undefined;
+    return fetch(url, init).then(async (response) => {
+      const body = (await response.json()) as Record<string, unknown>;
+      delete body.tx_code_tries_left;
+      return new Response(JSON.stringify(body), { status: response.status, headers: { 'Content-Type': 'application/json' } });
+    });
+  };
+
+  it('a wrong code at a standard issuer (invalid_grant, no tries left given) keeps the offer; the right code then works', async () => {
+    const { record, links } = offer('dvla');
+    const summary = await receiver.readOffer(links.schemeText);
+    intercept = withoutTriesLeft;
+    const wrong = record.txCode === '00000' ? '11111' : '00000';
+    const e = await rejection(receiver.accept(summary.offerId, wrong), 'tx-code-refused');
+    expect(e.details.triesLeft).toBeUndefined();
+    expectNothingStored();
+    expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ offerId: summary.offerId, state: 'failed', error: 'tx-code-refused', needsTxCode: true })]);
+    expect((await receiver.accept(summary.offerId, record.txCode)).status).toBe('stored');
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('tx_code_tries_left: 0 ends the offer: "no tries left", and it is removed', async () => {
+    const { record, links } = offer('dvla');
+    const summary = await receiver.readOffer(links.schemeText);
+    const wrong = record.txCode === '00000' ? '11111' : '00000';
+    await rejection(receiver.accept(summary.offerId, wrong), 'wrong-tx-code');
+    await rejection(receiver.accept(summary.offerId, wrong), 'wrong-tx-code');
+    const last = await rejection(receiver.accept(summary.offerId, wrong), 'no-tries-left');
+    expect(last.details.triesLeft).toBe(0);
+    expect(await receiver.pendingOffers()).toEqual([]);
+    expectNothingStored();
+  });
+
+  it('an expired pre-authorised code with a transaction code cannot be told from a wrong code (§6.3): the offer stays until the person removes it', async () => {
     const { record, links } = offer('dbs');
     const summary = await receiver.readOffer(links.schemeText);
     clock += 31 * 60 * 1000;
     try {
-      await rejection(receiver.accept(summary.offerId, record.txCode), 'expired-offer');
+      await rejection(receiver.accept(summary.offerId, record.txCode), 'tx-code-refused');
+    } finally {
+      clock -= 31 * 60 * 1000;
+    }
+    expectNothingStored();
+    expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ offerId: summary.offerId, error: 'tx-code-refused', needsTxCode: true })]);
+    await receiver.decline(summary.offerId);
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('an expired pre-authorised code without a transaction code asks for a new offer, and the offer is dropped', async () => {
+    const { links } = offer('dbs', { txCode: false });
+    const summary = await receiver.readOffer(links.schemeText);
+    expect(summary.txCode).toBeUndefined();
+    clock += 31 * 60 * 1000;
+    try {
+      await rejection(receiver.accept(summary.offerId), 'expired-offer');
     } finally {
       clock -= 31 * 60 * 1000;
     }

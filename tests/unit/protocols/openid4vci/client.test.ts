@@ -236,6 +236,8 @@ describe('token request (§6)', () => {
     const f = routes({ [TOKEN]: json(recorded.expiredCode, 400) });
     const error = await expectError(redeemOffer(await resolved(), '12345', { fetch: f.fetch }), 'oauth', { oauthError: 'invalid_grant' });
     expect(error.details.triesLeft).toBeUndefined();
+    // §6.3: after a tx_code, invalid_grant may mean a wrong code as well: the error says a code was sent.
+    expect(error.details.txCodeSent).toBe(true);
   });
 
   it.each<[string, Answer, string]>([
