@@ -17,8 +17,9 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     readRequest: async (input) => (await services()).sharer.readRequest(input),
     claimsForPurpose: async (id, purpose) => (await services()).sharer.claimsForPurpose(id, purpose),
     shareableClaims: async (id) => (await services()).sharer.shareableClaims(id),
-    respond: async (requestId, id, claims) => (await services()).sharer.respond(requestId, id, claims),
-    respondOnline: async (requestId, id, claims) => (await services()).sharer.respondOnline(requestId, id, claims),
+    respond: async (requestId, ...answer) => (await services()).sharer.respond(requestId, ...answer),
+    respondOnline: async (requestId, ...answer) => (await services()).sharer.respondOnline(requestId, ...answer),
+    decline: async (requestId) => (await services()).sharer.decline(requestId),
     quickShow: async (id, claims) => (await services()).sharer.quickShow(id, claims),
   };
   // discard is synchronous: it forgets the check once the module is loaded (it always is, by then).

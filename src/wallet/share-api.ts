@@ -26,8 +26,15 @@ export type CheckErrorCode =
   | 'request-expired'
   | 'replayed'; // nonce already used, or not this verifier's
 
+export interface ShareErrorDetails {
+  /** nothing-matches: the kinds of credential asked for that the wallet does not hold. */
+  missing?: Localised[];
+  /** nothing-matches (online): whether the waiting verifier was told `access_denied` (OpenID4VP 1.0 §8.5). */
+  verifierTold?: boolean;
+}
+
 export class ShareError extends Error {
-  constructor(readonly code: ShareErrorCode, message: string) {
+  constructor(readonly code: ShareErrorCode, message: string, readonly details: ShareErrorDetails = {}) {
     super(message);
     this.name = 'ShareError';
   }
@@ -62,14 +69,34 @@ export interface ShareRequest {
   responseOrigin?: string;
   purpose?: Purpose;
   expiresAt: string;
-  /** Credentials the wallet holds that can answer, with the claims asked for and the rest. */
-  candidates: {
-    credentialId: string;
-    typeName: Localised;
-    requested: { path: ClaimPath; label: Localised }[];
-    notShared: { path: ClaimPath; label: Localised }[];
-  }[];
+  /**
+   * The verifier's credential queries (DCQL ids) this answer must cover, in order: one credential
+   * for each, all sent together or none (OpenID4VP 1.0 §6.4.2). Usually one.
+   */
+  queryIds: string[];
+  /** Credentials the wallet holds that can answer, per query, with the claims asked for and the rest. */
+  candidates: ShareCandidate[];
 }
+
+/** A held credential that can answer one of the request's credential queries. */
+export interface ShareCandidate {
+  /** The credential query it answers (one of ShareRequest.queryIds). */
+  queryId: string;
+  credentialId: string;
+  typeName: Localised;
+  requested: { path: ClaimPath; label: Localised }[];
+  notShared: { path: ClaimPath; label: Localised }[];
+}
+
+/** The person's choice for one credential query: which credential, and which of its claims. */
+export interface ShareAnswer {
+  queryId: string;
+  credentialId: string;
+  claims: ClaimPath[];
+}
+
+/** What respond/respondOnline take after the request id: every query's answer, or (one query only) a credential and its claims. */
+export type ShareAnswerArgs = [answers: ShareAnswer[]] | [credentialId: string, claims: ClaimPath[]];
 
 export interface Sharer {
   /** Reads a verifier's request QR (in person) or an OpenID4VP request URL (online). */
@@ -78,10 +105,20 @@ export interface Sharer {
   claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]>;
   /** Every claim of a credential the person may choose to share. */
   shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]>;
-  /** After consent: the response QR frames (request/response mode), logged in the activity log. */
-  respond(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
-  /** After consent, online: posts to the verifier's response_uri (direct_post.jwt). */
-  respondOnline(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<{ redirectUri?: string }>;
+  /**
+   * After consent: the response QR frames (request/response mode), logged in the activity log.
+   * `answers` has one entry per query id of the request; the (credentialId, claims) form is for a
+   * request with a single query.
+   */
+  respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames>;
+  /** After consent, online: posts to the verifier's response_uri (direct_post / direct_post.jwt). */
+  respondOnline(requestId: string, ...answer: ShareAnswerArgs): Promise<{ redirectUri?: string }>;
+  /**
+   * The person says no. Online, the waiting verifier is told `access_denied` (OpenID4VP 1.0 §8.5)
+   * so its page stops waiting; `verifierTold` is false if it could not be reached (or in person,
+   * where there is no channel back). The request is closed either way.
+   */
+  decline(requestId: string): Promise<{ verifierTold: boolean }>;
   /** Quick show (weaker): a response bound to a short-lived time-based nonce, no request needed. */
   quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
 }

@@ -17,16 +17,16 @@ import { isRequestQr, decodeRequestQr } from '../protocols/in-person/request-qr'
 import { FRAME_MS, splitIntoFrames } from '../protocols/in-person/frames';
 import { QUICK_SHOW_AUDIENCE, quickShowNonce } from '../protocols/in-person/quick-show';
 import { packPresentation } from '../protocols/in-person/quick-show-payload';
-import { matchQuery, selectClaim, type CredentialMatch, type HeldCredential } from '../protocols/openid4vp/dcql';
+import { matchQuery, selectClaim, type CredentialMatch, type DcqlQuery, type HeldCredential } from '../protocols/openid4vp/dcql';
 import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../protocols/openid4vp/authorization-request';
 import { RequestError, type ValidatedRequest } from '../protocols/openid4vp/request-object';
-import { encryptResponse, postResponse, responseParameters } from '../protocols/openid4vp/response';
+import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../protocols/openid4vp/response';
 import { heldCredential, shareableNames } from './held-credentials';
 import { labelFromName } from './localise';
 import { PURPOSES, TYPE_NAMES, isPurpose, knownClaimLabel } from './purposes';
 import type { CredentialView, Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
-import { ShareError, type ClaimPath, type Purpose, type QrFrames, type ShareRequest, type Sharer } from './share-api';
+import { ShareError, type ClaimPath, type Purpose, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareRequest, type Sharer } from './share-api';
 
 export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'deviceSigningKey' | 'recordActivity'>;
 
@@ -41,8 +41,16 @@ export interface SharerOptions {
 interface OpenRequest {
   request: ValidatedRequest;
   mode: ShareRequest['mode'];
-  /** Per credential id: the DCQL query it answers. */
-  answers: Map<string, CredentialMatch>;
+  /** The credential queries to answer, all together (§6.4.2). */
+  queryIds: string[];
+  /** Per query id: the held credentials that answer it, by credential id. */
+  matches: Map<string, Map<string, CredentialMatch>>;
+}
+
+/** One credential of an answer, checked against the request. */
+interface CheckedAnswer {
+  match: CredentialMatch;
+  claims: ClaimPath[];
 }
 
 const QUICK_SHOW_COUNTERPARTY = 'Quick show';
@@ -53,6 +61,13 @@ function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
 
 /** Claims that carry a photo: sent only when the verifier asked for them (issue 7). */
 export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
+
+/** A name for what a credential query asks for, to say what the person does not hold. */
+function queryTypeName(query: DcqlQuery, queryId: string): Localised {
+  const vct = query.credentials.find((c) => c.id === queryId)?.vctValues ?? [];
+  const known = vct.map((v) => TYPE_NAMES[v]).find((n) => n !== undefined);
+  return known ?? labelFromName(vct[0]?.split('/').pop() ?? queryId);
+}
 
 function withoutUnaskedPortrait(claims: ClaimPath[], match: CredentialMatch): ClaimPath[] {
   return claims.filter((p) => typeof p[0] !== 'string' || !PORTRAIT_CLAIMS.has(p[0]) || match.claims.some((m) => m[0] === p[0]));
@@ -116,28 +131,35 @@ class SharerImpl implements Sharer {
       throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
     }
     await this.unlocked();
-    const match = matchQuery(request.dcql, await this.held());
-    // §6.4.2: answerable only when every required credential (set) can be answered.
-    if (!match.satisfiable || match.toAnswer.length === 0) throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for');
-    // Satchel answers one credential per request: the first query to answer.
-    const queryId = match.toAnswer[0]!;
-    const answers = new Map<string, CredentialMatch>();
+    const held = await this.held();
+    const match = matchQuery(request.dcql, held);
+    // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
+    if (!match.satisfiable || match.toAnswer.length === 0) {
+      const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
+      const verifierTold = mode === 'online' && (await this.tellVerifierNo(request));
+      throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, verifierTold });
+    }
+    const matches = new Map<string, Map<string, CredentialMatch>>();
     const candidates: ShareRequest['candidates'] = [];
-    for (const m of match.byQuery[queryId] ?? []) {
-      answers.set(m.credentialId, m);
-      const held = (await this.held()).find((h) => h.id === m.credentialId)!;
-      const { typeName, label } = await this.labelsOf(held);
-      const requested = m.claims.map((path) => ({ path: [...path], label: label(path) }));
-      const notShared = shareableNames(held)
-        .filter((name) => !m.claims.some((p) => p[0] === name))
-        .map((name) => ({ path: [name] as ClaimPath, label: label([name]) }));
-      candidates.push({ credentialId: m.credentialId, typeName, requested, notShared });
+    for (const queryId of match.toAnswer) {
+      const byCredential = new Map<string, CredentialMatch>();
+      matches.set(queryId, byCredential);
+      for (const m of match.byQuery[queryId] ?? []) {
+        byCredential.set(m.credentialId, m);
+        const one = held.find((h) => h.id === m.credentialId)!;
+        const { typeName, label } = await this.labelsOf(one);
+        const requested = m.claims.map((path) => ({ path: [...path], label: label(path) }));
+        const notShared = shareableNames(one)
+          .filter((name) => !m.claims.some((p) => p[0] === name))
+          .map((name) => ({ path: [name] as ClaimPath, label: label([name]) }));
+        candidates.push({ queryId, credentialId: m.credentialId, typeName, requested, notShared });
+      }
     }
     const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
     // Requests read but never answered are forgotten once expired.
     for (const [id, r] of this.requests) if (Date.parse(r.request.expiresAt) < this.now()) this.requests.delete(id);
-    this.requests.set(requestId, { request, mode, answers });
-    const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, candidates };
+    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches });
+    const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, queryIds: [...match.toAnswer], candidates };
     if (request.verifierName !== undefined) out.verifierName = request.verifierName;
     if (request.responseUri !== undefined) out.responseOrigin = new URL(request.responseUri).origin;
     if (isPurpose(request.purpose)) out.purpose = request.purpose;
@@ -156,7 +178,7 @@ class SharerImpl implements Sharer {
     return shareableNames(held).map((name) => ({ path: [name], label: label([name]) }));
   }
 
-  private open(requestId: string, credentialId: string, mode: ShareRequest['mode']): { open: OpenRequest; match: CredentialMatch } {
+  private open(requestId: string, mode: ShareRequest['mode']): OpenRequest {
     const open = this.requests.get(requestId);
     if (!open) throw new ShareError('request-expired', 'This request has already been answered or was closed: scan a new one');
     if (open.mode !== mode) throw new TypeError(`request ${requestId} is answered with ${open.mode === 'online' ? 'respondOnline' : 'respond'}`);
@@ -164,9 +186,27 @@ class SharerImpl implements Sharer {
       this.requests.delete(requestId);
       throw new ShareError('request-expired', 'This request has expired: ask the verifier for a new one');
     }
-    const match = open.answers.get(credentialId);
-    if (!match) throw new TypeError(`credentialId ${credentialId} is not one of this request's candidates`);
-    return { open, match };
+    return open;
+  }
+
+  /** The person's answers, checked: exactly one candidate credential for every query to answer (§6.4.2). */
+  private checkAnswers(open: OpenRequest, requestId: string, given: ShareAnswerArgs): CheckedAnswer[] {
+    let answers: ShareAnswer[];
+    if (given.length === 2) {
+      if (open.queryIds.length !== 1) throw new TypeError(`request ${requestId} needs ${open.queryIds.length} credentials: pass one ShareAnswer per query id (${open.queryIds.join(', ')})`);
+      answers = [{ queryId: open.queryIds[0]!, credentialId: given[0], claims: given[1] }];
+    } else {
+      answers = given[0];
+    }
+    const answered = answers.map((a) => a.queryId);
+    if (answered.length !== open.queryIds.length || !open.queryIds.every((id) => answered.includes(id))) {
+      throw new TypeError(`answers must cover each of ${open.queryIds.join(', ')} once (got ${answered.join(', ') || 'none'})`);
+    }
+    return answers.map((a) => {
+      const match = open.matches.get(a.queryId)?.get(a.credentialId);
+      if (!match) throw new TypeError(`credentialId ${a.credentialId} is not one of this request's candidates for ${a.queryId}`);
+      return { match, claims: withoutUnaskedPortrait(a.claims, match) };
+    });
   }
 
   private async present(credentialId: string, claims: ClaimPath[], audience: string, nonce: string): Promise<{ presentation: string; held: HeldCredential }> {
@@ -177,33 +217,63 @@ class SharerImpl implements Sharer {
     return { presentation, held };
   }
 
+  /**
+   * §8.1: one vp_token keyed by credential query id, one presentation each; every KB-JWT bound to
+   * the same nonce and audience (the client_id, B.3.6). All are made before anything is sent.
+   */
+  private async presentAll(request: ValidatedRequest, answers: CheckedAnswer[]): Promise<{ vpToken: Record<string, string[]>; shared: { held: HeldCredential; claims: ClaimPath[] }[] }> {
+    const vpToken: Record<string, string[]> = {};
+    const shared: { held: HeldCredential; claims: ClaimPath[] }[] = [];
+    for (const { match, claims } of answers) {
+      const { presentation, held } = await this.present(match.credentialId, claims, request.clientId, request.nonce);
+      vpToken[match.queryId] = [presentation];
+      shared.push({ held, claims });
+    }
+    return { vpToken, shared };
+  }
+
   private async log(held: HeldCredential, counterparty: string, claims: ClaimPath[]): Promise<void> {
     const { typeName, label } = await this.labelsOf(held);
     await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, counterparty, claims: claims.map(label) });
   }
 
-  async respond(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
-    const { open, match } = this.open(requestId, credentialId, 'in-person');
+  async respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames> {
+    const open = this.open(requestId, 'in-person');
     const { request } = open;
-    claims = withoutUnaskedPortrait(claims, match);
-    // B.3.6: the KB-JWT aud is the client_id, nonce the request's nonce.
-    const { presentation, held } = await this.present(credentialId, claims, request.clientId, request.nonce);
-    const jwe = await encryptResponse(request, responseParameters(request, match.queryId, presentation));
+    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
+    const jwe = await encryptResponse(request, answerParameters(request, vpToken));
     const frames = splitIntoFrames('response', jwe);
     this.requests.delete(requestId); // one response per request
-    await this.log(held, request.verifierName ?? request.clientId, claims);
+    for (const s of shared) await this.log(s.held, request.verifierName ?? request.clientId, s.claims);
     return { frames, frameMs: FRAME_MS };
   }
 
-  async respondOnline(requestId: string, credentialId: string, claims: ClaimPath[]): Promise<{ redirectUri?: string }> {
-    const { open, match } = this.open(requestId, credentialId, 'online');
+  async respondOnline(requestId: string, ...answer: ShareAnswerArgs): Promise<{ redirectUri?: string }> {
+    const open = this.open(requestId, 'online');
     const { request } = open;
-    claims = withoutUnaskedPortrait(claims, match);
-    const { presentation, held } = await this.present(credentialId, claims, request.clientId, request.nonce);
-    const result = await postResponse(request, responseParameters(request, match.queryId, presentation), this.fetchFn);
+    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
+    const result = await postResponse(request, answerParameters(request, vpToken), this.fetchFn);
     this.requests.delete(requestId);
-    await this.log(held, request.verifierName ?? new URL(request.responseUri!).host, claims);
+    for (const s of shared) await this.log(s.held, request.verifierName ?? new URL(request.responseUri!).host, s.claims);
     return result;
+  }
+
+  async decline(requestId: string): Promise<{ verifierTold: boolean }> {
+    const open = this.requests.get(requestId);
+    this.requests.delete(requestId);
+    if (!open || open.mode !== 'online' || Date.parse(open.request.expiresAt) < this.now()) return { verifierTold: false };
+    return { verifierTold: await this.tellVerifierNo(open.request) };
+  }
+
+  /** §8.5: access_denied to a waiting online verifier; false when it could not be told (unreachable, refused). */
+  private async tellVerifierNo(request: ValidatedRequest): Promise<boolean> {
+    if (!request.responseUri) return false;
+    try {
+      await postErrorResponse(request, 'access_denied', this.fetchFn);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {

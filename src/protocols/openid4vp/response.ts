@@ -5,6 +5,7 @@
  * encrypted as a JWE with ECDH-ES / A256GCM to the verifier's key and sent as `response`).
  * The in-person QR carries the same JWE (src/protocols/in-person).
  */
+import { fetchBounded, type Fetch } from '../../lib/bounded-fetch';
 import { utf8Encode } from '../../lib/bytes';
 import { encryptJwe } from '../../lib/jwe';
 import { isJsonObject } from '../../lib/json-safe';
@@ -16,7 +17,12 @@ export interface ResponseParameters {
 }
 
 export function responseParameters(request: ValidatedRequest, queryId: string, presentation: string): ResponseParameters {
-  const params: ResponseParameters = { vp_token: { [queryId]: [presentation] } };
+  return answerParameters(request, { [queryId]: [presentation] });
+}
+
+/** §8.1: one vp_token for the whole answer — every credential query answered, each an array of presentations. */
+export function answerParameters(request: ValidatedRequest, vpToken: Record<string, string[]>): ResponseParameters {
+  const params: ResponseParameters = { vp_token: vpToken };
   if (request.state !== undefined) params.state = request.state;
   return params;
 }
@@ -63,6 +69,34 @@ export async function postResponse(request: ValidatedRequest, params: ResponsePa
     }
   }
   return {};
+}
+
+/** §8.5 error codes a wallet sends after reading a request (RFC 6749 §4.1.2.1 for the rest). */
+export type AuthorizationErrorCode = 'access_denied';
+
+/** How long telling a verifier "no" may take, and the most of its answer read (it is only a redirect_uri). */
+export const ERROR_RESPONSE_TIMEOUT_MS = 15_000;
+export const ERROR_RESPONSE_MAX_BYTES = 16 * 1024;
+
+/**
+ * Tells the verifier the request will not be answered (§8.5 Error Response): `error` (and `state`
+ * when the request had one) POSTed as form fields to response_uri (§8.2's error example). For
+ * `direct_post.jwt` too the error goes unencrypted (§8.3.1: "MAY send an error response without
+ * encryption as per" §8.2): it carries nothing about the person. §8.5: access_denied covers both
+ * "the Wallet did not have the requested Credentials" and "the End-User did not give consent", so
+ * the verifier cannot tell which. Resolves when the verifier accepted it; rejects with
+ * ResponsePostError (refused) or FetchError (unreachable, too slow).
+ */
+export async function postErrorResponse(request: ValidatedRequest, error: AuthorizationErrorCode, fetchImpl: Fetch): Promise<void> {
+  if (!request.responseUri) throw new TypeError('request.responseUri is missing');
+  const form = new URLSearchParams({ error });
+  if (request.state !== undefined) form.set('state', request.state);
+  const response = await fetchBounded(
+    request.responseUri,
+    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+    { fetch: fetchImpl, timeoutMs: ERROR_RESPONSE_TIMEOUT_MS, maxBytes: ERROR_RESPONSE_MAX_BYTES },
+  );
+  if (!response.ok) throw new ResponsePostError(response.status, `The verifier refused the error response (${response.status})`);
 }
 
 /** Verifier side: reads `vp_token` of a decrypted/posted response (§8.1). Undefined if malformed. */
