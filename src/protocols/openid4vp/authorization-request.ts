@@ -1,10 +1,13 @@
 /**
- * Reading an OpenID4VP 1.0 Authorization Request from a link or a scanned QR (§5, §5.10):
- * `openid4vp://?client_id=…&request_uri=…` (or any URL with those query parameters, as a
- * same-device link), fetching the request object from `request_uri` (§5.10, with
- * `request_uri_method` get or post, §5.10.1), and decoding it: a JWT with `typ`
- * `oauth-authz-req+jwt` (RFC 9101 §4). Unsigned (`alg` none) request objects are accepted only
- * with the `redirect_uri:` Client Identifier Prefix (§5.9.3), which validateRequestObject enforces.
+ * Reading an OpenID4VP 1.0 Authorization Request from a link or a scanned QR (§5, §5.10), in
+ * any of the three ways §5 allows: `openid4vp://?client_id=…&request_uri=…` (or any URL with
+ * those query parameters, as a same-device link), fetching the request object from `request_uri`
+ * (§5.10, with `request_uri_method` get or post, §5.10.1); a request object by value (`request`);
+ * or the request as plain URL parameters (RFC 6749 §4.1.1 — "MAY" use a request object, §5 — with
+ * JSON-valued parameters such as `dcql_query` and `client_metadata` as JSON text, as in §5.9.3's
+ * own `redirect_uri:` example). A request object is a JWT with `typ` `oauth-authz-req+jwt`
+ * (§5, RFC 9101 §10.8). Unsigned (`alg` none) requests are accepted only with the `redirect_uri:`
+ * Client Identifier Prefix (§5.9.3), which validateRequestObject enforces for all three.
  */
 import { base64urlDecode } from '../../lib/base64url';
 import { utf8Decode } from '../../lib/bytes';
@@ -20,6 +23,28 @@ export interface AuthorizationRequestLink {
   requestUriMethod: 'get' | 'post';
   /** A request object passed by value (`request`, §5). */
   request?: string;
+  /** The request itself as URL parameters (§5), JSON-valued ones already parsed. */
+  parameters?: Record<string, unknown>;
+}
+
+/** Authorization Request parameters whose value is a JSON object or array, sent as JSON text (§5.1). */
+const JSON_PARAMETERS: ReadonlySet<string> = new Set(['dcql_query', 'client_metadata', 'presentation_definition', 'transaction_data', 'verifier_info']);
+
+function requestParameters(q: URLSearchParams): Record<string, unknown> {
+  const parameters: Record<string, unknown> = {};
+  for (const [name, value] of q) {
+    if (name in parameters) throw new RequestError('malformed', `The request repeats the parameter ${name}`);
+    if (!JSON_PARAMETERS.has(name)) {
+      parameters[name] = value;
+      continue;
+    }
+    try {
+      parameters[name] = JSON.parse(value) as unknown;
+    } catch {
+      throw new RequestError('malformed', `The request parameter ${name} is not valid JSON`);
+    }
+  }
+  return parameters;
 }
 
 /** Whether the text looks like an OpenID4VP request link at all (else: "not a request"). */
@@ -34,7 +59,9 @@ export function parseAuthorizationRequestLink(input: string): AuthorizationReque
   const clientId = q.get('client_id');
   const requestUri = q.get('request_uri');
   const request = q.get('request');
-  if (clientId === null || (requestUri === null && request === null)) return undefined;
+  if (clientId === null) return undefined;
+  // §5: no request object — the parameters are the request (response_type is REQUIRED, RFC 6749 §4.1.1).
+  if (requestUri === null && request === null) return q.has('response_type') ? { clientId, requestUriMethod: 'get', parameters: requestParameters(q) } : undefined;
   const method = q.get('request_uri_method') ?? 'get';
   if (method !== 'get' && method !== 'post') throw new RequestError('malformed', 'request_uri_method must be get or post');
   const link: AuthorizationRequestLink = { clientId, requestUriMethod: method };
@@ -60,14 +87,16 @@ export function decodeRequestObject(jwt: string): { header: JsonObject; payload:
   };
   const header = json(parts[0]!, 'header');
   const payload = json(parts[1]!, 'payload');
-  // RFC 9101 §4 / OpenID4VP §5.10: typ oauth-authz-req+jwt.
-  if (header.typ !== undefined && header.typ !== REQUEST_OBJECT_TYP) throw new RequestError('malformed', `The request object has typ ${JSON.stringify(header.typ)}`);
+  // §5: request objects MUST carry typ oauth-authz-req+jwt (RFC 9101 §10.8), so that no other kind of JWT passes as one.
+  if (header.typ !== REQUEST_OBJECT_TYP) throw new RequestError('malformed', `The request object has typ ${JSON.stringify(header.typ ?? null)}, not ${REQUEST_OBJECT_TYP}`);
   if (header.alg !== 'none' || parts[2] !== '') throw new RequestError('malformed', 'Signed request objects are not supported yet (only the redirect_uri: prefix, unsigned)');
   return { header, payload };
 }
 
 /** Fetches and validates the request a link points to (§5.10). Network failures reject with the fetch error. */
 export async function resolveAuthorizationRequest(link: AuthorizationRequestLink, options: { fetch: typeof fetch; now: Date }): Promise<ValidatedRequest> {
+  // By value as parameters: the same validation as a request object (§5).
+  if (link.parameters !== undefined) return validateRequestObject(link.parameters, options.now, { channel: 'online', expectedClientId: link.clientId });
   let jwt = link.request;
   if (jwt === undefined) {
     let uri: URL;

@@ -80,6 +80,9 @@ describe('request links and request objects', () => {
 
   it('accepts only unsigned request objects with the right typ', () => {
     expect(decodeRequestObject(`${seg({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${seg({ a: 1 })}.`).payload).toEqual({ a: 1 });
+    // §5 / RFC 9101 §10.8: typ oauth-authz-req+jwt is required; a missing typ was accepted (failed before the fix).
+    expect(() => decodeRequestObject(`${seg({ alg: 'none' })}.${seg({ a: 1 })}.`)).toThrow(/typ/);
+    expect(() => decodeRequestObject(`${seg({ alg: 'none', typ: 'JWT' })}.${seg({ a: 1 })}.`)).toThrow(/typ/);
     expect(() => decodeRequestObject(`${seg({ alg: 'ES256', typ: 'oauth-authz-req+jwt' })}.${seg({ a: 1 })}.c2ln`)).toThrow(/Signed/);
     expect(() => decodeRequestObject(`${seg({ alg: 'none', typ: 'JWT+other' })}.${seg({ a: 1 })}.`)).toThrow(/typ/);
     expect(() => decodeRequestObject('not a jwt')).toThrow(/not a JWT/);
@@ -99,5 +102,40 @@ describe('request links and request objects', () => {
     await expect(resolveAuthorizationRequest({ ...link, clientId: 'redirect_uri:https://other.example/r' }, { fetch: fetchOk, now: NOW })).rejects.toMatchObject({ code: 'malformed' });
     const gone: typeof fetch = async () => new Response('', { status: 404 });
     await expect(resolveAuthorizationRequest(link, { fetch: gone, now: NOW })).rejects.toMatchObject({ code: 'expired' });
+  });
+
+  // §5: the request may be plain URL parameters (RFC 6749 §4.1.1; a request object "MAY" be
+  // used), JSON-valued parameters as JSON text, as in §5.9.3's own redirect_uri: example.
+  // Refused as "not a request" before the fix.
+  it('reads a request sent by value as URL parameters and validates it as a request object', async () => {
+    const payload = await base();
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(payload)) if (k !== 'exp') params.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+    const text = `openid4vp://?${params}`;
+    const link = parseAuthorizationRequestLink(text)!;
+    expect(link).toMatchObject({ clientId: payload.client_id });
+    const r = await resolveAuthorizationRequest(link, { fetch: async () => expect.unreachable(), now: NOW });
+    expect(r).toMatchObject({ clientId: payload.client_id, nonce: 'n-1', state: 's-1', responseMode: 'direct_post.jwt', responseUri: RESPONSE_URI, verifierName: 'Jobs' });
+    expect(r.dcql.credentials[0]!.id).toBe('q');
+    // Same-device https link with the parameters.
+    expect(parseAuthorizationRequestLink(`https://wallet.example/share?${params}`)).toMatchObject({ clientId: payload.client_id });
+  });
+
+  it('refuses by-value parameters that are not valid: bad JSON, a bad client_id, a missing nonce', async () => {
+    const payload = await base();
+    const params = () => {
+      const p = new URLSearchParams();
+      for (const [k, v] of Object.entries(payload)) if (k !== 'exp') p.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+      return p;
+    };
+    const badJson = params();
+    badJson.set('dcql_query', '{"credentials": [');
+    expect(() => parseAuthorizationRequestLink(`openid4vp://?${badJson}`)).toThrow(expect.objectContaining({ code: 'malformed', message: expect.stringMatching(/dcql_query/) }));
+    const noNonce = params();
+    noNonce.delete('nonce');
+    await expect(resolveAuthorizationRequest(parseAuthorizationRequestLink(`openid4vp://?${noNonce}`)!, { fetch: fetch, now: NOW })).rejects.toMatchObject({ code: 'malformed' });
+    const otherClient = params();
+    otherClient.set('client_id', 'redirect_uri:https://evil.example/r');
+    await expect(resolveAuthorizationRequest(parseAuthorizationRequestLink(`openid4vp://?${otherClient}`)!, { fetch: fetch, now: NOW })).rejects.toMatchObject({ code: 'malformed' });
   });
 });
