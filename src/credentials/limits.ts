@@ -9,12 +9,26 @@ export const MAX_CREDENTIAL_CHARS = 256 * 1024;
 export const MAX_DISCLOSURES = 1024;
 /** Deepest nesting of the processed payload (disclosures inside disclosures included). */
 export const MAX_PROCESSED_DEPTH = 64;
-/** Largest status list token accepted, in characters. */
-export const MAX_STATUS_LIST_TOKEN_CHARS = 4 * 1024 * 1024;
-/** Largest inflated status list, in bytes (16 Mi entries at 8 bits, 128 Mi at 1 bit). */
+/**
+ * Largest Status List Token accepted (and fetched: the download stops here), in characters.
+ * 1 MiB of base64url carries 768 KiB of compressed `lst`: a 1-bit list of 6 Mi entries even if it
+ * did not compress at all, and far more in practice, since a real list is nearly all VALID (0)
+ * and compresses a hundredfold or better (draft-ietf-oauth-status-list §4.1; lists are large for
+ * herd privacy, its Privacy Considerations).
+ */
+export const MAX_STATUS_LIST_TOKEN_CHARS = 1024 * 1024;
+/**
+ * Largest inflated status list, in bytes: 16 MiB = 2^24 entries at 8 bits, 2^27 (134 M) at 1 bit,
+ * more than one list needs for every credential a UK department issues. Inflation stops here
+ * (lib/deflate.ts), after the token's signature has been checked.
+ */
 export const MAX_STATUS_LIST_BYTES = 16 * 1024 * 1024;
-/** Largest trust list accepted, in characters. */
-export const MAX_TRUST_LIST_CHARS = 1024 * 1024;
+/**
+ * Largest trust list accepted (and fetched), in characters. One issuer entry is ~1.5 KB (names in
+ * English and Welsh, two P-256 JWKs of ~200 characters, a few credential types), base64url adds a
+ * third: 256 KiB holds ~130 issuers, several times the departments that issue credentials.
+ */
+export const MAX_TRUST_LIST_CHARS = 256 * 1024;
 /** Largest number of credentials in one verifyCredentials call. */
 export const MAX_BATCH_CREDENTIALS = 10_000;
 

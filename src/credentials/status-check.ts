@@ -1,17 +1,20 @@
 /**
  * Checking a credential's status against its Token Status List, draft-ietf-oauth-status-list
  * §8.3 ("Validation Rules"): fetch (injected, so the wallet can answer from its cache), check the
- * token, verify its signature in the shared batch against a key the trust list allows for the
- * credential's issuer, then read the status at `idx` and map it (§7.1 Status Types: 0 VALID, 1 INVALID,
- * 2 SUSPENDED). Honours `exp` (expired list → unknown) and `ttl` (stale list → refresh hint).
+ * token, verify its signature against a key the trust list allows for the credential's issuer, and
+ * only then inflate the list (a list is never inflated before its signature has verified — the
+ * signature covers `lst`, §5.1), read the status at `idx` and map it (§7.1 Status Types: 0 VALID,
+ * 1 INVALID, 2 SUSPENDED). Honours `exp` (expired list → unknown) and `ttl` (stale list → refresh hint).
  */
 import { DataError } from '../lib/errors';
-import type { BatchCollector } from './batch';
+import type { SignatureVerifier, VerifyItem } from '../lib/signature-verifier';
+import { runBatch } from './batch';
 import { jwsVerifyItem } from './jws';
+import type { PublicKey } from './jwk';
 import { CLOCK_SKEW_S } from './limits';
 import type { StatusState } from './report';
 import { statusAt } from './status-list';
-import { parseStatusListToken, type StatusListToken, type StatusReference } from './status-token';
+import { inflateStatusListToken, readStatusListToken, type StatusListToken, type StatusListTokenHead, type StatusReference } from './status-token';
 import { selectKey, statusListKeys, type TrustList } from './trust-list';
 import { formatTime } from './validity';
 
@@ -23,43 +26,87 @@ export interface StatusOutcome {
   refreshAfter?: string;
 }
 
-/** Per-batch cache, so a list shared by many credentials is fetched and parsed once. */
-export type StatusListCache = Map<string, Promise<StatusListToken | DataError>>;
+/**
+ * Per-batch cache, so a list shared by many credentials is fetched, checked and inflated once:
+ * `uri` → the fetched token's checked head; `uri`␀`issuer` → the token verified for that issuer.
+ */
+export type StatusListCache = Map<string, Promise<StatusListTokenHead | DataError>>;
 
 const UNKNOWN_HINT = 'Connect to the internet and check again.';
 
-function unknown(message: string, token?: StatusListToken): StatusOutcome {
+function unknown(message: string, token?: StatusListTokenHead): StatusOutcome {
   const out: StatusOutcome = { state: 'unknown', ok: false, message };
   if (token) out.checkedAt = formatTime(token.issuedAt);
   return out;
 }
 
-function loadToken(uri: string, fetchStatusList: (uri: string) => Promise<string>, cache: StatusListCache): Promise<StatusListToken | DataError> {
-  let pending = cache.get(uri);
+function memo<T extends StatusListTokenHead>(cache: StatusListCache, key: string, work: () => Promise<T | DataError>): Promise<T | DataError> {
+  let pending = cache.get(key) as Promise<T | DataError> | undefined;
   if (!pending) {
-    pending = (async () => {
-      let text: unknown;
-      try {
-        text = await fetchStatusList(uri);
-      } catch {
-        return new DataError(`Satchel could not get the revocation list for this credential. ${UNKNOWN_HINT}`);
-      }
-      if (typeof text !== 'string') return new DataError(`The revocation list could not be read. ${UNKNOWN_HINT}`);
-      try {
-        return await parseStatusListToken(text, uri);
-      } catch (e) {
-        if (e instanceof DataError) return e;
-        return new DataError('The revocation list could not be read');
-      }
-    })();
-    cache.set(uri, pending);
+    pending = work().catch((e: unknown) => (e instanceof DataError ? e : new DataError('The revocation list could not be read')));
+    cache.set(key, pending);
   }
   return pending;
 }
 
+function loadHead(uri: string, fetchStatusList: (uri: string) => Promise<string>, cache: StatusListCache): Promise<StatusListTokenHead | DataError> {
+  return memo(cache, uri, async () => {
+    let text: unknown;
+    try {
+      text = await fetchStatusList(uri);
+    } catch {
+      return new DataError(`Satchel could not get the revocation list for this credential. ${UNKNOWN_HINT}`);
+    }
+    if (typeof text !== 'string') return new DataError(`The revocation list could not be read. ${UNKNOWN_HINT}`);
+    return readStatusListToken(text, uri);
+  });
+}
+
+/** Whether the token's signature verifies with one of `keys` (each already chosen by `kid`). */
+async function signedByOneOf(head: StatusListTokenHead, keys: readonly PublicKey[], verifier: SignatureVerifier): Promise<boolean> {
+  const items: VerifyItem[] = keys.map((key) => jwsVerifyItem(head.jws, key, 'The revocation list'));
+  return (await runBatch(verifier, items)).some((ok) => ok);
+}
+
 /**
- * Prepares the status check: fetches and parses the list and queues its signature. Returns a
- * function that, given the batch results, gives the outcome.
+ * §8.3 steps in order: the token's signature against a key the trust list allows for `issuerId`
+ * (its own keys and delegated status-list signers), and only then the inflated list.
+ */
+async function verifiedForIssuer(head: StatusListTokenHead, issuerId: string, trustList: TrustList, verifier: SignatureVerifier): Promise<StatusListToken> {
+  let key: PublicKey;
+  try {
+    key = selectKey(statusListKeys(trustList, issuerId), head.jws.header, 'the keys trusted to sign this issuer\'s revocation lists');
+  } catch (e) {
+    throw new DataError(`The revocation list is not signed by a key Satchel trusts for this issuer: ${e instanceof Error ? e.message : 'untrusted key'}`);
+  }
+  if (!(await signedByOneOf(head, [key], verifier))) throw new DataError('The revocation list\'s signature does not check out, so it was not used.');
+  return inflateStatusListToken(head);
+}
+
+/**
+ * A fetched Status List Token checked as fit to keep (wallet caches): its claims (§5.1), its
+ * signature by a key the trust list allows to sign status lists for one of `issuerIds` (every
+ * listed issuer when none is given), and its list inflated within the limit. Throws DataError.
+ */
+export async function verifyStatusListToken(token: string, uri: string, options: { trustList: TrustList; verifier: SignatureVerifier; issuerIds?: readonly string[] }): Promise<StatusListToken> {
+  const head = readStatusListToken(token, uri);
+  const ids = options.issuerIds ?? options.trustList.issuers.map((i) => i.id);
+  const keys = new Set<PublicKey>();
+  for (const id of ids) {
+    try {
+      keys.add(selectKey(statusListKeys(options.trustList, id), head.jws.header, 'the trusted revocation-list signers'));
+    } catch {
+      // Not this issuer's key; another listed issuer may own it.
+    }
+  }
+  if (keys.size === 0) throw new DataError('The revocation list is not signed by a key on Satchel\'s trust list, so it was not kept');
+  if (!(await signedByOneOf(head, [...keys], options.verifier))) throw new DataError('The revocation list\'s signature does not check out, so it was not kept');
+  return inflateStatusListToken(head);
+}
+
+/**
+ * Prepares the status check: fetches the list, verifies its signature for this issuer, then
+ * inflates it. Returns a function that, given the batch results, gives the outcome.
  */
 export async function prepareStatus(
   ref: StatusReference,
@@ -67,23 +114,15 @@ export async function prepareStatus(
   trustList: TrustList,
   fetchStatusList: ((uri: string) => Promise<string>) | undefined,
   cache: StatusListCache,
-  collector: BatchCollector,
+  verifier: SignatureVerifier,
   nowS: number,
-): Promise<(results: readonly boolean[]) => StatusOutcome> {
+): Promise<() => StatusOutcome> {
   if (!fetchStatusList) return () => unknown(`Revocation was not checked: no revocation list is available. ${UNKNOWN_HINT}`);
-  const token = await loadToken(ref.uri, fetchStatusList, cache);
-  if (token instanceof DataError) return () => unknown(token.message);
-  let index: number;
-  try {
-    // §8.3: the token must be signed by a key trusted for this issuer's status lists.
-    const key = selectKey(statusListKeys(trustList, issuerId), token.jws.header, 'the keys trusted to sign this issuer\'s revocation lists');
-    index = collector.add(jwsVerifyItem(token.jws, key, 'The revocation list'), `status\u0000${ref.uri}\u0000${token.jws.signingInput}`);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : 'untrusted key';
-    return () => unknown(`The revocation list is not signed by a key Satchel trusts for this issuer: ${message}`, token);
-  }
-  return (results) => {
-    if (results[index] !== true) return unknown('The revocation list\'s signature does not check out, so it was not used.', token);
+  const head = await loadHead(ref.uri, fetchStatusList, cache);
+  if (head instanceof DataError) return () => unknown(head.message);
+  const token = await memo(cache, `${ref.uri}\u0000${issuerId}`, () => verifiedForIssuer(head, issuerId, trustList, verifier));
+  if (token instanceof DataError) return () => unknown(token.message, head);
+  return () => {
     const checkedAt = formatTime(token.issuedAt);
     // §5.1 exp: an expired list must not be relied on.
     if (token.expires !== undefined && nowS >= token.expires + CLOCK_SKEW_S) {

@@ -17,12 +17,8 @@ export interface StatusReference {
   uri: string;
 }
 
-export interface StatusListToken {
-  jws: ParsedJws;
+export interface StatusListToken extends StatusListTokenHead {
   list: StatusList;
-  issuedAt: number;
-  expires?: number;
-  ttl?: number;
 }
 
 /** §6.1: `status: { status_list: { idx, uri } }`; undefined when the credential has no status. */
@@ -39,8 +35,20 @@ export function statusReference(payload: JsonObject): StatusReference | undefine
   return { idx: ref.idx, uri: ref.uri };
 }
 
-/** Parses and checks a Status List Token for `uri`; the signature is checked in the batch. */
-export async function parseStatusListToken(token: string, uri: string, inflate = inflateZlib): Promise<StatusListToken> {
+/**
+ * A Status List Token whose header and claims have been checked but whose `lst` is still
+ * compressed: §8.3 has the signature checked before the list is used, and inflating is the costly
+ * step, so nothing is inflated until the signature has verified (inflateStatusListToken).
+ */
+export interface StatusListTokenHead {
+  jws: ParsedJws;
+  issuedAt: number;
+  expires?: number;
+  ttl?: number;
+}
+
+/** Checks a Status List Token for `uri` without inflating its list; the signature is checked by the caller. */
+export function readStatusListToken(token: string, uri: string): StatusListTokenHead {
   if (token.length > MAX_STATUS_LIST_TOKEN_CHARS) throw new DataError(`The status list is larger than ${MAX_STATUS_LIST_TOKEN_CHARS} characters`);
   const jws = parseCompactJws(token, 'The status list');
   const p = jws.payload;
@@ -50,7 +58,7 @@ export async function parseStatusListToken(token: string, uri: string, inflate =
   if (p.sub !== uri) throw new DataError('The status list fetched is for a different address than the credential names');
   // §5.1: iat REQUIRED, exp and ttl OPTIONAL (ttl a positive number of seconds).
   if (typeof p.iat !== 'number' || !Number.isFinite(p.iat)) throw new DataError('The status list has no issue time (iat)');
-  const out: StatusListToken = { jws, list: await decodeStatusList(p.status_list, inflate), issuedAt: p.iat };
+  const out: StatusListTokenHead = { jws, issuedAt: p.iat };
   if (p.exp !== undefined) {
     if (typeof p.exp !== 'number' || !Number.isFinite(p.exp)) throw new DataError('The status list expiry (exp) is not a number');
     out.expires = p.exp;
@@ -60,4 +68,14 @@ export async function parseStatusListToken(token: string, uri: string, inflate =
     out.ttl = p.ttl;
   }
   return out;
+}
+
+/** The list itself (§4.1), inflated under MAX_STATUS_LIST_BYTES; call only once the signature has verified. */
+export async function inflateStatusListToken(head: StatusListTokenHead, inflate = inflateZlib): Promise<StatusListToken> {
+  return { ...head, list: await decodeStatusList(head.jws.payload.status_list, inflate) };
+}
+
+/** Reads and inflates a Status List Token for `uri` whose signature the caller has already verified. */
+export async function parseStatusListToken(token: string, uri: string, inflate = inflateZlib): Promise<StatusListToken> {
+  return inflateStatusListToken(readStatusListToken(token, uri), inflate);
 }

@@ -130,7 +130,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
   }
 
   // Status (draft-ietf-oauth-status-list §8.3); only fetched once the issuer is trusted.
-  let statusFinish: ((results: readonly boolean[]) => StatusOutcome) | undefined;
+  let statusFinish: (() => StatusOutcome) | undefined;
   try {
     const ref = statusReference(cred.jws.payload);
     if (!ref) report.pass('status', 'The issuer publishes no revocation status for this credential.');
@@ -138,7 +138,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
       report.fail('status', 'Revocation was not checked because the issuer is not trusted.', 'unknown');
       report.status = { state: 'unknown' };
     } else {
-      statusFinish = await prepareStatus(ref, issuer.id, ctx.options.trustList, ctx.options.fetchStatusList, ctx.statusCache, ctx.collector, ctx.nowS);
+      statusFinish = await prepareStatus(ref, issuer.id, ctx.options.trustList, ctx.options.fetchStatusList, ctx.statusCache, ctx.options.verifier, ctx.nowS);
     }
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
@@ -156,7 +156,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
       else report.fail('key-binding', 'The key-binding proof is not signed by the holder\'s key, so it may have been copied. Ask the holder to share it again.', 'not-holder');
     }
     if (statusFinish) {
-      const s = statusFinish(results);
+      const s = statusFinish();
       if (s.ok) report.pass('status', s.message);
       else report.fail('status', s.message, s.state === 'valid' ? 'unknown' : s.state);
       report.status = { state: s.state };

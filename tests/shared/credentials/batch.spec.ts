@@ -32,13 +32,13 @@ export function batchSpecs(): void {
       expect(await verifyCredentials([], { trustList, verifier, now: NOW })).toEqual([]);
       expect(verifier.batches.length).toBe(0);
     });
-    it('a status list shared by credentials is one item in the same single batch', async () => {
+    it('a status list shared by credentials is verified once, before it is inflated (draft-ietf-oauth-status-list §8.3), then the credentials in one batch', async () => {
       const issuer = issuers[0]!;
       const raws = [0, 1, 2].map((idx) => issueSdJwtVc({ key: issuer.key, plain: { iss: issuer.id }, status: { idx, uri: STATUS_URI } }).raw);
       const token = statusListToken({ key: issuer.key, statuses: [0, 0, 1] });
       const verifier = recordingVerifier();
       const reports = await verifyCredentials(raws, { trustList, verifier, now: NOW, fetchStatusList: async () => token });
-      expect(verifier.batches.map((b) => b.length)).toEqual([4]);
+      expect(verifier.batches.map((b) => b.length)).toEqual([1, 3]);
       expect(reports.map((r) => r.status?.state)).toEqual(['valid', 'valid', 'revoked']);
     });
     const broken: [string, SignatureVerifier][] = [

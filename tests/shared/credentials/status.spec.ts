@@ -138,19 +138,26 @@ export function statusSpecs(): void {
       expect(report.status?.state).toBe('unknown');
       expect(status.message).toMatch(/inflates to more than/);
     });
+    it('a list is inflated only after its signature verifies: a bomb with a bad signature is refused for its signature (failed before the fix)', async () => {
+      const bomb = base64urlEncode(zlibSync(new Uint8Array(MAX_STATUS_LIST_BYTES + 1024)));
+      const forged = signJwt({ typ: 'statuslist+jwt', kid: 'status-1' }, { sub: STATUS_URI, iat, status_list: { bits: 1, lst: bomb } }, outsider);
+      const { report, status } = await check(0, forged);
+      expect(report.status?.state).toBe('unknown');
+      expect(status.message).toMatch(/signature does not check out/);
+      expect(status.message).not.toMatch(/inflates/);
+    });
     it('a malformed status claim fails the status check', async () => {
       const raw = issueSdJwtVc({ key: issuerKey, plain: { status: { status_list: { idx: -1, uri: STATUS_URI } } } }).raw;
       const report = await verifyCredential(raw, { trustList, verifier: recordingVerifier(), now: NOW, fetchStatusList: async () => token2 });
       expect(report.checks.find((c) => c.name === 'status')).toMatchObject({ ok: false, message: expect.stringMatching(/idx/) });
     });
-    it('many credentials on one list: fetched once, its signature checked once, in the same batch', async () => {
+    it('many credentials on one list: fetched once, its signature checked once (before it is inflated), the credentials in one batch', async () => {
       const verifier = recordingVerifier();
       let fetches = 0;
       const raws = [0, 1, 2, 4, 5].map(credentialAt);
       const reports = await verifyCredentials(raws, { trustList, verifier, now: NOW, fetchStatusList: async () => (fetches++, token2) });
       expect(fetches).toBe(1);
-      expect(verifier.batches.length).toBe(1);
-      expect(verifier.batches[0]!.length).toBe(raws.length + 1);
+      expect(verifier.batches.map((b) => b.length)).toEqual([1, raws.length]);
       expect(reports.map((r) => r.status?.state)).toEqual(['valid', 'revoked', 'suspended', 'valid', 'valid']);
     });
   });
