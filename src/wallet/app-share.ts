@@ -2,23 +2,39 @@
  * The app's Sharer, Checker and ActivityLog (for src/ui/share/ShareContext): signatures checked in
  * the crypto worker (WASM core, noble fallback), the trust list and status lists read from the
  * receive use case's encrypted cache, claim labels from the receiver's credential views.
+ * The checker forgets every check (claims, portraits) as soon as the vault locks: checked people's
+ * data must not outlive the unlocked session any more than the holder's own does.
  */
 import { workerSignatureVerifier } from '../crypto/client';
 import { createActivityLog } from './activity';
 import { createChecker } from './check';
 import { receiveCacheTrust } from './check-trust';
-import { walletConfig } from './config';
+import { walletConfig, type WalletConfig } from './config';
 import type { Receiver } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
 import { createSharer } from './share';
 import type { ActivityLog, Checker, Sharer } from './share-api';
 
-export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'>): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+/** Defaults: the build's configuration, the browser's fetch and clock (tests pass their own). */
+export interface AppShareOptions {
+  config?: WalletConfig;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'>, options: AppShareOptions = {}): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
   const verifier = workerSignatureVerifier();
-  const fetchFn: typeof fetch = (input, init) => fetch(input, init);
+  const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ? { now: options.now } : {};
+  const trust = receiveCacheTrust({ vault, config: options.config ?? walletConfig(), verifier, fetch: fetchFn, ...now });
+  const checker = createChecker({ verifier, vault, trust, ...now });
+  // Vault.lock drops the keys and emits 'locked' synchronously (src/wallet/vault.ts): drop the checks with them.
+  vault.onStateChange((state) => {
+    if (state !== 'unlocked') checker.discardAll();
+  });
   return {
-    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn }),
-    checker: createChecker({ verifier, vault, trust: receiveCacheTrust({ vault, config: walletConfig(), verifier, fetch: fetchFn }) }),
+    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now }),
+    checker,
     activity: createActivityLog(vault),
   };
 }

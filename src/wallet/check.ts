@@ -11,13 +11,14 @@
  *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → the
  *                  credential is of a requested type and holds every requested claim → claims,
  *                  unrequested claims flagged, time taken
- * Nothing about the person outlives discard() unless keepRecord() stores the result encrypted.
+ * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
+ * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
  */
 import { verifyPresentation, type SignatureVerifier, type TrustList } from '../credentials/index';
 import { base64urlDecode, base64urlEncode } from '../lib/base64url';
 import { utf8Decode } from '../lib/bytes';
 import { decryptJwe, generateRecipientKey, JweError } from '../lib/jwe';
-import { FRAME_MS, FrameCollector, FrameError } from '../protocols/in-person/frames';
+import { FRAME_MS, FrameCollector, FrameError, parseFrame } from '../protocols/in-person/frames';
 import { QUICK_SHOW_ACCEPT_S, QUICK_SHOW_AUDIENCE, QUICK_SHOW_STEP_S, quickShowNonceFresh } from '../protocols/in-person/quick-show';
 import { unpackPresentation } from '../protocols/in-person/quick-show-payload';
 import { encodeRequestQr } from '../protocols/in-person/request-qr';
@@ -160,12 +161,13 @@ class CheckerImpl implements Checker {
       if (check.kind === 'request') this.checks.set(requestId, check);
     }
     try {
-      const progress = check.frames.add(frame);
+      // A code of the other kind is refused before it touches the frames collected so far.
       const expected = check.kind === 'request' ? 'response' : 'quick-show';
-      if (check.frames.kind !== expected) {
-        check.frames = new FrameCollector();
+      const kind = parseFrame(frame)?.kind;
+      if (kind !== undefined && kind !== expected) {
         throw new CheckError('not-a-response', check.kind === 'request' ? 'This is a quick-show code, not the answer to this request' : 'This is an answer to another check, not a quick-show code');
       }
+      const progress = check.frames.add(frame);
       check.lastFrameAt = this.clock();
       return progress;
     } catch (error) {
@@ -183,13 +185,12 @@ class CheckerImpl implements Checker {
     const started = check.lastFrameAt ?? this.clock();
     let payload: string;
     try {
-      payload = check.frames.assemble();
+      // One attempt per response: whatever the outcome, its frames are forgotten (other partial ones stay).
+      payload = check.frames.take();
     } catch (error) {
       if (error instanceof FrameError) throw new CheckError('frame-missing', error.message, { missing: error.missing });
       throw error;
     }
-    // One attempt per set of frames: whatever the outcome, the next scan starts afresh.
-    check.frames = new FrameCollector();
     const presentation = check.kind === 'request' ? await this.openResponse(check, payload) : await this.openQuickShow(check, payload);
     const trustList = await this.options.trust.trustList();
     const result = trustList ? await this.check(check, presentation, trustList) : this.noTrustList();
@@ -297,6 +298,10 @@ class CheckerImpl implements Checker {
 
   discard(requestId: string): void {
     this.checks.delete(requestId);
+  }
+
+  discardAll(): void {
+    this.checks.clear();
   }
 }
 

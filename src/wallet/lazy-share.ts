@@ -32,6 +32,8 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     verify: async (requestId) => (await checkerNow()).verify(requestId),
     keepRecord: async (requestId) => (await checkerNow()).keepRecord(requestId),
     discard: (requestId) => loaded?.discard(requestId),
+    // Nothing to forget before the module is loaded: no check can exist yet.
+    discardAll: () => loaded?.discardAll(),
   };
   const activity: ActivityLog = {
     list: async (filter) => (await services()).activity.list(filter),

@@ -168,6 +168,11 @@ export interface Checker {
   keepRecord(requestId: string): Promise<void>;
   /** Forgets everything about a check (the default when the checker moves on). */
   discard(requestId: string): void;
+  /**
+   * Forgets every check, completed or partial — claims, portraits, keys, frames (the check screen
+   * is left; the vault locks). Only what stops replays stays: spent nonces, seen quick-show codes.
+   */
+  discardAll(): void;
 }
 
 // ---------------------------------------------------------------- activity log

@@ -18,6 +18,8 @@ export const MAX_FRAMES = 99;
 /** How long each frame stays on screen in the animated loop (3–4 frames per second). */
 export const FRAME_MS = 300;
 export const RESPONSE_ID_CHARS = 8;
+/** Partial responses collected side by side (a stray frame of another response must not wedge a check). */
+export const MAX_RESPONSES = 3;
 
 export type FrameKind = 'response' | 'quick-show';
 const PREFIX: Record<FrameKind, string> = { response: 'SR1', 'quick-show': 'SQ1' };
@@ -70,50 +72,89 @@ export function parseFrame(text: string): ParsedFrame | undefined {
   return { kind: m[1] === 'SR1' ? 'response' : 'quick-show', id: m[2]!, index, total, chunk: m[5]! };
 }
 
-/** Collects the frames of one response: any order, duplicates ignored, missing ones named. */
-export class FrameCollector {
-  private readonly chunks = new Map<number, string>();
-  private first?: ParsedFrame;
+interface PartialResponse {
+  kind: FrameKind;
+  total: number;
+  chunks: Map<number, string>;
+}
 
-  /** Adds a frame; throws FrameError('not-a-frame') for other text, ('mismatch') for another response's frame. */
+/**
+ * Collects the frames of a response: any order, duplicates ignored, missing ones named.
+ *
+ * A frame of another response id does not wedge the check (issue 10: the previous person's code
+ * still looping in view used to fix the response id, and every genuine frame then failed). Response
+ * ids are random, so "newer" cannot be read from them; instead the response of the latest frame
+ * scanned is the current one (its progress is reported, it is what assemble() returns), and up to
+ * MAX_RESPONSES partial responses are kept side by side, least recently scanned dropped first, so
+ * two codes in view scanned alternately both still complete and memory stays bounded.
+ */
+export class FrameCollector {
+  private readonly responses = new Map<string, PartialResponse>();
+  private current?: PartialResponse;
+
+  /** Adds a frame; throws FrameError('not-a-frame') for other text, ('mismatch') for a frame that contradicts its response. */
   add(text: string): { received: number; total: number; complete: boolean } {
     const frame = parseFrame(text);
     if (!frame) throw new FrameError('not-a-frame', 'This QR code is not a Satchel response');
-    if (this.first && (frame.id !== this.first.id || frame.total !== this.first.total || frame.kind !== this.first.kind)) {
-      throw new FrameError('mismatch', 'This QR code belongs to another response: ask the person to start again');
+    const known = this.responses.get(frame.id);
+    // 48 random bits make a genuine id collision negligible: a frame that contradicts its response is damaged or forged.
+    if (known && (frame.total !== known.total || frame.kind !== known.kind)) {
+      throw new FrameError('mismatch', 'This QR code does not fit the response it names: ask the person to start again');
     }
-    this.first ??= frame;
-    const seen = this.chunks.get(frame.index);
+    const seen = known?.chunks.get(frame.index);
     // A duplicate is ignored; a different chunk under the same index means the frames are mixed up.
     if (seen !== undefined && seen !== frame.chunk) throw new FrameError('mismatch', 'Two different QR codes claim the same place in the response');
-    this.chunks.set(frame.index, frame.chunk);
+    const response = known ?? { kind: frame.kind, total: frame.total, chunks: new Map<number, string>() };
+    response.chunks.set(frame.index, frame.chunk);
+    // Most recently scanned last (Map keeps insertion order); the least recent goes first.
+    this.responses.delete(frame.id);
+    this.responses.set(frame.id, response);
+    for (const id of this.responses.keys()) {
+      if (this.responses.size <= MAX_RESPONSES) break;
+      this.responses.delete(id);
+    }
+    this.current = response;
     return this.progress();
   }
 
+  /** Progress of the current response (the latest frame's). */
   progress(): { received: number; total: number; complete: boolean } {
-    const total = this.first?.total ?? 0;
-    return { received: this.chunks.size, total, complete: total > 0 && this.chunks.size === total };
+    const total = this.current?.total ?? 0;
+    const received = this.current?.chunks.size ?? 0;
+    return { received, total, complete: total > 0 && received === total };
   }
 
   get kind(): FrameKind | undefined {
-    return this.first?.kind;
+    return this.current?.kind;
   }
 
-  /** 1-based indexes still needed. */
+  /** 1-based indexes the current response still needs. */
   missing(): number[] {
-    const total = this.first?.total ?? 0;
+    const total = this.current?.total ?? 0;
     const out: number[] = [];
-    for (let i = 1; i <= total; i++) if (!this.chunks.has(i)) out.push(i);
+    for (let i = 1; i <= total; i++) if (!this.current!.chunks.has(i)) out.push(i);
     return out;
   }
 
-  /** The reassembled payload; throws FrameError('missing') naming the frames still needed. */
+  /** The current response reassembled; throws FrameError('missing') naming the frames still needed. */
   assemble(): string {
-    if (!this.first) throw new FrameError('missing', 'No QR code has been scanned yet', []);
+    const response = this.current;
+    if (!response) throw new FrameError('missing', 'No QR code has been scanned yet', []);
     const missing = this.missing();
-    if (missing.length > 0) throw new FrameError('missing', `Still needed: QR code${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${this.first.total}`, missing);
+    if (missing.length > 0) throw new FrameError('missing', `Still needed: QR code${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${response.total}`, missing);
     let out = '';
-    for (let i = 1; i <= this.first.total; i++) out += this.chunks.get(i)!;
+    for (let i = 1; i <= response.total; i++) out += response.chunks.get(i)!;
     return out;
+  }
+
+  /**
+   * assemble(), then forgets that response (one attempt per response) while other partial ones
+   * stay: a stale code that completes first must not throw away the genuine one's frames.
+   */
+  take(): string {
+    const payload = this.assemble();
+    for (const [id, response] of this.responses) if (response === this.current) this.responses.delete(id);
+    this.current = undefined;
+    return payload;
   }
 }

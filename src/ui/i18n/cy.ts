@@ -314,6 +314,7 @@ export const cy: Catalogue = {
   'check.time': 'Wedi’i wirio mewn {ms} ms ar y ffôn hwn.',
   'check.next': 'Gwirio’r person nesaf',
   'check.startAgain': 'Dechrau eto',
+  'check.startAgain': 'Dechrau eto',
   'check.keep': 'Cadw cofnod o’r gwiriad hwn',
   'check.kept': 'Mae cofnod o’r gwiriad hwn wedi’i gadw, wedi’i amgryptio, yn eich gweithgarwch.',
   'check.error.notAResponse': 'Nid yw’r cod hwnnw’n ateb i’ch cais. Efallai ei fod o ap arall. Gofynnwch iddyn nhw ddangos eu hateb Satchel.',

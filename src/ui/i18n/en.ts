@@ -313,6 +313,7 @@ export const en = {
   'check.time': 'Checked in {ms} ms on this phone.',
   'check.next': 'Check the next person',
   'check.startAgain': 'Start again',
+  'check.startAgain': 'Start again',
   'check.keep': 'Keep a record of this check',
   'check.kept': 'A record of this check is kept, encrypted, in your activity.',
   'check.error.notAResponse': 'That code is not an answer to your request. It may be from another app. Ask them to show their Satchel answer.',

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type FrameProgress, type Purpose } from '../../wallet/share-api';
 import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
@@ -34,6 +34,10 @@ export function CheckScreen() {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [scanning, setScanning] = useState(true);
 
+  // Leaving the screen forgets every check, completed or partial: checked people's claims and
+  // portraits must not stay in memory (the app also discards them when the vault locks).
+  useEffect(() => () => checker.discardAll(), [checker]);
+
   const start = useSubmit(async () => {
     if (!verifierName.trim()) return setErrors([{ field: 'verifier-name', text: t('check.error.noName') }]);
     setErrors([]);
@@ -64,6 +68,7 @@ export function CheckScreen() {
     }
   };
 
+  /** "Check the next person", and "Start again" mid-scan: forget this check and show a new request code. */
   const next = () => {
     if (step.name === 'choose') return;
     checker.discard(step.request.requestId);
@@ -148,6 +153,9 @@ export function CheckScreen() {
       )}
       {scanning && <QrScanner key={progress?.received ?? 0} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
       <ScanFromImage id="response-image" onResult={(text) => void addFrame(request, text, 'response-image')} />
+      <div class="govuk-button-group">
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={next} disabled={start.busy}>{t('check.startAgain')}</button>
+      </div>
     </>
   );
 }

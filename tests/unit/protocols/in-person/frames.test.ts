@@ -1,7 +1,7 @@
 /** In-person QR frames: split, collect in any order, duplicates ignored, missing named, mixed-up and foreign codes refused. */
 import { describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
-import { FRAME_MAX_CHARS, FrameCollector, FrameError, parseFrame, splitIntoFrames } from '../../../../src/protocols/in-person/frames';
+import { FRAME_MAX_CHARS, FrameCollector, FrameError, MAX_RESPONSES, parseFrame, splitIntoFrames } from '../../../../src/protocols/in-person/frames';
 
 const payload = Array.from({ length: 2000 }, (_, i) => 'abcdefghijklmnopqrstuvwxyz0123456789-_.~'[(i * 7) % 40]).join('');
 
@@ -47,16 +47,58 @@ describe('frames', () => {
     }
   });
 
-  it('refuses a frame from another response, and two different chunks at one index', () => {
+  it('refuses two different chunks at one index, and a frame that does not fit its response id', () => {
     const a = splitIntoFrames('response', payload, 'AAAAAAAA');
-    const b = splitIntoFrames('response', payload.split('').reverse().join(''), 'BBBBBBBB');
     const c = new FrameCollector();
     c.add(a[0]!);
-    expect(() => c.add(b[1]!)).toThrow(expect.objectContaining({ code: 'mismatch' }));
     const forged = a[1]!.replace(/.$/, (ch) => (ch === 'a' ? 'b' : 'a'));
     c.add(a[1]!);
     expect(() => c.add(forged)).toThrow(expect.objectContaining({ code: 'mismatch' }));
     expect(() => c.add(splitIntoFrames('quick-show', payload, 'AAAAAAAA')[2]!)).toThrow(expect.objectContaining({ code: 'mismatch' }));
+    expect(() => c.add(splitIntoFrames('response', payload + payload, 'AAAAAAAA')[2]!)).toThrow(expect.objectContaining({ code: 'mismatch' }));
+    // A refused frame changes nothing: the response still completes.
+    for (const f of a) c.add(f);
+    expect(c.assemble()).toBe(payload);
+  });
+
+  it('a stray frame of another response (the previous person\'s looping code) does not wedge the next one', () => {
+    const previous = splitIntoFrames('response', payload.split('').reverse().join(''), 'BBBBBBBB');
+    const genuine = splitIntoFrames('response', payload, 'AAAAAAAA');
+    const c = new FrameCollector();
+    expect(c.add(previous[2]!)).toEqual({ received: 1, total: 4, complete: false });
+    // The latest response seen is the one reported; the stray one's frame is kept aside.
+    expect(c.add(genuine[0]!)).toEqual({ received: 1, total: 4, complete: false });
+    let last;
+    for (const f of genuine.slice(1)) last = c.add(f);
+    expect(last).toEqual({ received: 4, total: 4, complete: true });
+    expect(c.assemble()).toBe(payload);
+  });
+
+  it('two responses scanned alternately both complete; only a bounded number are kept side by side', () => {
+    const a = splitIntoFrames('response', payload, 'AAAAAAAA');
+    const b = splitIntoFrames('response', payload.split('').reverse().join(''), 'BBBBBBBB');
+    const c = new FrameCollector();
+    for (let i = 0; i < 3; i++) {
+      c.add(a[i]!);
+      c.add(b[i]!);
+    }
+    expect(c.add(a[3]!)).toEqual({ received: 4, total: 4, complete: true });
+    expect(c.assemble()).toBe(payload);
+    expect(c.add(b[3]!)).toMatchObject({ complete: true });
+    expect(c.assemble()).toBe(payload.split('').reverse().join(''));
+    // take() forgets only the response it returns.
+    const e = new FrameCollector();
+    e.add(b[0]!);
+    for (const f of a) e.add(f);
+    expect(e.take()).toBe(payload);
+    expect(e.progress()).toEqual({ received: 0, total: 0, complete: false });
+    expect(e.add(b[1]!)).toEqual({ received: 2, total: 4, complete: false });
+    expect(e.add(a[1]!)).toEqual({ received: 1, total: 4, complete: false });
+    // Frames of many other responses push the oldest partial one out (memory stays bounded).
+    const d = new FrameCollector();
+    d.add(a[0]!);
+    for (let i = 0; i < MAX_RESPONSES; i++) d.add(splitIntoFrames('response', payload, `CCCCCCC${i}`)[0]!);
+    expect(d.add(a[1]!)).toEqual({ received: 1, total: 4, complete: false });
   });
 
   it.each([
