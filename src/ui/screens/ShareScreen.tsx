@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClaimPath, QrFrames, ShareRequest } from '../../wallet/share-api';
+import type { ClaimPath, QrFrames, ShareAnswer, ShareCandidate, ShareRequest } from '../../wallet/share-api';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
-import { LocalisedText } from '../components/LocalisedText';
+import { LocalisedText, localise } from '../components/LocalisedText';
 import { QrFramesView } from '../components/qr/QrCode';
 import { QrScanner } from '../components/qr/QrScanner';
 import { ScanFromImage } from '../components/qr/ScanFromImage';
@@ -14,11 +14,15 @@ import { ClaimChoice, pathKey } from '../share/ClaimChoice';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 
-type Step = { name: 'read' } | { name: 'consent'; request: ShareRequest } | { name: 'shown'; qr: QrFrames };
+type Step =
+  | { name: 'read' }
+  | { name: 'consent'; request: ShareRequest }
+  | { name: 'shown'; qr: QrFrames }
+  | { name: 'declined'; request: ShareRequest; verifierTold: boolean };
 
 /** Share with someone who shows a request code (in person) or a service that asks online. */
 export function ShareScreen() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { sharer } = useShare();
   const [step, setStep] = useState<Step>({ name: 'read' });
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -27,7 +31,7 @@ export function ShareScreen() {
       setErrors([]);
       setStep({ name: 'consent', request: await sharer.readRequest(input) });
     } catch (error) {
-      setErrors([{ field, text: shareErrorMessage(t, error) }]);
+      setErrors([{ field, text: shareErrorMessage(t, error, language) }]);
     }
   };
   // Opened from a same-device OpenID4VP link (…/share?request_uri=… or ?request=…).
@@ -36,7 +40,11 @@ export function ShareScreen() {
     if (params.has('request_uri') || params.has('request') || params.has('client_id')) void read(location.href, 'request-text');
   }, []);
 
-  if (step.name === 'consent') return <Consent request={step.request} onShown={(qr) => setStep({ name: 'shown', qr })} />;
+  if (step.name === 'consent') {
+    return <Consent request={step.request} onShown={(qr) => setStep({ name: 'shown', qr })}
+      onDeclined={(verifierTold) => setStep({ name: 'declined', request: step.request, verifierTold })} />;
+  }
+  if (step.name === 'declined') return <Declined request={step.request} verifierTold={step.verifierTold} />;
   if (step.name === 'shown') {
     return (
       <>
@@ -77,30 +85,56 @@ function ReadRequest({ errors, onInput }: { errors: FieldError[]; onInput(text: 
   );
 }
 
-function Consent({ request, onShown }: { request: ShareRequest; onShown(qr: QrFrames): void }) {
+/** After "Do not share": nothing was sent, and whether the waiting verifier knows (OpenID4VP 1.0 §8.5 access_denied). */
+function Declined({ request, verifierTold }: { request: ShareRequest; verifierTold: boolean }) {
   const { t } = useI18n();
+  // Name who was actually contacted: the response_uri's origin, else the name they gave.
+  const name = request.responseOrigin ?? request.verifierName ?? '';
+  const text = request.mode === 'in-person' ? t('declined.inPerson') : verifierTold ? t('declined.told', { name }) : t('declined.notTold', { name });
+  return (
+    <>
+      <ScreenHeading>{t('declined.title')}</ScreenHeading>
+      <p class="govuk-body" data-testid="declined">{text}</p>
+      <p class="govuk-body"><Link class="govuk-link" href="/">{t('share.done')}</Link></p>
+    </>
+  );
+}
+
+const claimsOf = (keys: Set<string>): ClaimPath[] => [...keys].map((key) => JSON.parse(key) as ClaimPath);
+const askedFor = (candidate: ShareCandidate | undefined) => new Set(candidate?.requested.map((c) => pathKey(c.path)));
+
+/**
+ * One consent screen for the whole answer: every credential query of the request (§6.4.2: all are
+ * shared together, or none), each with the held credential that answers it (a choice when several
+ * do), what it shares (ticked, can be unticked) and what it does not.
+ */
+function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onShown(qr: QrFrames): void; onDeclined(verifierTold: boolean): void }) {
+  const { t, language } = useI18n();
   const { sharer } = useShare();
-  const [candidateIndex, setCandidateIndex] = useState(0);
-  const candidate = request.candidates[candidateIndex];
-  const [chosen, setChosen] = useState<Set<string>>(() => new Set(candidate?.requested.map((c) => pathKey(c.path))));
+  const candidatesFor = (queryId: string) => request.candidates.filter((c) => c.queryId === queryId);
+  const [picked, setPicked] = useState<Record<string, ShareCandidate | undefined>>(() =>
+    Object.fromEntries(request.queryIds.map((q) => [q, candidatesFor(q)[0]])));
+  const [chosen, setChosen] = useState<Record<string, Set<string>>>(() =>
+    Object.fromEntries(request.queryIds.map((q) => [q, askedFor(candidatesFor(q)[0])])));
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const complete = request.queryIds.every((q) => picked[q] && (chosen[q]?.size ?? 0) > 0);
   const share = useSubmit(async () => {
-    if (!candidate) return;
-    const claims: ClaimPath[] = [...chosen].map((key) => JSON.parse(key) as ClaimPath);
+    if (!complete) return;
+    const answers: ShareAnswer[] = request.queryIds.map((queryId) => ({ queryId, credentialId: picked[queryId]!.credentialId, claims: claimsOf(chosen[queryId]!) }));
     try {
       if (request.mode === 'online') {
-        const { redirectUri } = await sharer.respondOnline(request.requestId, candidate.credentialId, claims);
+        const { redirectUri } = await sharer.respondOnline(request.requestId, answers);
         if (redirectUri) location.assign(redirectUri);
         else navigate('/activity');
       } else {
-        onShown(await sharer.respond(request.requestId, candidate.credentialId, claims));
+        onShown(await sharer.respond(request.requestId, answers));
       }
     } catch (error) {
-      setErrors([{ field: 'share', text: shareErrorMessage(t, error) }]);
+      setErrors([{ field: 'share', text: shareErrorMessage(t, error, language) }]);
     }
   });
-  if (!candidate) return null;
-  const notChosen = [...candidate.requested, ...candidate.notShared].filter((c) => !chosen.has(pathKey(c.path)));
+  const decline = useSubmit(async () => onDeclined((await sharer.decline(request.requestId)).verifierTold));
+  const several = request.queryIds.length > 1;
   return (
     <form onSubmit={share.submit} noValidate>
       <ErrorSummary errors={errors} />
@@ -110,30 +144,49 @@ function Consent({ request, onShown }: { request: ShareRequest; onShown(qr: QrFr
       </p>
       {request.verifierName && <p class="govuk-body-s">{t('consent.askerUnverified')}</p>}
       {request.responseOrigin && <p class="govuk-body" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>}
-      {request.candidates.length > 1 && (
-        <div class="govuk-form-group">
-          <fieldset class="govuk-fieldset">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('consent.which')}</legend>
-            <div class="govuk-radios">
-              {request.candidates.map((c, i) => (
-                <div class="govuk-radios__item" key={c.credentialId}>
-                  <input class="govuk-radios__input" id={`candidate-${i}`} type="radio" name="candidate" checked={i === candidateIndex}
-                    onChange={() => { setCandidateIndex(i); setChosen(new Set(c.requested.map((r) => pathKey(r.path)))); }} />
-                  <label class="govuk-label govuk-radios__label" for={`candidate-${i}`}><LocalisedText text={c.typeName} /></label>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
-      )}
-      <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={chosen} onChange={setChosen} />
-      <h2 class="govuk-heading-s">{t('consent.willNotShare')}</h2>
-      <ul class="govuk-list govuk-list--bullet" data-testid="not-shared">
-        {notChosen.map((c) => <li key={pathKey(c.path)}><LocalisedText text={c.label} /></li>)}
-      </ul>
+      {several && <p class="govuk-body" data-testid="several">{t('consent.several', { total: request.queryIds.length })}</p>}
+      {request.queryIds.map((queryId, q) => {
+        const candidates = candidatesFor(queryId);
+        const candidate = picked[queryId];
+        if (!candidate) return null;
+        const ticked = chosen[queryId] ?? new Set<string>();
+        const notChosen = [...candidate.requested, ...candidate.notShared].filter((c) => !ticked.has(pathKey(c.path)));
+        const pick = (c: ShareCandidate) => {
+          setPicked({ ...picked, [queryId]: c });
+          setChosen({ ...chosen, [queryId]: askedFor(c) });
+        };
+        const SubHeading = several ? 'h3' : 'h2';
+        return (
+          <section key={queryId} data-testid={`query-${queryId}`}>
+            {several && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: request.queryIds.length, type: localise(candidate.typeName, language) })}</h2>}
+            {candidates.length > 1 && (
+              <div class="govuk-form-group">
+                <fieldset class="govuk-fieldset">
+                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('consent.which')}</legend>
+                  <div class="govuk-radios">
+                    {candidates.map((c, i) => (
+                      <div class="govuk-radios__item" key={c.credentialId}>
+                        <input class="govuk-radios__input" id={several ? `candidate-${q}-${i}` : `candidate-${i}`} type="radio" name={`candidate-${queryId}`}
+                          checked={c.credentialId === candidate.credentialId} onChange={() => pick(c)} />
+                        <label class="govuk-label govuk-radios__label" for={several ? `candidate-${q}-${i}` : `candidate-${i}`}><LocalisedText text={c.typeName} /></label>
+                      </div>
+                    ))}
+                  </div>
+                </fieldset>
+              </div>
+            )}
+            <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'}
+              onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />
+            <SubHeading class="govuk-heading-s">{t('consent.willNotShare')}</SubHeading>
+            <ul class="govuk-list govuk-list--bullet" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
+              {notChosen.map((c) => <li key={pathKey(c.path)}><LocalisedText text={c.label} /></li>)}
+            </ul>
+          </section>
+        );
+      })}
       <div class="govuk-button-group">
-        <button type="submit" id="share" class="govuk-button" disabled={share.busy || chosen.size === 0}>{t('consent.share')}</button>
-        <Link class="govuk-link" href="/">{t('consent.cancel')}</Link>
+        <button type="submit" id="share" class="govuk-button" disabled={share.busy || decline.busy || !complete}>{t('consent.share')}</button>
+        <button type="button" id="decline" class="govuk-button govuk-button--secondary" disabled={share.busy || decline.busy} onClick={decline.submit}>{t('consent.cancel')}</button>
       </div>
     </form>
   );

@@ -4,9 +4,13 @@ import { LocalisedText } from '../components/LocalisedText';
 
 export const pathKey = (path: ClaimPath) => JSON.stringify(path);
 
-/** GOV.UK checkboxes: one per claim the person may share; ticked ones are shared. */
-export function ClaimChoice({ legend, claims, chosen, onChange }: {
+/**
+ * GOV.UK checkboxes: one per claim the person may share; ticked ones are shared. `idPrefix` keeps
+ * the input ids unique when one screen shows a choice per credential (an answer of several, §6.4.2).
+ */
+export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'claim' }: {
   legend: string;
+  idPrefix?: string;
   claims: { path: ClaimPath; label: Localised }[];
   chosen: Set<string>;
   onChange(next: Set<string>): void;
@@ -20,14 +24,14 @@ export function ClaimChoice({ legend, claims, chosen, onChange }: {
             const key = pathKey(path);
             return (
               <div class="govuk-checkboxes__item" key={key}>
-                <input class="govuk-checkboxes__input" id={`claim-${i}`} type="checkbox" checked={chosen.has(key)}
+                <input class="govuk-checkboxes__input" id={`${idPrefix}-${i}`} type="checkbox" checked={chosen.has(key)}
                   onChange={(event) => {
                     const next = new Set(chosen);
                     if ((event.currentTarget as HTMLInputElement).checked) next.add(key);
                     else next.delete(key);
                     onChange(next);
                   }} />
-                <label class="govuk-label govuk-checkboxes__label" for={`claim-${i}`}><LocalisedText text={label} /></label>
+                <label class="govuk-label govuk-checkboxes__label" for={`${idPrefix}-${i}`}><LocalisedText text={label} /></label>
               </div>
             );
           })}

@@ -1,8 +1,16 @@
 import { CheckError, ShareError } from '../../wallet/share-api';
-import type { Translate } from '../i18n/translate';
+import { localise } from '../components/LocalisedText';
+import type { Language, Translate } from '../i18n/translate';
+
+/** Nothing held answers: which credentials are missing, and whether the waiting verifier was told (OpenID4VP 1.0 §8.5). */
+function nothingMatches(t: Translate, error: ShareError, language: Language): string {
+  const missing = error.details.missing ?? [];
+  const text = missing.length > 0 ? t('share.error.nothingMatchesMissing', { types: missing.map((m) => localise(m, language)).join(', ') }) : t('share.error.nothingMatches');
+  return error.details.verifierTold ? `${text} ${t('share.error.verifierTold')}` : text;
+}
 
 /** What the person reads when sharing or checking fails, and what to do next. */
-export function shareErrorMessage(t: Translate, error: unknown): string {
+export function shareErrorMessage(t: Translate, error: unknown, language: Language = 'en'): string {
   if (error instanceof ShareError) {
     switch (error.code) {
       case 'not-a-request':
@@ -12,7 +20,7 @@ export function shareErrorMessage(t: Translate, error: unknown): string {
       case 'request-malformed':
         return t('share.error.malformed');
       case 'nothing-matches':
-        return t('share.error.nothingMatches');
+        return nothingMatches(t, error, language);
       case 'locked':
         return t('vault.error.locked');
     }
