@@ -56,8 +56,18 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The wallet said no (OpenID4VP 1.0 §8.5): access_denied is both "declined" and "does not hold it". */
+function declinedPage(error: string) {
+  return layout(
+    'Nothing was shared',
+    html`<p class="fail">${error === 'access_denied' ? 'You chose not to share, or your wallet does not hold what we asked for.' : `Your wallet could not answer (${error}).`}</p>
+<p>We cannot go on with your application without it. <a href="/">Start again</a></p>`,
+  );
+}
+
 export function resultPage(tx: Transaction) {
   const o = tx.outcome!;
+  if (o.declined !== undefined) return declinedPage(o.declined);
   return layout(
     o.ok ? 'Verified' : 'Not verified',
     html`<p class="${o.ok ? 'pass' : 'fail'}">${o.ok ? 'The credential verified.' : `The credential did not verify${o.error ? `: ${o.error}` : ''}.`}</p>

@@ -17,11 +17,15 @@ export interface Outcome {
   issuer?: string;
   type?: string;
   error?: string;
+  /** The wallet answered with an error response instead (OpenID4VP 1.0 §8.5), e.g. access_denied. */
+  declined?: string;
 }
 
 export interface Transaction {
   id: string;
   nonce: string;
+  /** Names the transaction in an error response, which is not encrypted and so has no kid (§8.2 `state`). */
+  state: string;
   purpose: string;
   privateKey: CryptoKey;
   publicJwk: P256PublicJwk & { kid: string };
@@ -45,6 +49,7 @@ export class Transactions {
     const tx: Transaction = {
       id,
       nonce: randomBytes(16).toString('base64url'),
+      state: randomBytes(16).toString('base64url'),
       purpose,
       privateKey,
       publicJwk: { ...publicJwk, kid: id },
@@ -54,6 +59,12 @@ export class Transactions {
     };
     this.byId.set(id, tx);
     return tx;
+  }
+
+  /** The open transaction a wallet's error response names by its state. */
+  byState(state: string): Transaction | undefined {
+    for (const tx of this.byId.values()) if (tx.state === state && tx.expiresAt > this.now()) return tx;
+    return undefined;
   }
 
   get(id: string): Transaction | undefined {

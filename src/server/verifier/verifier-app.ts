@@ -8,7 +8,8 @@
  *   GET  /                 the site          POST /start        new transaction → /tx/:id
  *   GET  /tx/:id           QR + link, then the result
  *   GET  /request/:id      the request object (application/oauth-authz-req+jwt)
- *   POST /response         the wallet's response (form: response=<JWE>)
+ *   POST /response         the wallet's response (form: response=<JWE>), or its error response
+ *                          (form: error, state — §8.5, e.g. access_denied when the person declines)
  */
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -93,6 +94,7 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
       client_id: clientId,
       response_uri: responseUri,
       nonce: tx.nonce,
+      state: tx.state,
       dcql_query: tx.dcql,
       iat: Math.floor(tx.createdAt / 1000),
       exp: Math.floor(tx.expiresAt / 1000),
@@ -110,6 +112,13 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
   // §8.2/§8.3: the wallet POSTs the (encrypted) response; the kid names the transaction.
   app.post('/response', async (c) => {
     const form = await c.req.parseBody();
+    // §8.5 / §8.2: an error response names its transaction by state; it ends the wait, nothing more.
+    if (typeof form.error === 'string') {
+      const tx = typeof form.state === 'string' ? transactions.byState(form.state) : undefined;
+      if (!tx || tx.outcome) return c.json({ error: 'invalid_request', error_description: 'Unknown, expired or already answered transaction' }, 400);
+      tx.outcome = { ok: false, reasons: [], claims: {}, declined: form.error };
+      return c.json({ redirect_uri: `${options.url}/tx/${tx.id}` });
+    }
     const response = typeof form.response === 'string' ? form.response : undefined;
     let kid: unknown;
     try {

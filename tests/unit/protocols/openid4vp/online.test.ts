@@ -104,7 +104,9 @@ describe('OpenID4VP same-device / cross-device', () => {
     world.vault.credentials.splice(1, 1);
     const again = await start('right-to-work');
     await expect(sharer.readRequest(again.link)).rejects.toMatchObject({ code: 'nothing-matches' });
-    const bad = again.link.replace(/client_id=[^&]+/, 'client_id=redirect_uri%3Ahttps%3A%2F%2Fevil.example%2Fresponse');
+    // The verifier was told access_denied (§8.5), which closed that transaction: tamper with a fresh one.
+    const third = await start('right-to-work');
+    const bad = third.link.replace(/client_id=[^&]+/, 'client_id=redirect_uri%3Ahttps%3A%2F%2Fevil.example%2Fresponse');
     const e = await sharer.readRequest(bad).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ShareError);
     expect((e as ShareError).code).toBe('request-malformed');

@@ -1,0 +1,68 @@
+/**
+ * The reference verifier (src/server/verifier) when the person says no: the wallet's §8.5 error
+ * response (error=access_denied with the request's state, OpenID4VP 1.0) ends the wait — the
+ * transaction page shows that the person did not share instead of refreshing until it expires.
+ * In-process: the verifier's Hono app is the wallet's fetch.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { verifierApp } from '../../../src/server/verifier/verifier-app';
+import { createSharer } from '../../../src/wallet/share';
+import type { Sharer } from '../../../src/wallet/share-api';
+import { makeWorld, NOW, type World } from '../../browser/share/fixtures';
+
+const URL_BASE = 'http://localhost:5180';
+let world: World;
+let verifier: ReturnType<typeof verifierApp>;
+let sharer: Sharer;
+const fetchApp: typeof fetch = async (input, init) => verifier.app.fetch(new Request(typeof input === 'string' || input instanceof URL ? input.toString() : input.url, init));
+
+async function start(): Promise<{ link: string; txUrl: string }> {
+  const res = await fetchApp(`${URL_BASE}/start`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: URL_BASE }, body: 'purpose=right-to-work' });
+  const txUrl = `${URL_BASE}${res.headers.get('location')}`;
+  const page = await (await fetchApp(txUrl)).text();
+  const link = /href="(http:\/\/wallet\.example\/share\?[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+  return { link, txUrl };
+}
+
+beforeEach(async () => {
+  world = await makeWorld();
+  verifier = verifierApp({
+    url: URL_BASE,
+    walletUrl: 'http://wallet.example',
+    walletOrigins: ['http://wallet.example'],
+    trustList: async () => world.trustList,
+    fetchStatusList: async (uri) => world.statusLists[uri]!,
+    now: () => NOW.getTime(),
+  });
+  sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => NOW.getTime() });
+});
+
+describe('the reference verifier hears "no"', () => {
+  it('a decline: the page stops waiting and says the person did not share', async () => {
+    const { link, txUrl } = await start();
+    const request = await sharer.readRequest(link);
+    expect(await sharer.decline(request.requestId)).toEqual({ verifierTold: true });
+    const page = await (await fetchApp(txUrl)).text();
+    expect(page).toContain('You chose not to share');
+    expect(page).not.toContain('http-equiv="refresh"');
+  });
+
+  it('nothing held that matches: the wallet tells the verifier, whose page says so', async () => {
+    world.vault.credentials.splice(world.vault.credentials.findIndex((c) => c.id === 'rtw'), 1);
+    const { link, txUrl } = await start();
+    await expect(sharer.readRequest(link)).rejects.toMatchObject({ code: 'nothing-matches', details: { verifierTold: true } });
+    expect(await (await fetchApp(txUrl)).text()).toContain('You chose not to share');
+  });
+
+  it('an error with an unknown state, or after an answer, changes nothing', async () => {
+    const { link, txUrl } = await start();
+    const post = (body: string) => fetchApp(`${URL_BASE}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect((await post('error=access_denied&state=not-a-transaction')).status).toBe(400);
+    const request = await sharer.readRequest(link);
+    await sharer.respondOnline(request.requestId, 'rtw', request.candidates[0]!.requested.map((r) => r.path));
+    const tx = verifier.transactions.get(new URL(txUrl).pathname.split('/').pop()!)!;
+    expect(tx.outcome?.ok).toBe(true);
+    expect((await post(`error=access_denied&state=${encodeURIComponent(tx.state)}`)).status).toBe(400);
+    expect(tx.outcome?.ok).toBe(true);
+  });
+});
