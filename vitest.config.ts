@@ -4,6 +4,15 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 
 // Two projects: `unit` runs in Node, `browser` in Debian's real Chromium (never a downloaded one).
+//
+// Time limits: vitest's defaults (5 s a test, 10 s a hook) are met with room to spare on an idle
+// machine, but tests here run real Argon2id (≥ 19 MiB per derivation), start workers, build the
+// app and talk to servers over loopback; on a busy machine (CI beside another heavy job) those take
+// several times longer, and a test that is merely slow must not fail. The limits below only catch
+// a test that hangs: no test waits for them, and every wait inside a test is for a condition.
+const UNIT_LIMITS = { testTimeout: 120_000, hookTimeout: 120_000 };
+const BROWSER_LIMITS = { testTimeout: 120_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   plugins: [preact()],
   define: { __APP_VERSION__: JSON.stringify('test') },
@@ -13,13 +22,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], ...UNIT_LIMITS },
       },
       {
         extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
+          ...BROWSER_LIMITS,
           browser: {
             enabled: true,
             headless: true,

@@ -108,5 +108,5 @@ describe('closing the page during a write', () => {
     const reopened = testVault(name);
     await reopened.unlockWithPin(NEW_PIN);
     expect((await reopened.listCredentials()).map((c) => c.id).sort()).toEqual(newIds);
-  }, 60_000);
+  });
 });

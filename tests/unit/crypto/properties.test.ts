@@ -77,14 +77,14 @@ describe('WASM and noble agree (fast-check)', () => {
       expect(wasm.verifyP256(x.publicKey, x.message, x.signature)).toBe(want);
       expect(cold.verifyP256(x.publicKey, x.message, x.signature)).toBe(want);
     }), { numRuns: 400 });
-  }, 60_000);
+  });
 
   it('ES256: random x coordinates (about half decompress to a point) and random r‖s agree', () => {
     fc.assert(fc.property(fc.constantFrom(2, 3, 4), fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.uint8Array({ minLength: 64, maxLength: 64 }), message, (prefix, xy, s, msg) => {
       const key = Uint8Array.of(prefix, ...xy.subarray(0, prefix === 4 ? 64 : 32));
       expect(wasm.verifyP256(key, msg, s)).toBe(noble.verifyP256(key, msg, s));
     }), { numRuns: 300 });
-  }, 60_000);
+  });
 
   it('EdDSA: valid and mutated inputs get the same answer from both', () => {
     fc.assert(fc.property(edCase, mutation, fc.boolean(), (c, m, doMutate) => {
@@ -120,7 +120,7 @@ describe('verifyBatch equals single verification', () => {
       expect(wasm.verifyBatch(items)).toEqual(single);
       expect(noble.verifyBatch(items)).toEqual(single);
     }), { numRuns: 60 });
-  }, 60_000);
+  });
 
   it('a batch with more distinct known keys than cache slots (20 > 12) still checks each against its own key', () => {
     const keys = Array.from({ length: 20 }, (_, i) => p256.utils.randomSecretKey(new Uint8Array(48).fill(100 + i)));
@@ -136,7 +136,7 @@ describe('verifyBatch equals single verification', () => {
     expect(wasm.verifyBatch(items)).toEqual(want);
     expect(wasm.preparedKeyCount).toBe(KEY_CACHE_SIZE);
     expect(wasm.verifyBatch(items)).toEqual(want);
-  }, 60_000);
+  });
 
   it('a batch of 200 over 3 keys (tables built) flags exactly the bad items', () => {
     const keys = [1, 2, 3].map((i) => p256.utils.randomSecretKey(new Uint8Array(48).fill(i)));
@@ -149,7 +149,7 @@ describe('verifyBatch equals single verification', () => {
     });
     expect(wasm.verifyBatch(items)).toEqual(items.map((_, i) => i % 37 !== 5));
     expect(wasm.preparedKeyCount).toBeGreaterThanOrEqual(3);
-  }, 60_000);
+  });
 });
 
 describe('boundaries', () => {

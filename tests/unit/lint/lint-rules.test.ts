@@ -14,7 +14,7 @@ describe('layer lint (DESIGN.md: who may import whom)', () => {
     expect(code).not.toBe(0);
     expect(output).toMatch(/layer-credentials: tests\/fixtures\/layers\/src\/credentials\/bad-import\.ts → tests\/fixtures\/layers\/src\/ui\/label\.ts/);
     expect(output).toMatch(/preact-only-in-ui: tests\/fixtures\/layers\/src\/lib\/renders\.ts/);
-  }, 60_000);
+  });
 });
 
 describe('code lint (ESLint)', () => {
@@ -28,5 +28,5 @@ describe('code lint (ESLint)', () => {
       '3: Render text, not HTML.',
       '7: Claim values and anything from a credential or QR code are rendered as text, never as HTML.',
     ]);
-  }, 60_000);
+  });
 });
