@@ -64,8 +64,8 @@ describe('an option needing two credentials (§6.4.2)', () => {
     expect(presentations.work).toHaveLength(1);
     expect(presentations.licence).toHaveLength(1);
 
-    const work = await verifier.verifyPresentation(presentations.work[0] as string, payload);
-    const licence = await verifier.verifyPresentation(presentations.licence[0] as string, payload);
+    const work = await verifier.verifyPresentation(presentations.work![0] as string, payload);
+    const licence = await verifier.verifyPresentation(presentations.licence![0] as string, payload);
     // Both KB-JWTs are bound to this request: the same nonce and audience (B.3.6).
     expect(work.kb).toEqual({ aud: payload.client_id, nonce: payload.nonce });
     expect(licence.kb).toEqual({ aud: payload.client_id, nonce: payload.nonce });
