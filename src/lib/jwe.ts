@@ -1,9 +1,10 @@
 /**
- * JWE, compact serialization (RFC 7516 §7.1), with exactly one algorithm pair: key agreement
- * ECDH-ES in Direct Key Agreement mode on P-256 (RFC 7518 §4.6) and content encryption A256GCM
- * (RFC 7518 §5.3). This is what OpenID4VP 1.0 §8.3 uses for encrypted responses and what HAIP 1.0
- * requires of wallets (ECDH-ES with P-256, A128GCM/A256GCM). Optional `"zip": "DEF"` (RFC 7516
- * §4.1.3) compresses the plaintext before encryption.
+ * JWE, compact serialization (RFC 7516 §7.1), with one key agreement: ECDH-ES in Direct Key
+ * Agreement mode on P-256 (RFC 7518 §4.6), and content encryption A128GCM or A256GCM (RFC 7518
+ * §5.3). This is what OpenID4VP 1.0 §8.3 uses for encrypted responses (A128GCM being the default a
+ * verifier expects when it states no `encrypted_response_enc_values_supported`, §5.1) and what
+ * HAIP 1.0 requires of wallets (ECDH-ES with P-256, A128GCM and A256GCM). Optional `"zip": "DEF"`
+ * (RFC 7516 §4.1.3) compresses the plaintext before encryption.
  *
  * Secrets stay in WebCrypto: the recipient's private key is a non-extractable ECDH CryptoKey,
  * the sender's ephemeral key is generated non-extractable for one message and dropped, and the
@@ -19,8 +20,13 @@ import { deflateRaw, inflateRaw } from './deflate';
 import { isJsonObject, parseJsonObject, type JsonObject } from './json-safe';
 
 export const JWE_ALG = 'ECDH-ES';
-export const JWE_ENC = 'A256GCM';
-const AES_KEY_BITS = 256; // RFC 7518 §5.3: A256GCM uses a 256-bit key
+/** The content encryptions implemented (RFC 7518 §5.3). */
+export type JweEnc = 'A128GCM' | 'A256GCM';
+export const JWE_ENCS: readonly JweEnc[] = ['A128GCM', 'A256GCM'];
+/** What Satchel uses where it chooses (in person, its own checker): the stronger of the two. */
+export const JWE_ENC: JweEnc = 'A256GCM';
+/** RFC 7518 §5.3: A128GCM uses a 128-bit key, A256GCM a 256-bit key. */
+const AES_KEY_BITS: Record<JweEnc, number> = { A128GCM: 128, A256GCM: 256 };
 const GCM_IV_BYTES = 12; // RFC 7518 §5.3: 96-bit IV
 const GCM_TAG_BYTES = 16; // RFC 7518 §5.3: 128-bit tag
 /** Upper bound for a decrypted (and inflated) payload: 256 KiB, the largest presentation we accept. */
@@ -31,6 +37,10 @@ export const JWE_MAX_CHARS = 512 * 1024;
 const ECDH_P256: EcKeyImportParams = { name: 'ECDH', namedCurve: 'P-256' };
 
 /** Why a JWE could not be opened: `wrong-key` when it was made for another key (or altered). */
+export function isJweEnc(value: unknown): value is JweEnc {
+  return value === 'A128GCM' || value === 'A256GCM';
+}
+
 export class JweError extends Error {
   constructor(readonly code: 'malformed' | 'unsupported' | 'wrong-key', message: string) {
     super(message);
@@ -94,11 +104,11 @@ export async function concatKdf(z: Uint8Array, algorithmId: string, apu: Uint8Ar
   return digest.slice(0, keyBits / 8);
 }
 
-async function contentKey(privateKey: CryptoKey, peer: CryptoKey, apu: Uint8Array, apv: Uint8Array, usage: KeyUsage): Promise<CryptoKey> {
+async function contentKey(privateKey: CryptoKey, peer: CryptoKey, enc: JweEnc, apu: Uint8Array, apv: Uint8Array, usage: KeyUsage): Promise<CryptoKey> {
   // RFC 7518 §4.6: Z is the ECDH shared secret (the x-coordinate, 32 bytes for P-256).
   const z = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: peer }, privateKey, 256));
-  // §4.6.2: in Direct Key Agreement mode AlgorithmID is the "enc" value.
-  const raw = await concatKdf(z, JWE_ENC, apu, apv, AES_KEY_BITS);
+  // §4.6.2: in Direct Key Agreement mode AlgorithmID is the "enc" value, keydatalen its key size.
+  const raw = await concatKdf(z, enc, apu, apv, AES_KEY_BITS[enc]);
   z.fill(0);
   const key = await crypto.subtle.importKey('raw', raw as BufferSource, { name: 'AES-GCM' }, false, [usage]);
   raw.fill(0);
@@ -106,6 +116,8 @@ async function contentKey(privateKey: CryptoKey, peer: CryptoKey, apu: Uint8Arra
 }
 
 export interface EncryptOptions {
+  /** Content encryption (RFC 7518 §5.3); default JWE_ENC (A256GCM). */
+  enc?: JweEnc;
   /** Key id of the recipient key, echoed in the header (OpenID4VP 1.0 §8.3). */
   kid?: string;
   /** Compress the plaintext first (RFC 7516 §4.1.3 "zip": "DEF"). */
@@ -118,17 +130,19 @@ export interface EncryptOptions {
 /** Encrypts `plaintext` to `recipient` and returns the compact JWE (RFC 7516 §5.1). */
 export async function encryptJwe(plaintext: Uint8Array, recipient: P256PublicJwk, options: EncryptOptions = {}): Promise<string> {
   if (!isP256PublicJwk(recipient)) throw new TypeError('recipient must be a P-256 public JWK');
+  const enc = options.enc ?? JWE_ENC;
+  if (!isJweEnc(enc)) throw new TypeError(`enc must be A128GCM or A256GCM (got ${String(enc)})`);
   const peer = await importPublic(recipient);
   // §5.1 steps 1–2 (RFC 7516) / RFC 7518 §4.6: a fresh ephemeral key pair per message.
   const ephemeral = (await crypto.subtle.generateKey(ECDH_P256, false, ['deriveBits'])) as CryptoKeyPair;
   const apu = options.apu ?? new Uint8Array(0);
   const apv = options.apv ?? new Uint8Array(0);
-  const header: JsonObject = { alg: JWE_ALG, enc: JWE_ENC, epk: { ...(await publicJwkOf(ephemeral.publicKey)) } };
+  const header: JsonObject = { alg: JWE_ALG, enc, epk: { ...(await publicJwkOf(ephemeral.publicKey)) } };
   if (options.kid !== undefined) header.kid = options.kid;
   if (options.compress) header.zip = 'DEF';
   if (apu.length > 0) header.apu = base64urlEncode(apu);
   if (apv.length > 0) header.apv = base64urlEncode(apv);
-  const key = await contentKey(ephemeral.privateKey, peer, apu, apv, 'encrypt');
+  const key = await contentKey(ephemeral.privateKey, peer, enc, apu, apv, 'encrypt');
   // RFC 7516 §5.1 step 8: compress if "zip" is present.
   const body = options.compress ? await deflateRaw(plaintext) : plaintext;
   // Steps 9, 13–14: random IV; AAD = ASCII(BASE64URL(UTF8(protected header))).
@@ -166,9 +180,10 @@ export function jweHeader(jwe: string): JsonObject {
 export async function decryptJwe(jwe: string, privateKey: CryptoKey): Promise<Uint8Array> {
   const header = jweHeader(jwe);
   const [protectedHeader, encryptedKey, ivText, ciphertextText, tagText] = jwe.split('.') as [string, string, string, string, string];
-  // §5.2 step 5 / RFC 7518 §4.6: only ECDH-ES direct with A256GCM; everything else is refused.
+  // §5.2 step 5 / RFC 7518 §4.6: only ECDH-ES direct with A128GCM or A256GCM; everything else is refused.
   if (header.alg !== JWE_ALG) throw new JweError('unsupported', `JWE alg ${JSON.stringify(header.alg)} is not supported (only ECDH-ES)`);
-  if (header.enc !== JWE_ENC) throw new JweError('unsupported', `JWE enc ${JSON.stringify(header.enc)} is not supported (only A256GCM)`);
+  if (!isJweEnc(header.enc)) throw new JweError('unsupported', `JWE enc ${JSON.stringify(header.enc)} is not supported (only A128GCM and A256GCM)`);
+  const enc = header.enc;
   if (header.zip !== undefined && header.zip !== 'DEF') throw new JweError('unsupported', 'JWE zip other than DEF is not supported');
   if (header.crit !== undefined) throw new JweError('unsupported', 'JWE "crit" is not supported');
   // RFC 7518 §4.6: the JWE Encrypted Key is the empty octet sequence in Direct Key Agreement.
@@ -192,7 +207,7 @@ export async function decryptJwe(jwe: string, privateKey: CryptoKey): Promise<Ui
   } catch {
     return malformed('The JWE "epk" is not a point on P-256');
   }
-  const key = await contentKey(privateKey, peer, apu, apv, 'decrypt');
+  const key = await contentKey(privateKey, peer, enc, apu, apv, 'decrypt');
   let body: Uint8Array;
   try {
     body = new Uint8Array(

@@ -10,13 +10,13 @@
  * Supported: `response_type` vp_token (§5.2), a DCQL query (§5.1 `dcql_query`, §6), response
  * modes `direct_post` and `direct_post.jwt` (§8.2, §8.3), the `redirect_uri:` Client Identifier
  * Prefix (§5.9.3: unsigned requests, response_uri equals the client id), response encryption with
- * ECDH-ES on P-256 and A256GCM (§8.3 with `client_metadata.jwks` and
- * `encrypted_response_enc_values_supported`; HAIP 1.0). Not supported (refused as malformed,
+ * ECDH-ES on P-256 and A128GCM or A256GCM (§8.3 with `client_metadata.jwks` and
+ * `encrypted_response_enc_values_supported`, §5.1; HAIP 1.0). Not supported (refused as malformed,
  * with the reason): signed requests under x509_san_dns / x509_hash / decentralized_identifier
  * prefixes, `presentation_definition`, `transaction_data`.
  */
 import { isJsonObject } from '../../lib/json-safe';
-import { isP256PublicJwk, JWE_ALG, JWE_ENC, type P256PublicJwk } from '../../lib/jwe';
+import { isJweEnc, isP256PublicJwk, JWE_ALG, type JweEnc, type P256PublicJwk } from '../../lib/jwe';
 import { DcqlError, parseDcqlQuery, type DcqlQuery } from './dcql';
 
 export const IN_PERSON_RESPONSE_MODE = 'satchel_qr.jwt';
@@ -52,6 +52,8 @@ export interface ValidatedRequest {
   state?: string;
   /** The verifier's encryption key, when the response is to be encrypted (§8.3). */
   encryptionKey?: P256PublicJwk;
+  /** With encryptionKey: the content encryption the verifier accepts that Satchel uses (§5.1, §8.3). */
+  encryptionEnc?: JweEnc;
   /** As the verifier names itself (`client_metadata.client_name`): unverified. */
   verifierName?: string;
   /** ISO 8601. */
@@ -96,6 +98,19 @@ function checkChannel(r: Record<string, unknown> & { client_id: string }, channe
     if (inPersonId) malformed(`An online request cannot use the in-person client identifier prefix ${IN_PERSON_CLIENT_ID_PREFIX}`);
     if (r.response_mode === IN_PERSON_RESPONSE_MODE) malformed('An online request cannot ask for an in-person answer');
   }
+}
+
+/**
+ * §5.1: `encrypted_response_enc_values_supported` "MUST be present for anything other than the
+ * default single value of A128GCM"; otherwise the first it lists that Satchel implements.
+ */
+function responseEncOf(metadata: Record<string, unknown>): JweEnc {
+  const encs = metadata.encrypted_response_enc_values_supported;
+  if (encs === undefined) return 'A128GCM';
+  if (!Array.isArray(encs) || encs.length === 0 || !encs.every((e) => typeof e === 'string')) malformed('encrypted_response_enc_values_supported is not a list of enc values');
+  const usable = (encs as string[]).find(isJweEnc);
+  if (!usable) malformed(`The verifier accepts only ${(encs as string[]).slice(0, 5).join(', ')} encryption; Satchel can encrypt with A128GCM or A256GCM`);
+  return usable;
 }
 
 /** Validates a request object (already decoded JSON). `now` is a Date; throws RequestError. */
@@ -148,10 +163,9 @@ export function validateRequestObject(request: unknown, now: Date, options: Requ
     validated.responseUri = r.response_uri;
   }
   if (mode !== 'direct_post') {
-    // §8.3: the verifier's key and the content encryption it accepts (default A128GCM; we send A256GCM).
+    // §8.3: the verifier's key and the content encryption it accepts.
     validated.encryptionKey = encryptionKeyOf(metadata);
-    const encs = metadata.encrypted_response_enc_values_supported;
-    if (encs !== undefined && (!Array.isArray(encs) || !encs.includes(JWE_ENC))) malformed('The verifier does not accept A256GCM responses');
+    validated.encryptionEnc = responseEncOf(metadata);
   }
   if (r.state !== undefined) {
     if (typeof r.state !== 'string') malformed('state is not a string');

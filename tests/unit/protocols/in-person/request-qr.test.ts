@@ -25,6 +25,8 @@ describe('request QR', () => {
     const r = await decodeRequestQr(text, NOW);
     expect(r).toMatchObject({ clientId: 'satchel-in-person:abc', nonce: 'n-123456789012345678901', verifierName: 'The Red Lion', responseMode: 'satchel_qr.jwt', purpose: 'over-18', expiresAt: '2026-06-01T12:05:00.000Z' });
     expect(r.encryptionKey).toMatchObject({ kty: 'EC', crv: 'P-256', kid: 'k' });
+    // In person Satchel's checker takes A256GCM (HAIP), whatever the OpenID4VP default.
+    expect(r.encryptionEnc).toBe('A256GCM');
     expect(r.dcql.credentials[0]!.claims![0]!.path).toEqual(['age_over_18']);
   });
 

@@ -1,4 +1,5 @@
 /** JWE ECDH-ES + A256GCM (src/lib/jwe.ts): the RFC 7518 Appendix C key-agreement vector, round trips, and every refusal. */
+import { compactDecrypt, CompactEncrypt, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { concatKdf, decryptJwe, encryptJwe, generateRecipientKey, JweError, jweHeader } from '../../../../src/lib/jwe';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
@@ -97,3 +98,29 @@ describe('encryptJwe / decryptJwe', () => {
     await expect(decryptJwe(jwe, privateKey)).rejects.toMatchObject({ code: 'malformed' });
   });
 });
+
+// OpenID4VP 1.0 §5.1: without encrypted_response_enc_values_supported the verifier expects A128GCM;
+// HAIP 1.0: wallets support A128GCM and A256GCM. Only A256GCM existed before the fix.
+describe('A128GCM and A256GCM, interoperable with jose', () => {
+  it.each(['A128GCM', 'A256GCM'] as const)('%s: Satchel encrypts and jose decrypts; jose encrypts and Satchel decrypts', async (contentEnc) => {
+    const text = enc.encode('{"vp_token":{"q":["eyJ..."]}}');
+    // Satchel → jose
+    const verifier = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
+    const verifierJwk = (await exportJWK(verifier.publicKey)) as { kty: 'EC'; crv: 'P-256'; x: string; y: string };
+    const jwe = await encryptJwe(text, verifierJwk, { enc: contentEnc });
+    expect(jweHeader(jwe)).toMatchObject({ alg: 'ECDH-ES', enc: contentEnc });
+    const opened = await compactDecrypt(jwe, verifier.privateKey);
+    expect(opened.protectedHeader.enc).toBe(contentEnc);
+    expect(dec.decode(opened.plaintext)).toBe(dec.decode(text));
+    // jose → Satchel
+    const { privateKey, publicJwk } = await generateRecipientKey();
+    const made = await new CompactEncrypt(text).setProtectedHeader({ alg: 'ECDH-ES', enc: contentEnc }).encrypt(await importJWK(publicJwk, 'ECDH-ES'));
+    expect(dec.decode(await decryptJwe(made, privateKey))).toBe(dec.decode(text));
+  });
+
+  it('refuses to encrypt with an enc it does not implement', async () => {
+    const { publicJwk } = await generateRecipientKey();
+    await expect(encryptJwe(enc.encode('x'), publicJwk, { enc: 'A128CBC-HS256' as never })).rejects.toThrow(/A128GCM or A256GCM/);
+  });
+});
+

@@ -61,6 +61,27 @@ describe('validateRequestObject', () => {
     }
   });
 
+  // §5.1: encrypted_response_enc_values_supported absent = the verifier expects A128GCM; otherwise
+  // one of those it lists that Satchel supports, in the verifier's order (A256GCM only before the fix).
+  it.each<[string, string[] | undefined, string]>([
+    ['absent: the default A128GCM', undefined, 'A128GCM'],
+    ['A256GCM only', ['A256GCM'], 'A256GCM'],
+    ['A128GCM only', ['A128GCM'], 'A128GCM'],
+    ['the verifier’s first that Satchel supports', ['A128CBC-HS256', 'A256GCM', 'A128GCM'], 'A256GCM'],
+  ])('picks the response enc: %s', async (_name, encs, expected) => {
+    const r = await base();
+    const metadata = r.client_metadata as Record<string, unknown>;
+    if (encs === undefined) delete metadata.encrypted_response_enc_values_supported;
+    else metadata.encrypted_response_enc_values_supported = encs;
+    expect(validateRequestObject(r, NOW, { channel: 'online' }).encryptionEnc).toBe(expected);
+  });
+
+  it('says plainly when the verifier accepts no content encryption Satchel has', async () => {
+    const r = await base();
+    (r.client_metadata as Record<string, unknown>).encrypted_response_enc_values_supported = ['A128CBC-HS256', 'A256CBC-HS512'];
+    expect(() => validateRequestObject(r, NOW, { channel: 'online' })).toThrow(/A128CBC-HS256, A256CBC-HS512.*A128GCM or A256GCM/);
+  });
+
   it('says expired past exp plus the skew, not before', async () => {
     const r = await base();
     r.exp = NOW_S - 200;
