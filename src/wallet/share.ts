@@ -69,6 +69,11 @@ function queryTypeName(query: DcqlQuery, queryId: string): Localised {
   return known ?? labelFromName(vct[0]?.split('/').pop() ?? queryId);
 }
 
+/** Whether the query matches on claim values (§6.3 `values`): then a "no" reveals something. */
+function asksForValues(query: DcqlQuery): boolean {
+  return query.credentials.some((c) => c.claims?.some((claim) => claim.values !== undefined));
+}
+
 function withoutUnaskedPortrait(claims: ClaimPath[], match: CredentialMatch): ClaimPath[] {
   return claims.filter((p) => typeof p[0] !== 'string' || !PORTRAIT_CLAIMS.has(p[0]) || match.claims.some((m) => m[0] === p[0]));
 }
@@ -136,7 +141,9 @@ class SharerImpl implements Sharer {
     // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
     if (!match.satisfiable || match.toAnswer.length === 0) {
       const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
-      const verifierTold = mode === 'online' && (await this.tellVerifierNo(request));
+      // §8.5 access_denied at once, except for value matching: an instant error would tell the
+      // verifier a claim's value without any consent (§14's privacy note on error responses).
+      const verifierTold = mode === 'online' && !asksForValues(request.dcql) && (await this.tellVerifierNo(request));
       throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, verifierTold });
     }
     const matches = new Map<string, Map<string, CredentialMatch>>();

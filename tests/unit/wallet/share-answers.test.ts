@@ -198,3 +198,13 @@ describe('telling the verifier "no" (§8.5 access_denied)', () => {
     await expect(sharer.respond(request.requestId, [pick(request, 'work'), pick(request, 'licence')])).rejects.toMatchObject({ code: 'request-expired' });
   });
 });
+
+describe('no instant "no" that would reveal a value', () => {
+  it('a query matching on values that nothing held satisfies: the verifier is not told at once (the value stays private)', async () => {
+    const byValue = { credentials: [{ id: 'work', format: 'dc+sd-jwt', meta: { vct_values: [CREDENTIAL_TYPES.rightToWork] }, claims: [{ path: ['right_to_work'], values: ['Time-limited'] }] }] };
+    const v = onlineVerifier(byValue, 'direct_post');
+    sharer = createSharer({ vault: world.vault, fetch: v.fetch, now: () => NOW.getTime() });
+    await expect(sharer.readRequest(v.link)).rejects.toMatchObject({ code: 'nothing-matches', details: { verifierTold: false } });
+    expect(v.posts).toHaveLength(0);
+  });
+});
