@@ -142,7 +142,7 @@ class SharerImpl implements Sharer {
     if (!match.satisfiable || match.toAnswer.length === 0) {
       const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
       // §8.5 access_denied at once, except for value matching: an instant error would tell the
-      // verifier a claim's value without any consent (§14's privacy note on error responses).
+      // verifier a claim's value without any consent (§15's privacy note on error responses).
       const verifierTold = mode === 'online' && !asksForValues(request.dcql) && (await this.tellVerifierNo(request));
       throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, verifierTold });
     }
