@@ -54,6 +54,13 @@ export interface ValidatedRequest {
   encryptionKey?: P256PublicJwk;
   /** With encryptionKey: the content encryption the verifier accepts that Satchel uses (§5.1, §8.3). */
   encryptionEnc?: JweEnc;
+  /**
+   * With encryptionKey: compress before encrypting (JWE "zip": "DEF", RFC 7516 §4.1.3). Always in
+   * person (fewer QR frames; Satchel's checker inflates); online only when the verifier lists DEF
+   * in `client_metadata.zip_values_supported` — OpenID4VP 1.0 defines no zip metadata, so a
+   * verifier that says nothing may not implement it (HAIP). Absent = no compression.
+   */
+  compressResponse?: boolean;
   /** As the verifier names itself (`client_metadata.client_name`): unverified. */
   verifierName?: string;
   /** ISO 8601. */
@@ -166,6 +173,8 @@ export function validateRequestObject(request: unknown, now: Date, options: Requ
     // §8.3: the verifier's key and the content encryption it accepts.
     validated.encryptionKey = encryptionKeyOf(metadata);
     validated.encryptionEnc = responseEncOf(metadata);
+    const zips = metadata.zip_values_supported;
+    validated.compressResponse = channel === 'in-person' || (Array.isArray(zips) && zips.includes('DEF'));
   }
   if (r.state !== undefined) {
     if (typeof r.state !== 'string') malformed('state is not a string');

@@ -2,7 +2,8 @@
  * The Authorization Response of OpenID4VP 1.0: `vp_token` as a JSON object keyed by DCQL
  * credential query id, each an array of presentations (§8.1), sent by `direct_post` (§8.2, form
  * fields vp_token and state) or `direct_post.jwt` (§8.3: the same parameters as a JSON object,
- * encrypted as a JWE with ECDH-ES and A128GCM or A256GCM to the verifier's key and sent as `response`).
+ * encrypted as a JWE with ECDH-ES and A128GCM or A256GCM to the verifier's key and sent as `response`,
+ * not compressed unless the verifier asks).
  * The in-person QR carries the same JWE (src/protocols/in-person).
  */
 import { fetchBounded, type Fetch } from '../../lib/bounded-fetch';
@@ -27,10 +28,13 @@ export function answerParameters(request: ValidatedRequest, vpToken: Record<stri
   return params;
 }
 
-/** §8.3: the encrypted response, with the content encryption chosen from the verifier's metadata (§5.1); compressed inside (RFC 7516 §4.1.3). */
+/**
+ * §8.3: the encrypted response, with the content encryption chosen from the verifier's metadata
+ * (§5.1), compressed (RFC 7516 §4.1.3) only when the request allows it (in person, or a verifier that asks).
+ */
 export async function encryptResponse(request: ValidatedRequest, params: ResponseParameters): Promise<string> {
   if (!request.encryptionKey) throw new TypeError('request.encryptionKey is missing: this request does not take an encrypted response');
-  const options: EncryptOptions = { compress: true, enc: request.encryptionEnc ?? JWE_ENC };
+  const options: EncryptOptions = { compress: request.compressResponse === true, enc: request.encryptionEnc ?? JWE_ENC };
   if (request.encryptionKey.kid !== undefined) options.kid = request.encryptionKey.kid;
   return encryptJwe(utf8Encode(JSON.stringify(params)), request.encryptionKey, options);
 }

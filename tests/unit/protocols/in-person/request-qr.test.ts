@@ -27,6 +27,8 @@ describe('request QR', () => {
     expect(r.encryptionKey).toMatchObject({ kty: 'EC', crv: 'P-256', kid: 'k' });
     // In person Satchel's checker takes A256GCM (HAIP), whatever the OpenID4VP default.
     expect(r.encryptionEnc).toBe('A256GCM');
+    // In person the answer is compressed: it has to fit as few QR frames as possible, and Satchel's checker inflates it.
+    expect(r.compressResponse).toBe(true);
     expect(r.dcql.credentials[0]!.claims![0]!.path).toEqual(['age_over_18']);
   });
 

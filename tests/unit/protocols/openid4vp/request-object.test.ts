@@ -76,6 +76,15 @@ describe('validateRequestObject', () => {
     expect(validateRequestObject(r, NOW, { channel: 'online' }).encryptionEnc).toBe(expected);
   });
 
+  // Issue 10: no zip to online verifiers unless they ask (RFC 7516 §4.1.3 — a recipient must
+  // implement it; OpenID4VP 1.0 defines no metadata for it); before the fix every answer was compressed.
+  it('compresses an online answer only when the verifier lists zip DEF', async () => {
+    const r = await base();
+    expect(validateRequestObject(r, NOW, { channel: 'online' }).compressResponse).toBe(false);
+    (r.client_metadata as Record<string, unknown>).zip_values_supported = ['DEF'];
+    expect(validateRequestObject(r, NOW, { channel: 'online' }).compressResponse).toBe(true);
+  });
+
   it('says plainly when the verifier accepts no content encryption Satchel has', async () => {
     const r = await base();
     (r.client_metadata as Record<string, unknown>).encrypted_response_enc_values_supported = ['A128CBC-HS256', 'A256CBC-HS512'];

@@ -42,9 +42,22 @@ describe('postResponse', () => {
     expect(await postResponse(request, responseParameters(request, 'q', 'eyJ~'), c.fetch)).toEqual({});
     const body = c.sent[0]!.body;
     expect([...body.keys()]).toEqual(['response']);
-    expect(jweHeader(body.get('response')!)).toMatchObject({ alg: 'ECDH-ES', enc: 'A256GCM', kid: 'k9', zip: 'DEF' });
+    // Not compressed: an online verifier did not ask for zip (compressed before the fix).
+    const header = jweHeader(body.get('response')!);
+    expect(header).toMatchObject({ alg: 'ECDH-ES', enc: 'A256GCM', kid: 'k9' });
+    expect(header).not.toHaveProperty('zip');
     const inner = JSON.parse(new TextDecoder().decode(await decryptJwe(body.get('response')!, privateKey)));
     expect(readResponseParameters(inner)).toEqual({ vp_token: { q: ['eyJ~'] }, state: 'st-1' });
+  });
+
+  it('direct_post.jwt: the enc the request names, and compression only when the request allows it', async () => {
+    const { privateKey, publicJwk } = await generateRecipientKey();
+    const request: ValidatedRequest = { ...base, responseMode: 'direct_post.jwt', encryptionKey: publicJwk, encryptionEnc: 'A128GCM', compressResponse: true };
+    const c = capture(Response.json({}));
+    await postResponse(request, responseParameters(request, 'q', 'eyJ~'), c.fetch);
+    const jwe = c.sent[0]!.body.get('response')!;
+    expect(jweHeader(jwe)).toMatchObject({ enc: 'A128GCM', zip: 'DEF' });
+    expect(readResponseParameters(JSON.parse(new TextDecoder().decode(await decryptJwe(jwe, privateKey))))).toEqual({ vp_token: { q: ['eyJ~'] }, state: 'st-1' });
   });
 
   it('ignores a redirect_uri that is not http(s), and reports a refusal', async () => {
