@@ -4,7 +4,7 @@
  * in Node. Signatures go through a SignatureVerifier (src/lib/signature-verifier.ts), in one batch
  * per call.
  */
-export { verifyCredential, verifyCredentials, verifyPresentation } from './verify';
+export { verifyCredential, verifyCredentials, verifyPresentation, verifyPresentations } from './verify';
 export { prepareSdJwtVc, prepareTrustList, SALT_BYTES, type SdJwtVcInput, type TrustListInput, type UnsignedJws } from './issuance';
 export { createPresentation, type ClaimPath, type PresentationRequest } from './presentation';
 export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk } from './trust-list';

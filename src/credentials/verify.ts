@@ -210,3 +210,20 @@ export async function verifyPresentation(raw: string, options: PresentationOptio
   const [report] = await run([raw], options, { audience: options.audience, nonce: options.nonce });
   return report!;
 }
+
+/**
+ * Several presentations answering one request (OpenID4VP 1.0 §8.1: one vp_token, a presentation per
+ * credential query), each key-bound to the same `audience` and `nonce`; every signature of every
+ * presentation goes to the verifier as one batch. Reports come back in the order given.
+ */
+export async function verifyPresentations(raws: string[], options: PresentationOptions): Promise<VerificationReport[]> {
+  if (!Array.isArray(raws)) throw argumentError('raws', 'an array of strings', raws);
+  raws.forEach((r, i) => {
+    if (typeof r !== 'string') throw argumentError(`raws[${i}]`, 'a string', r);
+  });
+  if (raws.length > MAX_BATCH_CREDENTIALS) throw new RangeError(`raws has ${raws.length} presentations; at most ${MAX_BATCH_CREDENTIALS} per call`);
+  checkOptions(options);
+  if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
+  if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
+  return run(raws, options, { audience: options.audience, nonce: options.nonce });
+}

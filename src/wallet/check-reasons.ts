@@ -56,3 +56,21 @@ export function answersRequest(typeOk: boolean, missing: Localised[]): { code: s
   }
   return { code: 'request', ok: true, message: { en: 'Everything asked for was shared', cy: "Rhannwyd popeth y gofynnwyd amdano" } };
 }
+
+/** §6.4.2: whether every credential the request needs was shared (missing kinds named). */
+export function answersQuery(missingTypes: Localised[]): { code: string; ok: boolean; message: Localised } {
+  if (missingTypes.length > 0) {
+    return {
+      code: 'request:missing-credentials',
+      ok: false,
+      message: {
+        en: `Not shared, though asked for: ${missingTypes.map((m) => m.en).join(', ')}`,
+        cy: `Heb ei rannu, er y gofynnwyd amdano: ${missingTypes.map((m) => m.cy ?? m.en).join(', ')}`,
+      },
+    };
+  }
+  return { code: 'request:credentials', ok: true, message: { en: 'Every credential asked for was shared', cy: "Rhannwyd pob credyd y gofynnwyd amdano" } };
+}
+
+/** A credential given for a query the request did not make (OpenID4VP 1.0 §8.1: keys are the request's query ids). */
+export const NOT_ASKED = { code: 'request:not-asked', ok: false, message: { en: 'This credential was not asked for', cy: "Ni ofynnwyd am y credyd hwn" } as Localised };

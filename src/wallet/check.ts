@@ -5,16 +5,18 @@
  *                  query for the purpose or claims → request QR (src/protocols/in-person/request-qr.ts)
  *   addFrame       frames in any order, duplicates ignored (src/protocols/in-person/frames.ts)
  *   verify         reassemble → decrypt the JWE (OpenID4VP 1.0 §8.3; RFC 7516/7518) → vp_token
- *                  (§8.1) → nonce and audience are this request's and unused (else 'replayed') →
- *                  verifyPresentation in one signature batch through the injected verifier (the
+ *                  (§8.1: presentations keyed by credential query id) → every KB-JWT's nonce and
+ *                  audience are this request's and unused (else 'replayed') → verifyPresentations,
+ *                  every presentation in one signature batch through the injected verifier (the
  *                  WASM worker in the app): signature, disclosures, issuer trusted for the type,
- *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → the
- *                  credential is of a requested type and holds every requested claim → claims,
- *                  unrequested claims flagged, time taken
+ *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → each
+ *                  credential is of the type its query asked for and holds every claim it asked for
+ *                  (§6.4.1), and every required query was answered (§6.4.2) → a result per
+ *                  credential and overall, unrequested claims flagged, time taken
  * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
  * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
  */
-import { verifyPresentation, type SignatureVerifier, type TrustList } from '../credentials/index';
+import { verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../credentials/index';
 import { base64urlDecode, base64urlEncode } from '../lib/base64url';
 import { utf8Decode } from '../lib/bytes';
 import { decryptJwe, generateRecipientKey, JweError } from '../lib/jwe';
@@ -22,23 +24,26 @@ import { FRAME_MS, FrameCollector, FrameError, parseFrame } from '../protocols/i
 import { QUICK_SHOW_ACCEPT_S, QUICK_SHOW_AUDIENCE, QUICK_SHOW_STEP_S, quickShowNonceFresh } from '../protocols/in-person/quick-show';
 import { unpackPresentation } from '../protocols/in-person/quick-show-payload';
 import { encodeRequestQr } from '../protocols/in-person/request-qr';
-import { selectClaim, type DcqlPathElement } from '../protocols/openid4vp/dcql';
+import { DcqlError, parseDcqlQuery, type DcqlQuery } from '../protocols/openid4vp/dcql';
 import { REQUEST_CLOCK_SKEW_S } from '../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../protocols/openid4vp/response';
-import { answersRequest, NO_TRUST_LIST, reasonFor } from './check-reasons';
+import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
+import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor } from './check-reasons';
 import type { CheckTrust } from './check-trust';
 import { TECHNICAL_CLAIMS } from './held-credentials';
 import { labelFromName } from './localise';
 import { dcqlFor, knownClaimLabel, TYPE_NAMES } from './purposes';
 import type { Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type FrameProgress, type Purpose } from './share-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type CredentialCheck, type FrameProgress, type Purpose } from './share-api';
 
 /** How long a request QR stays answerable. */
 export const CHECK_REQUEST_LIFETIME_S = 5 * 60;
 export { QUICK_SHOW_REQUEST_ID } from './share-api';
 export const CHECK_RECORD_KIND = 'check-record';
 const NONCE_BYTES = 16;
+/** Presentations one answer may hold: far more than any real request needs, few enough to verify quickly. */
+const MAX_PRESENTATIONS = 10;
 
 export interface CheckerOptions {
   /** The crypto worker's verifier in the app (WASM core, noble fallback). */
@@ -60,9 +65,8 @@ interface OpenCheck {
   clientId?: string;
   privateKey?: CryptoKey;
   expiresAt: number; // ms
-  requested: ClaimPath[];
-  /** The credential types the request accepts (DCQL vct_values). */
-  types?: string[];
+  /** What the request asked for (OpenID4VP 1.0 §6); absent for quick show, which asks nothing. */
+  query?: DcqlQuery;
   frames: FrameCollector;
   lastFrameAt?: number;
   result?: CheckResult;
@@ -93,6 +97,21 @@ function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown;
   }
 }
 
+/** A credential in an answer, under the credential query id it was given for (OpenID4VP 1.0 §8.1). */
+interface Presented {
+  queryId: string;
+  presentation: string;
+}
+
+/** A credential type's name for people: the known ones in English and Welsh, else from the vct. */
+function typeNameOf(vct: string): Localised {
+  return TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct);
+}
+
+function joinNames(names: Localised[]): Localised {
+  return { en: names.map((n) => n.en).join(', '), cy: names.map((n) => n.cy ?? n.en).join(', ') };
+}
+
 /** Claim paths in the verified claims that nobody asked for (top level, technical claims aside). */
 function unrequestedOf(claims: Record<string, unknown>, requested: ClaimPath[]): ClaimPath[] {
   return Object.keys(claims)
@@ -113,9 +132,16 @@ class CheckerImpl implements Checker {
     this.clock = options.clock ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   }
 
-  async createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; verifierName: string }): Promise<CheckRequest> {
+  async createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; dcqlQuery?: Record<string, unknown>; verifierName: string }): Promise<CheckRequest> {
     if (typeof options?.verifierName !== 'string') throw new TypeError('options.verifierName must be a string');
-    const { query, requested, types } = dcqlFor(options);
+    const query = options.dcqlQuery ?? dcqlFor(options).query;
+    let parsed: DcqlQuery;
+    try {
+      parsed = parseDcqlQuery(query);
+    } catch (error) {
+      if (error instanceof DcqlError) throw new TypeError(`options.dcqlQuery: ${error.message}`);
+      throw error;
+    }
     const requestId = randomId(12);
     const nonce = randomId(NONCE_BYTES);
     const { privateKey, publicJwk } = await generateRecipientKey();
@@ -132,7 +158,7 @@ class CheckerImpl implements Checker {
       expiresAt,
       ...(options.purpose ? { purpose: options.purpose } : {}),
     });
-    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), requested, types, frames: new FrameCollector() });
+    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), query: parsed, frames: new FrameCollector() });
     return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
   }
 
@@ -142,7 +168,7 @@ class CheckerImpl implements Checker {
   }
 
   private newQuickShow(): OpenCheck {
-    const check: OpenCheck = { kind: 'quick-show', expiresAt: Number.POSITIVE_INFINITY, requested: [], frames: new FrameCollector() };
+    const check: OpenCheck = { kind: 'quick-show', expiresAt: Number.POSITIVE_INFINITY, frames: new FrameCollector() };
     this.checks.set(QUICK_SHOW_REQUEST_ID, check);
     return check;
   }
@@ -191,15 +217,15 @@ class CheckerImpl implements Checker {
       if (error instanceof FrameError) throw new CheckError('frame-missing', error.message, { missing: error.missing });
       throw error;
     }
-    const presentation = check.kind === 'request' ? await this.openResponse(check, payload) : await this.openQuickShow(check, payload);
+    const answer = check.kind === 'request' ? await this.openResponse(check, payload) : [{ queryId: QUICK_SHOW_REQUEST_ID, presentation: await this.openQuickShow(check, payload) }];
     const trustList = await this.options.trust.trustList();
-    const result = trustList ? await this.check(check, presentation, trustList) : this.noTrustList();
+    const result = trustList ? await this.check(check, answer, trustList) : this.noTrustList();
     result.elapsedMs = Math.max(0, this.clock() - started);
     check.result = result;
     return result;
   }
 
-  private async openResponse(check: OpenCheck, jwe: string): Promise<string> {
+  private async openResponse(check: OpenCheck, jwe: string): Promise<Presented[]> {
     if (this.now() > check.expiresAt + REQUEST_CLOCK_SKEW_S * 1000) throw new CheckError('request-expired', 'This request has expired: start a new check');
     let plaintext: Uint8Array;
     try {
@@ -215,14 +241,23 @@ class CheckerImpl implements Checker {
     } catch {
       params = undefined;
     }
-    const presentation = params && Object.values(params.vp_token)[0]?.[0];
-    if (!presentation) throw new CheckError('not-a-response', 'The response holds no presentation');
-    const kb = peekKeyBinding(presentation);
-    // One-time nonce (OpenID4VP 1.0 §14.1 replay): for this request, never seen before.
-    if (!kb || kb.nonce !== check.nonce || kb.aud !== check.clientId) throw new CheckError('replayed', 'This answer was made for another check: it may be a copy');
+    // §8.1: vp_token is keyed by credential query id, each value an array of presentations.
+    const answer: Presented[] = Object.entries(params?.vp_token ?? {}).flatMap(([queryId, list]) => list.map((presentation) => ({ queryId, presentation })));
+    if (answer.length === 0) throw new CheckError('not-a-response', 'The response holds no presentation');
+    if (answer.length > MAX_PRESENTATIONS) throw new CheckError('not-a-response', `The response holds ${answer.length} presentations; at most ${MAX_PRESENTATIONS} are read`);
+    for (const [queryId, list] of Object.entries(params!.vp_token)) {
+      // §6.1 / §8.1: unless the query allows `multiple`, its array holds exactly one presentation.
+      const query = check.query?.credentials.find((q) => q.id === queryId);
+      if (list.length > 1 && !query?.multiple) throw new CheckError('not-a-response', 'The response holds several presentations for a credential asked for once');
+    }
+    // One-time nonce (OpenID4VP 1.0 §14.1 replay): every presentation bound to this request's, never seen before.
+    for (const { presentation } of answer) {
+      const kb = peekKeyBinding(presentation);
+      if (!kb || kb.nonce !== check.nonce || kb.aud !== check.clientId) throw new CheckError('replayed', 'This answer was made for another check: it may be a copy');
+    }
     if (this.usedNonces.has(check.nonce!)) throw new CheckError('replayed', 'This answer has already been checked once: it may be a copy');
     this.usedNonces.add(check.nonce!);
-    return presentation;
+    return answer;
   }
 
   private async openQuickShow(check: OpenCheck, payload: string): Promise<string> {
@@ -245,9 +280,9 @@ class CheckerImpl implements Checker {
     return { ok: false, reasons: [{ code: 'trust-list:missing', ok: false, message: NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
   }
 
-  private async check(check: OpenCheck, presentation: string, trustList: TrustList): Promise<CheckResult> {
+  private async check(check: OpenCheck, answer: Presented[], trustList: TrustList): Promise<CheckResult> {
     const audience = check.kind === 'request' ? check.clientId! : QUICK_SHOW_AUDIENCE;
-    const report = await verifyPresentation(presentation, {
+    const reports = await verifyPresentations(answer.map((a) => a.presentation), {
       trustList,
       verifier: this.options.verifier,
       now: new Date(this.now()),
@@ -255,27 +290,55 @@ class CheckerImpl implements Checker {
       nonce: check.nonce!,
       fetchStatusList: (uri) => this.options.trust.statusList(uri),
     });
+    const credentials = answer.map((a, i) => this.credentialCheck(check, a.queryId, reports[i]!, trustList));
+    const { query } = check;
+    // §6.4.2: the answer as a whole — every required credential query answered. Said only when the
+    // request asked for several credentials or something is missing (one credential reads as before).
+    const missing = query ? unansweredQueries(query, new Set(answer.map((a) => a.queryId))) : [];
+    const whole = query && (query.credentials.length > 1 || missing.length > 0)
+      ? [answersQuery(missing.map((id) => typeNameOf(query.credentials.find((q) => q.id === id)?.vctValues?.[0] ?? id)))]
+      : [];
+    if (credentials.length === 1) {
+      const { queryId: _, ...only } = credentials[0]!;
+      const reasons = [...only.reasons, ...whole];
+      return { ...only, ok: reasons.every((r) => r.ok) && only.ok, reasons, credentials, elapsedMs: 0 };
+    }
+    return {
+      ok: whole.every((r) => r.ok) && credentials.every((c) => c.ok),
+      reasons: whole,
+      claims: credentials.flatMap((c) => c.claims),
+      unrequested: credentials.flatMap((c) => c.unrequested),
+      credentials,
+      elapsedMs: 0,
+    };
+  }
+
+  /** One verified presentation: the checks, then whether it is what its credential query asked for (§6.4.1). */
+  private credentialCheck(check: OpenCheck, queryId: string, report: VerificationReport, trustList: TrustList): CredentialCheck {
     const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
     const label = (path: ClaimPath): Localised =>
       this.options.claimLabel?.(report.type, path) ?? knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
     const names = Object.keys(report.claims).filter((n) => !TECHNICAL_CLAIMS.has(n));
     const reasons = report.checks.map(reasonFor);
-    // The answer must be the kind of credential asked for, with every claim asked for (DCQL §6.4.1).
+    const query = check.query?.credentials.find((q) => q.id === queryId);
+    // Claims are only known once the signature and disclosures checked out.
     const trustworthy = Object.keys(report.claims).length > 0;
     if (check.kind === 'request' && trustworthy) {
-      const typeOk = check.types === undefined || check.types.includes(report.type);
-      const missing = check.requested.filter((p) => selectClaim(report.claims, p as DcqlPathElement[]).length === 0);
-      reasons.push(answersRequest(typeOk, missing.map(label)));
+      if (!query) reasons.push(NOT_ASKED);
+      else {
+        const { typeOk, missing } = credentialAnswers(query, report.type, report.claims);
+        reasons.push(answersRequest(typeOk, missing.map(label)));
+      }
     }
-    const result: CheckResult = {
+    const result: CredentialCheck = {
+      queryId,
       ok: report.valid && reasons.every((r) => r.ok),
       reasons,
       claims: names.map((name) => ({ path: [name], label: label([name]), value: report.claims[name] })),
-      unrequested: check.kind === 'request' ? unrequestedOf(report.claims, check.requested) : [],
-      elapsedMs: 0,
+      unrequested: check.kind === 'request' ? unrequestedOf(report.claims, claimsAskedFor(query)) : [],
     };
     if (issuer) result.issuerName = { ...issuer.name };
-    if (report.type) result.typeName = TYPE_NAMES[report.type] ?? labelFromName(report.type.split('/').pop() ?? report.type);
+    if (report.type) result.typeName = typeNameOf(report.type);
     if (report.status) result.status = report.status.checkedAt ? { state: report.status.state, checkedAt: report.status.checkedAt } : { state: report.status.state };
     return result;
   }
@@ -287,10 +350,11 @@ class CheckerImpl implements Checker {
     const at = new Date(this.now()).toISOString();
     // Kept encrypted in the vault (records are sealed with the vault key; kind and id are HMACed).
     await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: check.result });
+    const several = check.result.credentials && check.result.credentials.length > 1 ? check.result.credentials : undefined;
     await this.options.vault.recordActivity({
       kind: 'checked',
       at,
-      credentialTypeName: check.result.typeName,
+      credentialTypeName: several ? joinNames(several.map((c) => c.typeName ?? { en: c.queryId })) : check.result.typeName,
       counterparty: check.verifierName,
       claims: check.result.claims.map((c) => c.label),
     });

@@ -138,7 +138,10 @@ export interface FrameProgress {
   complete: boolean;
 }
 
-export interface CheckResult {
+/** One credential of an answer, verified: what CheckResult says about a single credential. */
+export interface CredentialCheck {
+  /** The DCQL credential query it was given for (the vp_token key, OpenID4VP 1.0 §8.1); 'quick-show' for quick show. */
+  queryId: string;
   ok: boolean;
   /** Plain reasons, one per check, pass or fail (signature, issuer, validity, status, key binding…). */
   reasons: { code: string; ok: boolean; message: Localised }[];
@@ -148,6 +151,18 @@ export interface CheckResult {
   /** Claims disclosed that were not asked for (flagged to the checker). */
   unrequested: ClaimPath[];
   status?: { state: StatusState; checkedAt?: string };
+}
+
+/**
+ * The verdict on an answer. With one credential (the usual case) the top-level fields are that
+ * credential's, as they always were. With several (a DCQL query needing more than one, OpenID4VP
+ * 1.0 §6.4.2), `ok` passes only if every credential passes and every required query was answered;
+ * `reasons` is about the answer as a whole; `claims` and `unrequested` gather every credential's;
+ * `issuerName`, `typeName` and `status` are absent — see `credentials`.
+ */
+export interface CheckResult extends Omit<CredentialCheck, 'queryId'> {
+  /** Every credential verified, in the order of the answer (absent only when nothing could be verified, e.g. no trust list). */
+  credentials?: CredentialCheck[];
   /** Milliseconds from the last frame scanned to the result. */
   elapsedMs: number;
 }
@@ -156,8 +171,11 @@ export interface CheckResult {
 export const QUICK_SHOW_REQUEST_ID = 'quick-show';
 
 export interface Checker {
-  /** Starts a check: a one-time nonce, an ephemeral key, and the request QR. */
-  createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; verifierName: string }): Promise<CheckRequest>;
+  /**
+   * Starts a check: a one-time nonce, an ephemeral key, and the request QR. Asks for a purpose, a
+   * list of claims, or (for several credentials at once) a whole DCQL query (OpenID4VP 1.0 §6).
+   */
+  createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; dcqlQuery?: Record<string, unknown>; verifierName: string }): Promise<CheckRequest>;
   /** Starts accepting quick-show responses (time-based nonce), for when no request can be shown. */
   acceptQuickShow(): Promise<void>;
   /** Feeds one scanned frame; frames may come in any order, duplicates are ignored. */
