@@ -15,6 +15,7 @@
  */
 import { verifyCredential, type SignatureVerifier, type TrustList, type TrustedIssuer } from '../credentials/index';
 import { base64urlEncode } from '../lib/base64url';
+import { PRODUCTION_POLICY, type RemoteUrlPolicy } from '../lib/remote-url';
 import {
   fetchIssuerMetadata,
   fetchOffer,
@@ -76,7 +77,7 @@ class ReceiverImpl implements SatchelReceiver {
   private readonly trust: TrustCache;
   private readonly views: CredentialViews;
   private readonly verifier: SignatureVerifier;
-  private readonly http: HttpOptions & { now: () => number };
+  private readonly http: HttpOptions & { now: () => number; remoteUrls: RemoteUrlPolicy };
   private readonly now: () => number;
   private readonly online: () => boolean;
   private readonly listeners = new Set<() => void>();
@@ -92,7 +93,8 @@ class ReceiverImpl implements SatchelReceiver {
     this.now = options.now ?? (() => Date.now());
     this.online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
     const fetchFn: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
-    this.http = { fetch: fetchFn, timeoutMs: options.timeoutMs, now: this.now };
+    // Issuer URLs must pass the build's remote-URL policy (config.ts: loopback only in demo and test builds).
+    this.http = { fetch: fetchFn, timeoutMs: options.timeoutMs, now: this.now, remoteUrls: config.remoteUrls ?? PRODUCTION_POLICY };
     this.store = new ReceiveStore(options.vault);
     this.trust = new TrustCache(this.store, config, this.verifier, fetchFn, this.now);
     this.views = new CredentialViews(options.vault, this.store, this.trust, this.verifier, this.now, this.online, this.http);
@@ -176,7 +178,7 @@ class ReceiverImpl implements SatchelReceiver {
       if (typeof input !== 'string') throw new TypeError('input must be a string');
       let parsed: OfferInput;
       try {
-        parsed = parseOfferInput(input);
+        parsed = parseOfferInput(input, this.http.remoteUrls);
       } catch (e) {
         throw toReceiveError(e);
       }
@@ -329,7 +331,7 @@ class ReceiverImpl implements SatchelReceiver {
     const record = await this.pending(offerId);
     if (!record?.input) return;
     try {
-      const parsed = parseOfferInput(record.input);
+      const parsed = parseOfferInput(record.input, this.http.remoteUrls);
       const offer = parsed.kind === 'value' ? parsed.offer : await fetchOffer(parsed.uri, this.http);
       const summary = await this.summarise(offerId, offer);
       await this.putPending({ ...record, offer, summary, issuerName: summary.issuer.name, remaining: [...offer.configurationIds], state: 'waiting-for-connection' });

@@ -31,7 +31,7 @@ export interface Holder {
 export async function resolveOffer(input: string | CredentialOffer, http: HttpOptions): Promise<ResolvedOffer> {
   let offer: CredentialOffer;
   if (typeof input === 'string') {
-    const parsed = parseOfferInput(input);
+    const parsed = parseOfferInput(input, http.remoteUrls);
     offer = parsed.kind === 'value' ? parsed.offer : await fetchOffer(parsed.uri, http);
   } else {
     offer = input;

@@ -1,23 +1,31 @@
 /**
- * HTTP for the OpenID4VCI client: an injected fetch, a time limit covering the whole exchange
- * (headers and body), a size limit, content-type checks, and errors that say which of "no
- * connection", "timeout", "server error" or "garbage" happened. OAuth error bodies (RFC 6749
+ * HTTP for the OpenID4VCI client over src/lib/bounded-fetch.ts: an injected fetch, one time limit
+ * covering the whole exchange (headers and body), no cookies or redirects, a body read in chunks
+ * and refused once past the cap, content-type checks, and errors that say which of "no
+ * connection", "timeout", "server error" or "garbage" happened. Every URL must pass the wallet's
+ * remote-URL policy before it is contacted (src/lib/remote-url.ts). OAuth error bodies (RFC 6749
  * §5.2: `error`, `error_description`) become kind 'oauth'.
  */
+import { fetchBounded, FetchError, type Fetch } from '../../lib/bounded-fetch';
 import { parseJsonObject, type JsonObject } from '../../lib/json-safe';
+import { PRODUCTION_POLICY, remoteUrlProblem, type RemoteUrlPolicy } from '../../lib/remote-url';
 import { Oid4vciError } from './errors';
 
-export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type { Fetch };
 
 export interface HttpOptions {
   fetch: Fetch;
   /** Time limit per request, in milliseconds (headers and body). */
   timeoutMs?: number;
+  /** Which URLs may be contacted; absent = production (https, no loopback hosts). */
+  remoteUrls?: RemoteUrlPolicy;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
-/** Largest response body the client reads, in characters (credentials with a portrait fit easily). */
-export const MAX_RESPONSE_CHARS = 1024 * 1024;
+/** Largest response body the client reads, in bytes (credentials with a portrait fit easily). */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+/** @deprecated the cap is in bytes: MAX_RESPONSE_BYTES. */
+export const MAX_RESPONSE_CHARS = MAX_RESPONSE_BYTES;
 
 export interface HttpResult {
   status: number;
@@ -25,27 +33,36 @@ export interface HttpResult {
   text: string;
 }
 
+/** Why `text` may not be contacted under `policy`, or undefined when it may (not a URL is a problem too). */
+export function urlProblem(text: string, policy: RemoteUrlPolicy = PRODUCTION_POLICY): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `${JSON.stringify(text.slice(0, 100))} is not an address`;
+  }
+  return remoteUrlProblem(url, policy);
+}
+
 /** Performs one request; rejects with Oid4vciError('network' | 'timeout' | 'bad-response'). */
 export async function send(url: string, init: RequestInit, options: HttpOptions): Promise<HttpResult> {
+  // The last guard: no request leaves for an address the policy refuses, whatever named it.
+  const problem = urlProblem(url, options.remoteUrls);
+  if (problem) throw new Oid4vciError('bad-response', `Satchel will not contact ${url}: ${problem}`, { url });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
   try {
-    const response = await options.fetch(url, { ...init, signal: controller.signal, credentials: 'omit', redirect: 'error' });
-    const text = await response.text();
-    if (text.length > MAX_RESPONSE_CHARS) throw new Oid4vciError('bad-response', `The answer from ${url} is too large`, { url, status: response.status });
-    return { status: response.status, contentType: (response.headers.get('Content-Type') ?? '').toLowerCase(), text };
+    const response = await fetchBounded(url, init, { fetch: options.fetch, timeoutMs, maxBytes: MAX_RESPONSE_BYTES });
+    return { status: response.status, contentType: response.contentType, text: response.text };
   } catch (e) {
-    if (e instanceof Oid4vciError) throw e;
-    if (timedOut) throw new Oid4vciError('timeout', `${url} did not answer within ${Math.round(timeoutMs / 1000)} seconds`, { url });
-    throw new Oid4vciError('network', `Could not reach ${url}`, { url });
-  } finally {
-    clearTimeout(timer);
+    throw fromFetchError(e, url);
   }
+}
+
+/** FetchError kinds as the client's: a body over the cap is the issuer's fault ('bad-response'). */
+function fromFetchError(e: unknown, url: string): Oid4vciError {
+  if (e instanceof FetchError && e.kind === 'timeout') return new Oid4vciError('timeout', e.message, { url });
+  if (e instanceof FetchError && e.kind === 'too-large') return new Oid4vciError('bad-response', e.message, { url });
+  return new Oid4vciError('network', `Could not reach ${url}`, { url });
 }
 
 function isJsonType(contentType: string): boolean {

@@ -3,7 +3,7 @@
  * See flow.ts for the steps; each file cites the sections it implements.
  */
 export { Oid4vciError, type Oid4vciErrorKind } from './errors';
-export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_CHARS, type Fetch, type HttpOptions } from './http';
+export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, MAX_RESPONSE_CHARS, urlProblem, type Fetch, type HttpOptions } from './http';
 export { parseOfferInput, parseOfferObject, fetchOffer, isAcceptableUrl, PRE_AUTHORIZED_GRANT, type CredentialOffer, type OfferInput, type TxCodeSpec } from './offer';
 export { wellKnownUrl, fetchIssuerMetadata, parseIssuerMetadata, fetchAuthorizationServerMetadata, pickAuthorizationServer, type IssuerMetadata, type CredentialConfigurationMetadata, type ClaimMetadata, type Display, type AuthorizationServerMetadata } from './metadata';
 export { requestToken, type AccessToken } from './token';

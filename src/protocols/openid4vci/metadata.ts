@@ -7,8 +7,9 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../../lib/json-safe';
 import { Oid4vciError } from './errors';
-import { getJson, optionalString, requireString, type HttpOptions } from './http';
-import { isAcceptableUrl, PRE_AUTHORIZED_GRANT } from './offer';
+import { PRODUCTION_POLICY, type RemoteUrlPolicy } from '../../lib/remote-url';
+import { getJson, optionalString, requireString, urlProblem, type HttpOptions } from './http';
+import { PRE_AUTHORIZED_GRANT } from './offer';
 
 export interface Display {
   name: string;
@@ -82,9 +83,11 @@ function claims(value: JsonValue | undefined): ClaimMetadata[] {
   });
 }
 
-function endpoint(body: JsonObject, field: string, url: string, required: boolean): string | undefined {
+/** An endpoint URL the wallet will contact: it must pass the remote-URL policy (https; loopback only in demo and test builds). */
+function endpoint(body: JsonObject, field: string, url: string, required: boolean, policy: RemoteUrlPolicy): string | undefined {
   const value = required ? requireString(body, field, url) : optionalString(body, field, url);
-  if (value !== undefined && !isAcceptableUrl(value)) bad(url, `${field} is not an https URL`);
+  const problem = value === undefined ? undefined : urlProblem(value, policy);
+  if (problem) bad(url, `${field} is not an https URL Satchel may contact (${problem})`);
   return value;
 }
 
@@ -104,7 +107,7 @@ function configuration(id: string, value: JsonValue, url: string): CredentialCon
 }
 
 /** Parses Credential Issuer Metadata; `expectedIssuer` must equal credential_issuer (§12.2.3). */
-export function parseIssuerMetadata(body: JsonObject, expectedIssuer: string, url: string): IssuerMetadata {
+export function parseIssuerMetadata(body: JsonObject, expectedIssuer: string, url: string, policy: RemoteUrlPolicy = PRODUCTION_POLICY): IssuerMetadata {
   const issuer = requireString(body, 'credential_issuer', url).replace(/\/$/, '');
   // §12.2.3: the credential_issuer in the metadata MUST be identical to the one used to fetch it.
   if (issuer !== expectedIssuer.replace(/\/$/, '')) bad(url, `it is for ${issuer}, not ${expectedIssuer}`);
@@ -114,19 +117,19 @@ export function parseIssuerMetadata(body: JsonObject, expectedIssuer: string, ur
   for (const [id, value] of Object.entries(supported)) configurations[id] = configuration(id, value, url);
   const metadata: IssuerMetadata = {
     credentialIssuer: issuer,
-    credentialEndpoint: endpoint(body, 'credential_endpoint', url, true)!,
+    credentialEndpoint: endpoint(body, 'credential_endpoint', url, true, policy)!,
     display: displays(body.display),
     configurations,
   };
-  const nonce = endpoint(body, 'nonce_endpoint', url, false);
+  const nonce = endpoint(body, 'nonce_endpoint', url, false, policy);
   if (nonce) metadata.nonceEndpoint = nonce;
-  const deferred = endpoint(body, 'deferred_credential_endpoint', url, false);
+  const deferred = endpoint(body, 'deferred_credential_endpoint', url, false, policy);
   if (deferred) metadata.deferredCredentialEndpoint = deferred;
-  const notification = endpoint(body, 'notification_endpoint', url, false);
+  const notification = endpoint(body, 'notification_endpoint', url, false, policy);
   if (notification) metadata.notificationEndpoint = notification;
   const servers = body.authorization_servers;
   if (servers !== undefined) {
-    if (!Array.isArray(servers) || !servers.every((s) => typeof s === 'string' && isAcceptableUrl(s))) bad(url, 'authorization_servers is not a list of URLs');
+    if (!Array.isArray(servers) || !servers.every((s) => typeof s === 'string' && urlProblem(s, policy) === undefined)) bad(url, 'authorization_servers is not a list of https URLs Satchel may contact');
     metadata.authorizationServers = servers as string[];
   }
   return metadata;
@@ -134,7 +137,7 @@ export function parseIssuerMetadata(body: JsonObject, expectedIssuer: string, ur
 
 export async function fetchIssuerMetadata(issuer: string, options: HttpOptions): Promise<IssuerMetadata> {
   const url = wellKnownUrl(issuer, 'openid-credential-issuer');
-  return parseIssuerMetadata(await getJson(url, options), issuer, url);
+  return parseIssuerMetadata(await getJson(url, options), issuer, url, options.remoteUrls);
 }
 
 /** §12.2.4 authorization_servers; absent → the issuer is its own authorisation server. */
@@ -169,5 +172,5 @@ export async function fetchAuthorizationServerMetadata(server: string, options: 
   if (issuer !== server.replace(/\/$/, '')) bad(url, `the authorisation server says it is ${issuer}, not ${server}`);
   const grants = body.grant_types_supported;
   if (Array.isArray(grants) && !grants.includes(PRE_AUTHORIZED_GRANT)) bad(url, 'it does not support the pre-authorised code grant');
-  return { issuer, tokenEndpoint: endpoint(body, 'token_endpoint', url, true)! };
+  return { issuer, tokenEndpoint: endpoint(body, 'token_endpoint', url, true, options.remoteUrls ?? PRODUCTION_POLICY)! };
 }

@@ -7,8 +7,9 @@
  * is supported: the flow GOV.UK Wallet uses.
  */
 import { isJsonObject, parseJsonObject, type JsonObject } from '../../lib/json-safe';
+import { PRODUCTION_POLICY, type RemoteUrlPolicy } from '../../lib/remote-url';
 import { Oid4vciError } from './errors';
-import { getJson, type HttpOptions } from './http';
+import { getJson, urlProblem, type HttpOptions } from './http';
 
 export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 /** Longest offer input accepted (QR payloads and links are far smaller), in characters. */
@@ -34,22 +35,20 @@ export type OfferInput = { kind: 'value'; offer: CredentialOffer } | { kind: 're
 
 const invalid = (message: string): Oid4vciError => new Oid4vciError('invalid-offer', message);
 
-/** An https URL, or http on localhost (the reference issuers, tests). */
-export function isAcceptableUrl(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+/**
+ * An address the wallet may contact under `policy` (src/lib/remote-url.ts): https, and loopback
+ * hosts only in demo and test builds. Absent policy = production.
+ */
+export function isAcceptableUrl(text: string, policy: RemoteUrlPolicy = PRODUCTION_POLICY): boolean {
+  return urlProblem(text, policy) === undefined;
 }
 
 /** Validates an offer object (§4.1.1). */
-export function parseOfferObject(value: JsonObject): CredentialOffer {
+export function parseOfferObject(value: JsonObject, policy: RemoteUrlPolicy = PRODUCTION_POLICY): CredentialOffer {
   const issuer = value.credential_issuer;
-  if (typeof issuer !== 'string' || !isAcceptableUrl(issuer)) throw invalid('The offer does not name its issuer with an https URL (credential_issuer)');
+  if (typeof issuer !== 'string') throw invalid('The offer does not name its issuer with an https URL (credential_issuer)');
+  const problem = urlProblem(issuer, policy);
+  if (problem) throw invalid(`The offer does not name its issuer with an https URL Satchel may contact (credential_issuer: ${problem})`);
   const ids = value.credential_configuration_ids;
   if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string' && id !== '')) {
     throw invalid('The offer does not say which credentials it is for (credential_configuration_ids)');
@@ -81,12 +80,12 @@ export function parseOfferObject(value: JsonObject): CredentialOffer {
  * Reads an offer from text: `openid-credential-offer://?…`, any URL with `credential_offer` or
  * `credential_offer_uri` in its query (app links), or the bare offer JSON. Never fetches.
  */
-export function parseOfferInput(input: string): OfferInput {
+export function parseOfferInput(input: string, policy: RemoteUrlPolicy = PRODUCTION_POLICY): OfferInput {
   if (typeof input !== 'string') throw new TypeError('input must be a string');
   const text = input.trim();
   if (text === '') throw invalid('Nothing was read: scan or paste the offer again');
   if (text.length > MAX_OFFER_INPUT_CHARS) throw invalid('The offer is too long to be a credential offer');
-  if (text.startsWith('{')) return { kind: 'value', offer: parseOfferObject(jsonOffer(text)) };
+  if (text.startsWith('{')) return { kind: 'value', offer: parseOfferObject(jsonOffer(text), policy) };
   let url: URL;
   try {
     url = new URL(text);
@@ -97,9 +96,10 @@ export function parseOfferInput(input: string): OfferInput {
   const byValue = url.searchParams.get('credential_offer');
   const byReference = url.searchParams.get('credential_offer_uri');
   if (byValue !== null && byReference !== null) throw invalid('The offer has both credential_offer and credential_offer_uri');
-  if (byValue !== null) return { kind: 'value', offer: parseOfferObject(jsonOffer(byValue)) };
+  if (byValue !== null) return { kind: 'value', offer: parseOfferObject(jsonOffer(byValue), policy) };
   if (byReference !== null) {
-    if (!isAcceptableUrl(byReference)) throw invalid('The offer link does not point to an https address (credential_offer_uri)');
+    const problem = urlProblem(byReference, policy);
+    if (problem) throw invalid(`The offer link does not point to an https address Satchel may contact (credential_offer_uri: ${problem})`);
     return { kind: 'reference', uri: byReference };
   }
   throw invalid('This link does not contain a credential offer');
@@ -116,5 +116,5 @@ function jsonOffer(text: string): JsonObject {
 /** §4.1.3: GET the offer by reference; it must be an application/json object. */
 export async function fetchOffer(uri: string, options: HttpOptions): Promise<CredentialOffer> {
   const body = await getJson(uri, options);
-  return parseOfferObject(body);
+  return parseOfferObject(body, options.remoteUrls);
 }

@@ -50,7 +50,8 @@ describe('Receiver against the reference issuers', () => {
     vault = new MemoryVault();
     receiver = createReceiver({
       vault,
-      config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys },
+      // The reference servers are on localhost: a demo/test build's policy (production refuses them).
+      config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } },
       verifier: nobleVerifier,
       now: () => clock,
       online: () => online,
@@ -126,6 +127,30 @@ describe('Receiver against the reference issuers', () => {
   it.each(['', 'hello', 'https://www.gov.uk/', 'openid-credential-offer://?credential_offer=%7B%22credential_iss'])('unreadable offer %j', async (input) => {
     await rejection(receiver.readOffer(input), 'unreadable-offer');
     expectNothingStored();
+  });
+
+  it('a production build (no loopback allowed) refuses an offer from an issuer on this device, contacting nothing', async () => {
+    const requests: string[] = [];
+    const production = createReceiver({
+      vault,
+      config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys },
+      verifier: nobleVerifier,
+      autoResume: false,
+      fetch: async (url, init) => {
+        requests.push(url);
+        return fetch(url, init);
+      },
+    });
+    try {
+      const { links } = offer('dvla');
+      const e = await rejection(production.readOffer(links.schemeText), 'unreadable-offer');
+      expect(e.message).toContain('on this device');
+      await rejection(production.readOffer(links.walletLink), 'unreadable-offer');
+      expect(requests).toEqual([]);
+      expectNothingStored();
+    } finally {
+      production.close();
+    }
   });
 
   it('an issuer not on the trust list is "not a recognised issuer"', async () => {

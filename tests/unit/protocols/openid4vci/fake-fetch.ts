@@ -35,7 +35,12 @@ export function fakeFetch(routes: Record<string, Answer | Answer[]>): FakeFetch 
         init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     }
-    return typeof answer === 'function' ? answer() : answer.clone();
+    if (typeof answer === 'function') return answer();
+    // A fresh response, not a clone: cancelling one branch of a teed body (clone()) waits for the
+    // other branch, which nobody reads, so a reader stopping at the size cap would wait forever.
+    const copy = answer.clone();
+    const body = [204, 205, 304].includes(copy.status) ? null : await copy.arrayBuffer();
+    return new Response(body, { status: copy.status, headers: copy.headers });
   };
   return { fetch, requests };
 }
