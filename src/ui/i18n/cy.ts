@@ -326,7 +326,7 @@ export const cy: Catalogue = {
   'check.kept': 'Mae cofnod o’r gwiriad hwn wedi’i gadw, wedi’i amgryptio, yn eich gweithgarwch.',
   'check.error.notAResponse': 'Nid yw’r cod hwnnw’n ateb i’ch cais. Efallai ei fod o ap arall. Gofynnwch iddyn nhw ddangos eu hateb Satchel.',
   'check.error.frameMissing': 'Mae rhai codau ar goll o hyd: {frames}. Daliwch ati i sganio eu sgrin.',
-  'check.error.frameMismatch': 'Mae’r cod hwnnw’n perthyn i ateb gwahanol. Gofynnwch iddyn nhw ddangos eu hateb eto.',
+  'check.error.frameMismatch': 'Nid yw’r cod hwnnw’n cyd-fynd â’r ateb sy’n cael ei ddarllen. Dewiswch ‘Dechrau eto’ a gofynnwch iddyn nhw ddangos eu hateb eto.',
   'check.error.wrongKey': 'Cafodd yr ateb hwnnw ei wneud ar gyfer cais rhywun arall, felly ni ellir ei ddarllen. Gofynnwch iddyn nhw sganio eich cod.',
   'check.error.expired': 'Mae eich cais wedi dod i ben. Dechreuwch wiriad newydd.',
   'check.error.replayed': 'Mae’r ateb hwn wedi’i ddefnyddio eisoes neu cafodd ei wneud ar gyfer gwiriad arall. Peidiwch â’i dderbyn.',

@@ -325,7 +325,7 @@ export const en = {
   'check.kept': 'A record of this check is kept, encrypted, in your activity.',
   'check.error.notAResponse': 'That code is not an answer to your request. It may be from another app. Ask them to show their Satchel answer.',
   'check.error.frameMissing': 'Some codes are still missing: {frames}. Keep scanning their screen.',
-  'check.error.frameMismatch': 'That code belongs to a different answer. Ask them to show their answer again.',
+  'check.error.frameMismatch': 'That code does not fit the answer being read. Choose ‘Start again’ and ask them to show their answer again.',
   'check.error.wrongKey': 'That answer was made for someone else’s request, so it cannot be read. Ask them to scan your code.',
   'check.error.expired': 'Your request has expired. Start a new check.',
   'check.error.replayed': 'This answer has already been used or was made for another check. Do not accept it.',
