@@ -83,12 +83,18 @@ async function verifiedForIssuer(head: StatusListTokenHead, issuerId: string, tr
   return inflateStatusListToken(head);
 }
 
+export interface KeepStatusListOptions {
+  trustList: TrustList;
+  verifier: SignatureVerifier;
+  /** Issuers whose credentials point at this list; every issuer on the trust list when absent. */
+  issuerIds?: readonly string[];
+}
+
 /**
- * A fetched Status List Token checked as fit to keep (wallet caches): its claims (§5.1), its
- * signature by a key the trust list allows to sign status lists for one of `issuerIds` (every
- * listed issuer when none is given), and its list inflated within the limit. Throws DataError.
+ * A fetched Status List Token's claims (§5.1) and signature, by a key the trust list allows to
+ * sign status lists for one of `options.issuerIds`; its list is not inflated. Throws DataError.
  */
-export async function verifyStatusListToken(token: string, uri: string, options: { trustList: TrustList; verifier: SignatureVerifier; issuerIds?: readonly string[] }): Promise<StatusListToken> {
+export async function verifyStatusListSignature(token: string, uri: string, options: KeepStatusListOptions): Promise<StatusListTokenHead> {
   const head = readStatusListToken(token, uri);
   const ids = options.issuerIds ?? options.trustList.issuers.map((i) => i.id);
   const keys = new Set<PublicKey>();
@@ -99,9 +105,17 @@ export async function verifyStatusListToken(token: string, uri: string, options:
       // Not this issuer's key; another listed issuer may own it.
     }
   }
-  if (keys.size === 0) throw new DataError('The revocation list is not signed by a key on Satchel\'s trust list, so it was not kept');
-  if (!(await signedByOneOf(head, [...keys], options.verifier))) throw new DataError('The revocation list\'s signature does not check out, so it was not kept');
-  return inflateStatusListToken(head);
+  if (keys.size === 0) throw new DataError('The revocation list is not signed by a key on Satchel\'s trust list');
+  if (!(await signedByOneOf(head, [...keys], options.verifier))) throw new DataError('The revocation list\'s signature does not check out');
+  return head;
+}
+
+/**
+ * A fetched Status List Token checked as fit to keep (the wallet's caches): verifyStatusListSignature,
+ * then its list inflated within MAX_STATUS_LIST_BYTES (§8.3: signature first). Throws DataError.
+ */
+export async function verifyStatusListToken(token: string, uri: string, options: KeepStatusListOptions): Promise<StatusListToken> {
+  return inflateStatusListToken(await verifyStatusListSignature(token, uri, options));
 }
 
 /**

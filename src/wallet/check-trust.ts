@@ -2,13 +2,15 @@
  * What an offline check needs besides the presentation: the trust list and Status List Tokens.
  * `receiveCacheTrust` reads them from the receive use case's encrypted cache (receive-store.ts,
  * refreshed by Receiver.refreshStatus when online) without ever writing to it; a status list the
- * phone has not cached is fetched when online and kept in the vault under its own kind
- * (CHECK_STATUS_KIND), so the next check of that issuer's credentials works offline.
+ * phone has not cached is fetched when online (list-fetch.ts: allowed addresses, size cap) and,
+ * once it verifies against the trust list and is not older than the copy held (list-freshness.ts),
+ * kept in the vault under its own kind (CHECK_STATUS_KIND), so the next check of that issuer's
+ * credentials works offline.
  */
-import { parseTrustList, type SignatureVerifier, type TrustList } from '../credentials/index';
-import { base64urlDecode } from '../lib/base64url';
-import { utf8Decode } from '../lib/bytes';
+import { MAX_STATUS_LIST_TOKEN_CHARS, type SignatureVerifier, type TrustList } from '../credentials/index';
 import type { WalletConfig } from './config';
+import { fetchSignedList } from './list-fetch';
+import { chooseCopy, verifyCachedStatusList, verifyStatusListCopy, verifyTrustListCopy } from './list-freshness';
 import { RECEIVE_KIND, RECEIVE_STATE_ID, type ReceiveState } from './receive-store';
 import type { SatchelVault } from './satchel-vault';
 
@@ -31,17 +33,6 @@ interface OwnStatusList {
   refreshAfter: number; // ms
 }
 
-function ttlSeconds(jwt: string): number | undefined {
-  const bytes = base64urlDecode(jwt.split('.')[1] ?? '');
-  const text = bytes && utf8Decode(bytes);
-  try {
-    const ttl = text ? (JSON.parse(text) as Record<string, unknown>).ttl : undefined;
-    return typeof ttl === 'number' && ttl > 0 ? ttl : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function receiveCacheTrust(options: {
   vault: Pick<SatchelVault, 'getRecord'> & Partial<Pick<SatchelVault, 'putRecord'>>;
   config: WalletConfig;
@@ -55,29 +46,34 @@ export function receiveCacheTrust(options: {
   const online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const now = options.now ?? (() => Date.now());
 
-  async function fetchList(uri: string): Promise<string> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), STATUS_FETCH_TIMEOUT_MS);
-    try {
-      const response = await options.fetch!(uri, { signal: controller.signal, credentials: 'omit', cache: 'no-store' });
-      if (!response.ok) throw new Error(`The revocation list answered ${response.status}`);
-      return (await response.text()).trim();
-    } finally {
-      clearTimeout(timer);
-    }
+  async function trustList(): Promise<TrustList | undefined> {
+    const cached = (await state())?.trustList;
+    if (!cached) return undefined;
+    if (parsed?.jwt === cached.jwt) return parsed.list;
+    // As of when it was fetched: a list good then stays usable offline (docs/credentials.md).
+    const verified = await verifyTrustListCopy(cached.jwt, options.config.trustListKeys, options.verifier, cached.fetchedAt);
+    if (!verified.ok) return undefined;
+    parsed = { jwt: cached.jwt, list: verified.value };
+    return verified.value;
+  }
+
+  /** Fetches `uri`; keeps it only when it verifies and is not older than `own`. Returns the copy to use. */
+  async function refreshOwn(uri: string, own: OwnStatusList | undefined): Promise<string> {
+    const { text } = await fetchSignedList(uri, { fetch: options.fetch!, timeoutMs: STATUS_FETCH_TIMEOUT_MS, maxBytes: MAX_STATUS_LIST_TOKEN_CHARS, remoteUrls: options.config.remoteUrls });
+    const list = await trustList();
+    if (!list) throw new Error('This phone has no trust list to check the revocation list against');
+    const keep = { trustList: list, verifier: options.verifier };
+    const choice = await chooseCopy(await verifyStatusListCopy(text, uri, keep), async () => (own ? verifyCachedStatusList(own.jwt, uri, keep) : undefined));
+    if (choice.keep === 'cached') return own!.jwt;
+    if (choice.keep === 'none') throw new Error(`The revocation list fetched was not used: ${choice.problem}`);
+    const fetchedAt = now();
+    const record: OwnStatusList = { jwt: text, fetchedAt, refreshAfter: fetchedAt + (choice.value.ttl ?? CHECK_STATUS_REFRESH_S) * 1000 };
+    await options.vault.putRecord?.(CHECK_STATUS_KIND, uri, record).catch(() => undefined);
+    return text;
   }
 
   return {
-    async trustList() {
-      const cached = (await state())?.trustList;
-      if (!cached || options.config.trustListKeys.length === 0) return undefined;
-      if (parsed?.jwt === cached.jwt) return parsed.list;
-      // As of when it was fetched: a list good then stays usable offline (docs/credentials.md).
-      const result = await parseTrustList(cached.jwt, { pinnedKeys: options.config.trustListKeys, verifier: options.verifier, now: new Date(cached.fetchedAt) });
-      if (!result.ok) return undefined;
-      parsed = { jwt: cached.jwt, list: result.trustList };
-      return result.trustList;
-    },
+    trustList,
     async statusList(uri) {
       // 1. The receive use case's cache (lists of the holder's own credentials, refreshed by it).
       const received = (await state())?.statusLists[uri]?.jwt;
@@ -87,18 +83,12 @@ export function receiveCacheTrust(options: {
       const canFetch = online() && options.fetch !== undefined;
       if (own && (!canFetch || now() < own.refreshAfter)) return own.jwt;
       if (!canFetch) throw new Error('No revocation list for this issuer is cached on this phone');
-      let jwt: string;
       try {
-        jwt = await fetchList(uri);
+        return await refreshOwn(uri, own);
       } catch (error) {
         if (own) return own.jwt;
         throw error;
       }
-      // Stored as fetched; verifyPresentation checks its signature against the trust list before use.
-      const fetchedAt = now();
-      const record: OwnStatusList = { jwt, fetchedAt, refreshAfter: fetchedAt + (ttlSeconds(jwt) ?? CHECK_STATUS_REFRESH_S) * 1000 };
-      await options.vault.putRecord?.(CHECK_STATUS_KIND, uri, record).catch(() => undefined);
-      return jwt;
     },
   };
 }

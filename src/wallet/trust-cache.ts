@@ -2,16 +2,21 @@
  * The trust list and status lists the wallet has seen, cached encrypted (receive-store.ts) so
  * offline checks use the freshest copies. Refreshed when online and due:
  *  - trust list: after the `max-age` its publisher sends (Cache-Control), else TRUST_LIST_REFRESH_S,
- *    and never later than its `exp`; a list that fails to verify never replaces the last good one;
+ *    and never later than its `exp`;
  *  - status lists: after their `ttl` (draft-ietf-oauth-status-list §5.1), else STATUS_LIST_REFRESH_S.
- * A cached trust list is re-parsed as of when it was fetched, so a list that was good then stays
- * usable offline after its `exp` (docs/credentials.md).
+ * A fetched copy replaces the cached one only when it verifies and is not older (list-freshness.ts):
+ * nothing unverified is cached, and an older list cannot roll the cache back. Fetches go through
+ * list-fetch.ts (allowed addresses only, size caps from credentials/limits.ts). A cached trust list
+ * is re-parsed as of when it was fetched, so a list that was good then stays usable offline after
+ * its `exp` (docs/credentials.md).
  */
-import { parseTrustList, type SignatureVerifier, type TrustList } from '../credentials/index';
-import { base64urlDecode } from '../lib/base64url';
-import { utf8Decode } from '../lib/bytes';
+import { MAX_STATUS_LIST_TOKEN_CHARS, MAX_TRUST_LIST_CHARS, type SignatureVerifier, type TrustList } from '../credentials/index';
 import type { WalletConfig } from './config';
-import type { CachedToken, ReceiveStore } from './receive-store';
+import { fetchSignedList, TrustUnavailableError } from './list-fetch';
+import { chooseCopy, verifyCachedStatusList, verifyStatusListCopy, verifyTrustListCopy, type Verified } from './list-freshness';
+import type { CachedToken, ReceiveStore, ReceiveState } from './receive-store';
+
+export { TrustUnavailableError } from './list-fetch';
 
 export const TRUST_LIST_REFRESH_S = 3600;
 export const STATUS_LIST_REFRESH_S = 300;
@@ -19,35 +24,14 @@ export const FETCH_TIMEOUT_MS = 15_000;
 
 export type TrustFetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export class TrustUnavailableError extends Error {
-  constructor(
-    message: string,
-    readonly offline: boolean,
-  ) {
-    super(message);
-    this.name = 'TrustUnavailableError';
-  }
-}
-
-function maxAgeSeconds(cacheControl: string | null): number | undefined {
-  const match = /(?:^|,)\s*max-age=(\d+)/i.exec(cacheControl ?? '');
-  return match ? Number(match[1]) : undefined;
-}
-
-/** A JWT's payload field, without verifying (only for cache timing; verification happens elsewhere). */
-function payloadNumber(jwt: string, field: string): number | undefined {
-  const bytes = base64urlDecode(jwt.split('.')[1] ?? '');
-  const text = bytes && utf8Decode(bytes);
-  try {
-    const value = text ? (JSON.parse(text) as Record<string, unknown>)[field] : undefined;
-    return typeof value === 'number' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+/** Issuers whose stored credentials point at status list `uri` (undefined: none known yet). */
+function issuersUsing(state: ReceiveState, uri: string): string[] | undefined {
+  const ids = [...new Set(Object.values(state.credentials).flatMap((m) => (m.statusUri === uri ? [m.issuerId] : [])))];
+  return ids.length > 0 ? ids : undefined;
 }
 
 export class TrustCache {
-  private parsed: { jwt: string; fetchedAt: number; trustList: TrustList } | undefined;
+  private parsed: { jwt: string; fetchedAt: number; verified: Verified<TrustList> } | undefined;
 
   constructor(
     private readonly store: ReceiveStore,
@@ -57,28 +41,21 @@ export class TrustCache {
     private readonly now: () => number,
   ) {}
 
-  private async get(url: string): Promise<{ text: string; maxAge?: number }> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
-    let response: Response;
-    try {
-      response = await this.fetchFn(url, { signal: controller.signal, credentials: 'omit', cache: 'no-store' });
-    } catch {
-      throw new TrustUnavailableError(`Could not reach ${url}`, true);
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!response.ok) throw new TrustUnavailableError(`${url} answered with HTTP status ${response.status}`, false);
-    return { text: (await response.text()).trim(), maxAge: maxAgeSeconds(response.headers.get('Cache-Control')) };
+  private get(url: string, maxBytes: number): Promise<{ text: string; maxAge?: number }> {
+    return fetchSignedList(url, { fetch: this.fetchFn, timeoutMs: FETCH_TIMEOUT_MS, maxBytes, remoteUrls: this.config.remoteUrls });
+  }
+
+  /** A trust list copy verified as of when it was fetched (remembered for the last copy asked about). */
+  private async verify(copy: CachedToken): Promise<Verified<TrustList>> {
+    if (this.parsed?.jwt === copy.jwt && this.parsed.fetchedAt === copy.fetchedAt) return this.parsed.verified;
+    const verified = await verifyTrustListCopy(copy.jwt, this.config.trustListKeys, this.verifier, copy.fetchedAt);
+    this.parsed = { jwt: copy.jwt, fetchedAt: copy.fetchedAt, verified };
+    return verified;
   }
 
   private async parse(cached: CachedToken): Promise<TrustList | undefined> {
-    if (this.parsed && this.parsed.jwt === cached.jwt) return this.parsed.trustList;
-    if (this.config.trustListKeys.length === 0) return undefined;
-    const result = await parseTrustList(cached.jwt, { pinnedKeys: this.config.trustListKeys, verifier: this.verifier, now: new Date(cached.fetchedAt) });
-    if (!result.ok) return undefined;
-    this.parsed = { jwt: cached.jwt, fetchedAt: cached.fetchedAt, trustList: result.trustList };
-    return result.trustList;
+    const verified = await this.verify(cached);
+    return verified.ok ? verified.value : undefined;
   }
 
   /** The last good trust list, without going online. */
@@ -89,40 +66,36 @@ export class TrustCache {
 
   /**
    * The trust list, refreshed first when due (or when `force`). Falls back to the cached one when
-   * the network fails; throws TrustUnavailableError when there is none at all.
+   * the network fails or the fetched list is refused; throws TrustUnavailableError when there is none at all.
    */
   async trustList(options: { force?: boolean } = {}): Promise<TrustList> {
-    const state = await this.store.read();
-    const cached = state.trustList;
+    const cached = (await this.store.read()).trustList;
     if (cached && !options.force && this.now() < cached.refreshAfter) {
       const list = await this.parse(cached);
       if (list) return list;
     }
     if (!this.config.trustListUrl || this.config.trustListKeys.length === 0) throw new TrustUnavailableError('This build of Satchel has no trust list configured', false);
-    let fresh: CachedToken | undefined;
-    let failure: TrustUnavailableError | undefined;
+    let fetched: { text: string; maxAge?: number };
     try {
-      const { text, maxAge } = await this.get(this.config.trustListUrl);
-      const fetchedAt = this.now();
-      const exp = payloadNumber(text, 'exp');
-      let refreshAfter = fetchedAt + (maxAge ?? TRUST_LIST_REFRESH_S) * 1000;
-      if (exp !== undefined) refreshAfter = Math.min(refreshAfter, exp * 1000);
-      fresh = { jwt: text, fetchedAt, refreshAfter };
-      if (!(await this.parse(fresh))) {
-        fresh = undefined;
-        failure = new TrustUnavailableError('The trust list did not verify with the pinned operator key', false);
-      }
+      fetched = await this.get(this.config.trustListUrl, MAX_TRUST_LIST_CHARS);
     } catch (e) {
-      failure = e instanceof TrustUnavailableError ? e : new TrustUnavailableError('The trust list could not be read', false);
+      const fallback = cached && (await this.parse(cached));
+      if (fallback) return fallback;
+      throw e instanceof TrustUnavailableError ? e : new TrustUnavailableError('The trust list could not be read', false);
     }
-    if (fresh) {
-      const token = fresh;
-      await this.store.update((s) => void (s.trustList = token));
-      return (await this.parse(fresh))!;
+    const fetchedAt = this.now();
+    const copy: CachedToken = { jwt: fetched.text, fetchedAt, refreshAfter: fetchedAt + (fetched.maxAge ?? TRUST_LIST_REFRESH_S) * 1000 };
+    const fresh = await verifyTrustListCopy(copy.jwt, this.config.trustListKeys, this.verifier, fetchedAt);
+    const choice = await chooseCopy(fresh, async () => (cached ? this.verify(cached) : undefined));
+    if (choice.keep === 'fetched') {
+      // Due again after max-age, and never later than the list's exp.
+      if (choice.value.expiresAt !== undefined) copy.refreshAfter = Math.min(copy.refreshAfter, Date.parse(choice.value.expiresAt));
+      await this.store.update((s) => void (s.trustList = copy));
+      this.parsed = { jwt: copy.jwt, fetchedAt, verified: fresh };
+      return choice.value;
     }
-    const fallback = cached && (await this.parse(cached));
-    if (fallback) return fallback;
-    throw failure!;
+    if (choice.keep === 'cached') return choice.value;
+    throw new TrustUnavailableError('The trust list did not verify with the pinned operator key', false);
   }
 
   /** Status List Token from the cache; fetched (and cached) only when `online` and missing or due. */
@@ -138,12 +111,21 @@ export class TrustCache {
     }
   }
 
+  /**
+   * Fetches status list `uri` and caches it when it verifies against the trust list and is not
+   * older than the cached copy; otherwise rejects (TrustUnavailableError) and the cached copy stays.
+   */
   async fetchStatusList(uri: string): Promise<string> {
-    const { text } = await this.get(uri);
+    const { text } = await this.get(uri, MAX_STATUS_LIST_TOKEN_CHARS);
     const fetchedAt = this.now();
-    const ttl = payloadNumber(text, 'ttl');
-    const token: CachedToken = { jwt: text, fetchedAt, refreshAfter: fetchedAt + (ttl ?? STATUS_LIST_REFRESH_S) * 1000 };
-    // Cached as fetched; verifyCredential checks its signature against the trust list before any use.
+    // The list is checked against the trust list (refreshed first when due) before it is kept.
+    const trustList = await this.trustList();
+    const state = await this.store.read();
+    const keep = { trustList, verifier: this.verifier, issuerIds: issuersUsing(state, uri) };
+    const cached = state.statusLists[uri];
+    const choice = await chooseCopy(await verifyStatusListCopy(text, uri, keep), async () => (cached ? verifyCachedStatusList(cached.jwt, uri, keep) : undefined));
+    if (choice.keep !== 'fetched') throw new TrustUnavailableError(`The revocation list Satchel fetched was not used: ${choice.problem}`, false);
+    const token: CachedToken = { jwt: text, fetchedAt, refreshAfter: fetchedAt + (choice.value.ttl ?? STATUS_LIST_REFRESH_S) * 1000 };
     await this.store.update((s) => void (s.statusLists[uri] = token));
     return text;
   }

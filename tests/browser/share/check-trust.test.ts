@@ -10,9 +10,9 @@ import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/check-
 import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
 import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive-store';
 import { createSharer } from '../../../src/wallet/share';
-import { es256Key } from '../../shared/credentials/helpers';
+import { es256Key, statusListToken } from '../../shared/credentials/helpers';
 import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
-import { DVLA, DVLA_STATUS, HOME_OFFICE, makeWorld, NOW } from './fixtures';
+import { DVLA, DVLA_STATUS, HOME_OFFICE, makeWorld, NOW, type World } from './fixtures';
 
 afterEach(async () => {
   await cleanUpVaults();
@@ -88,3 +88,65 @@ describe('receiveCacheTrust', () => {
     expect(await stranger.trustList()).toBeUndefined();
   });
 });
+
+/** A checker phone whose receive cache holds a signed trust list but no status lists; the issuer answers `answer()`. */
+async function checkerPhone(world: World) {
+  const operator = es256Key('op-1');
+  const unsigned = prepareTrustList({
+    alg: 'ES256',
+    kid: 'op-1',
+    operator: 'https://trust.example.gov.uk',
+    issuedAt: new Date(NOW.getTime() - 3600_000),
+    expiresAt: new Date(NOW.getTime() + 86_400_000),
+    issuers: [{ id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] }],
+  });
+  const trustJwt = unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput)));
+  const vault = testVault(uniqueDbName('check-trust-fresh'));
+  await vault.setUp(PIN);
+  await vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, { v: RECEIVE_STATE_VERSION, pending: [], credentials: {}, issuers: {}, statusLists: {}, trustList: { jwt: trustJwt, fetchedAt: NOW.getTime() - 60_000, refreshAfter: NOW.getTime() + 3600_000 } });
+  const phone = { clock: NOW.getTime(), answer: () => new Response('', { status: 404 }), vault };
+  const now = () => phone.clock;
+  const verifier = workerSignatureVerifier();
+  const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operator.jwk] }, verifier, fetch: async () => phone.answer(), online: () => true, now });
+  const checker = createChecker({ verifier, trust, now });
+  const sharer = createSharer({ vault: world.vault, now });
+  const status = async () => {
+    const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'Door' });
+    const read = await sharer.readRequest(request.qr.frames[0]!);
+    for (const f of (await sharer.respond(read.requestId, 'licence', [['age_over_18']])).frames) await checker.addFrame(request.requestId, f);
+    return (await checker.verify(request.requestId)).status?.state;
+  };
+  return { phone, status };
+}
+
+describe('the checker\'s own status lists (failed before the fix)', () => {
+  const nowS = Math.floor(NOW.getTime() / 1000);
+
+  it('an older list served after a revocation does not bring the credential back', async () => {
+    const world = await makeWorld();
+    const { phone, status } = await checkerPhone(world);
+    const revoked = statusListToken({ key: world.dvla, uri: DVLA_STATUS, statuses: [0, 1, 0, 0], iat: nowS - 60 });
+    phone.answer = () => new Response(revoked);
+    expect(await status()).toBe('revoked');
+    phone.answer = () => new Response(statusListToken({ key: world.dvla, uri: DVLA_STATUS, statuses: [0, 0, 0, 0], iat: nowS - 3600 }));
+    phone.clock += 600_000; // past CHECK_STATUS_REFRESH_S: the phone asks again
+    expect(await status()).toBe('revoked');
+    expect(await phone.vault.getRecord(CHECK_STATUS_KIND, DVLA_STATUS)).toMatchObject({ jwt: revoked });
+  });
+
+  it('an HTTP 200 carrying garbage, or a list signed by a key not on the trust list, never replaces the good copy, which stays in use', async () => {
+    const world = await makeWorld();
+    const { phone, status } = await checkerPhone(world);
+    const good = statusListToken({ key: world.dvla, uri: DVLA_STATUS, statuses: [0, 1, 0, 0], iat: nowS - 60 });
+    phone.answer = () => new Response(good);
+    expect(await status()).toBe('revoked');
+    const bad = ['<html>Service unavailable</html>', statusListToken({ key: es256Key('dvla-1'), uri: DVLA_STATUS, statuses: [0, 0, 0, 0], iat: nowS })];
+    for (const body of bad) {
+      phone.answer = () => new Response(body);
+      phone.clock += 600_000;
+      expect(await status()).toBe('revoked');
+      expect(await phone.vault.getRecord(CHECK_STATUS_KIND, DVLA_STATUS)).toMatchObject({ jwt: good });
+    }
+  });
+});
+

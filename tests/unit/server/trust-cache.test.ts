@@ -8,11 +8,12 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_STATUS_LIST_TOKEN_CHARS, MAX_TRUST_LIST_CHARS, prepareTrustList, verifyCredential } from '../../../src/credentials/index';
 import { loadOrCreateKeys, type KeyPair } from '../../../src/server/reference/keys';
 import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../src/server/reference/trust-operator';
 import { ReceiveStore } from '../../../src/wallet/receive-store';
 import { TrustCache, TrustUnavailableError } from '../../../src/wallet/trust-cache';
-import { nobleVerifier } from '../../shared/credentials/helpers';
+import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../shared/credentials/helpers';
 import { MemoryVault } from './memory-vault';
 
 const URL_ = 'https://trust.example.gov.uk/trust-list.jwt';
@@ -80,5 +81,131 @@ describe('TrustCache', () => {
     const bad = await cache.trustList().catch((e: unknown) => e);
     expect((bad as TrustUnavailableError).offline).toBe(false);
     expect((bad as Error).message).toContain('pinned operator key');
+  });
+
+  it('an older, still valid trust list served after a newer one is not taken: a removed issuer stays removed (failed before the fix)', async () => {
+    const removed = es256Key('removed-1');
+    const signed = async (issuedAt: number, withIssuer: boolean) => {
+      const unsigned = prepareTrustList({
+        alg: 'ES256',
+        kid: operator.kid,
+        operator: 'https://trust.example.gov.uk/first',
+        issuedAt: new Date(issuedAt),
+        expiresAt: new Date(issuedAt + 30 * 86400_000),
+        issuers: withIssuer ? [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [removed.jwk], types: [LICENCE_VCT] }] : [],
+      });
+      return unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));
+    };
+    const older = await signed(clock - 86400_000, true);
+    const newer = await signed(clock, false);
+    answer = async () => new Response(newer);
+    expect((await cache.trustList()).issuers).toEqual([]);
+    answer = async () => new Response(older);
+    clock += 60_000;
+    expect((await cache.trustList({ force: true })).issuers).toEqual([]);
+    expect((await cache.cachedTrustList())?.issuers).toEqual([]);
+  });
+
+  describe('status lists', () => {
+    const issuerKey = es256Key('dvla-1');
+    const iat = () => Math.floor(clock / 1000);
+    const credential = issueSdJwtVc({ key: issuerKey, sd: { given_name: 'Ada' }, status: { idx: 1, uri: STATUS_URI } }).raw;
+    let statusAnswer: () => Response;
+
+    beforeEach(() => {
+      const unsigned = prepareTrustList({
+        alg: 'ES256',
+        kid: operator.kid,
+        operator: 'https://trust.example.gov.uk/first',
+        issuedAt: new Date(clock - 3600_000),
+        expiresAt: new Date(clock + 30 * 86400_000),
+        issuers: [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [issuerKey.jwk], types: [LICENCE_VCT] }],
+      });
+      const store = new ReceiveStore(new MemoryVault());
+      cache = new TrustCache(store, { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, nobleVerifier, async (url) => {
+        if (url === URL_) return new Response(unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url')));
+        expect(url).toBe(STATUS_URI);
+        return statusAnswer();
+      }, () => clock);
+    });
+
+    const statusNow = async () => {
+      const report = await verifyCredential(credential, { trustList: await cache.trustList(), verifier: nobleVerifier, now: new Date(clock), fetchStatusList: (uri) => cache.statusList(uri, false) });
+      return report.status?.state;
+    };
+
+    it('an older list served after a revocation does not bring the credential back (failed before the fix)', async () => {
+      const valid = statusListToken({ key: issuerKey, statuses: [0, 0, 0, 0], iat: iat() - 3600 });
+      const revoked = statusListToken({ key: issuerKey, statuses: [0, 1, 0, 0], iat: iat() });
+      statusAnswer = () => new Response(revoked);
+      await cache.fetchStatusList(STATUS_URI);
+      expect(await statusNow()).toBe('revoked');
+      statusAnswer = () => new Response(valid);
+      clock += 3600_000;
+      await cache.fetchStatusList(STATUS_URI).catch(() => undefined);
+      expect(await cache.statusList(STATUS_URI, true)).toBe(revoked);
+      expect(await statusNow()).toBe('revoked');
+    });
+
+    it('an HTTP 200 carrying garbage never replaces the good cached list, which stays in use (failed before the fix)', async () => {
+      const good = statusListToken({ key: issuerKey, statuses: [0, 1, 0, 0], iat: iat() });
+      statusAnswer = () => new Response(good);
+      await cache.fetchStatusList(STATUS_URI);
+      clock += 3600_000;
+      for (const garbage of ['<html>Service unavailable</html>', statusListToken({ key: es256Key('dvla-1'), statuses: [0, 0, 0, 0], iat: iat() })]) {
+        statusAnswer = () => new Response(garbage);
+        await expect(cache.fetchStatusList(STATUS_URI)).rejects.toThrow(/revocation list/);
+        expect(await cache.statusList(STATUS_URI, true)).toBe(good);
+        expect(await cache.statusList(STATUS_URI, false)).toBe(good);
+        expect(await statusNow()).toBe('revoked');
+      }
+    });
+
+    it('with nothing cached, a list that does not verify is not kept', async () => {
+      statusAnswer = () => new Response('not a status list');
+      await expect(cache.fetchStatusList(STATUS_URI)).rejects.toThrow(TrustUnavailableError);
+      await expect(cache.statusList(STATUS_URI, false)).rejects.toThrow(TrustUnavailableError);
+    });
+  });
+
+  describe('fetching (failed before the fix)', () => {
+    const store = () => new ReceiveStore(new MemoryVault());
+
+    it('only from addresses the remote-URL policy allows: https, and loopback only when the build allows it', async () => {
+      const tried: string[] = [];
+      const fetchFn = async (url: string) => (tried.push(url), list(operator, 'https://trust.example.gov.uk/first'));
+      for (const url of ['http://trust.example.gov.uk/list', 'http://localhost:5178/trust-list.jwt', 'file:///etc/passwd']) {
+        const refused = new TrustCache(store(), { trustListUrl: url, trustListKeys: [operator.publicJwk] }, nobleVerifier, fetchFn, () => clock);
+        await expect(refused.trustList()).rejects.toThrow(/will not fetch/);
+        await expect(refused.fetchStatusList(url)).rejects.toThrow(/will not fetch/);
+      }
+      expect(tried).toEqual([]);
+      const demo = new TrustCache(store(), { trustListUrl: 'http://localhost:5178/trust-list.jwt', trustListKeys: [operator.publicJwk], remoteUrls: { allowLoopback: true } }, nobleVerifier, fetchFn, () => clock);
+      expect((await demo.trustList()).operator).toBe('https://trust.example.gov.uk/first');
+      expect(tried).toEqual(['http://localhost:5178/trust-list.jwt']);
+    });
+
+    it('stops reading a trust list or status list body as soon as it passes the cap', async () => {
+      const CHUNK = 64 * 1024;
+      let pulled = 0;
+      const endless = () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              pulled += CHUNK;
+              if (pulled > 8 * 1024 * 1024) controller.close();
+              else controller.enqueue(new Uint8Array(CHUNK).fill(0x41));
+            },
+          }),
+        );
+      const big = new TrustCache(store(), { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, nobleVerifier, async () => endless(), () => clock);
+      const error = await big.trustList().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TrustUnavailableError);
+      expect((error as TrustUnavailableError).offline).toBe(false);
+      expect(pulled).toBeLessThanOrEqual(MAX_TRUST_LIST_CHARS + 2 * CHUNK);
+      pulled = 0;
+      await expect(big.fetchStatusList(STATUS_URI)).rejects.toBeInstanceOf(TrustUnavailableError);
+      expect(pulled).toBeLessThanOrEqual(MAX_STATUS_LIST_TOKEN_CHARS + 2 * CHUNK);
+    });
   });
 });

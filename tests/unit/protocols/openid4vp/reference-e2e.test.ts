@@ -51,7 +51,7 @@ describe('sharing with the reference servers', () => {
     servers = await startReferenceServers({ dataDir, ports: 'ephemeral', walletUrl: WALLET });
     verifier = await startReferenceVerifier({ walletUrl: WALLET, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
     vault = new MemoryVault();
-    receiver = createReceiver({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys }, verifier: nobleVerifier, autoResume: false, timeoutMs: 5000 });
+    receiver = createReceiver({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, autoResume: false, timeoutMs: 5000 });
     sharer = createSharer({
       vault: {
         state: async () => 'unlocked',
@@ -97,7 +97,7 @@ describe('sharing with the reference servers', () => {
 
   it('over 18 in person, checked with the trust list and status list the phone cached when receiving', async () => {
     const id = await receive('dvla');
-    const trust = receiveCacheTrust({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys }, verifier: nobleVerifier, online: () => false });
+    const trust = receiveCacheTrust({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, online: () => false });
     const checker = createChecker({ verifier: nobleVerifier, trust });
     const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'The Red Lion' });
     const read = await sharer.readRequest(request.qr.frames[0]!);
