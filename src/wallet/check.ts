@@ -221,6 +221,8 @@ class CheckerImpl implements Checker {
     const trustList = await this.options.trust.trustList();
     const result = trustList ? await this.check(check, answer, trustList) : this.noTrustList();
     result.elapsedMs = Math.max(0, this.clock() - started);
+    // Discarded meanwhile (the screen was left, the vault locked): the result is not handed out.
+    if (this.checks.get(requestId) !== check) throw new CheckError('request-expired', 'This check was closed while it was being verified: start a new check');
     check.result = result;
     return result;
   }

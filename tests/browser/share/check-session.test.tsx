@@ -118,9 +118,14 @@ describe('the check screen', () => {
     expect(result.claims.find((c) => c.path[0] === 'portrait')?.value).toMatch(/^data:image\/jpeg/);
     const partial = await answer(checker);
     await checker.addFrame(partial.request.requestId, partial.frames[0]!);
+    const during = await answer(checker);
+    for (const f of during.frames) await checker.addFrame(during.request.requestId, f);
+    const verifying = checker.verify(during.request.requestId);
 
     await act(() => render(null, host)); // the person leaves the check screen
 
+    // The check being verified as the screen goes does not hand its result out afterwards.
+    await expect(verifying).rejects.toMatchObject({ code: 'request-expired' });
     await expect(checker.verify(done.request.requestId)).rejects.toMatchObject({ code: 'request-expired' });
     await expect(checker.keepRecord(done.request.requestId)).rejects.toMatchObject({ code: 'request-expired' });
     await expect(checker.addFrame(partial.request.requestId, partial.frames[1]!)).rejects.toMatchObject({ code: 'request-expired' });
@@ -173,9 +178,14 @@ describe('the app\'s checker when the vault locks', () => {
     expect(result.claims.map((c) => c.path[0])).toContain('portrait');
     const partial = await answer(checker);
     await checker.addFrame(partial.request.requestId, partial.frames[0]!);
+    const during = await answer(checker);
+    for (const f of during.frames) await checker.addFrame(during.request.requestId, f);
+    const verifying = checker.verify(during.request.requestId);
 
     vault.lock();
 
+    // A check being verified as the vault locks hands no result out (the locked vault, or the closed check, stops it).
+    await expect(verifying).rejects.toThrow();
     await expect(checker.verify(done.request.requestId)).rejects.toMatchObject({ code: 'request-expired' });
     await expect(checker.keepRecord(done.request.requestId)).rejects.toMatchObject({ code: 'request-expired' });
     await expect(checker.addFrame(partial.request.requestId, partial.frames[1]!)).rejects.toMatchObject({ code: 'request-expired' });
