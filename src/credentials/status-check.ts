@@ -28,9 +28,9 @@ export interface StatusOutcome {
 
 /**
  * Per-batch cache, so a list shared by many credentials is fetched, checked and inflated once:
- * `uri` → the fetched token's checked head; `uri`␀`issuer` → the token verified for that issuer.
+ * by `uri`, the fetched token's checked head and, by issuer, the token verified for that issuer.
  */
-export type StatusListCache = Map<string, Promise<StatusListTokenHead | DataError>>;
+export type StatusListCache = Map<string, { head: Promise<StatusListTokenHead | DataError>; verified: Map<string, Promise<StatusListToken | DataError>> }>;
 
 const UNKNOWN_HINT = 'Connect to the internet and check again.';
 
@@ -40,17 +40,15 @@ function unknown(message: string, token?: StatusListTokenHead): StatusOutcome {
   return out;
 }
 
-function memo<T extends StatusListTokenHead>(cache: StatusListCache, key: string, work: () => Promise<T | DataError>): Promise<T | DataError> {
-  let pending = cache.get(key) as Promise<T | DataError> | undefined;
-  if (!pending) {
-    pending = work().catch((e: unknown) => (e instanceof DataError ? e : new DataError('The revocation list could not be read')));
-    cache.set(key, pending);
-  }
-  return pending;
+/** Runs `work` and turns any failure into a DataError to report. */
+function settle<T>(work: () => Promise<T | DataError>): Promise<T | DataError> {
+  return work().catch((e: unknown) => (e instanceof DataError ? e : new DataError('The revocation list could not be read')));
 }
 
-function loadHead(uri: string, fetchStatusList: (uri: string) => Promise<string>, cache: StatusListCache): Promise<StatusListTokenHead | DataError> {
-  return memo(cache, uri, async () => {
+function loadHead(uri: string, fetchStatusList: (uri: string) => Promise<string>, cache: StatusListCache): { head: Promise<StatusListTokenHead | DataError>; verified: Map<string, Promise<StatusListToken | DataError>> } {
+  let entry = cache.get(uri);
+  if (entry) return entry;
+  const head = settle(async () => {
     let text: unknown;
     try {
       text = await fetchStatusList(uri);
@@ -60,6 +58,9 @@ function loadHead(uri: string, fetchStatusList: (uri: string) => Promise<string>
     if (typeof text !== 'string') return new DataError(`The revocation list could not be read. ${UNKNOWN_HINT}`);
     return readStatusListToken(text, uri);
   });
+  entry = { head, verified: new Map() };
+  cache.set(uri, entry);
+  return entry;
 }
 
 /** Whether the token's signature verifies with one of `keys` (each already chosen by `kid`). */
@@ -132,9 +133,15 @@ export async function prepareStatus(
   nowS: number,
 ): Promise<() => StatusOutcome> {
   if (!fetchStatusList) return () => unknown(`Revocation was not checked: no revocation list is available. ${UNKNOWN_HINT}`);
-  const head = await loadHead(ref.uri, fetchStatusList, cache);
+  const entry = loadHead(ref.uri, fetchStatusList, cache);
+  const head = await entry.head;
   if (head instanceof DataError) return () => unknown(head.message);
-  const token = await memo(cache, `${ref.uri}\u0000${issuerId}`, () => verifiedForIssuer(head, issuerId, trustList, verifier));
+  let pending = entry.verified.get(issuerId);
+  if (!pending) {
+    pending = settle(() => verifiedForIssuer(head, issuerId, trustList, verifier));
+    entry.verified.set(issuerId, pending);
+  }
+  const token = await pending;
   if (token instanceof DataError) return () => unknown(token.message, head);
   return () => {
     const checkedAt = formatTime(token.issuedAt);
