@@ -24,6 +24,11 @@ describe('lazyAppShareServices', () => {
     await expect(checker.addFrame(QUICK_SHOW_REQUEST_ID, 'garbage')).rejects.toMatchObject({ code: 'not-a-response' });
     checker.discard(QUICK_SHOW_REQUEST_ID);
     await expect(checker.addFrame(QUICK_SHOW_REQUEST_ID, 'garbage')).rejects.toMatchObject({ code: 'request-expired' });
+    // discardAll reaches the loaded checker: every open check is gone.
+    await checker.acceptQuickShow();
+    checker.discardAll();
+    await expect(checker.addFrame(request.requestId, 'garbage')).rejects.toMatchObject({ code: 'request-expired' });
+    await expect(checker.addFrame(QUICK_SHOW_REQUEST_ID, 'garbage')).rejects.toMatchObject({ code: 'request-expired' });
     expect(await activity.list()).toEqual([]);
   });
 });
