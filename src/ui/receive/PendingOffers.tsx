@@ -43,10 +43,13 @@ export function PendingOffers() {
               <div class="govuk-button-group">
                 {/* A kept offer (read offline, or its code refused) is reviewed again on the add screen. */}
                 {offer.summary && (
-                  <Link href={pendingOfferHref(offer.offerId)} class="govuk-link">{t('pending.review')}</Link>
+                  <Link href={pendingOfferHref(offer.offerId)} class="govuk-link">
+                    {t('pending.review')}<span class="govuk-visually-hidden">: <LocalisedText text={offer.issuerName} /></span>
+                  </Link>
                 )}
+                {/* Each offer's buttons name their issuer for screen readers (several may be listed). */}
                 <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void receiver.decline(offer.offerId)}>
-                  {t('review.remove')}
+                  {t('review.remove')}<span class="govuk-visually-hidden">: <LocalisedText text={offer.issuerName} /></span>
                 </button>
               </div>
             )}

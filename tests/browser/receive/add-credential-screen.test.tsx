@@ -10,6 +10,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { en } from '../../../src/ui/i18n/en';
+import { PendingOffers } from '../../../src/ui/receive/PendingOffers';
 import { ReceiverProvider } from '../../../src/ui/receive/ReceiverContext';
 import { AddCredentialScreen } from '../../../src/ui/screens/AddCredentialScreen';
 import { createAppReceiver } from '../../../src/wallet/app-receiver';
@@ -30,8 +31,9 @@ async function type(id: string, value: string): Promise<void> {
   });
 }
 
+/** A button by its visible text (some add the offer's issuer for screen readers after it). */
 function button(text: string): HTMLButtonElement | undefined {
-  return [...host.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+  return [...host.querySelectorAll('button')].find((b) => (b.firstChild?.textContent ?? '').trim() === text);
 }
 
 async function shows(text: string): Promise<void> {
@@ -77,6 +79,33 @@ describe('Add a credential screen', () => {
     await shows(en['added.title']);
     expect(await vault.listCredentials()).toHaveLength(1);
     expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('an offer whose code was refused is listed on the way home: "Check this offer" reviews it again, "Remove this offer" forgets it', async () => {
+    const summary = await receiver.readOffer(issuer.offer());
+    await receiver.accept(summary.offerId, WRONG_CODE).catch(() => undefined);
+    render(<I18nProvider initial="en"><ReceiverProvider receiver={receiver}><PendingOffers /></ReceiverProvider></I18nProvider>, host);
+    await shows(en['receive.error.codeRefused']);
+    const link = [...host.querySelectorAll('a')].find((a) => a.firstChild?.textContent === en['pending.review'])!;
+    expect(link.textContent).toContain('Driver and Vehicle Licensing Agency');
+    expect(link.getAttribute('href')).toBe(`/add?pending=${encodeURIComponent(summary.offerId)}`);
+
+    // The link's target: the review screen for the kept offer, where the right code completes it.
+    history.pushState(null, '', link.getAttribute('href')!);
+    render(null, host);
+    screen();
+    await shows(en['review.title']);
+    await type('tx-code', TX_CODE);
+    button(en['review.accept'])!.click();
+    await shows(en['added.title']);
+
+    const other = await receiver.readOffer(issuer.offer());
+    await receiver.accept(other.offerId, WRONG_CODE).catch(() => undefined);
+    render(<I18nProvider initial="en"><ReceiverProvider receiver={receiver}><PendingOffers /></ReceiverProvider></I18nProvider>, host);
+    await shows(en['review.remove']);
+    button(en['review.remove'])!.click();
+    await expect.poll(() => receiver.pendingOffers()).toEqual([]);
+    await expect.poll(() => host.textContent ?? '').not.toContain(en['review.remove']);
   });
 
   it('opened from an offer link, the pre-authorised code leaves the address bar and history', async () => {
