@@ -26,14 +26,15 @@ export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Rece
   const verifier = workerSignatureVerifier();
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ? { now: options.now } : {};
-  const trust = receiveCacheTrust({ vault, config: options.config ?? walletConfig(), verifier, fetch: fetchFn, ...now });
+  const config = options.config ?? walletConfig();
+  const trust = receiveCacheTrust({ vault, config, verifier, fetch: fetchFn, ...now });
   const checker = createChecker({ verifier, vault, trust, ...now });
   // Vault.lock drops the keys and emits 'locked' synchronously (src/wallet/vault.ts): drop the checks with them.
   vault.onStateChange((state) => {
     if (state !== 'unlocked') checker.discardAll();
   });
   return {
-    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now }),
+    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now, ...(config.remoteUrls ? { remoteUrls: config.remoteUrls } : {}) }),
     checker,
     activity: createActivityLog(vault),
   };

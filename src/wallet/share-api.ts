@@ -31,6 +31,8 @@ export interface ShareErrorDetails {
   missing?: Localised[];
   /** nothing-matches (online): whether the waiting verifier was told `access_denied` (OpenID4VP 1.0 §8.5). */
   verifierTold?: boolean;
+  /** Where the verifier asked the person to continue after being told (§8.2 redirect_uri). */
+  redirectUri?: string;
 }
 
 export class ShareError extends Error {
@@ -116,9 +118,10 @@ export interface Sharer {
   /**
    * The person says no. Online, the waiting verifier is told `access_denied` (OpenID4VP 1.0 §8.5)
    * so its page stops waiting; `verifierTold` is false if it could not be reached (or in person,
-   * where there is no channel back). The request is closed either way.
+   * where there is no channel back). The request is closed either way. `redirectUri`: where the
+   * verifier asks the person to continue (§8.2: the wallet must take them there).
    */
-  decline(requestId: string): Promise<{ verifierTold: boolean }>;
+  decline(requestId: string): Promise<{ verifierTold: boolean; redirectUri?: string }>;
   /** Quick show (weaker): a response bound to a short-lived time-based nonce, no request needed. */
   quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
 }

@@ -13,6 +13,7 @@
  */
 import { createPresentation } from '../credentials/index';
 import { base64urlEncode } from '../lib/base64url';
+import type { RemoteUrlPolicy } from '../lib/remote-url';
 import { isRequestQr, decodeRequestQr } from '../protocols/in-person/request-qr';
 import { FRAME_MS, splitIntoFrames } from '../protocols/in-person/frames';
 import { QUICK_SHOW_AUDIENCE, quickShowNonce } from '../protocols/in-person/quick-show';
@@ -36,6 +37,8 @@ export interface SharerOptions {
   views?: { credential(id: string): Promise<CredentialView | undefined> };
   fetch?: typeof fetch;
   now?: () => number;
+  /** Where requests may be fetched from and answers sent (WalletConfig.remoteUrls); absent = production rules. */
+  remoteUrls?: RemoteUrlPolicy;
 }
 
 interface OpenRequest {
@@ -128,7 +131,7 @@ class SharerImpl implements Sharer {
         const link = parseAuthorizationRequestLink(text);
         if (!link) throw new ShareError('not-a-request', 'This QR code or link is not a request to share a credential');
         mode = 'online';
-        request = await resolveAuthorizationRequest(link, { fetch: this.fetchFn, now });
+        request = await resolveAuthorizationRequest(link, { fetch: this.fetchFn, now, ...(this.options.remoteUrls ? { remoteUrls: this.options.remoteUrls } : {}) });
       }
     } catch (error) {
       if (error instanceof ShareError) throw error;
@@ -143,8 +146,8 @@ class SharerImpl implements Sharer {
       const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
       // §8.5 access_denied at once, except for value matching: an instant error would tell the
       // verifier a claim's value without any consent (§15's privacy note on error responses).
-      const verifierTold = mode === 'online' && !asksForValues(request.dcql) && (await this.tellVerifierNo(request));
-      throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, verifierTold });
+      const told = mode === 'online' && !asksForValues(request.dcql) ? await this.tellVerifierNo(request) : { verifierTold: false };
+      throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, ...told });
     }
     const matches = new Map<string, Map<string, CredentialMatch>>();
     const candidates: ShareRequest['candidates'] = [];
@@ -265,21 +268,20 @@ class SharerImpl implements Sharer {
     return result;
   }
 
-  async decline(requestId: string): Promise<{ verifierTold: boolean }> {
+  async decline(requestId: string): Promise<{ verifierTold: boolean; redirectUri?: string }> {
     const open = this.requests.get(requestId);
     this.requests.delete(requestId);
     if (!open || open.mode !== 'online' || Date.parse(open.request.expiresAt) < this.now()) return { verifierTold: false };
-    return { verifierTold: await this.tellVerifierNo(open.request) };
+    return this.tellVerifierNo(open.request);
   }
 
-  /** §8.5: access_denied to a waiting online verifier; false when it could not be told (unreachable, refused). */
-  private async tellVerifierNo(request: ValidatedRequest): Promise<boolean> {
-    if (!request.responseUri) return false;
+  /** §8.5: access_denied to a waiting online verifier; verifierTold false when it could not be told (unreachable, refused). */
+  private async tellVerifierNo(request: ValidatedRequest): Promise<{ verifierTold: boolean; redirectUri?: string }> {
+    if (!request.responseUri) return { verifierTold: false };
     try {
-      await postErrorResponse(request, 'access_denied', this.fetchFn);
-      return true;
+      return { verifierTold: true, ...(await postErrorResponse(request, 'access_denied', this.fetchFn)) };
     } catch {
-      return false;
+      return { verifierTold: false };
     }
   }
 

@@ -10,12 +10,30 @@
  * Client Identifier Prefix (§5.9.3), which validateRequestObject enforces for all three.
  */
 import { base64urlDecode } from '../../lib/base64url';
+import { FetchError, fetchBounded } from '../../lib/bounded-fetch';
+import { PRODUCTION_POLICY, remoteUrlProblem, type RemoteUrlPolicy } from '../../lib/remote-url';
 import { utf8Decode } from '../../lib/bytes';
 import { parseJsonObject, type JsonObject } from '../../lib/json-safe';
 import { RequestError, validateRequestObject, type ValidatedRequest } from './request-object';
 
 export const REQUEST_OBJECT_TYP = 'oauth-authz-req+jwt';
-export const REQUEST_OBJECT_MAX_CHARS = 64 * 1024;
+/**
+ * A request object is a few KiB (a DCQL query, the verifier's key and metadata, an x5c chain at
+ * most); 64 KiB leaves room for large queries while a hostile or broken request_uri cannot make a
+ * phone read more: the body is streamed and stopped there (src/lib/bounded-fetch.ts).
+ */
+export const REQUEST_OBJECT_MAX_BYTES = 64 * 1024;
+export const REQUEST_OBJECT_MAX_CHARS = REQUEST_OBJECT_MAX_BYTES;
+/** One time limit for fetching the request object (headers and body), as for an issuer's answers. */
+export const REQUEST_FETCH_TIMEOUT_MS = 20_000;
+
+export interface ResolveOptions {
+  fetch: typeof fetch;
+  now: Date;
+  /** Where the wallet may fetch from and send answers to (src/lib/remote-url.ts); absent = production rules. */
+  remoteUrls?: RemoteUrlPolicy;
+  timeoutMs?: number;
+}
 
 export interface AuthorizationRequestLink {
   clientId: string;
@@ -94,9 +112,11 @@ export function decodeRequestObject(jwt: string): { header: JsonObject; payload:
 }
 
 /** Fetches and validates the request a link points to (§5.10). Network failures reject with the fetch error. */
-export async function resolveAuthorizationRequest(link: AuthorizationRequestLink, options: { fetch: typeof fetch; now: Date }): Promise<ValidatedRequest> {
+export async function resolveAuthorizationRequest(link: AuthorizationRequestLink, options: ResolveOptions): Promise<ValidatedRequest> {
+  const policy = options.remoteUrls ?? PRODUCTION_POLICY;
+  const validation = { channel: 'online', expectedClientId: link.clientId, remoteUrls: policy } as const;
   // By value as parameters: the same validation as a request object (§5).
-  if (link.parameters !== undefined) return validateRequestObject(link.parameters, options.now, { channel: 'online', expectedClientId: link.clientId });
+  if (link.parameters !== undefined) return validateRequestObject(link.parameters, options.now, validation);
   let jwt = link.request;
   if (jwt === undefined) {
     let uri: URL;
@@ -105,16 +125,24 @@ export async function resolveAuthorizationRequest(link: AuthorizationRequestLink
     } catch {
       throw new RequestError('malformed', 'The request_uri is not a URL');
     }
+    const problem = remoteUrlProblem(uri, policy);
+    if (problem !== undefined) throw new RequestError('malformed', `Satchel will not fetch a request from this request_uri: ${problem}`);
     // §5.10.1: with "post" the wallet POSTs (form-encoded, wallet_metadata optional); otherwise GET.
     const init: RequestInit =
       link.requestUriMethod === 'post'
         ? { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/oauth-authz-req+jwt' }, body: '' }
         : { method: 'GET', headers: { accept: 'application/oauth-authz-req+jwt' } };
-    const response = await options.fetch(uri.toString(), init);
+    let response;
+    try {
+      response = await fetchBounded(uri.toString(), init, { fetch: options.fetch, timeoutMs: options.timeoutMs ?? REQUEST_FETCH_TIMEOUT_MS, maxBytes: REQUEST_OBJECT_MAX_BYTES });
+    } catch (error) {
+      if (error instanceof FetchError && error.kind === 'too-large') throw new RequestError('malformed', 'The request object is too large');
+      throw error;
+    }
     if (response.status === 404 || response.status === 410) throw new RequestError('expired', 'The verifier no longer has this request: ask for a new one');
     if (!response.ok) throw new RequestError('malformed', `The verifier answered ${response.status} for the request`);
-    jwt = await response.text();
+    jwt = response.text;
   }
   const { payload } = decodeRequestObject(jwt);
-  return validateRequestObject(payload, options.now, { channel: 'online', expectedClientId: link.clientId });
+  return validateRequestObject(payload, options.now, validation);
 }

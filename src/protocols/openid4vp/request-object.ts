@@ -16,6 +16,7 @@
  * prefixes, `presentation_definition`, `transaction_data`.
  */
 import { isJsonObject } from '../../lib/json-safe';
+import { PRODUCTION_POLICY, remoteUrlProblem, type RemoteUrlPolicy } from '../../lib/remote-url';
 import { isJweEnc, isP256PublicJwk, JWE_ALG, type JweEnc, type P256PublicJwk } from '../../lib/jwe';
 import { DcqlError, parseDcqlQuery, type DcqlQuery } from './dcql';
 
@@ -87,6 +88,8 @@ export interface RequestValidation {
   channel: RequestChannel;
   /** §5.10: the client_id of the link that carried or pointed to the request object. */
   expectedClientId?: string;
+  /** Where an answer may be sent (src/lib/remote-url.ts); absent = production rules (https, no loopback). */
+  remoteUrls?: RemoteUrlPolicy;
 }
 
 /**
@@ -163,7 +166,9 @@ export function validateRequestObject(request: unknown, now: Date, options: Requ
     } catch {
       return malformed('The response_uri is not a URL');
     }
-    if (uri.protocol !== 'https:' && !(uri.protocol === 'http:' && (uri.hostname === 'localhost' || uri.hostname === '127.0.0.1'))) malformed('The response_uri must use https');
+    // §8.2 / §14: the person's claims go to response_uri — only where the wallet's policy allows (https; loopback in demo and test builds only).
+    const problem = remoteUrlProblem(uri, options.remoteUrls ?? PRODUCTION_POLICY);
+    if (problem !== undefined) malformed(`Satchel will not send an answer to this response_uri: ${problem}`);
     // §5.9.3: with the redirect_uri prefix, the client id (after the prefix) is the response_uri.
     if (!r.client_id.startsWith('redirect_uri:')) malformed('Only the redirect_uri: client identifier prefix is supported (signed requests are not yet)');
     if (r.client_id.slice('redirect_uri:'.length) !== r.response_uri) malformed('The response_uri does not match the client_id');

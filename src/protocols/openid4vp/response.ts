@@ -83,16 +83,35 @@ export type AuthorizationErrorCode = 'access_denied';
 export const ERROR_RESPONSE_TIMEOUT_MS = 15_000;
 export const ERROR_RESPONSE_MAX_BYTES = 16 * 1024;
 
+/** §8.2: the `redirect_uri` a Response URI may answer with, when it is a web address (anything else is ignored). */
+function redirectUriIn(text: string): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const redirect = isJsonObject(body) ? body.redirect_uri : undefined;
+  if (typeof redirect !== 'string') return undefined;
+  try {
+    const url = new URL(redirect); // not URL.canParse: Chrome 120+, newer than the targets
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Tells the verifier the request will not be answered (§8.5 Error Response): `error` (and `state`
  * when the request had one) POSTed as form fields to response_uri (§8.2's error example). For
  * `direct_post.jwt` too the error goes unencrypted (§8.3.1: "MAY send an error response without
  * encryption as per" §8.2): it carries nothing about the person. §8.5: access_denied covers both
  * "the Wallet did not have the requested Credentials" and "the End-User did not give consent", so
- * the verifier cannot tell which. Resolves when the verifier accepted it; rejects with
- * ResponsePostError (refused) or FetchError (unreachable, too slow).
+ * the verifier cannot tell which. Resolves when the verifier accepted it, with the redirect_uri it
+ * gave for error responses too (§8.2: the wallet "MUST redirect the user agent" there); rejects
+ * with ResponsePostError (refused) or FetchError (unreachable, too slow).
  */
-export async function postErrorResponse(request: ValidatedRequest, error: AuthorizationErrorCode, fetchImpl: Fetch): Promise<void> {
+export async function postErrorResponse(request: ValidatedRequest, error: AuthorizationErrorCode, fetchImpl: Fetch): Promise<{ redirectUri?: string }> {
   if (!request.responseUri) throw new TypeError('request.responseUri is missing');
   const form = new URLSearchParams({ error });
   if (request.state !== undefined) form.set('state', request.state);
@@ -102,6 +121,8 @@ export async function postErrorResponse(request: ValidatedRequest, error: Author
     { fetch: fetchImpl, timeoutMs: ERROR_RESPONSE_TIMEOUT_MS, maxBytes: ERROR_RESPONSE_MAX_BYTES },
   );
   if (!response.ok) throw new ResponsePostError(response.status, `The verifier refused the error response (${response.status})`);
+  const redirectUri = redirectUriIn(response.text);
+  return redirectUri === undefined ? {} : { redirectUri };
 }
 
 /** Verifier side: reads `vp_token` of a decrypted/posted response (§8.1). Undefined if malformed. */

@@ -277,6 +277,7 @@ export const cy: Catalogue = {
   'share.error.nothingMatches': 'Nid oes gennych dystlythyr gyda’r hyn y mae’r cais hwn yn gofyn amdano. Does dim wedi’i rannu.',
   'share.error.nothingMatchesMissing': 'Nid oes gennych yr hyn y mae’r cais hwn yn gofyn amdano: {types}. Does dim wedi’i rannu.',
   'share.error.verifierTold': 'Rydym wedi dweud wrth y gwasanaeth na allwch rannu, felly ni fydd yn dal i aros.',
+  'share.returnTo': 'Mynd yn ôl i {origin}',
   'consent.title': 'Ydych chi eisiau rhannu hwn?',
   'consent.asker': 'Mae {name} yn gofyn.',
   'consent.askerUnknown': 'Mae rhywun yn gofyn, ond ni roddodd enw.',

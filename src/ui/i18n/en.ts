@@ -276,6 +276,7 @@ export const en = {
   'share.error.nothingMatches': 'You do not have a credential with what this request asks for. Nothing has been shared.',
   'share.error.nothingMatchesMissing': 'You do not have what this request asks for: {types}. Nothing has been shared.',
   'share.error.verifierTold': 'We told the service that you cannot share, so it will not keep waiting.',
+  'share.returnTo': 'Go back to {origin}',
   'consent.title': 'Do you want to share this?',
   'consent.asker': '{name} is asking.',
   'consent.askerUnknown': 'Someone is asking, but they did not give a name.',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ClaimPath, QrFrames, ShareAnswer, ShareCandidate, ShareRequest } from '../../wallet/share-api';
+import { ShareError, type ClaimPath, type QrFrames, type ShareAnswer, type ShareCandidate, type ShareRequest } from '../../wallet/share-api';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
@@ -26,12 +26,16 @@ export function ShareScreen() {
   const { sharer } = useShare();
   const [step, setStep] = useState<Step>({ name: 'read' });
   const [errors, setErrors] = useState<FieldError[]>([]);
+  // Where a verifier told "no" asks the person to continue (OpenID4VP 1.0 §8.2 redirect_uri).
+  const [returnTo, setReturnTo] = useState<string | undefined>();
   const read = async (input: string, field: string) => {
     try {
       setErrors([]);
+      setReturnTo(undefined);
       setStep({ name: 'consent', request: await sharer.readRequest(input) });
     } catch (error) {
       setErrors([{ field, text: shareErrorMessage(t, error, language) }]);
+      if (error instanceof ShareError) setReturnTo(error.details.redirectUri);
     }
   };
   // Opened from a same-device OpenID4VP link (…/share?request_uri=… or ?request=…).
@@ -55,10 +59,10 @@ export function ShareScreen() {
       </>
     );
   }
-  return <ReadRequest errors={errors} onInput={read} />;
+  return <ReadRequest errors={errors} onInput={read} returnTo={returnTo} />;
 }
 
-function ReadRequest({ errors, onInput }: { errors: FieldError[]; onInput(text: string, field: string): Promise<void> }) {
+function ReadRequest({ errors, onInput, returnTo }: { errors: FieldError[]; onInput(text: string, field: string): Promise<void>; returnTo?: string | undefined }) {
   const { t } = useI18n();
   const [scanning, setScanning] = useState(false);
   const [text, setText] = useState('');
@@ -67,6 +71,7 @@ function ReadRequest({ errors, onInput }: { errors: FieldError[]; onInput(text: 
     <>
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('share.title')}</ScreenHeading>
+      {returnTo && <p class="govuk-body"><a class="govuk-link" href={returnTo} data-testid="return-to">{t('share.returnTo', { origin: new URL(returnTo).origin })}</a></p>}
       <p class="govuk-body">{t('share.intro')}</p>
       {scanning
         ? <QrScanner onResult={(value) => { setScanning(false); void onInput(value, 'request-image'); }} />
@@ -133,7 +138,12 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
       setErrors([{ field: 'share', text: shareErrorMessage(t, error, language) }]);
     }
   });
-  const decline = useSubmit(async () => onDeclined((await sharer.decline(request.requestId)).verifierTold));
+  const decline = useSubmit(async () => {
+    const { verifierTold, redirectUri } = await sharer.decline(request.requestId);
+    // §8.2: the verifier's redirect_uri, after an error response too, is where the person continues.
+    if (redirectUri) location.assign(redirectUri);
+    else onDeclined(verifierTold);
+  });
   const several = request.queryIds.length > 1;
   return (
     <form onSubmit={share.submit} noValidate>

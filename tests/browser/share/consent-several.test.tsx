@@ -34,6 +34,7 @@ const WORK_AND_LICENCE = {
 let world: World;
 let key: Awaited<ReturnType<typeof generateRecipientKey>>;
 let posts: URLSearchParams[];
+let reply: () => Response;
 
 function onlineLink(): string {
   const payload = {
@@ -53,7 +54,7 @@ function onlineLink(): string {
 const verifierFetch: typeof fetch = async (input, init) => {
   if (String(input) === RESPONSE_URI && init?.method === 'POST') {
     posts.push(new URLSearchParams(String(init.body)));
-    return Response.json({});
+    return reply();
   }
   return new Response('not found', { status: 404 });
 };
@@ -77,6 +78,7 @@ beforeEach(async () => {
   world = await makeWorld();
   key = await generateRecipientKey();
   posts = [];
+  reply = () => Response.json({});
   render(null, host);
 });
 afterEach(() => render(null, host));
@@ -119,6 +121,14 @@ describe('consent for several credentials', () => {
     await expect.poll(text, { timeout: 10_000 }).toContain('You do not have what this request asks for: Driving licence.');
     expect(text()).toContain('We told the service that you cannot share');
     expect(posts.map((p) => Object.fromEntries(p))).toEqual([{ error: 'access_denied', state: 'st-1' }]);
+  });
+
+  it('online, nothing held: the verifier\'s redirect_uri is offered as the way back (§8.2)', async () => {
+    world.vault.credentials.splice(0, world.vault.credentials.length);
+    reply = () => Response.json({ redirect_uri: 'https://jobs.example.co.uk/apply#declined' });
+    await open(onlineLink());
+    await expect.poll(() => host.querySelector<HTMLAnchorElement>('[data-testid="return-to"]')?.href ?? '', { timeout: 10_000 }).toBe('https://jobs.example.co.uk/apply#declined');
+    expect(host.querySelector('[data-testid="return-to"]')?.textContent).toBe('Go back to https://jobs.example.co.uk');
   });
 
   it('online: sharing both posts one encrypted vp_token with both queries', async () => {

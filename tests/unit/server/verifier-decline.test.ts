@@ -34,14 +34,15 @@ beforeEach(async () => {
     fetchStatusList: async (uri) => world.statusLists[uri]!,
     now: () => NOW.getTime(),
   });
-  sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => NOW.getTime() });
+  sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => NOW.getTime(), remoteUrls: { allowLoopback: true } });
 });
 
 describe('the reference verifier hears "no"', () => {
   it('a decline: the page stops waiting and says the person did not share', async () => {
     const { link, txUrl } = await start();
     const request = await sharer.readRequest(link);
-    expect(await sharer.decline(request.requestId)).toEqual({ verifierTold: true });
+    // §8.2: the verifier answers with where the person continues; the wallet follows it.
+    expect(await sharer.decline(request.requestId)).toEqual({ verifierTold: true, redirectUri: txUrl });
     const page = await (await fetchApp(txUrl)).text();
     expect(page).toContain('You chose not to share');
     expect(page).not.toContain('http-equiv="refresh"');

@@ -192,6 +192,22 @@ describe('telling the verifier "no" (§8.5 access_denied)', () => {
     expect(v.posts).toHaveLength(1);
   });
 
+  it('the verifier\'s redirect_uri after an error response is handed on, for the wallet to follow (§8.2)', async () => {
+    const v = onlineVerifier(WORK_AND_LICENCE, 'direct_post.jwt', () => Response.json({ redirect_uri: 'https://verifier.example/done#code=1' }));
+    sharer = createSharer({ vault: world.vault, fetch: v.fetch, now: () => NOW.getTime() });
+    const request = await sharer.readRequest(v.link);
+    expect(await sharer.decline(request.requestId)).toEqual({ verifierTold: true, redirectUri: 'https://verifier.example/done#code=1' });
+    world.vault.credentials.splice(0, world.vault.credentials.length);
+    await expect(sharer.readRequest(v.link)).rejects.toMatchObject({ details: { verifierTold: true, redirectUri: 'https://verifier.example/done#code=1' } });
+  });
+
+  it('a redirect_uri that is not a web address is ignored', async () => {
+    const v = onlineVerifier(WORK_AND_LICENCE, 'direct_post', () => Response.json({ redirect_uri: 'javascript:alert(1)' }));
+    sharer = createSharer({ vault: world.vault, fetch: v.fetch, now: () => NOW.getTime() });
+    const request = await sharer.readRequest(v.link);
+    expect(await sharer.decline(request.requestId)).toEqual({ verifierTold: true });
+  });
+
   it('in person there is no channel back: a decline only closes the request', async () => {
     const request = await sharer.readRequest(await inPersonRequest());
     expect(await sharer.decline(request.requestId)).toEqual({ verifierTold: false });

@@ -43,7 +43,7 @@ beforeEach(async () => {
     fetchStatusList: async (uri) => world.statusLists[uri]!,
     now: () => clock,
   });
-  sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => clock });
+  sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => clock, remoteUrls: { allowLoopback: true } });
 });
 
 describe('OpenID4VP same-device / cross-device', () => {

@@ -60,6 +60,7 @@ describe('sharing with the reference servers', () => {
         recordActivity: (entry) => vault.recordActivity(entry),
       },
       views: receiver,
+      remoteUrls: { allowLoopback: true }, // the reference verifier is on localhost
     });
   }, 30_000);
 

@@ -1,7 +1,7 @@
 /** The Authorization Response (OpenID4VP 1.0 §8.1–8.3): direct_post form fields, direct_post.jwt JWE, redirect_uri handling. */
 import { describe, expect, it } from 'vitest';
 import { decryptJwe, generateRecipientKey, jweHeader } from '../../../../src/lib/jwe';
-import { postResponse, readResponseParameters, responseParameters } from '../../../../src/protocols/openid4vp/response';
+import { postResponse, readResponseParameters, RESPONSE_ANSWER_MAX_BYTES, responseParameters } from '../../../../src/protocols/openid4vp/response';
 import type { ValidatedRequest } from '../../../../src/protocols/openid4vp/request-object';
 
 const base: ValidatedRequest = {
@@ -63,6 +63,26 @@ describe('postResponse', () => {
   it('ignores a redirect_uri that is not http(s), and reports a refusal', async () => {
     expect(await postResponse(base, responseParameters(base, 'q', 'x~'), capture(Response.json({ redirect_uri: 'javascript:alert(1)' })).fetch)).toEqual({});
     await expect(postResponse(base, responseParameters(base, 'q', 'x~'), capture(new Response('no', { status: 400 })).fetch)).rejects.toMatchObject({ status: 400 });
+  });
+
+  // Every fetch of another origin goes through fetchBounded: the verifier's answer to the POST is
+  // read in chunks and stopped at the cap (read whole before the fix).
+  it('reads the verifier’s answer with a cap, without reading the rest', async () => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"redirect_uri":"https://v.example/${'a'.repeat(16 * 1024)}`);
+    const endless: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += chunk.length;
+            controller.enqueue(chunk);
+            if (pulled >= 20 * 1024 * 1024) controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    await expect(postResponse(base, responseParameters(base, 'q', 'x~'), endless)).rejects.toMatchObject({ kind: 'too-large' });
+    expect(pulled).toBeLessThan(RESPONSE_ANSWER_MAX_BYTES + 4 * chunk.length);
   });
 
   it('readResponseParameters refuses malformed vp_token', () => {
