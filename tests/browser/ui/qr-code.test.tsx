@@ -1,11 +1,15 @@
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import jsQR from 'jsqr';
-import { afterEach, describe, expect, it } from 'vitest';
-import { QrCode } from '../../../src/ui/components/qr/QrCode';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { QrCode, QrFramesView } from '../../../src/ui/components/qr/QrCode';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 
 const host = document.body.appendChild(document.createElement('div'));
-afterEach(() => render(null, host));
+afterEach(() => {
+  vi.useRealTimers();
+  render(null, host);
+});
 
 /** Rasterises the rendered SVG and reads it back with an independent decoder (jsQR). */
 async function readBack(svg: SVGSVGElement): Promise<string | null> {
@@ -30,4 +34,38 @@ describe('QrCode', () => {
       expect(await readBack(svg)).toBe(text);
     });
   }
+});
+
+describe('QrFramesView', () => {
+  const button = (text: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === text)!;
+  const shownIndex = () => host.querySelector('[data-frame-index]')!.getAttribute('data-frame-index');
+  /** Lets Preact re-render (it renders in a microtask) without running its after-paint effects. */
+  const rerender = async () => {
+    for (let i = 0; i < 3; i++) await Promise.resolve();
+  };
+
+  it('"Pause" stops the loop at once: no step lands between the press and the next paint', async () => {
+    // Only the loop's timer is faked; Preact's after-paint effects would run on real frames, and
+    // none comes before the checks below. This is the moment a busy phone (or test machine) stretches.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const qr = { frames: ['SVQ1.a', 'SVQ1.b', 'SVQ1.c'], frameMs: 300 };
+    await act(() => render(<I18nProvider initial="en"><QrFramesView qr={qr} label="answer" testId="answer" /></I18nProvider>, host));
+    vi.advanceTimersByTime(300);
+    await rerender();
+    expect(shownIndex()).toBe('1');
+
+    button('Pause').click();
+    await rerender();
+    expect(button('Play')).toBeDefined();
+    vi.advanceTimersByTime(300); // the loop's next step falls due before the paint
+    await rerender();
+    expect(shownIndex()).toBe('1');
+
+    // Stepping by hand moves one code at a time, and the loop stays paused.
+    button('Next code').click();
+    await rerender();
+    expect(shownIndex()).toBe('2');
+    await act(() => vi.advanceTimersByTime(900));
+    expect(shownIndex()).toBe('2');
+  });
 });

@@ -1,5 +1,5 @@
 import qrcode from 'qrcode-generator';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QrFrames } from '../../../wallet/share-api';
 import { useI18n } from '../../i18n/context';
 
@@ -58,13 +58,22 @@ export function QrFramesView({ qr, label, testId }: { qr: QrFrames; label: strin
   const { t } = useI18n();
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
+  // The effect below clears the timer only after the next paint; until then a step could still
+  // land, moving the code the person paused on. The ref stops it the moment "Pause" is pressed.
+  const pausedNow = useRef(false);
+  const pause = (value: boolean) => {
+    pausedNow.current = value;
+    setPaused(value);
+  };
   const total = qr.frames.length;
   useEffect(() => {
     setIndex(0);
   }, [qr]);
   useEffect(() => {
     if (total < 2 || paused) return;
-    const timer = setInterval(() => setIndex((i) => (i + 1) % total), qr.frameMs);
+    const timer = setInterval(() => {
+      if (!pausedNow.current) setIndex((i) => (i + 1) % total);
+    }, qr.frameMs);
     return () => clearInterval(timer);
   }, [qr, total, paused]);
   const frame = qr.frames[Math.min(index, total - 1)] ?? '';
@@ -75,10 +84,10 @@ export function QrFramesView({ qr, label, testId }: { qr: QrFrames; label: strin
         <>
           <p class="govuk-body" aria-live="off">{t('qr.frameOf', { index: index + 1, total })}</p>
           <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setPaused(!paused)}>
+            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => pause(!paused)}>
               {paused ? t('qr.play') : t('qr.pause')}
             </button>
-            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => { setPaused(true); setIndex((i) => (i + 1) % total); }}>
+            <button type="button" class="govuk-button govuk-button--secondary" onClick={() => { pause(true); setIndex((i) => (i + 1) % total); }}>
               {t('qr.next')}
             </button>
           </div>
