@@ -17,18 +17,25 @@ test.describe.configure({ timeout: 240_000 });
 const BACKUP_PASSPHRASE = 'a long backup passphrase';
 const RESTORED_PIN = 'restored pin 789';
 
-/** Slows every put of the restore's all-store transaction, and says when the first one starts. */
-function slowBigWrites() {
+/**
+ * Holds the restore's all-store transaction open until the browser is killed, and says when it
+ * started. Once its first record is queued the transaction is kept busy with reads that each queue
+ * the next, so it can never commit: the kill always lands inside it, however long the test takes
+ * to deliver it (a fixed delay per record made this a race on a busy machine). The page's event
+ * loop keeps running, so the call to the test arrives.
+ */
+function holdBigWriteOpen() {
   const put = IDBObjectStore.prototype.put;
-  let announced = false;
+  let held = false;
   IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-    if (this.transaction.mode === 'readwrite' && this.transaction.objectStoreNames.length >= 5) {
-      if (!announced) {
-        announced = true;
-        (window as unknown as { satchelBigWriteStarted(): void }).satchelBigWriteStarted();
-      }
-      const until = Date.now() + 400; // a very slow phone: each record takes 0.4 s to queue
-      while (Date.now() < until);
+    if (!held && this.transaction.mode === 'readwrite' && this.transaction.objectStoreNames.length >= 5) {
+      held = true;
+      // A transaction commits once no request is pending (IndexedDB 3.0 §2.7.1); this one always has one.
+      const keepBusy = () => {
+        this.count().onsuccess = keepBusy;
+      };
+      keepBusy();
+      (window as unknown as { satchelBigWriteStarted(): void }).satchelBigWriteStarted();
     }
     return put.apply(this, args);
   };
@@ -77,7 +84,7 @@ test('killing the browser during a restore leaves the old vault, and the restore
       execFileSync('pkill', ['-KILL', '-f', profile]);
       killed();
     });
-    await doomed.addInitScript(slowBigWrites);
+    await doomed.addInitScript(holdBigWriteOpen);
     void restore(await doomed.newPage(), backupPath).catch(() => undefined);
     await killedNow;
     await doomed.close().catch(() => undefined);

@@ -21,9 +21,10 @@ export interface DemoEnvironment extends Demo {
 
 /**
  * A free port below Linux's ephemeral range (32768+), so the servers that startDemo opens on
- * port 0 meanwhile cannot take it.
+ * port 0 meanwhile cannot take it. The port stays held until `release()`, just before the verifier
+ * listens on it: the build in between takes seconds, and another process could take it meanwhile.
  */
-async function freePort(): Promise<number> {
+async function reservePort(): Promise<{ port: number; release(): Promise<void> }> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 10_000);
     const server = createServer();
@@ -31,10 +32,7 @@ async function freePort(): Promise<number> {
       server.once('error', () => resolve(false));
       server.listen(port, '127.0.0.1', () => resolve(true));
     });
-    if (free) {
-      await new Promise((resolve) => server.close(resolve));
-      return port;
-    }
+    if (free) return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
 }
 
@@ -43,7 +41,8 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
     async ({}, use) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'satchel-e2e-'));
       // The verifier's origin must be in the app's CSP, which is fixed at build time: reserve its port first.
-      const verifierPort = await freePort();
+      const reserved = await reservePort();
+      const verifierPort = reserved.port;
       const demo = await startDemo({
         dataDir,
         ports: 'ephemeral',
@@ -54,6 +53,7 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
         log: () => {},
       });
       const { trustListUrl, trustListKeys } = demo.servers;
+      await reserved.release();
       const verifier = await startReferenceVerifier({ port: verifierPort, walletUrl: demo.appUrl, trustListUrl, trustListKeys });
       await use({ ...demo, verifier });
       await verifier.close();
