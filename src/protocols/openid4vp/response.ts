@@ -46,8 +46,15 @@ export class ResponsePostError extends Error {
   }
 }
 
-/** POSTs to response_uri (§8.2); returns the verifier's redirect_uri when it gives one (§8.2). */
-export async function postResponse(request: ValidatedRequest, params: ResponseParameters, fetchImpl: typeof fetch): Promise<{ redirectUri?: string }> {
+/** How long posting the answer may take (it carries the presentations), and the most of the verifier's reply read (a redirect_uri, §8.2). */
+export const RESPONSE_POST_TIMEOUT_MS = 30_000;
+export const RESPONSE_ANSWER_MAX_BYTES = 16 * 1024;
+
+/**
+ * POSTs to response_uri (§8.2) through fetchBounded; returns the verifier's redirect_uri when it
+ * gives one (§8.2). Rejects with ResponsePostError (refused) or FetchError (unreachable, too slow, reply too large).
+ */
+export async function postResponse(request: ValidatedRequest, params: ResponseParameters, fetchImpl: Fetch): Promise<{ redirectUri?: string }> {
   if (!request.responseUri) throw new TypeError('request.responseUri is missing');
   const form = new URLSearchParams();
   if (request.responseMode === 'direct_post.jwt') {
@@ -56,11 +63,15 @@ export async function postResponse(request: ValidatedRequest, params: ResponsePa
     form.set('vp_token', JSON.stringify(params.vp_token));
     if (params.state !== undefined) form.set('state', params.state);
   }
-  const response = await fetchImpl(request.responseUri, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const response = await fetchBounded(
+    request.responseUri,
+    { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+    { fetch: fetchImpl, timeoutMs: RESPONSE_POST_TIMEOUT_MS, maxBytes: RESPONSE_ANSWER_MAX_BYTES },
+  );
   if (!response.ok) throw new ResponsePostError(response.status, `The verifier refused the response (${response.status})`);
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(response.text) as unknown;
   } catch {
     body = {};
   }
