@@ -65,7 +65,9 @@ describe('QrFramesView', () => {
     button('Next code').click();
     await rerender();
     expect(shownIndex()).toBe('2');
-    await act(() => vi.advanceTimersByTime(900));
+    await act(() => {
+      vi.advanceTimersByTime(900);
+    });
     expect(shownIndex()).toBe('2');
   });
 });
