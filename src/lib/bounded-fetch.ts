@@ -51,7 +51,8 @@ export async function readBodyCapped(response: Response, maxBytes: number, url =
   const tooLarge = () => new FetchError('too-large', url, `The answer from ${url} is larger than ${maxBytes} bytes`);
   const declared = Number(response.headers.get('Content-Length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    // Not awaited: a cloned response's body stays open while its twin is unread, and would hang us.
+    void response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
@@ -67,7 +68,7 @@ export async function readBodyCapped(response: Response, maxBytes: number, url =
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      stop();
       throw tooLarge();
     }
     chunks.push(value);

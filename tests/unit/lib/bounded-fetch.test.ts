@@ -42,11 +42,13 @@ describe('readBodyCapped', () => {
 
 describe('fetchBounded', () => {
   const url = 'https://issuer.example/thing';
+  /** For the tests that are not about the time limit: far beyond any pause of a busy machine. */
+  const NOT_REACHED_MS = 60_000;
 
   it('returns status, type and text, and sends no cookies and follows no redirects', async () => {
     let seen: RequestInit | undefined;
     const result = await fetchBounded(url, { method: 'GET' }, {
-      timeoutMs: 1000,
+      timeoutMs: NOT_REACHED_MS,
       maxBytes: 100,
       fetch: async (_u, init) => {
         seen = init;
@@ -58,7 +60,7 @@ describe('fetchBounded', () => {
   });
 
   it('names a network failure', async () => {
-    const failing = fetchBounded(url, {}, { timeoutMs: 1000, maxBytes: 10, fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    const failing = fetchBounded(url, {}, { timeoutMs: NOT_REACHED_MS, maxBytes: 10, fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
     await expect(failing).rejects.toMatchObject({ kind: 'network', url });
   });
 
@@ -66,5 +68,15 @@ describe('fetchBounded', () => {
     const endless = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) });
     const fetch = async () => new Response(endless);
     await expect(fetchBounded(url, {}, { timeoutMs: 20, maxBytes: 10, fetch })).rejects.toMatchObject({ kind: 'timeout' });
+  });
+});
+
+describe('readBodyCapped on a cloned response', () => {
+  it('refuses an oversized body without waiting for the unread twin to be cancelled', async () => {
+    const original = new Response(new Uint8Array(8192));
+    const clone = original.clone();
+    // The original is never read, so cancelling the clone's stream cannot complete.
+    await expect(readBodyCapped(clone, 1024, 'https://a.example')).rejects.toMatchObject({ kind: 'too-large' });
+    void original;
   });
 });
