@@ -19,7 +19,8 @@ import { nobleVerifier } from '../../shared/credentials/helpers';
 
 const WALLET = 'http://localhost:5173';
 // The reference servers run on localhost: opt in to loopback issuers, as the demo and test builds do (src/lib/remote-url.ts).
-const http = { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 5000, remoteUrls: { allowLoopback: true } };
+// They run in this process: the time limit only catches a hang, never a slow machine.
+const http = { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 60_000, remoteUrls: { allowLoopback: true } };
 
 async function holder(): Promise<Holder> {
   const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
