@@ -2,7 +2,9 @@
  * The in-person request QR: an unsigned OpenID4VP 1.0 request object (§5.1) that the verifier's
  * screen shows and the holder's camera reads — verifier name (`client_metadata.client_name`),
  * a one-time `nonce`, the `dcql_query` (§6), the verifier's ephemeral P-256 key for the encrypted
- * response (`client_metadata.jwks`, §8.3; HAIP: ECDH-ES with A256GCM) and `exp`.
+ * response (`client_metadata.jwks`, §8.3; HAIP: ECDH-ES with A256GCM) and `exp`. Its client id is
+ * always `satchel-in-person:<check id>` (IN_PERSON_CLIENT_ID_PREFIX): the KB-JWT `aud` is the
+ * client id, so a QR carrying an online verifier's would make an answer that verifier accepts.
  *
  * Text: `SVQ1.` + base64url(deflate-raw(JSON)). The constant members (response_type,
  * response_mode, encrypted_response_enc_values_supported) are left out of the QR and put back by
@@ -13,7 +15,7 @@ import { utf8Decode, utf8Encode } from '../../lib/bytes';
 import { deflateRaw, inflateRaw } from '../../lib/deflate';
 import { JWE_ALG, JWE_ENC, type P256PublicJwk } from '../../lib/jwe';
 import { parseJsonObject } from '../../lib/json-safe';
-import { IN_PERSON_RESPONSE_MODE, RequestError, validateRequestObject, type ValidatedRequest } from '../openid4vp/request-object';
+import { IN_PERSON_CLIENT_ID_PREFIX, IN_PERSON_RESPONSE_MODE, RequestError, validateRequestObject, type ValidatedRequest } from '../openid4vp/request-object';
 
 export const REQUEST_QR_PREFIX = 'SVQ1.';
 /** One QR code (version 25-M holds 1,000+ bytes; a typical request is 350–500 characters). */
@@ -33,6 +35,10 @@ export interface InPersonRequestInput {
 
 /** Builds the request QR text; throws RangeError when it would not fit one QR code. */
 export async function encodeRequestQr(input: InPersonRequestInput): Promise<string> {
+  // Issue 10, finding 1: an in-person request never carries another channel's client id (the wallet refuses it too).
+  if (!input.clientId.startsWith(IN_PERSON_CLIENT_ID_PREFIX) || input.clientId.length === IN_PERSON_CLIENT_ID_PREFIX.length) {
+    throw new TypeError(`clientId must be ${IN_PERSON_CLIENT_ID_PREFIX} followed by the check's id (got ${input.clientId})`);
+  }
   const body: Record<string, unknown> = {
     client_id: input.clientId,
     nonce: input.nonce,

@@ -32,6 +32,13 @@ describe('request QR', () => {
     expect(r.dcql.credentials[0]!.claims![0]!.path).toEqual(['age_over_18']);
   });
 
+  it('is only ever made with the in-person client id prefix (issue 10, finding 1)', async () => {
+    const { publicJwk } = await generateRecipientKey();
+    const input = { verifierName: 'The Crown pub', nonce: 'n-1', dcqlQuery: dcql, encryptionKey: { ...publicJwk, kid: 'k' }, issuedAt: NOW, expiresAt: new Date(NOW.getTime() + 300_000) };
+    await expect(encodeRequestQr({ ...input, clientId: 'redirect_uri:https://jobs.example.co.uk/response' })).rejects.toThrow(/satchel-in-person:/);
+    await expect(encodeRequestQr({ ...input, clientId: 'satchel-in-person:abc' })).resolves.toMatch(/^SVQ1\./);
+  });
+
   it('says expired after exp (with the clock skew)', async () => {
     const text = await request(new Date(NOW.getTime() - 600_000));
     await expect(decodeRequestQr(text, NOW)).rejects.toMatchObject({ code: 'expired' });
