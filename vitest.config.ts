@@ -17,7 +17,14 @@ export default defineConfig({
   plugins: [preact()],
   define: { __APP_VERSION__: JSON.stringify('test') },
   // Pre-bundled up front: otherwise the first run on an empty Vite cache reloads mid-test once.
-  optimizeDeps: { include: ['hash-wasm', 'idb', 'comlink', 'fflate', 'jsqr', 'qrcode-generator', 'preact', 'preact/hooks', 'preact/jsx-runtime'] },
+  // Vite's start-up scan follows the test files' static imports but not workers or import(): what
+  // only the crypto and Argon2id workers or a lazy import reach must be listed here.
+  optimizeDeps: {
+    include: [
+      'hash-wasm', 'idb', 'comlink', 'fflate', 'jsqr', 'qrcode-generator', 'preact', 'preact/hooks', 'preact/jsx-runtime', 'preact/test-utils',
+      '@noble/curves/nist.js', '@noble/curves/ed25519.js', '@noble/hashes/sha2.js',
+    ],
+  },
   test: {
     projects: [
       {
