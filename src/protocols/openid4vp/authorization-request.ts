@@ -78,8 +78,9 @@ export function parseAuthorizationRequestLink(input: string): AuthorizationReque
   const requestUri = q.get('request_uri');
   const request = q.get('request');
   if (clientId === null) return undefined;
-  // §5: no request object — the parameters are the request (response_type is REQUIRED, RFC 6749 §4.1.1).
-  if (requestUri === null && request === null) return q.has('response_type') ? { clientId, requestUriMethod: 'get', parameters: requestParameters(q) } : undefined;
+  // §5: no request object — the parameters are the request (response_type is REQUIRED, RFC 6749
+  // §4.1.1). An OAuth link of another kind (response_type=code…) is not an OpenID4VP request at all.
+  if (requestUri === null && request === null) return q.get('response_type')?.split(' ').includes('vp_token') ? { clientId, requestUriMethod: 'get', parameters: requestParameters(q) } : undefined;
   const method = q.get('request_uri_method') ?? 'get';
   if (method !== 'get' && method !== 'post') throw new RequestError('malformed', 'request_uri_method must be get or post');
   const link: AuthorizationRequestLink = { clientId, requestUriMethod: method };

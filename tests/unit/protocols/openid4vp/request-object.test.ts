@@ -149,6 +149,8 @@ describe('request links and request objects', () => {
     expect(r.dcql.credentials[0]!.id).toBe('q');
     // Same-device https link with the parameters.
     expect(parseAuthorizationRequestLink(`https://wallet.example/share?${params}`)).toMatchObject({ clientId: payload.client_id });
+    // An OAuth link of another kind is not a request to share.
+    expect(parseAuthorizationRequestLink('https://accounts.example/authorize?client_id=x&response_type=code&redirect_uri=https%3A%2F%2Fa')).toBeUndefined();
   });
 
   it('refuses by-value parameters that are not valid: bad JSON, a bad client_id, a missing nonce', async () => {
