@@ -21,7 +21,7 @@ export interface CheckTrust {
   statusList(uri: string): Promise<string>;
 }
 
-export const STATUS_FETCH_TIMEOUT_MS = 5_000;
+export const STATUS_FETCH_TIMEOUT_MS = 10_000;
 /** Status lists the checker fetched itself, kept encrypted in the vault for later offline checks. */
 export const CHECK_STATUS_KIND = 'check-status-list';
 /** A list the checker fetched is fetched again when online after this long (else its ttl). */

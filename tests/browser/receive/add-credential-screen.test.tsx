@@ -37,7 +37,7 @@ function button(text: string): HTMLButtonElement | undefined {
 }
 
 async function shows(text: string): Promise<void> {
-  await expect.poll(() => host.textContent ?? '', { timeout: 10_000 }).toContain(text);
+  await expect.poll(() => host.textContent ?? '', { timeout: 60_000 }).toContain(text);
 }
 
 describe('Add a credential screen', () => {
@@ -104,8 +104,8 @@ describe('Add a credential screen', () => {
     render(<I18nProvider initial="en"><ReceiverProvider receiver={receiver}><PendingOffers /></ReceiverProvider></I18nProvider>, host);
     await shows(en['review.remove']);
     button(en['review.remove'])!.click();
-    await expect.poll(() => receiver.pendingOffers()).toEqual([]);
-    await expect.poll(() => host.textContent ?? '').not.toContain(en['review.remove']);
+    await expect.poll(() => receiver.pendingOffers(), { timeout: 60_000 }).toEqual([]);
+    await expect.poll(() => host.textContent ?? '', { timeout: 60_000 }).not.toContain(en['review.remove']);
   });
 
   it('opened from an offer link, the pre-authorised code leaves the address bar and history', async () => {

@@ -80,7 +80,7 @@ function button(text: string): HTMLButtonElement | undefined {
 }
 
 async function shows(text: string): Promise<void> {
-  await expect.poll(() => host.textContent ?? '', { timeout: 10_000 }).toContain(text);
+  await expect.poll(() => host.textContent ?? '', { timeout: 60_000 }).toContain(text);
 }
 
 describe('the check screen', () => {

@@ -61,7 +61,7 @@ describe('consent screen', () => {
     await act(() => {
       [...host.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Continue')!.click();
     });
-    await expect.poll(() => host.querySelector('[data-testid="requester"]')?.textContent ?? '', { timeout: 10_000 }).toContain('The Crown pub');
+    await expect.poll(() => host.querySelector('[data-testid="requester"]')?.textContent ?? '', { timeout: 60_000 }).toContain('The Crown pub');
     expect(host.querySelector('[data-testid="response-origin"]')?.textContent).toContain('https://jobs.example.co.uk');
   });
 });

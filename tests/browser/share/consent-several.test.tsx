@@ -88,7 +88,7 @@ describe('consent for several credentials', () => {
     await addCredential(world.vault, 'licence-2', { key: world.dvla, iss: DVLA, vct: CREDENTIAL_TYPES.drivingLicence, sd: { given_name: 'Ada', age_over_18: true } });
     const qr = await encodeRequestQr({ clientId: 'satchel-in-person:door', verifierName: 'The Red Lion', nonce: 'n-door', dcqlQuery: WORK_AND_LICENCE, encryptionKey: { ...key.publicJwk, kid: 'k' }, issuedAt: NOW, expiresAt: new Date(NOW.getTime() + 300_000) });
     await open(qr);
-    await expect.poll(text, { timeout: 10_000 }).toContain('They ask for 2 credentials');
+    await expect.poll(text, { timeout: 60_000 }).toContain('They ask for 2 credentials');
     expect(text()).toContain('Credential 1 of 2: Right to work');
     expect(text()).toContain('Credential 2 of 2: Driving licence');
     // Each credential has its own claim choice (unique ids) and its own "not shared" list.
@@ -102,15 +102,15 @@ describe('consent for several credentials', () => {
     expect(radios).toHaveLength(2);
     await act(() => radios[1]!.click());
     await act(() => button('Share').click());
-    await expect.poll(() => host.querySelector('[data-testid="response-qr"]') !== null, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => host.querySelector('[data-testid="response-qr"]') !== null, { timeout: 60_000 }).toBe(true);
     expect(world.vault.activity.map((a) => a.credentialId).sort()).toEqual(['licence-2', 'rtw']);
   });
 
   it('online: "Do not share" tells the verifier access_denied and the screen says it was told', async () => {
     await open(onlineLink());
-    await expect.poll(text, { timeout: 10_000 }).toContain('Credential 2 of 2');
+    await expect.poll(text, { timeout: 60_000 }).toContain('Credential 2 of 2');
     await act(() => button('Do not share').click());
-    await expect.poll(() => host.querySelector('h1')?.textContent ?? '', { timeout: 10_000 }).toBe('Nothing was shared');
+    await expect.poll(() => host.querySelector('h1')?.textContent ?? '', { timeout: 60_000 }).toBe('Nothing was shared');
     expect(text()).toContain('We told https://jobs.example.co.uk that you chose not to share');
     expect(posts.map((p) => Object.fromEntries(p))).toEqual([{ error: 'access_denied', state: 'st-1' }]);
   });
@@ -118,7 +118,7 @@ describe('consent for several credentials', () => {
   it('online, one of the two not held: names what is missing and that the verifier was told', async () => {
     world.vault.credentials.splice(world.vault.credentials.findIndex((c) => c.id === 'licence'), 1);
     await open(onlineLink());
-    await expect.poll(text, { timeout: 10_000 }).toContain('You do not have what this request asks for: Driving licence.');
+    await expect.poll(text, { timeout: 60_000 }).toContain('You do not have what this request asks for: Driving licence.');
     expect(text()).toContain('We told the service that you cannot share');
     expect(posts.map((p) => Object.fromEntries(p))).toEqual([{ error: 'access_denied', state: 'st-1' }]);
   });
@@ -127,15 +127,15 @@ describe('consent for several credentials', () => {
     world.vault.credentials.splice(0, world.vault.credentials.length);
     reply = () => Response.json({ redirect_uri: 'https://jobs.example.co.uk/apply#declined' });
     await open(onlineLink());
-    await expect.poll(() => host.querySelector<HTMLAnchorElement>('[data-testid="return-to"]')?.href ?? '', { timeout: 10_000 }).toBe('https://jobs.example.co.uk/apply#declined');
+    await expect.poll(() => host.querySelector<HTMLAnchorElement>('[data-testid="return-to"]')?.href ?? '', { timeout: 60_000 }).toBe('https://jobs.example.co.uk/apply#declined');
     expect(host.querySelector('[data-testid="return-to"]')?.textContent).toBe('Go back to https://jobs.example.co.uk');
   });
 
   it('online: sharing both posts one encrypted vp_token with both queries', async () => {
     await open(onlineLink());
-    await expect.poll(text, { timeout: 10_000 }).toContain('Credential 2 of 2');
+    await expect.poll(text, { timeout: 60_000 }).toContain('Credential 2 of 2');
     await act(() => button('Share').click());
-    await expect.poll(() => posts.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => posts.length, { timeout: 60_000 }).toBe(1);
     const sent = JSON.parse(utf8Decode(await decryptJwe(posts[0]!.get('response')!, key.privateKey))!) as { vp_token: Record<string, string[]> };
     expect(Object.keys(sent.vp_token).sort()).toEqual(['licence', 'work']);
   });

@@ -25,7 +25,7 @@ describe('receiving from oid4vc-ts (a standard OpenID4VCI 1.0 issuer and authori
     issuer = await createInteropIssuer();
     vault = new MemoryVault();
     // https origins answered in-process: the production remote-URL policy, unchanged.
-    receiver = createReceiver({ vault, config: issuer.config, verifier: nobleVerifier, fetch: issuer.fetch, now: () => issuer.now, online: () => true, autoResume: false, timeoutMs: 5000 });
+    receiver = createReceiver({ vault, config: issuer.config, verifier: nobleVerifier, fetch: issuer.fetch, now: () => issuer.now, online: () => true, autoResume: false, timeoutMs: 60_000 });
   });
 
   afterEach(() => receiver.close());

@@ -86,7 +86,7 @@ describe('response size (bodies streamed and stopped at the cap)', () => {
       },
     }), { headers: { 'Content-Type': 'application/json' } });
     const f = fakeFetch({ [`GET ${issuer}/.well-known/openid-credential-issuer`]: endless });
-    const error = await rejectionOf(fetchIssuerMetadata(issuer, { fetch: f.fetch, timeoutMs: 5_000 }));
+    const error = await rejectionOf(fetchIssuerMetadata(issuer, { fetch: f.fetch, timeoutMs: 60_000 }));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(/larger than|too large/);
     expect(sent).toBeLessThan(MAX_RESPONSE_BYTES + 4 * chunk.byteLength);
@@ -97,7 +97,7 @@ describe('response size (bodies streamed and stopped at the cap)', () => {
     // A body that never ends: reading it would never finish, so only the declared length can refuse it.
     const big = () => new Response(new ReadableStream<Uint8Array>(), { headers: { 'Content-Type': 'application/json', 'Content-Length': String(MAX_RESPONSE_BYTES + 1) } });
     const f = fakeFetch({ [`GET ${issuer}/.well-known/openid-credential-issuer`]: big });
-    const error = await rejectionOf(fetchIssuerMetadata(issuer, { fetch: f.fetch, timeoutMs: 5_000 }));
+    const error = await rejectionOf(fetchIssuerMetadata(issuer, { fetch: f.fetch, timeoutMs: 60_000 }));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(/larger than/);
   });

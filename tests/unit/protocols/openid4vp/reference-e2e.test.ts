@@ -51,7 +51,7 @@ describe('sharing with the reference servers', () => {
     servers = await startReferenceServers({ dataDir, ports: 'ephemeral', walletUrl: WALLET });
     verifier = await startReferenceVerifier({ walletUrl: WALLET, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
     vault = new MemoryVault();
-    receiver = createReceiver({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, autoResume: false, timeoutMs: 5000 });
+    receiver = createReceiver({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, autoResume: false, timeoutMs: 60_000 });
     sharer = createSharer({
       vault: {
         state: async () => 'unlocked',
@@ -62,7 +62,7 @@ describe('sharing with the reference servers', () => {
       views: receiver,
       remoteUrls: { allowLoopback: true }, // the reference verifier is on localhost
     });
-  }, 30_000);
+  });
 
   afterAll(async () => {
     receiver?.close();
