@@ -6,7 +6,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { prepareTrustList } from '../../../src/credentials/index';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { cy } from '../../../src/ui/i18n/cy';
@@ -16,14 +15,11 @@ import { ShareProvider } from '../../../src/ui/share/ShareContext';
 import { createAppShareServices } from '../../../src/wallet/app-share';
 import { createChecker, QUICK_SHOW_REQUEST_ID } from '../../../src/wallet/check';
 import { staticTrust } from '../../../src/wallet/check-trust';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive-store';
 import { createSharer } from '../../../src/wallet/share';
 import type { Checker, Sharer } from '../../../src/wallet/share-api';
-import type { SatchelVault } from '../../../src/wallet/vault';
-import { es256Key } from '../../shared/credentials/helpers';
-import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
-import { DVLA, HOME_OFFICE, makeWorld, NOW, type World } from './fixtures';
+import { cleanUpVaults } from '../wallet/helpers';
+import { vaultWithTrustList } from './trusted-vault';
+import { makeWorld, NOW, type World } from './fixtures';
 
 const now = () => NOW.getTime();
 let world: World;
@@ -133,36 +129,9 @@ describe('the check screen', () => {
   });
 });
 
-/** A real vault whose receive cache holds a trust list signed by a pinned operator key. */
-async function vaultWithTrustList(): Promise<{ vault: SatchelVault; operatorJwk: ReturnType<typeof es256Key>['jwk'] }> {
-  const operator = es256Key('op-1');
-  const unsigned = prepareTrustList({
-    alg: 'ES256',
-    kid: 'op-1',
-    operator: 'https://trust.example.gov.uk',
-    issuedAt: new Date(NOW.getTime() - 3600_000),
-    expiresAt: new Date(NOW.getTime() + 86_400_000),
-    issuers: [
-      { id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] },
-      { id: HOME_OFFICE, name: { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, keys: [world.homeOffice.jwk], types: [CREDENTIAL_TYPES.rightToWork] },
-    ],
-  });
-  const vault = testVault(uniqueDbName('check-lock'));
-  await vault.setUp(PIN);
-  await vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, {
-    v: RECEIVE_STATE_VERSION,
-    pending: [],
-    credentials: {},
-    issuers: {},
-    statusLists: {},
-    trustList: { jwt: unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput))), fetchedAt: NOW.getTime() - 60_000, refreshAfter: NOW.getTime() + 3600_000 },
-  });
-  return { vault, operatorJwk: operator.jwk };
-}
-
 describe('the app\'s checker when the vault locks', () => {
   it('forgets every completed and partial check: the result can no longer be read or kept', async () => {
-    const { vault, operatorJwk } = await vaultWithTrustList();
+    const { vault, operatorJwk } = await vaultWithTrustList(world, 'check-lock');
     const statusFetch: typeof fetch = async (input) => new Response(world.statusLists[String(input)] ?? '', { status: world.statusLists[String(input)] ? 200 : 404 });
     const { checker } = createAppShareServices(vault, undefined, { config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, fetch: statusFetch, now });
 

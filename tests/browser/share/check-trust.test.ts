@@ -3,16 +3,14 @@
  * only), and status lists fetched once online then kept encrypted for offline checks.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { prepareTrustList } from '../../../src/credentials/index';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { createChecker } from '../../../src/wallet/check';
 import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/check-trust';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive-store';
 import { createSharer } from '../../../src/wallet/share';
 import { es256Key, statusListToken } from '../../shared/credentials/helpers';
-import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
-import { DVLA, DVLA_STATUS, HOME_OFFICE, makeWorld, NOW, type World } from './fixtures';
+import { cleanUpVaults } from '../wallet/helpers';
+import { DVLA_STATUS, makeWorld, NOW, type World } from './fixtures';
+import { vaultWithTrustList } from './trusted-vault';
 
 afterEach(async () => {
   await cleanUpVaults();
@@ -22,30 +20,7 @@ afterEach(async () => {
 describe('receiveCacheTrust', () => {
   it('uses the cached signed trust list; fetches a missing status list online, then checks offline from the kept copy', async () => {
     const world = await makeWorld();
-    const operator = es256Key('op-1');
-    const unsigned = prepareTrustList({
-      alg: 'ES256',
-      kid: 'op-1',
-      operator: 'https://trust.example.gov.uk',
-      issuedAt: new Date(NOW.getTime() - 3600_000),
-      expiresAt: new Date(NOW.getTime() + 86_400_000),
-      issuers: [
-        { id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] },
-        { id: HOME_OFFICE, name: { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, keys: [world.homeOffice.jwk], types: [CREDENTIAL_TYPES.rightToWork] },
-      ],
-    });
-    const trustJwt = unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput)));
-
-    const vault = testVault(uniqueDbName('check-trust'));
-    await vault.setUp(PIN);
-    await vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, {
-      v: RECEIVE_STATE_VERSION,
-      pending: [],
-      credentials: {},
-      issuers: {},
-      statusLists: {},
-      trustList: { jwt: trustJwt, fetchedAt: NOW.getTime() - 60_000, refreshAfter: NOW.getTime() + 3600_000 },
-    });
+    const { vault, operatorJwk } = await vaultWithTrustList(world, 'check-trust');
     let isOnline = true;
     const fetched: string[] = [];
     const fakeFetch: typeof fetch = async (input) => {
@@ -54,7 +29,7 @@ describe('receiveCacheTrust', () => {
     };
     const now = () => NOW.getTime();
     const verifier = workerSignatureVerifier();
-    const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operator.jwk] }, verifier, fetch: fakeFetch, online: () => isOnline, now });
+    const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: fakeFetch, online: () => isOnline, now });
     const checker = createChecker({ verifier, trust, now });
     const sharer = createSharer({ vault: world.vault, now });
 
@@ -91,23 +66,11 @@ describe('receiveCacheTrust', () => {
 
 /** A checker phone whose receive cache holds a signed trust list but no status lists; the issuer answers `answer()`. */
 async function checkerPhone(world: World) {
-  const operator = es256Key('op-1');
-  const unsigned = prepareTrustList({
-    alg: 'ES256',
-    kid: 'op-1',
-    operator: 'https://trust.example.gov.uk',
-    issuedAt: new Date(NOW.getTime() - 3600_000),
-    expiresAt: new Date(NOW.getTime() + 86_400_000),
-    issuers: [{ id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] }],
-  });
-  const trustJwt = unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput)));
-  const vault = testVault(uniqueDbName('check-trust-fresh'));
-  await vault.setUp(PIN);
-  await vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, { v: RECEIVE_STATE_VERSION, pending: [], credentials: {}, issuers: {}, statusLists: {}, trustList: { jwt: trustJwt, fetchedAt: NOW.getTime() - 60_000, refreshAfter: NOW.getTime() + 3600_000 } });
+  const { vault, operatorJwk } = await vaultWithTrustList(world, 'check-trust-fresh', 'dvla');
   const phone = { clock: NOW.getTime(), answer: () => new Response('', { status: 404 }), vault };
   const now = () => phone.clock;
   const verifier = workerSignatureVerifier();
-  const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operator.jwk] }, verifier, fetch: async () => phone.answer(), online: () => true, now });
+  const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: async () => phone.answer(), online: () => true, now });
   const checker = createChecker({ verifier, trust, now });
   const sharer = createSharer({ vault: world.vault, now });
   const status = async () => {

@@ -1,0 +1,45 @@
+/**
+ * A real (IndexedDB) vault on a checking phone whose receive cache holds a trust list signed by a
+ * pinned operator key, as after receiving once online — shared by the checker's browser tests.
+ */
+import { prepareTrustList } from '../../../src/credentials/index';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
+import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive-store';
+import type { SatchelVault } from '../../../src/wallet/vault';
+import { es256Key } from '../../shared/credentials/helpers';
+import { PIN, testVault, uniqueDbName } from '../wallet/helpers';
+import { DVLA, HOME_OFFICE, NOW, type World } from './fixtures';
+
+export interface TrustedVault {
+  vault: SatchelVault;
+  /** The operator key to pin in the wallet's config. */
+  operatorJwk: ReturnType<typeof es256Key>['jwk'];
+}
+
+/** `issuers`: the DVLA only, or the DVLA and the Home Office. */
+export async function vaultWithTrustList(world: World, dbPrefix: string, issuers: 'dvla' | 'dvla+home-office' = 'dvla+home-office'): Promise<TrustedVault> {
+  const operator = es256Key('op-1');
+  const unsigned = prepareTrustList({
+    alg: 'ES256',
+    kid: 'op-1',
+    operator: 'https://trust.example.gov.uk',
+    issuedAt: new Date(NOW.getTime() - 3600_000),
+    expiresAt: new Date(NOW.getTime() + 86_400_000),
+    issuers: [
+      { id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] },
+      ...(issuers === 'dvla' ? [] : [{ id: HOME_OFFICE, name: { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, keys: [world.homeOffice.jwk], types: [CREDENTIAL_TYPES.rightToWork] }]),
+    ],
+  });
+  const jwt = unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput)));
+  const vault = testVault(uniqueDbName(dbPrefix));
+  await vault.setUp(PIN);
+  await vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, {
+    v: RECEIVE_STATE_VERSION,
+    pending: [],
+    credentials: {},
+    issuers: {},
+    statusLists: {},
+    trustList: { jwt, fetchedAt: NOW.getTime() - 60_000, refreshAfter: NOW.getTime() + 3600_000 },
+  });
+  return { vault, operatorJwk: operator.jwk };
+}
