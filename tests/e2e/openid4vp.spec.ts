@@ -38,6 +38,19 @@ test('same device: the job site links to the wallet, which answers and returns t
   await expect(page.locator('body')).not.toContainText('birth');
 });
 
+test('declining: the wallet tells the job site access_denied and the site stops waiting', async ({ page, demo }) => {
+  await holderWithRightToWork(page, demo);
+  await page.goto(demo.verifier.url);
+  await page.getByRole('button', { name: 'Prove my right to work' }).click();
+  await page.getByRole('link', { name: 'open Satchel to share' }).click();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Do not share' }).click();
+  // OpenID4VP 1.0 §8.5: the error response ends the site's wait; it names what happened.
+  await expect(page).toHaveURL(new RegExp(`^${demo.verifier.url}`), { timeout: 30_000 });
+  await expect(page.locator('h1')).toHaveText('Nothing was shared', { timeout: 30_000 });
+});
+
 test('cross device: the wallet scans the job site’s code; the site shows what it received', async ({ page, browser, demo }) => {
   await holderWithRightToWork(page, demo);
   const desktop = await (await browser.newContext({ deviceScaleFactor: 2 })).newPage();

@@ -19,8 +19,12 @@ test('a driving licence and a veteran card from the admin page; offline reload; 
 
   // Driving licence through the offer link: opening it lands on the review screen after unlocking.
   const licence = await makeOffer(admin, demo.servers.adminUrl, /^Driving licence/);
+  const entriesBefore = await page.evaluate(() => history.length);
   await page.goto(licence.walletLink);
   await unlock(page);
+  // The pre-authorised code leaves the address bar: its history entry is replaced, none is added (issue 10).
+  expect(page.url()).not.toContain('credential_offer');
+  expect(await page.evaluate(() => history.length)).toBe(entriesBefore + 1);
   await acceptOffer(page, DVLA, licence.txCode);
   await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
 
