@@ -46,7 +46,8 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
       const demo = await startDemo({
         dataDir,
         ports: 'ephemeral',
-        outDir: 'dist-e2e',
+        // SATCHEL_E2E_OUT lets two runs on one checkout build side by side (default dist-e2e/).
+        outDir: process.env.SATCHEL_E2E_OUT ?? 'dist-e2e',
         buildWasm: false,
         statusListTtlS: E2E_STATUS_LIST_TTL_S,
         extraOrigins: [`http://localhost:${verifierPort}`],
