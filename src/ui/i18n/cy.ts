@@ -156,7 +156,7 @@ export const cy: Catalogue = {
   'storage.persisted.no': 'Nac ydy — efallai y bydd y porwr yn clirio Satchel os bydd y ffôn yn brin o le',
   'storage.persisted.unsupported': 'Ni all y porwr hwn ddweud',
   'storage.used': 'Lle a ddefnyddir',
-  'storage.usage': '{used} MB o {quota} MB ar gael i Satchel',
+  'storage.usage': '{used} o {quota} ar gael i Satchel',
   'storage.ask': 'Gofyn i’r porwr ddiogelu data Satchel',
   'storage.warning.title': 'Gwnewch gopi wrth gefn',
   'storage.warning.notPersisted': 'Efallai y bydd y porwr hwn yn dileu data Satchel os bydd y ffôn yn brin o le. Mae copi wrth gefn yn cadw eich tystlythyrau’n ddiogel.',

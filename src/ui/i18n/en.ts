@@ -155,7 +155,7 @@ export const en = {
   'storage.persisted.no': 'No — the browser may clear Satchel if the phone runs low on space',
   'storage.persisted.unsupported': 'This browser cannot say',
   'storage.used': 'Space used',
-  'storage.usage': '{used} MB of {quota} MB available to Satchel',
+  'storage.usage': '{used} of {quota} available to Satchel',
   'storage.ask': 'Ask the browser to protect Satchel’s data',
   'storage.warning.title': 'Make a backup',
   'storage.warning.notPersisted': 'This browser may delete Satchel’s data if the phone runs low on space. A backup keeps your credentials safe.',

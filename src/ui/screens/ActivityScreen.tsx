@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ActivityLogEntry } from '../../wallet/share-api';
 import { LocalisedText } from '../components/LocalisedText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { formatDateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/en';
 import { useShare } from '../share/ShareContext';
 
@@ -23,7 +24,6 @@ export function ActivityScreen() {
   const load = () => void activity.list({ ...(kind ? { kind } : {}), ...(text ? { text } : {}) }).then(setEntries);
   useEffect(load, [activity, kind, text]);
   useEffect(() => () => exportUrl && URL.revokeObjectURL(exportUrl), [exportUrl]);
-  const format = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }), [language]);
   return (
     <>
       <ScreenHeading>{t('activity.title')}</ScreenHeading>
@@ -55,7 +55,7 @@ export function ActivityScreen() {
           <tbody class="govuk-table__body">
             {entries.map((entry) => (
               <tr class="govuk-table__row" key={entry.id}>
-                <td class="govuk-table__cell">{format.format(new Date(entry.at))}</td>
+                <td class="govuk-table__cell">{formatDateTime(entry.at, language)}</td>
                 <td class="govuk-table__cell">
                   {t(KIND_LABELS[entry.kind])}
                   {entry.credentialTypeName && <>: <LocalisedText text={entry.credentialTypeName} /></>}
@@ -67,7 +67,7 @@ export function ActivityScreen() {
                 <td class="govuk-table__cell">
                   <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                     onClick={() => void activity.remove(entry.id).then(load)}>
-                    {t('activity.delete')}<span class="govuk-visually-hidden"> {format.format(new Date(entry.at))}</span>
+                    {t('activity.delete')}<span class="govuk-visually-hidden"> {formatDateTime(entry.at, language)}</span>
                   </button>
                 </td>
               </tr>

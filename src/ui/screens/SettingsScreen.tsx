@@ -3,20 +3,19 @@ import type { StorageStatus, VaultSettings } from '../../wallet/vault-api';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
-import type { Translate } from '../i18n/translate';
+import { formatBytes, formatNumber } from '../i18n/format';
+import type { Language, Translate } from '../i18n/translate';
 import { Link } from '../router';
 import { useStorageStatus } from '../vault/useStorageStatus';
 import { useVault } from '../vault/VaultContext';
 
 export const AUTO_LOCK_CHOICES_MINUTES = [1, 2, 5, 10, 30];
 
-const megabytes = (bytes: number) => (bytes / 1_000_000).toFixed(1);
-
-function storageText(t: Translate, status: StorageStatus | undefined): { persisted: string; usage: string } {
+function storageText(t: Translate, language: Language, status: StorageStatus | undefined): { persisted: string; usage: string } {
   if (!status) return { persisted: t('feature.unknown'), usage: t('feature.unknown') };
   const persisted = status.persisted === 'unsupported' ? t('storage.persisted.unsupported') : status.persisted ? t('storage.persisted.yes') : t('storage.persisted.no');
   const usage = status.usageBytes !== undefined && status.quotaBytes !== undefined
-    ? t('storage.usage', { used: megabytes(status.usageBytes), quota: megabytes(status.quotaBytes) })
+    ? t('storage.usage', { used: formatBytes(status.usageBytes, language), quota: formatBytes(status.quotaBytes, language) })
     : t('feature.unknown');
   return { persisted, usage };
 }
@@ -31,7 +30,7 @@ export function SettingsScreen() {
   useEffect(() => {
     void vault.settings().then(setSettings);
   }, [vault]);
-  const storage = storageText(t, status);
+  const storage = storageText(t, language, status);
 
   return (
     <>
@@ -68,7 +67,7 @@ export function SettingsScreen() {
               }}
             >
               {AUTO_LOCK_CHOICES_MINUTES.map((minutes) => (
-                <option key={minutes} value={String(minutes)}>{t(minutes === 1 ? 'settings.minute' : 'settings.minutes', { count: minutes.toLocaleString(language) })}</option>
+                <option key={minutes} value={String(minutes)}>{t(minutes === 1 ? 'settings.minute' : 'settings.minutes', { count: formatNumber(minutes, language) })}</option>
               ))}
             </select>
           </div>
