@@ -9,6 +9,7 @@ export const cy: Catalogue = {
   'skipLink': 'Neidio i’r prif gynnwys',
   'phase.tag': 'Peilot',
   'phase.text': 'Mae hwn yn wasanaeth newydd. Mae’n cael ei brofi gyda’r bobl sy’n ei ddefnyddio.',
+  'phase.textShort': 'Gwasanaeth newydd.',
   'nav.label': 'Dewislen',
   'nav.home': 'Eich tystlythyrau',
   'nav.about': 'Y ffôn hwn',

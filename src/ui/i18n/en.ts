@@ -8,6 +8,7 @@ export const en = {
   'skipLink': 'Skip to main content',
   'phase.tag': 'Pilot',
   'phase.text': 'This is a new service. It is being tested with the people who use it.',
+  'phase.textShort': 'A new service.',
   'nav.label': 'Menu',
   'nav.home': 'Your credentials',
   'nav.about': 'This phone',
