@@ -6,7 +6,7 @@ import type { ComponentType } from 'preact';
 import type { OfflineReadiness } from '../sw/register';
 import { ScreenHeading } from './components/ScreenHeading';
 import { useI18n } from './i18n/context';
-import { usePath } from './router';
+import { usePath, useScreenKey } from './router';
 import { NotFoundScreen } from './screens/NotFoundScreen';
 import { StartScreen } from './screens/StartScreen';
 import { UnlockScreen } from './screens/UnlockScreen';
@@ -50,17 +50,19 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
 const CREDENTIAL_PATH = /^\/credential\/([^/]+)$/;
 
 /** The screen for a private path, or undefined when the path is not one. */
-function privateScreen(path: string): preact.JSX.Element | undefined {
+function privateScreen(path: string, screenKey: string): preact.JSX.Element | undefined {
   const credential = CREDENTIAL_PATH.exec(path);
   if (credential) return <CredentialScreen id={decodeURIComponent(credential[1]!)} />;
   const Screen = PRIVATE_SCREENS[path];
-  // Keyed by path: two paths showing the same screen (/add and /offer) start from a clean state.
-  return Screen && <Screen key={path} />;
+  // Keyed by path: two paths showing the same screen (/add and /offer) start from a clean state;
+  // and by restarts: a link to the screen already shown starts it over (router.tsx).
+  return Screen && <Screen key={screenKey} />;
 }
 
 export function Screens({ offlineReadiness }: { offlineReadiness: OfflineReadiness }) {
   const { t } = useI18n();
   const path = usePath();
+  const screenKey = useScreenKey();
   const { state, failure } = useVault();
   if (path === '/about') return <AboutScreen offlineReadiness={offlineReadiness} />;
   if (failure) {
@@ -73,7 +75,7 @@ export function Screens({ offlineReadiness }: { offlineReadiness: OfflineReadine
   }
   if (state === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
 
-  const screen = privateScreen(path);
+  const screen = privateScreen(path, screenKey);
   switch (state) {
     case 'absent':
       if (path === '/setup') return <SetupScreen />;

@@ -3,7 +3,7 @@
  * cost more bytes than it saves. The service worker answers every navigation with the app shell,
  * so deep links work offline too.
  */
-import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
+import type { AnchorHTMLAttributes, ComponentChildren, TargetedMouseEvent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 const ROUTE_CHANGE_EVENT = 'satchel:navigate';
@@ -14,10 +14,23 @@ export function navigate(path: string): void {
   dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
 }
 
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
+/**
+ * How many times a link to the screen already shown was followed. A person who taps "Check
+ * someone" while checking wants a new check, not nothing (issue 11): the screen, keyed by
+ * useScreenKey, starts over. Only links do this — a screen calling navigate() with its own path
+ * must not remount itself.
+ */
+let restarts = 0;
+
+function restartScreen(): void {
+  restarts++;
+  dispatchEvent(new Event(ROUTE_CHANGE_EVENT));
+}
+
+function useLocation(): { path: string; restarts: number } {
+  const [where, setWhere] = useState(() => ({ path: location.pathname, restarts }));
   useEffect(() => {
-    const update = () => setPath(location.pathname);
+    const update = () => setWhere((now) => (now.path === location.pathname && now.restarts === restarts ? now : { path: location.pathname, restarts }));
     addEventListener('popstate', update);
     addEventListener(ROUTE_CHANGE_EVENT, update);
     return () => {
@@ -25,17 +38,32 @@ export function usePath(): string {
       removeEventListener(ROUTE_CHANGE_EVENT, update);
     };
   }, []);
-  return path;
+  return where;
+}
+
+export function usePath(): string {
+  return useLocation().path;
+}
+
+/** A key for the screen shown: it changes with the path, and when a link restarts the screen. */
+export function useScreenKey(): string {
+  const { path, restarts: count } = useLocation();
+  return `${path}#${count}`;
 }
 
 type LinkProps = AnchorHTMLAttributes & { href: string; children: ComponentChildren };
 
-/** An ordinary link that changes screen without reloading; modified clicks keep browser behaviour. */
-export function Link({ href, children, ...rest }: LinkProps) {
-  const onClick = (event: MouseEvent) => {
+/**
+ * An ordinary link that changes screen without reloading; modified clicks keep browser behaviour.
+ * A link to the screen already shown starts that screen over.
+ */
+export function Link({ href, children, onClick: onClickProp, ...rest }: LinkProps) {
+  const onClick = (event: TargetedMouseEvent<HTMLAnchorElement>) => {
+    onClickProp?.call(event.currentTarget, event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(href);
+    if (href === location.pathname + location.search) restartScreen();
+    else navigate(href);
   };
   return <a href={href} onClick={onClick} {...rest}>{children}</a>;
 }
