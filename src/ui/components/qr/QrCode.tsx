@@ -2,6 +2,7 @@ import qrcode from 'qrcode-generator';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QrFrames } from '../../../wallet/share-api';
 import { useI18n } from '../../i18n/context';
+import { useWakeLock } from './use-wake-lock';
 
 const utf8Bytes = (text: string): number[] => Array.from(new TextEncoder().encode(text));
 
@@ -53,9 +54,11 @@ export function QrCode({ text, label, testId }: { text: string; label: string; t
 /**
  * One or more QR codes: a single code stays still; several are shown in a loop that the person can
  * pause and step through (WCAG 2.2.2), with "code 2 of 5" so both sides know where they are.
+ * The screen stays awake while the code is shown.
  */
 export function QrFramesView({ qr, label, testId }: { qr: QrFrames; label: string; testId?: string }) {
   const { t } = useI18n();
+  useWakeLock();
   const [index, setIndex] = useState(0);
   const [paused, setPaused] = useState(false);
   // The effect below clears the timer only after the next paint; until then a step could still
