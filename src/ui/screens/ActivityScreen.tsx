@@ -42,7 +42,7 @@ export function ActivityScreen() {
       </div>
       {entries?.length === 0 && <p class="govuk-body">{t('activity.empty')}</p>}
       {entries && entries.length > 0 && (
-        <table class="govuk-table" data-testid="activity-table">
+        <table class="govuk-table satchel-table--cards" data-testid="activity-table">
           <caption class="govuk-table__caption govuk-table__caption--s">{t('activity.caption')}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
@@ -55,15 +55,15 @@ export function ActivityScreen() {
           <tbody class="govuk-table__body">
             {entries.map((entry) => (
               <tr class="govuk-table__row" key={entry.id}>
-                <td class="govuk-table__cell">{formatDateTime(entry.at, language)}</td>
-                <td class="govuk-table__cell">
+                <td class="govuk-table__cell" data-label={t('activity.when')}>{formatDateTime(entry.at, language)}</td>
+                <td class="govuk-table__cell" data-label={t('activity.what')}>
                   {t(KIND_LABELS[entry.kind])}
                   {entry.credentialTypeName && <>: <LocalisedText text={entry.credentialTypeName} /></>}
                   {entry.claims.length > 0 && (
                     <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><LocalisedText text={c} /></li>)}</ul>
                   )}
                 </td>
-                <td class="govuk-table__cell">{entry.counterparty ?? '—'}</td>
+                <td class="govuk-table__cell" data-label={t('activity.who')}>{entry.counterparty ?? '—'}</td>
                 <td class="govuk-table__cell">
                   <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                     onClick={() => void activity.remove(entry.id).then(load)}>
