@@ -17,4 +17,6 @@ export interface ParsedCredential {
   types: string[];
   window: ValidityWindow;
   sd?: ParsedSdJwt;
+  /** A JWT VC presented with proof of possession (`<vc-jwt>~<kb-jwt>`, presentation.ts): what the KB-JWT covers, and it. */
+  binding?: { withoutKb: string; kbJwt?: string };
 }

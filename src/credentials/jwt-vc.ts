@@ -3,10 +3,13 @@
  * optional `cty` vc; the payload is the credential) and VCDM 2.0 §4.3 (@context), §4.5 (type),
  * §4.7 (issuer), §4.8 (credentialSubject), §4.9 (validFrom/validUntil). Used for veteran cards.
  */
+import { base64urlDecode } from '../lib/base64url';
+import { utf8Decode } from '../lib/bytes';
 import { isJsonObject } from '../lib/json-safe';
 import { CheckError } from './check-error';
 import type { ParsedCredential } from './credential';
-import type { ParsedJws } from './jws';
+import { parseCompactJws, type ParsedJws } from './jws';
+import { splitSdJwt } from './sd-jwt';
 import { vcdmValidityWindow } from './validity';
 
 export const JWT_VC_TYP = 'vc+jwt';
@@ -40,4 +43,31 @@ export function parseJwtVc(jws: ParsedJws): ParsedCredential {
   if (!isJsonObject(payload.credentialSubject) && !Array.isArray(payload.credentialSubject)) fail('The credential has no credentialSubject');
   const window = vcdmValidityWindow(payload);
   return { format: 'vc+jwt', jws, claims: payload, issuerId, type: types[0]!, types, window };
+}
+
+/**
+ * A JWT VC presented whole with proof of possession: `<vc-jwt>~<kb-jwt>` (presentation.ts), split as
+ * RFC 9901 §4 splits an SD-JWT. A JWT VC has nothing to disclose, so anything between is refused.
+ */
+export function parseJwtVcPresentation(raw: string): ParsedCredential {
+  const split = splitSdJwt(raw);
+  if (split.disclosures.length > 0) fail('A W3C Verifiable Credential (JWT) cannot carry disclosures; this presentation was altered');
+  const cred = parseJwtVc(parseCompactJws(split.issuerJwt, 'The credential'));
+  cred.binding = split.kbJwt === undefined ? { withoutKb: split.withoutKb } : { withoutKb: split.withoutKb, kbJwt: split.kbJwt };
+  return cred;
+}
+
+/** Whether a compact credential or presentation starts with a JWT VC (`typ` vc+jwt), read without checking anything. */
+export function startsWithJwtVc(raw: string): boolean {
+  const dot = raw.indexOf('.');
+  const first = raw.slice(0, dot < 0 ? 0 : dot);
+  const bytes = base64urlDecode(first);
+  const text = bytes && utf8Decode(bytes);
+  if (text === undefined) return false;
+  try {
+    const header: unknown = JSON.parse(text);
+    return typeof header === 'object' && header !== null && (header as { typ?: unknown }).typ === JWT_VC_TYP;
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,12 @@
  * the claims the person chose and those they sit inside, then append a Key Binding JWT
  * (`typ` kb+jwt, `iat`, `aud`, `nonce`, `sd_hash` — §4.3, §4.3.1) signed with the holder's
  * WebCrypto ECDSA P-256 key (ES256, RFC 7518 §3.4: the raw r‖s WebCrypto returns).
+ *
+ * A JWT VC (`vc+jwt`, VC-JOSE-COSE §3.1.1: the veteran card) cannot disclose selectively, so it is
+ * presented whole, with the same proof of possession: `<vc-jwt>~<kb-jwt>` — the SD-JWT+KB
+ * serialisation with no disclosures (§4), the KB-JWT's sd_hash over `<vc-jwt>~` and signed with the
+ * key the credential names in `cnf.jwk` (RFC 7800 §3.2). This is Satchel's own binding for a JWT
+ * VC, not an OpenID4VP B.1 Verifiable Presentation (docs/sharing.md).
  */
 import { base64urlEncode } from '../lib/base64url';
 import { asciiBytes, utf8Encode } from '../lib/bytes';
@@ -10,6 +16,8 @@ import { argumentError, DataError } from '../lib/errors';
 import { hasOwn, isJsonObject, type JsonValue } from '../lib/json-safe';
 import { sdHash } from './digest';
 import type { Disclosure } from './disclosure';
+import { parseCompactJws } from './jws';
+import { parseJwtVc } from './jwt-vc';
 import { KB_JWT_TYP } from './key-binding';
 import { parseSdJwt } from './sd-jwt';
 import { processSdJwtPayload, type ConcretePath } from './sd-jwt-process';
@@ -68,9 +76,20 @@ function checkRequest(raw: unknown, options: unknown): asserts options is Presen
   if (o.now !== undefined && (!(o.now instanceof Date) || Number.isNaN(o.now.getTime()))) throw argumentError('options.now', 'a valid Date', o.now);
 }
 
-/** Builds `<issuer-jwt>~<chosen disclosures>~<kb-jwt>`. Throws DataError for a damaged credential or a claim it does not have. */
+/**
+ * Builds `<issuer-jwt>~<chosen disclosures>~<kb-jwt>`, or for a JWT VC `<vc-jwt>~<kb-jwt>` (the
+ * whole credential: `disclose` only has to name claims it has). Throws DataError for a damaged
+ * credential or a claim it does not have.
+ */
 export async function createPresentation(raw: string, options: PresentationRequest): Promise<string> {
   checkRequest(raw, options);
+  if (!raw.includes('~')) {
+    const vc = parseJwtVc(parseCompactJws(raw, 'The credential'));
+    for (const want of options.disclose) {
+      if (!exists(vc.claims, want)) throw new DataError(`The credential has no claim at ${JSON.stringify(want)}`);
+    }
+    return appendKeyBinding(`${raw}~`, options);
+  }
   const sd = parseSdJwt(raw);
   const { claims, paths } = processSdJwtPayload(sd.jws.payload, sd.disclosures);
   for (const want of options.disclose) {
@@ -83,7 +102,11 @@ export async function createPresentation(raw: string, options: PresentationReque
   };
   const chosen = sd.disclosures.filter(keep);
   const issuerJwt = raw.slice(0, raw.indexOf('~'));
-  const withoutKb = `${issuerJwt}~${chosen.map((d) => `${d.encoded}~`).join('')}`;
+  return appendKeyBinding(`${issuerJwt}~${chosen.map((d) => `${d.encoded}~`).join('')}`, options);
+}
+
+/** §4.3: the KB-JWT over everything before it (sd_hash, §4.3.1), appended. */
+async function appendKeyBinding(withoutKb: string, options: PresentationRequest): Promise<string> {
   const now = options.now ?? new Date();
   // §4.3: KB-JWT header and payload.
   const header = base64urlEncode(utf8Encode(JSON.stringify({ alg: 'ES256', typ: KB_JWT_TYP })));

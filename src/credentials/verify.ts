@@ -9,7 +9,7 @@ import { BatchCollector, runBatch } from './batch';
 import { CheckError, checkOf, codeOf } from './check-error';
 import type { CredentialFormat, ParsedCredential } from './credential';
 import { parseCompactJws, jwsVerifyItem } from './jws';
-import { parseJwtVc } from './jwt-vc';
+import { parseJwtVc, parseJwtVcPresentation, startsWithJwtVc } from './jwt-vc';
 import { checkKeyBinding } from './key-binding';
 import { MAX_BATCH_CREDENTIALS, MAX_CREDENTIAL_CHARS } from './limits';
 import { ReportBuilder, type PresentationOptions, type VerificationReport, type VerifyOptions } from './report';
@@ -45,12 +45,12 @@ function newContext(options: VerifyOptions): Context {
 }
 
 function guessFormat(raw: string): CredentialFormat {
-  return raw.includes('~') ? 'dc+sd-jwt' : 'vc+jwt';
+  return raw.includes('~') && !startsWithJwtVc(raw) ? 'dc+sd-jwt' : 'vc+jwt';
 }
 
-/** Chooses the format by the separator and the `typ` header. */
+/** Chooses the format by the separator and the `typ` header (a JWT VC with `~` is one presented with a KB-JWT). */
 function parseCredential(raw: string): ParsedCredential {
-  if (raw.includes('~')) return parseSdJwtVc(raw);
+  if (raw.includes('~')) return startsWithJwtVc(raw) ? parseJwtVcPresentation(raw) : parseSdJwtVc(raw);
   const jws = parseCompactJws(raw, 'The credential');
   if (typeof jws.header.typ === 'string' && SD_JWT_VC_TYPES.includes(jws.header.typ)) {
     throw new DataError('This SD-JWT is cut short: it lacks the "~" that ends it');
@@ -117,12 +117,13 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
 
   // Key binding (RFC 9901 §7.3): required for a presentation; checked if present on a credential.
   let kbIndex: number | undefined;
-  if (presentation || cred.sd?.kbJwt !== undefined) {
+  // A JWT VC is bound the same way, over the whole credential (`<vc-jwt>~<kb-jwt>`, presentation.ts).
+  const bound = cred.sd ?? cred.binding;
+  if (presentation || bound?.kbJwt !== undefined) {
     try {
-      if (!cred.sd) throw new DataError('Only SD-JWT VCs can be presented with a key-binding proof');
-      if (cred.sd.kbJwt === undefined) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
+      if (bound?.kbJwt === undefined) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
       const expect = presentation ? { nowS: ctx.nowS, audience: presentation.audience, nonce: presentation.nonce } : { nowS: ctx.nowS };
-      kbIndex = ctx.collector.add(checkKeyBinding(cred.sd.kbJwt, cred.sd.withoutKb, cred.jws.payload, expect));
+      kbIndex = ctx.collector.add(checkKeyBinding(bound.kbJwt, bound.withoutKb, cred.jws.payload, expect));
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
       report.fail('key-binding', e.message, codeOf(e, 'damaged'));

@@ -3,12 +3,21 @@
  * (OpenID4VP 1.0 §6): each credential against the credential query it was given for (§6.4.1), and
  * the answer as a whole against the required credential sets (§6.4.2).
  */
-import { selectClaim, type DcqlClaimQuery, type DcqlCredentialQuery, type DcqlQuery } from '../protocols/openid4vp/dcql';
+import { selectClaim, typesMatch, type DcqlClaimQuery, type DcqlCredentialQuery, type DcqlQuery } from '../protocols/openid4vp/dcql';
 import type { ClaimPath } from './share-api';
 
-/** §6.4.1: is the credential of a type the query accepts, and which asked-for claims are missing. */
-export function credentialAnswers(query: DcqlCredentialQuery, type: string, claims: Record<string, unknown>): { typeOk: boolean; missing: ClaimPath[] } {
-  const typeOk = !query.vctValues || query.vctValues.includes(type);
+/** The DCQL format identifier (§6.1) of a credential format as the verify report names it. */
+const DCQL_FORMAT: Record<string, string> = { 'dc+sd-jwt': 'dc+sd-jwt', 'vc+jwt': 'jwt_vc_json' };
+
+/**
+ * §6.4.1: is the credential of the format and a type the query accepts (B.3.5 vct_values; B.1.1
+ * type_values against a W3C VC's `type` array), and which asked-for claims are missing.
+ */
+export function credentialAnswers(query: DcqlCredentialQuery, type: string, claims: Record<string, unknown>, format?: string): { typeOk: boolean; missing: ClaimPath[] } {
+  const types = Array.isArray(claims.type) ? claims.type.filter((t): t is string => typeof t === 'string') : [type];
+  const typeOk = (format === undefined || DCQL_FORMAT[format] === query.format)
+    && (!query.vctValues || query.vctValues.includes(type))
+    && (!query.typeValues || typesMatch(query.typeValues, types));
   if (!query.claims) return { typeOk, missing: [] };
   const satisfied = (c: DcqlClaimQuery): boolean => {
     const found = selectClaim(claims, c.path);

@@ -30,7 +30,7 @@ import { readResponseParameters } from '../protocols/openid4vp/response';
 import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
 import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor } from './check-reasons';
 import type { CheckTrust } from './check-trust';
-import { TECHNICAL_CLAIMS } from './held-credentials';
+import { labelPath, notAskedFor, presentedClaims } from './held-credentials';
 import { labelFromName } from './localise';
 import { dcqlFor, knownClaimLabel, TYPE_NAMES } from './purposes';
 import type { Localised } from './receive-api';
@@ -110,13 +110,6 @@ function typeNameOf(vct: string): Localised {
 
 function joinNames(names: Localised[]): Localised {
   return { en: names.map((n) => n.en).join(', '), cy: names.map((n) => n.cy ?? n.en).join(', ') };
-}
-
-/** Claim paths in the verified claims that nobody asked for (top level, technical claims aside). */
-function unrequestedOf(claims: Record<string, unknown>, requested: ClaimPath[]): ClaimPath[] {
-  return Object.keys(claims)
-    .filter((name) => !TECHNICAL_CLAIMS.has(name) && !requested.some((p) => p[0] === name))
-    .map((name) => [name]);
 }
 
 class CheckerImpl implements Checker {
@@ -319,8 +312,9 @@ class CheckerImpl implements Checker {
   private credentialCheck(check: OpenCheck, queryId: string, report: VerificationReport, trustList: TrustList): CredentialCheck {
     const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
     const label = (path: ClaimPath): Localised =>
-      this.options.claimLabel?.(report.type, path) ?? knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
-    const names = Object.keys(report.claims).filter((n) => !TECHNICAL_CLAIMS.has(n));
+      this.options.claimLabel?.(report.type, path) ?? knownClaimLabel(path) ?? labelFromName(labelPath(path).filter((s): s is string => typeof s === 'string').join(' '));
+    // About the person: an SD-JWT VC's claims, a W3C VC's credentialSubject (held-credentials.ts).
+    const presented = presentedClaims(report.format, report.claims);
     const reasons = report.checks.map(reasonFor);
     const query = check.query?.credentials.find((q) => q.id === queryId);
     // Claims are only known once the signature and disclosures checked out.
@@ -328,7 +322,7 @@ class CheckerImpl implements Checker {
     if (check.kind === 'request' && trustworthy) {
       if (!query) reasons.push(NOT_ASKED);
       else {
-        const { typeOk, missing } = credentialAnswers(query, report.type, report.claims);
+        const { typeOk, missing } = credentialAnswers(query, report.type, report.claims, report.format);
         reasons.push(answersRequest(typeOk, missing.map(label)));
       }
     }
@@ -336,8 +330,8 @@ class CheckerImpl implements Checker {
       queryId,
       ok: report.valid && reasons.every((r) => r.ok),
       reasons,
-      claims: names.map((name) => ({ path: [name], label: label([name]), value: report.claims[name] })),
-      unrequested: check.kind === 'request' ? unrequestedOf(report.claims, claimsAskedFor(query)) : [],
+      claims: presented.map((c) => ({ path: c.path, label: label(c.path), value: c.value })),
+      unrequested: check.kind === 'request' ? notAskedFor(presented, claimsAskedFor(query)) : [],
     };
     if (issuer) result.issuerName = { ...issuer.name };
     if (report.type) result.typeName = typeNameOf(report.type);

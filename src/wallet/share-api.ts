@@ -9,13 +9,14 @@ import type { Localised, StatusState } from './receive-api';
 export type ClaimPath = (string | number | null)[];
 
 /** Ready-made purposes that ask for the minimum claims. */
-export type Purpose = 'over-18' | 'right-to-work' | 'identity';
+export type Purpose = 'over-18' | 'right-to-work' | 'identity' | 'veteran';
 
 export type ShareErrorCode =
   | 'not-a-request' // a QR from another app, or garbage
   | 'request-expired'
   | 'request-malformed'
   | 'nothing-matches' // the request asks for nothing the wallet holds
+  | 'credential-unusable' // details.unusable: what would answer is cancelled, suspended or expired
   | 'locked';
 
 export type CheckErrorCode =
@@ -33,7 +34,12 @@ export interface ShareErrorDetails {
   verifierTold?: boolean;
   /** Where the verifier asked the person to continue after being told (§8.2 redirect_uri). */
   redirectUri?: string;
+  /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */
+  unusable?: { typeName: Localised; issuerName?: Localised; reason: UnusableReason }[];
 }
+
+/** Why a held credential is not offered for sharing: a checker would turn it away. */
+export type UnusableReason = 'revoked' | 'suspended' | 'expired';
 
 export class ShareError extends Error {
   constructor(readonly code: ShareErrorCode, message: string, readonly details: ShareErrorDetails = {}) {
@@ -86,6 +92,13 @@ export interface ShareCandidate {
   queryId: string;
   credentialId: string;
   typeName: Localised;
+  /** Which credential this is, so the person knows what will be used: who issued it and until when it is valid. */
+  issuerName?: Localised;
+  validUntil?: string;
+  /** The revocation state the wallet last saw (revoked, suspended and expired ones are never candidates). */
+  status?: StatusState;
+  /** True for a credential that cannot disclose selectively (a JWT VC): everything in `requested` is shared. */
+  whole?: boolean;
   requested: { path: ClaimPath; label: Localised }[];
   notShared: { path: ClaimPath; label: Localised }[];
 }

@@ -9,6 +9,10 @@
  *                vp_token (§8.1) encrypted to the verifier's key (§8.3, ECDH-ES/A256GCM, HAIP) →
  *                QR frames; or POSTed by direct_post(.jwt) (respondOnline, §8.2)
  *   quickShow    presentation bound to a time-based nonce (weaker; src/protocols/in-person/quick-show.ts)
+ * A JWT VC (the veteran card) cannot disclose selectively: it is offered whole (candidate.whole) and
+ * presented as `<vc-jwt>~<kb-jwt>` (src/credentials/presentation.ts). A credential the wallet last
+ * saw revoked, suspended or expired is never offered or shown: a checker would turn it away, and
+ * its data would be given for nothing; the person is told which one and why (credential-unusable).
  * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
  */
 import { createPresentation } from '../credentials/index';
@@ -18,16 +22,16 @@ import { isRequestQr, decodeRequestQr } from '../protocols/in-person/request-qr'
 import { FRAME_MS, splitIntoFrames } from '../protocols/in-person/frames';
 import { QUICK_SHOW_AUDIENCE, quickShowNonce } from '../protocols/in-person/quick-show';
 import { packPresentation } from '../protocols/in-person/quick-show-payload';
-import { matchQuery, selectClaim, type CredentialMatch, type DcqlQuery, type HeldCredential } from '../protocols/openid4vp/dcql';
+import { matchCredential, matchQuery, selectClaim, type CredentialMatch, type DcqlQuery, type HeldCredential } from '../protocols/openid4vp/dcql';
 import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../protocols/openid4vp/authorization-request';
 import { RequestError, type ValidatedRequest } from '../protocols/openid4vp/request-object';
 import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../protocols/openid4vp/response';
-import { heldCredential, shareableNames } from './held-credentials';
+import { heldCredential, labelPath, shareablePaths, sharedWhole } from './held-credentials';
 import { labelFromName } from './localise';
 import { PURPOSES, TYPE_NAMES, isPurpose, knownClaimLabel } from './purposes';
 import type { CredentialView, Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
-import { ShareError, type ClaimPath, type Purpose, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareRequest, type Sharer } from './share-api';
+import { ShareError, type ClaimPath, type Purpose, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason } from './share-api';
 
 export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'deviceSigningKey' | 'recordActivity'>;
 
@@ -72,6 +76,17 @@ function queryTypeName(query: DcqlQuery, queryId: string): Localised {
   return known ?? labelFromName(vct[0]?.split('/').pop() ?? queryId);
 }
 
+/** How a held credential is presented to the person: names, and whether it may be shared at all. */
+interface Described {
+  typeName: Localised;
+  label: (path: ClaimPath) => Localised;
+  issuerName?: Localised;
+  validUntil?: string;
+  status?: CredentialView['status']['state'];
+  /** Set when a checker would turn it away: it is not offered. */
+  unusable?: UnusableReason;
+}
+
 /** Whether the query matches on claim values (§6.3 `values`): then a "no" reveals something. */
 function asksForValues(query: DcqlQuery): boolean {
   return query.credentials.some((c) => c.claims?.some((claim) => claim.values !== undefined));
@@ -106,15 +121,44 @@ class SharerImpl implements Sharer {
     return { held, raw: stored.raw };
   }
 
-  private async labelsOf(held: HeldCredential): Promise<{ typeName: Localised; label: (path: ClaimPath) => Localised }> {
+  /** Names and state from the receive use case's view (re-verified against the cached status lists). */
+  private async labelsOf(held: HeldCredential): Promise<Described> {
     const view = await this.options.views?.credential(held.id).catch(() => undefined);
     const typeName = view?.typeName ?? TYPE_NAMES[held.type] ?? labelFromName(held.type.split('/').pop() ?? held.type);
     const label = (path: ClaimPath): Localised => {
-      const known = view?.claims.find((c) => samePath(c.path, path));
+      // Views name a W3C VC's claims by their place in credentialSubject.
+      const known = view?.claims.find((c) => samePath(c.path, path) || samePath(c.path, labelPath(path)));
       if (known) return known.label;
-      return knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
+      return knownClaimLabel(path) ?? labelFromName(labelPath(path).filter((s): s is string => typeof s === 'string').join(' '));
     };
-    return { typeName, label };
+    const out: Described = { typeName, label };
+    if (!view) return out;
+    out.issuerName = view.issuerName;
+    out.status = view.status.state;
+    if (view.validUntil !== undefined) out.validUntil = view.validUntil;
+    if (view.status.state === 'revoked' || view.status.state === 'suspended') out.unusable = view.status.state;
+    else if (view.validUntil !== undefined && Date.parse(view.validUntil) <= this.now()) out.unusable = 'expired';
+    return out;
+  }
+
+  /** Held credentials with how they are described, split into those that may be shared and those that may not. */
+  private async sortedHeld(): Promise<{ usable: HeldCredential[]; unusable: { held: HeldCredential; described: Described }[]; described: Map<string, Described> }> {
+    const usable: HeldCredential[] = [];
+    const unusable: { held: HeldCredential; described: Described }[] = [];
+    const described = new Map<string, Described>();
+    for (const held of await this.held()) {
+      const d = await this.labelsOf(held);
+      described.set(held.id, d);
+      if (d.unusable) unusable.push({ held, described: d });
+      else usable.push(held);
+    }
+    return { usable, unusable, described };
+  }
+
+  private unusableError(all: Described[], details: ShareErrorDetails = {}): ShareError {
+    const unusable = all.map((d) => ({ typeName: d.typeName, reason: d.unusable!, ...(d.issuerName ? { issuerName: d.issuerName } : {}) }));
+    const what = unusable.map((u) => `${u.typeName.en} (${u.reason})`).join(', ');
+    return new ShareError('credential-unusable', `Satchel will not share ${what}: a checker would turn it away`, { ...details, unusable });
   }
 
   async readRequest(input: string): Promise<ShareRequest> {
@@ -139,14 +183,18 @@ class SharerImpl implements Sharer {
       throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
     }
     await this.unlocked();
-    const held = await this.held();
+    const { usable, unusable, described } = await this.sortedHeld();
+    const held = usable;
     const match = matchQuery(request.dcql, held);
     // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
     if (!match.satisfiable || match.toAnswer.length === 0) {
       const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
+      // Held, but cancelled or expired: say which and why rather than "you do not have it".
+      const wouldAnswer = unusable.filter((u) => request.dcql.credentials.some((q) => match.missing.includes(q.id) && matchCredential(q, u.held)));
       // §8.5 access_denied at once, except for value matching: an instant error would tell the
       // verifier a claim's value without any consent (§15's privacy note on error responses).
       const told = mode === 'online' && !asksForValues(request.dcql) ? await this.tellVerifierNo(request) : { verifierTold: false };
+      if (wouldAnswer.length > 0) throw this.unusableError(wouldAnswer.map((u) => u.described), { missing, ...told });
       throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, ...told });
     }
     const matches = new Map<string, Map<string, CredentialMatch>>();
@@ -157,12 +205,8 @@ class SharerImpl implements Sharer {
       for (const m of match.byQuery[queryId] ?? []) {
         byCredential.set(m.credentialId, m);
         const one = held.find((h) => h.id === m.credentialId)!;
-        const { typeName, label } = await this.labelsOf(one);
-        const requested = m.claims.map((path) => ({ path: [...path], label: label(path) }));
-        const notShared = shareableNames(one)
-          .filter((name) => !m.claims.some((p) => p[0] === name))
-          .map((name) => ({ path: [name] as ClaimPath, label: label([name]) }));
-        candidates.push({ queryId, credentialId: m.credentialId, typeName, requested, notShared });
+        const d = described.get(one.id)!;
+        candidates.push(candidateOf(queryId, one, m, d));
       }
     }
     const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
@@ -177,15 +221,18 @@ class SharerImpl implements Sharer {
   }
 
   async claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]> {
-    if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity (got ${String(purpose)})`);
+    if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity, veteran (got ${String(purpose)})`);
     const { held } = await this.heldOne(credentialId);
-    return PURPOSES[purpose].claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
+    const rule = PURPOSES[purpose];
+    // A credential of another type cannot answer the purpose, whatever claims it shares with it.
+    if (!rule.types.includes(held.type)) return [];
+    return rule.claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
   }
 
   async shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]> {
     const { held } = await this.heldOne(credentialId);
     const { label } = await this.labelsOf(held);
-    return shareableNames(held).map((name) => ({ path: [name], label: label([name]) }));
+    return shareablePaths(held).map((path) => ({ path, label: label(path) }));
   }
 
   private open(requestId: string, mode: ShareRequest['mode']): OpenRequest {
@@ -244,7 +291,9 @@ class SharerImpl implements Sharer {
 
   private async log(held: HeldCredential, counterparty: string, claims: ClaimPath[]): Promise<void> {
     const { typeName, label } = await this.labelsOf(held);
-    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, counterparty, claims: claims.map(label) });
+    // A credential shared whole gave away every claim on it, whatever was asked.
+    const given = sharedWhole(held) ? shareablePaths(held) : claims;
+    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, counterparty, claims: given.map(label) });
   }
 
   async respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames> {
@@ -286,11 +335,32 @@ class SharerImpl implements Sharer {
   }
 
   async quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
+    await this.unlocked();
+    const described = await this.labelsOf((await this.heldOne(credentialId)).held);
+    if (described.unusable) throw this.unusableError([described]);
     const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
     const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
     await this.log(held, QUICK_SHOW_COUNTERPARTY, claims);
     return { frames, frameMs: FRAME_MS };
   }
+}
+
+/** A candidate for the consent screen: which credential (type, issuer, expiry, status) and what it shares. */
+function candidateOf(queryId: string, held: HeldCredential, match: CredentialMatch, d: Described): ShareCandidate {
+  const whole = sharedWhole(held);
+  // Shared whole: every claim on it goes, whatever was asked, and the consent lists them all.
+  const requested = (whole ? shareablePaths(held) : match.claims).map((path) => ({ path: [...path], label: d.label(path) }));
+  const notShared = whole
+    ? []
+    : shareablePaths(held)
+      .filter((path) => !match.claims.some((p) => p[0] === path[0]))
+      .map((path) => ({ path, label: d.label(path) }));
+  const candidate: ShareCandidate = { queryId, credentialId: held.id, typeName: d.typeName, requested, notShared };
+  if (whole) candidate.whole = true;
+  if (d.issuerName) candidate.issuerName = d.issuerName;
+  if (d.validUntil) candidate.validUntil = d.validUntil;
+  if (d.status) candidate.status = d.status;
+  return candidate;
 }
 
 export function createSharer(options: SharerOptions): Sharer {

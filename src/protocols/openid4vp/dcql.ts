@@ -1,8 +1,8 @@
 /**
  * Digital Credentials Query Language, OpenID4VP 1.0 §6: parsing a query (§6.1–6.4), claim path
  * selection (§7.1) and matching it against the credentials a wallet holds (§6.4.1, §6.4.2).
- * Only the `dc+sd-jwt` format (Appendix B.3) can match here; other formats (mso_mdoc, …) parse
- * but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
+ * The `dc+sd-jwt` (Appendix B.3) and `jwt_vc_json` (Appendix B.1, W3C VCs secured as JWTs) formats
+ * can match here; other formats (mso_mdoc, …) parse but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
  * decides whom to trust.
  */
 import { isJsonObject } from '../../lib/json-safe';
@@ -21,6 +21,8 @@ export interface DcqlCredentialQuery {
   multiple: boolean;
   /** B.3.5: for dc+sd-jwt, the accepted `vct` values. */
   vctValues?: string[];
+  /** B.1.1: for jwt_vc_json, sets of types; a credential whose `type` holds every type of one set matches. */
+  typeValues?: string[][];
   claims?: DcqlClaimQuery[];
   claimSets?: string[][];
 }
@@ -87,6 +89,13 @@ function parseCredential(value: unknown, index: number): DcqlCredentialQuery {
     const vct = meta.vct_values;
     if (!Array.isArray(vct) || vct.length === 0 || !vct.every((v) => typeof v === 'string')) fail(`${where}.meta.vct_values must be a non-empty array of strings`);
     query.vctValues = vct as string[];
+  }
+  if (format === 'jwt_vc_json') {
+    // B.1.1: type_values is REQUIRED for W3C VCs: a non-empty array of non-empty string arrays.
+    const types = meta.type_values;
+    const ok = Array.isArray(types) && types.length > 0 && types.every((set) => Array.isArray(set) && set.length > 0 && set.every((t) => typeof t === 'string'));
+    if (!ok) fail(`${where}.meta.type_values must be a non-empty array of non-empty arrays of strings`);
+    query.typeValues = types as string[][];
   }
   if (claims !== undefined) {
     // §6.1: claims, if present, is a non-empty array.
@@ -159,8 +168,10 @@ export function selectClaim(claims: unknown, path: readonly DcqlPathElement[]): 
 export interface HeldCredential {
   id: string;
   format: string;
-  /** `vct` of an SD-JWT VC. */
+  /** `vct` of an SD-JWT VC; for a W3C VC, its type other than VerifiableCredential. */
   type: string;
+  /** A W3C VC's whole `type` array (VCDM 2.0 §4.5), for B.1.1 type_values. */
+  types?: string[];
   /** Fully disclosed claims. */
   claims: Record<string, unknown>;
 }
@@ -172,10 +183,20 @@ export interface CredentialMatch {
   claims: DcqlPathElement[][];
 }
 
+/**
+ * B.1.1: a W3C VC matches when its `type` holds every type of at least one of the sets. Satchel
+ * does no JSON-LD expansion: types are compared as the credential writes them (its only context is
+ * the VCDM 2.0 one, so they are the terms the issuer's metadata names).
+ */
+export function typesMatch(typeValues: readonly (readonly string[])[], types: readonly string[]): boolean {
+  return typeValues.some((set) => set.every((t) => types.includes(t)));
+}
+
 /** §6.4.1: whether `held` answers `query`, and with which claims. */
 export function matchCredential(query: DcqlCredentialQuery, held: HeldCredential): CredentialMatch | undefined {
   if (query.format !== held.format) return undefined;
   if (query.vctValues && !query.vctValues.includes(held.type)) return undefined;
+  if (query.typeValues && !typesMatch(query.typeValues, held.types ?? [held.type])) return undefined;
   if (!query.claims) return { queryId: query.id, credentialId: held.id, claims: [] }; // §6.4.1: no claims asked
   const satisfied = (c: DcqlClaimQuery): boolean => {
     const found = selectClaim(held.claims, c.path);
