@@ -7,11 +7,14 @@ import { html, raw } from 'hono/html';
 import qrcode from 'qrcode-generator';
 import type { Transaction } from './transactions';
 
-const CSS = `body{font-family:system-ui,sans-serif;margin:2rem;max-width:48rem;line-height:1.4}
-.qr svg{width:18rem;height:auto}.pass{background:#00703c;color:#fff;padding:1rem;font-size:1.5rem}
-.fail{background:#d4351c;color:#fff;padding:1rem;font-size:1.5rem}table{border-collapse:collapse}
-td,th{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
-button{font-size:1.1rem;padding:.5rem 1rem}code{word-break:break-all}`;
+// Phone-sized first (issue 11: the result page was 835 px wide on a 360 px phone): narrow margins
+// under 40em, tables as wide as the page at most, long values (URLs, JSON) broken anywhere.
+const CSS = `body{font-family:system-ui,sans-serif;margin:1rem;max-width:48rem;line-height:1.4;overflow-wrap:anywhere}
+@media (min-width:40em){body{margin:2rem}}h1{margin-top:0}
+.qr svg{display:block;width:min(18rem,100%);height:auto}.pass{background:#00703c;color:#fff;padding:1rem;font-size:1.5rem}
+.fail{background:#d4351c;color:#fff;padding:1rem;font-size:1.5rem}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+button{font-size:1.1rem;padding:.5rem 1rem;margin-bottom:.5rem}code{word-break:break-all}`;
 
 function layout(title: string, body: ReturnType<typeof html>, refreshS?: number) {
   return html`<!doctype html>
@@ -43,7 +46,7 @@ function qrSvg(text: string): string {
 export function waitingPage(tx: Transaction, links: { crossDevice: string; sameDevice: string }) {
   return layout(
     'Share from Satchel',
-    html`<p>On another phone: open Satchel, choose “Scan a code”, and scan this QR code.</p>
+    html`<p>On another phone: open Satchel, choose “Share a credential”, and scan this QR code.</p>
 <div class="qr">${raw(qrSvg(links.crossDevice))}</div>
 <p>On this device: <a href="${links.sameDevice}">open Satchel to share</a>.</p>
 <p>This page updates by itself when your answer arrives. The request expires at ${new Date(tx.expiresAt).toISOString()}.</p>
