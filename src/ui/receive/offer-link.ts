@@ -27,3 +27,23 @@ export function consumeOfferLink(): string | undefined {
   taken = undefined;
   return link;
 }
+
+/**
+ * Whether an offer link is waiting to be read (the unlock screen says why it is asking for the
+ * PIN), and where it says it comes from: the host of a by-value offer's `credential_issuer`
+ * (OpenID4VCI 1.0 §4.1.1), or undefined for a link by reference (`credential_offer_uri`, §4.1.3:
+ * the offer is only known once fetched) or one that cannot be parsed. The link is not taken: the
+ * add screen still reads it after unlocking. The host is what the link claims; the review screen
+ * names the issuer from its trusted metadata.
+ */
+export function waitingOfferLink(): { issuerHost?: string } | undefined {
+  if (taken === undefined) return undefined;
+  try {
+    const offer: unknown = JSON.parse(new URL(taken).searchParams.get('credential_offer') ?? 'null');
+    const issuer = offer && typeof offer === 'object' ? (offer as { credential_issuer?: unknown }).credential_issuer : undefined;
+    if (typeof issuer === 'string') return { issuerHost: new URL(issuer).host };
+  } catch {
+    // Unreadable: say "the link you opened"; the add screen explains what is wrong with it.
+  }
+  return {};
+}

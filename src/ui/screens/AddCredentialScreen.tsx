@@ -55,10 +55,14 @@ export function AddCredentialScreen() {
     return <ReviewOffer offer={step.offer} onDone={(result) => setStep({ name: 'done', result, offer: step.offer })} />;
   }
   if (step.name === 'done') return <Added result={step.result} offer={step.offer} />;
-  return <ChooseInput errors={errors} onInput={read} />;
+  return <ChooseInput errors={errors} onInput={read} onError={(field, text) => setErrors([{ field, text }])} />;
 }
 
-function ChooseInput({ errors, onInput }: { errors: FieldError[]; onInput(text: string, field: string): Promise<void> }) {
+function ChooseInput({ errors, onInput, onError }: {
+  errors: FieldError[];
+  onInput(text: string, field: string): Promise<void>;
+  onError(field: string, text: string): void;
+}) {
   const { t } = useI18n();
   const [scanning, setScanning] = useState(false);
   const [text, setText] = useState('');
@@ -76,8 +80,8 @@ function ChooseInput({ errors, onInput }: { errors: FieldError[]; onInput(text: 
         <button type="button" id="scan" class="govuk-button" onClick={() => setScanning(true)}>{t('add.openCamera')}</button>
       )}
       {errorFor(errors, 'scan') && <p class="govuk-error-message">{errorFor(errors, 'scan')}</p>}
-      <ScanFromImage id="offer-image" onResult={(value) => void onInput(value, 'offer-image')} />
-      {errorFor(errors, 'offer-image') && <p class="govuk-error-message">{errorFor(errors, 'offer-image')}</p>}
+      <ScanFromImage id="offer-image" onResult={(value) => void onInput(value, 'offer-image')}
+        error={errorFor(errors, 'offer-image')} onError={(text) => onError('offer-image', text)} />
 
       <h2 class="govuk-heading-m">{t('add.pasteTitle')}</h2>
       <form onSubmit={paste.submit} noValidate>
@@ -157,7 +161,7 @@ function Added({ result, offer }: { result: AcceptResult; offer: OfferSummary })
     <>
       {result.status === 'stored' ? (
         <div class="govuk-panel govuk-panel--confirmation">
-          <h1 class="govuk-panel__title">{t('added.title')}</h1>
+          <ScreenHeading class="govuk-panel__title">{t('added.title')}</ScreenHeading>
           <div class="govuk-panel__body">{first && <LocalisedText text={first.name} />}</div>
         </div>
       ) : (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type FrameProgress, type Purpose } from '../../wallet/share-api';
-import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
+import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
 import { QrFramesView } from '../components/qr/QrCode';
@@ -152,7 +152,8 @@ export function CheckScreen() {
         <p class="govuk-body" role="status" data-testid="frame-progress">{t('check.progress', { received: progress.received, total: progress.total })}</p>
       )}
       {scanning && <QrScanner key={progress?.received ?? 0} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
-      <ScanFromImage id="response-image" onResult={(text) => void addFrame(request, text, 'response-image')} />
+      <ScanFromImage id="response-image" onResult={(text) => void addFrame(request, text, 'response-image')}
+        error={errorFor(errors, 'response-image')} onError={(text) => setErrors([{ field: 'response-image', text }])} />
       <div class="govuk-button-group">
         <button type="button" class="govuk-button govuk-button--secondary" onClick={next} disabled={start.busy}>{t('check.startAgain')}</button>
       </div>

@@ -29,7 +29,8 @@ export function HomeScreen() {
   }, [receiver]);
   return (
     <>
-      <StorageWarning />
+      {/* "Make a backup" only when there is something to back up (issue 11). */}
+      {credentials && credentials.length > 0 && <StorageWarning />}
       <ScreenHeading>{t('home.title')}</ScreenHeading>
       {credentials?.length === 0 && (
         <>

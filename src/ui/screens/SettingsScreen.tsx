@@ -98,7 +98,8 @@ export function SettingsScreen() {
       )}
 
       <h2 class="govuk-heading-m">{t('settings.lockTitle')}</h2>
-      <button type="button" class="govuk-button govuk-button--warning" onClick={() => vault.lock()}>{t('settings.lockNow')}</button>
+      {/* Not destructive (nothing is lost; unlocking brings everything back): a secondary button, not a warning one. */}
+      <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('settings.lockNow')}</button>
     </>
   );
 }

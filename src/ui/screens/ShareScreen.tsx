@@ -59,10 +59,10 @@ export function ShareScreen() {
       </>
     );
   }
-  return <ReadRequest errors={errors} onInput={read} returnTo={returnTo} />;
+  return <ReadRequest errors={errors} onInput={read} onError={(field, text) => setErrors([{ field, text }])} returnTo={returnTo} />;
 }
 
-function ReadRequest({ errors, onInput, returnTo }: { errors: FieldError[]; onInput(text: string, field: string): Promise<void>; returnTo?: string | undefined }) {
+function ReadRequest({ errors, onInput, onError, returnTo }: { errors: FieldError[]; onInput(text: string, field: string): Promise<void>; onError(field: string, text: string): void; returnTo?: string | undefined }) {
   const { t } = useI18n();
   const [scanning, setScanning] = useState(false);
   const [text, setText] = useState('');
@@ -76,8 +76,8 @@ function ReadRequest({ errors, onInput, returnTo }: { errors: FieldError[]; onIn
       {scanning
         ? <QrScanner onResult={(value) => { setScanning(false); void onInput(value, 'request-image'); }} />
         : <button type="button" class="govuk-button" onClick={() => setScanning(true)}>{t('add.openCamera')}</button>}
-      <ScanFromImage id="request-image" onResult={(value) => void onInput(value, 'request-image')} />
-      {errorFor(errors, 'request-image') && <p class="govuk-error-message">{errorFor(errors, 'request-image')}</p>}
+      <ScanFromImage id="request-image" onResult={(value) => void onInput(value, 'request-image')}
+        error={errorFor(errors, 'request-image')} onError={(text) => onError('request-image', text)} />
       <form onSubmit={paste.submit} noValidate>
         <TextField id="request-text" label={t('share.pasteLabel')} value={text} onInput={setText} autocomplete="off"
           error={errorFor(errors, 'request-text')} />

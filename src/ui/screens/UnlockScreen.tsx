@@ -6,19 +6,36 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
 import { PinField } from '../vault/PinField';
-import { useCountdown } from '../vault/useCountdown';
+import { waitingOfferLink } from '../receive/offer-link';
+import { useCountdown, type Clock, systemClock } from '../vault/useCountdown';
 import { useVault } from '../vault/VaultContext';
 import { vaultErrorMessage } from '../vault/vault-error-message';
 
-/** Unlock with the PIN or, where set up, the phone's screen lock (passkey). */
-export function UnlockScreen() {
+/**
+ * Unlock with the PIN or, where set up, the phone's screen lock (passkey). When an offer link
+ * opened the app, says that unlocking is what adds the credential. `clock` is for tests.
+ */
+export function UnlockScreen({ clock = systemClock }: { clock?: Clock }) {
   const { t } = useI18n();
+  const [offerLink] = useState(waitingOfferLink);
   const { vault } = useVault();
   const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [retryAt, setRetryAt] = useState<number>();
   const [passkey, setPasskey] = useState(false);
-  const wait = useCountdown(retryAt);
+  const wait = useCountdown(retryAt, clock);
+  // The visible countdown changes every second; a screen reader hears only its start and its end.
+  const [announcement, setAnnouncement] = useState('');
+  const [waitStart, setWaitStart] = useState(0);
+  useEffect(() => {
+    if (wait > 0 && waitStart === 0) {
+      setWaitStart(wait);
+      setAnnouncement(t('unlock.wait', { seconds: wait }));
+    } else if (wait === 0 && waitStart > 0) {
+      setWaitStart(0);
+      setAnnouncement(t('unlock.waitOver'));
+    }
+  }, [wait > 0]);
   useEffect(() => {
     void vault.unlockMethods().then((methods) => setPasskey(methods.passkey));
   }, [vault]);
@@ -49,6 +66,11 @@ export function UnlockScreen() {
     <>
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('unlock.title')}</ScreenHeading>
+      {offerLink && (
+        <p class="govuk-inset-text" data-testid="unlock-offer-waiting">
+          {t('unlock.offerWaiting', { source: offerLink.issuerHost ?? t('unlock.offerWaitingLink') })}
+        </p>
+      )}
       {passkey && (
         <>
           <button type="button" id="unlock-passkey" class="govuk-button" onClick={passkeySubmit.submit} disabled={busy}>
@@ -59,9 +81,8 @@ export function UnlockScreen() {
       )}
       <form onSubmit={pinSubmit.submit} noValidate>
         <PinField id="pin" label={t('unlock.pinLabel')} value={pin} onInput={setPin} errors={errors} />
-        {wait > 0 && (
-          <p class="govuk-body" role="status" data-testid="unlock-wait">{t('unlock.wait', { seconds: wait })}</p>
-        )}
+        {wait > 0 && <p class="govuk-body" data-testid="unlock-wait">{t('unlock.wait', { seconds: wait })}</p>}
+        <p class="govuk-visually-hidden" role="status" data-testid="unlock-wait-announcement">{announcement}</p>
         <button type="submit" class="govuk-button" disabled={busy || wait > 0} aria-disabled={busy || wait > 0}>
           {pinSubmit.busy ? t('unlock.working') : t('unlock.button')}
         </button>

@@ -16,7 +16,7 @@ export function NewPinFields({ pin, confirmation, onPin, onConfirmation, errors 
     <>
       <PinField id="new-pin" label={t('pin.new.label')} hint={t('pin.new.hint', { min: MIN_PIN_LENGTH })} autocomplete="new-password"
         value={pin} onInput={onPin} errors={errors} />
-      <PinField id="confirm-pin" label={t('pin.confirm.label')} autocomplete="new-password" value={confirmation} onInput={onConfirmation} errors={errors} />
+      <PinField id="confirm-pin" label={t('pin.confirm.label')} autocomplete="new-password" keyboardChoice={false} value={confirmation} onInput={onConfirmation} errors={errors} />
     </>
   );
 }

@@ -10,6 +10,7 @@ interface TextFieldProps {
   onInput(value: string): void;
   type?: 'text' | 'password';
   autocomplete?: string;
+  /** The on-screen keyboard (number pad for 'numeric'), for password fields too: a PIN is hidden digits. */
   inputMode?: 'text' | 'numeric';
   /** GOV.UK width class, e.g. 'govuk-input--width-10'. */
   widthClass?: string;
@@ -37,7 +38,7 @@ export function TextField(props: TextFieldProps) {
     'aria-describedby': describedBy,
   };
   // Two literal elements because preact types each input `type` with its own attributes.
-  const input = type === 'password' ? <input {...common} type="password" /> : <input {...common} type="text" inputMode={inputMode} />;
+  const input = type === 'password' ? <input {...common} type="password" inputMode={inputMode} /> : <input {...common} type="text" inputMode={inputMode} />;
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}${revealable ? ' govuk-password-input' : ''}`}>
       <label class="govuk-label govuk-label--s" for={id}>{label}</label>

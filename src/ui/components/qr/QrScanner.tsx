@@ -62,7 +62,8 @@ export function QrScanner({ onResult }: { onResult(text: string): void }) {
 
   return (
     <div class="satchel-scanner">
-      <video ref={video} muted playsInline aria-label={t('scan.videoLabel')} data-testid="scanner-video" />
+      {/* Hidden until the camera plays: no black box while it starts, or where there is no camera. */}
+      <video ref={video} muted playsInline aria-label={t('scan.videoLabel')} data-testid="scanner-video" hidden={state !== 'scanning'} />
       <p class="govuk-body" role="status">
         {state === 'starting' && t('scan.starting')}
         {state === 'scanning' && t('scan.scanning')}

@@ -1,22 +1,31 @@
-import { useState } from 'preact/hooks';
 import { openQrReader } from '../../../wallet/qr';
 import { useI18n } from '../../i18n/context';
 import { imageDataOfFile } from './image-data';
 
-/** "Use a picture of the code": a photo or screenshot of a QR code, read on the phone. */
-export function ScanFromImage({ id, onResult }: { id: string; onResult(text: string): void }) {
+/**
+ * "Use a picture of the code": a photo or screenshot of a QR code, read on the phone.
+ *
+ * The screen owns the errors (GOV.UK error summary pattern): a picture with no code in it, or a
+ * file that is not a picture, goes to `onError` for the screen's error list, whose summary at the
+ * top of the page takes focus and links here; `error` (that list's entry for this field, or what
+ * reading the code led to) is shown beside the field.
+ */
+export function ScanFromImage({ id, onResult, error, onError }: {
+  id: string;
+  onResult(text: string): void;
+  error: string | undefined;
+  onError(text: string): void;
+}) {
   const { t } = useI18n();
-  const [error, setError] = useState<string>();
   const read = async (file: File | undefined) => {
     if (!file) return;
-    setError(undefined);
     const reader = await openQrReader();
     try {
       const text = await reader.decode(await imageDataOfFile(file));
       if (text) onResult(text);
-      else setError(t('scan.noCodeInImage'));
+      else onError(t('scan.noCodeInImage'));
     } catch {
-      setError(t('scan.imageUnreadable'));
+      onError(t('scan.imageUnreadable'));
     } finally {
       reader.close();
     }
