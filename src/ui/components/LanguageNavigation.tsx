@@ -2,10 +2,10 @@ import { useI18n } from '../i18n/context';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/translate';
 
 /** GOV.UK language navigation: the current language as text, the other as a link in its own language. */
-export function LanguageNavigation() {
+export function LanguageNavigation({ class: className }: { class?: string }) {
   const { language, setLanguage, t } = useI18n();
   return (
-    <nav class="govuk-language-navigation" aria-label={t('language.label')}>
+    <nav class={`govuk-language-navigation${className ? ` ${className}` : ''}`} aria-label={t('language.label')}>
       <ul class="govuk-language-navigation__list">
         {LANGUAGES.map((code) => (
           <li class="govuk-language-navigation__list-item" key={code}>

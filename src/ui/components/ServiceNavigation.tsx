@@ -39,6 +39,8 @@ export function ServiceNavigation() {
           <span class="govuk-service-navigation__service-name">
             <Link href="/" class="govuk-service-navigation__link">{t('app.name')}</Link>
           </span>
+          {/* On a phone the language switch and the Menu button share the service name's line. */}
+          {!wide && <LanguageNavigation class="satchel-language-navigation--inline" />}
           <nav aria-label={t('nav.label')} class="govuk-service-navigation__wrapper">
             <button type="button" class="govuk-service-navigation__toggle" aria-controls={MENU_ID}
               hidden={wide} aria-hidden={wide ? 'true' : undefined} aria-expanded={wide ? undefined : open}
@@ -60,7 +62,7 @@ export function ServiceNavigation() {
             </ul>
           </nav>
         </div>
-        <LanguageNavigation />
+        {wide && <LanguageNavigation />}
       </div>
     </section>
   );

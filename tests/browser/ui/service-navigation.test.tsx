@@ -71,6 +71,7 @@ describe('ServiceNavigation on a phone (360 px)', () => {
     await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('true');
     expect(list().hidden).toBe(false);
     expect(shown(link('Activity'))).toBe(true);
+    expect(list().getBoundingClientRect().top).toBeGreaterThanOrEqual(toggle().getBoundingClientRect().bottom);
 
     await userEvent.keyboard(' ');
     await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('false');
@@ -86,14 +87,21 @@ describe('ServiceNavigation on a phone (360 px)', () => {
   });
 
   for (const [language, other, menu] of [['en', 'Cymraeg', 'Menu'], ['cy', 'English', 'Dewislen']] as const) {
-    it(`leaves the screen to the task (${language}): header and phase banner ≤ 130 px, the language switch on screen`, async () => {
+    it(`leaves the screen to the task (${language}): header and phase banner ≤ 100 px: the service name, the other language and Menu on one line`, async () => {
       await renderHeader(language);
       expect(toggle().textContent).toBe(menu);
       const banner = host.querySelector('.govuk-phase-banner')!;
-      expect(banner.getBoundingClientRect().bottom).toBeLessThanOrEqual(130);
+      expect(banner.getBoundingClientRect().bottom).toBeLessThanOrEqual(100);
       const switchLanguage = link(other);
       expect(shown(switchLanguage)).toBe(true);
-      expect(switchLanguage.getBoundingClientRect().right).toBeLessThanOrEqual(360);
+      expect(switchLanguage.getBoundingClientRect().right).toBeLessThanOrEqual(toggle().getBoundingClientRect().left);
+      const serviceName = host.querySelector('.govuk-service-navigation__service-name')!.getBoundingClientRect();
+      for (const element of [switchLanguage, toggle()]) {
+        const box = element.getBoundingClientRect();
+        expect(box.top).toBeLessThan(serviceName.bottom);
+        expect(box.bottom).toBeGreaterThan(serviceName.top);
+      }
+      expect(toggle().getBoundingClientRect().right).toBeLessThanOrEqual(360);
       // The phase is still said, in short.
       expect(banner.textContent).toContain(language === 'en' ? 'Pilot' : 'Peilot');
     });
