@@ -25,12 +25,20 @@ const demo = await startDemo({
 const { servers } = demo;
 const verifier = await startReferenceVerifier({ port: VERIFIER_PORT, walletUrl: demo.appUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
 
-console.log(`\nSatchel is running at ${demo.appUrl}/`);
-console.log(`Issuer admin page (make offers, revoke):  ${servers.adminUrl}`);
-for (const d of DEPARTMENTS) console.log(`  ${d.name.en.padEnd(40)} ${servers.issuers[d.id].url}`);
-console.log(`  ${'Trust list'.padEnd(40)} ${servers.trustListUrl}`);
-console.log(`Reference verifier (OpenID4VP, job application site): ${verifier.url}/`);
-console.log(`Keys and issued credentials are kept in ${dataDir}/ (delete it to start afresh).`);
+// Printed last, after every server has started and the build has finished, so the address to open
+// is at the bottom of the terminal and not lost among build output (issue 11).
+console.log([
+  '',
+  '────────────────────────────────────────────────────────────────────',
+  `  Satchel is ready. Open ${demo.appUrl}/`,
+  '────────────────────────────────────────────────────────────────────',
+  `Issuer admin page (make offers, revoke):  ${servers.adminUrl}`,
+  ...DEPARTMENTS.map((d) => `  ${d.name.en.padEnd(40)} ${servers.issuers[d.id].url}`),
+  `  ${'Trust list'.padEnd(40)} ${servers.trustListUrl}`,
+  `Reference verifier (OpenID4VP, job application site): ${verifier.url}/`,
+  `Keys and issued credentials are kept in ${dataDir}/ (delete it to start afresh).`,
+  `Satchel: ${demo.appUrl}/   (Ctrl+C to stop)`,
+].join('\n'));
 
 const stop = () => void Promise.all([demo.close(), verifier.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -4,7 +4,7 @@
  * long caching for hashed assets, no caching for the service worker and the HTML shell, and the
  * app shell for in-app paths such as /about. Used by `npm start` and the end-to-end tests.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { securityHeaders } from './security-headers';
@@ -64,4 +64,38 @@ export function createStaticServer({ root, connectOrigins = [], transformService
       console.error(error);
     }
   });
+}
+
+/** Seconds a browser waits before asking again while the app is being built. */
+export const STARTING_RETRY_S = 2;
+
+const STARTING_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${STARTING_RETRY_S}">
+<title>Satchel is starting</title>
+</head>
+<body>
+<h1>Satchel is starting, please wait</h1>
+<p>The app is being built. This page will reload by itself in a moment.</p>
+<p lang="cy">Mae Satchel yn cychwyn, arhoswch. Bydd y dudalen hon yn ail-lwytho ei hun mewn eiliad.</p>
+</body>
+</html>
+`;
+
+/**
+ * What the app's address answers while `npm start` builds the app, for every path: a small page
+ * that reloads itself, as 503 with Retry-After (RFC 9110 §15.6.4, §10.2.3) and never cached, so
+ * a browser opened early ends up on the app and not on an error (issue 11).
+ */
+export function serveStartingPage(request: IncomingMessage, response: ServerResponse, connectOrigins: readonly string[] = []): void {
+  response.writeHead(503, {
+    ...securityHeaders(connectOrigins),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Retry-After': String(STARTING_RETRY_S),
+  });
+  response.end(request.method === 'HEAD' ? undefined : STARTING_PAGE);
 }

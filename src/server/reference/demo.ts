@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createStaticServer } from '../static-server';
+import { createStaticServer, serveStartingPage } from '../static-server';
 import { buildEnvironment } from './build-env';
 import { startReferenceServers, type ReferenceServers } from './reference-servers';
 
@@ -30,6 +30,8 @@ export interface DemoOptions {
   /** Status list ttl in seconds for the departments (default 60). */
   statusListTtlS?: number;
   deferredDelayS?: number;
+  /** Test hook: builds the app instead of `vite build` (the starting page is served meanwhile). */
+  buildApp?: (build: { outDir: string; env: Record<string, string>; appUrl: string }) => Promise<void>;
 }
 
 export interface Demo {
@@ -39,13 +41,21 @@ export interface Demo {
 }
 
 function runBuild(outDir: string, env: Record<string, string>, wasm: boolean, log: (line: string) => void): Promise<void> {
-  log(`Building Satchel into ${outDir}/ for the reference issuers…`);
   // `npm run build` = the WASM core, then `vite build`, which takes the extra arguments.
   const args = wasm ? ['npm', 'run', 'build', '--'] : ['npx', 'vite', 'build'];
-  const child = spawn(args[0]!, [...args.slice(1), '--outDir', outDir, '--emptyOutDir'], { stdio: wasm ? 'inherit' : 'ignore', env: { ...process.env, ...env } });
+  // Quiet: the build's own output is kept and shown only if it fails, so the addresses printed
+  // once everything runs are the last thing in the terminal (issue 11).
+  const child = spawn(args[0]!, [...args.slice(1), '--outDir', outDir, '--emptyOutDir'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const output: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`The app build failed (exit code ${code})`))));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve();
+      log(Buffer.concat(output).toString('utf8'));
+      reject(new Error(`The app build failed (exit code ${code}); its output is above`));
+    });
   });
 }
 
@@ -55,7 +65,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   // The app's port is taken first so its URL is known to the issuers; requests go to the static
   // server once the issuers' origins (its CSP connect-src) are known.
   let serve: ((request: IncomingMessage, response: ServerResponse) => void) | undefined = undefined;
-  const app: Server = createServer((request, response) => (serve ? serve(request, response) : response.writeHead(503).end('Starting')));
+  // Until then, and until the app is built (dist/ is emptied and rewritten meanwhile), every
+  // request gets the "Satchel is starting" page, which reloads itself.
+  const app: Server = createServer((request, response) => (serve ? serve(request, response) : serveStartingPage(request, response)));
   await new Promise<void>((resolve, reject) => {
     app.once('error', reject);
     app.listen(options.ports === 'fixed' ? options.appPort ?? DEFAULT_APP_PORT : 0, '127.0.0.1', () => resolve());
@@ -74,12 +86,16 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
   }
   const connectOrigins = [...servers.origins, ...(options.extraOrigins ?? []).map((o) => new URL(o).origin)];
   const site = createStaticServer({ root: outDir, connectOrigins });
-  serve = (request, response) => void site.emit('request', request, response);
   try {
-    if (options.build !== false) await runBuild(outDir, buildEnvironment({ ...servers, origins: connectOrigins }), options.buildWasm !== false, log);
+    if (options.build !== false) {
+      const env = buildEnvironment({ ...servers, origins: connectOrigins });
+      log(`Building Satchel into ${outDir}/ for the reference issuers (a minute or two; ${appUrl}/ says "Satchel is starting" until then)…`);
+      await (options.buildApp ? options.buildApp({ outDir, env, appUrl }) : runBuild(outDir, env, options.buildWasm !== false, log));
+    }
   } catch (e) {
     await Promise.all([closeApp(), servers.close()]);
     throw e;
   }
+  serve = (request, response) => void site.emit('request', request, response);
   return { appUrl, servers, close: async () => void (await Promise.all([closeApp(), servers.close()])) };
 }
