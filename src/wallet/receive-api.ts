@@ -46,6 +46,12 @@ export interface OfferSummary {
   }[];
   /** Present when the offer needs a transaction code (sent separately, e.g. by letter). */
   txCode?: { length?: number; inputMode: 'numeric' | 'text'; description?: Localised };
+  /**
+   * True when the issuer answered for this offer as it was read (a `credential_offer_uri`, which
+   * answers 404/410 once used or expired). By value, nothing can tell until it is redeemed: the
+   * review says the offer is checked when the credential is added (docs/issuers.md).
+   */
+  issuerConfirmedOffer?: true;
 }
 
 export type AcceptResult =

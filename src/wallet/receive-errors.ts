@@ -48,6 +48,19 @@ export function toReceiveError(e: unknown): ReceiveError {
   return new ReceiveError('server-error', `Something went wrong: ${e instanceof Error ? e.message : String(e)}. Try again later.`);
 }
 
+/**
+ * What fetching an offer by reference (`credential_offer_uri`, OpenID4VCI 1.0 §4.1.3) led to. The
+ * spec defines no error for an offer that is gone; an issuer that knows answers 404 or 410 (RFC
+ * 9110 §15.5.5, §15.5.11), as the reference issuers do for a used or expired offer — the person
+ * hears "expired or already used" before the review, not after typing the code (issue 11).
+ */
+export function offerFetchError(e: unknown): ReceiveError {
+  if (e instanceof Oid4vciError && (e.details.status === 404 || e.details.status === 410)) {
+    return new ReceiveError('expired-offer', 'The issuer says this offer has expired or has already been used. Ask the issuer for a new one.');
+  }
+  return toReceiveError(e);
+}
+
 /** A failed verification report as the most specific code: untrusted issuer, type not allowed, or failed. */
 export function reportError(report: VerificationReport): ReceiveError {
   const failed = report.checks.filter((c) => !c.ok);

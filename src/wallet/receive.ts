@@ -37,7 +37,7 @@ import { localise } from './localise';
 import { claimLabel, offerSummary, offeredTypes } from './offer-summary';
 import { offeredMismatches, statusUriOf } from './receive-checks';
 import { ReceiveError, type AcceptResult, type ReceiveErrorCode, type CredentialView, type Localised, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
-import { reportError, toReceiveError } from './receive-errors';
+import { offerFetchError, reportError, toReceiveError } from './receive-errors';
 import { ReceiveStore, type CredentialMeta, type PendingRecord, type ReceiveVault } from './receive-store';
 import { TrustCache, TrustUnavailableError } from './trust-cache';
 
@@ -194,7 +194,7 @@ class ReceiverImpl implements SatchelReceiver {
       else {
         if (!this.online()) throw await queueUnresolved();
         try {
-          offer = await fetchOffer(parsed.uri, this.http);
+          offer = await this.fetchOfferByReference(parsed.uri);
         } catch (e) {
           const error = toReceiveError(e);
           if (error.code === 'offline') throw await queueUnresolved();
@@ -209,10 +209,21 @@ class ReceiverImpl implements SatchelReceiver {
         if (error.code === 'offline') throw await queueUnresolved();
         throw error;
       }
+      // By reference, the issuer has just answered for the offer; by value it is first checked when redeemed (docs/issuers.md).
+      if (parsed.kind === 'reference') summary.issuerConfirmedOffer = true;
       await this.prune();
       await this.putPending({ offerId, offer, summary, issuerName: summary.issuer.name, accepted: false, state: 'waiting-for-connection', remaining: [...offer.configurationIds], storedIds: [], updatedAt: '' });
       return summary;
     });
+  }
+
+  /** §4.1.3: the offer behind a `credential_offer_uri`; one the issuer says is gone is 'expired-offer'. */
+  private async fetchOfferByReference(uri: string): Promise<CredentialOffer> {
+    try {
+      return await fetchOffer(uri, this.http);
+    } catch (e) {
+      throw offerFetchError(e);
+    }
   }
 
   /** Who is issuing (trust list), what and with which claims (issuer metadata, or its cached copy offline). */
@@ -332,7 +343,7 @@ class ReceiverImpl implements SatchelReceiver {
     if (!record?.input) return;
     try {
       const parsed = parseOfferInput(record.input, this.http.remoteUrls);
-      const offer = parsed.kind === 'value' ? parsed.offer : await fetchOffer(parsed.uri, this.http);
+      const offer = parsed.kind === 'value' ? parsed.offer : await this.fetchOfferByReference(parsed.uri);
       const summary = await this.summarise(offerId, offer);
       await this.putPending({ ...record, offer, summary, issuerName: summary.issuer.name, remaining: [...offer.configurationIds], state: 'waiting-for-connection' });
     } catch (e) {

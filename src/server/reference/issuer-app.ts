@@ -45,10 +45,13 @@ export function issuerApp(issuer: ReferenceIssuer, walletOrigins: readonly strin
   // RFC 8414 §3.1.
   app.get('/.well-known/oauth-authorization-server', (c) => c.json(authorizationServerMetadata(issuer)));
 
-  // §4.1.3: credential_offer_uri answers with the offer as application/json.
+  // §4.1.3: credential_offer_uri answers with the offer as application/json. An offer that was
+  // used or has expired answers 410 Gone (RFC 9110 §15.5.11), so a wallet can say so before the
+  // person reviews it and types the code (docs/issuers.md, "Is the offer still open?").
   app.get('/offers/:id', (c) => {
     const offer = issuer.offer(c.req.param('id'));
     if (!offer) return c.json({ error: 'not_found' }, 404);
+    if (!issuer.isOpen(offer)) return c.json({ error: 'offer_gone', error_description: 'This offer has been used or has expired' }, 410, NO_STORE);
     return c.json(issuer.offerJson(offer), 200, NO_STORE);
   });
 

@@ -159,6 +159,11 @@ export class ReferenceIssuer {
     return this.state.offers[id];
   }
 
+  /** Whether the offer can still be redeemed: not used (or burned by wrong codes) and not expired. */
+  isOpen(offer: OfferRecord): boolean {
+    return !offer.redeemed && this.now() < offer.expiresAt;
+  }
+
   /** §4.1.1 Credential Offer Parameters. */
   offerJson(offer: OfferRecord): Record<string, unknown> {
     const grant: Record<string, unknown> = { 'pre-authorized_code': offer.preAuthorizedCode };

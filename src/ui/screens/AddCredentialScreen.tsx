@@ -118,6 +118,11 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
           <dt class="govuk-summary-list__key">{t('review.issuer')}</dt>
           <dd class="govuk-summary-list__value"><LocalisedText text={offer.issuer.name} /></dd>
         </div>
+        {/* An OpenID4VCI offer names no holder (§4.1.1): who it is for is only known once issued (docs/issuers.md). */}
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{t('review.for')}</dt>
+          <dd class="govuk-summary-list__value">{t('review.forValue')}</dd>
+        </div>
         {offer.credentials.map((credential) => (
           <div class="govuk-summary-list__row" key={credential.configurationId}>
             <dt class="govuk-summary-list__key">{t('review.credential')}</dt>
@@ -136,6 +141,10 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
         ))}
       </dl>
       <p class="govuk-body">{t('review.checks')}</p>
+      {/* By value, the pre-authorised code is first checked at the token endpoint (§6): say so before the code is typed. */}
+      {!offer.issuerConfirmedOffer && (
+        <p class="govuk-body" data-testid="checked-on-add">{offer.txCode ? t('review.checkedOnAddWithCode') : t('review.checkedOnAdd')}</p>
+      )}
       {offer.txCode && (
         <TextField id="tx-code" label={t('review.codeLabel')} hint={t('review.codeHint')} value={code} onInput={setCode}
           inputMode={offer.txCode.inputMode === 'numeric' ? 'numeric' : 'text'} autocomplete="one-time-code"

@@ -194,6 +194,36 @@ describe('focus after "Credential added"', () => {
   });
 });
 
+describe('the review of an offer', () => {
+  const review = async (offer: OfferSummary) => {
+    const receiver = fakeReceiver();
+    (receiver as { readOffer: Receiver['readOffer'] }).readOffer = async () => offer;
+    app(<AddCredentialScreen />, { receiver });
+    await shows(en['add.title']);
+    await type('offer-text', 'openid-credential-offer://?credential_offer=%7B%7D');
+    button(en['form.continue'])!.click();
+    await shows(en['review.title']);
+  };
+
+  it('says whose credential it is: the person named in the letter (the offer does not say)', async () => {
+    await review(OFFER);
+    const row = [...host.querySelectorAll('.govuk-summary-list__row')].find((r) => r.querySelector('dt')?.textContent === en['review.for']);
+    expect(row, 'a "For" row').toBeDefined();
+    expect(row!.querySelector('dd')!.textContent).toBe(en['review.forValue']);
+  });
+
+  it('an offer nobody could check yet (by value): says the department checks it, and the code, when it is added', async () => {
+    await review({ ...OFFER, txCode: { inputMode: 'numeric', length: 5 } });
+    expect(host.textContent).toContain(en['review.checkedOnAddWithCode']);
+  });
+
+  it('an offer the department just answered for (by reference): no such warning', async () => {
+    await review({ ...OFFER, issuerConfirmedOffer: true });
+    expect(host.textContent).not.toContain(en['review.checkedOnAdd']);
+    expect(host.textContent).not.toContain(en['review.checkedOnAddWithCode']);
+  });
+});
+
 describe('the PIN keyboard', () => {
   it('is a number pad by default; "Use a passphrase instead" brings the full keyboard back, and is remembered', async () => {
     app(<PinField id="pin" label="PIN" value="" onInput={() => undefined} errors={[]} />);

@@ -236,6 +236,33 @@ describe('Receiver against the reference issuers', () => {
     expect(await receiver.pendingOffers()).toEqual([]);
   });
 
+  it('an offer link by reference that was already used says so before the review (the issuer answers 410 Gone); nothing is kept', async () => {
+    const { record, links } = offer('dvla');
+    const first = await receiver.readOffer(links.walletLink);
+    // Read by reference, the issuer has just answered for the offer: the review may say it is open.
+    expect(first.issuerConfirmedOffer).toBe(true);
+    await receiver.accept(first.offerId, record.txCode);
+    await rejection(receiver.readOffer(links.walletLink), 'expired-offer');
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('an offer link by reference that has expired says so before the review', async () => {
+    const { links } = offer('dvla');
+    clock += 31 * 60 * 1000;
+    try {
+      await rejection(receiver.readOffer(links.walletLink), 'expired-offer');
+    } finally {
+      clock -= 31 * 60 * 1000;
+    }
+    expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('an offer by value cannot be checked before it is redeemed: the summary does not claim the issuer confirmed it', async () => {
+    const { links } = offer('dbs', { txCode: false });
+    const summary = await receiver.readOffer(links.schemeText);
+    expect(summary.issuerConfirmedOffer).toBeUndefined();
+  });
+
   it('an offer scanned offline is kept, queued on accept, and completed when the connection returns', async () => {
     // The wallet has seen the trust list and the issuer before (as after an earlier credential).
     await receiver.refreshStatus();
