@@ -50,12 +50,15 @@ function issuerEntry(v: JsonValue, i: number): TrustedIssuer {
   if (!isJsonObject(v)) bad(`${what} is not an object`);
   const name = v.name;
   if (!isJsonObject(name)) bad(`${what} has no name object { en, cy }`);
-  return {
+  const issuer: TrustedIssuer = {
     id: str(v.id, `${what} id`),
     name: { en: str(name.en, `${what} English name`), cy: str(name.cy, `${what} Welsh name`) },
     keys: jwks(v.jwks, `${what} jwks`),
     types: strings(v.types, `${what} types`),
   };
+  // Optional: the issuer's status list URIs, for checkers to fetch ahead of offline checks.
+  if (v.status_lists !== undefined) issuer.statusLists = strings(v.status_lists, `${what} status_lists`);
+  return issuer;
 }
 
 function signerEntry(v: JsonValue, i: number): StatusListSigner {

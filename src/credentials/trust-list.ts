@@ -20,6 +20,11 @@ export interface TrustedIssuer {
   keys: readonly PublicKey[];
   /** Credential types (SD-JWT VC `vct`, JWT VC `type`) this issuer may issue; undefined: any (unsigned test lists only). */
   types?: readonly string[];
+  /**
+   * Token Status List URIs (draft-ietf-oauth-status-list §5.1 `uri`) the issuer publishes, when the
+   * trust list names them: a checker fetches them while online so it can check offline.
+   */
+  statusLists?: readonly string[];
 }
 
 export interface StatusListSigner {

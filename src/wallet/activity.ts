@@ -1,8 +1,10 @@
 /**
  * The activity log (issue 7) as the UI reads it: every share, kept check and receipt, from the
  * vault's encrypted log (SatchelVault.recordActivity / listActivity / deleteActivity). Filter by
- * kind and by text (who, which credential, which claims, in English or Welsh); export as JSON.
+ * kind and by text (who, which credential, which claims, in English or Welsh); export as JSON, and
+ * the kept check records as a printable document an employer can file (check-record-document.ts).
  */
+import { checkRecordsDocument, readCheckRecord } from './check-record-document';
 import type { Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
 import type { ActivityLog, ActivityLogEntry } from './share-api';
@@ -32,6 +34,8 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
   const typeName = localised(raw.credentialTypeName);
   if (typeName) entry.credentialTypeName = typeName;
   if (typeof raw.counterparty === 'string') entry.counterparty = raw.counterparty;
+  const check = kind === 'checked' ? readCheckRecord(raw.check) : undefined;
+  if (check) entry.check = check;
   return entry;
 }
 
@@ -61,6 +65,12 @@ class ActivityLogImpl implements ActivityLog {
     const entries = await this.list();
     const doc = { format: 'satchel-activity-log', version: 1, exportedAt: new Date().toISOString(), entries };
     return new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
+  }
+
+  async exportCheckRecords(options: { language: 'en' | 'cy'; ids?: string[] }): Promise<Blob> {
+    const entries = (await this.list({ kind: 'checked' })).filter((e) => !options.ids || options.ids.includes(e.id));
+    const html = checkRecordsDocument(entries, options.language === 'cy' ? 'cy' : 'en', new Date().toISOString());
+    return new Blob([html], { type: 'text/html;charset=utf-8' });
   }
 }
 

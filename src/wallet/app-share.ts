@@ -22,12 +22,14 @@ export interface AppShareOptions {
   now?: () => number;
 }
 
-export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'>, options: AppShareOptions = {}): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus'>>, options: AppShareOptions = {}): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
   const verifier = workerSignatureVerifier();
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ? { now: options.now } : {};
   const config = options.config ?? walletConfig();
-  const trust = receiveCacheTrust({ vault, config, verifier, fetch: fetchFn, ...now });
+  // Before preparing for offline checks, the receiver refreshes the cached trust list when due.
+  const refresh = receiver?.refreshStatus ? { refreshTrustList: () => receiver.refreshStatus!() } : {};
+  const trust = receiveCacheTrust({ vault, config, verifier, fetch: fetchFn, ...now, ...refresh });
   const checker = createChecker({ verifier, vault, trust, ...now });
   // Vault.lock drops the keys and emits 'locked' synchronously (src/wallet/vault.ts): drop the checks with them.
   vault.onStateChange((state) => {

@@ -1,6 +1,7 @@
 /** The checker's reasons in plain English and Welsh, one per check of a presentation (docs/credentials.md). */
 import type { Check } from '../credentials/index';
 import type { Localised } from './receive-api';
+import type { CheckVerdict } from './share-api';
 
 const PASS: Record<string, Localised> = {
   format: { en: 'The credential is well formed', cy: "Mae'r credyd wedi'i ffurfio'n gywir" },
@@ -25,7 +26,7 @@ const FAIL: Record<string, Localised> = {
 const SPECIFIC: Record<string, Localised> = {
   revoked: { en: 'The issuer has revoked this credential', cy: "Mae'r cyhoeddwr wedi dirymu'r credyd hwn" },
   suspended: { en: 'The issuer has suspended this credential', cy: "Mae'r cyhoeddwr wedi atal y credyd hwn" },
-  unknown: { en: 'Whether it has been revoked is unknown: no up-to-date revocation list on this phone', cy: "Nid yw'n hysbys a yw wedi'i ddirymu: dim rhestr ddirymu gyfredol ar y ffôn hwn" },
+  unknown: { en: 'Could not check whether it has been cancelled: this phone has no up-to-date cancellation list for this issuer', cy: "Ni ellid gwirio a yw wedi'i ganslo: nid oes gan y ffôn hwn restr ganslo gyfredol ar gyfer y cyhoeddwr hwn" },
   expired: { en: 'The credential has expired', cy: "Mae'r credyd wedi dod i ben" },
   'unknown-issuer': { en: 'The issuer is not on the trust list', cy: "Nid yw'r cyhoeddwr ar y rhestr ymddiriedaeth" },
   'type-not-allowed': { en: 'This issuer may not issue this kind of credential', cy: "Ni chaiff y cyhoeddwr hwn gyhoeddi'r math hwn o gredyd" },
@@ -34,6 +35,20 @@ const SPECIFIC: Record<string, Localised> = {
 export function reasonFor(check: Check): { code: string; ok: boolean; message: Localised } {
   const message = check.ok ? PASS[check.name] : SPECIFIC[check.code] ?? FAIL[check.name];
   return { code: check.ok ? check.name : `${check.name}:${check.code}`, ok: check.ok, message: message ?? { en: check.message } };
+}
+
+/** The reason code of a status that could not be known (no usable status list): a warning, not a failure. */
+export const STATUS_UNKNOWN_CODE = 'status:unknown';
+
+/**
+ * The verdict from the reasons: 'status-unknown' when the only reasons not passed are that
+ * cancellation could not be checked (signature, issuer, validity and key binding all passed),
+ * so the checker sees "could not check cancellation", never the same as revoked (issue 11).
+ */
+export function verdictOf(ok: boolean, reasons: readonly { code: string; ok: boolean }[]): CheckVerdict {
+  if (ok) return 'pass';
+  const failed = reasons.filter((r) => !r.ok);
+  return failed.length > 0 && failed.every((r) => r.code === STATUS_UNKNOWN_CODE) ? 'status-unknown' : 'fail';
 }
 
 export const NO_TRUST_LIST: Localised = {

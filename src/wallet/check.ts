@@ -28,14 +28,15 @@ import { DcqlError, parseDcqlQuery, type DcqlQuery } from '../protocols/openid4v
 import { REQUEST_CLOCK_SKEW_S } from '../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../protocols/openid4vp/response';
 import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
-import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor } from './check-reasons';
+import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor, verdictOf } from './check-reasons';
+import { checkRecordOf, personNameOf } from './check-record';
 import type { CheckTrust } from './check-trust';
 import { labelPath, notAskedFor, presentedClaims } from './held-credentials';
 import { labelFromName } from './localise';
 import { dcqlFor, knownClaimLabel, TYPE_NAMES } from './purposes';
 import type { Localised } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type CredentialCheck, type FrameProgress, type Purpose } from './share-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type ClaimPath, type CredentialCheck, type FrameProgress, type Purpose } from './share-api';
 
 /** How long a request QR stays answerable. */
 export const CHECK_REQUEST_LIFETIME_S = 5 * 60;
@@ -272,7 +273,7 @@ class CheckerImpl implements Checker {
   }
 
   private noTrustList(): CheckResult {
-    return { ok: false, reasons: [{ code: 'trust-list:missing', ok: false, message: NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
+    return { ok: false, verdict: 'fail', reasons: [{ code: 'trust-list:missing', ok: false, message: NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
   }
 
   private async check(check: OpenCheck, answer: Presented[], trustList: TrustList): Promise<CheckResult> {
@@ -296,10 +297,15 @@ class CheckerImpl implements Checker {
     if (credentials.length === 1) {
       const { queryId: _, ...only } = credentials[0]!;
       const reasons = [...only.reasons, ...whole];
-      return { ...only, ok: reasons.every((r) => r.ok) && only.ok, reasons, credentials, elapsedMs: 0 };
+      const ok = reasons.every((r) => r.ok) && only.ok;
+      return { ...only, ok, verdict: verdictOf(ok, reasons), reasons, credentials, elapsedMs: 0 };
     }
+    const ok = whole.every((r) => r.ok) && credentials.every((c) => c.ok);
+    // Several credentials: a fail if any failed; else 'status-unknown' if any could not be checked for cancellation.
+    const verdict = ok ? 'pass' : whole.every((r) => r.ok) && credentials.every((c) => c.verdict !== 'fail') ? 'status-unknown' : 'fail';
     return {
-      ok: whole.every((r) => r.ok) && credentials.every((c) => c.ok),
+      ok,
+      verdict,
       reasons: whole,
       claims: credentials.flatMap((c) => c.claims),
       unrequested: credentials.flatMap((c) => c.unrequested),
@@ -326,9 +332,11 @@ class CheckerImpl implements Checker {
         reasons.push(answersRequest(typeOk, missing.map(label)));
       }
     }
+    const ok = report.valid && reasons.every((r) => r.ok);
     const result: CredentialCheck = {
       queryId,
-      ok: report.valid && reasons.every((r) => r.ok),
+      ok,
+      verdict: verdictOf(ok, reasons),
       reasons,
       claims: presented.map((c) => ({ path: c.path, label: label(c.path), value: c.value })),
       unrequested: check.kind === 'request' ? notAskedFor(presented, claimsAskedFor(query)) : [],
@@ -339,6 +347,13 @@ class CheckerImpl implements Checker {
     return result;
   }
 
+  async offlineReadiness(options: { refresh?: boolean } = {}): Promise<OfflineReadiness> {
+    const { trust } = this.options;
+    if (options.refresh && trust.prepareOffline) return trust.prepareOffline();
+    if (trust.readiness) return trust.readiness();
+    return { trustList: (await trust.trustList()) !== undefined, issuers: [] };
+  }
+
   async keepRecord(requestId: string): Promise<void> {
     const check = this.open(requestId);
     if (!check.result) throw new TypeError(`Check ${requestId} has no result to keep yet`);
@@ -347,12 +362,16 @@ class CheckerImpl implements Checker {
     // Kept encrypted in the vault (records are sealed with the vault key; kind and id are HMACed).
     await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: check.result });
     const several = check.result.credentials && check.result.credentials.length > 1 ? check.result.credentials : undefined;
+    // The record is evidence someone can file (issue 11): the result, every check, what was asked and
+    // seen, the issuer and who checked. "With" is the person checked (their name, if shared), never the checker.
+    const person = personNameOf(check.result);
     await this.options.vault.recordActivity({
       kind: 'checked',
       at,
       credentialTypeName: several ? joinNames(several.map((c) => c.typeName ?? { en: c.queryId })) : check.result.typeName,
-      counterparty: check.verifierName,
+      ...(person ? { counterparty: person } : {}),
       claims: check.result.claims.map((c) => c.label),
+      check: checkRecordOf(check.result, { ...(check.query ? { query: check.query } : {}), ...(check.verifierName ? { checkedBy: check.verifierName } : {}) }),
     });
   }
 

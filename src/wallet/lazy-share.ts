@@ -7,7 +7,7 @@ import type { Receiver } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
 import type { ActivityLog, Checker, Sharer } from './share-api';
 
-export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'>): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus'>>): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
   let loading: ReturnType<typeof load> | undefined;
   function load() {
     return import('./app-share').then((m) => m.createAppShareServices(vault, receiver));
@@ -30,6 +30,7 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     acceptQuickShow: async () => (await checkerNow()).acceptQuickShow(),
     addFrame: async (requestId, frame) => (await checkerNow()).addFrame(requestId, frame),
     verify: async (requestId) => (await checkerNow()).verify(requestId),
+    offlineReadiness: async (options) => (await checkerNow()).offlineReadiness(options),
     keepRecord: async (requestId) => (await checkerNow()).keepRecord(requestId),
     discard: (requestId) => loaded?.discard(requestId),
     // Nothing to forget before the module is loaded: no check can exist yet.
@@ -39,6 +40,7 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     list: async (filter) => (await services()).activity.list(filter),
     remove: async (id) => (await services()).activity.remove(id),
     export: async () => (await services()).activity.export(),
+    exportCheckRecords: async (options) => (await services()).activity.exportCheckRecords(options),
   };
   return { sharer, checker, activity };
 }

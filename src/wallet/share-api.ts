@@ -154,11 +154,28 @@ export interface FrameProgress {
   complete: boolean;
 }
 
+/**
+ * The verdict: 'pass'; 'fail' (do not accept); or 'status-unknown' — every check passed except
+ * that cancellation could not be checked (no usable status list on this phone), which is neither
+ * a pass nor the same as revoked (issue 11).
+ */
+export type CheckVerdict = 'pass' | 'fail' | 'status-unknown';
+
+/** Whether this phone can check offline, and for which issuers (the check screen says so before checking). */
+export interface OfflineReadiness {
+  /** False when the phone holds no trust list yet: nothing can be checked. */
+  trustList: boolean;
+  /** Every issuer on the trust list: ready when a status list is held for every list it is known to use. */
+  issuers: { id: string; name: Localised; ready: boolean; /** ISO 8601: when its oldest list held was fetched. */ listsFetchedAt?: string }[];
+}
+
 /** One credential of an answer, verified: what CheckResult says about a single credential. */
 export interface CredentialCheck {
   /** The DCQL credential query it was given for (the vp_token key, OpenID4VP 1.0 §8.1); 'quick-show' for quick show. */
   queryId: string;
   ok: boolean;
+  /** Absent (results from before issue 11): 'pass' when ok, else 'fail'. */
+  verdict?: CheckVerdict;
   /** Plain reasons, one per check, pass or fail (signature, issuer, validity, status, key binding…). */
   reasons: { code: string; ok: boolean; message: Localised }[];
   issuerName?: Localised;
@@ -198,6 +215,12 @@ export interface Checker {
   addFrame(requestId: string, frame: string): Promise<FrameProgress>;
   /** Decrypts and verifies offline once all frames are in. */
   verify(requestId: string): Promise<CheckResult>;
+  /**
+   * Whether this phone is ready to check offline, and for which issuers. With `refresh`, when
+   * online, first fetches every status list that is missing or due (those the trust list names and
+   * those met so far), so later checks work without a signal.
+   */
+  offlineReadiness(options?: { refresh?: boolean }): Promise<OfflineReadiness>;
   /** "Keep a record of this check": stores the result encrypted in the vault. */
   keepRecord(requestId: string): Promise<void>;
   /** Forgets everything about a check (the default when the checker moves on). */
@@ -211,13 +234,34 @@ export interface Checker {
 
 // ---------------------------------------------------------------- activity log
 
+/**
+ * A kept check (issue 11): evidence someone can file — the result and which checks passed, what
+ * was asked, what was seen, the issuer, and who checked. Values are kept as plain text.
+ */
+export interface CheckRecord {
+  verdict: CheckVerdict;
+  /** The checker's own name or organisation, as shown to the person. */
+  checkedBy?: string;
+  /** What was asked for: the kinds of credential and the details (empty for quick show, which asks nothing). */
+  asked: Localised[];
+  /** Every check made, passed or not. */
+  checks: { ok: boolean; message: Localised }[];
+  /** What was seen: each detail shared (text, number or yes/no; a photo is noted, not kept). */
+  seen: { label: Localised; value: string | number | boolean; photo?: true }[];
+  issuerName?: Localised;
+  /** ISO 8601: when the cancellation list used was issued, if one was. */
+  statusListFrom?: string;
+}
+
 export interface ActivityLogEntry {
   id: string;
   at: string;
   kind: 'shared' | 'checked' | 'received';
   credentialTypeName?: Localised;
-  counterparty?: string; // who it was shared with, as they named themselves
+  counterparty?: string; // who it was shared with, as they named themselves; for a check, the person's name if it was shared
   claims: Localised[];
+  /** For a kept check: the record. */
+  check?: CheckRecord;
 }
 
 export interface ActivityLog {
@@ -225,4 +269,6 @@ export interface ActivityLog {
   remove(id: string): Promise<void>;
   /** A JSON file of the log (decrypted, for the person's own records). */
   export(): Promise<Blob>;
+  /** A plain, printable HTML document of the kept check records (all, or those `ids`), for an employer to file. */
+  exportCheckRecords(options: { language: 'en' | 'cy'; ids?: string[] }): Promise<Blob>;
 }

@@ -91,19 +91,19 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
   await receive(holder, demo, /^Right to work/, 'Home Office');
 
   // Online once, as at the start of a shift: the checker's phone caches each issuer's status list.
-  const rightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove my right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
+  const rightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
   await expect(rightToWork).toHaveAttribute('data-ok', 'true');
   await expect(holder.getByTestId('not-shared')).toHaveCount(0);
-  const overEighteen = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']));
+  const overEighteen = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Over 18'), ['Aged 18 or over']));
   await expect(overEighteen).toHaveAttribute('data-ok', 'true');
 
   // Now without a signal: a right-to-work check, then an over-18 check whose answer is several
   // codes, collected out of order.
   await checker.context().setOffline(true);
-  const offlineRightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove my right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
+  const offlineRightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
   await expect(offlineRightToWork).toHaveAttribute('data-ok', 'true');
   await expect(offlineRightToWork.getByTestId('disclosed-claims')).toContainText('Right to work');
-  const frames = await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']);
+  const frames = await share(holder, await startCheck(checker, 'Over 18'), ['Aged 18 or over']);
   expect(frames.length).toBeGreaterThan(1);
   const result = await scanAnswer(checker, [...frames].reverse());
   await expect(result).toHaveAttribute('data-ok', 'true');
@@ -127,7 +127,7 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
   await checker.waitForTimeout((E2E_STATUS_LIST_TTL_S + 1) * 1000);
   for (const online of [true, false]) {
     await checker.context().setOffline(!online);
-    const revoked = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Prove I am over 18'), ['Aged 18 or over']));
+    const revoked = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Over 18'), ['Aged 18 or over']));
     await expect(revoked).toHaveAttribute('data-ok', 'false');
     await expect(revoked.getByTestId('check-reasons')).toContainText(/revoked|cancelled/i);
   }

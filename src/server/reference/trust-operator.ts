@@ -1,7 +1,7 @@
 /**
  * The trust-list operator: publishes the signed trust list (format: docs/credentials.md) naming
- * each reference department, its public key and the one credential type it may issue. The list
- * is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
+ * each reference department, its public key, the one credential type it may issue and the status
+ * list it publishes (`status_lists`). The list is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
  * long to use it before refreshing (TRUST_LIST_TTL_S). The operator's public key is pinned in the
  * wallet at build time (src/wallet/config.ts).
  */
@@ -29,6 +29,8 @@ export async function signTrustList(operator: KeyPair, operatorId: string, issue
       name: i.department.name,
       keys: [i.key.publicJwk],
       types: i.department.credentials.map((c) => c.type),
+      // Where each department publishes its status list, so checkers can fetch it before going offline.
+      statusLists: [i.statusListUri],
     })),
   });
   return unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));

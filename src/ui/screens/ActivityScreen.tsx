@@ -5,6 +5,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { formatDateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/en';
+import { CheckRecordsExport, CheckRecordSummary } from '../share/CheckRecordParts';
 import { useShare } from '../share/ShareContext';
 
 const KIND_LABELS: Record<ActivityLogEntry['kind'], MessageKey> = {
@@ -59,6 +60,7 @@ export function ActivityScreen() {
                 <td class="govuk-table__cell" data-label={t('activity.what')}>
                   {t(KIND_LABELS[entry.kind])}
                   {entry.credentialTypeName && <>: <LocalisedText text={entry.credentialTypeName} /></>}
+                  {entry.check && <CheckRecordSummary record={entry.check} />}
                   {entry.claims.length > 0 && (
                     <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><LocalisedText text={c} /></li>)}</ul>
                   )}
@@ -78,6 +80,7 @@ export function ActivityScreen() {
       {exportUrl
         ? <a class="govuk-button" href={exportUrl} download="satchel-activity.json">{t('activity.download')}</a>
         : <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void activity.export().then((blob) => setExportUrl(URL.createObjectURL(blob)))}>{t('activity.export')}</button>}
+      {entries?.some((e) => e.check) && <CheckRecordsExport activity={activity} />}
     </>
   );
 }

@@ -9,7 +9,8 @@ import { ScanFromImage } from '../components/qr/ScanFromImage';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { CheckResultView } from '../share/CheckResultView';
-import { PURPOSES } from '../share/purposes';
+import { CHECK_PURPOSES } from '../share/check-purposes';
+import { CheckReadiness } from '../share/CheckReadiness';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 
@@ -84,11 +85,12 @@ export function CheckScreen() {
         <ErrorSummary errors={errors} />
         <ScreenHeading>{t('check.title')}</ScreenHeading>
         <p class="govuk-body">{t('check.intro')}</p>
+        <CheckReadiness checker={checker} />
         <div class="govuk-form-group">
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('check.purposeLegend')}</legend>
             <div class="govuk-radios">
-              {PURPOSES.map(({ purpose: p, label, hint }) => (
+              {CHECK_PURPOSES.map(({ purpose: p, label, hint }) => (
                 <div class="govuk-radios__item" key={p}>
                   <input class="govuk-radios__input" id={`purpose-${p}`} name="purpose" type="radio" value={p}
                     checked={purpose === p} onChange={() => setPurpose(p)} aria-describedby={`purpose-${p}-hint`} />
@@ -151,7 +153,7 @@ export function CheckScreen() {
       {progress && progress.total > 1 && (
         <p class="govuk-body" role="status" data-testid="frame-progress">{t('check.progress', { received: progress.received, total: progress.total })}</p>
       )}
-      {scanning && <QrScanner key={progress?.received ?? 0} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
+      {scanning && <QrScanner key={progress?.received ?? 0} unavailableText={t('check.scanUnavailable')} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
       <ScanFromImage id="response-image" onResult={(text) => void addFrame(request, text, 'response-image')}
         error={errorFor(errors, 'response-image')} onError={(text) => setErrors([{ field: 'response-image', text }])} />
       <div class="govuk-button-group">

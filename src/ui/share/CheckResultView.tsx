@@ -1,4 +1,5 @@
-import type { CheckResult, CredentialCheck } from '../../wallet/share-api';
+import { STATUS_UNKNOWN_CODE } from '../../wallet/check-reasons';
+import type { CheckResult, CheckVerdict, CredentialCheck } from '../../wallet/share-api';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { useI18n } from '../i18n/context';
@@ -6,13 +7,21 @@ import { ClaimValue } from '../receive/ClaimValue';
 
 type Details = Omit<CredentialCheck, 'queryId' | 'ok'>;
 
+/** Results from before issue 11 carry no verdict: pass or fail by `ok`. */
+const verdictOf = (check: { ok: boolean; verdict?: CheckVerdict }): CheckVerdict => check.verdict ?? (check.ok ? 'pass' : 'fail');
+
+const TAGS = { pass: 'govuk-tag--green', fail: 'govuk-tag--red', 'status-unknown': 'govuk-tag--yellow' } as const;
+
 function Reasons({ reasons }: { reasons: CheckResult['reasons'] }) {
   const { t } = useI18n();
+  // Cancellation that could not be checked is a warning (yellow, "Not checked"), never the red of a failure.
+  const tag = (reason: CheckResult['reasons'][number]) => (reason.ok ? 'pass' : reason.code === STATUS_UNKNOWN_CODE ? 'status-unknown' : 'fail');
+  const label = { pass: t('check.reasonOk'), fail: t('check.reasonFail'), 'status-unknown': t('check.reasonUnknown') } as const;
   return (
     <ul class="govuk-list" data-testid="check-reasons">
       {reasons.map((reason) => (
         <li key={reason.code}>
-          <strong class={`govuk-tag ${reason.ok ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{reason.ok ? t('check.reasonOk') : t('check.reasonFail')}</strong>{' '}
+          <strong class={`govuk-tag ${TAGS[tag(reason)]}`}>{label[tag(reason)]}</strong>{' '}
           <LocalisedText text={reason.message} />
         </li>
       ))}
@@ -63,18 +72,41 @@ function CredentialDetails({ details, headingLevel }: { details: Details; headin
  * answer holding several credentials (OpenID4VP 1.0 §6.4.2) shows the overall verdict and reasons,
  * then each credential with its own verdict, reasons and details.
  */
+/**
+ * Everything passed but cancellation could not be checked: say what did pass, how old the newest
+ * cancellation list on this phone is (or that there is none), and what to do next.
+ */
+function StatusUnknown({ result }: { result: CheckResult }) {
+  const { t } = useI18n();
+  const lists = (result.credentials ?? [result]).filter((c) => verdictOf(c) === 'status-unknown').map((c) => c.status?.checkedAt);
+  const newest = lists.filter((at): at is string => at !== undefined).sort().pop();
+  return (
+    <div class="govuk-inset-text" data-testid="status-unknown">
+      <p class="govuk-body">{t('check.unknownBody')}</p>
+      <p class="govuk-body" data-testid="status-list-age">
+        {newest ? <>{t('check.unknownAge')} <RelativeTime iso={newest} /></> : t('check.unknownNoList')}
+      </p>
+      <p class="govuk-body">{t('check.unknownNext')}</p>
+    </div>
+  );
+}
+
 export function CheckResultView({ result }: { result: CheckResult }) {
   const { t } = useI18n();
   const several = result.credentials && result.credentials.length > 1 ? result.credentials : undefined;
+  const verdict = verdictOf(result);
+  const panel = { pass: 'govuk-panel--confirmation', fail: 'satchel-panel--fail', 'status-unknown': 'satchel-panel--warning' }[verdict];
+  const title = { pass: t('check.pass'), fail: t('check.fail'), 'status-unknown': t('check.unknownTitle') }[verdict];
   return (
-    <div data-testid="check-result" data-ok={String(result.ok)}>
-      <div class={`govuk-panel ${result.ok ? 'govuk-panel--confirmation' : 'satchel-panel--fail'}`}>
-        <h1 class="govuk-panel__title">{result.ok ? t('check.pass') : t('check.fail')}</h1>
+    <div data-testid="check-result" data-ok={String(result.ok)} data-verdict={verdict}>
+      <div class={`govuk-panel ${panel}`}>
+        <h1 class="govuk-panel__title">{title}</h1>
         <div class="govuk-panel__body">
           {result.typeName && <LocalisedText text={result.typeName} />}
           {result.issuerName && <> — <LocalisedText text={result.issuerName} /></>}
         </div>
       </div>
+      {verdict === 'status-unknown' && <StatusUnknown result={result} />}
       {several ? (
         <>
           {result.reasons.length > 0 && (
@@ -84,9 +116,9 @@ export function CheckResultView({ result }: { result: CheckResult }) {
             </>
           )}
           {several.map((credential, i) => (
-            <section key={`${credential.queryId}-${i}`} data-testid="checked-credential" data-ok={String(credential.ok)}>
+            <section key={`${credential.queryId}-${i}`} data-testid="checked-credential" data-ok={String(credential.ok)} data-verdict={verdictOf(credential)}>
               <h2 class="govuk-heading-m">
-                <strong class={`govuk-tag ${credential.ok ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{credential.ok ? t('check.reasonOk') : t('check.reasonFail')}</strong>{' '}
+                <strong class={`govuk-tag ${TAGS[verdictOf(credential)]}`}>{{ pass: t('check.reasonOk'), fail: t('check.reasonFail'), 'status-unknown': t('check.reasonUnknown') }[verdictOf(credential)]}</strong>{' '}
                 {credential.typeName ? <LocalisedText text={credential.typeName} /> : credential.queryId}
                 {credential.issuerName && <> — <LocalisedText text={credential.issuerName} /></>}
               </h2>

@@ -17,7 +17,8 @@ export interface TrustedVault {
 }
 
 /** `issuers`: the DVLA only, or the DVLA and the Home Office. */
-export async function vaultWithTrustList(world: World, dbPrefix: string, issuers: 'dvla' | 'dvla+home-office' = 'dvla+home-office'): Promise<TrustedVault> {
+/** `statusLists`: the status-list URIs the trust list names for each issuer (its optional `status_lists`). */
+export async function vaultWithTrustList(world: World, dbPrefix: string, issuers: 'dvla' | 'dvla+home-office' = 'dvla+home-office', statusLists: Record<string, string[]> = {}): Promise<TrustedVault> {
   const operator = es256Key('op-1');
   const unsigned = prepareTrustList({
     alg: 'ES256',
@@ -26,8 +27,8 @@ export async function vaultWithTrustList(world: World, dbPrefix: string, issuers
     issuedAt: new Date(NOW.getTime() - 3600_000),
     expiresAt: new Date(NOW.getTime() + 86_400_000),
     issuers: [
-      { id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence] },
-      ...(issuers === 'dvla' ? [] : [{ id: HOME_OFFICE, name: { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, keys: [world.homeOffice.jwk], types: [CREDENTIAL_TYPES.rightToWork] }]),
+      { id: DVLA, name: { en: 'DVLA', cy: 'DVLA' }, keys: [world.dvla.jwk], types: [CREDENTIAL_TYPES.drivingLicence], ...(statusLists[DVLA] ? { statusLists: statusLists[DVLA] } : {}) },
+      ...(issuers === 'dvla' ? [] : [{ id: HOME_OFFICE, name: { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, keys: [world.homeOffice.jwk], types: [CREDENTIAL_TYPES.rightToWork], ...(statusLists[HOME_OFFICE] ? { statusLists: statusLists[HOME_OFFICE] } : {}) }]),
     ],
   });
   const jwt = unsigned.finish(operator.sign(new TextEncoder().encode(unsigned.signingInput)));

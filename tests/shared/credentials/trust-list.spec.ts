@@ -88,6 +88,13 @@ export function trustListSpecs(): void {
       await refused(signedList(listPayload({ issuers: [{ ...base[0], jwks: { keys: [{ ...dvla.jwk, d: 'AAAA' }] } }] })), /private key/);
       await refused(signedList(listPayload({ issuers: [base[0], base[0]] })), /twice/);
     });
+    it('an issuer may name its status lists (status_lists), which a checker fetches ahead of offline checks; anything but a list of strings is refused', async () => {
+      const base = listPayload().issuers as Record<string, unknown>[];
+      const named = await parse(signedList(listPayload({ issuers: [{ ...base[0], status_lists: [`${ISSUER_ID}/status/1`] }, base[1]] })));
+      expect(named.ok && named.trustList.issuers.map((i) => i.statusLists)).toEqual([[`${ISSUER_ID}/status/1`], undefined]);
+      await refused(signedList(listPayload({ issuers: [{ ...base[0], status_lists: `${ISSUER_ID}/status/1` }] })), /status_lists/);
+      await refused(signedList(listPayload({ issuers: [{ ...base[0], status_lists: [42] }] })), /status_lists/);
+    });
     it('an expired list that was parsed while good stays usable offline, and says how old it is', async () => {
       const result = await parse(signedList());
       if (!result.ok) throw new Error(result.message);

@@ -12,7 +12,7 @@ type CameraState = 'starting' | 'scanning' | 'denied' | 'unavailable';
  * Live camera QR scanner. Calls `onResult` with the first code read, then stops the camera.
  * The video has no audio and never leaves the phone.
  */
-export function QrScanner({ onResult }: { onResult(text: string): void }) {
+export function QrScanner({ onResult, unavailableText }: { onResult(text: string): void; /** What to do instead when there is no camera (default: the offer wording). */ unavailableText?: string }) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>('starting');
@@ -68,7 +68,7 @@ export function QrScanner({ onResult }: { onResult(text: string): void }) {
         {state === 'starting' && t('scan.starting')}
         {state === 'scanning' && t('scan.scanning')}
         {state === 'denied' && t('scan.denied')}
-        {state === 'unavailable' && t('scan.unavailable')}
+        {state === 'unavailable' && (unavailableText ?? t('scan.unavailable'))}
       </p>
     </div>
   );
