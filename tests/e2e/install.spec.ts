@@ -1,4 +1,5 @@
 import { expect, openInstalled, test } from './fixtures';
+import { fromMenu } from './support/service-menu';
 
 /** Width and height from a PNG's IHDR chunk (PNG spec §11.2.2). */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -36,7 +37,7 @@ test('meets the install criteria: a valid manifest with icons, and a controlling
 
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(new URL(scope).pathname).toBe('/');
-  await page.getByRole('link', { name: 'This phone' }).click();
+  await fromMenu(page, 'This phone');
   await expect(page.getByTestId('offline-readiness')).toContainText('Yes — Satchel is saved on this phone');
 });
 
@@ -56,7 +57,7 @@ test('sends the strict Content Security Policy and the page runs without violati
   expect(csp).toContain("frame-ancestors 'none'");
 
   await openInstalled(page);
-  await page.getByRole('link', { name: 'This phone' }).click();
+  await fromMenu(page, 'This phone');
   await expect(page.getByRole('heading', { level: 1, name: 'This phone' })).toBeVisible();
   await expect(page.getByTestId('signature-engine')).toContainText('WebAssembly');
   await expect(page.getByTestId('feature-webAssembly')).toContainText('Yes');

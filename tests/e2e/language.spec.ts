@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { fromMenu } from './support/service-menu';
 
 test('switching to Welsh changes every string and the page language, and is remembered', async ({ page }) => {
   await page.goto('/');
@@ -11,7 +12,7 @@ test('switching to Welsh changes every string and the page language, and is reme
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Sefydlu Satchel' })).toBeVisible();
-  await page.getByRole('link', { name: 'Y ffôn hwn' }).click();
+  await fromMenu(page, 'Y ffôn hwn');
   await expect(page.getByRole('heading', { level: 1, name: 'Y ffôn hwn' })).toBeVisible();
 
   await page.getByRole('link', { name: 'English' }).click();

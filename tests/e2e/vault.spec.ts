@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { PIN, setUpVault, unlock } from './vault-steps';
+import { fromMenu } from './support/service-menu';
 
 test('set up, lock, wrong PIN, unlock, and the vault stays locked after a reload', async ({ page }) => {
   const recoveryCode = await setUpVault(page);
@@ -31,7 +32,7 @@ test('a forgotten PIN is replaced using the recovery code, then the PIN can be c
   await page.getByRole('button', { name: 'Unlock and set new PIN' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your credentials' })).toBeVisible({ timeout: 30_000 });
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await fromMenu(page, 'Settings');
   await page.getByRole('link', { name: 'Change your PIN' }).click();
   await page.getByRole('textbox', { name: 'Current PIN', exact: true }).fill('new pin 123');
   await page.getByRole('textbox', { name: 'PIN or passphrase', exact: true }).fill(PIN);
@@ -46,7 +47,7 @@ test('a forgotten PIN is replaced using the recovery code, then the PIN can be c
 
 test('a backup restores into a fresh browser profile; a wrong passphrase changes nothing', async ({ page, browser, baseURL }) => {
   await setUpVault(page);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await fromMenu(page, 'Settings');
   await page.getByRole('link', { name: 'Make a backup' }).click();
   await page.getByRole('textbox', { name: 'Your PIN', exact: true }).fill(PIN);
   await page.getByRole('textbox', { name: 'Choose a passphrase for the backup', exact: true }).fill('a long backup passphrase');
