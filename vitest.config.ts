@@ -22,6 +22,8 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       'hash-wasm', 'idb', 'comlink', 'fflate', 'jsqr', 'qrcode-generator', 'preact', 'preact/hooks', 'preact/jsx-runtime', 'preact/test-utils',
+      // The reference job site's pages, rendered in a phone-sized frame (verifier-pages.test.ts).
+      'hono/html',
       '@noble/curves/nist.js', '@noble/curves/ed25519.js', '@noble/hashes/sha2.js',
     ],
   },
