@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialView } from '../../wallet/receive-api';
-import type { ClaimPath, Purpose, QrFrames } from '../../wallet/share-api';
+import { ShareError, type ClaimPath, type Purpose, type QrFrames, type UnusableReason } from '../../wallet/share-api';
 import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
 import { LocalisedText, localise } from '../components/LocalisedText';
@@ -9,40 +9,108 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
 import { useReceiver } from '../receive/ReceiverContext';
-import { ClaimChoice, pathKey } from '../share/ClaimChoice';
+import { ClaimChoice, pathKey, WholeCredential } from '../share/ClaimChoice';
 import { PURPOSES } from '../share/purposes';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 
-/** Quick show: for when the checker cannot show a code. Weaker, and says so. */
+/** Why a credential would not pass a check (the sharer refuses it too, src/wallet/share.ts). */
+function unusableReason(c: CredentialView, now: number): UnusableReason | undefined {
+  if (c.status.state === 'revoked' || c.status.state === 'suspended') return c.status.state;
+  return c.validUntil !== undefined && Date.parse(c.validUntil) <= now ? 'expired' : undefined;
+}
+
+/** A JWT VC (the veteran card) cannot show only some claims: it is shown whole. */
+const shownWhole = (c: CredentialView | undefined) => c?.format === 'vc+jwt';
+
+type Claim = { path: ClaimPath; label: CredentialView['typeName'] };
+
+/** A purpose the chosen credential cannot show: which one, and the credentials that can. */
+interface Cannot {
+  purpose: Purpose;
+  others: CredentialView[];
+}
+
+/**
+ * Quick show: for when the checker cannot show a code. Weaker, and says so. Lists only credentials
+ * that would pass a check (cancelled and expired ones are left out, and the screen says so); every
+ * type it lists can be shown — one that cannot disclose selectively is shown whole.
+ */
 export function QuickShowScreen() {
   const { t, language } = useI18n();
   const receiver = useReceiver();
   const { sharer } = useShare();
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
+  const [hidden, setHidden] = useState(0);
   const [credentialId, setCredentialId] = useState<string>();
-  const [claims, setClaims] = useState<{ path: ClaimPath; label: CredentialView['typeName'] }[]>([]);
+  const [claims, setClaims] = useState<Claim[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [cannot, setCannot] = useState<Cannot>();
+  /** A purpose chosen with another credential ("Use your … instead"): its claims are ticked once that one's load. */
+  const [pendingPurpose, setPendingPurpose] = useState<Purpose>();
   const [qr, setQr] = useState<QrFrames>();
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const credential = credentials.find((c) => c.id === credentialId);
   useEffect(() => {
     void receiver.listCredentials().then((list) => {
-      setCredentials(list);
-      setCredentialId(new URLSearchParams(location.search).get('credential') ?? list[0]?.id);
+      const now = Date.now();
+      const usable = list.filter((c) => unusableReason(c, now) === undefined);
+      setCredentials(usable);
+      setHidden(list.length - usable.length);
+      const asked = new URLSearchParams(location.search).get('credential');
+      const askedFor = list.find((c) => c.id === asked);
+      const reason = askedFor && unusableReason(askedFor, now);
+      if (askedFor && reason) {
+        // Opened from a cancelled or expired credential's page: say why it cannot be shown.
+        const error = new ShareError('credential-unusable', 'not shareable', { unusable: [{ typeName: askedFor.typeName, issuerName: askedFor.issuerName, reason }] });
+        setErrors([{ field: 'quick-credential', text: shareErrorMessage(t, error, language) }]);
+      }
+      setCredentialId(askedFor && !reason ? askedFor.id : usable[0]?.id);
     });
   }, [receiver]);
   useEffect(() => {
-    if (credentialId) void sharer.shareableClaims(credentialId).then((list) => { setClaims(list); setChosen(new Set()); });
-  }, [credentialId]);
-  const usePurpose = async (purpose: Purpose) => {
-    if (credentialId) setChosen(new Set((await sharer.claimsForPurpose(credentialId, purpose)).map(pathKey)));
+    // Another credential: nothing of the last one stays on screen, even for a moment.
+    setClaims([]);
+    setChosen(new Set());
+    setCannot(undefined);
+    if (!credentialId) return;
+    let current = true;
+    sharer.shareableClaims(credentialId).then((list) => {
+      if (!current) return;
+      setClaims(list);
+      if (shownWhole(credentials.find((c) => c.id === credentialId))) setChosen(new Set(list.map((c) => pathKey(c.path))));
+      else if (pendingPurpose) void sharer.claimsForPurpose(credentialId, pendingPurpose).then((paths) => current && setChosen(new Set(paths.map(pathKey))));
+      setPendingPurpose(undefined);
+    }, (error: unknown) => {
+      if (current) setErrors([{ field: 'claim-0', text: shareErrorMessage(t, error, language) }]);
+    });
+    return () => { current = false; };
+  }, [credentialId, credentials]);
+  const usePurpose = async (purpose: Purpose, id = credentialId) => {
+    if (!id) return;
+    const paths = await sharer.claimsForPurpose(id, purpose);
+    if (paths.length > 0) {
+      setCannot(undefined);
+      if (id !== credentialId) {
+        setPendingPurpose(purpose);
+        setCredentialId(id);
+      } else if (!shownWhole(credential)) {
+        // Shown whole, the purpose has nothing to tick: everything on the card goes.
+        setChosen(new Set(paths.map(pathKey)));
+      }
+      return;
+    }
+    // Say why, and offer the credentials that can.
+    const others: CredentialView[] = [];
+    for (const c of credentials) if (c.id !== id && (await sharer.claimsForPurpose(c.id, purpose)).length > 0) others.push(c);
+    setCannot({ purpose, others });
   };
   const show = useSubmit(async () => {
     if (!credentialId || chosen.size === 0) return setErrors([{ field: 'claim-0', text: t('quick.error.nothing') }]);
     try {
       setQr(await sharer.quickShow(credentialId, [...chosen].map((k) => JSON.parse(k) as ClaimPath)));
     } catch (error) {
-      setErrors([{ field: 'claim-0', text: shareErrorMessage(t, error) }]);
+      setErrors([{ field: 'claim-0', text: shareErrorMessage(t, error, language) }]);
     }
   });
   if (qr) {
@@ -55,6 +123,8 @@ export function QuickShowScreen() {
       </>
     );
   }
+  const typeName = credential ? localise(credential.typeName, language) : '';
+  const purposeLabel = (p: Purpose) => t(PURPOSES.find((x) => x.purpose === p)!.label);
   return (
     <form onSubmit={show.submit} noValidate>
       <ErrorSummary errors={errors} />
@@ -66,20 +136,39 @@ export function QuickShowScreen() {
       {credentials.length > 1 && (
         <div class="govuk-form-group">
           <label class="govuk-label govuk-label--s" for="quick-credential">{t('consent.which')}</label>
-          <select class="govuk-select" id="quick-credential" value={credentialId} onChange={(e) => setCredentialId((e.currentTarget as HTMLSelectElement).value)}>
+          <select class="govuk-select" id="quick-credential" value={credentialId} onChange={(e) => { setErrors([]); setCredentialId((e.currentTarget as HTMLSelectElement).value); }}>
             {credentials.map((c) => <option key={c.id} value={c.id}>{localise(c.typeName, language)}</option>)}
           </select>
         </div>
       )}
-      {credentials.length === 1 && credentials[0] && <p class="govuk-body"><LocalisedText text={credentials[0].typeName} /></p>}
+      {credentials.length === 1 && credentials[0] && <p class="govuk-body" id="quick-credential"><LocalisedText text={credentials[0].typeName} /></p>}
+      {hidden > 0 && <p class="govuk-body-s" data-testid="unusable-hidden">{t('quick.unusableHidden')}</p>}
       <p class="govuk-body">{t('quick.purposes')}</p>
       <div class="govuk-button-group">
         {PURPOSES.map(({ purpose, label }) => (
           <button type="button" key={purpose} class="govuk-button govuk-button--secondary" onClick={() => void usePurpose(purpose)}>{t(label)}</button>
         ))}
       </div>
-      <ClaimChoice legend={t('consent.willShare')} claims={claims} chosen={chosen} onChange={setChosen} />
-      <button type="submit" class="govuk-button" disabled={show.busy}>{t('quick.show')}</button>
+      {cannot && (
+        <div class="govuk-inset-text" role="status" data-testid="purpose-cannot">
+          <p class="govuk-body">{t('quick.cannot', { type: typeName, purpose: purposeLabel(cannot.purpose) })}</p>
+          {cannot.others.length === 0
+            ? <p class="govuk-body">{t('quick.noneCan', { type: typeName })}</p>
+            : (
+              <div class="govuk-button-group">
+                {cannot.others.map((c) => (
+                  <button type="button" key={c.id} class="govuk-button govuk-button--secondary" onClick={() => void usePurpose(cannot.purpose, c.id)}>
+                    {t('quick.useInstead', { type: localise(c.typeName, language) })}
+                  </button>
+                ))}
+              </div>
+            )}
+        </div>
+      )}
+      {shownWhole(credential)
+        ? <WholeCredential statement={t('quick.whole', { type: typeName })} claims={claims} />
+        : <ClaimChoice legend={t('quick.choose')} claims={claims} chosen={chosen} onChange={setChosen} />}
+      <button type="submit" class="govuk-button" disabled={show.busy || !credentialId}>{t('quick.show')}</button>
     </form>
   );
 }

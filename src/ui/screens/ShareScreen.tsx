@@ -10,7 +10,8 @@ import { ScanFromImage } from '../components/qr/ScanFromImage';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link, navigate } from '../router';
-import { ClaimChoice, pathKey } from '../share/ClaimChoice';
+import { CandidateSummary, candidateLine } from '../share/CandidateSummary';
+import { ClaimChoice, pathKey, WholeCredential } from '../share/ClaimChoice';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 
@@ -111,7 +112,8 @@ const askedFor = (candidate: ShareCandidate | undefined) => new Set(candidate?.r
 /**
  * One consent screen for the whole answer: every credential query of the request (§6.4.2: all are
  * shared together, or none), each with the held credential that answers it (a choice when several
- * do), what it shares (ticked, can be unticked) and what it does not.
+ * do), named by type, issuer and expiry (issue 11: cancelled and expired ones are never offered),
+ * what it shares (ticked, can be unticked; a credential shared whole says so) and what it does not.
  */
 function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onShown(qr: QrFrames): void; onDeclined(verifierTold: boolean): void }) {
   const { t, language } = useI18n();
@@ -174,23 +176,35 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
                 <fieldset class="govuk-fieldset">
                   <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('consent.which')}</legend>
                   <div class="govuk-radios">
-                    {candidates.map((c, i) => (
-                      <div class="govuk-radios__item" key={c.credentialId}>
-                        <input class="govuk-radios__input" id={several ? `candidate-${q}-${i}` : `candidate-${i}`} type="radio" name={`candidate-${queryId}`}
-                          checked={c.credentialId === candidate.credentialId} onChange={() => pick(c)} />
-                        <label class="govuk-label govuk-radios__label" for={several ? `candidate-${q}-${i}` : `candidate-${i}`}><LocalisedText text={c.typeName} /></label>
-                      </div>
-                    ))}
+                    {candidates.map((c, i) => {
+                      const id = several ? `candidate-${q}-${i}` : `candidate-${i}`;
+                      const { title, validity } = candidateLine(c, t, language);
+                      return (
+                        <div class="govuk-radios__item" key={c.credentialId}>
+                          <input class="govuk-radios__input" id={id} type="radio" name={`candidate-${queryId}`} aria-describedby={validity ? `${id}-hint` : undefined}
+                            checked={c.credentialId === candidate.credentialId} onChange={() => pick(c)} />
+                          <label class="govuk-label govuk-radios__label" for={id}>{title}</label>
+                          {validity && <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">{validity}</div>}
+                        </div>
+                      );
+                    })}
                   </div>
                 </fieldset>
               </div>
             )}
-            <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'}
-              onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />
-            <SubHeading class="govuk-heading-s">{t('consent.willNotShare')}</SubHeading>
-            <ul class="govuk-list govuk-list--bullet" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
-              {notChosen.map((c) => <li key={pathKey(c.path)}><LocalisedText text={c.label} /></li>)}
-            </ul>
+            {candidates.length === 1 && <CandidateSummary candidate={candidate} testId={several ? `candidate-${queryId}` : 'candidate'} />}
+            {candidate.whole
+              ? <WholeCredential statement={t('consent.whole', { type: localise(candidate.typeName, language) })} claims={candidate.requested} />
+              : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'}
+                onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
+            {notChosen.length > 0 && (
+              <>
+                <SubHeading class="govuk-heading-s">{t('consent.willNotShare')}</SubHeading>
+                <ul class="govuk-list govuk-list--bullet" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
+                  {notChosen.map((c) => <li key={pathKey(c.path)}><LocalisedText text={c.label} /></li>)}
+                </ul>
+              </>
+            )}
           </section>
         );
       })}

@@ -40,3 +40,22 @@ export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'clai
     </div>
   );
 }
+
+/**
+ * A credential that cannot disclose selectively (a JWT VC such as the veteran card) is shared
+ * whole: no checkboxes, a plain statement that everything goes, and the list of what that is.
+ */
+export function WholeCredential({ statement, claims, testId = 'whole-credential' }: {
+  statement: string;
+  claims: { path: ClaimPath; label: Localised }[];
+  testId?: string;
+}) {
+  return (
+    <div class="govuk-form-group" data-testid={testId}>
+      <p class="govuk-body govuk-!-font-weight-bold">{statement}</p>
+      <ul class="govuk-list govuk-list--bullet">
+        {claims.map(({ path, label }) => <li key={pathKey(path)}><LocalisedText text={label} /></li>)}
+      </ul>
+    </div>
+  );
+}

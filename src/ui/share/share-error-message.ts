@@ -9,6 +9,14 @@ function nothingMatches(t: Translate, error: ShareError, language: Language): st
   return error.details.verifierTold ? `${text} ${t('share.error.verifierTold')}` : text;
 }
 
+/** Held but not shareable (cancelled, suspended, expired): which credential, why, and what to do next. */
+function unusable(t: Translate, error: ShareError, language: Language): string {
+  const what = (error.details.unusable ?? []).map((u) =>
+    t(`share.unusable.${u.reason}`, { type: localise(u.typeName, language), issuer: u.issuerName ? localise(u.issuerName, language) : t('share.unusable.department') }));
+  const text = t('share.error.unusable', { what: what.join('; ') });
+  return error.details.verifierTold ? `${text} ${t('share.error.verifierTold')}` : text;
+}
+
 /** What the person reads when sharing or checking fails, and what to do next. */
 export function shareErrorMessage(t: Translate, error: unknown, language: Language = 'en'): string {
   if (error instanceof ShareError) {
@@ -21,6 +29,8 @@ export function shareErrorMessage(t: Translate, error: unknown, language: Langua
         return t('share.error.malformed');
       case 'nothing-matches':
         return nothingMatches(t, error, language);
+      case 'credential-unusable':
+        return unusable(t, error, language);
       case 'locked':
         return t('vault.error.locked');
     }

@@ -12,38 +12,16 @@ import { staticTrust } from '../../../src/wallet/check-trust';
 import { CREDENTIAL_TYPES, PURPOSES } from '../../../src/wallet/purposes';
 import { createSharer } from '../../../src/wallet/share';
 import type { Checker, CheckResult, Sharer } from '../../../src/wallet/share-api';
-import { es256Key, holderKeyPair, signJwt } from '../../shared/credentials/helpers';
+import { es256Key } from '../../shared/credentials/helpers';
 import { addCredential, DVLA, HOME_OFFICE, MemoryVault, NOW } from './fixtures';
+import { addVeteranCard, SUBJECT, veterans, VETERANS } from './veteran-fixture';
 
-const VETERANS = 'https://veterans.example.gov.uk';
-const SUBJECT = { given_name: 'Ada', family_name: 'Lovelace', service: 'Royal Navy', service_number: 'D123456A', service_left: '2012-08-31' };
 
 let vault: MemoryVault;
 let sharer: Sharer;
 let checker: Checker;
 let clock: number;
 
-/** A veteran card as the reference "veterans" department issues it (src/server/reference/credential-signer.ts). */
-async function addVeteranCard(v: MemoryVault, id: string): Promise<string> {
-  const holder = await holderKeyPair();
-  const iat = Math.floor(NOW.getTime() / 1000) - 86400;
-  const raw = signJwt({ typ: 'vc+jwt', kid: 'vets-1' }, {
-    '@context': ['https://www.w3.org/ns/credentials/v2'],
-    type: ['VerifiableCredential', 'VeteranCard'],
-    issuer: VETERANS,
-    validFrom: new Date(iat * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    validUntil: '2031-01-01T00:00:00Z',
-    credentialSubject: SUBJECT,
-    iat,
-    exp: Math.floor(Date.parse('2031-01-01T00:00:00Z') / 1000),
-    cnf: { jwk: holder.jwk },
-  }, veterans);
-  v.credentials.push({ id, raw, format: 'vc+jwt', issuerName: VETERANS, type: 'VeteranCard', receivedAt: NOW.toISOString() });
-  v.keys.set(id, holder.privateKey);
-  return raw;
-}
-
-const veterans = es256Key('vets-1');
 const dvla = es256Key('dvla-1');
 const homeOffice = es256Key('ho-1');
 const trustList = trustListFromIssuers([

@@ -1,0 +1,24 @@
+import type { ShareCandidate } from '../../wallet/share-api';
+import { localise } from '../components/LocalisedText';
+import { useI18n } from '../i18n/context';
+import { formatDate } from '../i18n/format';
+import type { Language, Translate } from '../i18n/translate';
+
+/** "Driving licence from DVLA · Valid until 30 November 2027": which credential answers (issue 11). */
+export function candidateLine(candidate: ShareCandidate, t: Translate, language: Language): { title: string; validity?: string } {
+  const type = localise(candidate.typeName, language);
+  const title = candidate.issuerName ? t('consent.credential', { type, issuer: localise(candidate.issuerName, language) }) : type;
+  return candidate.validUntil ? { title, validity: t('card.validUntil', { date: formatDate(candidate.validUntil, language) }) } : { title };
+}
+
+/** The credential that will be used, named on the consent screen so the person knows which one it is. */
+export function CandidateSummary({ candidate, testId = 'candidate' }: { candidate: ShareCandidate; testId?: string }) {
+  const { t, language } = useI18n();
+  const { title, validity } = candidateLine(candidate, t, language);
+  return (
+    <div class="govuk-inset-text" data-testid={testId}>
+      <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{title}</p>
+      {validity && <p class="govuk-body-s govuk-!-margin-bottom-0">{validity}</p>}
+    </div>
+  );
+}
