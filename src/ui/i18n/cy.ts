@@ -384,6 +384,8 @@ export const cy: Catalogue = {
   'check.purpose.rightToWorkHint': 'Eu henw a’u hawl i weithio, gydag unrhyw gyfyngiadau.',
   'check.purpose.identity': 'Hunaniaeth',
   'check.purpose.identityHint': 'Eu henw, eu dyddiad geni a’u llun, i’w gymharu â’u hwyneb.',
+  'check.purpose.veteran': 'Cyn-filwr',
+  'check.purpose.veteranHint': 'Eu cerdyn cyn-filwr: enw, gwasanaeth a phryd y gwnaethant adael. Mae’r cerdyn cyfan yn cael ei rannu, y rhif gwasanaeth hefyd.',
   'check.scanUnavailable': 'Ni ellir defnyddio’r camera ar y ffôn neu’r porwr hwn. Defnyddiwch lun o’u cod yn lle hynny.',
   'check.unknownTitle': 'Ni ellid gwirio a yw wedi’i ganslo',
   'check.unknownBody': 'Mae llofnod y cyhoeddwr, y cyhoeddwr a’r dyddiadau yn gywir, ond ni allai’r ffôn hwn wirio a yw’r tystlythyr wedi’i ganslo.',

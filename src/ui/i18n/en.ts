@@ -383,6 +383,8 @@ export const en = {
   'check.purpose.rightToWorkHint': 'Their name and their right to work, with any restrictions.',
   'check.purpose.identity': 'Identity',
   'check.purpose.identityHint': 'Their name, date of birth and photo, to compare with their face.',
+  'check.purpose.veteran': 'Veteran',
+  'check.purpose.veteranHint': 'Their veteran card: name, service and when they left. The whole card is shared, service number too.',
   'check.scanUnavailable': 'The camera cannot be used on this phone or browser. Use a picture of their code instead.',
   'check.unknownTitle': 'Cancellation could not be checked',
   'check.unknownBody': 'The issuer’s signature, the issuer and the dates check out, but this phone could not check whether the credential has been cancelled.',

@@ -11,6 +11,7 @@ const CHECKER_WORDING: Partial<Record<Purpose, { label: MessageKey; hint: Messag
   'over-18': { label: 'check.purpose.over18', hint: 'check.purpose.over18Hint' },
   'right-to-work': { label: 'check.purpose.rightToWork', hint: 'check.purpose.rightToWorkHint' },
   identity: { label: 'check.purpose.identity', hint: 'check.purpose.identityHint' },
+  veteran: { label: 'check.purpose.veteran', hint: 'check.purpose.veteranHint' },
 };
 
 export const CHECK_PURPOSES: { purpose: Purpose; label: MessageKey; hint: MessageKey }[] = PURPOSES.map((p) => ({ ...p, ...CHECKER_WORDING[p.purpose] }));
