@@ -1,7 +1,7 @@
 /** JWT-secured W3C VC Data Model 2.0 credentials (`typ` vc+jwt), as used for veteran cards. */
 import { describe, expect, it } from 'vitest';
-import { trustListFromIssuers, verifyCredential } from '../../../src/credentials/index';
-import { ed25519Key, es256Key, NOW, NOW_S, nobleVerifier, signJwt, statusListToken, type TestKey } from './helpers';
+import { createPresentation, trustListFromIssuers, verifyCredential, verifyPresentation } from '../../../src/credentials/index';
+import { ed25519Key, es256Key, holderKeyPair, NOW, NOW_S, nobleVerifier, signJwt, statusListToken, type TestKey } from './helpers';
 
 const MOD = 'https://veterans.example.gov.uk';
 const key = ed25519Key('vets-1');
@@ -76,6 +76,44 @@ export function jwtVcSpecs(): void {
       expect(revoked.status?.state).toBe('revoked');
       const ok = await verifyCredential(card({ status: { status_list: { idx: 0, uri } } }), { ...options, fetchStatusList: async () => token });
       expect(ok.valid).toBe(true);
+    });
+  });
+
+  // Issue 11: a JWT VC cannot disclose selectively; it is presented whole as `<vc-jwt>~<kb-jwt>`,
+  // with a KB-JWT (RFC 9901 §4.3) over the whole credential, signed with its cnf.jwk key.
+  describe('JWT VC presented with proof of possession', () => {
+    const AUD = 'satchel-in-person:abc';
+    const NONCE = 'n-veteran-1';
+    async function presented(o: { disclose?: (string | number | null)[][]; nonce?: string; signer?: CryptoKey } = {}) {
+      const holder = await holderKeyPair();
+      const raw = card({ cnf: { jwk: holder.jwk } });
+      return createPresentation(raw, { disclose: o.disclose ?? [['credentialSubject', 'service']], audience: AUD, nonce: o.nonce ?? NONCE, holderKey: o.signer ?? holder.privateKey, now: NOW });
+    }
+    const check = (raw: string) => verifyPresentation(raw, { ...options, audience: AUD, nonce: NONCE });
+
+    it('verifies, key-bound to the audience and nonce, with every claim of the card', async () => {
+      const raw = await presented();
+      expect(raw.split('~')).toHaveLength(2);
+      const report = await check(raw);
+      expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(report).toMatchObject({ valid: true, format: 'vc+jwt', type: 'VeteranCard' });
+      expect(report.checks.find((c) => c.name === 'key-binding')?.ok).toBe(true);
+      expect(report.claims.credentialSubject).toEqual({ id: 'urn:uuid:1', name: 'Ada Lovelace', service: 'Royal Navy' });
+    });
+    it('another nonce, another holder key, a bare card, a disclosure slipped in: refused', async () => {
+      expect((await check(await presented({ nonce: 'other' }))).checks.find((c) => c.name === 'key-binding')).toMatchObject({ ok: false, code: 'wrong-nonce' });
+      const stranger = await holderKeyPair();
+      expect((await check(await presented({ signer: stranger.privateKey }))).checks.find((c) => c.name === 'key-binding')).toMatchObject({ ok: false, code: 'not-holder' });
+      const raw = await presented();
+      const bare = raw.slice(0, raw.indexOf('~'));
+      expect((await check(bare)).checks.find((c) => c.name === 'key-binding')).toMatchObject({ ok: false, code: 'missing' });
+      const [jwt, kb] = raw.split('~');
+      const slipped = await check(`${jwt}~WyJzYWx0IiwibmFtZSIsIkV2ZSJd~${kb}`);
+      expect(slipped.valid).toBe(false);
+      expect(slipped.checks.find((c) => c.name === 'format')?.ok).toBe(false);
+    });
+    it('a claim the card does not have cannot be asked for', async () => {
+      await expect(presented({ disclose: [['credentialSubject', 'birth_date']] })).rejects.toThrow(/no claim/);
     });
   });
 }

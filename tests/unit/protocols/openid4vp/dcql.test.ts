@@ -134,3 +134,31 @@ describe('answers needing several credentials (§6.4.2)', () => {
     expect(m).toMatchObject({ satisfiable: true, toAnswer: ['work'], missing: [] });
   });
 });
+
+// Issue 11: W3C VCs secured as JWTs (the veteran card), DCQL format jwt_vc_json (Appendix B.1).
+describe('jwt_vc_json (B.1.1 type_values)', () => {
+  const card: HeldCredential = {
+    id: 'c-vet',
+    format: 'jwt_vc_json',
+    type: 'VeteranCard',
+    types: ['VerifiableCredential', 'VeteranCard'],
+    claims: { type: ['VerifiableCredential', 'VeteranCard'], credentialSubject: { given_name: 'Ada', service: 'Royal Navy' } },
+  };
+  const veteranQuery = (typeValues: unknown) => parseDcqlQuery({
+    credentials: [{ id: 'veteran', format: 'jwt_vc_json', meta: { type_values: typeValues }, claims: [{ path: ['credentialSubject', 'service'] }] }],
+  });
+
+  it('type_values is required: a non-empty array of non-empty string arrays', () => {
+    for (const bad of [undefined, [], [[]], ['VeteranCard'], [[1]]]) expect(() => veteranQuery(bad)).toThrow(/type_values/);
+  });
+  it('matches when the card holds every type of one set, claim paths into the whole credential', () => {
+    expect(matchQuery(veteranQuery([['VerifiableCredential', 'VeteranCard']]), [card]).byQuery.veteran?.map((m) => m.claims)).toEqual([[['credentialSubject', 'service']]]);
+    expect(matchQuery(veteranQuery([['DrivingLicence'], ['VeteranCard']]), [card]).satisfiable).toBe(true);
+    expect(matchQuery(veteranQuery([['VerifiableCredential', 'DrivingLicence']]), [card]).satisfiable).toBe(false);
+  });
+  it('an SD-JWT VC never answers a jwt_vc_json query, nor the card a dc+sd-jwt one', () => {
+    expect(matchQuery(veteranQuery([['VerifiableCredential']]), [pid]).satisfiable).toBe(false);
+    const sd = parseDcqlQuery({ credentials: [{ id: 'pid', format: 'dc+sd-jwt', meta: { vct_values: ['VeteranCard'] } }] });
+    expect(matchQuery(sd, [card]).satisfiable).toBe(false);
+  });
+});
