@@ -34,6 +34,8 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
   const typeName = localised(raw.credentialTypeName);
   if (typeName) entry.credentialTypeName = typeName;
   if (typeof raw.counterparty === 'string') entry.counterparty = raw.counterparty;
+  const counterpartyName = localised(raw.counterpartyName);
+  if (counterpartyName) entry.counterpartyName = counterpartyName;
   const check = kind === 'checked' ? readCheckRecord(raw.check) : undefined;
   if (check) entry.check = check;
   return entry;
@@ -42,7 +44,7 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
 function matchesText(entry: ActivityLogEntry, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (needle === '') return true;
-  const hay = [entry.counterparty, entry.credentialTypeName?.en, entry.credentialTypeName?.cy, ...entry.claims.flatMap((c) => [c.en, c.cy])];
+  const hay = [entry.counterparty, entry.counterpartyName?.en, entry.counterpartyName?.cy, entry.credentialTypeName?.en, entry.credentialTypeName?.cy, ...entry.claims.flatMap((c) => [c.en, c.cy])];
   return hay.some((h) => typeof h === 'string' && h.toLowerCase().includes(needle));
 }
 

@@ -1,13 +1,15 @@
 /**
  * Stored credentials as the UI shows them (CredentialView, receive-api.ts): re-verified on every
  * read against the cached trust list and status lists (offline: the freshest copies the phone has
- * seen), each claim with the issuer's display name, and when the status was last checked. Also
+ * seen), each claim with its label (claim-rows.ts), and when the status was last checked. Also
  * deleting (with the OpenID4VCI §11 `credential_deleted` notification, best effort) and the
  * background refresh of the trust list and status lists honouring their ttl.
  */
 import { trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../credentials/index';
 import { sendNotification, type HttpOptions } from '../protocols/openid4vci/index';
+import { claimRows } from './claim-rows';
 import { labelFromName } from './localise';
+import { TYPE_NAMES } from './purposes';
 import type { CredentialView, Localised, StatusState } from './receive-api';
 import type { CredentialMeta, ReceiveStore, ReceiveVault } from './receive-store';
 import type { TrustCache } from './trust-cache';
@@ -17,31 +19,8 @@ import type { StoredCredential } from './vault-api';
 const TECHNICAL_CLAIMS = new Set(['iss', 'vct', 'iat', 'nbf', 'exp', 'cnf', 'status', 'sub', 'jti', '@context', 'type', 'issuer', 'validFrom', 'validUntil', 'credentialSubject', 'credentialStatus', 'id', 'vct#integrity']);
 const EMPTY_TRUST_LIST: TrustList = trustListFromIssuers([]);
 
-type ClaimPath = (string | number | null)[];
-
 function isoSeconds(value: unknown): string | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000).toISOString() : undefined;
-}
-
-function select(value: unknown, path: ClaimPath): unknown {
-  // OpenID4VCI 1.0 Appendix C: strings select members, numbers array elements, null every element.
-  let current: unknown = value;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i] as string | number | null;
-    if (step === null) {
-      if (!Array.isArray(current)) return undefined;
-      const rest = path.slice(i + 1);
-      return current.map((item) => select(item, rest));
-    }
-    if (typeof step === 'number') {
-      if (!Array.isArray(current)) return undefined;
-      current = current[step];
-    } else {
-      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
-      current = (current as Record<string, unknown>)[step];
-    }
-  }
-  return current;
 }
 
 export class CredentialViews {
@@ -96,13 +75,23 @@ export class CredentialViews {
     return new Set(Object.entries(state.credentials).flatMap(([id, m]) => (ids.has(id) && m.statusUri ? [m.statusUri] : [])));
   }
 
-  /** Online only: the trust list and every status list in use, each when its ttl has run out (or now, when forced). */
-  async refresh(force = false): Promise<void> {
-    if (!this.online()) return;
+  /**
+   * Online only: the trust list and every status list in use, each when its ttl has run out (or
+   * now, when forced). True when a fresh copy of any was kept, so what the screens show may change.
+   */
+  async refresh(force = false): Promise<boolean> {
+    if (!this.online()) return false;
+    const before = await this.fetchTimes();
     await this.trust.trustList({ force }).catch(() => undefined);
     for (const uri of await this.usedStatusLists()) {
       await (force ? this.trust.fetchStatusList(uri) : this.trust.statusList(uri, true)).catch(() => undefined);
     }
+    return (await this.fetchTimes()) !== before;
+  }
+
+  private async fetchTimes(): Promise<string> {
+    const state = await this.store.read();
+    return JSON.stringify([state.trustList?.fetchedAt, Object.entries(state.statusLists).map(([uri, list]) => [uri, list?.fetchedAt])]);
   }
 
   async freshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {
@@ -115,21 +104,17 @@ export class CredentialViews {
   }
 }
 
+/** The issuer's name for the type; Satchel's own (purposes.ts) where the issuer gave none, or no Welsh. */
+function typeName(issuer: Localised | undefined, type: string): Localised {
+  const known = Object.prototype.hasOwnProperty.call(TYPE_NAMES, type) ? TYPE_NAMES[type] : undefined;
+  if (issuer) return issuer.cy || !known?.cy ? issuer : { ...issuer, cy: known.cy };
+  return known ?? labelFromName(type);
+}
+
 function view(c: StoredCredential, report: VerificationReport, meta: CredentialMeta | undefined, trustList: TrustList): CredentialView {
   const all = report.claims;
   const subject = (c.format === 'vc+jwt' ? all.credentialSubject : all) as Record<string, unknown> | undefined;
-  const claims: CredentialView['claims'] = [];
-  const covered = new Set<string>();
-  for (const claim of meta?.claims ?? []) {
-    const value = select(subject, claim.path);
-    if (value === undefined) continue;
-    claims.push({ path: claim.path, label: claim.label, value });
-    if (typeof claim.path[0] === 'string') covered.add(claim.path[0]);
-  }
-  for (const [name, value] of Object.entries(subject ?? {})) {
-    if (covered.has(name) || (c.format === 'dc+sd-jwt' && TECHNICAL_CLAIMS.has(name)) || name === 'id') continue;
-    claims.push({ path: [name], label: labelFromName(name), value });
-  }
+  const claims = claimRows(subject, meta?.claims ?? [], (name) => (c.format === 'dc+sd-jwt' && TECHNICAL_CLAIMS.has(name)) || name === 'id');
   // Verified: everything but the status, which is shown separately with its age.
   const verified = report.checks.length > 0 && report.checks.every((check) => check.ok || check.name === 'status') && report.checks.some((check) => check.name === 'signature' && check.ok);
   const issuer = trustList.issuers.find((i) => i.id === (meta?.issuerId ?? report.issuer.id));
@@ -139,7 +124,7 @@ function view(c: StoredCredential, report: VerificationReport, meta: CredentialM
     id: c.id,
     format: c.format,
     issuerName,
-    typeName: meta?.typeName ?? labelFromName(c.type),
+    typeName: typeName(meta?.typeName, c.type),
     verified,
     status: report.status?.checkedAt ? { state, checkedAt: report.status.checkedAt } : { state },
     claims,

@@ -90,7 +90,11 @@ export interface CredentialView {
   verified: boolean;
   status: { state: StatusState; checkedAt?: string };
   /** Every claim with its display name; values are data, rendered as text. */
-  claims: { path: (string | number | null)[]; label: Localised; value: unknown }[];
+  /**
+   * Each claim with its label; `parts` labels the members of a nested claim (an address's
+   * `postal_code`), keyed by member names from the claim down, array steps left out ("codes.code").
+   */
+  claims: { path: (string | number | null)[]; label: Localised; value: unknown; parts?: Record<string, Localised> }[];
 }
 
 export interface Receiver {
@@ -103,6 +107,7 @@ export interface Receiver {
   pendingOffers(): Promise<PendingOffer[]>;
   /** Completes queued and deferred offers; the app calls this when the connection returns. */
   resumePending(): Promise<void>;
+  /** Called when pending offers change, and when a status refresh brought new lists (credentials' status may have changed). */
   onPendingChange(listener: () => void): () => void;
 
   listCredentials(): Promise<CredentialView[]>;

@@ -535,7 +535,7 @@ class ReceiverImpl implements SatchelReceiver {
     await this.options.vault.putCredential({ id: credentialId, raw, format: report.format, issuerName: issuer.name.en, type: report.type, receivedAt: new Date(this.now()).toISOString() });
     await this.store.update((s) => void (s.credentials[credentialId] = meta));
     // The activity log entry in share-api.ts's ActivityLogEntry shape.
-    await this.options.vault.recordActivity({ kind: 'received', credentialTypeName: typeName, counterparty: issuer.name.en, claims: meta.claims.map((c) => c.label) }).catch(() => undefined);
+    await this.options.vault.recordActivity({ kind: 'received', credentialTypeName: typeName, counterparty: issuer.name.en, counterpartyName: { ...issuer.name }, claims: meta.claims.map((c) => c.label) }).catch(() => undefined);
     notify('credential_accepted');
   }
 
@@ -554,7 +554,9 @@ class ReceiverImpl implements SatchelReceiver {
   }
 
   refreshStatus(options: { force?: boolean } = {}): Promise<void> {
-    return this.guard(() => this.views.refresh(options.force === true));
+    // Listeners (the home screen) re-read the credentials when new lists came: a revocation found
+    // by the background refresh shows at once, not only after the person navigates away and back.
+    return this.guard(() => this.views.refresh(options.force === true)).then((changed) => void (changed && this.emit()));
   }
 
   statusFreshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {

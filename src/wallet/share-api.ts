@@ -259,6 +259,8 @@ export interface ActivityLogEntry {
   kind: 'shared' | 'checked' | 'received';
   credentialTypeName?: Localised;
   counterparty?: string; // who it was shared with, as they named themselves; for a check, the person's name if it was shared
+  /** For a credential received: the department's name in English and Welsh (the trust list's), shown in the person's language. */
+  counterpartyName?: Localised;
   claims: Localised[];
   /** For a kept check: the record. */
   check?: CheckRecord;

@@ -1,29 +1,111 @@
+import type { Localised } from '../../wallet/receive-api';
+import { CLAIM_PART_LABELS } from '../../wallet/claim-part-labels';
+import { labelFromName } from '../../wallet/localise';
+import { LocalisedText } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
+import { formatDate, formatDateTime, isoDate } from '../i18n/format';
+import type { Language, Translate } from '../i18n/translate';
 
 // SVG too: as an <img> it is a picture only, it cannot run script or load anything.
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * A claim's value as text: strings and numbers as they are, true/false as Yes/No, lists and
- * objects flattened. Only a base64 PNG/JPEG/WebP/SVG data URL becomes an image (a portrait).
- * Never HTML: Preact escapes every string.
- */
-export function ClaimValue({ value, label }: { value: unknown; label: string }) {
-  const { t } = useI18n();
+type Parts = Record<string, Localised>;
+type Fields = Record<string, unknown>;
+
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+
+/** OpenID Connect Core 1.0 §5.1.1: an address claim (any of its members). */
+const ADDRESS_MEMBERS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country'];
+const isAddress = (value: unknown): value is Fields =>
+  isFields(value) && Object.keys(value).length > 0 && Object.entries(value).every(([k, v]) => ADDRESS_MEMBERS.includes(k) && typeof v === 'string');
+
+/** ISO/IEC 18013-5 §7.2.4: driving privileges, each with a vehicle category. */
+const isDrivingPrivileges = (value: unknown): value is Fields[] =>
+  Array.isArray(value) && value.length > 0 && value.every((p) => isFields(p) && typeof p.vehicle_category_code === 'string');
+
+// Country codes (ISO 3166-1 alpha-2) a UK address is likely to carry; others as Intl names them.
+const COUNTRIES: Record<string, Localised> = {
+  GB: { en: 'United Kingdom', cy: 'Y Deyrnas Unedig' },
+  IE: { en: 'Ireland', cy: 'Iwerddon' },
+};
+
+function countryName(code: string, language: Language): string {
+  const known = COUNTRIES[code.toUpperCase()];
+  if (known) return language === 'cy' && known.cy ? known.cy : known.en;
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+  try {
+    return new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** An address as a person writes it: one line each (street, town, county, postcode, country). */
+function addressLines(address: Fields, language: Language): string[] {
+  if (typeof address.formatted === 'string' && address.formatted.trim()) return address.formatted.split(/\r?\n/).filter((l) => l.trim());
+  const street = typeof address.street_address === 'string' ? address.street_address.split(/\r?\n/) : [];
+  const country = text(address.country);
+  return [...street, text(address.locality), text(address.region), text(address.postal_code), country && countryName(country, language)]
+    .filter((line): line is string => line !== undefined && line.trim() !== '');
+}
+
+/** "Category AM, from 1 March 2010 to 1 March 2030, codes 01, 78" (Welsh: "Categori AM, o … tan …, codau …"). */
+function privilegeText(privilege: Fields, t: Translate, language: Language): string {
+  const date = (v: unknown) => (typeof v === 'string' ? formatDate(v, language) : undefined);
+  const from = date(privilege.issue_date);
+  const to = date(privilege.expiry_date);
+  const codes = Array.isArray(privilege.codes)
+    ? privilege.codes.map((c) => (isFields(c) ? [text(c.code), text(c.sign), text(c.value)].filter(Boolean).join(' ') : text(c))).filter(Boolean)
+    : [];
+  const pieces = [t('claim.privilege.category', { category: String(privilege.vehicle_category_code) })];
+  const span = [from && t('claim.privilege.from', { date: from }), to && t('claim.privilege.to', { date: to })].filter(Boolean).join(' ');
+  if (span) pieces.push(span);
+  if (codes.length > 0) pieces.push(t('claim.privilege.codes', { codes: codes.join(', ') }));
+  return pieces.join(', ');
+}
+
+/** A member's label: the one the wallet found (issuer's or Satchel's), Satchel's for a known name, else words from its name (marked as English). */
+function PartLabel({ parts, at, name }: { parts: Parts; at: string; name: string }) {
+  const known = Object.prototype.hasOwnProperty.call(CLAIM_PART_LABELS, name) ? CLAIM_PART_LABELS[name] : undefined;
+  return <LocalisedText text={parts[at] ?? known ?? labelFromName(name)} />;
+}
+
+function Value({ value, label, parts, at }: { value: unknown; label: string; parts: Parts; at: string }) {
+  const { t, language } = useI18n();
   if (typeof value === 'string' && IMAGE_DATA_URL.test(value)) return <img src={value} alt={label} class="satchel-portrait" />;
   if (typeof value === 'boolean') return <>{value ? t('feature.yes') : t('claim.no')}</>;
   if (value === null || value === undefined) return <>{t('claim.empty')}</>;
-  if (Array.isArray(value)) {
-    return <ul class="govuk-list">{value.map((item, i) => <li key={i}><ClaimValue value={item} label={label} /></li>)}</ul>;
+  if (typeof value === 'string' && isoDate(value)) return <>{CALENDAR_DATE.test(value) ? formatDate(value, language) : formatDateTime(value, language)}</>;
+  if (isAddress(value)) {
+    return <ul class="govuk-list" data-claim-shape="address">{addressLines(value, language).map((line, i) => <li key={i} class="govuk-!-margin-bottom-0">{line}</li>)}</ul>;
   }
-  if (typeof value === 'object') {
+  if (isDrivingPrivileges(value)) {
+    return <ul class="govuk-list" data-claim-shape="driving-privileges">{value.map((p, i) => <li key={i}>{privilegeText(p, t, language)}</li>)}</ul>;
+  }
+  if (Array.isArray(value)) {
+    return <ul class="govuk-list">{value.map((item, i) => <li key={i}><Value value={item} label={label} parts={parts} at={at} /></li>)}</ul>;
+  }
+  if (isFields(value)) {
     return (
       <ul class="govuk-list">
-        {Object.entries(value as Record<string, unknown>).map(([key, item]) => (
-          <li key={key}>{key}: <ClaimValue value={item} label={`${label} ${key}`} /></li>
-        ))}
+        {Object.entries(value).map(([key, item]) => {
+          const path = at ? `${at}.${key}` : key;
+          return <li key={key}><PartLabel parts={parts} at={path} name={key} />: <Value value={item} label={label} parts={parts} at={path} /></li>;
+        })}
       </ul>
     );
   }
   return <>{String(value)}</>;
+}
+
+/**
+ * A claim's value as a person would write it: true/false as Yes/No, dates written out, an address
+ * as lines, driving privileges as sentences, other nested claims as labelled lines (labels from
+ * `parts`, see CredentialView). Only a base64 PNG/JPEG/WebP/SVG data URL becomes an image (a
+ * portrait). Never HTML: Preact escapes every string.
+ */
+export function ClaimValue({ value, label, parts = {} }: { value: unknown; label: string; parts?: Parts }) {
+  return <Value value={value} label={label} parts={parts} at="" />;
 }

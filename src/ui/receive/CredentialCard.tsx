@@ -2,12 +2,13 @@ import type { CredentialView } from '../../wallet/receive-api';
 import { LocalisedText } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { useI18n } from '../i18n/context';
+import { formatDate } from '../i18n/format';
 import { Link } from '../router';
 import { StatusTag } from './StatusTag';
 
 /** One credential in the list: issuer, type, holder, validity, status and when it was checked. */
 export function CredentialCard({ credential }: { credential: CredentialView }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   return (
     <li class="satchel-card" data-testid="credential-card">
       <h2 class="govuk-heading-s">
@@ -18,12 +19,18 @@ export function CredentialCard({ credential }: { credential: CredentialView }) {
       {credential.holderName && <p class="govuk-body">{credential.holderName}</p>}
       <p class="govuk-body-s"><LocalisedText text={credential.issuerName} /></p>
       <p class="govuk-body-s"><StatusTag credential={credential} /></p>
-      {credential.validUntil && (
-        <p class="govuk-body-s">{t('card.validUntil', { date: new Date(credential.validUntil).toLocaleDateString(language) })}</p>
-      )}
+      <Validity credential={credential} />
       <p class="govuk-body-s">
         {credential.status.checkedAt ? <>{t('card.checked')} <RelativeTime iso={credential.status.checkedAt} /></> : t('card.neverChecked')}
       </p>
     </li>
   );
+}
+
+/** "Valid until 30 November 2027", or "Expired on …"; nothing when cancelled (the tag says so, and "valid" would contradict it). */
+function Validity({ credential, now = Date.now() }: { credential: CredentialView; now?: number }) {
+  const { t, language } = useI18n();
+  if (!credential.validUntil || credential.status.state === 'revoked' || credential.status.state === 'suspended') return null;
+  const date = formatDate(credential.validUntil, language);
+  return <p class="govuk-body-s">{Date.parse(credential.validUntil) < now ? t('card.expired', { date }) : t('card.validUntil', { date })}</p>;
 }

@@ -65,7 +65,7 @@ export function ActivityScreen() {
                     <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><LocalisedText text={c} /></li>)}</ul>
                   )}
                 </td>
-                <td class="govuk-table__cell" data-label={t('activity.who')}>{entry.counterparty ?? '—'}</td>
+                <td class="govuk-table__cell" data-label={t('activity.who')}>{entry.counterpartyName ? <LocalisedText text={entry.counterpartyName} /> : entry.counterparty ?? '—'}</td>
                 <td class="govuk-table__cell">
                   <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                     onClick={() => void activity.remove(entry.id).then(load)}>

@@ -4,13 +4,15 @@ import { LocalisedText, localise } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { formatDate } from '../i18n/format';
 import { Link, navigate } from '../router';
 import { ClaimValue } from '../receive/ClaimValue';
 import { useReceiver } from '../receive/ReceiverContext';
+import { CancelledNotice } from '../receive/CancelledNotice';
 import { StatusTag } from '../receive/StatusTag';
 import { NotFoundScreen } from './NotFoundScreen';
 
-/** One credential: every claim with its display name, its status, and delete. */
+/** One credential: its status (and, when cancelled, why and what to do), when it was issued and expires, every claim with its label, and delete. */
 export function CredentialScreen({ id }: { id: string }) {
   const { t, language } = useI18n();
   const receiver = useReceiver();
@@ -29,13 +31,30 @@ export function CredentialScreen({ id }: { id: string }) {
       <p class="govuk-body-s">
         {credential.status.checkedAt ? <>{t('card.checked')} <RelativeTime iso={credential.status.checkedAt} /></> : t('card.neverChecked')}
       </p>
+      <CancelledNotice credential={credential} />
+      {(credential.validFrom || credential.validUntil) && (
+        <dl class="govuk-summary-list" data-testid="validity">
+          {credential.validFrom && (
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">{t('credential.validFrom')}</dt>
+              <dd class="govuk-summary-list__value">{formatDate(credential.validFrom, language)}</dd>
+            </div>
+          )}
+          {credential.validUntil && (
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">{t('credential.validUntil')}</dt>
+              <dd class="govuk-summary-list__value">{formatDate(credential.validUntil, language)}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       <dl class="govuk-summary-list" data-testid="claims">
         {credential.claims.map((claim) => {
           const label = localise(claim.label, language);
           return (
             <div class="govuk-summary-list__row" key={claim.path.join('.')}>
               <dt class="govuk-summary-list__key"><LocalisedText text={claim.label} /></dt>
-              <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={label} /></dd>
+              <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={label} parts={claim.parts} /></dd>
             </div>
           );
         })}
