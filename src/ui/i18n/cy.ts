@@ -405,7 +405,7 @@ export const cy: Catalogue = {
   'check.unknownNoList': 'Nid oes gan y ffôn hwn restr ganslo ar gyfer y cyhoeddwr hwn.',
   'check.unknownNext': 'Cysylltwch â’r rhyngrwyd a gwiriwch eto. Tan hynny, dilynwch eich rheolau eich hun ynghylch a ddylech ei dderbyn.',
   'check.reasonUnknown': 'Heb ei wirio',
-  'check.ready.title': 'Gwirio heb signal',
+  'check.ready.which': 'Pa gyhoeddwyr y gellir eu gwirio heb signal',
   'check.ready.checking': 'Yn canfod a all y ffôn hwn wirio heb signal…',
   'check.ready.all': 'Mae’r ffôn hwn yn barod i wirio heb signal, ar gyfer pob cyhoeddwr.',
   'check.ready.some': 'Yn barod i wirio heb signal:',

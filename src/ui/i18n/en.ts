@@ -404,7 +404,7 @@ export const en = {
   'check.unknownNoList': 'This phone has no cancellation list for this issuer.',
   'check.unknownNext': 'Connect to the internet and check again. Until then, follow your own rules on whether to accept it.',
   'check.reasonUnknown': 'Not checked',
-  'check.ready.title': 'Checking without a signal',
+  'check.ready.which': 'Which issuers can be checked without a signal',
   'check.ready.checking': 'Finding out whether this phone can check without a signal…',
   'check.ready.all': 'This phone is ready to check without a signal, for every issuer.',
   'check.ready.some': 'Ready to check without a signal:',

@@ -26,27 +26,14 @@ export function CheckReadiness({ checker }: { checker: Pick<Checker, 'offlineRea
 
   const ready = readiness?.issuers.filter((i) => i.ready) ?? [];
   const notReady = readiness?.issuers.filter((i) => !i.ready) ?? [];
+  // Short on a phone: one sentence, the issuers behind "Which issuers" (the not-ready ones always shown).
   return (
-    <section data-testid="offline-readiness" data-ready={readiness ? String(readiness.trustList && notReady.length === 0) : undefined} aria-live="polite">
-      <h2 class="govuk-heading-s">{t('check.ready.title')}</h2>
+    <div data-testid="offline-readiness" data-ready={readiness ? String(readiness.trustList && notReady.length === 0) : undefined} aria-live="polite">
       {!readiness && <p class="govuk-body-s">{t('check.ready.checking')}</p>}
       {readiness && !readiness.trustList && <p class="govuk-body-s">{t('check.ready.noTrustList')}</p>}
-      {readiness?.trustList && notReady.length === 0 && <p class="govuk-body-s">{t('check.ready.all')}</p>}
-      {readiness?.trustList && ready.length > 0 && (
-        <>
-          {notReady.length > 0 && <p class="govuk-body-s govuk-!-margin-bottom-1">{t('check.ready.some')}</p>}
-          <ul class="govuk-list govuk-list--bullet govuk-body-s" data-testid="ready-issuers">
-            {ready.map((issuer) => (
-              <li key={issuer.id}>
-                <LocalisedText text={issuer.name} />
-                {issuer.listsFetchedAt && <> ({t('check.ready.listAge')} <RelativeTime iso={issuer.listsFetchedAt} />)</>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {readiness?.trustList && notReady.length === 0 && <p class="govuk-body-s govuk-!-margin-bottom-2">{t('check.ready.all')}</p>}
       {readiness?.trustList && notReady.length > 0 && (
-        <div class="govuk-warning-text" data-testid="not-ready-issuers">
+        <div class="govuk-warning-text govuk-!-margin-bottom-2" data-testid="not-ready-issuers">
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
           <div class="govuk-warning-text__text">
             <span class="govuk-visually-hidden">{t('warning.prefix')}</span>
@@ -56,6 +43,22 @@ export function CheckReadiness({ checker }: { checker: Pick<Checker, 'offlineRea
           </div>
         </div>
       )}
-    </section>
+      {readiness?.trustList && ready.length > 0 && (
+        <details class="govuk-details govuk-!-margin-bottom-4">
+          <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t('check.ready.which')}</span></summary>
+          <div class="govuk-details__text">
+            <p class="govuk-body-s govuk-!-margin-bottom-1">{t('check.ready.some')}</p>
+            <ul class="govuk-list govuk-list--bullet govuk-body-s" data-testid="ready-issuers">
+              {ready.map((issuer) => (
+                <li key={issuer.id}>
+                  <LocalisedText text={issuer.name} />
+                  {issuer.listsFetchedAt && <> ({t('check.ready.listAge')} <RelativeTime iso={issuer.listsFetchedAt} />)</>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      )}
+    </div>
   );
 }
