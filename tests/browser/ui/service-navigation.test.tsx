@@ -102,6 +102,8 @@ describe('ServiceNavigation on a phone (360 px)', () => {
         expect(box.bottom).toBeGreaterThan(serviceName.top);
       }
       expect(toggle().getBoundingClientRect().right).toBeLessThanOrEqual(360);
+      const middle = (box: DOMRect) => (box.top + box.bottom) / 2;
+      expect(Math.abs(middle(switchLanguage.getBoundingClientRect()) - middle(toggle().getBoundingClientRect()))).toBeLessThanOrEqual(3);
       // The phase is still said, in short.
       expect(banner.textContent).toContain(language === 'en' ? 'Pilot' : 'Peilot');
     });
