@@ -174,6 +174,8 @@ export const cy: Catalogue = {
   'vault.error.wrongPin': 'Nid yw’r PIN hwnnw’n gywir. Gwiriwch ef a rhowch gynnig arall arni. Ymdrechion anghywir hyd yma: {count}.',
   'vault.error.wrongPinWait': 'Nid yw’r PIN hwnnw’n gywir. Ymdrechion anghywir hyd yma: {count}. Arhoswch {seconds} eiliad cyn rhoi cynnig arall arni.',
   'vault.error.throttled': 'Gormod o PINs anghywir. Arhoswch {seconds} eiliad cyn rhoi cynnig arall arni.',
+  'vault.error.wrongPinCountdown': 'Nid yw’r PIN hwnnw’n gywir. Ymdrechion anghywir hyd yma: {count}. Arhoswch cyn rhoi cynnig arall arni.',
+  'vault.error.throttledCountdown': 'Gormod o PINs anghywir. Arhoswch cyn rhoi cynnig arall arni.',
   'vault.error.wrongRecoveryCode': 'Nid yw’r cod adfer hwnnw’n gywir. Gwiriwch bob nod a rhowch gynnig arall arni.',
   'vault.error.pinTooShort': 'Mae eich PIN yn rhy fyr. Dewiswch un hirach.',
   'vault.error.locked': 'Mae Satchel wedi cloi. Datgloi ef a rhowch gynnig arall arni.',

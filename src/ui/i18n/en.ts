@@ -173,6 +173,8 @@ export const en = {
   'vault.error.wrongPin': 'That PIN is not right. Check it and try again. Wrong attempts so far: {count}.',
   'vault.error.wrongPinWait': 'That PIN is not right. Wrong attempts so far: {count}. Wait {seconds} seconds before you try again.',
   'vault.error.throttled': 'Too many wrong PINs. Wait {seconds} seconds before you try again.',
+  'vault.error.wrongPinCountdown': 'That PIN is not right. Wrong attempts so far: {count}. Wait before you try again.',
+  'vault.error.throttledCountdown': 'Too many wrong PINs. Wait before you try again.',
   'vault.error.wrongRecoveryCode': 'That recovery code is not right. Check each character and try again.',
   'vault.error.pinTooShort': 'Your PIN is too short. Choose a longer one.',
   'vault.error.locked': 'Satchel has locked. Unlock it and try again.',

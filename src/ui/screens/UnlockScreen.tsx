@@ -42,7 +42,7 @@ export function UnlockScreen({ clock = systemClock }: { clock?: Clock }) {
 
   const fail = (field: string, error: unknown) => {
     if (error instanceof VaultError) setRetryAt(error.details.retryAt);
-    setErrors([{ field, text: vaultErrorMessage(t, error) }]);
+    setErrors([{ field, text: vaultErrorMessage(t, error, { countdown: true }) }]);
   };
   const pinSubmit = useSubmit(async () => {
     if (!pin) return setErrors([{ field: 'pin', text: t('pin.error.emptyCurrent') }]);

@@ -5,16 +5,21 @@ import type { Translate } from '../i18n/translate';
 export const secondsUntil = (retryAt: number | undefined, now = Date.now()) =>
   retryAt === undefined ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000));
 
-/** What the person reads when a vault operation fails: what happened and what to do next. */
-export function vaultErrorMessage(t: Translate, error: unknown): string {
+/**
+ * What the person reads when a vault operation fails: what happened and what to do next.
+ * `countdown`: the screen shows the wait counting down (the unlock screen), so the message does
+ * not repeat a number of seconds that would be stale a second later (issue 11).
+ */
+export function vaultErrorMessage(t: Translate, error: unknown, { countdown = false } = {}): string {
   if (!(error instanceof VaultError)) return t('vault.error.unexpected');
   const { failedAttempts = 0, retryAt } = error.details;
   const wait = secondsUntil(retryAt);
   switch (error.code) {
     case 'wrong-pin':
+      if (wait > 0 && countdown) return t('vault.error.wrongPinCountdown', { count: failedAttempts });
       return wait > 0 ? t('vault.error.wrongPinWait', { count: failedAttempts, seconds: wait }) : t('vault.error.wrongPin', { count: failedAttempts });
     case 'throttled':
-      return t('vault.error.throttled', { seconds: wait });
+      return countdown ? t('vault.error.throttledCountdown') : t('vault.error.throttled', { seconds: wait });
     case 'wrong-recovery-code':
       return t('vault.error.wrongRecoveryCode');
     case 'pin-too-short':

@@ -120,7 +120,8 @@ describe('a picture without a QR code', () => {
 
     await expect.poll(() => host.querySelector('[data-testid="error-summary"]')?.textContent ?? '', { timeout: 60_000 }).toContain(en['scan.noCodeInImage']);
     const summary = host.querySelector<HTMLElement>('[data-testid="error-summary"]')!;
-    expect(document.activeElement).toBe(summary);
+    // Focus moves in an effect, after the summary is painted.
+    await expect.poll(() => document.activeElement, { timeout: 60_000 }).toBe(summary);
     expect(summary.querySelector('a')!.getAttribute('href')).toBe('#offer-image');
     // The field's own message, once (not repeated by the screen).
     expect(host.querySelectorAll('#offer-image-error')).toHaveLength(1);
@@ -283,9 +284,13 @@ describe('the wrong-PIN wait', () => {
     const spoken = () => host.querySelector('[data-testid="unlock-wait-announcement"]')?.textContent ?? '';
     await expect.poll(visible, { timeout: 60_000 }).toBe(en['unlock.wait'].replace('{seconds}', '30'));
     expect(host.querySelector('[data-testid="unlock-wait"]')!.closest('[role="status"],[aria-live]')).toBeNull();
-    expect(spoken()).toBe(en['unlock.wait'].replace('{seconds}', '30'));
+    await expect.poll(spoken, { timeout: 60_000 }).toBe(en['unlock.wait'].replace('{seconds}', '30'));
     expect(button(en['unlock.button'])!.disabled).toBe(true);
 
+    // The error (summary and field) says what happened; the one number of seconds is the live one.
+    const summary = host.querySelector('[data-testid="error-summary"]')!.textContent!;
+    expect(summary).toContain(en['vault.error.throttledCountdown']);
+    expect(summary).not.toMatch(/\d+ seconds/);
     await clock.advance(1000);
     expect(visible()).toBe(en['unlock.wait'].replace('{seconds}', '29'));
     await clock.advance(10_000);
