@@ -14,6 +14,7 @@
  * offline.
  */
 import { MAX_STATUS_LIST_TOKEN_CHARS, type SignatureVerifier, type TrustList } from '../credentials/index';
+import { CHECK_STATUS_KIND } from './checker-background';
 import type { WalletConfig } from './config';
 import type { OfflineReadiness } from './share-api';
 import { fetchSignedList } from './list-fetch';
@@ -34,7 +35,7 @@ export interface CheckTrust {
 
 export const STATUS_FETCH_TIMEOUT_MS = 10_000;
 /** Status lists the checker fetched itself, kept encrypted in the vault for later offline checks. */
-export const CHECK_STATUS_KIND = 'check-status-list';
+export { CHECK_STATUS_KIND };
 /** A list the checker fetched is fetched again when online after this long (else its ttl). */
 export const CHECK_STATUS_REFRESH_S = 300;
 

@@ -3,6 +3,7 @@
  * and checking pull in the credentials library, DCQL, JWE and the QR transport, which the first
  * screen does not need, so they stay out of the entry bundle (README: size budget).
  */
+import { keepCheckerReady } from './checker-background';
 import type { Receiver } from './receive-api';
 import type { SatchelVault } from './satchel-vault';
 import type { ActivityLog, Checker, Sharer } from './share-api';
@@ -42,5 +43,8 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     export: async () => (await services()).activity.export(),
     exportCheckRecords: async (options) => (await services()).activity.exportCheckRecords(options),
   };
+  // A phone that has checked before keeps every trusted issuer's status lists fresh while unlocked
+  // and online, with the check screen closed too, so it can check once the signal goes (issue 11).
+  keepCheckerReady(vault, async () => (await checkerNow()).offlineReadiness({ refresh: true }));
   return { sharer, checker, activity };
 }
