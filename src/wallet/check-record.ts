@@ -28,7 +28,11 @@ export function keptValue(value: unknown): { value: string | number | boolean; p
 export function askedFor(query: DcqlQuery | undefined): Localised[] {
   if (!query) return [];
   return query.credentials.flatMap((q) => [
-    ...(q.vctValues ?? []).map((vct) => TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct)),
+    // The kind of credential, said as such so it is not mistaken for a detail of the same name.
+    ...(q.vctValues ?? []).map((vct) => {
+      const name = TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct);
+      return { en: `Credential: ${name.en}`, cy: `Tystlythyr: ${name.cy ?? name.en}` };
+    }),
     ...(q.claims ?? []).map((c) => nameOf(c.path)),
   ]);
 }

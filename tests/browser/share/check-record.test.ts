@@ -41,7 +41,7 @@ describe('a kept check record (failed before the fix)', () => {
     const [entry] = await activity.list();
     expect(entry).toMatchObject({ kind: 'checked', at: NOW.toISOString(), counterparty: 'Ada Lovelace', credentialTypeName: { en: 'Right to work' } });
     expect(entry!.check).toMatchObject({ verdict: 'pass', checkedBy: 'Corner shop', issuerName: { en: 'Home Office' } });
-    expect(entry!.check!.asked.map((a) => a.en)).toEqual(['Right to work', 'Given name', 'Family name', 'Right to work', 'Work restrictions']);
+    expect(entry!.check!.asked.map((a) => a.en)).toEqual(['Credential: Right to work', 'Given name', 'Family name', 'Right to work', 'Work restrictions']);
     expect(entry!.check!.seen.map((s) => [s.label.en, s.value]).sort()).toEqual([['Family name', 'Lovelace'], ['Given name', 'Ada'], ['Right to work', 'Unlimited'], ['Work restrictions', 'None']]);
     expect(entry!.check!.checks.length).toBeGreaterThan(4);
     expect(entry!.check!.checks.every((c) => c.ok)).toBe(true);
