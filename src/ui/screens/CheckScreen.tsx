@@ -153,7 +153,9 @@ export function CheckScreen() {
       {progress && progress.total > 1 && (
         <p class="govuk-body" role="status" data-testid="frame-progress">{t('check.progress', { received: progress.received, total: progress.total })}</p>
       )}
-      {scanning && <QrScanner key={progress?.received ?? 0} unavailableText={t('check.scanUnavailable')} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
+      {/* One camera for the whole answer: it reads each code of the holder's loop in turn (a scanner
+          restarted per code saw the code it had just read and stopped there, at "Read 1 of 4"). */}
+      {scanning && <QrScanner key={request.requestId} continuous unavailableText={t('check.scanUnavailable')} onResult={(text) => void addFrame(request, text, 'scan-response')} />}
       <ScanFromImage id="response-image" onResult={(text) => void addFrame(request, text, 'response-image')}
         error={errorFor(errors, 'response-image')} onError={(text) => setErrors([{ field: 'response-image', text }])} />
       <div class="govuk-button-group">

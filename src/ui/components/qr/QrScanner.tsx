@@ -9,18 +9,26 @@ export const SCAN_INTERVAL_MS = 200;
 type CameraState = 'starting' | 'scanning' | 'denied' | 'unavailable';
 
 /**
- * Live camera QR scanner. Calls `onResult` with the first code read, then stops the camera.
+ * Live camera QR scanner. Calls `onResult` with the first code read, then stops the camera —
+ * or, when `continuous`, keeps the camera on and calls `onResult` each time a code other than the
+ * last one is read, until it is unmounted: a looping answer of several codes (the checker's scan
+ * step) is read frame after frame with no restart of the camera, and the same code seen again on
+ * the next turn of the loop neither stops the scanner nor floods `onResult`.
  * The video has no audio and never leaves the phone.
  */
-export function QrScanner({ onResult, unavailableText }: { onResult(text: string): void; /** What to do instead when there is no camera (default: the offer wording). */ unavailableText?: string }) {
+export function QrScanner({ onResult, continuous = false, unavailableText }: { onResult(text: string): void; continuous?: boolean; /** What to do instead when there is no camera (default: the offer wording). */ unavailableText?: string }) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>('starting');
+  // The camera effect runs once; it calls the latest onResult (a continuous scan outlives renders).
+  const latestOnResult = useRef(onResult);
+  latestOnResult.current = onResult;
 
   useEffect(() => {
     let stream: MediaStream | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let lastText: string | undefined;
     const readerReady = openQrReader();
 
     const scan = async () => {
@@ -29,10 +37,11 @@ export function QrScanner({ onResult, unavailableText }: { onResult(text: string
       if (element.readyState >= element.HAVE_CURRENT_DATA && element.videoWidth > 0) {
         const text = await (await readerReady).decode(imageDataOf(element, element.videoWidth, element.videoHeight));
         if (stopped) return;
-        if (text) {
-          stopped = true;
-          onResult(text);
-          return;
+        if (text && text !== lastText) {
+          lastText = text;
+          if (!continuous) stopped = true;
+          latestOnResult.current(text);
+          if (stopped) return;
         }
       }
       timer = setTimeout(scan, SCAN_INTERVAL_MS);
