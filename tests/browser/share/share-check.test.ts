@@ -86,7 +86,8 @@ describe('request and response', () => {
     await checker.keepRecord(request.requestId);
     const [key] = [...world.vault.records.keys()];
     expect(key).toMatch(/^check-record\//);
-    expect(world.vault.activity[0]).toMatchObject({ kind: 'checked', counterparty: 'The Red Lion' });
+    // "With" is the person checked (their name, shared); the checker's own name is the record's checkedBy (issue 11).
+    expect(world.vault.activity[0]).toMatchObject({ kind: 'checked', counterparty: 'Ada Lovelace', check: { verdict: 'pass', checkedBy: 'The Red Lion' } });
   });
 
   it('a multi-frame response (portrait) is assembled out of order, duplicates ignored, a missing frame named', async () => {
