@@ -27,11 +27,21 @@ export function HomeScreen() {
       stop();
     };
   }, [receiver]);
+  const held = credentials !== undefined && credentials.length > 0;
+  const actions = (
+    <div class="govuk-button-group">
+      <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
+      {held && <Link href="/share" class="govuk-button govuk-button--secondary" role="button" draggable={false}>{t('home.share')}</Link>}
+    </div>
+  );
   return (
     <>
       {/* "Make a backup" only when there is something to back up (issue 11). */}
       {credentials && credentials.length > 0 && <StorageWarning />}
       <ScreenHeading>{t('home.title')}</ScreenHeading>
+      {/* With credentials held, sharing is what a person comes for: on a phone the buttons must
+          not sit below the list, out of sight (issue 11). An empty wallet explains itself first. */}
+      {held && actions}
       {credentials?.length === 0 && (
         <>
           <p class="govuk-body-l">{t('home.empty')}</p>
@@ -44,12 +54,7 @@ export function HomeScreen() {
         </ul>
       )}
       <PendingOffers />
-      <div class="govuk-button-group">
-        <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
-        {credentials && credentials.length > 0 && (
-          <Link href="/share" class="govuk-button govuk-button--secondary" role="button" draggable={false}>{t('home.share')}</Link>
-        )}
-      </div>
+      {!held && actions}
       <p class="govuk-body">
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
       </p>
