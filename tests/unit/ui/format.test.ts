@@ -1,5 +1,5 @@
 /**
- * Satchel's one formatting module (src/ui/i18n/format.ts): dates and times in GOV.UK style
+ * Satchel's one formatting module (src/lib/format.ts, through src/ui/i18n/format.ts): dates and times in GOV.UK style
  * ("30 November 2027", "30 November 2026 at 11:49am") in English and Welsh, relative times,
  * storage sizes. Welsh comes from Satchel's own words, so the result is the same whether or not
  * the browser's Intl has Welsh data (Chromium's often does not: months and "this minute" came out
