@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/context';
-import { Link, usePath } from '../router';
+import { Link, usePath, useScreenKey } from '../router';
 import { useVault } from '../vault/VaultContext';
 import { LanguageNavigation } from './LanguageNavigation';
 import { useMediaQuery } from './use-media-query';
@@ -31,6 +31,9 @@ export function ServiceNavigation() {
   const { state } = useVault();
   const wide = useMediaQuery(WIDE_SCREEN);
   const [open, setOpen] = useState(false);
+  // A new screen closes the menu however it came (a menu link, Back, a link on the page).
+  const screenKey = useScreenKey();
+  useEffect(() => setOpen(false), [screenKey]);
   const items = NAV_ITEMS.filter((item) => !item.unlockedOnly || state === 'unlocked');
   return (
     <section aria-label={t('app.name')} class="govuk-service-navigation">

@@ -10,6 +10,7 @@ import { page, userEvent } from 'vitest/browser';
 import { PhaseBanner } from '../../../src/ui/components/PhaseBanner';
 import { ServiceNavigation } from '../../../src/ui/components/ServiceNavigation';
 import { I18nProvider } from '../../../src/ui/i18n/context';
+import { navigate } from '../../../src/ui/router';
 import { VaultProvider } from '../../../src/ui/vault/VaultContext';
 import type { Vault } from '../../../src/wallet/vault-api';
 import '../../../src/ui/styles/app.scss';
@@ -68,22 +69,31 @@ describe('ServiceNavigation on a phone (360 px)', () => {
     await renderHeader();
     toggle().focus();
     await userEvent.keyboard('{Enter}');
-    await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => toggle().getAttribute('aria-expanded'), { timeout: 60_000 }).toBe('true');
     expect(list().hidden).toBe(false);
     expect(shown(link('Activity'))).toBe(true);
     expect(list().getBoundingClientRect().top).toBeGreaterThanOrEqual(toggle().getBoundingClientRect().bottom);
 
     await userEvent.keyboard(' ');
-    await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => toggle().getAttribute('aria-expanded'), { timeout: 60_000 }).toBe('false');
     expect(list().hidden).toBe(true);
 
     await userEvent.keyboard('{Enter}');
-    await expect.poll(() => list().hidden).toBe(false);
+    await expect.poll(() => list().hidden, { timeout: 60_000 }).toBe(false);
     await userEvent.click(link('Activity'));
-    await expect.poll(() => location.pathname).toBe('/activity');
-    await expect.poll(() => toggle().getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => location.pathname, { timeout: 60_000 }).toBe('/activity');
+    await expect.poll(() => toggle().getAttribute('aria-expanded'), { timeout: 60_000 }).toBe('false');
     expect(list().hidden).toBe(true);
     expect(link('Activity').getAttribute('aria-current')).toBe('page');
+  });
+
+  it('closes when the screen changes another way (Back, a link on the page)', async () => {
+    await renderHeader();
+    await userEvent.click(toggle());
+    await expect.poll(() => list().hidden, { timeout: 60_000 }).toBe(false);
+    await act(() => navigate('/settings'));
+    await expect.poll(() => toggle().getAttribute('aria-expanded'), { timeout: 60_000 }).toBe('false');
+    expect(list().hidden).toBe(true);
   });
 
   for (const [language, other, menu] of [['en', 'Cymraeg', 'Menu'], ['cy', 'English', 'Dewislen']] as const) {
