@@ -2,6 +2,7 @@ import { STATUS_UNKNOWN_CODE } from '../../wallet/check-reasons';
 import type { CheckResult, CheckVerdict, CredentialCheck } from '../../wallet/share-api';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { ClaimValue } from '../receive/ClaimValue';
 
@@ -100,7 +101,8 @@ export function CheckResultView({ result }: { result: CheckResult }) {
   return (
     <div data-testid="check-result" data-ok={String(result.ok)} data-verdict={verdict}>
       <div class={`govuk-panel ${panel}`}>
-        <h1 class="govuk-panel__title">{title}</h1>
+        {/* ScreenHeading: focus moves to the verdict when it replaces the scan step (GOV.UK). */}
+        <ScreenHeading class="govuk-panel__title">{title}</ScreenHeading>
         <div class="govuk-panel__body">
           {result.typeName && <LocalisedText text={result.typeName} />}
           {result.issuerName && <> — <LocalisedText text={result.issuerName} /></>}
