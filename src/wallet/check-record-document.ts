@@ -6,10 +6,10 @@
  * escaped as text (HTML Living Standard §13.1.2.6: `&`, `<`, `>`, `"` and `'` as character
  * references); the document has no script and loads nothing.
  */
+import { formatDateTime, type Language } from '../lib/format';
 import type { Localised } from './receive-api';
 import type { ActivityLogEntry, CheckRecord, CheckVerdict } from './share-api';
 
-type Language = 'en' | 'cy';
 
 const VERDICTS: readonly CheckVerdict[] = ['pass', 'fail', 'status-unknown'];
 
@@ -90,8 +90,8 @@ export function escapeHtml(text: string): string {
 function when(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const local = new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(date);
-  return `${local} (${date.toISOString()})`;
+  // Satchel's own Welsh month names: browsers often have no Welsh date data (src/lib/format.ts).
+  return `${formatDateTime(date, language)} (${date.toISOString()})`;
 }
 
 function recordSection(entry: ActivityLogEntry, record: CheckRecord, language: Language): string {

@@ -37,7 +37,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     address: { street_address: '4 Mill Lane', locality: 'Leeds', postal_code: 'LS1 4AP', country: 'GB' },
     licenceCategories: ['AM', 'B'],
     veteran: { service: 'British Army', serviceNumber: '30123456', left: '2025-01-15' },
-    rightToWork: { status: 'Time-limited until 2028-06-30', restrictions: 'Up to 20 hours a week in term time' },
+    rightToWork: { status: 'Time-limited until 30 June 2028', restrictions: 'Up to 20 hours a week in term time' },
     portraitColour: '#00703c',
   },
 ];
