@@ -141,12 +141,21 @@ class SharerImpl implements Sharer {
     return out;
   }
 
-  /** Held credentials with how they are described, split into those that may be shared and those that may not. */
-  private async sortedHeld(): Promise<{ usable: HeldCredential[]; unusable: { held: HeldCredential; described: Described }[]; described: Map<string, Described> }> {
+  /**
+   * Held credentials split into those that may be shared and those that may not, with how each one
+   * that could answer `query` is described (only those are looked up: each view is re-verified).
+   */
+  private async sortedHeld(query: DcqlQuery): Promise<{ usable: HeldCredential[]; unusable: { held: HeldCredential; described: Described }[]; described: Map<string, Described> }> {
+    const all = await this.held();
+    const couldAnswer = new Set(Object.values(matchQuery(query, all).byQuery).flatMap((ms) => ms.map((m) => m.credentialId)));
     const usable: HeldCredential[] = [];
     const unusable: { held: HeldCredential; described: Described }[] = [];
     const described = new Map<string, Described>();
-    for (const held of await this.held()) {
+    for (const held of all) {
+      if (!couldAnswer.has(held.id)) {
+        usable.push(held);
+        continue;
+      }
       const d = await this.labelsOf(held);
       described.set(held.id, d);
       if (d.unusable) unusable.push({ held, described: d });
@@ -183,7 +192,7 @@ class SharerImpl implements Sharer {
       throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
     }
     await this.unlocked();
-    const { usable, unusable, described } = await this.sortedHeld();
+    const { usable, unusable, described } = await this.sortedHeld(request.dcql);
     const held = usable;
     const match = matchQuery(request.dcql, held);
     // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
