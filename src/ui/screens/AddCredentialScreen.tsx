@@ -113,38 +113,39 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
     <form onSubmit={accept.submit} noValidate>
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('review.title')}</ScreenHeading>
+      {/* On a phone's first screen (issue 11): the key facts (who from, what, for whom), the code and
+          "Add to Satchel"; what the credential contains is behind its count, what Satchel checks under the buttons. */}
       <dl class="govuk-summary-list" data-testid="offer-summary">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{t('review.issuer')}</dt>
           <dd class="govuk-summary-list__value"><LocalisedText text={offer.issuer.name} /></dd>
         </div>
+        {offer.credentials.map((credential) => (
+          <div class="govuk-summary-list__row" key={credential.configurationId}>
+            <dt class="govuk-summary-list__key">{t('review.credential')}</dt>
+            <dd class="govuk-summary-list__value">
+              <LocalisedText text={credential.name} />
+              {credential.claims.length > 0 && (
+                <details class="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0" data-testid="offer-claims">
+                  <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{t('review.contains', { count: credential.claims.length })}</span>
+                  </summary>
+                  <div class="govuk-details__text">
+                    <ul class="govuk-list govuk-list--bullet govuk-body-s govuk-!-margin-bottom-0">
+                      {credential.claims.map((claim, i) => <li key={i}><LocalisedText text={claim} /></li>)}
+                    </ul>
+                  </div>
+                </details>
+              )}
+            </dd>
+          </div>
+        ))}
         {/* An OpenID4VCI offer names no holder (§4.1.1): who it is for is only known once issued (docs/issuers.md). */}
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">{t('review.for')}</dt>
           <dd class="govuk-summary-list__value">{t('review.forValue')}</dd>
         </div>
-        {offer.credentials.map((credential) => (
-          <div class="govuk-summary-list__row" key={credential.configurationId}>
-            <dt class="govuk-summary-list__key">{t('review.credential')}</dt>
-            <dd class="govuk-summary-list__value">
-              <p class="govuk-body"><LocalisedText text={credential.name} /></p>
-              {credential.claims.length > 0 && (
-                <>
-                  <p class="govuk-body-s">{t('review.contains')}</p>
-                  <ul class="govuk-list govuk-list--bullet govuk-body-s">
-                    {credential.claims.map((claim, i) => <li key={i}><LocalisedText text={claim} /></li>)}
-                  </ul>
-                </>
-              )}
-            </dd>
-          </div>
-        ))}
       </dl>
-      <p class="govuk-body">{t('review.checks')}</p>
-      {/* By value, the pre-authorised code is first checked at the token endpoint (§6): say so before the code is typed. */}
-      {!offer.issuerConfirmedOffer && (
-        <p class="govuk-body" data-testid="checked-on-add">{offer.txCode ? t('review.checkedOnAddWithCode') : t('review.checkedOnAdd')}</p>
-      )}
       {offer.txCode && (
         <TextField id="tx-code" label={t('review.codeLabel')} hint={t('review.codeHint')} value={code} onInput={setCode}
           inputMode={offer.txCode.inputMode === 'numeric' ? 'numeric' : 'text'} autocomplete="one-time-code"
@@ -159,6 +160,11 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
           {codeRefused ? t('review.remove') : t('review.decline')}
         </button>
       </div>
+      {/* By value, the pre-authorised code is first checked at the token endpoint (OpenID4VCI §6): nothing is saved if it fails. */}
+      {!offer.issuerConfirmedOffer && (
+        <p class="govuk-body" data-testid="checked-on-add">{offer.txCode ? t('review.checkedOnAddWithCode') : t('review.checkedOnAdd')}</p>
+      )}
+      <p class="govuk-body">{t('review.checks')}</p>
     </form>
   );
 }

@@ -84,18 +84,19 @@ export function CheckScreen() {
       <form onSubmit={start.submit} noValidate>
         <ErrorSummary errors={errors} />
         <ScreenHeading>{t('check.title')}</ScreenHeading>
-        <p class="govuk-body">{t('check.intro')}</p>
         <CheckReadiness checker={checker} />
         <div class="govuk-form-group">
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('check.purposeLegend')}</legend>
-            <div class="govuk-radios">
+            {/* Small radios, each with a one-line hint of what it asks for: the purposes, the name and "Show my code"
+                fit a phone's first screen (issue 11); the reminder to keep nothing comes after the buttons. */}
+            <div class="govuk-radios govuk-radios--small">
               {CHECK_PURPOSES.map(({ purpose: p, label, hint }) => (
                 <div class="govuk-radios__item" key={p}>
                   <input class="govuk-radios__input" id={`purpose-${p}`} name="purpose" type="radio" value={p}
                     checked={purpose === p} onChange={() => setPurpose(p)} aria-describedby={`purpose-${p}-hint`} />
                   <label class="govuk-label govuk-radios__label" for={`purpose-${p}`}>{t(label)}</label>
-                  <div id={`purpose-${p}-hint`} class="govuk-hint govuk-radios__hint">{t(hint)}</div>
+                  <div id={`purpose-${p}-hint`} class="govuk-hint govuk-radios__hint govuk-!-font-size-16">{t(hint)}</div>
                 </div>
               ))}
             </div>
@@ -108,6 +109,7 @@ export function CheckScreen() {
           <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void quickShow()}>{t('check.quickShow')}</button>
         </div>
         <p class="govuk-body-s">{t('check.quickShowHint')}</p>
+        <p class="govuk-body-s">{t('check.intro')}</p>
       </form>
     );
   }

@@ -44,7 +44,7 @@ export function CheckReadiness({ checker }: { checker: Pick<Checker, 'offlineRea
         </div>
       )}
       {readiness?.trustList && ready.length > 0 && (
-        <details class="govuk-details govuk-!-margin-bottom-4">
+        <details class="govuk-details govuk-!-margin-bottom-3">
           <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t('check.ready.which')}</span></summary>
           <div class="govuk-details__text">
             <p class="govuk-body-s govuk-!-margin-bottom-1">{t('check.ready.some')}</p>

@@ -213,6 +213,15 @@ describe('the review of an offer', () => {
     expect(row!.querySelector('dd')!.textContent).toBe(en['review.forValue']);
   });
 
+  it('what the credential contains is one line on a phone: a details that gives the count and lists every claim', async () => {
+    const claims = [{ en: 'Given name' }, { en: 'Family name' }, { en: 'Date of birth' }];
+    await review({ ...OFFER, credentials: [{ ...OFFER.credentials[0]!, claims }] });
+    const details = host.querySelector<HTMLDetailsElement>('[data-testid="offer-claims"]')!;
+    expect(details.tagName).toBe('DETAILS');
+    expect(details.querySelector('summary')!.textContent).toBe(en['review.contains'].replace('{count}', '3'));
+    expect([...details.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Given name', 'Family name', 'Date of birth']);
+  });
+
   it('an offer nobody could check yet (by value): says the department checks it, and the code, when it is added', async () => {
     await review({ ...OFFER, txCode: { inputMode: 'numeric', length: 5 } });
     expect(host.textContent).toContain(en['review.checkedOnAddWithCode']);
