@@ -1,0 +1,99 @@
+/**
+ * Issue 11: the veteran card, from the reference "veterans" department, shown and checked on two
+ * phones at 360×740 — by request and answer (the consent says the whole card is shared) and by
+ * quick show (before: another credential's fields, an uncaught error, "Something went wrong").
+ */
+import type { Browser, Locator, Page } from '@playwright/test';
+import { acceptOffer, expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
+import { setUpVault } from './vault-steps';
+
+test.describe.configure({ timeout: 300_000 });
+
+async function phone(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, deviceScaleFactor: 2, viewport: { width: 360, height: 740 } });
+  return context.newPage();
+}
+
+async function receive(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string): Promise<void> {
+  const admin = await page.context().newPage();
+  const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
+  await admin.close();
+  await goInApp(page, '/');
+  await page.getByRole('button', { name: 'Add a credential' }).click();
+  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await acceptOffer(page, issuer, offer.txCode);
+  await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
+}
+
+const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
+
+async function frames(holder: Page, view: Locator): Promise<Buffer[]> {
+  await expect(view).toBeVisible({ timeout: 30_000 });
+  const total = Number(await view.getAttribute('data-frame-total'));
+  if (total > 1) await holder.getByRole('button', { name: 'Pause' }).click();
+  const out: Buffer[] = [];
+  let index = Number(await view.getAttribute('data-frame-index'));
+  for (let i = 0; i < total; i++) {
+    out[index] = await holder.getByTestId('response-qr-code').screenshot();
+    if (total === 1) break;
+    await holder.getByRole('button', { name: 'Next code' }).click();
+    index = (index + 1) % total;
+    await expect(view).toHaveAttribute('data-frame-index', String(index));
+  }
+  return out;
+}
+
+async function scan(checker: Page, answer: Buffer[]): Promise<Locator> {
+  for (const [n, frame] of answer.entries()) {
+    await checker.locator('#response-image').setInputFiles(picture(frame));
+    if (n < answer.length - 1) await expect(checker.getByTestId('frame-progress')).toContainText(`Read ${n + 1} of ${answer.length}`);
+  }
+  const result = checker.getByTestId('check-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  return result;
+}
+
+test('the veteran card: asked for by purpose, shared whole, checked; and by quick show', async ({ browser, demo, baseURL }) => {
+  const holder = await phone(browser, baseURL);
+  const checker = await phone(browser, baseURL);
+  await setUpVault(holder);
+  await setUpVault(checker);
+  await receive(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency');
+  await receive(holder, demo, /^Veteran card/, "Office for Veterans' Affairs");
+
+  // The checker asks for a veteran.
+  await goInApp(checker, '/check');
+  await checker.getByLabel('Veteran').check();
+  await checker.getByLabel('Your name or organisation').fill('Armed Forces Day');
+  await checker.getByRole('button', { name: 'Show my code' }).click();
+  const request = await checker.getByTestId('request-qr-code').screenshot();
+
+  // The holder sees which credential answers and that all of it is shared.
+  await goInApp(holder, '/share');
+  await holder.locator('#request-image').setInputFiles(picture(request));
+  await expect(holder.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await expect(holder.getByTestId('candidate')).toContainText("Veteran card from Office for Veterans' Affairs");
+  await expect(holder.getByTestId('candidate')).toContainText('Valid until');
+  await expect(holder.getByTestId('whole-credential')).toContainText('Everything on this Veteran card will be shared');
+  await expect(holder.getByTestId('whole-credential')).toContainText('Service number');
+  await holder.getByRole('button', { name: 'Share', exact: true }).click();
+  const result = await scan(checker, await frames(holder, holder.getByTestId('response-qr')));
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  await expect(result.getByTestId('disclosed-claims')).toContainText('Royal Navy');
+
+  // Quick show: choosing the veteran card shows its own claims and makes a code the checker accepts.
+  await goInApp(holder, '/share/quick');
+  await holder.getByLabel('Which credential?').selectOption({ label: 'Veteran card' });
+  await expect(holder.getByTestId('whole-credential')).toContainText('Everything on this Veteran card will be shown');
+  await expect(holder.getByText('Aged 18 or over')).toHaveCount(0);
+  await holder.getByRole('button', { name: 'Make the code' }).click();
+  const quick = await frames(holder, holder.getByTestId('response-qr'));
+  await expect(holder.getByText('Something went wrong')).toHaveCount(0);
+  await goInApp(checker, '/');
+  await goInApp(checker, '/check');
+  await checker.getByRole('button', { name: 'Scan a quick-show code instead' }).click();
+  const quickResult = await scan(checker, quick);
+  await expect(quickResult).toHaveAttribute('data-ok', 'true');
+  await expect(quickResult.getByTestId('disclosed-claims')).toContainText('Royal Navy');
+});
