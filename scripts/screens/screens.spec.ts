@@ -1,0 +1,164 @@
+/**
+ * The main screens at 360×740, in English and Welsh, as docs/screens/<nn>-<screen>-<en|cy>.png
+ * (listed in docs/screens/README.md). Run with `npm run screens`; it walks the steps a person
+ * takes against the reference servers: set up, add two credentials, share in person with a
+ * checker's phone, quick show, the menu's screens, and last the job site's request online.
+ * Every shot waits for its screen's heading (and the content it shows), never a fixed time.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { acceptOffer, expect, goInApp, makeOffer, test, type DemoEnvironment } from '../../tests/e2e/demo-fixtures';
+import { screenshotEveryCode } from '../../tests/e2e/support/looping-code-video';
+import { PIN, setUpVault } from '../../tests/e2e/vault-steps';
+
+const OUT = process.env.SCREENS_DIR ?? join(import.meta.dirname, '../../docs/screens');
+
+/** File number and name of each screen, in the order a person meets them (README.md lists the same). */
+const SCREENS = {
+  start: '01-start',
+  setUp: '02-set-up',
+  addReview: '03-add-review',
+  home: '04-home',
+  credential: '05-credential',
+  checkPurpose: '06-check-purpose',
+  checkRequest: '07-check-request',
+  consentInPerson: '08-consent-in-person',
+  answerQr: '09-answer-qr',
+  checkResult: '10-check-result',
+  consentOnline: '11-consent-online',
+  quickShow: '12-quick-show',
+  quickShowCode: '13-quick-show-code',
+  activity: '14-activity',
+  settings: '15-settings',
+  thisPhone: '16-this-phone',
+} as const;
+
+/**
+ * The page has painted its current state (fonts loaded, two frames drawn), with the pointer in
+ * the right-hand margin: it stays where the last click left it, and a hovered link looks different.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.mouse.move(355, 370);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+async function switchLanguage(page: Page, link: string, lang: 'en' | 'cy'): Promise<void> {
+  await page.getByRole('link', { name: link, exact: true }).click();
+  await page.waitForFunction((code) => document.documentElement.lang === code, lang);
+}
+
+/**
+ * Screenshots the screen in English, switches to Welsh (in place: the app keeps the screen's
+ * state), screenshots it again and switches back. `ready` is what must be on screen first; in
+ * Welsh its text differs, so only its visibility is awaited again.
+ */
+async function shoot(page: Page, screen: keyof typeof SCREENS, ready: Locator): Promise<void> {
+  await expect(ready).toBeVisible({ timeout: 60_000 });
+  await settled(page);
+  await page.screenshot({ path: join(OUT, `${SCREENS[screen]}-en.png`) });
+  await switchLanguage(page, 'Cymraeg', 'cy');
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await settled(page);
+  await page.screenshot({ path: join(OUT, `${SCREENS[screen]}-cy.png`) });
+  await switchLanguage(page, 'English', 'en');
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
+
+async function addCredential(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string, screenshot: boolean): Promise<void> {
+  const admin = await page.context().newPage();
+  const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
+  await admin.close();
+  // From the home screen, as a person does ("Credential added" is the add screen's last step: going
+  // to /add from there would not start it again).
+  await goInApp(page, '/');
+  await page.getByRole('button', { name: 'Add a credential' }).click();
+  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  if (screenshot) await shoot(page, 'addReview', page.getByTestId('offer-summary'));
+  await acceptOffer(page, issuer, offer.txCode);
+  await expect(heading(page, 'Credential added')).toBeVisible({ timeout: 30_000 });
+}
+
+test('screens', async ({ page: holder, browser, demo, baseURL }) => {
+  await mkdir(OUT, { recursive: true });
+
+  // Set up.
+  await holder.goto('/');
+  await shoot(holder, 'start', holder.getByRole('button', { name: 'Start now' }));
+  await holder.getByRole('button', { name: 'Start now' }).click();
+  await shoot(holder, 'setUp', holder.getByRole('textbox', { name: 'PIN or passphrase', exact: true }));
+  await holder.getByRole('textbox', { name: 'PIN or passphrase', exact: true }).fill(PIN);
+  await holder.getByRole('textbox', { name: 'Enter it again', exact: true }).fill(PIN);
+  await holder.getByRole('button', { name: 'Continue' }).click();
+  await expect(heading(holder, 'Save your recovery code')).toBeVisible({ timeout: 30_000 });
+  await holder.getByLabel('I have saved my recovery code').check();
+  await holder.getByRole('button', { name: 'Continue' }).click();
+  const home = heading(holder, 'Your credentials');
+  const passkeyOffer = holder.getByRole('link', { name: 'Not now, use my PIN only' });
+  await expect(home.or(passkeyOffer)).toBeVisible();
+  if (await passkeyOffer.isVisible()) await passkeyOffer.click();
+  await expect(home).toBeVisible();
+
+  // Two credentials; the first one's review screen is shot.
+  await addCredential(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency', true);
+  await addCredential(holder, demo, /^Right to work/, 'Home Office', false);
+  await goInApp(holder, '/');
+  await expect(holder.getByTestId('credential-card')).toHaveCount(2);
+  await shoot(holder, 'home', home);
+  await holder.getByTestId('credential-card').getByRole('link', { name: /Driving licence/ }).click();
+  await shoot(holder, 'credential', heading(holder, /Driving licence/));
+
+  // In person: the checker's phone asks for "over 18"; the holder reads its code and shares.
+  const checker = await (await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 })).newPage();
+  await setUpVault(checker);
+  await goInApp(checker, '/check');
+  await shoot(checker, 'checkPurpose', checker.getByRole('radio', { name: /over 18/i }));
+  await checker.getByRole('radio', { name: /over 18/i }).check();
+  await checker.getByLabel('Your name or organisation').fill('Corner shop');
+  await checker.getByRole('button', { name: 'Show my code' }).click();
+  await shoot(checker, 'checkRequest', checker.getByTestId('request-qr-code'));
+  const request = await checker.getByTestId('request-qr-code').screenshot();
+
+  await goInApp(holder, '/share');
+  await holder.locator('#request-image').setInputFiles(picture(request));
+  await shoot(holder, 'consentInPerson', holder.getByTestId('requester'));
+  await holder.getByRole('button', { name: 'Share', exact: true }).click();
+  await shoot(holder, 'answerQr', holder.getByTestId('response-qr-code'));
+  const codes = await screenshotEveryCode(holder, holder.getByTestId('response-qr'), holder.getByTestId('response-qr-code'));
+  for (const code of codes) await checker.locator('#response-image').setInputFiles(picture(code));
+  await expect(checker.getByTestId('check-result')).toHaveAttribute('data-ok', 'true');
+  await shoot(checker, 'checkResult', checker.getByTestId('check-result'));
+
+  // Quick show: the choice, then the code.
+  await goInApp(holder, '/');
+  await goInApp(holder, '/share/quick');
+  await shoot(holder, 'quickShow', holder.getByRole('button', { name: 'Make the code' }));
+  if ((await holder.locator('.govuk-checkboxes__input:checked').count()) === 0) await holder.locator('.govuk-checkboxes__input').first().check();
+  await holder.getByRole('button', { name: 'Make the code' }).click();
+  await shoot(holder, 'quickShowCode', holder.getByTestId('response-qr-code'));
+
+  // The menu's screens.
+  await goInApp(holder, '/activity');
+  await shoot(holder, 'activity', holder.getByTestId('activity-table'));
+  await goInApp(holder, '/settings');
+  await shoot(holder, 'settings', heading(holder, 'Settings'));
+  await goInApp(holder, '/about');
+  await shoot(holder, 'thisPhone', heading(holder, 'This phone'));
+
+  // Online, last: the job site's request, on a laptop (answering or declining would take the
+  // holder's page to the job site).
+  const laptop = await (await browser.newContext({ deviceScaleFactor: 2 })).newPage();
+  await laptop.goto(demo.verifier.url);
+  await laptop.getByRole('button', { name: 'Prove my right to work' }).click();
+  const online = await laptop.locator('.qr svg').screenshot();
+  await goInApp(holder, '/');
+  await goInApp(holder, '/share');
+  await holder.locator('#request-image').setInputFiles(picture(online));
+  await shoot(holder, 'consentOnline', holder.getByTestId('requester'));
+});
