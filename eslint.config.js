@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-e2e/', 'wasm/', 'node_modules/', 'tests/fixtures/', '.tmp/', 'dev-dist/'] },
+  { ignores: ['dist/', 'dist-e2e/', 'dist-*/', 'wasm/', 'node_modules/', 'tests/fixtures/', '.tmp/', 'dev-dist/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
