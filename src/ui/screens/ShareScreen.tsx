@@ -3,7 +3,7 @@ import { ShareError, type ClaimPath, type QrFrames, type ShareAnswer, type Share
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
-import { LocalisedText, localise } from '../components/LocalisedText';
+import { localise } from '../components/LocalisedText';
 import { QrFramesView } from '../components/qr/QrCode';
 import { QrScanner } from '../components/qr/QrScanner';
 import { ScanFromImage } from '../components/qr/ScanFromImage';
@@ -167,7 +167,6 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
           setPicked({ ...picked, [queryId]: c });
           setChosen({ ...chosen, [queryId]: askedFor(c) });
         };
-        const SubHeading = several ? 'h3' : 'h2';
         return (
           <section key={queryId} data-testid={`query-${queryId}`}>
             {several && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: request.queryIds.length, type: localise(candidate.typeName, language) })}</h2>}
@@ -197,13 +196,11 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
               ? <WholeCredential statement={t('consent.whole', { type: localise(candidate.typeName, language) })} claims={candidate.requested} />
               : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'}
                 onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
+            {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
             {notChosen.length > 0 && (
-              <>
-                <SubHeading class="govuk-heading-s">{t('consent.willNotShare')}</SubHeading>
-                <ul class="govuk-list govuk-list--bullet" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
-                  {notChosen.map((c) => <li key={pathKey(c.path)}><LocalisedText text={c.label} /></li>)}
-                </ul>
-              </>
+              <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
+                <strong>{t('consent.willNotShare')}:</strong> {notChosen.map((c) => localise(c.label, language)).join(', ')}
+              </p>
             )}
           </section>
         );

@@ -11,14 +11,16 @@ export function candidateLine(candidate: ShareCandidate, t: Translate, language:
   return candidate.validUntil ? { title, validity: t('card.validUntil', { date: formatDate(candidate.validUntil, language) }) } : { title };
 }
 
-/** The credential that will be used, named on the consent screen so the person knows which one it is. */
+/**
+ * The credential that will be used, named on the consent screen so the person knows which one it
+ * is — one compact line, so the Share button stays on a phone's first screen.
+ */
 export function CandidateSummary({ candidate, testId = 'candidate' }: { candidate: ShareCandidate; testId?: string }) {
   const { t, language } = useI18n();
   const { title, validity } = candidateLine(candidate, t, language);
   return (
-    <div class="govuk-inset-text" data-testid={testId}>
-      <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">{title}</p>
-      {validity && <p class="govuk-body-s govuk-!-margin-bottom-0">{validity}</p>}
-    </div>
+    <p class="govuk-body-s" data-testid={testId}>
+      <strong>{title}</strong>{validity && <>. {validity}</>}
+    </p>
   );
 }
