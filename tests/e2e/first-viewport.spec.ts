@@ -171,6 +171,10 @@ test('the README path at 360×740: each screen’s main action and code without 
   await expect(jobSite.getByText('Scan a code')).toHaveCount(0);
   await goInApp(holder, '/share');
   await holder.locator('#request-image').setInputFiles(picture(await siteCode.screenshot()));
+  // Online, the consent also says where the answer goes: Share still on the first screen.
+  await expect(holder.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await expect(holder.getByTestId('response-origin')).toBeVisible();
+  await expectInFirstViewport('share online: consent', holder.getByRole('button', { name: 'Share', exact: true }), testInfo);
   await holder.getByRole('button', { name: 'Share', exact: true }).click();
   await expect(jobSite.getByRole('heading', { level: 1, name: 'Verified' })).toBeVisible({ timeout: 60_000 });
   await expectInFirstViewport('job site: result', jobSite.locator('.pass'), testInfo);

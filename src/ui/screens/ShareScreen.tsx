@@ -154,8 +154,11 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
       <p class="govuk-body-l" data-testid="requester">
         {request.verifierName ? t('consent.asker', { name: request.verifierName }) : t('consent.askerUnknown')}
       </p>
-      {request.verifierName && <p class="govuk-body-s">{t('consent.askerUnverified')}</p>}
-      {request.responseOrigin && <p class="govuk-body" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>}
+      {/* Online, one sentence says where the answer goes and that the name is not confirmed (OpenID4VP 1.0
+          §5.9.3: an unsigned redirect_uri: request proves only its response_uri), so Share stays on a phone's first screen. */}
+      {request.responseOrigin
+        ? <p class="govuk-body-s" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>
+        : request.verifierName && <p class="govuk-body-s">{t('consent.askerUnverified')}</p>}
       {several && <p class="govuk-body" data-testid="several">{t('consent.several', { total: request.queryIds.length })}</p>}
       {request.queryIds.map((queryId, q) => {
         const candidates = candidatesFor(queryId);
