@@ -117,12 +117,15 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
   await expect(checker.getByTestId('error-summary')).toContainText(/already been used|someone else’s request/);
   await expect(checker.getByTestId('check-result')).toHaveCount(0);
 
-  // The DVLA revokes the licence; once the checker has been online past the list's ttl, it fails —
-  // and keeps failing offline.
-  const admin = await holder.context().newPage();
+  // The DVLA revokes the licence while the holder's phone has no signal, so it does not know yet
+  // (a phone that knows refuses to share a cancelled credential, below). Once the checker has been
+  // online past the list's ttl, the licence fails — and keeps failing offline.
+  await holder.context().setOffline(true);
+  const admin = await (await browser.newContext()).newPage();
   await admin.goto(demo.servers.adminUrl);
   // The servers outlive one test: the licence issued here is the newest row.
   await admin.getByRole('row', { name: /Driving licence/ }).last().getByRole('button', { name: 'Revoke' }).click();
+  await expect(admin.getByRole('row', { name: /Driving licence/ }).last()).toContainText('revoked');
   await checker.context().setOffline(false);
   await checker.waitForTimeout((E2E_STATUS_LIST_TTL_S + 1) * 1000);
   for (const online of [true, false]) {
@@ -131,6 +134,16 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
     await expect(revoked).toHaveAttribute('data-ok', 'false');
     await expect(revoked.getByTestId('check-reasons')).toContainText(/revoked|cancelled/i);
   }
+
+  // Back online, the holder's phone learns of the revocation and will not offer the licence again.
+  await holder.context().setOffline(false);
+  await goInApp(holder, '/');
+  const licenceCard = holder.getByTestId('credential-card').filter({ hasText: 'Driving licence' });
+  await expect(licenceCard.getByTestId('status-tag')).toHaveText('Cancelled by the department', { timeout: 30_000 });
+  const refusedRequest = await startCheck(checker, 'Over 18');
+  await goInApp(holder, '/share');
+  await holder.locator('#request-image').setInputFiles(picture(refusedRequest));
+  await expect(holder.locator('main')).toContainText('Satchel will not share it', { timeout: 30_000 });
 
   // The holder's activity log has every share (6) besides the two credentials received.
   await goInApp(holder, '/activity');

@@ -308,7 +308,7 @@ export const cy: Catalogue = {
   'consent.asker': 'Mae {name} yn gofyn.',
   'consent.askerUnknown': 'Mae rhywun yn gofyn, ond ni roddodd enw.',
   'consent.askerUnverified': 'Dyma’r enw a roddwyd. Ni all Satchel ei gadarnhau.',
-  'consent.sentTo': 'Mae eich ateb yn mynd i {origin}. Gall Satchel gadarnhau’r cyfeiriad, nid yr enw a roddwyd: gwiriwch mai dyma’r gwasanaeth iawn.',
+  'consent.sentTo': 'Mae eich ateb yn mynd i {origin}. Gall Satchel gadarnhau’r cyfeiriad, nid yr enw: gwiriwch mai dyma’r gwasanaeth iawn.',
   'consent.which': 'Pa dystlythyr?',
   'consent.willShare': 'Beth fydd yn cael ei rannu (dad-diciwch i’w adael allan)',
   'consent.willNotShare': 'Beth na fydd yn cael ei rannu',
