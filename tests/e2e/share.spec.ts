@@ -2,31 +2,12 @@
  * In person, camera to camera: a holder and a checker in two browser profiles exchange QR codes
  * as pictures (screenshots of each other's code fed to "Use a picture of the QR code").
  */
-import type { Browser, Locator, Page } from '@playwright/test';
-import { acceptOffer, E2E_STATUS_LIST_TTL_S, expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { E2E_STATUS_LIST_TTL_S, expect, goInApp, test } from './demo-fixtures';
+import { phone, picture, receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
-
-/** Two pixels per CSS pixel, so every QR module is several screenshot pixels wide. */
-async function phone(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, deviceScaleFactor: 2, viewport: { width: 390, height: 844 } });
-  return context.newPage();
-}
-
-async function receive(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string): Promise<void> {
-  const admin = await page.context().newPage();
-  const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
-  await admin.close();
-  await goInApp(page, '/');
-  await page.getByRole('button', { name: 'Add a credential' }).click();
-  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await acceptOffer(page, issuer, offer.txCode);
-  await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
-}
-
-const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
 
 /** Checker: choose a purpose, show the request code; returns its picture. */
 async function startCheck(checker: Page, purpose: string): Promise<Buffer> {
@@ -83,8 +64,8 @@ async function scanAnswer(checker: Page, frames: Buffer[]): Promise<Locator> {
 }
 
 test('right to work, over 18, out-of-order frames, replay and revocation — the checker offline', async ({ browser, demo, baseURL }) => {
-  const holder = await phone(browser, baseURL);
-  const checker = await phone(browser, baseURL);
+  const holder = await phone(browser, baseURL, { width: 390, height: 844 });
+  const checker = await phone(browser, baseURL, { width: 390, height: 844 });
   await setUpVault(holder);
   await setUpVault(checker);
   await receive(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency');

@@ -3,30 +3,12 @@
  * phones at 360×740 — by request and answer (the consent says the whole card is shared) and by
  * quick show (before: another credential's fields, an uncaught error, "Something went wrong").
  */
-import type { Browser, Locator, Page } from '@playwright/test';
-import { acceptOffer, expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, goInApp, test } from './demo-fixtures';
+import { phone, picture, receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
-
-async function phone(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, deviceScaleFactor: 2, viewport: { width: 360, height: 740 } });
-  return context.newPage();
-}
-
-async function receive(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string): Promise<void> {
-  const admin = await page.context().newPage();
-  const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
-  await admin.close();
-  await goInApp(page, '/');
-  await page.getByRole('button', { name: 'Add a credential' }).click();
-  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await acceptOffer(page, issuer, offer.txCode);
-  await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
-}
-
-const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
 
 async function frames(holder: Page, view: Locator): Promise<Buffer[]> {
   await expect(view).toBeVisible({ timeout: 30_000 });
