@@ -2,37 +2,25 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * Which on-screen keyboard PIN fields ask for: the number pad (`inputmode="numeric"`) unless the
- * person chose "Use a passphrase instead" — a PIN may be any characters, and someone whose PIN has
- * letters would otherwise have to switch keyboards at every unlock. The choice is shared by every
- * PIN field on the page and remembered on this phone (localStorage: only which keyboard, never
- * anything about the PIN itself beyond that).
+ * person chose "Use a passphrase instead" — a PIN may be any characters. The choice is shared by
+ * every PIN field on the page for as long as the app is open, and deliberately not stored: a stored
+ * "text" would tell anyone holding the phone, without unlocking, that the PIN is not digits only,
+ * which narrows a guessing attack on the vault (docs/vault.md).
  */
 export type PinKeyboard = 'numeric' | 'text';
 
-const STORAGE_KEY = 'satchel:pin-keyboard';
+let chosen: PinKeyboard = 'numeric';
 const listeners = new Set<(keyboard: PinKeyboard) => void>();
 
-function stored(): PinKeyboard {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'text' ? 'text' : 'numeric';
-  } catch {
-    return 'numeric'; // storage blocked: the number pad, the usual case
-  }
-}
-
 export function usePinKeyboard(): [PinKeyboard, (keyboard: PinKeyboard) => void] {
-  const [keyboard, setKeyboard] = useState(stored);
+  const [keyboard, setKeyboard] = useState(chosen);
   useEffect(() => {
     listeners.add(setKeyboard);
     return () => void listeners.delete(setKeyboard);
   }, []);
   const choose = (next: PinKeyboard) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Not remembered; this page still follows the choice.
-    }
-    setKeyboard(next);
+    chosen = next;
+    setKeyboard(next); // this field at once, whether or not its effect has subscribed yet
     listeners.forEach((listener) => listener(next));
   };
   return [keyboard, choose];

@@ -235,7 +235,7 @@ describe('the review of an offer', () => {
 });
 
 describe('the PIN keyboard', () => {
-  it('is a number pad by default; "Use a passphrase instead" brings the full keyboard back, and is remembered', async () => {
+  it('is a number pad by default; "Use a passphrase instead" brings the full keyboard back, and is remembered while the app is open (never stored)', async () => {
     app(<PinField id="pin" label="PIN" value="" onInput={() => undefined} errors={[]} />);
     const input = () => host.querySelector<HTMLInputElement>('#pin')!;
     await expect.poll(() => input().getAttribute('inputmode'), { timeout: 60_000 }).toBe('numeric');
@@ -244,6 +244,8 @@ describe('the PIN keyboard', () => {
     await expect.poll(() => input().getAttribute('inputmode'), { timeout: 60_000 }).toBe('text');
     expect(input().type).toBe('password');
     await expect.poll(() => document.activeElement, { timeout: 60_000 }).toBe(input());
+    // Nothing about the PIN (not even "it has letters") is written where it can be read locked.
+    expect(localStorage.length).toBe(0);
 
     render(null, host);
     app(<PinField id="pin" label="PIN" value="" onInput={() => undefined} errors={[]} />);
