@@ -14,10 +14,10 @@ import { cryptoWorker, stopCryptoWorker, workerSignatureVerifier } from '../src/
 import { encryptJwe } from '../src/lib/jwe';
 import { splitIntoFrames } from '../src/protocols/in-person/frames';
 import { decodeRequestQr } from '../src/protocols/in-person/request-qr';
-import { createChecker } from '../src/wallet/check';
-import { staticTrust } from '../src/wallet/check-trust';
-import { CREDENTIAL_TYPES } from '../src/wallet/purposes';
-import type { Checker } from '../src/wallet/share-api';
+import { createChecker } from '../src/wallet/check/check';
+import { staticTrust } from '../src/wallet/trust/check-trust';
+import { CREDENTIAL_TYPES } from '../src/wallet/shared/purposes';
+import type { Checker } from '../src/wallet/check';
 import { es256Key, holderKeyPair, issueSdJwtVc, statusListToken, type TestKey } from '../tests/shared/credentials/helpers';
 
 const ISSUERS = 10;

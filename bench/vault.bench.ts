@@ -9,8 +9,8 @@
  */
 import { bench, describe } from 'vitest';
 import { deleteDB } from 'idb';
-import { createVault, type SatchelVault } from '../src/wallet/vault';
-import type { StoredCredential } from '../src/wallet/vault-api';
+import { createVault, type SatchelVault } from '../src/wallet/vault/vault';
+import type { StoredCredential } from '../src/wallet/vault/vault-api';
 
 const PIN = '482916';
 const CREDENTIALS = 500;

@@ -2,7 +2,7 @@
  * Which URLs the wallet may contact or send a person's data to: https only. Loopback hosts
  * (localhost, 127.0.0.0/8, ::1) are never a real department or verifier, so a production build
  * refuses them whatever the scheme; the demo and test builds allow them explicitly, over http too
- * (`allowLoopback`, from VITE_SATCHEL_ALLOW_LOOPBACK — src/wallet/config.ts).
+ * (`allowLoopback`, from VITE_SATCHEL_ALLOW_LOOPBACK — src/wallet/shared/config.ts).
  */
 
 export interface RemoteUrlPolicy {

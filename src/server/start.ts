@@ -1,7 +1,7 @@
 /**
  * `npm start`: the reference departments, the trust-list operator and the issuer admin page
  * (src/server/reference), and the app built for them — their origins in the CSP connect-src, the
- * operator's key pinned (src/wallet/config.ts) — served on http://localhost:5173 (or $PORT) with
+ * operator's key pinned (src/wallet/shared/config.ts) — served on http://localhost:5173 (or $PORT) with
  * production headers. See docs/issuers.md.
  *
  * Environment: PORT (app port), SATCHEL_DATA_DIR (keys and state; default .data),

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { registerServiceWorker, type OfflineReadiness } from '../sw/register';
-import { startAutoLock, type AutoLock } from '../wallet/auto-lock';
-import type { Receiver } from '../wallet/receive-api';
-import type { Vault } from '../wallet/vault-api';
+import { startAutoLock, type AutoLock } from '../wallet/vault';
+import type { Receiver } from '../wallet/receive';
+import type { Vault } from '../wallet/vault';
 import { Footer } from './components/Footer';
 import { OfflineBanner } from './components/OfflineBanner';
 import { PhaseBanner } from './components/PhaseBanner';

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { lazyAppReceiver } from '../wallet/lazy-receiver';
-import { lazyAppShareServices } from '../wallet/lazy-share';
+import { lazyAppReceiver } from '../wallet/app';
+import { lazyAppShareServices } from '../wallet/app';
 import { createVault } from '../wallet/vault';
 import { App } from './App';
 import { takeOfferLinkFromAddress } from './receive/offer-link';

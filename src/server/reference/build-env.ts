@@ -1,7 +1,7 @@
 /**
  * The build-time environment that points a Satchel build at the reference servers: the CSP
  * connect-src origins (security-headers.ts reads SATCHEL_CONNECT_ORIGINS) and the trust-list URL
- * and pinned operator key (src/wallet/config.ts reads the VITE_SATCHEL_TRUST_LIST_* variables,
+ * and pinned operator key (src/wallet/shared/config.ts reads the VITE_SATCHEL_TRUST_LIST_* variables,
  * which Vite exposes to the app as import.meta.env).
  */
 import type { ReferenceServers } from './reference-servers';

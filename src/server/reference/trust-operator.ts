@@ -3,7 +3,7 @@
  * each reference department, its public key, the one credential type it may issue and the status
  * list it publishes (`status_lists`). The list is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
  * long to use it before refreshing (TRUST_LIST_TTL_S). The operator's public key is pinned in the
- * wallet at build time (src/wallet/config.ts).
+ * wallet at build time (src/wallet/shared/config.ts).
  */
 import { Hono } from 'hono';
 import { prepareTrustList } from '../../credentials/index';

@@ -1,4 +1,4 @@
-import type { Localised } from '../../wallet/receive-api';
+import type { Localised } from '../../wallet/shared';
 import { useI18n } from '../i18n/context';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OfflineReadiness } from '../../sw/register';
-import { checkSignatureEngine, type SignatureEngineState } from '../../wallet/signature-engine';
+import { checkSignatureEngine, type SignatureEngineState } from '../../wallet/app';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';
 import { SummaryList } from './SummaryList';

@@ -1,4 +1,4 @@
-import type { CredentialView } from '../../wallet/receive-api';
+import type { CredentialView } from '../../wallet/held';
 import { localise } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 

@@ -1,6 +1,6 @@
-import type { Localised } from '../../wallet/receive-api';
-import { CLAIM_PART_LABELS } from '../../wallet/claim-part-labels';
-import { labelFromName } from '../../wallet/localise';
+import type { Localised } from '../../wallet/shared';
+import { CLAIM_PART_LABELS } from '../../wallet/held';
+import { labelFromName } from '../../wallet/shared';
 import { LocalisedText } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';

@@ -1,4 +1,4 @@
-import type { CredentialView } from '../../wallet/receive-api';
+import type { CredentialView } from '../../wallet/held';
 import { LocalisedText } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { useI18n } from '../i18n/context';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PendingOffer } from '../../wallet/receive-api';
+import type { PendingOffer } from '../../wallet/receive';
 import { LocalisedText } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';
 import { receiveErrorMessage } from './receive-error-message';
-import { ReceiveError } from '../../wallet/receive-api';
+import { ReceiveError } from '../../wallet/receive';
 import { useReceiver } from './ReceiverContext';
 import { Link } from '../router';
 import { pendingOfferHref } from './pending-offer-link';

@@ -1,7 +1,7 @@
 /** Gives the screens the wallet's Receiver (offers, credentials, status). */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Receiver } from '../../wallet/receive-api';
+import type { Receiver } from '../../wallet/receive';
 
 const ReceiverContext = createContext<Receiver | null>(null);
 

@@ -1,4 +1,4 @@
-import type { CredentialView } from '../../wallet/receive-api';
+import type { CredentialView } from '../../wallet/held';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';
 

@@ -1,4 +1,4 @@
-import { ReceiveError } from '../../wallet/receive-api';
+import { ReceiveError } from '../../wallet/receive';
 import type { Translate } from '../i18n/translate';
 
 /** What the person reads when receiving fails: what happened and what to do next. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { OfflineReadiness } from '../../sw/register';
-import { detectFeatures, type FeatureName, type FeatureReport } from '../../wallet/device-features';
+import { detectFeatures, type FeatureName, type FeatureReport } from '../../wallet/app';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';
 import { ScreenHeading } from '../components/ScreenHeading';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ActivityLogEntry } from '../../wallet/share-api';
+import type { ActivityLogEntry } from '../../wallet/activity';
 import { LocalisedText } from '../components/LocalisedText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ReceiveError, type AcceptResult, type OfferSummary } from '../../wallet/receive-api';
+import { ReceiveError, type AcceptResult, type OfferSummary } from '../../wallet/receive';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';

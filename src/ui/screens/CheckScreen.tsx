@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type FrameProgress, type Purpose } from '../../wallet/share-api';
+import { QUICK_SHOW_REQUEST_ID, type CheckRequest, type CheckResult, type FrameProgress } from '../../wallet/check';
+import type { Purpose } from '../../wallet/shared';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CredentialView } from '../../wallet/receive-api';
+import type { CredentialView } from '../../wallet/held';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CredentialView } from '../../wallet/receive-api';
+import type { CredentialView } from '../../wallet/held';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';

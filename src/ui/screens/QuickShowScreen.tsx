@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CredentialView } from '../../wallet/receive-api';
-import { ShareError, type ClaimPath, type Purpose, type QrFrames, type UnusableReason } from '../../wallet/share-api';
+import type { CredentialView } from '../../wallet/held';
+import { ShareError, type QrFrames, type UnusableReason } from '../../wallet/share';
+import type { ClaimPath, Purpose } from '../../wallet/shared';
 import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
 import { LocalisedText, localise } from '../components/LocalisedText';
@@ -14,7 +15,7 @@ import { PURPOSES } from '../share/purposes';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 
-/** Why a credential would not pass a check (the sharer refuses it too, src/wallet/share.ts). */
+/** Why a credential would not pass a check (the sharer refuses it too, src/wallet/share/share.ts). */
 function unusableReason(c: CredentialView, now: number): UnusableReason | undefined {
   if (c.status.state === 'revoked' || c.status.state === 'suspended') return c.status.state;
   return c.validUntil !== undefined && Date.parse(c.validUntil) <= now ? 'expired' : undefined;

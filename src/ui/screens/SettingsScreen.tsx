@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageStatus, VaultSettings } from '../../wallet/vault-api';
+import type { StorageStatus, VaultSettings } from '../../wallet/vault';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ShareError, type ClaimPath, type QrFrames, type ShareAnswer, type ShareCandidate, type ShareRequest } from '../../wallet/share-api';
+import { ShareError, type QrFrames, type ShareAnswer, type ShareCandidate, type ShareRequest } from '../../wallet/share';
+import type { ClaimPath } from '../../wallet/shared';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';

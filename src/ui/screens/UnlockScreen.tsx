@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { VaultError } from '../../wallet/vault-api';
+import { VaultError } from '../../wallet/vault';
 import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
 import { ScreenHeading } from '../components/ScreenHeading';

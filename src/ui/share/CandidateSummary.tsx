@@ -1,4 +1,4 @@
-import type { ShareCandidate } from '../../wallet/share-api';
+import type { ShareCandidate } from '../../wallet/share';
 import { localise } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 import { formatDate } from '../i18n/format';

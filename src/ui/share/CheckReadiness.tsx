@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Checker, OfflineReadiness } from '../../wallet/share-api';
+import type { Checker, OfflineReadiness } from '../../wallet/check';
 import { LocalisedText } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { useI18n } from '../i18n/context';

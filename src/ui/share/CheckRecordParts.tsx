@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ActivityLog, CheckRecord } from '../../wallet/share-api';
+import type { ActivityLog } from '../../wallet/activity';
+import type { CheckRecord } from '../../wallet/check';
 import { LocalisedText } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 import type { MessageKey } from '../i18n/en';

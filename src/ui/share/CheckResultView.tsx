@@ -1,5 +1,5 @@
-import { STATUS_UNKNOWN_CODE } from '../../wallet/check-reasons';
-import type { CheckResult, CheckVerdict, CredentialCheck } from '../../wallet/share-api';
+import { STATUS_UNKNOWN_CODE } from '../../wallet/check';
+import type { CheckResult, CheckVerdict, CredentialCheck } from '../../wallet/check';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';

@@ -1,5 +1,5 @@
-import type { ClaimPath } from '../../wallet/share-api';
-import type { Localised } from '../../wallet/receive-api';
+import type { ClaimPath } from '../../wallet/shared';
+import type { Localised } from '../../wallet/shared';
 import { LocalisedText } from '../components/LocalisedText';
 
 export const pathKey = (path: ClaimPath) => JSON.stringify(path);

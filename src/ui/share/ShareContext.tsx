@@ -1,7 +1,9 @@
 /** Gives the screens the wallet's Sharer, Checker and ActivityLog. */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ActivityLog, Checker, Sharer } from '../../wallet/share-api';
+import type { Sharer } from '../../wallet/share';
+import type { ActivityLog } from '../../wallet/activity';
+import type { Checker } from '../../wallet/check';
 
 export interface ShareServices {
   sharer: Sharer;

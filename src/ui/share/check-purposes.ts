@@ -3,7 +3,7 @@
  * "Identity") — where PURPOSES (purposes.ts) words them from the holder's side ("Prove I am over
  * 18"). A purpose with no checker wording yet falls back to the holder's.
  */
-import type { Purpose } from '../../wallet/share-api';
+import type { Purpose } from '../../wallet/shared';
 import type { MessageKey } from '../i18n/en';
 import { PURPOSES } from './purposes';
 

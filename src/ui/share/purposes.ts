@@ -1,4 +1,4 @@
-import type { Purpose } from '../../wallet/share-api';
+import type { Purpose } from '../../wallet/shared';
 import type { MessageKey } from '../i18n/en';
 
 export const PURPOSES: { purpose: Purpose; label: MessageKey; hint: MessageKey }[] = [

@@ -1,4 +1,5 @@
-import { CheckError, ShareError } from '../../wallet/share-api';
+import { ShareError } from '../../wallet/share';
+import { CheckError } from '../../wallet/check';
 import { localise } from '../components/LocalisedText';
 import type { Language, Translate } from '../i18n/translate';
 

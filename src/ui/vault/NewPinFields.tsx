@@ -1,4 +1,4 @@
-import { MIN_PIN_LENGTH } from '../../wallet/vault-api';
+import { MIN_PIN_LENGTH } from '../../wallet/vault';
 import type { FieldError } from '../components/form/ErrorSummary';
 import { useI18n } from '../i18n/context';
 import { PinField } from './PinField';

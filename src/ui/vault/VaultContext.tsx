@@ -1,7 +1,7 @@
 /** Gives every screen the vault and its current state (absent / locked / unlocked). */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { Vault, VaultState } from '../../wallet/vault-api';
+import type { Vault, VaultState } from '../../wallet/vault';
 
 interface VaultContextValue {
   vault: Vault;

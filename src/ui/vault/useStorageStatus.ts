@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { StorageStatus } from '../../wallet/vault-api';
+import type { StorageStatus } from '../../wallet/vault';
 import { useVault } from './VaultContext';
 
 /** The browser's storage status (persistence, usage); `refresh` re-reads it. */

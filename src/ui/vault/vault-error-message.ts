@@ -1,4 +1,4 @@
-import { VaultError } from '../../wallet/vault-api';
+import { VaultError } from '../../wallet/vault';
 import type { Translate } from '../i18n/translate';
 
 /** Seconds left until `retryAt`, rounded up, never negative. */

@@ -13,9 +13,9 @@ import { en } from '../../../src/ui/i18n/en';
 import { PendingOffers } from '../../../src/ui/receive/PendingOffers';
 import { ReceiverProvider } from '../../../src/ui/receive/ReceiverContext';
 import { AddCredentialScreen } from '../../../src/ui/screens/AddCredentialScreen';
-import { createAppReceiver } from '../../../src/wallet/app-receiver';
-import type { SatchelReceiver } from '../../../src/wallet/receive';
-import type { SatchelVault } from '../../../src/wallet/vault';
+import { createAppReceiver } from '../../../src/wallet/app/app-receiver';
+import type { SatchelReceiver } from '../../../src/wallet/receive/receive';
+import type { SatchelVault } from '../../../src/wallet/vault/vault';
 import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
 import { inBrowserIssuer, TX_CODE, type InBrowserIssuer } from './in-browser-issuer';
 

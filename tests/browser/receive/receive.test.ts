@@ -5,9 +5,9 @@
  * offline checks use the cached trust and status lists; revocation shows after a refresh.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppReceiver } from '../../../src/wallet/app-receiver';
-import type { SatchelReceiver } from '../../../src/wallet/receive';
-import type { SatchelVault } from '../../../src/wallet/vault';
+import { createAppReceiver } from '../../../src/wallet/app/app-receiver';
+import type { SatchelReceiver } from '../../../src/wallet/receive/receive';
+import type { SatchelVault } from '../../../src/wallet/vault/vault';
 import { cleanUpVaults, dumpDatabase, PIN, testVault, uniqueDbName } from '../wallet/helpers';
 import { inBrowserIssuer, TX_CODE, type InBrowserIssuer } from './in-browser-issuer';
 

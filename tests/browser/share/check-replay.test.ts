@@ -13,9 +13,10 @@ import { splitIntoFrames } from '../../../src/protocols/in-person/frames';
 import { packPresentation, unpackPresentation } from '../../../src/protocols/in-person/quick-show-payload';
 import { decodeRequestQr } from '../../../src/protocols/in-person/request-qr';
 import { createChecker, QUICK_SHOW_REQUEST_ID } from '../../../src/wallet/check';
-import { staticTrust } from '../../../src/wallet/check-trust';
-import { createSharer } from '../../../src/wallet/share';
-import type { Checker, Sharer } from '../../../src/wallet/share-api';
+import { staticTrust } from '../../../src/wallet/trust/check-trust';
+import { createSharer } from '../../../src/wallet/share/share';
+import type { Sharer } from '../../../src/wallet/share/share-api';
+import type { Checker } from '../../../src/wallet/check';
 import { makeWorld, NOW, type World } from './fixtures';
 
 /** The order of the P-256 group (SEC 2 §2.4.2). */

@@ -15,7 +15,8 @@ import { CheckScreen } from '../../../src/ui/screens/CheckScreen';
 import { CheckRecordSummary } from '../../../src/ui/share/CheckRecordParts';
 import { CheckResultView } from '../../../src/ui/share/CheckResultView';
 import { ShareProvider } from '../../../src/ui/share/ShareContext';
-import type { CheckResult, Checker, OfflineReadiness, Sharer } from '../../../src/wallet/share-api';
+import type { Sharer } from '../../../src/wallet/share/share-api';
+import type { CheckResult, Checker, OfflineReadiness } from '../../../src/wallet/check';
 
 const host = document.body.appendChild(document.createElement('div'));
 afterEach(() => render(null, host));

@@ -15,11 +15,12 @@ import { decodeRequestQr } from '../../../src/protocols/in-person/request-qr';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { cy } from '../../../src/ui/i18n/cy';
 import { CheckResultView } from '../../../src/ui/share/CheckResultView';
-import { createChecker } from '../../../src/wallet/check';
-import { staticTrust } from '../../../src/wallet/check-trust';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { createSharer } from '../../../src/wallet/share';
-import type { Checker, CheckResult, Sharer } from '../../../src/wallet/share-api';
+import { createChecker } from '../../../src/wallet/check/check';
+import { staticTrust } from '../../../src/wallet/trust/check-trust';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { createSharer } from '../../../src/wallet/share/share';
+import type { Sharer } from '../../../src/wallet/share/share-api';
+import type { Checker, CheckResult } from '../../../src/wallet/check';
 import { addCredential, DVLA, makeWorld, NOW, type World } from './fixtures';
 
 const now = () => NOW.getTime();

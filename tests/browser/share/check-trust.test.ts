@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
-import { createChecker } from '../../../src/wallet/check';
-import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/check-trust';
-import { createSharer } from '../../../src/wallet/share';
+import { createChecker } from '../../../src/wallet/check/check';
+import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/trust/check-trust';
+import { createSharer } from '../../../src/wallet/share/share';
 import { es256Key, statusListToken } from '../../shared/credentials/helpers';
 import { cleanUpVaults } from '../wallet/helpers';
 import { DVLA_STATUS, makeWorld, NOW, type World } from './fixtures';

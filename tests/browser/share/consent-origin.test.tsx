@@ -12,10 +12,11 @@ import { generateRecipientKey } from '../../../src/lib/jwe';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { ShareScreen } from '../../../src/ui/screens/ShareScreen';
 import { ShareProvider } from '../../../src/ui/share/ShareContext';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { createSharer } from '../../../src/wallet/share';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { createSharer } from '../../../src/wallet/share/share';
 import type { ShareServices } from '../../../src/ui/share/ShareContext';
-import type { ActivityLog, Checker } from '../../../src/wallet/share-api';
+import type { ActivityLog } from '../../../src/wallet/activity';
+import type { Checker } from '../../../src/wallet/check';
 import { makeWorld, NOW, type World } from './fixtures';
 
 const host = document.body.appendChild(document.createElement('div'));

@@ -15,9 +15,10 @@ import { encodeRequestQr } from '../../../src/protocols/in-person/request-qr';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { ShareScreen } from '../../../src/ui/screens/ShareScreen';
 import { ShareProvider, type ShareServices } from '../../../src/ui/share/ShareContext';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { createSharer } from '../../../src/wallet/share';
-import type { ActivityLog, Checker } from '../../../src/wallet/share-api';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { createSharer } from '../../../src/wallet/share/share';
+import type { ActivityLog } from '../../../src/wallet/activity';
+import type { Checker } from '../../../src/wallet/check';
 import { addCredential, DVLA, makeWorld, NOW, type World } from './fixtures';
 
 const host = document.body.appendChild(document.createElement('div'));

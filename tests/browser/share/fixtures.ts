@@ -3,10 +3,10 @@
  * WebCrypto keys), credentials issued here with test keys, and a trust list from those issuers.
  */
 import { trustListFromIssuers, type TrustList } from '../../../src/credentials/index';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import type { ShareVault } from '../../../src/wallet/share';
-import type { StoredCredential, VaultState } from '../../../src/wallet/vault-api';
-import type { ActivityInput, ActivityStamp } from '../../../src/wallet/satchel-vault';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import type { ShareVault } from '../../../src/wallet/share/share';
+import type { StoredCredential, VaultState } from '../../../src/wallet/vault/vault-api';
+import type { ActivityInput, ActivityStamp } from '../../../src/wallet/vault/satchel-vault';
 import { es256Key, holderKeyPair, issueSdJwtVc, statusListToken, type TestKey } from '../../shared/credentials/helpers';
 
 export const NOW = new Date('2026-06-01T12:00:00Z');

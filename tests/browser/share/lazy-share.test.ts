@@ -1,8 +1,9 @@
 /** The app's lazily loaded share services reach the real implementations (and their errors). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopCryptoWorker } from '../../../src/crypto/client';
-import { lazyAppShareServices } from '../../../src/wallet/lazy-share';
-import { QUICK_SHOW_REQUEST_ID, ShareError } from '../../../src/wallet/share-api';
+import { lazyAppShareServices } from '../../../src/wallet/app/lazy-share';
+import { ShareError } from '../../../src/wallet/share/share-api';
+import { QUICK_SHOW_REQUEST_ID } from '../../../src/wallet/check';
 import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
 
 afterEach(async () => {

@@ -5,11 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
-import { createActivityLog } from '../../../src/wallet/activity';
-import { CHECK_RECORD_KIND, createChecker } from '../../../src/wallet/check';
-import { staticTrust } from '../../../src/wallet/check-trust';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { createSharer } from '../../../src/wallet/share';
+import { createActivityLog } from '../../../src/wallet/activity/activity';
+import { CHECK_RECORD_KIND, createChecker } from '../../../src/wallet/check/check';
+import { staticTrust } from '../../../src/wallet/trust/check-trust';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { createSharer } from '../../../src/wallet/share/share';
 import { issueSdJwtVc } from '../../shared/credentials/helpers';
 import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
 import { DVLA, makeWorld, NOW } from './fixtures';

@@ -6,11 +6,12 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
-import { createChecker } from '../../../src/wallet/check';
-import { staticTrust } from '../../../src/wallet/check-trust';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { createSharer } from '../../../src/wallet/share';
-import type { Checker, ShareRequest, Sharer } from '../../../src/wallet/share-api';
+import { createChecker } from '../../../src/wallet/check/check';
+import { staticTrust } from '../../../src/wallet/trust/check-trust';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { createSharer } from '../../../src/wallet/share/share';
+import type { ShareRequest, Sharer } from '../../../src/wallet/share/share-api';
+import type { Checker } from '../../../src/wallet/check';
 import { makeWorld, NOW, scrambled, type World } from './fixtures';
 
 const WORK_AND_AGE = {

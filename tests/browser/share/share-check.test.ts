@@ -8,11 +8,12 @@ import { trustListFromIssuers } from '../../../src/credentials/index';
 import { encryptJwe } from '../../../src/lib/jwe';
 import { decodeRequestQr } from '../../../src/protocols/in-person/request-qr';
 import { createChecker, QUICK_SHOW_REQUEST_ID } from '../../../src/wallet/check';
-import { staticTrust, type CheckTrust } from '../../../src/wallet/check-trust';
-import { createSharer } from '../../../src/wallet/share';
-import { CheckError, ShareError, type Checker, type CheckResult, type Sharer } from '../../../src/wallet/share-api';
-import { createActivityLog } from '../../../src/wallet/activity';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
+import { staticTrust, type CheckTrust } from '../../../src/wallet/trust/check-trust';
+import { createSharer } from '../../../src/wallet/share/share';
+import { ShareError, type Sharer } from '../../../src/wallet/share/share-api';
+import { CheckError, type Checker, type CheckResult } from '../../../src/wallet/check';
+import { createActivityLog } from '../../../src/wallet/activity/activity';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
 import { addCredential, DVLA, makeWorld, NOW, scrambled, type World } from './fixtures';
 import { createPresentation } from '../../../src/credentials/index';
 

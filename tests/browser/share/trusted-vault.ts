@@ -3,9 +3,9 @@
  * pinned operator key, as after receiving once online — shared by the checker's browser tests.
  */
 import { prepareTrustList } from '../../../src/credentials/index';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive-store';
-import type { SatchelVault } from '../../../src/wallet/vault';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { RECEIVE_KIND, RECEIVE_STATE_ID, RECEIVE_STATE_VERSION } from '../../../src/wallet/receive/receive-store';
+import type { SatchelVault } from '../../../src/wallet/vault/vault';
 import { es256Key } from '../../shared/credentials/helpers';
 import { PIN, testVault, uniqueDbName } from '../wallet/helpers';
 import { DVLA, HOME_OFFICE, NOW, type World } from './fixtures';

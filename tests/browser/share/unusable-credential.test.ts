@@ -5,12 +5,13 @@
  * which one it is (type, issuer, expiry, status) so the consent screen can show it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createChecker } from '../../../src/wallet/check';
-import { staticTrust } from '../../../src/wallet/check-trust';
-import { createSharer } from '../../../src/wallet/share';
-import { ShareError, type Sharer } from '../../../src/wallet/share-api';
-import type { CredentialView, StatusState } from '../../../src/wallet/receive-api';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
+import { createChecker } from '../../../src/wallet/check/check';
+import { staticTrust } from '../../../src/wallet/trust/check-trust';
+import { createSharer } from '../../../src/wallet/share/share';
+import { ShareError, type Sharer } from '../../../src/wallet/share/share-api';
+import type { CredentialView } from '../../../src/wallet/held';
+import type { StatusState } from '../../../src/wallet/shared';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
 import { nobleVerifier } from '../../shared/credentials/helpers';
 import { addCredential, makeWorld, NOW, type World } from './fixtures';
 

@@ -9,7 +9,7 @@ import { page } from 'vitest/browser';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { ActivityScreen } from '../../../src/ui/screens/ActivityScreen';
 import { ShareProvider, type ShareServices } from '../../../src/ui/share/ShareContext';
-import type { ActivityLogEntry } from '../../../src/wallet/share-api';
+import type { ActivityLogEntry } from '../../../src/wallet/activity';
 import '../../../src/ui/styles/app.scss';
 
 const host = document.body.appendChild(document.createElement('div'));

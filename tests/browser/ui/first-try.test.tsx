@@ -22,8 +22,9 @@ import { UnlockScreen } from '../../../src/ui/screens/UnlockScreen';
 import { PinField } from '../../../src/ui/vault/PinField';
 import type { Clock } from '../../../src/ui/vault/useCountdown';
 import { VaultProvider } from '../../../src/ui/vault/VaultContext';
-import type { CredentialView, OfferSummary, Receiver } from '../../../src/wallet/receive-api';
-import { VaultError, type Vault } from '../../../src/wallet/vault-api';
+import type { OfferSummary, Receiver } from '../../../src/wallet/receive/receive-api';
+import type { CredentialView } from '../../../src/wallet/held';
+import { VaultError, type Vault } from '../../../src/wallet/vault/vault-api';
 
 const host = document.body.appendChild(document.createElement('div'));
 const startUrl = location.href;

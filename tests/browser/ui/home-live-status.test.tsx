@@ -11,9 +11,9 @@ import { en } from '../../../src/ui/i18n/en';
 import { ReceiverProvider } from '../../../src/ui/receive/ReceiverContext';
 import { HomeScreen } from '../../../src/ui/screens/HomeScreen';
 import { VaultProvider } from '../../../src/ui/vault/VaultContext';
-import { createAppReceiver } from '../../../src/wallet/app-receiver';
-import type { SatchelReceiver } from '../../../src/wallet/receive';
-import type { SatchelVault } from '../../../src/wallet/vault';
+import { createAppReceiver } from '../../../src/wallet/app/app-receiver';
+import type { SatchelReceiver } from '../../../src/wallet/receive/receive';
+import type { SatchelVault } from '../../../src/wallet/vault/vault';
 import { inBrowserIssuer, STATUS_TTL_S, TX_CODE, type InBrowserIssuer } from '../receive/in-browser-issuer';
 import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
 

@@ -20,11 +20,12 @@ import { HomeScreen } from '../../../src/ui/screens/HomeScreen';
 import { SettingsScreen } from '../../../src/ui/screens/SettingsScreen';
 import { ShareProvider, type ShareServices } from '../../../src/ui/share/ShareContext';
 import { VaultProvider } from '../../../src/ui/vault/VaultContext';
-import { claimRows } from '../../../src/wallet/claim-rows';
-import { localise } from '../../../src/wallet/localise';
-import type { CredentialView, Receiver } from '../../../src/wallet/receive-api';
-import type { ActivityLogEntry } from '../../../src/wallet/share-api';
-import type { Vault } from '../../../src/wallet/vault-api';
+import { claimRows } from '../../../src/wallet/held/claim-rows';
+import { localise } from '../../../src/wallet/shared/localise';
+import type { Receiver } from '../../../src/wallet/receive/receive-api';
+import type { CredentialView } from '../../../src/wallet/held';
+import type { ActivityLogEntry } from '../../../src/wallet/activity';
+import type { Vault } from '../../../src/wallet/vault/vault-api';
 
 const host = document.body.appendChild(document.createElement('div'));
 const NOW = Date.now();

@@ -12,7 +12,7 @@ import { ServiceNavigation } from '../../../src/ui/components/ServiceNavigation'
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { navigate } from '../../../src/ui/router';
 import { VaultProvider } from '../../../src/ui/vault/VaultContext';
-import type { Vault } from '../../../src/wallet/vault-api';
+import type { Vault } from '../../../src/wallet/vault/vault-api';
 import '../../../src/ui/styles/app.scss';
 
 const host = document.body.appendChild(document.createElement('div'));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startAutoLock, type AutoLockEnvironment } from '../../../src/wallet/auto-lock';
+import { startAutoLock, type AutoLockEnvironment } from '../../../src/wallet/vault/auto-lock';
 import { cleanUpVaults, expectVaultError, PIN, sampleCredential, testVault, uniqueDbName } from './helpers';
 
 afterEach(cleanUpVaults);

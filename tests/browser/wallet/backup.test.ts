@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_VERSION } from '../../../src/storage/backup-format';
-import type { SatchelVault } from '../../../src/wallet/vault';
+import type { SatchelVault } from '../../../src/wallet/vault/vault';
 import { cleanUpVaults, dumpDatabase, expectVaultError, PIN, sampleCredential, testVault, uniqueDbName } from './helpers';
 
 afterEach(cleanUpVaults);

@@ -14,7 +14,7 @@ const NEW_PIN = '135791';
 const PASSPHRASE = 'crash test backup passphrase';
 
 function frameSource(dbName: string): string {
-  const vaultUrl = new URL('/src/wallet/vault.ts', location.href).href;
+  const vaultUrl = new URL('/src/wallet/vault/vault.ts', location.href).href;
   return `<!doctype html><script type="module">
     // Vitest rewrites import() in served modules to go through its runner; a plain call will do here.
     globalThis.__vitest_browser_runner__ = { wrapDynamicImport: (load) => load() };

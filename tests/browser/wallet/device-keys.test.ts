@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { unwrapDeviceKey } from '../../../src/wallet/device-keys';
+import { unwrapDeviceKey } from '../../../src/wallet/vault/device-keys';
 import { cleanUpVaults, dumpDatabase, PIN, testVault, uniqueDbName } from './helpers';
 
 afterEach(cleanUpVaults);

@@ -1,8 +1,8 @@
 /** Shared set-up for the vault tests: a fresh database per test, fast (but ≥ 19 MiB) Argon2id. */
 import { deleteDB } from 'idb';
 import type { Argon2Params } from '../../../src/storage/argon2';
-import { createVault, type SatchelVault, type VaultOptions } from '../../../src/wallet/vault';
-import type { StoredCredential } from '../../../src/wallet/vault-api';
+import { createVault, type SatchelVault, type VaultOptions } from '../../../src/wallet/vault/vault';
+import type { StoredCredential } from '../../../src/wallet/vault/vault-api';
 
 /** Memory at the 19 MiB floor; one pass so a test unlock takes tens of milliseconds, not a second. */
 export const TEST_ARGON2: Argon2Params = { memoryKiB: 19 * 1024, iterations: 1, parallelism: 1 };
@@ -76,11 +76,11 @@ export async function dumpDatabase(name: string): Promise<Record<string, unknown
   }
 }
 
-export async function expectVaultError(promise: Promise<unknown>, code: string): Promise<import('../../../src/wallet/vault-api').VaultError> {
+export async function expectVaultError(promise: Promise<unknown>, code: string): Promise<import('../../../src/wallet/vault/vault-api').VaultError> {
   try {
     await promise;
   } catch (error) {
-    const e = error as import('../../../src/wallet/vault-api').VaultError;
+    const e = error as import('../../../src/wallet/vault/vault-api').VaultError;
     if (e?.name !== 'VaultError' || e.code !== code) throw new Error(`expected VaultError(${code}), got ${e?.name}(${(e as { code?: string })?.code}): ${e?.message}`);
     return e;
   }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
-import { browserPasskeyPrf } from '../../../src/wallet/passkey-prf';
+import { browserPasskeyPrf } from '../../../src/wallet/vault/passkey-prf';
 import { cleanUpVaults, expectVaultError, PIN, sampleCredential, testVault, uniqueDbName } from './helpers';
 
 let authenticatorId = '';

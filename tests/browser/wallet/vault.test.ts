@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIN_PIN_LENGTH, type VaultState } from '../../../src/wallet/vault-api';
+import { MIN_PIN_LENGTH, type VaultState } from '../../../src/wallet/vault/vault-api';
 import { THROTTLE_BASE_DELAY_MS, THROTTLE_FREE_ATTEMPTS } from '../../../src/storage/throttle';
 import { SCHEMA_VERSION } from '../../../src/storage/schema';
 import { cleanUpVaults, dumpDatabase, expectVaultError, PIN, sampleCredential, testVault, uniqueDbName } from './helpers';

@@ -22,9 +22,9 @@ import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { createHash } from 'node:crypto';
 import { base64url, calculateJwkThumbprint, compactDecrypt, decodeProtectedHeader, exportJWK, generateKeyPair, type JWK } from 'jose';
-import type { ShareVault } from '../../../src/wallet/share';
-import type { StoredCredential, VaultState } from '../../../src/wallet/vault-api';
-import type { ActivityInput, ActivityStamp } from '../../../src/wallet/satchel-vault';
+import type { ShareVault } from '../../../src/wallet/share/share';
+import type { StoredCredential, VaultState } from '../../../src/wallet/vault/vault-api';
+import type { ActivityInput, ActivityStamp } from '../../../src/wallet/vault/satchel-vault';
 
 export const VERIFIER_ORIGIN = 'https://verifier.example';
 export const RESPONSE_URI = `${VERIFIER_ORIGIN}/response`;

@@ -1,5 +1,5 @@
 /**
- * Interop evidence for receiving: Satchel's Receiver (src/wallet/receive.ts, over its own
+ * Interop evidence for receiving: Satchel's Receiver (src/wallet/receive/receive.ts, over its own
  * OpenID4VCI client) against a standard issuer and authorisation server we did not write —
  * oid4vc-ts 0.4.6's Openid4vciIssuer and Oauth2AuthorizationServer, credentials signed by
  * @sd-jwt/sd-jwt-vc (openid4vci-harness.ts). Offer by value and by reference, the transaction
@@ -7,8 +7,8 @@
  * c_nonce from the nonce endpoint (§7), and the 1.0 credential response `credentials: [{ credential }]` (§8.3).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive';
-import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive-api';
+import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive/receive';
+import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive/receive-api';
 import { nobleVerifier } from '../../shared/credentials/helpers';
 import { MemoryVault } from '../server/memory-vault';
 import { AS, CONFIGURATION_ID, createInteropIssuer, ISSUER, ISSUER_NAME, VCT, type InteropIssuer } from './openid4vci-harness';

@@ -10,8 +10,8 @@
  */
 import { Oauth2ErrorCodes, zOauth2ErrorResponse } from '@openid4vc/oauth2';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSharer } from '../../../src/wallet/share';
-import type { ShareRequest, Sharer } from '../../../src/wallet/share-api';
+import { createSharer } from '../../../src/wallet/share/share';
+import type { ShareRequest, Sharer } from '../../../src/wallet/share/share-api';
 import { createInteropVerifier, dcqlFor, DRIVING_LICENCE_VCT, InteropVault, issueHeldCredential, RIGHT_TO_WORK_VCT, type InteropVerifier } from './oid4vp-harness';
 
 const TWO_NEEDED = {

@@ -15,8 +15,8 @@
  * the request's nonce and `aud` = client_id); only the claims asked for are disclosed.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSharer } from '../../../src/wallet/share';
-import type { Sharer } from '../../../src/wallet/share-api';
+import { createSharer } from '../../../src/wallet/share/share';
+import type { Sharer } from '../../../src/wallet/share/share-api';
 import { CLIENT_ID, createInteropVerifier, dcqlFor, InteropVault, issueHeldCredential, RIGHT_TO_WORK_VCT, VERIFIER_ORIGIN, type InteropVerifier, type RequestDelivery } from './oid4vp-harness';
 
 const QUERY = { credentials: [dcqlFor('work', RIGHT_TO_WORK_VCT, ['given_name', 'right_to_work'])] };

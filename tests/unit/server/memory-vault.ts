@@ -3,9 +3,9 @@
  * receive use case: credentials and WebCrypto device keys in maps, and a lock switch that makes
  * every call fail with VaultError('locked') as the real vault does.
  */
-import { VaultError, type StoredCredential, type VaultState } from '../../../src/wallet/vault-api';
-import type { ActivityStamp } from '../../../src/wallet/satchel-vault';
-import type { ReceiveVault } from '../../../src/wallet/receive-store';
+import { VaultError, type StoredCredential, type VaultState } from '../../../src/wallet/vault/vault-api';
+import type { ActivityStamp } from '../../../src/wallet/vault/satchel-vault';
+import type { ReceiveVault } from '../../../src/wallet/receive/receive-store';
 
 export class MemoryVault implements ReceiveVault {
   readonly credentials = new Map<string, StoredCredential>();

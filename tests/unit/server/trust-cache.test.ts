@@ -1,5 +1,5 @@
 /**
- * The wallet's trust-list cache (src/wallet/trust-cache.ts) with lists signed by the reference
+ * The wallet's trust-list cache (src/wallet/trust/trust-cache.ts) with lists signed by the reference
  * operator: refreshed after the publisher's max-age (not before), capped by the list's exp; a list
  * that does not verify with the pinned key never replaces the last good one; offline the cached
  * list is used, also after its exp; without any list, a clear error.
@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { MAX_STATUS_LIST_TOKEN_CHARS, MAX_TRUST_LIST_CHARS, prepareTrustList, verifyCredential } from '../../../src/credentials/index';
 import { loadOrCreateKeys, type KeyPair } from '../../../src/server/reference/keys';
 import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../src/server/reference/trust-operator';
-import { ReceiveStore } from '../../../src/wallet/receive-store';
-import { TrustCache, TrustUnavailableError } from '../../../src/wallet/trust-cache';
+import { ReceiveStore } from '../../../src/wallet/receive/receive-store';
+import { TrustCache, TrustUnavailableError } from '../../../src/wallet/trust/trust-cache';
 import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../shared/credentials/helpers';
 import { MemoryVault } from './memory-vault';
 

@@ -1,5 +1,5 @@
 /**
- * The wallet's receive use case (src/wallet/receive.ts) end to end in Node, against the real
+ * The wallet's receive use case (src/wallet/receive/receive.ts) end to end in Node, against the real
  * reference servers on ephemeral ports: read an offer (trust list, metadata), accept with the
  * transaction code, verify, store; and every bad input of issue 6 — unreadable offer, issuer not
  * on the trust list, wrong code with tries left, expired code, connection dropping halfway, 500
@@ -15,8 +15,8 @@ import { startReferenceServers, type ReferenceServers } from '../../../src/serve
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../src/server/reference/departments';
 import { signSdJwtVc } from '../../../src/server/reference/credential-signer';
-import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive';
-import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive-api';
+import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive/receive';
+import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive/receive-api';
 import { nobleVerifier } from '../../shared/credentials/helpers';
 import { MemoryVault } from './memory-vault';
 

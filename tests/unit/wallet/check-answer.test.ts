@@ -1,7 +1,7 @@
 /** The checker's side of DCQL: each credential against its query (§6.4.1), the required queries answered (§6.4.2). */
 import { describe, expect, it } from 'vitest';
 import { parseDcqlQuery } from '../../../src/protocols/openid4vp/dcql';
-import { claimsAskedFor, credentialAnswers, unansweredQueries } from '../../../src/wallet/check-answer';
+import { claimsAskedFor, credentialAnswers, unansweredQueries } from '../../../src/wallet/check/check-answer';
 
 const query = (extra: Record<string, unknown> = {}) =>
   parseDcqlQuery({

@@ -4,7 +4,7 @@
  * row; then Satchel's own labels (Welsh borrowed where the issuer gave none); then the name.
  */
 import { describe, expect, it } from 'vitest';
-import { claimRows } from '../../../src/wallet/claim-rows';
+import { claimRows } from '../../../src/wallet/held/claim-rows';
 
 const SUBJECT = {
   given_name: 'Ada',

@@ -10,9 +10,9 @@ import { utf8Decode } from '../../../src/lib/bytes';
 import { decryptJwe, generateRecipientKey } from '../../../src/lib/jwe';
 import { encodeRequestQr } from '../../../src/protocols/in-person/request-qr';
 import { nodeSignatureVerifier } from '../../../src/server/verifier/noble-verifier';
-import { CREDENTIAL_TYPES } from '../../../src/wallet/purposes';
-import { createSharer } from '../../../src/wallet/share';
-import { ShareError, type ShareRequest, type Sharer } from '../../../src/wallet/share-api';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import { createSharer } from '../../../src/wallet/share/share';
+import { ShareError, type ShareRequest, type Sharer } from '../../../src/wallet/share/share-api';
 import { addCredential, DVLA, makeWorld, NOW, type World } from '../../browser/share/fixtures';
 
 const CLIENT_ID = 'satchel-in-person:door-1';

@@ -1,6 +1,6 @@
 import qrcode from 'qrcode-generator';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { QrFrames } from '../../../wallet/share-api';
+import type { QrFrames } from '../../../wallet/share';
 import { useI18n } from '../../i18n/context';
 import { useWakeLock } from './use-wake-lock';
 

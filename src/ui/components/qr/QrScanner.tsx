@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { openQrReader } from '../../../wallet/qr';
+import { openQrReader } from '../../../wallet/app';
 import { useI18n } from '../../i18n/context';
 import { imageDataOf } from './image-data';
 

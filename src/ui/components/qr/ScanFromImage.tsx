@@ -1,4 +1,4 @@
-import { openQrReader } from '../../../wallet/qr';
+import { openQrReader } from '../../../wallet/app';
 import { useI18n } from '../../i18n/context';
 import { imageDataOfFile } from './image-data';
 

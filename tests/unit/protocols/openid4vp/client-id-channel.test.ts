@@ -11,9 +11,9 @@ import { base64urlEncode } from '../../../../src/lib/base64url';
 import { deflateRaw } from '../../../../src/lib/deflate';
 import { generateRecipientKey } from '../../../../src/lib/jwe';
 import { decodeRequestQr, REQUEST_QR_PREFIX } from '../../../../src/protocols/in-person/request-qr';
-import { createSharer } from '../../../../src/wallet/share';
-import type { Sharer } from '../../../../src/wallet/share-api';
-import { CREDENTIAL_TYPES } from '../../../../src/wallet/purposes';
+import { createSharer } from '../../../../src/wallet/share/share';
+import type { Sharer } from '../../../../src/wallet/share/share-api';
+import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared/purposes';
 import { makeWorld, NOW, type World } from '../../../browser/share/fixtures';
 
 const ONLINE_RESPONSE_URI = 'https://jobs.example.co.uk/response';

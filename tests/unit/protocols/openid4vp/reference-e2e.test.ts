@@ -1,6 +1,6 @@
 /**
  * Sharing against the real reference servers over HTTP, in Node: credentials received from the
- * reference departments (OpenID4VCI, src/wallet/receive.ts), then shared with the reference
+ * reference departments (OpenID4VCI, src/wallet/receive/receive.ts), then shared with the reference
  * OpenID4VP verifier (request_uri, direct_post.jwt) and checked in person with the trust list from
  * the receive cache. A credential the issuer revokes fails at the verifier.
  */
@@ -12,11 +12,11 @@ import { offerLinks } from '../../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../../src/server/reference/departments';
 import { startReferenceServers, type ReferenceServers } from '../../../../src/server/reference/reference-servers';
 import { startReferenceVerifier, type ReferenceVerifier } from '../../../../src/server/verifier/start-verifier';
-import { createChecker } from '../../../../src/wallet/check';
-import { receiveCacheTrust } from '../../../../src/wallet/check-trust';
-import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive';
-import { createSharer } from '../../../../src/wallet/share';
-import type { Sharer } from '../../../../src/wallet/share-api';
+import { createChecker } from '../../../../src/wallet/check/check';
+import { receiveCacheTrust } from '../../../../src/wallet/trust/check-trust';
+import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive/receive';
+import { createSharer } from '../../../../src/wallet/share/share';
+import type { Sharer } from '../../../../src/wallet/share/share-api';
 import { nobleVerifier } from '../../../shared/credentials/helpers';
 import { MemoryVault } from '../../server/memory-vault';
 

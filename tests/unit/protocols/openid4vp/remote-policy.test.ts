@@ -9,7 +9,7 @@ import { base64urlEncode } from '../../../../src/lib/base64url';
 import { generateRecipientKey } from '../../../../src/lib/jwe';
 import { REQUEST_OBJECT_MAX_BYTES, resolveAuthorizationRequest } from '../../../../src/protocols/openid4vp/authorization-request';
 import { validateRequestObject } from '../../../../src/protocols/openid4vp/request-object';
-import { createSharer } from '../../../../src/wallet/share';
+import { createSharer } from '../../../../src/wallet/share/share';
 import { makeWorld, NOW } from '../../../browser/share/fixtures';
 
 const NOW_S = NOW.getTime() / 1000;

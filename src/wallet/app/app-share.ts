@@ -1,0 +1,45 @@
+/**
+ * The app's Sharer, Checker and ActivityLog (for src/ui/share/ShareContext): signatures checked in
+ * the crypto worker (WASM core, noble fallback), the trust list and status lists read from the
+ * receive use case's encrypted cache, claim labels from the receiver's credential views.
+ * The checker forgets every check (claims, portraits) as soon as the vault locks: checked people's
+ * data must not outlive the unlocked session any more than the holder's own does.
+ */
+import { workerSignatureVerifier } from '../../crypto/client';
+import { createActivityLog } from '../activity';
+import { createChecker } from '../check';
+import { receiveCacheTrust } from '../trust';
+import { walletConfig, type WalletConfig } from '../shared';
+import type { Receiver } from '../receive';
+import type { SatchelVault } from '../vault';
+import { createSharer } from '../share';
+import type { Sharer } from '../share';
+import type { ActivityLog } from '../activity';
+import type { Checker } from '../check';
+
+/** Defaults: the build's configuration, the browser's fetch and clock (tests pass their own). */
+export interface AppShareOptions {
+  config?: WalletConfig;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus'>>, options: AppShareOptions = {}): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+  const verifier = workerSignatureVerifier();
+  const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const now = options.now ? { now: options.now } : {};
+  const config = options.config ?? walletConfig();
+  // Before preparing for offline checks, the receiver refreshes the cached trust list when due.
+  const refresh = receiver?.refreshStatus ? { refreshTrustList: () => receiver.refreshStatus!() } : {};
+  const trust = receiveCacheTrust({ vault, config, verifier, fetch: fetchFn, ...now, ...refresh });
+  const checker = createChecker({ verifier, vault, trust, ...now });
+  // Vault.lock drops the keys and emits 'locked' synchronously (src/wallet/vault/vault.ts): drop the checks with them.
+  vault.onStateChange((state) => {
+    if (state !== 'unlocked') checker.discardAll();
+  });
+  return {
+    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now, ...(config.remoteUrls ? { remoteUrls: config.remoteUrls } : {}) }),
+    checker,
+    activity: createActivityLog(vault),
+  };
+}

@@ -1,0 +1,6 @@
+/** The composition root: builds the use cases for the app with the browser's crypto worker and config, lazily, so the first screen loads none of them. */
+export * from './lazy-receiver';
+export * from './lazy-share';
+export * from './signature-engine';
+export * from './qr';
+export * from './device-features';

@@ -1,0 +1,130 @@
+/**
+ * Checking someone else's credential (verifier mode), as the UI sees it: the contract between
+ * src/wallet/check and src/ui. Implemented in check.ts.
+ */
+import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
+
+export type CheckErrorCode =
+  | 'not-a-response' // garbage or another app's QR
+  | 'frame-missing' // details.missing: which frames are still needed
+  | 'frame-mismatch' // a frame from another response
+  | 'wrong-key' // encrypted to another verifier's key
+  | 'request-expired'
+  | 'replayed'; // nonce already used, or not this verifier's
+
+export class CheckError extends Error {
+  constructor(readonly code: CheckErrorCode, message: string, readonly details: { missing?: number[] } = {}) {
+    super(message);
+    this.name = 'CheckError';
+  }
+}
+
+export interface CheckRequest {
+  requestId: string;
+  /** The request QR to show to the holder. */
+  qr: QrFrames;
+  expiresAt: string;
+}
+
+export interface FrameProgress {
+  received: number;
+  total: number;
+  complete: boolean;
+}
+
+/**
+ * The verdict: 'pass'; 'fail' (do not accept); or 'status-unknown' — every check passed except
+ * that cancellation could not be checked (no usable status list on this phone), which is neither
+ * a pass nor the same as revoked (issue 11).
+ */
+export type CheckVerdict = 'pass' | 'fail' | 'status-unknown';
+
+/** Whether this phone can check offline, and for which issuers (the check screen says so before checking). */
+export interface OfflineReadiness {
+  /** False when the phone holds no trust list yet: nothing can be checked. */
+  trustList: boolean;
+  /** Every issuer on the trust list: ready when a status list is held for every list it is known to use. */
+  issuers: { id: string; name: Localised; ready: boolean; /** ISO 8601: when its oldest list held was fetched. */ listsFetchedAt?: string }[];
+}
+
+/** One credential of an answer, verified: what CheckResult says about a single credential. */
+export interface CredentialCheck {
+  /** The DCQL credential query it was given for (the vp_token key, OpenID4VP 1.0 §8.1); 'quick-show' for quick show. */
+  queryId: string;
+  ok: boolean;
+  /** Absent (results from before issue 11): 'pass' when ok, else 'fail'. */
+  verdict?: CheckVerdict;
+  /** Plain reasons, one per check, pass or fail (signature, issuer, validity, status, key binding…). */
+  reasons: { code: string; ok: boolean; message: Localised }[];
+  issuerName?: Localised;
+  typeName?: Localised;
+  claims: { path: ClaimPath; label: Localised; value: unknown }[];
+  /** Claims disclosed that were not asked for (flagged to the checker). */
+  unrequested: ClaimPath[];
+  status?: { state: StatusState; checkedAt?: string };
+}
+
+/**
+ * The verdict on an answer. With one credential (the usual case) the top-level fields are that
+ * credential's, as they always were. With several (a DCQL query needing more than one, OpenID4VP
+ * 1.0 §6.4.2), `ok` passes only if every credential passes and every required query was answered;
+ * `reasons` is about the answer as a whole; `claims` and `unrequested` gather every credential's;
+ * `issuerName`, `typeName` and `status` are absent — see `credentials`.
+ */
+export interface CheckResult extends Omit<CredentialCheck, 'queryId'> {
+  /** Every credential verified, in the order of the answer (absent only when nothing could be verified, e.g. no trust list). */
+  credentials?: CredentialCheck[];
+  /** Milliseconds from the last frame scanned to the result. */
+  elapsedMs: number;
+}
+
+/** The requestId of quick-show checks: after acceptQuickShow(), pass it to addFrame / verify / keepRecord / discard. */
+export const QUICK_SHOW_REQUEST_ID = 'quick-show';
+
+export interface Checker {
+  /**
+   * Starts a check: a one-time nonce, an ephemeral key, and the request QR. Asks for a purpose, a
+   * list of claims, or (for several credentials at once) a whole DCQL query (OpenID4VP 1.0 §6).
+   */
+  createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; dcqlQuery?: Record<string, unknown>; verifierName: string }): Promise<CheckRequest>;
+  /** Starts accepting quick-show responses (time-based nonce), for when no request can be shown. */
+  acceptQuickShow(): Promise<void>;
+  /** Feeds one scanned frame; frames may come in any order, duplicates are ignored. */
+  addFrame(requestId: string, frame: string): Promise<FrameProgress>;
+  /** Decrypts and verifies offline once all frames are in. */
+  verify(requestId: string): Promise<CheckResult>;
+  /**
+   * Whether this phone is ready to check offline, and for which issuers. With `refresh`, when
+   * online, first fetches every status list that is missing or due (those the trust list names and
+   * those met so far), so later checks work without a signal.
+   */
+  offlineReadiness(options?: { refresh?: boolean }): Promise<OfflineReadiness>;
+  /** "Keep a record of this check": stores the result encrypted in the vault. */
+  keepRecord(requestId: string): Promise<void>;
+  /** Forgets everything about a check (the default when the checker moves on). */
+  discard(requestId: string): void;
+  /**
+   * Forgets every check, completed or partial — claims, portraits, keys, frames (the check screen
+   * is left; the vault locks). Only what stops replays stays: spent nonces, seen quick-show codes.
+   */
+  discardAll(): void;
+}
+
+/**
+ * A kept check (issue 11): evidence someone can file — the result and which checks passed, what
+ * was asked, what was seen, the issuer, and who checked. Values are kept as plain text.
+ */
+export interface CheckRecord {
+  verdict: CheckVerdict;
+  /** The checker's own name or organisation, as shown to the person. */
+  checkedBy?: string;
+  /** What was asked for: the kinds of credential and the details (empty for quick show, which asks nothing). */
+  asked: Localised[];
+  /** Every check made, passed or not. */
+  checks: { ok: boolean; message: Localised }[];
+  /** What was seen: each detail shared (text, number or yes/no; a photo is noted, not kept). */
+  seen: { label: Localised; value: string | number | boolean; photo?: true }[];
+  issuerName?: Localised;
+  /** ISO 8601: when the cancellation list used was issued, if one was. */
+  statusListFrom?: string;
+}

@@ -1,0 +1,64 @@
+/**
+ * What a kept check records (issue 11): the verdict and every check made, what was asked, what was
+ * seen (each detail as plain text; a photo is noted, never kept), the issuer and who checked —
+ * enough for an employer to file as evidence of a right-to-work check.
+ */
+import type { DcqlQuery } from '../../protocols/openid4vp/dcql';
+import { labelFromName } from '../shared';
+import { knownClaimLabel, TYPE_NAMES } from '../shared';
+import type { Localised } from '../shared';
+import type { CheckRecord, CheckResult } from './check-api';
+
+/** A text value longer than this is cut (a record is evidence of a check, not a copy of the credential). */
+const MAX_VALUE_CHARS = 500;
+
+function nameOf(path: readonly (string | number | null)[]): Localised {
+  return knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
+}
+
+/** A claim value as kept: text, number or yes/no as is; structures as JSON; cut at MAX_VALUE_CHARS; a photo not at all. */
+export function keptValue(value: unknown): { value: string | number | boolean; photo?: true } {
+  if (typeof value === 'string' && /^data:image\//i.test(value)) return { value: '', photo: true };
+  if (typeof value === 'boolean' || typeof value === 'number') return { value };
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
+  return { value: text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text };
+}
+
+/** What the request asked for: each credential query's kinds, then its details (OpenID4VP 1.0 §6.1). */
+export function askedFor(query: DcqlQuery | undefined): Localised[] {
+  if (!query) return [];
+  return query.credentials.flatMap((q) => [
+    // The kind of credential, said as such so it is not mistaken for a detail of the same name.
+    ...(q.vctValues ?? []).map((vct) => {
+      const name = TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct);
+      return { en: `Credential: ${name.en}`, cy: `Tystlythyr: ${name.cy ?? name.en}` };
+    }),
+    ...(q.claims ?? []).map((c) => nameOf(c.path)),
+  ]);
+}
+
+/** The record kept for a result: nothing is rendered here, only stored as data. */
+export function checkRecordOf(result: CheckResult, options: { query?: DcqlQuery; checkedBy?: string }): CheckRecord {
+  const credentials = result.credentials && result.credentials.length > 1 ? result.credentials : [result];
+  const checks = [...(credentials === result.credentials ? result.reasons : []), ...credentials.flatMap((c) => c.reasons)].map((r) => ({ ok: r.ok, message: r.message }));
+  const seen = result.claims.map((claim) => ({ label: claim.label, ...keptValue(claim.value) }));
+  const issuers = credentials.flatMap((c) => (c.issuerName ? [c.issuerName] : []));
+  const record: CheckRecord = {
+    verdict: result.verdict ?? (result.ok ? 'pass' : 'fail'),
+    asked: askedFor(options.query),
+    checks,
+    seen,
+  };
+  if (options.checkedBy) record.checkedBy = options.checkedBy;
+  if (issuers.length > 0) record.issuerName = { en: issuers.map((i) => i.en).join(', '), cy: issuers.map((i) => i.cy ?? i.en).join(', ') };
+  const listDates = credentials.flatMap((c) => (c.status?.checkedAt ? [c.status.checkedAt] : [])).sort();
+  if (listDates.length > 0) record.statusListFrom = listDates[0]!;
+  return record;
+}
+
+/** The person's name, when they shared it (given and family name): who the check was with. */
+export function personNameOf(result: CheckResult): string | undefined {
+  const part = (name: string) => result.claims.find((c) => c.path.length === 1 && c.path[0] === name)?.value;
+  const name = [part('given_name'), part('family_name')].filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ');
+  return name === '' ? undefined : name.slice(0, 200);
+}

@@ -1,0 +1,389 @@
+/**
+ * Checking (verifier side, issue 7): the Checker of share-api.ts. Entirely offline.
+ *
+ *   createRequest  one-time nonce, ephemeral ECDH P-256 key (non-extractable, WebCrypto), DCQL
+ *                  query for the purpose or claims → request QR (src/protocols/in-person/request-qr.ts)
+ *   addFrame       frames in any order, duplicates ignored (src/protocols/in-person/frames.ts)
+ *   verify         reassemble → decrypt the JWE (OpenID4VP 1.0 §8.3; RFC 7516/7518) → vp_token
+ *                  (§8.1: presentations keyed by credential query id) → every KB-JWT's nonce and
+ *                  audience are this request's and unused (else 'replayed') → verifyPresentations,
+ *                  every presentation in one signature batch through the injected verifier (the
+ *                  WASM worker in the app): signature, disclosures, issuer trusted for the type,
+ *                  validity, status from cached lists, key binding (RFC 9901 §7.3) → each
+ *                  credential is of the type its query asked for and holds every claim it asked for
+ *                  (§6.4.1), and every required query was answered (§6.4.2) → a result per
+ *                  credential and overall, unrequested claims flagged, time taken
+ * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
+ * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
+ */
+import { verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { base64urlDecode, base64urlEncode } from '../../lib/base64url';
+import { utf8Decode } from '../../lib/bytes';
+import { decryptJwe, generateRecipientKey, JweError } from '../../lib/jwe';
+import { FRAME_MS, FrameCollector, FrameError, parseFrame } from '../../protocols/in-person/frames';
+import { QUICK_SHOW_ACCEPT_S, QUICK_SHOW_AUDIENCE, QUICK_SHOW_STEP_S, quickShowNonceFresh } from '../../protocols/in-person/quick-show';
+import { unpackPresentation } from '../../protocols/in-person/quick-show-payload';
+import { encodeRequestQr } from '../../protocols/in-person/request-qr';
+import { DcqlError, parseDcqlQuery, type DcqlQuery } from '../../protocols/openid4vp/dcql';
+import { REQUEST_CLOCK_SKEW_S } from '../../protocols/openid4vp/request-object';
+import { readResponseParameters } from '../../protocols/openid4vp/response';
+import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
+import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor, verdictOf } from './check-reasons';
+import { checkRecordOf, personNameOf } from './check-record';
+import type { CheckTrust } from '../trust';
+import { labelPath, notAskedFor, presentedClaims } from '../held';
+import { labelFromName } from '../shared';
+import { dcqlFor, knownClaimLabel, TYPE_NAMES } from '../shared';
+import type { Localised } from '../shared';
+import type { SatchelVault } from '../vault';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type CredentialCheck, type FrameProgress } from './check-api';
+import type { ClaimPath, Purpose } from '../shared';
+
+/** How long a request QR stays answerable. */
+export const CHECK_REQUEST_LIFETIME_S = 5 * 60;
+export const CHECK_RECORD_KIND = 'check-record';
+const NONCE_BYTES = 16;
+/** Presentations one answer may hold: far more than any real request needs, few enough to verify quickly. */
+const MAX_PRESENTATIONS = 10;
+
+export interface CheckerOptions {
+  /** The crypto worker's verifier in the app (WASM core, noble fallback). */
+  verifier: SignatureVerifier;
+  trust: CheckTrust;
+  /** For keepRecord (encrypted in the vault) and the activity log. */
+  vault?: Pick<SatchelVault, 'putRecord' | 'recordActivity'>;
+  now?: () => number;
+  /** Monotonic clock for elapsedMs. */
+  clock?: () => number;
+  /** Claim labels (e.g. the issuers' display metadata); default: from the claim name. */
+  claimLabel?: (type: string, path: ClaimPath) => Localised | undefined;
+}
+
+interface OpenCheck {
+  kind: 'request' | 'quick-show';
+  verifierName?: string;
+  nonce?: string;
+  clientId?: string;
+  privateKey?: CryptoKey;
+  expiresAt: number; // ms
+  /** What the request asked for (OpenID4VP 1.0 §6); absent for quick show, which asks nothing. */
+  query?: DcqlQuery;
+  frames: FrameCollector;
+  lastFrameAt?: number;
+  result?: CheckResult;
+}
+
+const randomId = (bytes: number): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
+
+/**
+ * The KB-JWT's nonce and aud, read before verifying, to tell a replay from a forgery (RFC 9901 §4.3),
+ * and its JWS signing input (RFC 7515 §5.1: ASCII(header '.' payload)) — what the holder signed.
+ * Replays are remembered by the signing input, never by the signature: ECDSA signatures are
+ * malleable ((r, s) and (r, n − s) both verify), so a copy can carry different signature bytes
+ * over the same signed content.
+ */
+function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown; signingInput: string } | undefined {
+  const kb = presentation.slice(presentation.lastIndexOf('~') + 1);
+  const parts = kb.split('.');
+  if (parts.length !== 3) return undefined;
+  const bytes = base64urlDecode(parts[1]!);
+  const text = bytes && utf8Decode(bytes);
+  try {
+    const payload: unknown = text ? JSON.parse(text) : undefined;
+    if (typeof payload !== 'object' || payload === null) return undefined;
+    const p = payload as Record<string, unknown>;
+    return { nonce: p.nonce, aud: p.aud, signingInput: `${parts[0]!}.${parts[1]!}` };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A credential in an answer, under the credential query id it was given for (OpenID4VP 1.0 §8.1). */
+interface Presented {
+  queryId: string;
+  presentation: string;
+}
+
+/** A credential type's name for people: the known ones in English and Welsh, else from the vct. */
+function typeNameOf(vct: string): Localised {
+  return TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct);
+}
+
+function joinNames(names: Localised[]): Localised {
+  return { en: names.map((n) => n.en).join(', '), cy: names.map((n) => n.cy ?? n.en).join(', ') };
+}
+
+class CheckerImpl implements Checker {
+  private readonly checks = new Map<string, OpenCheck>();
+  private readonly usedNonces = new Set<string>();
+  /** Quick show shares one nonce per 30 s: each KB-JWT (by SHA-256 of its signing input) is accepted once. */
+  private readonly usedQuickShows = new Map<string, number>();
+  private readonly now: () => number;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: CheckerOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.clock = options.clock ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+  }
+
+  async createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; dcqlQuery?: Record<string, unknown>; verifierName: string }): Promise<CheckRequest> {
+    if (typeof options?.verifierName !== 'string') throw new TypeError('options.verifierName must be a string');
+    const query = options.dcqlQuery ?? dcqlFor(options).query;
+    let parsed: DcqlQuery;
+    try {
+      parsed = parseDcqlQuery(query);
+    } catch (error) {
+      if (error instanceof DcqlError) throw new TypeError(`options.dcqlQuery: ${error.message}`);
+      throw error;
+    }
+    const requestId = randomId(12);
+    const nonce = randomId(NONCE_BYTES);
+    const { privateKey, publicJwk } = await generateRecipientKey();
+    const issuedAt = new Date(this.now());
+    const expiresAt = new Date(issuedAt.getTime() + CHECK_REQUEST_LIFETIME_S * 1000);
+    const clientId = `satchel-in-person:${requestId}`;
+    const text = await encodeRequestQr({
+      clientId,
+      verifierName: options.verifierName.trim().slice(0, 80) || 'Satchel',
+      nonce,
+      dcqlQuery: query,
+      encryptionKey: { ...publicJwk, kid: requestId.slice(0, 8) },
+      issuedAt,
+      expiresAt,
+      ...(options.purpose ? { purpose: options.purpose } : {}),
+    });
+    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), query: parsed, frames: new FrameCollector() });
+    return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
+  }
+
+  /** Afterwards addFrame/verify/keepRecord/discard take QUICK_SHOW_REQUEST_ID. */
+  async acceptQuickShow(): Promise<void> {
+    if (!this.checks.has(QUICK_SHOW_REQUEST_ID)) this.newQuickShow();
+  }
+
+  private newQuickShow(): OpenCheck {
+    const check: OpenCheck = { kind: 'quick-show', expiresAt: Number.POSITIVE_INFINITY, frames: new FrameCollector() };
+    this.checks.set(QUICK_SHOW_REQUEST_ID, check);
+    return check;
+  }
+
+  private open(requestId: string): OpenCheck {
+    const check = this.checks.get(requestId);
+    if (!check) throw new CheckError('request-expired', 'This check is closed: start a new check');
+    return check;
+  }
+
+  async addFrame(requestId: string, frame: string): Promise<FrameProgress> {
+    let check = this.open(requestId);
+    // After a result, the next scan starts a fresh response (the continuous mode at a door).
+    if (check.result) {
+      check = check.kind === 'quick-show' ? this.newQuickShow() : { ...check, frames: new FrameCollector(), result: undefined };
+      if (check.kind === 'request') this.checks.set(requestId, check);
+    }
+    try {
+      // A code of the other kind is refused before it touches the frames collected so far.
+      const expected = check.kind === 'request' ? 'response' : 'quick-show';
+      const kind = parseFrame(frame)?.kind;
+      if (kind !== undefined && kind !== expected) {
+        throw new CheckError('not-a-response', check.kind === 'request' ? 'This is a quick-show code, not the answer to this request' : 'This is an answer to another check, not a quick-show code');
+      }
+      const progress = check.frames.add(frame);
+      check.lastFrameAt = this.clock();
+      return progress;
+    } catch (error) {
+      if (error instanceof FrameError) {
+        if (error.code === 'mismatch') throw new CheckError('frame-mismatch', error.message);
+        throw new CheckError('not-a-response', 'This QR code is not a Satchel response: it may be from another app');
+      }
+      throw error;
+    }
+  }
+
+  async verify(requestId: string): Promise<CheckResult> {
+    const check = this.open(requestId);
+    if (check.result) return check.result;
+    const started = check.lastFrameAt ?? this.clock();
+    let payload: string;
+    try {
+      // One attempt per response: whatever the outcome, its frames are forgotten (other partial ones stay).
+      payload = check.frames.take();
+    } catch (error) {
+      if (error instanceof FrameError) throw new CheckError('frame-missing', error.message, { missing: error.missing });
+      throw error;
+    }
+    const answer = check.kind === 'request' ? await this.openResponse(check, payload) : [{ queryId: QUICK_SHOW_REQUEST_ID, presentation: await this.openQuickShow(check, payload) }];
+    const trustList = await this.options.trust.trustList();
+    const result = trustList ? await this.check(check, answer, trustList) : this.noTrustList();
+    result.elapsedMs = Math.max(0, this.clock() - started);
+    // Discarded meanwhile (the screen was left, the vault locked): the result is not handed out.
+    if (this.checks.get(requestId) !== check) throw new CheckError('request-expired', 'This check was closed while it was being verified: start a new check');
+    check.result = result;
+    return result;
+  }
+
+  private async openResponse(check: OpenCheck, jwe: string): Promise<Presented[]> {
+    if (this.now() > check.expiresAt + REQUEST_CLOCK_SKEW_S * 1000) throw new CheckError('request-expired', 'This request has expired: start a new check');
+    let plaintext: Uint8Array;
+    try {
+      plaintext = await decryptJwe(jwe, check.privateKey!);
+    } catch (error) {
+      if (error instanceof JweError && error.code === 'wrong-key') throw new CheckError('wrong-key', 'This answer was made for another check or another phone: ask the person to scan this request');
+      throw new CheckError('not-a-response', 'This is not a readable Satchel response');
+    }
+    const text = utf8Decode(plaintext);
+    let params;
+    try {
+      params = text === undefined ? undefined : readResponseParameters(JSON.parse(text));
+    } catch {
+      params = undefined;
+    }
+    // §8.1: vp_token is keyed by credential query id, each value an array of presentations.
+    const answer: Presented[] = Object.entries(params?.vp_token ?? {}).flatMap(([queryId, list]) => list.map((presentation) => ({ queryId, presentation })));
+    if (answer.length === 0) throw new CheckError('not-a-response', 'The response holds no presentation');
+    if (answer.length > MAX_PRESENTATIONS) throw new CheckError('not-a-response', `The response holds ${answer.length} presentations; at most ${MAX_PRESENTATIONS} are read`);
+    for (const [queryId, list] of Object.entries(params!.vp_token)) {
+      // §6.1 / §8.1: unless the query allows `multiple`, its array holds exactly one presentation.
+      const query = check.query?.credentials.find((q) => q.id === queryId);
+      if (list.length > 1 && !query?.multiple) throw new CheckError('not-a-response', 'The response holds several presentations for a credential asked for once');
+    }
+    // One-time nonce (OpenID4VP 1.0 §14.1 replay): every presentation bound to this request's, never seen before.
+    for (const { presentation } of answer) {
+      const kb = peekKeyBinding(presentation);
+      if (!kb || kb.nonce !== check.nonce || kb.aud !== check.clientId) throw new CheckError('replayed', 'This answer was made for another check: it may be a copy');
+    }
+    if (this.usedNonces.has(check.nonce!)) throw new CheckError('replayed', 'This answer has already been checked once: it may be a copy');
+    this.usedNonces.add(check.nonce!);
+    return answer;
+  }
+
+  private async openQuickShow(check: OpenCheck, payload: string): Promise<string> {
+    const presentation = await unpackPresentation(payload);
+    if (!presentation) throw new CheckError('not-a-response', 'This is not a readable quick-show code');
+    const kb = peekKeyBinding(presentation);
+    const now = this.now();
+    if (!kb || kb.aud !== QUICK_SHOW_AUDIENCE || typeof kb.nonce !== 'string') throw new CheckError('replayed', 'This code was made for another verifier');
+    if (!quickShowNonceFresh(kb.nonce, new Date(now))) throw new CheckError('replayed', 'This quick-show code is too old: ask the person to show a fresh one');
+    for (const [seen, until] of this.usedQuickShows) if (until < now) this.usedQuickShows.delete(seen);
+    // What was signed (iat, nonce, aud, sd_hash over the disclosures), not the signature bytes.
+    const signed = base64urlEncode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(kb.signingInput))));
+    if (this.usedQuickShows.has(signed)) throw new CheckError('replayed', 'This quick-show code has already been checked: it may be a copy');
+    this.usedQuickShows.set(signed, now + (QUICK_SHOW_ACCEPT_S + 2 * QUICK_SHOW_STEP_S) * 1000);
+    check.nonce = kb.nonce;
+    return presentation;
+  }
+
+  private noTrustList(): CheckResult {
+    return { ok: false, verdict: 'fail', reasons: [{ code: 'trust-list:missing', ok: false, message: NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
+  }
+
+  private async check(check: OpenCheck, answer: Presented[], trustList: TrustList): Promise<CheckResult> {
+    const audience = check.kind === 'request' ? check.clientId! : QUICK_SHOW_AUDIENCE;
+    const reports = await verifyPresentations(answer.map((a) => a.presentation), {
+      trustList,
+      verifier: this.options.verifier,
+      now: new Date(this.now()),
+      audience,
+      nonce: check.nonce!,
+      fetchStatusList: (uri) => this.options.trust.statusList(uri),
+    });
+    const credentials = answer.map((a, i) => this.credentialCheck(check, a.queryId, reports[i]!, trustList));
+    const { query } = check;
+    // §6.4.2: the answer as a whole — every required credential query answered. Said only when the
+    // request asked for several credentials or something is missing (one credential reads as before).
+    const missing = query ? unansweredQueries(query, new Set(answer.map((a) => a.queryId))) : [];
+    const whole = query && (query.credentials.length > 1 || missing.length > 0)
+      ? [answersQuery(missing.map((id) => typeNameOf(query.credentials.find((q) => q.id === id)?.vctValues?.[0] ?? id)))]
+      : [];
+    if (credentials.length === 1) {
+      const { queryId: _, ...only } = credentials[0]!;
+      const reasons = [...only.reasons, ...whole];
+      const ok = reasons.every((r) => r.ok) && only.ok;
+      return { ...only, ok, verdict: verdictOf(ok, reasons), reasons, credentials, elapsedMs: 0 };
+    }
+    const ok = whole.every((r) => r.ok) && credentials.every((c) => c.ok);
+    // Several credentials: a fail if any failed; else 'status-unknown' if any could not be checked for cancellation.
+    const verdict = ok ? 'pass' : whole.every((r) => r.ok) && credentials.every((c) => c.verdict !== 'fail') ? 'status-unknown' : 'fail';
+    return {
+      ok,
+      verdict,
+      reasons: whole,
+      claims: credentials.flatMap((c) => c.claims),
+      unrequested: credentials.flatMap((c) => c.unrequested),
+      credentials,
+      elapsedMs: 0,
+    };
+  }
+
+  /** One verified presentation: the checks, then whether it is what its credential query asked for (§6.4.1). */
+  private credentialCheck(check: OpenCheck, queryId: string, report: VerificationReport, trustList: TrustList): CredentialCheck {
+    const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
+    const label = (path: ClaimPath): Localised =>
+      this.options.claimLabel?.(report.type, path) ?? knownClaimLabel(path) ?? labelFromName(labelPath(path).filter((s): s is string => typeof s === 'string').join(' '));
+    // About the person: an SD-JWT VC's claims, a W3C VC's credentialSubject (held-credentials.ts).
+    const presented = presentedClaims(report.format, report.claims);
+    const reasons = report.checks.map(reasonFor);
+    const query = check.query?.credentials.find((q) => q.id === queryId);
+    // Claims are only known once the signature and disclosures checked out.
+    const trustworthy = Object.keys(report.claims).length > 0;
+    if (check.kind === 'request' && trustworthy) {
+      if (!query) reasons.push(NOT_ASKED);
+      else {
+        const { typeOk, missing } = credentialAnswers(query, report.type, report.claims, report.format);
+        reasons.push(answersRequest(typeOk, missing.map(label)));
+      }
+    }
+    const ok = report.valid && reasons.every((r) => r.ok);
+    const result: CredentialCheck = {
+      queryId,
+      ok,
+      verdict: verdictOf(ok, reasons),
+      reasons,
+      claims: presented.map((c) => ({ path: c.path, label: label(c.path), value: c.value })),
+      unrequested: check.kind === 'request' ? notAskedFor(presented, claimsAskedFor(query)) : [],
+    };
+    if (issuer) result.issuerName = { ...issuer.name };
+    if (report.type) result.typeName = typeNameOf(report.type);
+    if (report.status) result.status = report.status.checkedAt ? { state: report.status.state, checkedAt: report.status.checkedAt } : { state: report.status.state };
+    return result;
+  }
+
+  async offlineReadiness(options: { refresh?: boolean } = {}): Promise<OfflineReadiness> {
+    const { trust } = this.options;
+    if (options.refresh && trust.prepareOffline) return trust.prepareOffline();
+    if (trust.readiness) return trust.readiness();
+    return { trustList: (await trust.trustList()) !== undefined, issuers: [] };
+  }
+
+  async keepRecord(requestId: string): Promise<void> {
+    const check = this.open(requestId);
+    if (!check.result) throw new TypeError(`Check ${requestId} has no result to keep yet`);
+    if (!this.options.vault) throw new TypeError('This checker was created without a vault: records cannot be kept');
+    const at = new Date(this.now()).toISOString();
+    // Kept encrypted in the vault (records are sealed with the vault key; kind and id are HMACed).
+    await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: check.result });
+    const several = check.result.credentials && check.result.credentials.length > 1 ? check.result.credentials : undefined;
+    // The record is evidence someone can file (issue 11): the result, every check, what was asked and
+    // seen, the issuer and who checked. "With" is the person checked (their name, if shared), never the checker.
+    const person = personNameOf(check.result);
+    await this.options.vault.recordActivity({
+      kind: 'checked',
+      at,
+      credentialTypeName: several ? joinNames(several.map((c) => c.typeName ?? { en: c.queryId })) : check.result.typeName,
+      ...(person ? { counterparty: person } : {}),
+      claims: check.result.claims.map((c) => c.label),
+      check: checkRecordOf(check.result, { ...(check.query ? { query: check.query } : {}), ...(check.verifierName ? { checkedBy: check.verifierName } : {}) }),
+    });
+  }
+
+  discard(requestId: string): void {
+    this.checks.delete(requestId);
+  }
+
+  discardAll(): void {
+    this.checks.clear();
+  }
+}
+
+export function createChecker(options: CheckerOptions): Checker {
+  return new CheckerImpl(options);
+}

@@ -1,0 +1,142 @@
+/**
+ * Stored credentials as the UI shows them (CredentialView, receive-api.ts): re-verified on every
+ * read against the cached trust list and status lists (offline: the freshest copies the phone has
+ * seen), each claim with its label (claim-rows.ts), and when the status was last checked. Also
+ * deleting (with the OpenID4VCI §11 `credential_deleted` notification, best effort) and the
+ * background refresh of the trust list and status lists honouring their ttl.
+ */
+import { trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
+import { claimRows } from './claim-rows';
+import { labelFromName } from '../shared';
+import { TYPE_NAMES } from '../shared';
+import type { CredentialView } from './held-api';
+import type { Localised, StatusState } from '../shared';
+import type { CredentialMeta, ReceiveStore, ReceiveVault } from '../receive';
+import type { TrustCache } from '../trust';
+import type { StoredCredential } from '../vault';
+
+/** Claims that are about the credential itself, not its holder: not listed as claims. */
+const TECHNICAL_CLAIMS = new Set(['iss', 'vct', 'iat', 'nbf', 'exp', 'cnf', 'status', 'sub', 'jti', '@context', 'type', 'issuer', 'validFrom', 'validUntil', 'credentialSubject', 'credentialStatus', 'id', 'vct#integrity']);
+const EMPTY_TRUST_LIST: TrustList = trustListFromIssuers([]);
+
+function isoSeconds(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000).toISOString() : undefined;
+}
+
+export class CredentialViews {
+  constructor(
+    private readonly vault: ReceiveVault,
+    private readonly store: ReceiveStore,
+    private readonly trust: TrustCache,
+    private readonly verifier: SignatureVerifier,
+    private readonly now: () => number,
+    private readonly online: () => boolean,
+    private readonly http: HttpOptions,
+  ) {}
+
+  private stored(): Promise<StoredCredential[]> {
+    return this.vault.listCredentials();
+  }
+
+  private async views(stored: StoredCredential[]): Promise<CredentialView[]> {
+    if (stored.length === 0) return [];
+    const state = await this.store.read();
+    const trustList = (await this.trust.cachedTrustList()) ?? EMPTY_TRUST_LIST;
+    const reports = await verifyCredentials(
+      stored.map((c) => c.raw),
+      { trustList, verifier: this.verifier, now: new Date(this.now()), fetchStatusList: (uri) => this.trust.statusList(uri, false) },
+    );
+    return stored.map((c, i) => view(c, reports[i]!, state.credentials[c.id], trustList));
+  }
+
+  list(): Promise<CredentialView[]> {
+    return this.stored().then((s) => this.views(s));
+  }
+
+  async get(id: string): Promise<CredentialView | undefined> {
+    const one = (await this.stored()).filter((c) => c.id === id);
+    return (await this.views(one))[0];
+  }
+
+  async delete(id: string): Promise<void> {
+    const meta = (await this.store.read()).credentials[id];
+    await this.vault.deleteCredential(id);
+    await this.store.update((s) => void delete s.credentials[id]);
+    if (meta?.notificationEndpoint && meta.notificationId && meta.accessToken && this.online()) {
+      // §11.1 credential_deleted; the access token may have expired by now, so failures are ignored.
+      void sendNotification(meta.notificationEndpoint, meta.accessToken, meta.notificationId, 'credential_deleted', this.http).catch(() => undefined);
+    }
+    await this.trust.dropStatusLists(await this.usedStatusLists());
+  }
+
+  private async usedStatusLists(): Promise<Set<string>> {
+    const state = await this.store.read();
+    const ids = new Set((await this.stored()).map((c) => c.id));
+    return new Set(Object.entries(state.credentials).flatMap(([id, m]) => (ids.has(id) && m.statusUri ? [m.statusUri] : [])));
+  }
+
+  /**
+   * Online only: the trust list and every status list in use, each when its ttl has run out (or
+   * now, when forced). True when a fresh copy of any was kept, so what the screens show may change.
+   */
+  async refresh(force = false): Promise<boolean> {
+    if (!this.online()) return false;
+    const before = await this.fetchTimes();
+    await this.trust.trustList({ force }).catch(() => undefined);
+    for (const uri of await this.usedStatusLists()) {
+      await (force ? this.trust.fetchStatusList(uri) : this.trust.statusList(uri, true)).catch(() => undefined);
+    }
+    return (await this.fetchTimes()) !== before;
+  }
+
+  private async fetchTimes(): Promise<string> {
+    const state = await this.store.read();
+    return JSON.stringify([state.trustList?.fetchedAt, Object.entries(state.statusLists).map(([uri, list]) => [uri, list?.fetchedAt])]);
+  }
+
+  async freshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {
+    const state = await this.store.read();
+    const out: { trustListFetchedAt?: string; oldestStatusCheckAt?: string } = {};
+    if (state.trustList) out.trustListFetchedAt = new Date(state.trustList.fetchedAt).toISOString();
+    const times = [...(await this.usedStatusLists())].flatMap((uri) => (state.statusLists[uri] ? [state.statusLists[uri]!.fetchedAt] : []));
+    if (times.length > 0) out.oldestStatusCheckAt = new Date(Math.min(...times)).toISOString();
+    return out;
+  }
+}
+
+/** The issuer's name for the type; Satchel's own (purposes.ts) where the issuer gave none, or no Welsh. */
+function typeName(issuer: Localised | undefined, type: string): Localised {
+  const known = Object.prototype.hasOwnProperty.call(TYPE_NAMES, type) ? TYPE_NAMES[type] : undefined;
+  if (issuer) return issuer.cy || !known?.cy ? issuer : { ...issuer, cy: known.cy };
+  return known ?? labelFromName(type);
+}
+
+function view(c: StoredCredential, report: VerificationReport, meta: CredentialMeta | undefined, trustList: TrustList): CredentialView {
+  const all = report.claims;
+  const subject = (c.format === 'vc+jwt' ? all.credentialSubject : all) as Record<string, unknown> | undefined;
+  const claims = claimRows(subject, meta?.claims ?? [], (name) => (c.format === 'dc+sd-jwt' && TECHNICAL_CLAIMS.has(name)) || name === 'id');
+  // Verified: everything but the status, which is shown separately with its age.
+  const verified = report.checks.length > 0 && report.checks.every((check) => check.ok || check.name === 'status') && report.checks.some((check) => check.name === 'signature' && check.ok);
+  const issuer = trustList.issuers.find((i) => i.id === (meta?.issuerId ?? report.issuer.id));
+  const issuerName: Localised = issuer ? { ...issuer.name } : { en: c.issuerName };
+  const state: StatusState = report.status?.state ?? 'unknown';
+  const out: CredentialView = {
+    id: c.id,
+    format: c.format,
+    issuerName,
+    typeName: typeName(meta?.typeName, c.type),
+    verified,
+    status: report.status?.checkedAt ? { state, checkedAt: report.status.checkedAt } : { state },
+    claims,
+  };
+  const given = subject?.given_name;
+  const family = subject?.family_name;
+  if (typeof given === 'string' || typeof family === 'string') out.holderName = [given, family].filter((p) => typeof p === 'string').join(' ');
+  else if (typeof subject?.name === 'string') out.holderName = subject.name;
+  const from = typeof all.validFrom === 'string' ? all.validFrom : isoSeconds(all.nbf) ?? isoSeconds(all.iat);
+  const until = typeof all.validUntil === 'string' ? all.validUntil : isoSeconds(all.exp);
+  if (from) out.validFrom = from;
+  if (until) out.validUntil = until;
+  return out;
+}

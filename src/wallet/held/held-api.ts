@@ -1,0 +1,22 @@
+/** A held credential as screens show it: re-verified on every read (credential-views.ts). */
+import type { Localised, StatusState } from '../shared';
+
+export interface CredentialView {
+  id: string;
+  format: 'dc+sd-jwt' | 'vc+jwt';
+  issuerName: Localised;
+  typeName: Localised;
+  /** Holder's name for the card, when the credential carries one. */
+  holderName?: string;
+  validFrom?: string;
+  validUntil?: string;
+  /** Signature, trust list, type and validity still check out (re-verified on open). */
+  verified: boolean;
+  status: { state: StatusState; checkedAt?: string };
+  /** Every claim with its display name; values are data, rendered as text. */
+  /**
+   * Each claim with its label; `parts` labels the members of a nested claim (an address's
+   * `postal_code`), keyed by member names from the claim down, array steps left out ("codes.code").
+   */
+  claims: { path: (string | number | null)[]; label: Localised; value: unknown; parts?: Record<string, Localised> }[];
+}

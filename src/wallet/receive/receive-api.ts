@@ -1,0 +1,98 @@
+/**
+ * Receiving and showing credentials, as the UI sees it: the contract between src/wallet (the
+ * OpenID4VCI use case, verification, caches) and src/ui (screens). Implemented in
+ * src/wallet/receive/receive.ts and src/wallet/held/credential-views.ts.
+ */
+import type { CredentialView } from '../held';
+import type { Localised } from '../shared';
+
+export type ReceiveErrorCode =
+  | 'unreadable-offer' // not an OpenID4VCI credential offer, or truncated / garbled
+  | 'untrusted-issuer' // the issuer is not on the trust list ("not a recognised issuer")
+  | 'wrong-tx-code' // details.triesLeft when the issuer says; the offer is kept for another try
+  | 'tx-code-refused' // invalid_grant after a tx_code (OpenID4VCI §6.3): the code is wrong, or the offer expired or was used — kept until the person removes it
+  | 'no-tries-left' // the issuer said tx_code_tries_left: 0; the offer is gone
+  | 'expired-offer' // pre-authorised code expired or already used: ask for a new offer
+  | 'offline' // no connection: the offer was kept and will complete later
+  | 'server-error' // 5xx, garbage, or a protocol violation from the issuer
+  | 'verification-failed' // the credential did not verify: details.reasons
+  | 'type-not-allowed' // the issuer may not issue this type
+  | 'locked'; // the vault locked meanwhile
+
+export class ReceiveError extends Error {
+  constructor(
+    readonly code: ReceiveErrorCode,
+    message: string,
+    readonly details: { triesLeft?: number; reasons?: string[] } = {},
+  ) {
+    super(message);
+    this.name = 'ReceiveError';
+  }
+}
+
+export interface OfferSummary {
+  /** Local handle for this offer while the person decides (kept encrypted in the vault). */
+  offerId: string;
+  issuer: { id: string; name: Localised };
+  credentials: {
+    configurationId: string;
+    name: Localised;
+    /** What it contains, from the issuer metadata's claim display names. */
+    claims: Localised[];
+  }[];
+  /** Present when the offer needs a transaction code (sent separately, e.g. by letter). */
+  txCode?: { length?: number; inputMode: 'numeric' | 'text'; description?: Localised };
+  /**
+   * True when the issuer answered for this offer as it was read (a `credential_offer_uri`, which
+   * answers 404/410 once used or expired). By value, nothing can tell until it is redeemed: the
+   * review says the offer is checked when the credential is added (docs/issuers.md).
+   */
+  issuerConfirmedOffer?: true;
+}
+
+export type AcceptResult =
+  | { status: 'stored'; credentialIds: string[] }
+  | { status: 'queued' } // offline: completes when the connection returns
+  | { status: 'deferred' }; // the issuer will deliver later (transaction_id polling)
+
+export interface PendingOffer {
+  offerId: string;
+  issuerName: Localised;
+  state: 'waiting-for-connection' | 'in-progress' | 'deferred' | 'failed';
+  /** When failed: why, as a ReceiveErrorCode. */
+  error?: ReceiveErrorCode;
+  updatedAt: string;
+  /**
+   * An offer link opened offline (by reference) that has since been fetched: show it for review,
+   * then accept(offerId, txCode) or decline(offerId) as for readOffer's summary.
+   */
+  summary?: OfferSummary;
+  /** accept(offerId, txCode) needs the transaction code (not given yet, or the last one was wrong). */
+  needsTxCode?: boolean;
+}
+
+
+export interface Receiver {
+  /** Reads an offer from pasted text, a scanned QR payload, or an app link; fetches it by reference. */
+  readOffer(input: string): Promise<OfferSummary>;
+  /** Runs the pre-authorised code flow, verifies and stores; or queues it when offline. */
+  accept(offerId: string, txCode?: string): Promise<AcceptResult>;
+  /** Forgets an offer the person declined. */
+  decline(offerId: string): Promise<void>;
+  pendingOffers(): Promise<PendingOffer[]>;
+  /** Completes queued and deferred offers; the app calls this when the connection returns. */
+  resumePending(): Promise<void>;
+  /** Called when pending offers change, and when a status refresh brought new lists (credentials' status may have changed). */
+  onPendingChange(listener: () => void): () => void;
+
+  listCredentials(): Promise<CredentialView[]>;
+  credential(id: string): Promise<CredentialView | undefined>;
+  deleteCredential(id: string): Promise<void>;
+  /**
+   * Refreshes the trust list and status lists when online, honouring their ttl; `force` fetches
+   * them now regardless (the person asked to check now).
+   */
+  refreshStatus(options?: { force?: boolean }): Promise<void>;
+  /** How fresh the revocation information is (the UI always says so). */
+  statusFreshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }>;
+}

@@ -1,0 +1,117 @@
+/**
+ * The receive use case's own state — offers waiting for a decision or a connection (they hold
+ * pre-authorised codes, transaction codes and access tokens), what the wallet knows about each
+ * stored credential (issuer, display metadata, notification id), cached issuer metadata, the last
+ * good trust list and status lists — kept ENCRYPTED in the vault as one small document
+ * (SatchelVault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID)): sealed with the vault key, gone with
+ * the vault. Changes are applied one at a time; the decrypted copy is dropped when the vault locks.
+ */
+import type { PendingOffer, ReceiveErrorCode, OfferSummary } from './receive-api';
+import type { Localised } from '../shared';
+import type { SatchelVault } from '../vault';
+import type { ClaimMetadata, CredentialOffer, IssuerMetadata } from '../../protocols/openid4vci/index';
+
+export const RECEIVE_KIND = 'receive';
+export const RECEIVE_STATE_ID = 'state';
+export const RECEIVE_STATE_VERSION = 1;
+
+/** What the receive use case needs from the vault. */
+export type ReceiveVault = Pick<SatchelVault, 'listCredentials' | 'putCredential' | 'deleteCredential' | 'createDeviceKey' | 'deviceKeyPublicJwk' | 'signWithDeviceKey' | 'recordActivity' | 'onStateChange' | 'putRecord' | 'getRecord'>;
+
+export interface PendingRecord {
+  offerId: string;
+  /** The offer text as read, when it could not be resolved yet (by reference, offline). */
+  input?: string;
+  offer?: CredentialOffer;
+  summary?: OfferSummary;
+  issuerName: Localised;
+  /** The person accepted; the flow runs (or waits for a connection). */
+  accepted: boolean;
+  txCode?: string;
+  state: PendingOffer['state'];
+  error?: ReceiveErrorCode;
+  accessToken?: string;
+  accessTokenExpiresAt?: number;
+  /** Configurations still to fetch. */
+  remaining: string[];
+  deferred?: { configurationId: string; credentialId: string; transactionId: string; notBefore: number }[];
+  storedIds: string[];
+  /** The device key made for the credential being requested: cleaned up (or recognised as stored) if the flow was interrupted. */
+  keyInProgress?: { credentialId: string; configurationId: string };
+  updatedAt: string;
+}
+
+export interface CredentialMeta {
+  issuerId: string;
+  configurationId: string;
+  typeName: Localised;
+  claims: { path: ClaimMetadata['path']; label: Localised }[];
+  notificationEndpoint?: string;
+  notificationId?: string;
+  accessToken?: string;
+  statusUri?: string;
+}
+
+export interface CachedToken {
+  jwt: string;
+  fetchedAt: number; // ms
+  refreshAfter: number; // ms
+}
+
+export interface ReceiveState {
+  v: number;
+  pending: PendingRecord[];
+  credentials: Record<string, CredentialMeta>;
+  issuers: Record<string, IssuerMetadata>;
+  trustList?: CachedToken;
+  statusLists: Record<string, CachedToken>;
+}
+
+const empty = (): ReceiveState => ({ v: RECEIVE_STATE_VERSION, pending: [], credentials: {}, issuers: {}, statusLists: {} });
+
+export class ReceiveStore {
+  private cached: ReceiveState | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly vault: ReceiveVault) {
+    // Nothing decrypted outlives a lock.
+    vault.onStateChange((state) => {
+      if (state !== 'unlocked') this.cached = undefined;
+    });
+  }
+
+  private async load(): Promise<ReceiveState> {
+    if (this.cached) return this.cached;
+    const stored = await this.vault.getRecord<ReceiveState>(RECEIVE_KIND, RECEIVE_STATE_ID);
+    // A document from a future version is not understood: start afresh rather than misread it.
+    const state = stored && stored.v === RECEIVE_STATE_VERSION ? { ...empty(), ...stored } : empty();
+    this.cached = state;
+    return state;
+  }
+
+  /** A snapshot of the state (do not mutate; use update). */
+  read(): Promise<ReceiveState> {
+    return this.serial(() => this.load());
+  }
+
+  /** Applies `change` and writes the whole document back, one change at a time. */
+  update<T>(change: (state: ReceiveState) => T): Promise<T> {
+    return this.serial(async () => {
+      const state = structuredCloneState(await this.load());
+      const result = change(state);
+      await this.vault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID, state);
+      this.cached = state;
+      return result;
+    });
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function structuredCloneState(state: ReceiveState): ReceiveState {
+  return JSON.parse(JSON.stringify(state)) as ReceiveState;
+}

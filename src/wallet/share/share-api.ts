@@ -1,0 +1,114 @@
+/**
+ * Sharing held credentials (holder side), as the UI sees it: the contract between
+ * src/wallet (use cases over src/protocols and src/credentials) and src/ui (screens).
+ * Implemented in share.ts.
+ */
+import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
+
+export type { QrFrames } from '../shared';
+
+export type ShareErrorCode =
+  | 'not-a-request' // a QR from another app, or garbage
+  | 'request-expired'
+  | 'request-malformed'
+  | 'nothing-matches' // the request asks for nothing the wallet holds
+  | 'credential-unusable' // details.unusable: what would answer is cancelled, suspended or expired
+  | 'locked';
+
+export interface ShareErrorDetails {
+  /** nothing-matches: the kinds of credential asked for that the wallet does not hold. */
+  missing?: Localised[];
+  /** nothing-matches (online): whether the waiting verifier was told `access_denied` (OpenID4VP 1.0 §8.5). */
+  verifierTold?: boolean;
+  /** Where the verifier asked the person to continue after being told (§8.2 redirect_uri). */
+  redirectUri?: string;
+  /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */
+  unusable?: { typeName: Localised; issuerName?: Localised; reason: UnusableReason }[];
+}
+
+/** Why a held credential is not offered for sharing: a checker would turn it away. */
+export type UnusableReason = 'revoked' | 'suspended' | 'expired';
+
+export class ShareError extends Error {
+  constructor(readonly code: ShareErrorCode, message: string, readonly details: ShareErrorDetails = {}) {
+    super(message);
+    this.name = 'ShareError';
+  }
+}
+
+// ---------------------------------------------------------------- holder side
+
+export interface ShareRequest {
+  requestId: string;
+  /** 'in-person': answer with a response QR (respond); 'online': OpenID4VP, answer with respondOnline. */
+  mode: 'in-person' | 'online';
+  verifierName?: string; // as the verifier states it; unverified, shown as such
+  /**
+   * Online only: the origin the answer is sent to (the response_uri's). With the redirect_uri:
+   * prefix (OpenID4VP 1.0 §5.9.3) this is the only thing about the verifier the protocol
+   * authenticates, so the consent screen names it beside the unverified verifierName.
+   */
+  responseOrigin?: string;
+  purpose?: Purpose;
+  expiresAt: string;
+  /**
+   * The verifier's credential queries (DCQL ids) this answer must cover, in order: one credential
+   * for each, all sent together or none (OpenID4VP 1.0 §6.4.2). Usually one.
+   */
+  queryIds: string[];
+  /** Credentials the wallet holds that can answer, per query, with the claims asked for and the rest. */
+  candidates: ShareCandidate[];
+}
+
+/** A held credential that can answer one of the request's credential queries. */
+export interface ShareCandidate {
+  /** The credential query it answers (one of ShareRequest.queryIds). */
+  queryId: string;
+  credentialId: string;
+  typeName: Localised;
+  /** Which credential this is, so the person knows what will be used: who issued it and until when it is valid. */
+  issuerName?: Localised;
+  validUntil?: string;
+  /** The revocation state the wallet last saw (revoked, suspended and expired ones are never candidates). */
+  status?: StatusState;
+  /** True for a credential that cannot disclose selectively (a JWT VC): everything in `requested` is shared. */
+  whole?: boolean;
+  requested: { path: ClaimPath; label: Localised }[];
+  notShared: { path: ClaimPath; label: Localised }[];
+}
+
+/** The person's choice for one credential query: which credential, and which of its claims. */
+export interface ShareAnswer {
+  queryId: string;
+  credentialId: string;
+  claims: ClaimPath[];
+}
+
+/** What respond/respondOnline take after the request id: every query's answer, or (one query only) a credential and its claims. */
+export type ShareAnswerArgs = [answers: ShareAnswer[]] | [credentialId: string, claims: ClaimPath[]];
+
+export interface Sharer {
+  /** Reads a verifier's request QR (in person) or an OpenID4VP request URL (online). */
+  readRequest(input: string): Promise<ShareRequest>;
+  /** The claims a purpose needs from a credential (for the checkbox screen). */
+  claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]>;
+  /** Every claim of a credential the person may choose to share. */
+  shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]>;
+  /**
+   * After consent: the response QR frames (request/response mode), logged in the activity log.
+   * `answers` has one entry per query id of the request; the (credentialId, claims) form is for a
+   * request with a single query.
+   */
+  respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames>;
+  /** After consent, online: posts to the verifier's response_uri (direct_post / direct_post.jwt). */
+  respondOnline(requestId: string, ...answer: ShareAnswerArgs): Promise<{ redirectUri?: string }>;
+  /**
+   * The person says no. Online, the waiting verifier is told `access_denied` (OpenID4VP 1.0 §8.5)
+   * so its page stops waiting; `verifierTold` is false if it could not be reached (or in person,
+   * where there is no channel back). The request is closed either way. `redirectUri`: where the
+   * verifier asks the person to continue (§8.2: the wallet must take them there).
+   */
+  decline(requestId: string): Promise<{ verifierTold: boolean; redirectUri?: string }>;
+  /** Quick show (weaker): a response bound to a short-lived time-based nonce, no request needed. */
+  quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
+}

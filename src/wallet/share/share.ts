@@ -1,0 +1,379 @@
+/**
+ * Sharing (holder side, issue 7): the Sharer of share-api.ts.
+ *
+ *   readRequest  request QR (in person, src/protocols/in-person) or OpenID4VP 1.0 link (online,
+ *                §5.10 request_uri) → validated request → DCQL match against held credentials
+ *                (§6.4) → candidates with what is asked and what is not
+ *   respond      after consent: SD-JWT presentation of exactly the chosen claims with a KB-JWT
+ *                bound to the request's nonce and client_id (RFC 9901 §4.3; OpenID4VP B.3.6) →
+ *                vp_token (§8.1) encrypted to the verifier's key (§8.3, ECDH-ES/A256GCM, HAIP) →
+ *                QR frames; or POSTed by direct_post(.jwt) (respondOnline, §8.2)
+ *   quickShow    presentation bound to a time-based nonce (weaker; src/protocols/in-person/quick-show.ts)
+ * A JWT VC (the veteran card) cannot disclose selectively: it is offered whole (candidate.whole) and
+ * presented as `<vc-jwt>~<kb-jwt>` (src/credentials/presentation.ts). A credential the wallet last
+ * saw revoked, suspended or expired is never offered or shown: a checker would turn it away, and
+ * its data would be given for nothing; the person is told which one and why (credential-unusable).
+ * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
+ */
+import { createPresentation } from '../../credentials/index';
+import { base64urlEncode } from '../../lib/base64url';
+import type { RemoteUrlPolicy } from '../../lib/remote-url';
+import { isRequestQr, decodeRequestQr } from '../../protocols/in-person/request-qr';
+import { FRAME_MS, splitIntoFrames } from '../../protocols/in-person/frames';
+import { QUICK_SHOW_AUDIENCE, quickShowNonce } from '../../protocols/in-person/quick-show';
+import { packPresentation } from '../../protocols/in-person/quick-show-payload';
+import { matchCredential, matchQuery, selectClaim, type CredentialMatch, type DcqlQuery, type HeldCredential } from '../../protocols/openid4vp/dcql';
+import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../../protocols/openid4vp/authorization-request';
+import { RequestError, type ValidatedRequest } from '../../protocols/openid4vp/request-object';
+import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../../protocols/openid4vp/response';
+import { heldCredential, labelPath, shareablePaths, sharedWhole } from '../held';
+import { labelFromName } from '../shared';
+import { PURPOSES, TYPE_NAMES, isPurpose, knownClaimLabel } from '../shared';
+import type { CredentialView } from '../held';
+import type { Localised } from '../shared';
+import type { SatchelVault } from '../vault';
+import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason } from './share-api';
+import type { ClaimPath, Purpose } from '../shared';
+
+export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'deviceSigningKey' | 'recordActivity'>;
+
+export interface SharerOptions {
+  vault: ShareVault;
+  /** Claim labels and type names as the receive use case shows them (Receiver.credential). */
+  views?: { credential(id: string): Promise<CredentialView | undefined> };
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** Where requests may be fetched from and answers sent (WalletConfig.remoteUrls); absent = production rules. */
+  remoteUrls?: RemoteUrlPolicy;
+}
+
+interface OpenRequest {
+  request: ValidatedRequest;
+  mode: ShareRequest['mode'];
+  /** The credential queries to answer, all together (§6.4.2). */
+  queryIds: string[];
+  /** Per query id: the held credentials that answer it, by credential id. */
+  matches: Map<string, Map<string, CredentialMatch>>;
+}
+
+/** One credential of an answer, checked against the request. */
+interface CheckedAnswer {
+  match: CredentialMatch;
+  claims: ClaimPath[];
+}
+
+const QUICK_SHOW_COUNTERPARTY = 'Quick show';
+
+function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** Claims that carry a photo: sent only when the verifier asked for them (issue 7). */
+export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
+
+/** A name for what a credential query asks for, to say what the person does not hold. */
+function queryTypeName(query: DcqlQuery, queryId: string): Localised {
+  const vct = query.credentials.find((c) => c.id === queryId)?.vctValues ?? [];
+  const known = vct.map((v) => TYPE_NAMES[v]).find((n) => n !== undefined);
+  return known ?? labelFromName(vct[0]?.split('/').pop() ?? queryId);
+}
+
+/** How a held credential is presented to the person: names, and whether it may be shared at all. */
+interface Described {
+  typeName: Localised;
+  label: (path: ClaimPath) => Localised;
+  issuerName?: Localised;
+  validUntil?: string;
+  status?: CredentialView['status']['state'];
+  /** Set when a checker would turn it away: it is not offered. */
+  unusable?: UnusableReason;
+}
+
+/** Whether the query matches on claim values (§6.3 `values`): then a "no" reveals something. */
+function asksForValues(query: DcqlQuery): boolean {
+  return query.credentials.some((c) => c.claims?.some((claim) => claim.values !== undefined));
+}
+
+function withoutUnaskedPortrait(claims: ClaimPath[], match: CredentialMatch): ClaimPath[] {
+  return claims.filter((p) => typeof p[0] !== 'string' || !PORTRAIT_CLAIMS.has(p[0]) || match.claims.some((m) => m[0] === p[0]));
+}
+
+class SharerImpl implements Sharer {
+  private readonly requests = new Map<string, OpenRequest>();
+  private readonly now: () => number;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: SharerOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  private async unlocked(): Promise<void> {
+    if ((await this.options.vault.state()) !== 'unlocked') throw new ShareError('locked', 'Unlock Satchel to share a credential');
+  }
+
+  private async held(): Promise<HeldCredential[]> {
+    return (await this.options.vault.listCredentials()).map(heldCredential).filter((h): h is HeldCredential => h !== undefined);
+  }
+
+  private async heldOne(credentialId: string): Promise<{ held: HeldCredential; raw: string }> {
+    const stored = (await this.options.vault.listCredentials()).find((c) => c.id === credentialId);
+    const held = stored && heldCredential(stored);
+    if (!stored || !held) throw new TypeError(`credentialId ${credentialId} is not a credential that can be shared`);
+    return { held, raw: stored.raw };
+  }
+
+  /** Names and state from the receive use case's view (re-verified against the cached status lists). */
+  private async labelsOf(held: HeldCredential): Promise<Described> {
+    const view = await this.options.views?.credential(held.id).catch(() => undefined);
+    const typeName = view?.typeName ?? TYPE_NAMES[held.type] ?? labelFromName(held.type.split('/').pop() ?? held.type);
+    const label = (path: ClaimPath): Localised => {
+      // Views name a W3C VC's claims by their place in credentialSubject.
+      const known = view?.claims.find((c) => samePath(c.path, path) || samePath(c.path, labelPath(path)));
+      if (known) return known.label;
+      return knownClaimLabel(path) ?? labelFromName(labelPath(path).filter((s): s is string => typeof s === 'string').join(' '));
+    };
+    const out: Described = { typeName, label };
+    if (!view) return out;
+    out.issuerName = view.issuerName;
+    out.status = view.status.state;
+    if (view.validUntil !== undefined) out.validUntil = view.validUntil;
+    if (view.status.state === 'revoked' || view.status.state === 'suspended') out.unusable = view.status.state;
+    else if (view.validUntil !== undefined && Date.parse(view.validUntil) <= this.now()) out.unusable = 'expired';
+    return out;
+  }
+
+  /**
+   * Held credentials split into those that may be shared and those that may not, with how each one
+   * that could answer `query` is described (only those are looked up: each view is re-verified).
+   */
+  private async sortedHeld(query: DcqlQuery): Promise<{ usable: HeldCredential[]; unusable: { held: HeldCredential; described: Described }[]; described: Map<string, Described> }> {
+    const all = await this.held();
+    const couldAnswer = new Set(Object.values(matchQuery(query, all).byQuery).flatMap((ms) => ms.map((m) => m.credentialId)));
+    const usable: HeldCredential[] = [];
+    const unusable: { held: HeldCredential; described: Described }[] = [];
+    const described = new Map<string, Described>();
+    for (const held of all) {
+      if (!couldAnswer.has(held.id)) {
+        usable.push(held);
+        continue;
+      }
+      const d = await this.labelsOf(held);
+      described.set(held.id, d);
+      if (d.unusable) unusable.push({ held, described: d });
+      else usable.push(held);
+    }
+    return { usable, unusable, described };
+  }
+
+  private unusableError(all: Described[], details: ShareErrorDetails = {}): ShareError {
+    const unusable = all.map((d) => ({ typeName: d.typeName, reason: d.unusable!, ...(d.issuerName ? { issuerName: d.issuerName } : {}) }));
+    const what = unusable.map((u) => `${u.typeName.en} (${u.reason})`).join(', ');
+    return new ShareError('credential-unusable', `Satchel will not share ${what}: a checker would turn it away`, { ...details, unusable });
+  }
+
+  async readRequest(input: string): Promise<ShareRequest> {
+    if (typeof input !== 'string') throw new ShareError('not-a-request', 'This is not a request to share a credential');
+    const text = input.trim();
+    const now = new Date(this.now());
+    let request: ValidatedRequest;
+    let mode: ShareRequest['mode'];
+    try {
+      if (isRequestQr(text)) {
+        mode = 'in-person';
+        request = await decodeRequestQr(text, now);
+      } else {
+        const link = parseAuthorizationRequestLink(text);
+        if (!link) throw new ShareError('not-a-request', 'This QR code or link is not a request to share a credential');
+        mode = 'online';
+        request = await resolveAuthorizationRequest(link, { fetch: this.fetchFn, now, ...(this.options.remoteUrls ? { remoteUrls: this.options.remoteUrls } : {}) });
+      }
+    } catch (error) {
+      if (error instanceof ShareError) throw error;
+      if (error instanceof RequestError) throw new ShareError(error.code === 'expired' ? 'request-expired' : 'request-malformed', error.message);
+      throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
+    }
+    await this.unlocked();
+    const { usable, unusable, described } = await this.sortedHeld(request.dcql);
+    const held = usable;
+    const match = matchQuery(request.dcql, held);
+    // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
+    if (!match.satisfiable || match.toAnswer.length === 0) {
+      const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
+      // Held, but cancelled or expired: say which and why rather than "you do not have it".
+      const wouldAnswer = unusable.filter((u) => request.dcql.credentials.some((q) => match.missing.includes(q.id) && matchCredential(q, u.held)));
+      // §8.5 access_denied at once, except for value matching: an instant error would tell the
+      // verifier a claim's value without any consent (§15's privacy note on error responses).
+      const told = mode === 'online' && !asksForValues(request.dcql) ? await this.tellVerifierNo(request) : { verifierTold: false };
+      if (wouldAnswer.length > 0) throw this.unusableError(wouldAnswer.map((u) => u.described), { missing, ...told });
+      throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, ...told });
+    }
+    const matches = new Map<string, Map<string, CredentialMatch>>();
+    const candidates: ShareRequest['candidates'] = [];
+    for (const queryId of match.toAnswer) {
+      const byCredential = new Map<string, CredentialMatch>();
+      matches.set(queryId, byCredential);
+      for (const m of match.byQuery[queryId] ?? []) {
+        byCredential.set(m.credentialId, m);
+        const one = held.find((h) => h.id === m.credentialId)!;
+        const d = described.get(one.id)!;
+        candidates.push(candidateOf(queryId, one, m, d));
+      }
+    }
+    const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
+    // Requests read but never answered are forgotten once expired.
+    for (const [id, r] of this.requests) if (Date.parse(r.request.expiresAt) < this.now()) this.requests.delete(id);
+    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches });
+    const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, queryIds: [...match.toAnswer], candidates };
+    if (request.verifierName !== undefined) out.verifierName = request.verifierName;
+    if (request.responseUri !== undefined) out.responseOrigin = new URL(request.responseUri).origin;
+    if (isPurpose(request.purpose)) out.purpose = request.purpose;
+    return out;
+  }
+
+  async claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]> {
+    if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity, veteran (got ${String(purpose)})`);
+    const { held } = await this.heldOne(credentialId);
+    const rule = PURPOSES[purpose];
+    // A credential of another type cannot answer the purpose, whatever claims it shares with it.
+    if (!rule.types.includes(held.type)) return [];
+    return rule.claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
+  }
+
+  async shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]> {
+    const { held } = await this.heldOne(credentialId);
+    const { label } = await this.labelsOf(held);
+    return shareablePaths(held).map((path) => ({ path, label: label(path) }));
+  }
+
+  private open(requestId: string, mode: ShareRequest['mode']): OpenRequest {
+    const open = this.requests.get(requestId);
+    if (!open) throw new ShareError('request-expired', 'This request has already been answered or was closed: scan a new one');
+    if (open.mode !== mode) throw new TypeError(`request ${requestId} is answered with ${open.mode === 'online' ? 'respondOnline' : 'respond'}`);
+    if (Date.parse(open.request.expiresAt) < this.now()) {
+      this.requests.delete(requestId);
+      throw new ShareError('request-expired', 'This request has expired: ask the verifier for a new one');
+    }
+    return open;
+  }
+
+  /** The person's answers, checked: exactly one candidate credential for every query to answer (§6.4.2). */
+  private checkAnswers(open: OpenRequest, requestId: string, given: ShareAnswerArgs): CheckedAnswer[] {
+    let answers: ShareAnswer[];
+    if (given.length === 2) {
+      if (open.queryIds.length !== 1) throw new TypeError(`request ${requestId} needs ${open.queryIds.length} credentials: pass one ShareAnswer per query id (${open.queryIds.join(', ')})`);
+      answers = [{ queryId: open.queryIds[0]!, credentialId: given[0], claims: given[1] }];
+    } else {
+      answers = given[0];
+    }
+    const answered = answers.map((a) => a.queryId);
+    if (answered.length !== open.queryIds.length || !open.queryIds.every((id) => answered.includes(id))) {
+      throw new TypeError(`answers must cover each of ${open.queryIds.join(', ')} once (got ${answered.join(', ') || 'none'})`);
+    }
+    return answers.map((a) => {
+      const match = open.matches.get(a.queryId)?.get(a.credentialId);
+      if (!match) throw new TypeError(`credentialId ${a.credentialId} is not one of this request's candidates for ${a.queryId}`);
+      return { match, claims: withoutUnaskedPortrait(a.claims, match) };
+    });
+  }
+
+  private async present(credentialId: string, claims: ClaimPath[], audience: string, nonce: string): Promise<{ presentation: string; held: HeldCredential }> {
+    await this.unlocked();
+    const { held, raw } = await this.heldOne(credentialId);
+    const holderKey = await this.options.vault.deviceSigningKey(credentialId);
+    const presentation = await createPresentation(raw, { disclose: claims, audience, nonce, holderKey, now: new Date(this.now()) });
+    return { presentation, held };
+  }
+
+  /**
+   * §8.1: one vp_token keyed by credential query id, one presentation each; every KB-JWT bound to
+   * the same nonce and audience (the client_id, B.3.6). All are made before anything is sent.
+   */
+  private async presentAll(request: ValidatedRequest, answers: CheckedAnswer[]): Promise<{ vpToken: Record<string, string[]>; shared: { held: HeldCredential; claims: ClaimPath[] }[] }> {
+    const vpToken: Record<string, string[]> = {};
+    const shared: { held: HeldCredential; claims: ClaimPath[] }[] = [];
+    for (const { match, claims } of answers) {
+      const { presentation, held } = await this.present(match.credentialId, claims, request.clientId, request.nonce);
+      vpToken[match.queryId] = [presentation];
+      shared.push({ held, claims });
+    }
+    return { vpToken, shared };
+  }
+
+  private async log(held: HeldCredential, counterparty: string, claims: ClaimPath[]): Promise<void> {
+    const { typeName, label } = await this.labelsOf(held);
+    // A credential shared whole gave away every claim on it, whatever was asked.
+    const given = sharedWhole(held) ? shareablePaths(held) : claims;
+    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, counterparty, claims: given.map(label) });
+  }
+
+  async respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames> {
+    const open = this.open(requestId, 'in-person');
+    const { request } = open;
+    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
+    const jwe = await encryptResponse(request, answerParameters(request, vpToken));
+    const frames = splitIntoFrames('response', jwe);
+    this.requests.delete(requestId); // one response per request
+    for (const s of shared) await this.log(s.held, request.verifierName ?? request.clientId, s.claims);
+    return { frames, frameMs: FRAME_MS };
+  }
+
+  async respondOnline(requestId: string, ...answer: ShareAnswerArgs): Promise<{ redirectUri?: string }> {
+    const open = this.open(requestId, 'online');
+    const { request } = open;
+    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
+    const result = await postResponse(request, answerParameters(request, vpToken), this.fetchFn);
+    this.requests.delete(requestId);
+    for (const s of shared) await this.log(s.held, request.verifierName ?? new URL(request.responseUri!).host, s.claims);
+    return result;
+  }
+
+  async decline(requestId: string): Promise<{ verifierTold: boolean; redirectUri?: string }> {
+    const open = this.requests.get(requestId);
+    this.requests.delete(requestId);
+    if (!open || open.mode !== 'online' || Date.parse(open.request.expiresAt) < this.now()) return { verifierTold: false };
+    return this.tellVerifierNo(open.request);
+  }
+
+  /** §8.5: access_denied to a waiting online verifier; verifierTold false when it could not be told (unreachable, refused). */
+  private async tellVerifierNo(request: ValidatedRequest): Promise<{ verifierTold: boolean; redirectUri?: string }> {
+    if (!request.responseUri) return { verifierTold: false };
+    try {
+      return { verifierTold: true, ...(await postErrorResponse(request, 'access_denied', this.fetchFn)) };
+    } catch {
+      return { verifierTold: false };
+    }
+  }
+
+  async quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
+    await this.unlocked();
+    const described = await this.labelsOf((await this.heldOne(credentialId)).held);
+    if (described.unusable) throw this.unusableError([described]);
+    const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
+    const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
+    await this.log(held, QUICK_SHOW_COUNTERPARTY, claims);
+    return { frames, frameMs: FRAME_MS };
+  }
+}
+
+/** A candidate for the consent screen: which credential (type, issuer, expiry, status) and what it shares. */
+function candidateOf(queryId: string, held: HeldCredential, match: CredentialMatch, d: Described): ShareCandidate {
+  const whole = sharedWhole(held);
+  // Shared whole: every claim on it goes, whatever was asked, and the consent lists them all.
+  const requested = (whole ? shareablePaths(held) : match.claims).map((path) => ({ path: [...path], label: d.label(path) }));
+  const notShared = whole
+    ? []
+    : shareablePaths(held)
+      .filter((path) => !match.claims.some((p) => p[0] === path[0]))
+      .map((path) => ({ path, label: d.label(path) }));
+  const candidate: ShareCandidate = { queryId, credentialId: held.id, typeName: d.typeName, requested, notShared };
+  if (whole) candidate.whole = true;
+  if (d.issuerName) candidate.issuerName = d.issuerName;
+  if (d.validUntil) candidate.validUntil = d.validUntil;
+  if (d.status) candidate.status = d.status;
+  return candidate;
+}
+
+export function createSharer(options: SharerOptions): Sharer {
+  return new SharerImpl(options);
+}

@@ -1,0 +1,5 @@
+/** What several use cases need: the wallet's config, purposes (what a verifier may ask for) and localising the issuer's display data. */
+export * from './config';
+export * from './purposes';
+export * from './localise';
+export * from './types';

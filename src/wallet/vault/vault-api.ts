@@ -1,0 +1,100 @@
+/**
+ * The vault as the rest of the wallet and the UI see it: the contract between src/wallet (use
+ * cases) and src/ui (screens). The implementation lives in src/wallet/vault/vault.ts on top of
+ * src/storage/. Nothing here holds a secret: PINs pass straight through to WebCrypto / Argon2id.
+ */
+
+export type VaultState = 'absent' | 'locked' | 'unlocked';
+
+/** Why an operation failed, as a stable code the UI turns into English or Welsh. */
+export type VaultErrorCode =
+  | 'wrong-pin' // PIN or passphrase did not unlock; see failedAttempts / retryAt
+  | 'throttled' // too many wrong attempts: wait until retryAt
+  | 'wrong-recovery-code'
+  | 'pin-too-short'
+  | 'locked' // the operation needs an unlocked vault
+  | 'already-set-up'
+  | 'passkey-unsupported'
+  | 'passkey-cancelled'
+  | 'backup-corrupt' // not a Satchel backup, truncated, or tampered with
+  | 'backup-wrong-passphrase'
+  | 'backup-too-new' // written by a newer Satchel
+  | 'storage-full' // QuotaExceededError: nothing was written
+  | 'storage-unavailable'; // IndexedDB blocked or failed to open
+
+export class VaultError extends Error {
+  constructor(
+    readonly code: VaultErrorCode,
+    message: string,
+    readonly details: { failedAttempts?: number; retryAt?: number } = {},
+  ) {
+    super(message);
+    this.name = 'VaultError';
+  }
+}
+
+/** The minimum PIN length the setup screen enforces (digits or any characters). */
+export const MIN_PIN_LENGTH = 6;
+
+export interface StoredCredential {
+  id: string;
+  /** The credential exactly as issued (compact SD-JWT VC or JWT), kept encrypted at rest. */
+  raw: string;
+  format: 'dc+sd-jwt' | 'vc+jwt';
+  /** Display fields cached at receipt so the list can render without re-parsing. */
+  issuerName: string;
+  type: string;
+  receivedAt: string; // ISO 8601
+}
+
+export interface VaultSettings {
+  /** Auto-lock after this long without interaction, and when hidden for longer than this. */
+  autoLockMinutes: number;
+}
+
+export interface StorageStatus {
+  persisted: boolean | 'unsupported';
+  usageBytes?: number;
+  quotaBytes?: number;
+  /** True when less than LOW_SPACE_FRACTION of the quota is left. */
+  lowSpace: boolean;
+}
+
+export interface UnlockMethods {
+  pin: true;
+  passkey: boolean;
+  recovery: true;
+}
+
+export interface Vault {
+  state(): Promise<VaultState>;
+  unlockMethods(): Promise<UnlockMethods>;
+  /** Creates the vault; returns the recovery code to show once (the person must save it). */
+  setUp(pin: string): Promise<{ recoveryCode: string }>;
+  unlockWithPin(pin: string): Promise<void>;
+  /** Forgotten PIN: the recovery code unlocks and a new PIN is set in one step. */
+  unlockWithRecoveryCode(recoveryCode: string, newPin: string): Promise<void>;
+  unlockWithPasskey(): Promise<void>;
+  /** Adds a passkey (WebAuthn PRF) unlock; needs the PIN to re-wrap the vault key. */
+  addPasskey(pin: string): Promise<void>;
+  passkeySupported(): Promise<boolean>;
+  changePin(currentPin: string, newPin: string): Promise<void>;
+  /** Drops every key and decrypted value from memory. */
+  lock(): void;
+  onStateChange(listener: (state: VaultState) => void): () => void;
+
+  listCredentials(): Promise<StoredCredential[]>;
+  putCredential(credential: StoredCredential): Promise<void>;
+  deleteCredential(id: string): Promise<void>;
+
+  settings(): Promise<VaultSettings>;
+  updateSettings(settings: Partial<VaultSettings>): Promise<void>;
+
+  /** One passphrase-protected file with everything; the PIN confirms it is the owner asking. */
+  exportBackup(pin: string, backupPassphrase: string): Promise<Blob>;
+  /** Restores into this browser (replacing nothing unless every check passes) and sets a new PIN. */
+  restoreBackup(file: Blob, backupPassphrase: string, newPin: string): Promise<void>;
+
+  storageStatus(): Promise<StorageStatus>;
+  requestPersistentStorage(): Promise<boolean>;
+}

@@ -1,0 +1,32 @@
+/** Argument checks and error mapping for vault.ts: what went wrong, as a VaultError the UI can word. */
+import { RecordAuthError } from '../../storage/record-crypto';
+import { STORE } from '../../storage/schema';
+import { StorageError } from '../../storage/storage-error';
+import { MIN_PIN_LENGTH, VaultError, type StoredCredential } from './vault-api';
+
+/** The AAD "store" of a `records` row: the store and the row's kind tag. */
+export function recordsAadStore(kindTag: string): string {
+  return `${STORE.records}#${kindTag}`;
+}
+
+export function storageFailure(error: unknown): unknown {
+  if (error instanceof StorageError) {
+    if (error.code === 'quota') return new VaultError('storage-full', error.message);
+    return new VaultError('storage-unavailable', error.message);
+  }
+  if (error instanceof RecordAuthError) return new VaultError('storage-unavailable', `The vault is damaged: ${error.message}`);
+  return error;
+}
+
+export function checkNewPin(pin: string, parameter: string): void {
+  if (typeof pin !== 'string') throw new TypeError(`${parameter} must be a string`);
+  if (pin.length < MIN_PIN_LENGTH) throw new VaultError('pin-too-short', `The PIN must be at least ${MIN_PIN_LENGTH} characters`);
+}
+
+export function checkCredential(c: StoredCredential): void {
+  const fields: (keyof StoredCredential)[] = ['id', 'raw', 'format', 'issuerName', 'type', 'receivedAt'];
+  for (const f of fields) if (typeof c?.[f] !== 'string') throw new TypeError(`credential.${f} must be a string`);
+  if (c.id.length === 0) throw new TypeError('credential.id must not be empty');
+  if (c.format !== 'dc+sd-jwt' && c.format !== 'vc+jwt') throw new TypeError(`credential.format must be 'dc+sd-jwt' or 'vc+jwt' (got ${c.format})`);
+}
+
