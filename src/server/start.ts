@@ -26,7 +26,7 @@ const { servers } = demo;
 const verifier = await startReferenceVerifier({ port: VERIFIER_PORT, walletUrl: demo.appUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
 
 // Printed last, after every server has started and the build has finished, so the address to open
-// is at the bottom of the terminal and not lost among build output (issue 11).
+// is at the bottom of the terminal and not lost among build output.
 console.log([
   '',
   '────────────────────────────────────────────────────────────────────',

@@ -88,7 +88,7 @@ const STARTING_PAGE = `<!doctype html>
 /**
  * What the app's address answers while `npm start` builds the app, for every path: a small page
  * that reloads itself, as 503 with Retry-After (RFC 9110 §15.6.4, §10.2.3) and never cached, so
- * a browser opened early ends up on the app and not on an error (issue 11).
+ * a browser opened early ends up on the app and not on an error.
  */
 export function serveStartingPage(request: IncomingMessage, response: ServerResponse, connectOrigins: readonly string[] = []): void {
   response.writeHead(503, {

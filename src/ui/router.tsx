@@ -16,7 +16,7 @@ export function navigate(path: string): void {
 
 /**
  * How many times a link to the screen already shown was followed. A person who taps "Check
- * someone" while checking wants a new check, not nothing (issue 11): the screen, keyed by
+ * someone" while checking wants a new check, not nothing: the screen, keyed by
  * useScreenKey, starts over. Only links do this — a screen calling navigate() with its own path
  * must not remount itself.
  */

@@ -81,7 +81,7 @@ interface PartialResponse {
 /**
  * Collects the frames of a response: any order, duplicates ignored, missing ones named.
  *
- * A frame of another response id does not wedge the check (issue 10: the previous person's code
+ * A frame of another response id does not wedge the check (the previous person's code
  * still looping in view used to fix the response id, and every genuine frame then failed). Response
  * ids are random, so "newer" cannot be read from them; instead the response of the latest frame
  * scanned is the current one (its progress is reported, it is what assemble() returns), and up to

@@ -5,7 +5,7 @@
  * an unsigned request object with `response_mode` "satchel_qr.jwt" and a client id under the
  * `satchel-in-person:` prefix. The two channels never share a prefix or a response mode: the
  * KB-JWT `aud` is the client id (B.3.6), so an in-person QR that could carry an online verifier's
- * `redirect_uri:` client id would produce an answer that verifier accepts (issue 10, finding 1).
+ * `redirect_uri:` client id would produce an answer that verifier accepts (docs/sharing.md, "In-person formats": the two channels never share a client id prefix).
  *
  * Supported: `response_type` vp_token (§5.2), a DCQL query (§5.1 `dcql_query`, §6), response
  * modes `direct_post` and `direct_post.jwt` (§8.2, §8.3), the `redirect_uri:` Client Identifier

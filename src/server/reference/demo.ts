@@ -44,7 +44,7 @@ function runBuild(outDir: string, env: Record<string, string>, wasm: boolean, lo
   // `npm run build` = the WASM core, then `vite build`, which takes the extra arguments.
   const args = wasm ? ['npm', 'run', 'build', '--'] : ['npx', 'vite', 'build'];
   // Quiet: the build's own output is kept and shown only if it fails, so the addresses printed
-  // once everything runs are the last thing in the terminal (issue 11).
+  // once everything runs are the last thing in the terminal.
   const child = spawn(args[0]!, [...args.slice(1), '--outDir', outDir, '--emptyOutDir'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const output: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk));

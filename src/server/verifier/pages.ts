@@ -7,7 +7,7 @@ import { html, raw } from 'hono/html';
 import qrcode from 'qrcode-generator';
 import type { Transaction } from './transactions';
 
-// Phone-sized first (issue 11: the result page was 835 px wide on a 360 px phone): narrow margins
+// Phone-sized first (the result page was 835 px wide on a 360 px phone): narrow margins
 // under 40em, tables as wide as the page at most, long values (URLs, JSON) broken anywhere.
 const CSS = `body{font-family:system-ui,sans-serif;margin:1rem;max-width:48rem;line-height:1.4;overflow-wrap:anywhere}
 @media (min-width:40em){body{margin:2rem}}h1{margin-top:0}

@@ -23,7 +23,7 @@ const MENU_ID = 'service-navigation-menu';
  * tablet breakpoint the links collapse behind a "Menu" button, as GOV.UK Frontend's own script does
  * (service-navigation.mjs: the toggle gets aria-expanded and the list the hidden attribute; on wide
  * screens the toggle is hidden and the list shown) — written here because the CSP allows only
- * Satchel's own scripts, and so the screen belongs to the task, not to the menu (issue 11).
+ * Satchel's own scripts, and so the screen belongs to the task, not to the menu.
  */
 export function ServiceNavigation() {
   const { t } = useI18n();

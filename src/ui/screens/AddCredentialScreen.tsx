@@ -113,7 +113,7 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
     <form onSubmit={accept.submit} noValidate>
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('review.title')}</ScreenHeading>
-      {/* On a phone's first screen (issue 11): the key facts (who from, what, for whom), the code and
+      {/* On a phone's first screen: the key facts (who from, what, for whom), the code and
           "Add to Satchel"; what the credential contains is behind its count, what Satchel checks under the buttons. */}
       <dl class="govuk-summary-list" data-testid="offer-summary">
         <div class="govuk-summary-list__row">

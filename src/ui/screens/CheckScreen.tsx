@@ -90,7 +90,7 @@ export function CheckScreen() {
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('check.purposeLegend')}</legend>
             {/* Small radios, each with a one-line hint of what it asks for: the purposes, the name and "Show my code"
-                fit a phone's first screen (issue 11); the reminder to keep nothing comes after the buttons. */}
+                fit a phone's first screen; the reminder to keep nothing comes after the buttons. */}
             <div class="govuk-radios govuk-radios--small">
               {CHECK_PURPOSES.map(({ purpose: p, label, hint }) => (
                 <div class="govuk-radios__item" key={p}>

@@ -36,11 +36,11 @@ export function HomeScreen() {
   );
   return (
     <>
-      {/* "Make a backup" only when there is something to back up (issue 11). */}
+      {/* "Make a backup" only when there is something to back up. */}
       {credentials && credentials.length > 0 && <StorageWarning />}
       <ScreenHeading>{t('home.title')}</ScreenHeading>
       {/* With credentials held, sharing is what a person comes for: on a phone the buttons must
-          not sit below the list, out of sight (issue 11). An empty wallet explains itself first. */}
+          not sit below the list, out of sight. An empty wallet explains itself first. */}
       {held && actions}
       {credentials?.length === 0 && (
         <>

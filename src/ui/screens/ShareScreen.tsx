@@ -113,7 +113,7 @@ const askedFor = (candidate: ShareCandidate | undefined) => new Set(candidate?.r
 /**
  * One consent screen for the whole answer: every credential query of the request (§6.4.2: all are
  * shared together, or none), each with the held credential that answers it (a choice when several
- * do), named by type, issuer and expiry (issue 11: cancelled and expired ones are never offered),
+ * do), named by type, issuer and expiry (cancelled and expired ones are never offered),
  * what it shares (ticked, can be unticked; a credential shared whole says so) and what it does not.
  */
 function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onShown(qr: QrFrames): void; onDeclined(verifierTold: boolean): void }) {

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import type { Language, Translate } from '../i18n/translate';
 
-/** "Driving licence from DVLA · Valid until 30 November 2027": which credential answers (issue 11). */
+/** "Driving licence from DVLA · Valid until 30 November 2027": which credential answers. */
 export function candidateLine(candidate: ShareCandidate, t: Translate, language: Language): { title: string; validity?: string } {
   const type = localise(candidate.typeName, language);
   const title = candidate.issuerName ? t('consent.credential', { type, issuer: localise(candidate.issuerName, language) }) : type;

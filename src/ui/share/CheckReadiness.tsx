@@ -5,7 +5,7 @@ import { RelativeTime } from '../components/RelativeTime';
 import { useI18n } from '../i18n/context';
 
 /**
- * Before checking: whether this phone can check without a signal, and for which issuers (issue 11).
+ * Before checking: whether this phone can check without a signal, and for which issuers.
  * While it is shown, and again whenever the phone comes back online, the checker fetches every
  * status list that is missing or due, so a phone set up online keeps working once it is offline.
  */

@@ -8,7 +8,7 @@ export const secondsUntil = (retryAt: number | undefined, now = Date.now()) =>
 /**
  * What the person reads when a vault operation fails: what happened and what to do next.
  * `countdown`: the screen shows the wait counting down (the unlock screen), so the message does
- * not repeat a number of seconds that would be stale a second later (issue 11).
+ * not repeat a number of seconds that would be stale a second later.
  */
 export function vaultErrorMessage(t: Translate, error: unknown, { countdown = false } = {}): string {
   if (!(error instanceof VaultError)) return t('vault.error.unexpected');
