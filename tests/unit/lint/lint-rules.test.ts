@@ -8,12 +8,28 @@ const depcruise = (target: string) =>
     .then(({ stdout }) => ({ code: 0, output: stdout }))
     .catch((error: { code: number; stdout: string }) => ({ code: error.code, output: error.stdout }));
 
-describe('layer lint (DESIGN.md: who may import whom)', () => {
+describe('layer lint (docs/architecture.md: who may import whom)', () => {
   it('rejects imports that break the layers', async () => {
     const { code, output } = await depcruise('tests/fixtures/layers');
     expect(code).not.toBe(0);
     expect(output).toMatch(/layer-credentials: tests\/fixtures\/layers\/src\/credentials\/bad-import\.ts → tests\/fixtures\/layers\/src\/ui\/label\.ts/);
     expect(output).toMatch(/preact-only-in-ui: tests\/fixtures\/layers\/src\/lib\/renders\.ts/);
+  });
+
+  it('rejects reaching into a use case past its index.ts, from the UI or from a sibling use case', async () => {
+    const { code, output } = await depcruise('tests/fixtures/layers');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/ui-imports-use-case-index: tests\/fixtures\/layers\/src\/ui\/reaches-into-use-case\.ts → tests\/fixtures\/layers\/src\/wallet\/receive\/receive-store\.ts/);
+    expect(output).toMatch(/use-case-imports-sibling-index: tests\/fixtures\/layers\/src\/wallet\/share\/share\.ts → tests\/fixtures\/layers\/src\/wallet\/receive\/receive-store\.ts/);
+    expect(output).not.toMatch(/through-index\.ts/);
+  });
+
+  it('rejects an arrow back up inside the wallet, and a wallet folder no rule covers', async () => {
+    const { code, output } = await depcruise('tests/fixtures/layers');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/wallet-vault: tests\/fixtures\/layers\/src\/wallet\/vault\/vault\.ts → tests\/fixtures\/layers\/src\/wallet\/held\/index\.ts/);
+    expect(output).toMatch(/wallet-folder-listed: tests\/fixtures\/layers\/src\/wallet\/carers\/carers\.ts/);
+    expect(output).not.toMatch(/wallet\/check\/check\.ts/);
   });
 });
 
