@@ -4,10 +4,8 @@
  * (`@openid4vc/openid4vp` 0.4.6, `Openid4vpVerifier`), with its crypto callbacks done by `jose`;
  * credentials are issued by `@sd-jwt/sd-jwt-vc` and presentations verified by it too.
  *
- *   const verifier = await createInteropVerifier();
- *   const vault = new InteropVault();
- *   await issueHeldCredential(vault, { id: 'rtw', vct: RIGHT_TO_WORK_VCT, claims: {...} });
- *   const sharer = createSharer({ vault, fetch: verifier.fetch, ... });
+ *   const { verifier, vault, sharer } = await startInteropWallet();   // holding RIGHT_TO_WORK_HELD
+ *   await issueHeldCredential(vault, { id: 'licence', vct: DRIVING_LICENCE_VCT, claims: {...} });
  *   const { link, payload } = await verifier.createRequest({ by: 'parameters', dcqlQuery, responseMode: 'direct_post.jwt' });
  *   const request = await sharer.readRequest(link);  … respondOnline(…)
  *   const parsed = await verifier.parseLastAnswer(payload);        // oid4vc-ts's own parsing/decryption
@@ -22,6 +20,7 @@ import { digest, ES256, generateSalt } from '@sd-jwt/crypto-nodejs';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { createHash } from 'node:crypto';
 import { base64url, calculateJwkThumbprint, compactDecrypt, decodeProtectedHeader, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { createSharer, type Sharer } from '../../../src/wallet/share';
 import type { ShareVault } from '../../../src/wallet/share/share';
 import type { StoredCredential, VaultState } from '../../../src/wallet/vault/vault-api';
 import type { ActivityInput, ActivityStamp } from '../../../src/wallet/vault/satchel-vault';
@@ -83,6 +82,25 @@ export async function issueHeldCredential(vault: InteropVault, o: { id: string; 
   vault.credentials.push({ id: o.id, raw, format: 'dc+sd-jwt', issuerName: o.iss ?? ISSUER, type: o.vct, receivedAt: new Date().toISOString() });
   vault.keys.set(o.id, holder.privateKey);
   return raw;
+}
+
+/** The right-to-work credential the interop tests hold: every claim a verifier asks them for. */
+export const RIGHT_TO_WORK_HELD = {
+  id: 'rtw',
+  vct: RIGHT_TO_WORK_VCT,
+  claims: { given_name: 'Ada', family_name: 'Lovelace', right_to_work: 'Unlimited', share_code: 'W7X-2KQ-9PL' },
+};
+
+/**
+ * A fresh verifier, and Satchel's Sharer over an empty InteropVault that then receives
+ * RIGHT_TO_WORK_HELD. The production rules for remote URLs apply: the verifier is at an https origin.
+ */
+export async function startInteropWallet(): Promise<{ verifier: InteropVerifier; vault: InteropVault; sharer: Sharer }> {
+  const verifier = await createInteropVerifier();
+  const vault = new InteropVault();
+  const sharer = createSharer({ vault, fetch: verifier.fetch });
+  await issueHeldCredential(vault, RIGHT_TO_WORK_HELD);
+  return { verifier, vault, sharer };
 }
 
 /** A DCQL query (OpenID4VP 1.0 §6) for one SD-JWT VC of `vct` with these top-level claims. */

@@ -10,9 +10,8 @@
  */
 import { Oauth2ErrorCodes, zOauth2ErrorResponse } from '@openid4vc/oauth2';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSharer } from '../../../src/wallet/share/share';
 import type { ShareRequest, Sharer } from '../../../src/wallet/share/share-api';
-import { createInteropVerifier, dcqlFor, DRIVING_LICENCE_VCT, InteropVault, issueHeldCredential, RIGHT_TO_WORK_VCT, type InteropVerifier } from './oid4vp-harness';
+import { dcqlFor, DRIVING_LICENCE_VCT, InteropVault, issueHeldCredential, RIGHT_TO_WORK_VCT, startInteropWallet, type InteropVerifier } from './oid4vp-harness';
 
 const TWO_NEEDED = {
   credentials: [dcqlFor('work', RIGHT_TO_WORK_VCT, ['given_name', 'right_to_work']), dcqlFor('licence', DRIVING_LICENCE_VCT, ['age_over_18'])],
@@ -24,10 +23,7 @@ let vault: InteropVault;
 let sharer: Sharer;
 
 beforeEach(async () => {
-  verifier = await createInteropVerifier();
-  vault = new InteropVault();
-  sharer = createSharer({ vault, fetch: verifier.fetch });
-  await issueHeldCredential(vault, { id: 'rtw', vct: RIGHT_TO_WORK_VCT, claims: { given_name: 'Ada', family_name: 'Lovelace', right_to_work: 'Unlimited', share_code: 'W7X-2KQ-9PL' } });
+  ({ verifier, vault, sharer } = await startInteropWallet());
   await issueHeldCredential(vault, { id: 'licence', vct: DRIVING_LICENCE_VCT, claims: { given_name: 'Ada', age_over_18: true, birth_date: '1990-12-10' } });
 });
 

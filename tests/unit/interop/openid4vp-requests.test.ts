@@ -15,22 +15,16 @@
  * the request's nonce and `aud` = client_id); only the claims asked for are disclosed.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createSharer } from '../../../src/wallet/share/share';
 import type { Sharer } from '../../../src/wallet/share/share-api';
-import { CLIENT_ID, createInteropVerifier, dcqlFor, InteropVault, issueHeldCredential, RIGHT_TO_WORK_VCT, VERIFIER_ORIGIN, type InteropVerifier, type RequestDelivery } from './oid4vp-harness';
+import { CLIENT_ID, dcqlFor, RIGHT_TO_WORK_VCT, startInteropWallet, VERIFIER_ORIGIN, type InteropVerifier, type RequestDelivery } from './oid4vp-harness';
 
 const QUERY = { credentials: [dcqlFor('work', RIGHT_TO_WORK_VCT, ['given_name', 'right_to_work'])] };
 
 let verifier: InteropVerifier;
-let vault: InteropVault;
 let sharer: Sharer;
 
 beforeEach(async () => {
-  verifier = await createInteropVerifier();
-  vault = new InteropVault();
-  // Production rules for remote URLs: the verifier is at an https origin.
-  sharer = createSharer({ vault, fetch: verifier.fetch });
-  await issueHeldCredential(vault, { id: 'rtw', vct: RIGHT_TO_WORK_VCT, claims: { given_name: 'Ada', family_name: 'Lovelace', right_to_work: 'Unlimited', share_code: 'W7X-2KQ-9PL' } });
+  ({ verifier, sharer } = await startInteropWallet());
 });
 
 type Mode = { name: string; responseMode: 'direct_post' | 'direct_post.jwt'; encValues?: string[]; expectedEnc?: string };
