@@ -5,14 +5,15 @@
  * (--use-file-for-fake-video-capture). share.spec.ts feeds the same codes as pictures; this proves
  * the live camera path (QrScanner) keeps up with codes that change under it.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.mjs';
 import { FRAME_MS } from '../../src/protocols/in-person/frames';
-import { acceptOffer, expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
+import { expect, goInApp, test } from './demo-fixtures';
 import { pngToLuma, screenshotEveryCode, writeLoopVideo } from './support/looping-code-video';
+import { receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -40,17 +41,6 @@ function holdCameraUntilRaised(): void {
   };
 }
 
-async function receiveLicence(page: Page, demo: DemoEnvironment): Promise<void> {
-  const admin = await page.context().newPage();
-  const offer = await makeOffer(admin, demo.servers.adminUrl, /^Driving licence/);
-  await admin.close();
-  await page.getByRole('button', { name: 'Add a credential' }).click();
-  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await acceptOffer(page, 'Driver and Vehicle Licensing Agency', offer.txCode);
-  await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
-}
-
 test('a several-code answer, looping on the holder’s screen, is read through the checker’s camera', async ({ browser, demo, baseURL }) => {
   const folder = await mkdtemp(join(tmpdir(), 'satchel-camera-answer-'));
   const video = join(folder, 'answer.y4m');
@@ -65,7 +55,7 @@ test('a several-code answer, looping on the holder’s screen, is read through t
     // zone, 3 CSS px each) fits the 640×480 video at its own size.
     const holder = await (await browser.newContext({ baseURL, deviceScaleFactor: 1, viewport: { width: 390, height: 844 } })).newPage();
     await setUpVault(holder);
-    await receiveLicence(holder, demo);
+    await receive(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency');
 
     const checkerContext = await checkerBrowser.newContext({ baseURL, deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, permissions: ['camera'] });
     await checkerContext.addInitScript(holdCameraUntilRaised);

@@ -6,32 +6,14 @@
  * says so before checking, and its verdict is the distinct "Cancellation could not be checked" —
  * never the red "Do not accept" of a revoked credential.
  */
-import type { Browser, Page } from '@playwright/test';
-import { acceptOffer, expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
+import type { Page } from '@playwright/test';
+import { expect, goInApp, test } from './demo-fixtures';
+import { phone, picture, receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
 
 const DVLA = 'Driver and Vehicle Licensing Agency';
-
-async function phone(browser: Browser, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, deviceScaleFactor: 2, viewport: { width: 360, height: 740 } });
-  return context.newPage();
-}
-
-const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
-
-async function receiveLicence(holder: Page, demo: DemoEnvironment): Promise<void> {
-  const admin = await holder.context().newPage();
-  const offer = await makeOffer(admin, demo.servers.adminUrl, /^Driving licence/);
-  await admin.close();
-  await goInApp(holder, '/');
-  await holder.getByRole('button', { name: 'Add a credential' }).click();
-  await holder.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
-  await holder.getByRole('button', { name: 'Continue' }).click();
-  await acceptOffer(holder, DVLA, offer.txCode);
-  await expect(holder.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
-}
 
 /** Over 18: the checker shows its request, the holder shares, the checker reads every frame. */
 async function checkOver18(checker: Page, holder: Page) {
@@ -68,7 +50,7 @@ async function checkOver18(checker: Page, holder: Page) {
 test('a checker set up online checks offline a department it never checked before; without its lists it says cancellation could not be checked, not revoked', async ({ browser, demo, baseURL }) => {
   const holder = await phone(browser, baseURL);
   await setUpVault(holder);
-  await receiveLicence(holder, demo);
+  await receive(holder, demo, /^Driving licence/, DVLA);
 
   // Set up online: the check screen fetches every department's status list and says it is ready.
   const checker = await phone(browser, baseURL);
