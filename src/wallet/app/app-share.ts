@@ -1,14 +1,14 @@
 /**
  * The app's Sharer, Checker and ActivityLog (for src/ui/share/ShareContext): signatures checked in
  * the crypto worker (WASM core, noble fallback), the trust list and status lists read from the
- * receive use case's encrypted cache, claim labels from the receiver's credential views.
+ * trust folder's encrypted cache, claim labels from the receiver's credential views.
  * The checker forgets every check (claims, portraits) as soon as the vault locks: checked people's
  * data must not outlive the unlocked session any more than the holder's own does.
  */
 import { workerSignatureVerifier } from '../../crypto/client';
 import { createActivityLog } from '../activity';
 import { createChecker } from '../check';
-import { receiveCacheTrust } from '../trust';
+import { cachedTrust } from '../trust';
 import { walletConfig, type WalletConfig } from '../shared';
 import type { Receiver } from '../receive';
 import type { SatchelVault } from '../vault';
@@ -31,7 +31,7 @@ export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Rece
   const config = options.config ?? walletConfig();
   // Before preparing for offline checks, the receiver refreshes the cached trust list when due.
   const refresh = receiver?.refreshStatus ? { refreshTrustList: () => receiver.refreshStatus!() } : {};
-  const trust = receiveCacheTrust({ vault, config, verifier, fetch: fetchFn, ...now, ...refresh });
+  const trust = cachedTrust({ vault, config, verifier, fetch: fetchFn, ...now, ...refresh });
   const checker = createChecker({ verifier, vault, trust, ...now });
   // Vault.lock drops the keys and emits 'locked' synchronously (src/wallet/vault/vault.ts): drop the checks with them.
   vault.onStateChange((state) => {

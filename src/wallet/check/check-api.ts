@@ -3,6 +3,7 @@
  * src/wallet/check and src/ui. Implemented in check.ts.
  */
 import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
+import type { OfflineReadiness } from '../trust';
 
 export type CheckErrorCode =
   | 'not-a-response' // garbage or another app's QR
@@ -39,13 +40,8 @@ export interface FrameProgress {
  */
 export type CheckVerdict = 'pass' | 'fail' | 'status-unknown';
 
-/** Whether this phone can check offline, and for which issuers (the check screen says so before checking). */
-export interface OfflineReadiness {
-  /** False when the phone holds no trust list yet: nothing can be checked. */
-  trustList: boolean;
-  /** Every issuer on the trust list: ready when a status list is held for every list it is known to use. */
-  issuers: { id: string; name: Localised; ready: boolean; /** ISO 8601: when its oldest list held was fetched. */ listsFetchedAt?: string }[];
-}
+/** Whether this phone can check offline, and for which issuers: worked out by the trust cache (src/wallet/trust). */
+export type { OfflineReadiness };
 
 /** One credential of an answer, verified: what CheckResult says about a single credential. */
 export interface CredentialCheck {

@@ -5,10 +5,9 @@
  * CHECKER_REFRESH_MS — so each trusted issuer's status lists are fresh before any check needs
  * them. Small on purpose: it lives in the entry bundle and loads the checker only when needed.
  */
+import { CHECK_STATUS_KIND } from '../trust';
 import type { SatchelVault } from '../vault';
 
-/** Status lists the checker fetched itself, kept encrypted in the vault (check-trust.ts). */
-export const CHECK_STATUS_KIND = 'check-status-list';
 /** How often an unlocked, online checking phone looks for lists that are due. */
 export const CHECKER_REFRESH_MS = 5 * 60_000;
 

@@ -91,15 +91,15 @@ export class CredentialViews {
   }
 
   private async fetchTimes(): Promise<string> {
-    const state = await this.store.read();
-    return JSON.stringify([state.trustList?.fetchedAt, Object.entries(state.statusLists).map(([uri, list]) => [uri, list?.fetchedAt])]);
+    const fetched = await this.trust.fetchedAt();
+    return JSON.stringify([fetched.trustList, Object.entries(fetched.statusLists)]);
   }
 
   async freshness(): Promise<{ trustListFetchedAt?: string; oldestStatusCheckAt?: string }> {
-    const state = await this.store.read();
+    const fetched = await this.trust.fetchedAt();
     const out: { trustListFetchedAt?: string; oldestStatusCheckAt?: string } = {};
-    if (state.trustList) out.trustListFetchedAt = new Date(state.trustList.fetchedAt).toISOString();
-    const times = [...(await this.usedStatusLists())].flatMap((uri) => (state.statusLists[uri] ? [state.statusLists[uri]!.fetchedAt] : []));
+    if (fetched.trustList !== undefined) out.trustListFetchedAt = new Date(fetched.trustList).toISOString();
+    const times = [...(await this.usedStatusLists())].flatMap((uri) => (fetched.statusLists[uri] !== undefined ? [fetched.statusLists[uri]!] : []));
     if (times.length > 0) out.oldestStatusCheckAt = new Date(Math.min(...times)).toISOString();
     return out;
   }

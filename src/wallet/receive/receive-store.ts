@@ -1,10 +1,10 @@
 /**
  * The receive use case's own state — offers waiting for a decision or a connection (they hold
  * pre-authorised codes, transaction codes and access tokens), what the wallet knows about each
- * stored credential (issuer, display metadata, notification id), cached issuer metadata, the last
- * good trust list and status lists — kept ENCRYPTED in the vault as one small document
- * (SatchelVault.putRecord(RECEIVE_KIND, RECEIVE_STATE_ID)): sealed with the vault key, gone with
- * the vault. Changes are applied one at a time; the decrypted copy is dropped when the vault locks.
+ * stored credential (issuer, display metadata, notification id) and cached issuer metadata — kept
+ * ENCRYPTED in the vault as one small document (SatchelVault.putRecord(RECEIVE_KIND,
+ * RECEIVE_STATE_ID)): sealed with the vault key, gone with the vault. (The trust list and status
+ * lists live in the trust folder's own record: src/wallet/trust/trust-records.ts.) Changes are applied one at a time; the decrypted copy is dropped when the vault locks.
  */
 import type { PendingOffer, ReceiveErrorCode, OfferSummary } from './receive-api';
 import type { Localised } from '../shared';
@@ -52,22 +52,14 @@ export interface CredentialMeta {
   statusUri?: string;
 }
 
-export interface CachedToken {
-  jwt: string;
-  fetchedAt: number; // ms
-  refreshAfter: number; // ms
-}
-
 export interface ReceiveState {
   v: number;
   pending: PendingRecord[];
   credentials: Record<string, CredentialMeta>;
   issuers: Record<string, IssuerMetadata>;
-  trustList?: CachedToken;
-  statusLists: Record<string, CachedToken>;
 }
 
-const empty = (): ReceiveState => ({ v: RECEIVE_STATE_VERSION, pending: [], credentials: {}, issuers: {}, statusLists: {} });
+const empty = (): ReceiveState => ({ v: RECEIVE_STATE_VERSION, pending: [], credentials: {}, issuers: {} });
 
 export class ReceiveStore {
   private cached: ReceiveState | undefined;

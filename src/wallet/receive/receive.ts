@@ -98,7 +98,12 @@ class ReceiverImpl implements SatchelReceiver {
     // Issuer URLs must pass the build's remote-URL policy (config.ts: loopback only in demo and test builds).
     this.http = { fetch: fetchFn, timeoutMs: options.timeoutMs, now: this.now, remoteUrls: config.remoteUrls ?? PRODUCTION_POLICY };
     this.store = new ReceiveStore(options.vault);
-    this.trust = new TrustCache(this.store, config, this.verifier, fetchFn, this.now);
+    // Only the keys of issuers whose held credentials use a status list may sign it.
+    const issuersOf = async (uri: string) => {
+      const ids = [...new Set(Object.values((await this.store.read()).credentials).flatMap((m) => (m.statusUri === uri ? [m.issuerId] : [])))];
+      return ids.length > 0 ? ids : undefined;
+    };
+    this.trust = new TrustCache({ vault: options.vault, config, verifier: this.verifier, fetch: fetchFn, now: this.now, issuersOf });
     this.views = new CredentialViews(options.vault, this.store, this.trust, this.verifier, this.now, this.online, this.http);
     const auto = options.autoResume ?? typeof window !== 'undefined';
     if (auto) this.startBackground();

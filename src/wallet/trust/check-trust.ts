@@ -1,26 +1,22 @@
 /**
- * What an offline check needs besides the presentation: the trust list and Status List Tokens.
- * `receiveCacheTrust` reads them from the receive use case's encrypted cache (receive-store.ts,
- * refreshed by Receiver.refreshStatus when online) without ever writing to it; a status list the
- * phone has not cached is fetched when online (list-fetch.ts: allowed addresses, size cap) and,
- * once it verifies against the trust list and is not older than the copy held (list-freshness.ts),
- * kept in the vault under its own kind (CHECK_STATUS_KIND), so the next check of that issuer's
- * credentials works offline.
+ * What an offline check needs besides the presentation: the trust list and Status List Tokens,
+ * from the one trust cache (trust-cache.ts). The checker reads the trust list and the held
+ * credentials' status lists the receive use case keeps fresh (Receiver.refreshStatus), never
+ * writing them; a status list the phone has not cached is fetched when online (list-fetch.ts:
+ * allowed addresses, size cap) and, once it verifies against the trust list and is not older than
+ * the copy held (list-freshness.ts), kept on the checker's own shelf (CHECK_STATUS_KIND), so the
+ * next check of that issuer's credentials works offline.
  *
- * So that a checker set up online and then taken offline does not turn away a genuine person
- * (issue 11), `prepareOffline` fetches, while online, every status list that is missing or due —
- * those the trust list names for its issuers (`status_lists`, docs/credentials.md) and those met
- * so far — before any check needs them; `readiness` says for which issuers this phone can check
- * offline.
+ * So that a checker set up online and then taken offline does not turn away a genuine person,
+ * `prepareOffline` fetches, while online, every status list that is missing or due — those the
+ * trust list names for its issuers (`status_lists`, docs/credentials.md) and those met so far —
+ * before any check needs them; `readiness` says for which issuers this phone can check offline.
  */
-import { MAX_STATUS_LIST_TOKEN_CHARS, type SignatureVerifier, type TrustList } from '../../credentials/index';
-import { CHECK_STATUS_KIND } from '../check';
+import type { SignatureVerifier, TrustList } from '../../credentials/index';
 import type { WalletConfig } from '../shared';
-import type { OfflineReadiness } from '../check';
-import { fetchSignedList } from './list-fetch';
-import { chooseCopy, verifyCachedStatusList, verifyStatusListCopy, verifyTrustListCopy } from './list-freshness';
-import { RECEIVE_KIND, RECEIVE_STATE_ID, type ReceiveState } from '../receive';
-import type { SatchelVault } from '../vault';
+import type { OfflineReadiness } from './offline-readiness';
+import { TrustCache, type TrustFetch } from './trust-cache';
+import type { TrustVault } from './trust-records';
 
 export interface CheckTrust {
   /** The last good trust list, or undefined when the phone has none. */
@@ -33,74 +29,32 @@ export interface CheckTrust {
   readiness?(): Promise<OfflineReadiness>;
 }
 
-export const STATUS_FETCH_TIMEOUT_MS = 10_000;
-/** Status lists the checker fetched itself, kept encrypted in the vault for later offline checks. */
-export { CHECK_STATUS_KIND };
-/** A list the checker fetched is fetched again when online after this long (else its ttl). */
-export const CHECK_STATUS_REFRESH_S = 300;
-
-interface OwnStatusList {
-  /** The list's URI (records kept before issue 11 lack it: they are refreshed when met again). */
-  uri?: string;
-  jwt: string;
-  fetchedAt: number; // ms
-  refreshAfter: number; // ms
-}
-
-export function receiveCacheTrust(options: {
-  vault: Pick<SatchelVault, 'getRecord'> & Partial<Pick<SatchelVault, 'putRecord' | 'listRecords'>>;
+export function cachedTrust(options: {
+  vault: TrustVault;
   config: WalletConfig;
   verifier: SignatureVerifier;
-  fetch?: typeof fetch;
+  fetch?: TrustFetch;
   online?: () => boolean;
   now?: () => number;
-  /** Refreshes the receive cache's trust list when due (Receiver.refreshStatus), before preparing offline. */
+  /** Refreshes the cached trust list when due (Receiver.refreshStatus), before preparing offline. */
   refreshTrustList?: () => Promise<unknown>;
 }): CheckTrust {
-  let parsed: { jwt: string; list: TrustList } | undefined;
-  const state = () => options.vault.getRecord<ReceiveState>(RECEIVE_KIND, RECEIVE_STATE_ID);
+  const cache = new TrustCache({ vault: options.vault, config: options.config, verifier: options.verifier, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.now ? { now: options.now } : {}) });
   const online = options.online ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
   const now = options.now ?? (() => Date.now());
 
-  async function trustList(): Promise<TrustList | undefined> {
-    const cached = (await state())?.trustList;
-    if (!cached) return undefined;
-    if (parsed?.jwt === cached.jwt) return parsed.list;
-    // As of when it was fetched: a list good then stays usable offline (docs/credentials.md).
-    const verified = await verifyTrustListCopy(cached.jwt, options.config.trustListKeys, options.verifier, cached.fetchedAt);
-    if (!verified.ok) return undefined;
-    parsed = { jwt: cached.jwt, list: verified.value };
-    return verified.value;
-  }
-
-  /** Fetches `uri`; keeps it only when it verifies and is not older than `own`. Returns the copy to use. */
-  async function refreshOwn(uri: string, own: OwnStatusList | undefined): Promise<string> {
-    const { text } = await fetchSignedList(uri, { fetch: options.fetch!, timeoutMs: STATUS_FETCH_TIMEOUT_MS, maxBytes: MAX_STATUS_LIST_TOKEN_CHARS, remoteUrls: options.config.remoteUrls });
-    const list = await trustList();
-    if (!list) throw new Error('This phone has no trust list to check the revocation list against');
-    const keep = { trustList: list, verifier: options.verifier };
-    const choice = await chooseCopy(await verifyStatusListCopy(text, uri, keep), async () => (own ? verifyCachedStatusList(own.jwt, uri, keep) : undefined));
-    if (choice.keep === 'cached') return own!.jwt;
-    if (choice.keep === 'none') throw new Error(`The revocation list fetched was not used: ${choice.problem}`);
-    const fetchedAt = now();
-    const record: OwnStatusList = { uri, jwt: text, fetchedAt, refreshAfter: fetchedAt + (choice.value.ttl ?? CHECK_STATUS_REFRESH_S) * 1000 };
-    await options.vault.putRecord?.(CHECK_STATUS_KIND, uri, record).catch(() => undefined);
-    return text;
-  }
-
-  /** A held copy of `uri`: the receive cache's, else the checker's own. */
+  /** A copy of `uri` this phone holds: the held credentials' (refreshed by the receiver), else the checker's own. */
   async function heldCopy(uri: string): Promise<{ fetchedAt: number; refreshAfter: number; own: boolean } | undefined> {
-    const received = (await state())?.statusLists[uri];
+    const received = (await cache.heldStatusLists())[uri];
     if (received) return { fetchedAt: received.fetchedAt, refreshAfter: received.refreshAfter, own: false };
-    const own = await options.vault.getRecord<OwnStatusList>(CHECK_STATUS_KIND, uri).catch(() => undefined);
+    const own = await cache.checkedCopy(uri);
     return own ? { fetchedAt: own.fetchedAt, refreshAfter: own.refreshAfter, own: true } : undefined;
   }
 
   /** Each issuer's status lists: those the trust list names, and those met so far under its address. */
   async function listsByIssuer(list: TrustList): Promise<{ byIssuer: Map<string, Set<string>>; all: Set<string> }> {
-    const met = new Set<string>(Object.keys((await state())?.statusLists ?? {}));
-    const own = (await options.vault.listRecords?.<OwnStatusList>(CHECK_STATUS_KIND).catch(() => [])) ?? [];
-    for (const { value } of own) if (typeof value?.uri === 'string') met.add(value.uri);
+    const met = new Set<string>(Object.keys(await cache.heldStatusLists()));
+    for (const uri of await cache.checkedStatusListUris()) met.add(uri);
     const byIssuer = new Map<string, Set<string>>();
     const all = new Set(met);
     for (const issuer of list.issuers) {
@@ -115,7 +69,7 @@ export function receiveCacheTrust(options: {
   }
 
   async function readiness(): Promise<OfflineReadiness> {
-    const list = await trustList();
+    const list = await cache.cachedTrustList();
     if (!list) return { trustList: false, issuers: [] };
     const { byIssuer } = await listsByIssuer(list);
     const issuers: OfflineReadiness['issuers'] = [];
@@ -132,17 +86,16 @@ export function receiveCacheTrust(options: {
   }
 
   async function prepareOffline(): Promise<OfflineReadiness> {
-    if (online() && options.fetch !== undefined) {
+    if (online() && cache.canFetch) {
       await options.refreshTrustList?.().catch(() => undefined);
-      const list = await trustList();
+      const list = await cache.cachedTrustList();
       if (list) {
         const { all } = await listsByIssuer(list);
-        // The receive cache's own lists are refreshed by the receiver; the rest when missing or due.
+        // The held credentials' lists are refreshed by the receiver; the rest when missing or due.
         await Promise.all([...all].map(async (uri) => {
           const held = await heldCopy(uri);
           if (held && (!held.own || now() < held.refreshAfter)) return;
-          const own = held ? await options.vault.getRecord<OwnStatusList>(CHECK_STATUS_KIND, uri).catch(() => undefined) : undefined;
-          await refreshOwn(uri, own).catch(() => undefined);
+          await cache.fetchCheckedStatusList(uri).catch(() => undefined);
         }));
       }
     }
@@ -150,24 +103,15 @@ export function receiveCacheTrust(options: {
   }
 
   return {
-    trustList,
+    trustList: () => cache.cachedTrustList(),
     prepareOffline,
     readiness,
     async statusList(uri) {
-      // 1. The receive use case's cache (lists of the holder's own credentials, refreshed by it).
-      const received = (await state())?.statusLists[uri]?.jwt;
+      // 1. The held credentials' lists (refreshed by the receiver), any age.
+      const received = (await cache.heldStatusLists())[uri]?.jwt;
       if (received) return received;
       // 2. Lists this checker fetched before; 3. the issuer, when online (then kept for offline).
-      const own = await options.vault.getRecord<OwnStatusList>(CHECK_STATUS_KIND, uri).catch(() => undefined);
-      const canFetch = online() && options.fetch !== undefined;
-      if (own && (!canFetch || now() < own.refreshAfter)) return own.jwt;
-      if (!canFetch) throw new Error('No revocation list for this issuer is cached on this phone');
-      try {
-        return await refreshOwn(uri, own);
-      } catch (error) {
-        if (own) return own.jwt;
-        throw error;
-      }
+      return cache.checkedStatusList(uri, online());
     },
   };
 }

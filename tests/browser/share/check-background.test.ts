@@ -4,7 +4,8 @@
  * timer — without the check screen being open, so it is ready when the signal goes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECK_STATUS_KIND, keepCheckerReady } from '../../../src/wallet/check/checker-background';
+import { keepCheckerReady } from '../../../src/wallet/check/checker-background';
+import { CHECK_STATUS_KIND } from '../../../src/wallet/trust/trust-records';
 import type { VaultState } from '../../../src/wallet/vault/vault-api';
 
 type Listener = (state: VaultState) => void;

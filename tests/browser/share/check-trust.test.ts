@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { createChecker } from '../../../src/wallet/check/check';
-import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/trust/check-trust';
+import { cachedTrust } from '../../../src/wallet/trust/check-trust';
+import { CHECK_STATUS_KIND } from '../../../src/wallet/trust/trust-records';
 import { createSharer } from '../../../src/wallet/share/share';
 import { es256Key, statusListToken } from '../../shared/credentials/helpers';
 import { cleanUpVaults } from '../wallet/helpers';
@@ -17,7 +18,7 @@ afterEach(async () => {
   stopCryptoWorker();
 });
 
-describe('receiveCacheTrust', () => {
+describe('cachedTrust', () => {
   it('uses the cached signed trust list; fetches a missing status list online, then checks offline from the kept copy', async () => {
     const world = await makeWorld();
     const { vault, operatorJwk } = await vaultWithTrustList(world, 'check-trust');
@@ -29,7 +30,7 @@ describe('receiveCacheTrust', () => {
     };
     const now = () => NOW.getTime();
     const verifier = workerSignatureVerifier();
-    const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: fakeFetch, online: () => isOnline, now });
+    const trust = cachedTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: fakeFetch, online: () => isOnline, now });
     const checker = createChecker({ verifier, trust, now });
     const sharer = createSharer({ vault: world.vault, now });
 
@@ -59,7 +60,7 @@ describe('receiveCacheTrust', () => {
     expect(third.reasons.filter((r) => !r.ok).map((r) => r.code)).toEqual(['status:unknown']);
 
     // A trust list signed by a key that is not pinned is not used at all.
-    const stranger = receiveCacheTrust({ vault, config: { trustListUrl: 'x', trustListKeys: [es256Key('other').jwk] }, verifier });
+    const stranger = cachedTrust({ vault, config: { trustListUrl: 'x', trustListKeys: [es256Key('other').jwk] }, verifier });
     expect(await stranger.trustList()).toBeUndefined();
   });
 });
@@ -70,7 +71,7 @@ async function checkerPhone(world: World) {
   const phone = { clock: NOW.getTime(), answer: () => new Response('', { status: 404 }), vault };
   const now = () => phone.clock;
   const verifier = workerSignatureVerifier();
-  const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: async () => phone.answer(), online: () => true, now });
+  const trust = cachedTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: async () => phone.answer(), online: () => true, now });
   const checker = createChecker({ verifier, trust, now });
   const sharer = createSharer({ vault: world.vault, now });
   const status = async () => {

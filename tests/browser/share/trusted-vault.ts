@@ -1,6 +1,9 @@
 /**
- * A real (IndexedDB) vault on a checking phone whose receive cache holds a trust list signed by a
- * pinned operator key, as after receiving once online — shared by the checker's browser tests.
+ * A real (IndexedDB) vault on a checking phone holding a trust list signed by a pinned operator
+ * key, as after receiving once online — shared by the checker's browser tests. Written as the
+ * version before the trust cache had its own record kept it (inside the receive document), so every
+ * test using it also proves the trust cache adopts those copies on first read
+ * (src/wallet/trust/legacy-receive-copies.ts).
  */
 import { prepareTrustList } from '../../../src/credentials/index';
 import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';

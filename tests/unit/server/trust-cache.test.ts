@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { MAX_STATUS_LIST_TOKEN_CHARS, MAX_TRUST_LIST_CHARS, prepareTrustList, verifyCredential } from '../../../src/credentials/index';
 import { loadOrCreateKeys, type KeyPair } from '../../../src/server/reference/keys';
 import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../src/server/reference/trust-operator';
-import { ReceiveStore } from '../../../src/wallet/receive/receive-store';
 import { TrustCache, TrustUnavailableError } from '../../../src/wallet/trust/trust-cache';
 import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../shared/credentials/helpers';
 import { MemoryVault } from './memory-vault';
@@ -39,12 +38,11 @@ describe('TrustCache', () => {
     clock = Date.UTC(2026, 10, 1);
     fetches = 0;
     answer = () => list(operator, 'https://trust.example.gov.uk/first');
-    const store = new ReceiveStore(new MemoryVault());
-    cache = new TrustCache(store, { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, nobleVerifier, async (url) => {
+    cache = new TrustCache({ vault: new MemoryVault(), config: { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, now: () => clock, fetch: async (url) => {
       expect(url).toBe(URL_);
       fetches++;
       return answer();
-    }, () => clock);
+    } });
   });
 
   it('uses the cached list until max-age, then fetches again', async () => {
@@ -121,12 +119,11 @@ describe('TrustCache', () => {
         expiresAt: new Date(clock + 30 * 86400_000),
         issuers: [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [issuerKey.jwk], types: [LICENCE_VCT] }],
       });
-      const store = new ReceiveStore(new MemoryVault());
-      cache = new TrustCache(store, { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, nobleVerifier, async (url) => {
+      cache = new TrustCache({ vault: new MemoryVault(), config: { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, now: () => clock, fetch: async (url) => {
         if (url === URL_) return new Response(unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url')));
         expect(url).toBe(STATUS_URI);
         return statusAnswer();
-      }, () => clock);
+      } });
     });
 
     const statusNow = async () => {
@@ -169,18 +166,18 @@ describe('TrustCache', () => {
   });
 
   describe('fetching (failed before the fix)', () => {
-    const store = () => new ReceiveStore(new MemoryVault());
+    const vault = () => new MemoryVault();
 
     it('only from addresses the remote-URL policy allows: https, and loopback only when the build allows it', async () => {
       const tried: string[] = [];
       const fetchFn = async (url: string) => (tried.push(url), list(operator, 'https://trust.example.gov.uk/first'));
       for (const url of ['http://trust.example.gov.uk/list', 'http://localhost:5178/trust-list.jwt', 'file:///etc/passwd']) {
-        const refused = new TrustCache(store(), { trustListUrl: url, trustListKeys: [operator.publicJwk] }, nobleVerifier, fetchFn, () => clock);
+        const refused = new TrustCache({ vault: vault(), config: { trustListUrl: url, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, fetch: fetchFn, now: () => clock });
         await expect(refused.trustList()).rejects.toThrow(/will not fetch/);
         await expect(refused.fetchStatusList(url)).rejects.toThrow(/will not fetch/);
       }
       expect(tried).toEqual([]);
-      const demo = new TrustCache(store(), { trustListUrl: 'http://localhost:5178/trust-list.jwt', trustListKeys: [operator.publicJwk], remoteUrls: { allowLoopback: true } }, nobleVerifier, fetchFn, () => clock);
+      const demo = new TrustCache({ vault: vault(), config: { trustListUrl: 'http://localhost:5178/trust-list.jwt', trustListKeys: [operator.publicJwk], remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, fetch: fetchFn, now: () => clock });
       expect((await demo.trustList()).operator).toBe('https://trust.example.gov.uk/first');
       expect(tried).toEqual(['http://localhost:5178/trust-list.jwt']);
     });
@@ -198,7 +195,7 @@ describe('TrustCache', () => {
             },
           }),
         );
-      const big = new TrustCache(store(), { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, nobleVerifier, async () => endless(), () => clock);
+      const big = new TrustCache({ vault: vault(), config: { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, fetch: async () => endless(), now: () => clock });
       const error = await big.trustList().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TrustUnavailableError);
       expect((error as TrustUnavailableError).offline).toBe(false);
@@ -206,6 +203,66 @@ describe('TrustCache', () => {
       pulled = 0;
       await expect(big.fetchStatusList(STATUS_URI)).rejects.toBeInstanceOf(TrustUnavailableError);
       expect(pulled).toBeLessThanOrEqual(MAX_STATUS_LIST_TOKEN_CHARS + 2 * CHUNK);
+    });
+  });
+
+  describe('a vault written before the trust cache had its own record (the copies sat in the receive document)', () => {
+    const issuerKey = es256Key('dvla-1');
+    const credential = issueSdJwtVc({ key: issuerKey, sd: { given_name: 'Ada' }, status: { idx: 1, uri: STATUS_URI } }).raw;
+    const offline = async (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+    /** A vault as the version before wrote it: the trust list and a status list inside ('receive', 'state'). */
+    async function upgradedVault() {
+      const unsigned = prepareTrustList({
+        alg: 'ES256',
+        kid: operator.kid,
+        operator: 'https://trust.example.gov.uk/first',
+        issuedAt: new Date(clock - 3600_000),
+        expiresAt: new Date(clock + 30 * 86400_000),
+        issuers: [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [issuerKey.jwk], types: [LICENCE_VCT] }],
+      });
+      const trustList = unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));
+      const revoked = statusListToken({ key: issuerKey, statuses: [0, 1, 0, 0], iat: Math.floor(clock / 1000) - 60 });
+      const vault = new MemoryVault();
+      await vault.putRecord('receive', 'state', {
+        v: 1,
+        pending: [],
+        credentials: {},
+        issuers: {},
+        trustList: { jwt: trustList, fetchedAt: clock - 60_000, refreshAfter: clock + 3600_000 },
+        statusLists: { [STATUS_URI]: { jwt: revoked, fetchedAt: clock - 60_000, refreshAfter: clock + 240_000 }, 'https://damaged.example/status': { jwt: 42 } },
+      });
+      return { vault, trustList, revoked };
+    }
+
+    it('offline after the upgrade, the person keeps the cached trust list and status lists (failed before the fix: none were adopted)', async () => {
+      const { vault, revoked } = await upgradedVault();
+      const upgraded = new TrustCache({ vault, config: { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, now: () => clock, fetch: offline });
+      expect((await upgraded.cachedTrustList())?.issuers.map((i) => i.id)).toEqual([ISSUER_ID]);
+      clock += 7200_000; // both due: offline, the adopted copies are used
+      expect((await upgraded.trustList()).operator).toBe('https://trust.example.gov.uk/first');
+      expect(await upgraded.statusList(STATUS_URI, true)).toBe(revoked);
+      const report = await verifyCredential(credential, { trustList: await upgraded.trustList(), verifier: nobleVerifier, now: new Date(clock), fetchStatusList: (uri) => upgraded.statusList(uri, false) });
+      expect(report.status?.state).toBe('revoked');
+      // A damaged entry is skipped, not trusted.
+      await expect(upgraded.statusList('https://damaged.example/status', false)).rejects.toBeInstanceOf(TrustUnavailableError);
+      expect(Object.keys((await upgraded.fetchedAt()).statusLists)).toEqual([STATUS_URI]);
+    });
+
+    it('adopts once: a fresher list kept afterwards is what the phone reads after it is reopened, never the old copy again', async () => {
+      const { vault, trustList } = await upgradedVault();
+      const config = { trustListUrl: URL_, trustListKeys: [operator.publicJwk] };
+      const first = new TrustCache({ vault, config, verifier: nobleVerifier, now: () => clock, fetch: async () => list(operator, 'https://trust.example.gov.uk/second') });
+      clock += 60_000;
+      expect((await first.trustList({ force: true })).operator).toBe('https://trust.example.gov.uk/second');
+      await first.dropStatusLists(new Set());
+      // The receive document still holds the old copies; the phone is reopened (a new vault object over the same data).
+      expect(await vault.getRecord<{ trustList: { jwt: string } }>('receive', 'state')).toMatchObject({ trustList: { jwt: trustList } });
+      const reopened = new MemoryVault();
+      for (const [key, value] of vault.records) reopened.records.set(key, value);
+      const later = new TrustCache({ vault: reopened, config, verifier: nobleVerifier, now: () => clock, fetch: offline });
+      expect((await later.cachedTrustList())?.operator).toBe('https://trust.example.gov.uk/second');
+      expect((await later.fetchedAt()).statusLists).toEqual({});
     });
   });
 });

@@ -13,7 +13,7 @@ import type { DepartmentId } from '../../../../src/server/reference/departments'
 import { startReferenceServers, type ReferenceServers } from '../../../../src/server/reference/reference-servers';
 import { startReferenceVerifier, type ReferenceVerifier } from '../../../../src/server/verifier/start-verifier';
 import { createChecker } from '../../../../src/wallet/check/check';
-import { receiveCacheTrust } from '../../../../src/wallet/trust/check-trust';
+import { cachedTrust } from '../../../../src/wallet/trust/check-trust';
 import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive/receive';
 import { createSharer } from '../../../../src/wallet/share/share';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
@@ -98,7 +98,7 @@ describe('sharing with the reference servers', () => {
 
   it('over 18 in person, checked with the trust list and status list the phone cached when receiving', async () => {
     const id = await receive('dvla');
-    const trust = receiveCacheTrust({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, online: () => false });
+    const trust = cachedTrust({ vault, config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } }, verifier: nobleVerifier, online: () => false });
     const checker = createChecker({ verifier: nobleVerifier, trust });
     const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'The Red Lion' });
     const read = await sharer.readRequest(request.qr.frames[0]!);
