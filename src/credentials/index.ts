@@ -1,7 +1,7 @@
 /**
  * Satchel's credential library: SD-JWT (RFC 9901), SD-JWT VC, JWT VC 2.0, JWS ES256/EdDSA, trust
  * list, token status list, presentations with key binding. Framework-free; runs in browsers and
- * in Node. Signatures go through a SignatureVerifier (src/lib/signature-verifier.ts), in one batch
+ * in Node. Each credential format is a module of its own (formats/, the registry formats/index.ts). Signatures go through a SignatureVerifier (src/lib/signature-verifier.ts), in one batch
  * per call.
  */
 export { verifyCredential, verifyCredentials, verifyPresentation, verifyPresentations } from './verify';
@@ -11,6 +11,7 @@ export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type Trusted
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
 export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
 export type { CheckName, CheckCode } from './check-error';
-export type { CredentialFormat } from './credential';
+export { detectFormat, formatNamed, registerFormat, registeredFormats, type CredentialFormat, type CredentialFormatModule, type HolderProofExpectations, type ParsedCredential, type ReadCredential } from './formats/index';
+export { selectClaim, selectShaped, type ClaimPathStep } from './claim-path';
 export * from './limits';
 export type { SignatureVerifier, VerifyItem, SignatureAlgorithm } from '../lib/signature-verifier';

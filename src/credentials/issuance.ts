@@ -8,7 +8,7 @@ import type { SignatureAlgorithm } from '../lib/signature-verifier';
 import { base64urlEncode } from '../lib/base64url';
 import { utf8Encode } from '../lib/bytes';
 import { argumentError } from '../lib/errors';
-import { disclosureDigest, SD_ALG_DEFAULT } from './digest';
+import { disclosureDigest, SD_ALG_DEFAULT } from './formats/sd-jwt-vc/digest';
 import { TRUST_LIST_TYP } from './trust-list-parse';
 import type { IssuerName, PublicJwk } from './trust-list';
 

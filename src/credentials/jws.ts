@@ -82,3 +82,22 @@ export function jwsVerifyItem(jws: Pick<ParsedJws, 'alg' | 'signingInput' | 'sig
   if (key.alg !== jws.alg) throw new DataError(`${what} is signed with ${jws.alg} but the key is a ${key.alg} key`);
   return { alg: jws.alg, publicKey: key.publicKey, message: asciiBytes(jws.signingInput), signature: jws.signature };
 }
+
+/**
+ * One part of a compact JWS (0 the header, 1 the payload) read WITHOUT checking anything: only to
+ * decide what to do before verifying (which format, which status list to fetch first, whether a
+ * presentation is a replay). Undefined when the part is not a base64url JSON object.
+ */
+export function peekJwsPart(token: string, part: 0 | 1): Record<string, unknown> | undefined {
+  const dot = token.indexOf('.');
+  const segment = part === 0 ? token.slice(0, dot < 0 ? token.length : dot) : dot < 0 ? '' : token.slice(dot + 1, (token.indexOf('.', dot + 1) + 1 || token.length + 1) - 1);
+  const bytes = base64urlDecode(segment);
+  const text = bytes && utf8Decode(bytes);
+  if (!text) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

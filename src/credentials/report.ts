@@ -1,7 +1,7 @@
 /** The report every verify* call returns, and a builder that keeps checks in a fixed order. */
 import type { SignatureVerifier } from '../lib/signature-verifier';
 import type { CheckCode, CheckName } from './check-error';
-import type { CredentialFormat } from './credential';
+import type { CredentialFormat } from './formats/index';
 import type { TrustList } from './trust-list';
 
 export interface VerifyOptions {

@@ -5,7 +5,7 @@
  */
 import { DataError } from '../lib/errors';
 import { isJsonObject, type JsonObject } from '../lib/json-safe';
-import { parseCompactJws, type ParsedJws } from './jws';
+import { parseCompactJws, peekJwsPart, type ParsedJws } from './jws';
 import { MAX_STATUS_LIST_TOKEN_CHARS } from './limits';
 import { decodeStatusList, type StatusList } from './status-list';
 import { inflateZlib } from './inflate';
@@ -33,6 +33,15 @@ export function statusReference(payload: JsonObject): StatusReference | undefine
   if (typeof ref.idx !== 'number' || !Number.isSafeInteger(ref.idx) || ref.idx < 0) throw new DataError('The credential\'s status list index (idx) is not a non-negative whole number');
   if (typeof ref.uri !== 'string' || ref.uri === '') throw new DataError('The credential\'s status list address (uri) is missing');
   return { idx: ref.idx, uri: ref.uri };
+}
+
+/**
+ * §6.1's `status.status_list.uri` of a JWT-based credential (the part before any "~"), read
+ * WITHOUT verifying: only so the wallet can fetch the status list before verifying.
+ */
+export function peekStatusUri(raw: string): string | undefined {
+  const status = peekJwsPart(raw.split('~')[0]!, 1)?.status as { status_list?: { uri?: unknown } } | undefined;
+  return typeof status?.status_list?.uri === 'string' ? status.status_list.uri : undefined;
 }
 
 /**

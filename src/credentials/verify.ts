@@ -7,15 +7,10 @@
 import { argumentError, DataError } from '../lib/errors';
 import { BatchCollector, runBatch } from './batch';
 import { CheckError, checkOf, codeOf } from './check-error';
-import type { CredentialFormat, ParsedCredential } from './credential';
-import { parseCompactJws, jwsVerifyItem } from './jws';
-import { parseJwtVc, parseJwtVcPresentation, startsWithJwtVc } from './jwt-vc';
-import { checkKeyBinding } from './key-binding';
+import { detectFormat, type CredentialFormat, type CredentialFormatModule, type ParsedCredential } from './formats/index';
 import { MAX_BATCH_CREDENTIALS, MAX_CREDENTIAL_CHARS } from './limits';
 import { ReportBuilder, type PresentationOptions, type VerificationReport, type VerifyOptions } from './report';
-import { parseSdJwtVc, SD_JWT_VC_TYPES } from './sd-jwt-vc';
 import { prepareStatus, type StatusListCache, type StatusOutcome } from './status-check';
-import { statusReference } from './status-token';
 import { checkTypeAllowed, findIssuer, selectKey, type TrustedIssuer } from './trust-list';
 import { checkOptions } from './options';
 import { checkValidityWindow } from './validity';
@@ -44,22 +39,17 @@ function newContext(options: VerifyOptions): Context {
   return { options, nowS: now.getTime() / 1000, collector: new BatchCollector(), statusCache: new Map() };
 }
 
-function guessFormat(raw: string): CredentialFormat {
-  return raw.includes('~') && !startsWithJwtVc(raw) ? 'dc+sd-jwt' : 'vc+jwt';
-}
-
-/** Chooses the format by the separator and the `typ` header (a JWT VC with `~` is one presented with a KB-JWT). */
-function parseCredential(raw: string): ParsedCredential {
-  if (raw.includes('~')) return startsWithJwtVc(raw) ? parseJwtVcPresentation(raw) : parseSdJwtVc(raw);
-  const jws = parseCompactJws(raw, 'The credential');
-  if (typeof jws.header.typ === 'string' && SD_JWT_VC_TYPES.includes(jws.header.typ)) {
-    throw new DataError('This SD-JWT is cut short: it lacks the "~" that ends it');
-  }
-  return parseJwtVc(jws);
+/**
+ * The format's name as the report gives it. Satchel's wallet stores only its built-in formats
+ * (CredentialFormat); a format registered besides them (formats/index.ts) reports its own id.
+ */
+function formatName(format: CredentialFormatModule): CredentialFormat {
+  return format.id as CredentialFormat;
 }
 
 async function prepare(raw: string, ctx: Context, presentation?: { audience: string; nonce: string }): Promise<Finish> {
-  const report = new ReportBuilder(guessFormat(raw));
+  const format = detectFormat(raw);
+  const report = new ReportBuilder(formatName(format));
   const done: Finish = () => report.build();
 
   // Format (and for SD-JWT, disclosures: RFC 9901 §7.1 steps 1–5).
@@ -69,7 +59,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
   }
   let cred: ParsedCredential;
   try {
-    cred = parseCredential(raw);
+    cred = format.parse(raw);
   } catch (e) {
     if (!(e instanceof DataError)) throw e;
     const check = checkOf(e, 'format');
@@ -77,12 +67,11 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
     report.fail(check, withHint(e.message, DAMAGED), codeOf(e, 'damaged'));
     return done;
   }
-  report.format = cred.format;
   report.type = cred.type;
   report.issuer = { id: cred.issuerId };
   report.claims = cred.claims;
-  report.pass('format', cred.format === 'dc+sd-jwt' ? 'An SD-JWT VC (selective disclosure credential).' : 'A W3C Verifiable Credential (JWT).');
-  if (cred.sd) report.pass('disclosures', `${cred.sd.disclosures.length} disclosed claim(s), each matching a digest the issuer signed.`);
+  report.pass('format', format.describe);
+  if (cred.disclosures !== undefined) report.pass('disclosures', `${cred.disclosures} disclosed claim(s), each matching a digest the issuer signed.`);
 
   // Issuer trusted: listed, key is one of its keys, type one it may issue.
   let issuer: TrustedIssuer | undefined;
@@ -92,12 +81,12 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
     report.issuer = { id: issuer.id, name: issuer.name.en };
     if (issuer.name.cy !== undefined) report.issuer.nameCy = issuer.name.cy;
     checkTypeAllowed(issuer, cred.types);
-    const key = selectKey(issuer.keys, cred.jws.header, issuer.name.en);
+    const key = selectKey(issuer.keys, cred.issuerSignature.header, issuer.name.en);
     const listAge = ctx.options.trustList.issuedAt ? ` (trust list of ${ctx.options.trustList.issuedAt})` : '';
     report.pass('issuer-trusted', `Issued by ${issuer.name.en}, which may issue ${cred.type}${listAge}.`);
     try {
       // RFC 7515 §5.2 step 8 (queued): the signature over the signing input with the issuer's key.
-      signatureIndex = ctx.collector.add(jwsVerifyItem(cred.jws, key, 'The credential'));
+      signatureIndex = ctx.collector.add(cred.issuerSignature.item(key));
     } catch (e) {
       report.fail('signature', withHint(message(e), 'It cannot be trusted.'), 'key-mismatch');
     }
@@ -115,15 +104,13 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
     report.fail('validity', e.message, codeOf(e, 'damaged'));
   }
 
-  // Key binding (RFC 9901 §7.3): required for a presentation; checked if present on a credential.
+  // Key binding (RFC 9901 §7.3; each format's holder proof): required for a presentation; checked if present on a credential.
   let kbIndex: number | undefined;
-  // A JWT VC is bound the same way, over the whole credential (`<vc-jwt>~<kb-jwt>`, presentation.ts).
-  const bound = cred.sd ?? cred.binding;
-  if (presentation || bound?.kbJwt !== undefined) {
+  if (presentation || cred.holderProof) {
     try {
-      if (bound?.kbJwt === undefined) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
+      if (!cred.holderProof) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
       const expect = presentation ? { nowS: ctx.nowS, audience: presentation.audience, nonce: presentation.nonce } : { nowS: ctx.nowS };
-      kbIndex = ctx.collector.add(checkKeyBinding(bound.kbJwt, bound.withoutKb, cred.jws.payload, expect));
+      kbIndex = ctx.collector.add(cred.holderProof(expect));
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
       report.fail('key-binding', e.message, codeOf(e, 'damaged'));
@@ -133,7 +120,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
   // Status (draft-ietf-oauth-status-list §8.3); only fetched once the issuer is trusted.
   let statusFinish: (() => StatusOutcome) | undefined;
   try {
-    const ref = statusReference(cred.jws.payload);
+    const ref = cred.statusReference();
     if (!ref) report.pass('status', 'The issuer publishes no revocation status for this credential.');
     else if (!issuer) {
       report.fail('status', 'Revocation was not checked because the issuer is not trusted.', 'unknown');
@@ -170,7 +157,13 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
 
 /** Last line of defence: an unexpected failure on hostile input is a failed check, never a throw. */
 function unreadable(raw: string): Finish {
-  const report = new ReportBuilder(guessFormat(raw));
+  let name: CredentialFormat = 'vc+jwt';
+  try {
+    name = formatName(detectFormat(raw));
+  } catch {
+    // A format's detect that fails on hostile input leaves the report naming the fallback.
+  }
+  const report = new ReportBuilder(name);
   report.fail('format', `Satchel could not read this credential. ${DAMAGED}`);
   return () => report.build();
 }

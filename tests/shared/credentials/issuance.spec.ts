@@ -1,7 +1,7 @@
 /** prepareSdJwtVc / prepareTrustList (issuer side) produce what the verifier side accepts. */
 import { describe, expect, it } from 'vitest';
 import { parseTrustList, prepareSdJwtVc, prepareTrustList, verifyCredential } from '../../../src/credentials/index';
-import { parseSdJwt } from '../../../src/credentials/sd-jwt';
+import { parseSdJwt } from '../../../src/credentials/formats/sd-jwt-vc/sd-jwt';
 import { decodeJson, ed25519Key, es256Key, ISSUER_ID, LICENCE_VCT, nobleVerifier, NOW, NOW_S } from './helpers';
 
 const enc = new TextEncoder();

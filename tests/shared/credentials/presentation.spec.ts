@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPresentation, trustListFromIssuers, verifyPresentation, type PresentationOptions } from '../../../src/credentials/index';
 import { CLOCK_SKEW_S, KB_JWT_MAX_AGE_S } from '../../../src/credentials/limits';
-import { parseSdJwt } from '../../../src/credentials/sd-jwt';
+import { parseSdJwt } from '../../../src/credentials/formats/sd-jwt-vc/sd-jwt';
 import { b64uJson, decodeJson, disclosureFor, digestOf, es256Key, holderKeyPair, ISSUER_ID, LICENCE_VCT, nobleVerifier, NOW, NOW_S, recordingVerifier, signJwt, signSegments } from './helpers';
 
 const issuer = es256Key('dvla-1');

@@ -9,11 +9,11 @@ import encodings from '../../vectors/status-list/status_list_encoding_vectors.js
 import tokens from '../../vectors/status-list/status_list_tokens.json';
 import rfc7515 from '../../vectors/rfc/rfc7515_a3_es256.json';
 import rfc8037 from '../../vectors/rfc/rfc8037_ed25519_jose.json';
-import { parseSdJwt } from '../../../src/credentials/sd-jwt';
-import { processSdJwtPayload } from '../../../src/credentials/sd-jwt-process';
+import { parseSdJwt } from '../../../src/credentials/formats/sd-jwt-vc/sd-jwt';
+import { processSdJwtPayload } from '../../../src/credentials/formats/sd-jwt-vc/sd-jwt-process';
 import { jwsVerifyItem, parseCompactJws, parseJwsParts } from '../../../src/credentials/jws';
 import { publicKeyFromJwk } from '../../../src/credentials/jwk';
-import { checkKeyBinding } from '../../../src/credentials/key-binding';
+import { checkKeyBinding } from '../../../src/credentials/formats/sd-jwt-vc/key-binding';
 import { decodeStatusList, statusAt } from '../../../src/credentials/status-list';
 import { parseStatusListToken, statusReference } from '../../../src/credentials/status-token';
 import { base64urlEncode } from '../../../src/lib/base64url';

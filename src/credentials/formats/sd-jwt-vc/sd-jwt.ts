@@ -3,11 +3,11 @@
  * Splits the string (§7.1 step 1), parses the issuer-signed JWT and every disclosure, and checks
  * for duplicates (§7.1 step 4). Processing the payload is in sd-jwt-process.ts.
  */
-import { DataError } from '../lib/errors';
-import { CheckError } from './check-error';
-import { parseCompactJws, type ParsedJws } from './jws';
+import { DataError } from '../../../lib/errors';
+import { CheckError } from '../../check-error';
+import { parseCompactJws, type ParsedJws } from '../../jws';
 import { parseDisclosure, type Disclosure } from './disclosure';
-import { MAX_DISCLOSURES } from './limits';
+import { MAX_DISCLOSURES } from '../../limits';
 import { checkSdAlg } from './digest';
 
 export interface ParsedSdJwt {

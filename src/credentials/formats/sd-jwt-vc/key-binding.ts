@@ -1,16 +1,22 @@
 /**
- * Key Binding JWT, RFC 9901 §4.3 (`typ` kb+jwt; `iat`, `aud`, `nonce`, `sd_hash`) and its
- * verification, §7.3; the holder key is the credential's `cnf.jwk` (RFC 7800 §3.2).
+ * Key Binding JWT, RFC 9901 §4.3 (`typ` kb+jwt; `iat`, `aud`, `nonce`, `sd_hash`): making one,
+ * signed with the holder's WebCrypto ECDSA P-256 key (ES256, RFC 7518 §3.4: the raw r‖s WebCrypto
+ * returns), and its verification, §7.3; the holder key is the credential's `cnf.jwk` (RFC 7800 §3.2).
+ * The JWT VC format binds its presentations the same way (jwt-vc/present.ts).
  */
-import type { VerifyItem } from '../lib/signature-verifier';
-import { isJsonObject, type JsonObject } from '../lib/json-safe';
-import { DataError } from '../lib/errors';
-import { CheckError, type CheckCode } from './check-error';
-import { jwsVerifyItem, parseCompactJws } from './jws';
-import { publicKeyFromJwk, type PublicKey } from './jwk';
+import { base64urlEncode } from '../../../lib/base64url';
+import { asciiBytes, utf8Encode } from '../../../lib/bytes';
+import type { VerifyItem } from '../../../lib/signature-verifier';
+import { isJsonObject, type JsonObject } from '../../../lib/json-safe';
+import { DataError } from '../../../lib/errors';
+import { CheckError, type CheckCode } from '../../check-error';
+import { jwsVerifyItem, parseCompactJws } from '../../jws';
+import { publicKeyFromJwk, type PublicKey } from '../../jwk';
 import { sdHash } from './digest';
-import { CLOCK_SKEW_S, KB_JWT_MAX_AGE_S } from './limits';
-import { formatTime } from './validity';
+import { CLOCK_SKEW_S, KB_JWT_MAX_AGE_S } from '../../limits';
+import type { HolderProofExpectations, PresentationRequest } from '../format';
+import { peekJwsPart } from '../../jws';
+import { formatTime } from '../../validity';
 
 export const KB_JWT_TYP = 'kb+jwt';
 
@@ -30,11 +36,11 @@ export function holderKey(payload: JsonObject): PublicKey {
   }
 }
 
-export interface KeyBindingExpectations {
-  nowS: number;
-  /** Required for a presentation; undefined skips the check (a credential carrying a KB-JWT). */
-  audience?: string;
-  nonce?: string;
+export type KeyBindingExpectations = HolderProofExpectations;
+
+/** RFC 7800 §3.2: the holder's key as a JWK, from claims already verified; undefined when unbound. */
+export function holderJwkOf(claims: Record<string, unknown>): JsonWebKey | undefined {
+  return (claims.cnf as { jwk?: JsonWebKey } | undefined)?.jwk;
 }
 
 /** §7.3: parses and checks a KB-JWT; returns the signature item for the batch. */
@@ -69,4 +75,30 @@ export function checkKeyBinding(kbJwt: string, withoutKb: string, payload: JsonO
     if (e instanceof DataError) fail(e.message);
     throw e;
   }
+}
+
+/** §4.3: the KB-JWT over everything before it (sd_hash, §4.3.1), appended. */
+export async function appendKeyBinding(withoutKb: string, options: PresentationRequest): Promise<string> {
+  const now = options.now ?? new Date();
+  // §4.3: KB-JWT header and payload.
+  const header = base64urlEncode(utf8Encode(JSON.stringify({ alg: 'ES256', typ: KB_JWT_TYP })));
+  const payload = base64urlEncode(
+    utf8Encode(JSON.stringify({ iat: Math.floor(now.getTime() / 1000), aud: options.audience, nonce: options.nonce, sd_hash: sdHash(withoutKb) })),
+  );
+  const signingInput = `${header}.${payload}`;
+  // WebCrypto ECDSA signs SHA-256(input) and returns r‖s, exactly the JWS ES256 form.
+  const signature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, options.holderKey, asciiBytes(signingInput) as BufferSource);
+  return `${withoutKb}${signingInput}.${base64urlEncode(new Uint8Array(signature))}`;
+}
+
+/**
+ * The KB-JWT's nonce and aud, read before verifying, and its JWS signing input (RFC 7515 §5.1:
+ * ASCII(header '.' payload)) — what the holder signed. The KB-JWT is what follows the last "~" (§4).
+ */
+export function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown; signingInput: string } | undefined {
+  const kb = presentation.slice(presentation.lastIndexOf('~') + 1);
+  const parts = kb.split('.');
+  if (parts.length !== 3) return undefined;
+  const p = peekJwsPart(kb, 1);
+  return p && { nonce: p.nonce, aud: p.aud, signingInput: `${parts[0]!}.${parts[1]!}` };
 }

@@ -2,10 +2,10 @@
  * Disclosures, RFC 9901 §4.2: base64url of a UTF-8 JSON array — `[salt, name, value]` for an
  * object property (§4.2.1) or `[salt, value]` for an array element (§4.2.2).
  */
-import { base64urlDecode } from '../lib/base64url';
-import { utf8Decode } from '../lib/bytes';
-import { CheckError } from './check-error';
-import { parseJson, type JsonValue } from '../lib/json-safe';
+import { base64urlDecode } from '../../../lib/base64url';
+import { utf8Decode } from '../../../lib/bytes';
+import { CheckError } from '../../check-error';
+import { parseJson, type JsonValue } from '../../../lib/json-safe';
 import { disclosureDigest } from './digest';
 
 export type Disclosure =

@@ -4,10 +4,10 @@
  * (§4.1.1); only sha-256 is supported.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { base64urlEncode } from '../lib/base64url';
-import { asciiBytes, utf8Encode } from '../lib/bytes';
-import { CheckError } from './check-error';
-import type { JsonObject } from '../lib/json-safe';
+import { base64urlEncode } from '../../../lib/base64url';
+import { asciiBytes, utf8Encode } from '../../../lib/bytes';
+import { CheckError } from '../../check-error';
+import type { JsonObject } from '../../../lib/json-safe';
 
 export const SD_ALG_DEFAULT = 'sha-256';
 

@@ -4,10 +4,10 @@
  * that were not disclosed (decoys and withheld claims), remove `_sd` and `_sd_alg`, and refuse
  * anything ambiguous. Also records where each disclosure lands, for createPresentation.
  */
-import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../lib/json-safe';
-import { CheckError } from './check-error';
+import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../../../lib/json-safe';
+import { CheckError } from '../../check-error';
 import type { Disclosure } from './disclosure';
-import { MAX_PROCESSED_DEPTH } from './limits';
+import { MAX_PROCESSED_DEPTH } from '../../limits';
 
 /** A concrete claim path in the fully processed payload: object keys and array indexes. */
 export type ConcretePath = (string | number)[];

@@ -1,0 +1,105 @@
+/**
+ * The seam every credential format plugs into: what the verify pipeline, presentations and the
+ * wallet need to know about a format, so that nothing outside the format's own folder parses it.
+ * One module per format (sd-jwt-vc/, jwt-vc/), listed in the registry (formats/index.ts).
+ *
+ * Shaped to fit ISO mdoc (ISO/IEC 18013-5) as well: `detect` on CBOR, `type` its docType, claims
+ * by namespace, `issuerSignature` the issuerAuth COSE_Sign1 (RFC 9052 §4.2), `holderProof` the
+ * DeviceAuth signature instead of a KB-JWT, and DCQL format `mso_mdoc` with `doctype_value` and
+ * `[namespace, element]` claim paths (OpenID4VP 1.0 Appendix B.2).
+ */
+import type { JsonObject } from '../../lib/json-safe';
+import type { VerifyItem } from '../../lib/signature-verifier';
+import type { PublicKey } from '../jwk';
+import type { StatusReference } from '../status-token';
+import type { ValidityWindow } from '../validity';
+
+/** The formats Satchel ships, as verify reports and the vault name them. */
+export type CredentialFormat = 'dc+sd-jwt' | 'vc+jwt';
+
+/** A claim path as in DCQL (OpenID4VP 1.0 §7): keys, array indexes, and null for "every element". */
+export type ClaimPath = readonly (string | number | null)[];
+/** A claim path a format builds (a new array the caller may keep). */
+export type ClaimPathSteps = (string | number | null)[];
+
+/** What a presentation's holder proof must match (RFC 9901 §7.3 for a KB-JWT). */
+export interface HolderProofExpectations {
+  nowS: number;
+  /** Required for a presentation; undefined skips the check (a credential carrying a proof). */
+  audience?: string;
+  nonce?: string;
+}
+
+/** The parsed, not yet trusted, view of a credential that the verify pipeline works on. */
+export interface ParsedCredential {
+  format: string;
+  /** Processed claims (SD-JWT: disclosures in place, `_sd`/`_sd_alg` removed). */
+  claims: JsonObject;
+  issuerId: string;
+  /** The type shown to the person; `types` are all the types the trust list must allow. */
+  type: string;
+  types: string[];
+  window: ValidityWindow;
+  /** How many selectively disclosed claims were each matched to a digest the issuer signed (none: the format discloses nothing selectively). */
+  disclosures?: number;
+  /** The issuer's signature: the header that picks the key (`kid`, `alg`), and the batch item once the key is known. Throws DataError for a key of the wrong kind. */
+  issuerSignature: { header: JsonObject; item(key: PublicKey): VerifyItem };
+  /** The holder's proof of possession shown with it (a KB-JWT; an mdoc's DeviceAuth), checked and turned into a batch item; absent when none was shown. Throws CheckError('key-binding'). */
+  holderProof?: (expect: HolderProofExpectations) => VerifyItem;
+  /** Where the issuer publishes its revocation status; undefined when it publishes none. Throws DataError for a damaged reference. */
+  statusReference(): StatusReference | undefined;
+}
+
+/** A stored credential's claims, read without verifying (it was verified when received and is re-verified in every view). */
+export interface ReadCredential {
+  /** Its type as the format names it (an SD-JWT VC's vct), when it names one. */
+  type?: string;
+  /** Every type it declares, for DCQL matching by a set of types (B.1.1 type_values). */
+  types?: string[];
+  claims: Record<string, unknown>;
+}
+
+/** What a holder asks for when presenting: the claims to disclose, and what binds the proof to this verifier. */
+export interface PresentationRequest {
+  disclose: ClaimPath[];
+  audience: string;
+  nonce: string;
+  holderKey: CryptoKey;
+  now?: Date;
+}
+
+export interface CredentialFormatModule {
+  /** The format's name in verify reports and the vault ('dc+sd-jwt', 'vc+jwt'). */
+  readonly id: string;
+  /** How DCQL names it (OpenID4VP 1.0 Appendix B: 'dc+sd-jwt', 'jwt_vc_json'). */
+  readonly dcqlFormat: string;
+  /** The `format` check's message when it parses, in English. */
+  readonly describe: string;
+  /** False when it is always shared whole (no selective disclosure). */
+  readonly selective: boolean;
+  /** Names inside the subject claims that are about the credential, not the person: never listed, never offered. */
+  readonly technicalClaims: ReadonlySet<string>;
+
+  /** Whether `raw` is (or claims to be) this format; read without checking anything. */
+  detect(raw: string): boolean;
+  /** Parses every part the verify pipeline checks. Throws DataError (or CheckError naming the failed check). */
+  parse(raw: string): ParsedCredential;
+  /** A stored credential's claims; throws DataError when it cannot be read. */
+  read(raw: string): ReadCredential;
+  /** What the credential says about the person, by claim name. */
+  subjectClaims(claims: Record<string, unknown>): Record<string, unknown>;
+  /** The DCQL claim path (§7) of a subject claim. */
+  subjectPath(name: string): ClaimPathSteps;
+  /** The path without the steps that lead to the subject: what a label is looked up by. */
+  labelPath(path: ClaimPath): ClaimPathSteps;
+  /** The DCQL `meta` (§6.1) asking for any of `types`. */
+  dcqlMeta(types: readonly string[]): Record<string, unknown>;
+  /** The holder key the credential is bound to (RFC 7800 cnf.jwk for JWTs), from verified claims; undefined when unbound. */
+  holderJwk(claims: Record<string, unknown>): JsonWebKey | undefined;
+  /** Where the issuer publishes the status, read before verifying (only to fetch the list first). */
+  peekStatusUri(raw: string): string | undefined;
+  /** A presentation's holder proof, read before verifying (to tell a replay from a forgery): its nonce, audience and what the holder signed. */
+  peekHolderProof(presentation: string): { nonce?: unknown; aud?: unknown; signingInput: string } | undefined;
+  /** Builds a presentation disclosing `request.disclose`, with the holder's proof. Throws DataError for a damaged credential or a claim it does not have. */
+  present(raw: string, request: PresentationRequest): Promise<string>;
+}

@@ -1,0 +1,45 @@
+/**
+ * The credential format registry: every format Satchel reads, each a CredentialFormatModule in a
+ * folder of its own (format.ts says what a format provides). Adding a format is its folder plus
+ * one line in BUILT_IN below; nothing else in Satchel parses a credential.
+ */
+import type { CredentialFormatModule } from './format';
+import { jwtVcFormat } from './jwt-vc/index';
+import { sdJwtVcFormat } from './sd-jwt-vc/index';
+
+export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, HolderProofExpectations, ParsedCredential, PresentationRequest, ReadCredential } from './format';
+
+/** In the order they are asked whether a credential is theirs: a JWT VC presented with `~` before the SD-JWT VC that claims every `~`. */
+const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat];
+/** What a credential no format recognises is read as: the JWT VC's parser says which `typ` it expected. */
+const FALLBACK = jwtVcFormat;
+
+const formats: CredentialFormatModule[] = [...BUILT_IN];
+
+/**
+ * Adds a format (after the built-in ones); returns what removes it again. Throws TypeError when
+ * its id or DCQL format is already taken.
+ */
+export function registerFormat(format: CredentialFormatModule): () => void {
+  if (formats.some((f) => f.id === format.id || f.dcqlFormat === format.dcqlFormat)) throw new TypeError(`A credential format named ${format.id} (DCQL ${format.dcqlFormat}) is already registered`);
+  formats.push(format);
+  return () => {
+    const at = formats.indexOf(format);
+    if (at >= 0 && !BUILT_IN.includes(format)) formats.splice(at, 1);
+  };
+}
+
+/** The format `raw` is in, read without checking anything (parse checks). */
+export function detectFormat(raw: string): CredentialFormatModule {
+  return formats.find((f) => f.detect(raw)) ?? FALLBACK;
+}
+
+/** Every format, in the order they are asked whether a credential is theirs. */
+export function registeredFormats(): readonly CredentialFormatModule[] {
+  return [...formats];
+}
+
+/** A format by the name a verify report or the vault uses, or by its DCQL name; undefined when unknown. */
+export function formatNamed(name: string): CredentialFormatModule | undefined {
+  return formats.find((f) => f.id === name) ?? formats.find((f) => f.dcqlFormat === name);
+}

@@ -1,0 +1,53 @@
+/**
+ * The SD-JWT VC format (draft-ietf-oauth-sd-jwt-vc over RFC 9901): `<issuer-jwt>~<disclosure>~…~[<kb-jwt>]`,
+ * each claim disclosed or withheld on its own, presented with a Key Binding JWT. DCQL format
+ * `dc+sd-jwt` (OpenID4VP 1.0 Appendix B.3): `meta.vct_values`, claim paths from the top level.
+ */
+import { peekStatusUri } from '../../status-token';
+import type { CredentialFormatModule } from '../format';
+import { holderJwkOf, peekKeyBinding } from './key-binding';
+import { parseSdJwtVc, SD_JWT_VC_TYPES } from './parse';
+import { presentSdJwtVc } from './present';
+import { parseSdJwt } from './sd-jwt';
+import { processSdJwtPayload } from './sd-jwt-process';
+import { peekJwsPart } from '../../jws';
+
+export { appendKeyBinding, checkKeyBinding, holderJwkOf, holderKey, KB_JWT_TYP, peekKeyBinding, type KeyBindingExpectations } from './key-binding';
+export { parseSdJwt, splitSdJwt, type ParsedSdJwt, type SplitSdJwt } from './sd-jwt';
+export { processSdJwtPayload, type ConcretePath, type ProcessedSdJwt } from './sd-jwt-process';
+export { disclosureDigest, sdHash, SD_ALG_DEFAULT } from './digest';
+export { parseSdJwtVc, SD_JWT_VC_TYPES, type ParsedSdJwtVc } from './parse';
+
+/**
+ * Names that describe the credential rather than the person: the JWT ones (RFC 7519 §4.1), SD-JWT's
+ * (RFC 9901 §4.1), SD-JWT VC's (§3.2.2), and the W3C VC member names a converted credential may carry.
+ */
+const TECHNICAL_CLAIMS: ReadonlySet<string> = new Set([
+  'iss', 'vct', 'iat', 'nbf', 'exp', 'cnf', 'status', 'sub', 'jti', 'vct#integrity', '_sd', '_sd_alg',
+  '@context', 'type', 'issuer', 'validFrom', 'validUntil', 'credentialSubject', 'credentialStatus', 'id',
+]);
+
+export const sdJwtVcFormat: CredentialFormatModule = {
+  id: 'dc+sd-jwt',
+  dcqlFormat: 'dc+sd-jwt',
+  describe: 'An SD-JWT VC (selective disclosure credential).',
+  selective: true,
+  technicalClaims: TECHNICAL_CLAIMS,
+  // RFC 9901 §4: every SD-JWT has a "~"; one without it whose typ says SD-JWT VC is one cut short.
+  detect: (raw) => raw.includes('~') || SD_JWT_VC_TYPES.includes(peekJwsPart(raw, 0)?.typ as string),
+  parse: parseSdJwtVc,
+  read(raw) {
+    const sd = parseSdJwt(raw);
+    const { claims } = processSdJwtPayload(sd.jws.payload, sd.disclosures);
+    return typeof claims.vct === 'string' ? { type: claims.vct, claims } : { claims };
+  },
+  subjectClaims: (claims) => claims,
+  subjectPath: (name) => [name],
+  labelPath: (path) => [...path],
+  // B.3.5: the accepted vct values.
+  dcqlMeta: (types) => ({ vct_values: [...types] }),
+  holderJwk: holderJwkOf,
+  peekStatusUri,
+  peekHolderProof: peekKeyBinding,
+  present: presentSdJwtVc,
+};
