@@ -3,6 +3,7 @@ import type { ActivityLog } from '../../wallet/activity';
 import type { CheckRecord } from '../../wallet/check';
 import { LocalisedText } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
+import { checkRecordsFile } from './check-records-document';
 import type { MessageKey } from '../i18n/en';
 
 const RESULT: Record<CheckRecord['verdict'], { key: MessageKey; tag: string }> = {
@@ -24,7 +25,7 @@ export function CheckRecordSummary({ record }: { record: CheckRecord }) {
 }
 
 /** "Download the check records": a plain, printable HTML document of every kept check, in the screen's language. */
-export function CheckRecordsExport({ activity }: { activity: Pick<ActivityLog, 'exportCheckRecords'> }) {
+export function CheckRecordsExport({ activity }: { activity: Pick<ActivityLog, 'list'> }) {
   const { t, language } = useI18n();
   const [url, setUrl] = useState<string>();
   useEffect(() => () => url && URL.revokeObjectURL(url), [url]);
@@ -33,5 +34,5 @@ export function CheckRecordsExport({ activity }: { activity: Pick<ActivityLog, '
   return url
     ? <a class="govuk-button" href={url} download="satchel-check-records.html">{t('activity.downloadRecords')}</a>
     : <button type="button" class="govuk-button govuk-button--secondary"
-        onClick={() => void activity.exportCheckRecords({ language }).then((blob) => setUrl(URL.createObjectURL(blob)))}>{t('activity.exportRecords')}</button>;
+        onClick={() => void checkRecordsFile(activity, language).then((blob) => setUrl(URL.createObjectURL(blob)))}>{t('activity.exportRecords')}</button>;
 }

@@ -4,6 +4,7 @@ import { LocalisedText, localise } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { reasonText } from '../i18n/reasons';
 import { ClaimValue } from '../receive/ClaimValue';
 
 type Details = Omit<CredentialCheck, 'queryId' | 'ok'>;
@@ -14,7 +15,7 @@ const verdictOf = (check: { ok: boolean; verdict?: CheckVerdict }): CheckVerdict
 const TAGS = { pass: 'govuk-tag--green', fail: 'govuk-tag--red', 'status-unknown': 'govuk-tag--yellow' } as const;
 
 function Reasons({ reasons }: { reasons: CheckResult['reasons'] }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   // Cancellation that could not be checked is a warning (yellow, "Not checked"), never the red of a failure.
   const tag = (reason: CheckResult['reasons'][number]) => (reason.ok ? 'pass' : reason.code === STATUS_UNKNOWN_CODE ? 'status-unknown' : 'fail');
   const label = { pass: t('check.reasonOk'), fail: t('check.reasonFail'), 'status-unknown': t('check.reasonUnknown') } as const;
@@ -23,7 +24,7 @@ function Reasons({ reasons }: { reasons: CheckResult['reasons'] }) {
       {reasons.map((reason) => (
         <li key={reason.code}>
           <strong class={`govuk-tag ${TAGS[tag(reason)]}`}>{label[tag(reason)]}</strong>{' '}
-          <LocalisedText text={reason.message} />
+          {reasonText(reason, t, language)}
         </li>
       ))}
     </ul>

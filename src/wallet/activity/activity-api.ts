@@ -20,6 +20,4 @@ export interface ActivityLog {
   remove(id: string): Promise<void>;
   /** A JSON file of the log (decrypted, for the person's own records). */
   export(): Promise<Blob>;
-  /** A plain, printable HTML document of the kept check records (all, or those `ids`), for an employer to file. */
-  exportCheckRecords(options: { language: 'en' | 'cy'; ids?: string[] }): Promise<Blob>;
 }

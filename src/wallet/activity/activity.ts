@@ -1,11 +1,11 @@
 /**
  * The activity log (issue 7) as the UI reads it: every share, kept check and receipt, from the
  * vault's encrypted log (SatchelVault.recordActivity / listActivity / deleteActivity). Filter by
- * kind and by text (who, which credential, which claims, in English or Welsh); export as JSON, and
- * the kept check records as a printable document an employer can file (check-record-document.ts).
+ * kind and by text (who, which credential, which claims, in any language kept); export as JSON. The
+ * kept check records' printable document is written by the UI, in words (src/ui/share/check-records-document.ts).
  */
-import { checkRecordsDocument, readCheckRecord } from '../check';
-import type { Localised } from '../shared';
+import { readCheckRecord } from '../check';
+import { readLocalised, type Localised } from '../shared';
 import type { SatchelVault } from '../vault';
 import type { ActivityLog, ActivityLogEntry } from './activity-api';
 
@@ -13,12 +13,9 @@ export type ActivityVault = Pick<SatchelVault, 'listActivity' | 'deleteActivity'
 
 const KINDS: readonly ActivityLogEntry['kind'][] = ['shared', 'checked', 'received'];
 
+/** Stored text in every language kept; a bare string is English. */
 function localised(value: unknown): Localised | undefined {
-  if (typeof value === 'string') return { en: value };
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { en, cy } = value as { en?: unknown; cy?: unknown };
-  if (typeof en !== 'string') return undefined;
-  return typeof cy === 'string' ? { en, cy } : { en };
+  return typeof value === 'string' ? { en: value } : readLocalised(value);
 }
 
 /** A stored entry as an ActivityLogEntry; entries of unknown shape are skipped, never shown half-read. */
@@ -44,7 +41,8 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
 function matchesText(entry: ActivityLogEntry, text: string): boolean {
   const needle = text.trim().toLowerCase();
   if (needle === '') return true;
-  const hay = [entry.counterparty, entry.counterpartyName?.en, entry.counterpartyName?.cy, entry.credentialTypeName?.en, entry.credentialTypeName?.cy, ...entry.claims.flatMap((c) => [c.en, c.cy])];
+  const words = (text: Localised | undefined) => (text ? Object.values(text) : []);
+  const hay = [entry.counterparty, ...words(entry.counterpartyName), ...words(entry.credentialTypeName), ...entry.claims.flatMap(words)];
   return hay.some((h) => typeof h === 'string' && h.toLowerCase().includes(needle));
 }
 
@@ -67,12 +65,6 @@ class ActivityLogImpl implements ActivityLog {
     const entries = await this.list();
     const doc = { format: 'satchel-activity-log', version: 1, exportedAt: new Date().toISOString(), entries };
     return new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
-  }
-
-  async exportCheckRecords(options: { language: 'en' | 'cy'; ids?: string[] }): Promise<Blob> {
-    const entries = (await this.list({ kind: 'checked' })).filter((e) => !options.ids || options.ids.includes(e.id));
-    const html = checkRecordsDocument(entries, options.language === 'cy' ? 'cy' : 'en', new Date().toISOString());
-    return new Blob([html], { type: 'text/html;charset=utf-8' });
   }
 }
 

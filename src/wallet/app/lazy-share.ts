@@ -43,7 +43,6 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     list: async (filter) => (await services()).activity.list(filter),
     remove: async (id) => (await services()).activity.remove(id),
     export: async () => (await services()).activity.export(),
-    exportCheckRecords: async (options) => (await services()).activity.exportCheckRecords(options),
   };
   // A phone that has checked before keeps every trusted issuer's status lists fresh while unlocked
   // and online, with the check screen closed too, so it can check once the signal goes (issue 11).

@@ -2,8 +2,10 @@
  * Checking someone else's credential (verifier mode), as the UI sees it: the contract between
  * src/wallet/check and src/ui. Implemented in check.ts.
  */
+import type { CheckName } from '../../credentials/index';
 import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
-import type { OfflineReadiness } from '../trust';
+
+export type { CheckName };
 
 export type CheckErrorCode =
   | 'not-a-response' // garbage or another app's QR
@@ -40,8 +42,27 @@ export interface FrameProgress {
  */
 export type CheckVerdict = 'pass' | 'fail' | 'status-unknown';
 
-/** Whether this phone can check offline, and for which issuers: worked out by the trust cache (src/wallet/trust). */
-export type { OfflineReadiness };
+/** Whether this phone can check offline, and for which issuers (the check screen says so before checking). */
+export interface OfflineReadiness {
+  /** False when the phone holds no trust list yet: nothing can be checked. */
+  trustList: boolean;
+  /** Every issuer on the trust list: ready when a status list is held for every list it is known to use. */
+  issuers: { id: string; name: Localised; ready: boolean; /** ISO 8601: when its oldest list held was fetched. */ listsFetchedAt?: string }[];
+}
+
+/**
+ * One check made, as a code the UI words in the person's language (src/ui/i18n/reasons.ts): a
+ * passed check's name (`signature`), a failed one's `name:code` (`status:revoked`, the credentials
+ * library's CheckCode), or the request's own (`request`, `request:missing-claims`,
+ * `request:wrong-type`, `request:credentials`, `request:missing-credentials`, `request:not-asked`,
+ * `trust-list:missing`).
+ */
+export interface CheckReason {
+  code: string;
+  ok: boolean;
+  /** What was asked for and not shared (`request:missing-claims`, `request:missing-credentials`). */
+  missing?: Localised[];
+}
 
 /** One credential of an answer, verified: what CheckResult says about a single credential. */
 export interface CredentialCheck {
@@ -50,8 +71,8 @@ export interface CredentialCheck {
   ok: boolean;
   /** Absent (results from before issue 11): 'pass' when ok, else 'fail'. */
   verdict?: CheckVerdict;
-  /** Plain reasons, one per check, pass or fail (signature, issuer, validity, status, key binding…). */
-  reasons: { code: string; ok: boolean; message: Localised }[];
+  /** One reason per check, pass or fail (signature, issuer, validity, status, key binding…). */
+  reasons: CheckReason[];
   issuerName?: Localised;
   typeName?: Localised;
   claims: { path: ClaimPath; label: Localised; value: unknown }[];
@@ -116,8 +137,11 @@ export interface CheckRecord {
   checkedBy?: string;
   /** What was asked for: the kinds of credential and the details (empty for quick show, which asks nothing). */
   asked: Localised[];
-  /** Every check made, passed or not. */
-  checks: { ok: boolean; message: Localised }[];
+  /**
+   * Every check made, passed or not. Kept as reasons (codes, worded when read); records kept
+   * before reasons were codes hold the words as they were then, in `message`.
+   */
+  checks: (CheckReason | { ok: boolean; message: Localised })[];
   /** What was seen: each detail shared (text, number or yes/no; a photo is noted, not kept). */
   seen: { label: Localised; value: string | number | boolean; photo?: true }[];
   issuerName?: Localised;

@@ -7,7 +7,8 @@ import type { DcqlQuery } from '../../protocols/openid4vp/dcql';
 import { labelFromName } from '../shared';
 import { knownClaimLabel, TYPE_NAMES } from '../shared';
 import type { Localised } from '../shared';
-import type { CheckRecord, CheckResult } from './check-api';
+import { readLocalised } from '../shared';
+import type { CheckReason, CheckRecord, CheckResult, CheckVerdict } from './check-api';
 
 /** A text value longer than this is cut (a record is evidence of a check, not a copy of the credential). */
 const MAX_VALUE_CHARS = 500;
@@ -40,7 +41,8 @@ export function askedFor(query: DcqlQuery | undefined): Localised[] {
 /** The record kept for a result: nothing is rendered here, only stored as data. */
 export function checkRecordOf(result: CheckResult, options: { query?: DcqlQuery; checkedBy?: string }): CheckRecord {
   const credentials = result.credentials && result.credentials.length > 1 ? result.credentials : [result];
-  const checks = [...(credentials === result.credentials ? result.reasons : []), ...credentials.flatMap((c) => c.reasons)].map((r) => ({ ok: r.ok, message: r.message }));
+  // Reasons as codes (worded when the record is read, in the reader's language).
+  const checks = [...(credentials === result.credentials ? result.reasons : []), ...credentials.flatMap((c) => c.reasons)].map((r) => ({ ...r }));
   const seen = result.claims.map((claim) => ({ label: claim.label, ...keptValue(claim.value) }));
   const issuers = credentials.flatMap((c) => (c.issuerName ? [c.issuerName] : []));
   const record: CheckRecord = {
@@ -61,4 +63,43 @@ export function personNameOf(result: CheckResult): string | undefined {
   const part = (name: string) => result.claims.find((c) => c.path.length === 1 && c.path[0] === name)?.value;
   const name = [part('given_name'), part('family_name')].filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ');
   return name === '' ? undefined : name.slice(0, 200);
+}
+
+const VERDICTS: readonly CheckVerdict[] = ['pass', 'fail', 'status-unknown'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const localisedList = (v: unknown): Localised[] => list(v).map(readLocalised).filter((l): l is Localised => l !== undefined);
+
+/** One kept check: a reason (code) as kept now, or the words kept before reasons were codes. */
+function readCheck(raw: unknown): CheckRecord['checks'][number] | undefined {
+  if (!isObject(raw) || typeof raw.ok !== 'boolean') return undefined;
+  if (typeof raw.code === 'string') {
+    const reason: CheckReason = { code: raw.code, ok: raw.ok };
+    if (Array.isArray(raw.missing)) reason.missing = localisedList(raw.missing);
+    return reason;
+  }
+  const message = readLocalised(raw.message);
+  return message ? { ok: raw.ok, message } : undefined;
+}
+
+/** A stored record as a CheckRecord; anything of another shape is left out, never shown half-read. */
+export function readCheckRecord(raw: unknown): CheckRecord | undefined {
+  if (!isObject(raw) || !VERDICTS.includes(raw.verdict as CheckVerdict)) return undefined;
+  const record: CheckRecord = {
+    verdict: raw.verdict as CheckVerdict,
+    asked: localisedList(raw.asked),
+    checks: list(raw.checks).map(readCheck).filter((c): c is CheckRecord['checks'][number] => c !== undefined),
+    seen: list(raw.seen).flatMap((s) => {
+      const label = isObject(s) ? readLocalised(s.label) : undefined;
+      const value = isObject(s) ? s.value : undefined;
+      if (!label || !(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) return [];
+      return [{ label, value, ...(isObject(s) && s.photo === true ? { photo: true as const } : {}) }];
+    }),
+  };
+  if (typeof raw.checkedBy === 'string') record.checkedBy = raw.checkedBy;
+  const issuer = readLocalised(raw.issuerName);
+  if (issuer) record.issuerName = issuer;
+  if (typeof raw.statusListFrom === 'string') record.statusListFrom = raw.statusListFrom;
+  return record;
 }

@@ -273,7 +273,7 @@ class CheckerImpl implements Checker {
   }
 
   private noTrustList(): CheckResult {
-    return { ok: false, verdict: 'fail', reasons: [{ code: 'trust-list:missing', ok: false, message: NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
+    return { ok: false, verdict: 'fail', reasons: [{ ...NO_TRUST_LIST }], claims: [], unrequested: [], elapsedMs: 0 };
   }
 
   private async check(check: OpenCheck, answer: Presented[], trustList: TrustList): Promise<CheckResult> {
@@ -326,7 +326,7 @@ class CheckerImpl implements Checker {
     // Claims are only known once the signature and disclosures checked out.
     const trustworthy = Object.keys(report.claims).length > 0;
     if (check.kind === 'request' && trustworthy) {
-      if (!query) reasons.push(NOT_ASKED);
+      if (!query) reasons.push({ ...NOT_ASKED });
       else {
         const { typeOk, missing } = credentialAnswers(query, report.type, report.claims, report.format);
         reasons.push(answersRequest(typeOk, missing.map(label)));

@@ -1,6 +1,6 @@
 /** Checking someone else's credential in verifier mode, with no network once ready: requests, verdicts, reasons and records. */
 export * from './check';
 export * from './check-reasons';
-export * from './check-record-document';
+export { readCheckRecord } from './check-record';
 export * from './checker-background';
 export * from './check-api';

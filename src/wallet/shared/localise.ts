@@ -1,14 +1,54 @@
-/** OpenID4VCI display arrays (§12.2.4: name + BCP 47 locale) as the UI's { en, cy } strings. */
+/**
+ * Text in several languages (Localised): made from an issuer's OpenID4VCI display list, read back
+ * from storage, and looked up in the person's language with the fallback to English.
+ */
 import type { Display } from '../../protocols/openid4vci/index';
 import type { Localised } from './types';
 
+/** BCP 47 (RFC 5646 §2.1): the primary language subtag, lower case ("en-GB" → "en"). */
+export function primaryLanguage(tag: string): string {
+  return tag.toLowerCase().split('-')[0] ?? '';
+}
+
+/**
+ * `text` in `language`: the exact tag, else its primary language ("cy-GB" → "cy"), else English.
+ * `language` says which was found, so a screen can mark English shown on a Welsh page (WCAG 3.1.2).
+ */
+export function textIn(text: Localised, language: string): { text: string; language: string } {
+  for (const tag of [language, primaryLanguage(language)]) {
+    const found = text[tag];
+    if (found) return { text: found, language: tag };
+  }
+  return { text: text.en, language: 'en' };
+}
+
+/**
+ * OpenID4VCI 1.0 display arrays (§12.2.4: name + BCP 47 locale) as Localised: every language the
+ * issuer gave, by primary subtag (the first display of each language wins). English is the display
+ * in English, else the one without a locale, else the first, else `fallback`.
+ */
 export function localise(displays: readonly Display[] | undefined, fallback: string): Localised {
   const list = displays ?? [];
-  const lang = (d: Display) => (d.locale ?? '').toLowerCase().split('-')[0];
+  const lang = (d: Display) => primaryLanguage(d.locale ?? '');
   const en = list.find((d) => lang(d) === 'en') ?? list.find((d) => d.locale === undefined) ?? list[0];
-  const cy = list.find((d) => lang(d) === 'cy');
   const out: Localised = { en: en?.name ?? fallback };
-  if (cy) out.cy = cy.name;
+  for (const d of list) {
+    const tag = lang(d);
+    if (tag !== '' && tag !== 'en' && out[tag] === undefined) out[tag] = d.name;
+  }
+  return out;
+}
+
+/** A language tag as kept in Localised: a primary subtag, or a full tag (RFC 5646 §2.1). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/** A stored Localised read back: every language's text kept, anything else dropped; undefined without English. */
+export function readLocalised(value: unknown): Localised | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { en } = value as { en?: unknown };
+  if (typeof en !== 'string') return undefined;
+  const out: Localised = { en };
+  for (const [tag, text] of Object.entries(value)) if (tag !== 'en' && LANGUAGE_TAG.test(tag) && typeof text === 'string') out[tag] = text;
   return out;
 }
 

@@ -1,9 +1,13 @@
 /** Types every use case and the UI share: display strings, credential status, claim paths, purposes. */
 
-/** A display string in both languages; Welsh may be missing, then English is shown. */
+/**
+ * Text a person reads, by BCP 47 language tag (RFC 5646 primary language subtags: `en`, `cy`, …).
+ * English is always there: it is shown where the person's language is missing (textIn,
+ * localise.ts). A further language is one more member, not more code.
+ */
 export interface Localised {
   en: string;
-  cy?: string;
+  [language: string]: string | undefined;
 }
 
 /** Whether the issuer has revoked or suspended a credential, from its status list ("unknown" when not yet checked). */

@@ -84,7 +84,7 @@ describe('the check screen', () => {
   afterEach(() => render(null, host));
 
   const screen = (checker: Checker, language: 'en' | 'cy' = 'en') =>
-    act(() => render(<I18nProvider initial={language}><ShareProvider services={{ sharer, checker, activity: { list: async () => [], remove: async () => {}, export: async () => new Blob(), exportCheckRecords: async () => new Blob() } }}><CheckScreen /></ShareProvider></I18nProvider>, host));
+    act(() => render(<I18nProvider initial={language}><ShareProvider services={{ sharer, checker, activity: { list: async () => [], remove: async () => {}, export: async () => new Blob() } }}><CheckScreen /></ShareProvider></I18nProvider>, host));
 
   it('"Start again" (English and Welsh) forgets the frames read so far', async () => {
     const checker = newChecker();

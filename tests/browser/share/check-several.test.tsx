@@ -7,6 +7,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../../src/ui/i18n/reasons';
+import { translator } from '../../../src/ui/i18n/translate';
 import { createPresentation, type SignatureVerifier } from '../../../src/credentials/index';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { encryptJwe } from '../../../src/lib/jwe';
@@ -104,7 +106,7 @@ describe('several credentials in one answer', () => {
     const result = await handMade(TWO, { licence: 'licence' });
     expect(result.ok).toBe(false);
     expect(failed(result)).toEqual(['request:missing-credentials']);
-    expect(result.reasons.find((r) => !r.ok)!.message.en).toContain('Right to work');
+    expect(reasonText(result.reasons.find((r) => !r.ok)!, translator('en'), 'en')).toContain('Right to work');
     expect(result.credentials).toHaveLength(1);
     expect(result.credentials![0]!.ok).toBe(true);
   });

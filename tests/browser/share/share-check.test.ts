@@ -3,6 +3,8 @@
  * offline check (signatures in the crypto worker). Issue 7's bad inputs each fail with their code.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../../src/ui/i18n/reasons';
+import { translator } from '../../../src/ui/i18n/translate';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { trustListFromIssuers } from '../../../src/credentials/index';
 import { encryptJwe } from '../../../src/lib/jwe';
@@ -122,7 +124,7 @@ describe('request and response', () => {
     const result = await checker.verify(request.requestId);
     expect(result.ok).toBe(false);
     expect(failed(result)).toEqual(['request:missing-claims']);
-    expect(result.reasons.find((r) => !r.ok)!.message.en).toContain('Work restrictions');
+    expect(reasonText(result.reasons.find((r) => !r.ok)!, translator('en'), 'en')).toContain('Work restrictions');
   });
 
   it('fails when the credential is not of a type asked for, even though it verifies', async () => {

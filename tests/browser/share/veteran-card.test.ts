@@ -5,6 +5,8 @@
  * Real crypto worker on the checker's side; the holder's device key is a WebCrypto key.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { reasonText } from '../../../src/ui/i18n/reasons';
+import { translator } from '../../../src/ui/i18n/translate';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { trustListFromIssuers } from '../../../src/credentials/index';
 import { createChecker, QUICK_SHOW_REQUEST_ID } from '../../../src/wallet/check';
@@ -43,7 +45,7 @@ beforeEach(async () => {
 });
 afterAll(() => stopCryptoWorker());
 
-const failed = (r: CheckResult) => r.reasons.filter((x) => !x.ok).map((x) => `${x.code}: ${x.message.en}`);
+const failed = (r: CheckResult) => r.reasons.filter((x) => !x.ok).map((x) => `${x.code}: ${reasonText(x, translator('en'), 'en')}`);
 
 async function checkQuickShow(frames: string[]): Promise<CheckResult> {
   await checker.acceptQuickShow();

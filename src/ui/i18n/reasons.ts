@@ -1,0 +1,67 @@
+/**
+ * The checker's reasons in words: the wallet returns each check as a code (src/wallet/check,
+ * CheckReason), and this turns it into the catalogue's sentence in the person's language. Records
+ * kept before reasons were codes carry their words, shown as they were kept.
+ */
+import type { CheckName, CheckReason, CheckRecord } from '../../wallet/check';
+import { textIn } from '../../wallet/shared';
+import type { MessageKey } from './en';
+import type { Language, Translate } from './translate';
+
+const PASSED: Record<CheckName, MessageKey> = {
+  format: 'reason.pass.format',
+  signature: 'reason.pass.signature',
+  disclosures: 'reason.pass.disclosures',
+  'issuer-trusted': 'reason.pass.issuer-trusted',
+  validity: 'reason.pass.validity',
+  status: 'reason.pass.status',
+  'key-binding': 'reason.pass.key-binding',
+};
+
+const FAILED: Record<CheckName, MessageKey> = {
+  format: 'reason.fail.format',
+  signature: 'reason.fail.signature',
+  disclosures: 'reason.fail.disclosures',
+  'issuer-trusted': 'reason.fail.issuer-trusted',
+  validity: 'reason.fail.validity',
+  status: 'reason.fail.status',
+  'key-binding': 'reason.fail.key-binding',
+};
+
+/** What exactly failed, where Satchel says more than the check's name (the credentials library's CheckCode). */
+const PROBLEMS: Record<string, MessageKey> = {
+  revoked: 'reason.problem.revoked',
+  suspended: 'reason.problem.suspended',
+  unknown: 'reason.problem.unknown',
+  expired: 'reason.problem.expired',
+  'unknown-issuer': 'reason.problem.unknown-issuer',
+  'type-not-allowed': 'reason.problem.type-not-allowed',
+};
+
+/** Reasons about the answer rather than one check (what was asked for, the trust list). */
+const ANSWER: Record<string, MessageKey> = {
+  request: 'reason.request.ok',
+  'request:wrong-type': 'reason.request.wrongType',
+  'request:missing-claims': 'reason.request.missing',
+  'request:credentials': 'reason.request.credentialsOk',
+  'request:missing-credentials': 'reason.request.missing',
+  'request:not-asked': 'reason.request.notAsked',
+  'trust-list:missing': 'reason.noTrustList',
+};
+
+const own = <T,>(table: Record<string, T>, key: string): T | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+
+/** A reason's words in `language`: an answer reason, else what exactly failed, else the check passed or failed. */
+export function reasonText(reason: CheckReason, t: Translate, language: Language): string {
+  const names = (reason.missing ?? []).map((name) => textIn(name, language).text).join(', ');
+  const [check = '', problem = ''] = reason.code.split(':');
+  const key = own(ANSWER, reason.code)
+    ?? (reason.ok ? own(PASSED, check) : own(PROBLEMS, problem) ?? own(FAILED, check));
+  // A code this version does not know (a record kept by a newer one): the code itself, not nothing.
+  return key ? t(key, { names }) : reason.code;
+}
+
+/** A kept check's words: from its reason code, or as kept (records from before reasons were codes). */
+export function keptCheckText(check: CheckRecord['checks'][number], t: Translate, language: Language): string {
+  return 'message' in check ? textIn(check.message, language).text : reasonText(check, t, language);
+}
