@@ -3,27 +3,17 @@
  * credentials library and the OpenID4VCI client; the first screen (start or unlock) needs neither,
  * so they stay out of the entry bundle (README: size budget).
  */
+import { lazyProxy } from '../../lib/lazy-proxy';
 import type { Receiver } from '../receive';
 import type { SatchelVault } from '../vault';
 
 export function lazyAppReceiver(vault: SatchelVault): Receiver {
-  let loading: Promise<Receiver> | undefined;
-  const receiver = () => (loading ??= import('./app-receiver').then((m) => m.createAppReceiver(vault)));
-  return {
-    readOffer: async (input) => (await receiver()).readOffer(input),
-    accept: async (offerId, txCode) => (await receiver()).accept(offerId, txCode),
-    decline: async (offerId) => (await receiver()).decline(offerId),
-    pendingOffers: async () => (await receiver()).pendingOffers(),
-    resumePending: async () => (await receiver()).resumePending(),
-    listCredentials: async () => (await receiver()).listCredentials(),
-    credential: async (id) => (await receiver()).credential(id),
-    deleteCredential: async (id) => (await receiver()).deleteCredential(id),
-    refreshStatus: async () => (await receiver()).refreshStatus(),
-    statusFreshness: async () => (await receiver()).statusFreshness(),
-    onPendingChange(listener) {
+  return lazyProxy<Receiver>(() => import('./app-receiver').then((m) => m.createAppReceiver(vault)), {
+    // A listener added before the receiver is loaded is subscribed once it is (unless removed first).
+    onPendingChange: (receiver) => (listener) => {
       let stop: (() => void) | undefined;
       let stopped = false;
-      void receiver().then((r) => {
+      void receiver.load().then((r) => {
         if (!stopped) stop = r.onPendingChange(listener);
       });
       return () => {
@@ -31,5 +21,5 @@ export function lazyAppReceiver(vault: SatchelVault): Receiver {
         stop?.();
       };
     },
-  };
+  });
 }

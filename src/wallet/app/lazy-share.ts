@@ -3,6 +3,7 @@
  * and checking pull in the credentials library, DCQL, JWE and the QR transport, which the first
  * screen does not need, so they stay out of the entry bundle (README: size budget).
  */
+import { lazyProxy } from '../../lib/lazy-proxy';
 import { keepCheckerReady } from '../check';
 import type { Receiver } from '../receive';
 import type { SatchelVault } from '../vault';
@@ -16,36 +17,16 @@ export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiv
     return import('./app-share').then((m) => m.createAppShareServices(vault, receiver));
   }
   const services = () => (loading ??= load());
-  const sharer: Sharer = {
-    readRequest: async (input) => (await services()).sharer.readRequest(input),
-    claimsForPurpose: async (id, purpose) => (await services()).sharer.claimsForPurpose(id, purpose),
-    shareableClaims: async (id) => (await services()).sharer.shareableClaims(id),
-    respond: async (requestId, ...answer) => (await services()).sharer.respond(requestId, ...answer),
-    respondOnline: async (requestId, ...answer) => (await services()).sharer.respondOnline(requestId, ...answer),
-    decline: async (requestId) => (await services()).sharer.decline(requestId),
-    quickShow: async (id, claims) => (await services()).sharer.quickShow(id, claims),
-  };
-  // discard is synchronous: it forgets the check once the module is loaded (it always is, by then).
-  let loaded: Checker | undefined;
-  const checkerNow = async () => (loaded = (await services()).checker);
-  const checker: Checker = {
-    createRequest: async (options) => (await checkerNow()).createRequest(options),
-    acceptQuickShow: async () => (await checkerNow()).acceptQuickShow(),
-    addFrame: async (requestId, frame) => (await checkerNow()).addFrame(requestId, frame),
-    verify: async (requestId) => (await checkerNow()).verify(requestId),
-    offlineReadiness: async (options) => (await checkerNow()).offlineReadiness(options),
-    keepRecord: async (requestId) => (await checkerNow()).keepRecord(requestId),
-    discard: (requestId) => loaded?.discard(requestId),
-    // Nothing to forget before the module is loaded: no check can exist yet.
-    discardAll: () => loaded?.discardAll(),
-  };
-  const activity: ActivityLog = {
-    list: async (filter) => (await services()).activity.list(filter),
-    remove: async (id) => (await services()).activity.remove(id),
-    export: async () => (await services()).activity.export(),
-  };
+  const sharer = lazyProxy<Sharer>(async () => (await services()).sharer, {});
+  const checker = lazyProxy<Checker>(async () => (await services()).checker, {
+    // Synchronous: they forget checks once the checker is loaded. Before that no check can exist
+    // (every check starts with a call that loads it), so there is nothing to forget.
+    discard: (checker) => (requestId) => checker.current?.discard(requestId),
+    discardAll: (checker) => () => checker.current?.discardAll(),
+  });
+  const activity = lazyProxy<ActivityLog>(async () => (await services()).activity, {});
   // A phone that has checked before keeps every trusted issuer's status lists fresh while unlocked
-  // and online, with the check screen closed too, so it can check once the signal goes (issue 11).
-  keepCheckerReady(vault, async () => (await checkerNow()).offlineReadiness({ refresh: true }));
+  // and online, with the check screen closed too, so it can check once the signal goes (docs/sharing.md: status lists on a checking phone).
+  keepCheckerReady(vault, () => checker.offlineReadiness({ refresh: true }));
   return { sharer, checker, activity };
 }
