@@ -8,8 +8,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { acceptOffer, expect, goInApp, makeOffer, test, type DemoEnvironment } from '../../tests/e2e/demo-fixtures';
+import { expect, goInApp, test } from '../../tests/e2e/demo-fixtures';
 import { screenshotEveryCode } from '../../tests/e2e/support/looping-code-video';
+import { picture, receive } from '../../tests/e2e/support/phones';
 import { PIN, setUpVault } from '../../tests/e2e/vault-steps';
 
 const OUT = process.env.SCREENS_DIR ?? join(import.meta.dirname, '../../docs/screens');
@@ -68,22 +69,6 @@ async function shoot(page: Page, screen: keyof typeof SCREENS, ready: Locator): 
 }
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
-
-async function addCredential(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string, screenshot: boolean): Promise<void> {
-  const admin = await page.context().newPage();
-  const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
-  await admin.close();
-  // From the home screen, as a person does ("Credential added" is the add screen's last step: going
-  // to /add from there would not start it again).
-  await goInApp(page, '/');
-  await page.getByRole('button', { name: 'Add a credential' }).click();
-  await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  if (screenshot) await shoot(page, 'addReview', page.getByTestId('offer-summary'));
-  await acceptOffer(page, issuer, offer.txCode);
-  await expect(heading(page, 'Credential added')).toBeVisible({ timeout: 30_000 });
-}
 
 test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   await mkdir(OUT, { recursive: true });
@@ -106,8 +91,10 @@ test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   await expect(home).toBeVisible();
 
   // Two credentials; the first one's review screen is shot.
-  await addCredential(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency', true);
-  await addCredential(holder, demo, /^Right to work/, 'Home Office', false);
+  // From the home screen, as a person does ("Credential added" is the add screen's last step: going
+  // to /add from there would not start it again).
+  await receive(holder, demo, /^Driving licence/, 'Driver and Vehicle Licensing Agency', () => shoot(holder, 'addReview', holder.getByTestId('offer-summary')));
+  await receive(holder, demo, /^Right to work/, 'Home Office');
   await goInApp(holder, '/');
   await expect(holder.getByTestId('credential-card')).toHaveCount(2);
   await shoot(holder, 'home', home);

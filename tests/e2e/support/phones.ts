@@ -8,8 +8,11 @@ export async function phone(browser: Browser, baseURL: string, viewport = { widt
   return context.newPage();
 }
 
-/** The holder receives a credential from the admin page's offer, pasted as text. */
-export async function receive(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string): Promise<void> {
+/**
+ * The holder receives a credential from the admin page's offer, pasted as text, starting from the
+ * home screen. `onReview` runs while the offer's review is on screen, before it is accepted.
+ */
+export async function receive(page: Page, demo: DemoEnvironment, credential: RegExp, issuer: string, onReview?: () => Promise<void>): Promise<void> {
   const admin = await page.context().newPage();
   const offer = await makeOffer(admin, demo.servers.adminUrl, credential);
   await admin.close();
@@ -17,6 +20,7 @@ export async function receive(page: Page, demo: DemoEnvironment, credential: Reg
   await page.getByRole('button', { name: 'Add a credential' }).click();
   await page.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
   await page.getByRole('button', { name: 'Continue' }).click();
+  await onReview?.();
   await acceptOffer(page, issuer, offer.txCode);
   await expect(page.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
 }
