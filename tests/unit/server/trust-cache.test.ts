@@ -14,6 +14,7 @@ import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../src/server/refere
 import { TrustCache, TrustUnavailableError } from '../../../src/wallet/trust/trust-cache';
 import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../shared/credentials/helpers';
 import { MemoryVault } from './memory-vault';
+import { redirectingFetch } from '../../shared/redirecting-fetch';
 
 const URL_ = 'https://trust.example.gov.uk/trust-list.jwt';
 
@@ -203,6 +204,18 @@ describe('TrustCache', () => {
       pulled = 0;
       await expect(big.fetchStatusList(STATUS_URI)).rejects.toBeInstanceOf(TrustUnavailableError);
       expect(pulled).toBeLessThanOrEqual(MAX_STATUS_LIST_TOKEN_CHARS + 2 * CHUNK);
+    });
+
+    it('a trust list or status list address that redirects elsewhere is not followed: nothing is kept, with no cookies sent', async () => {
+      const r = redirectingFetch('https://evil.example/list', () => list(impostor, 'https://evil.example'));
+      const redirected = new TrustCache({ vault: vault(), config: { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, fetch: r.fetch, now: () => clock });
+      const error = await redirected.trustList().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TrustUnavailableError);
+      expect((error as TrustUnavailableError).offline).toBe(true);
+      await expect(redirected.fetchStatusList(STATUS_URI)).rejects.toBeInstanceOf(TrustUnavailableError);
+      expect(await redirected.cachedTrustList()).toBeUndefined();
+      expect(r.followed).toEqual([]);
+      expect(r.seen).toMatchObject([{ redirect: 'error', credentials: 'omit' }, { redirect: 'error', credentials: 'omit' }]);
     });
   });
 

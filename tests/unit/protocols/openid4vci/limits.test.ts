@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { fetchIssuerMetadata, MAX_RESPONSE_BYTES, Oid4vciError, parseOfferInput, redeemOffer, resolveOffer } from '../../../../src/protocols/openid4vci/index';
 import recorded from './recorded.json';
 import { fakeFetch, json } from './fake-fetch';
+import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const LOCAL = 'http://localhost:5174';
 const DEMO = { allowLoopback: true };
@@ -100,5 +101,16 @@ describe('response size (bodies streamed and stopped at the cap)', () => {
     const error = await rejectionOf(fetchIssuerMetadata(issuer, { fetch: f.fetch, timeoutMs: 60_000 }));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toMatch(/larger than/);
+  });
+});
+
+describe('redirects (every issuer request goes through fetchBounded)', () => {
+  it('an issuer that redirects elsewhere is not followed: the request fails as a network error, with no cookies sent', async () => {
+    const issuer = 'https://dvla.example.gov.uk';
+    const r = redirectingFetch('https://evil.example/metadata', () => json({ credential_issuer: 'https://evil.example' }));
+    const error = await rejectionOf(fetchIssuerMetadata(issuer, { fetch: r.fetch, timeoutMs: 60_000 }));
+    expect(error.kind).toBe('network');
+    expect(r.followed).toEqual([]);
+    expect(r.seen).toMatchObject([{ redirect: 'error', credentials: 'omit' }]);
   });
 });

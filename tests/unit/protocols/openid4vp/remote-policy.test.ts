@@ -11,6 +11,7 @@ import { REQUEST_OBJECT_MAX_BYTES, resolveAuthorizationRequest } from '../../../
 import { validateRequestObject } from '../../../../src/protocols/openid4vp/request-object';
 import { createSharer } from '../../../../src/wallet/share/share';
 import { makeWorld, NOW } from '../../../browser/share/fixtures';
+import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const NOW_S = NOW.getTime() / 1000;
 const seg = (v: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(v)));
@@ -88,5 +89,15 @@ describe('request_uri: where a request may be fetched from', () => {
     const link = { clientId: 'redirect_uri:https://jobs.example.co.uk/response', requestUri: 'https://jobs.example.co.uk/request/1', requestUriMethod: 'get' as const };
     await expect(resolveAuthorizationRequest(link, { fetch: endless, now: NOW })).rejects.toMatchObject({ code: 'malformed', message: expect.stringMatching(/too large/) });
     expect(pulled).toBeLessThan(REQUEST_OBJECT_MAX_BYTES + 4 * chunk.length);
+  });
+
+  it('a request_uri that redirects elsewhere is not followed: fetching the request fails as a network error, with no cookies sent', async () => {
+    const payload = await requestFor('https://jobs.example.co.uk/response');
+    const jwt = `${seg({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${seg(payload)}.`;
+    const r = redirectingFetch('https://evil.example/request/1', () => new Response(jwt));
+    const link = { clientId: 'redirect_uri:https://jobs.example.co.uk/response', requestUri: 'https://jobs.example.co.uk/request/1', requestUriMethod: 'get' as const };
+    await expect(resolveAuthorizationRequest(link, { fetch: r.fetch, now: NOW })).rejects.toMatchObject({ name: 'FetchError', kind: 'network' });
+    expect(r.followed).toEqual([]);
+    expect(r.seen).toMatchObject([{ redirect: 'error', credentials: 'omit' }]);
   });
 });

@@ -1,8 +1,9 @@
 /** The Authorization Response (OpenID4VP 1.0 §8.1–8.3): direct_post form fields, direct_post.jwt JWE, redirect_uri handling. */
 import { describe, expect, it } from 'vitest';
 import { decryptJwe, generateRecipientKey, jweHeader } from '../../../../src/lib/jwe';
-import { postResponse, readResponseParameters, RESPONSE_ANSWER_MAX_BYTES, responseParameters } from '../../../../src/protocols/openid4vp/response';
+import { ERROR_RESPONSE_MAX_BYTES, postErrorResponse, postResponse, readResponseParameters, RESPONSE_ANSWER_MAX_BYTES, responseParameters } from '../../../../src/protocols/openid4vp/response';
 import type { ValidatedRequest } from '../../../../src/protocols/openid4vp/request-object';
+import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const base: ValidatedRequest = {
   clientId: 'redirect_uri:https://v.example/response',
@@ -83,6 +84,33 @@ describe('postResponse', () => {
       );
     await expect(postResponse(base, responseParameters(base, 'q', 'x~'), endless)).rejects.toMatchObject({ kind: 'too-large' });
     expect(pulled).toBeLessThan(RESPONSE_ANSWER_MAX_BYTES + 4 * chunk.length);
+  });
+
+  it('reads the verifier’s answer to an error response with its own cap, without reading the rest', async () => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"redirect_uri":"https://v.example/${'a'.repeat(16 * 1024)}`);
+    const endless: typeof fetch = async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += chunk.length;
+            controller.enqueue(chunk);
+            if (pulled >= 20 * 1024 * 1024) controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      );
+    await expect(postErrorResponse(base, 'access_denied', endless)).rejects.toMatchObject({ kind: 'too-large' });
+    expect(pulled).toBeLessThan(ERROR_RESPONSE_MAX_BYTES + 4 * chunk.length);
+  });
+
+  it('a response_uri that redirects elsewhere is not followed, for an answer or an error: the POST fails as a network error, with no cookies sent', async () => {
+    const answer = redirectingFetch('https://evil.example/collect', () => Response.json({}));
+    await expect(postResponse(base, responseParameters(base, 'q', 'x~'), answer.fetch)).rejects.toMatchObject({ name: 'FetchError', kind: 'network' });
+    const error = redirectingFetch('https://evil.example/collect', () => Response.json({}));
+    await expect(postErrorResponse(base, 'access_denied', error.fetch)).rejects.toMatchObject({ name: 'FetchError', kind: 'network' });
+    expect([...answer.followed, ...error.followed]).toEqual([]);
+    expect([...answer.seen, ...error.seen]).toMatchObject([{ redirect: 'error', credentials: 'omit' }, { redirect: 'error', credentials: 'omit' }]);
   });
 
   it('readResponseParameters refuses malformed vp_token', () => {
