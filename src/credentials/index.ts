@@ -13,5 +13,7 @@ export type { VerifyOptions, PresentationOptions, VerificationReport, Check, Sta
 export type { CheckName, CheckCode } from './check-error';
 export { detectFormat, formatNamed, registerFormat, registeredFormats, type CredentialFormat, type CredentialFormatModule, type HolderProofExpectations, type ParsedCredential, type ReadCredential } from './formats/index';
 export { selectClaim, selectShaped, type ClaimPathStep } from './claim-path';
+export { sdJwtVcFormat } from './formats/sd-jwt-vc/index';
+export { jwtVcFormat } from './formats/jwt-vc/index';
 export * from './limits';
 export type { SignatureVerifier, VerifyItem, SignatureAlgorithm } from '../lib/signature-verifier';

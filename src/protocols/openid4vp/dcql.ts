@@ -5,6 +5,7 @@
  * can match here; other formats (mso_mdoc, …) parse but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
  * decides whom to trust.
  */
+import { selectClaim } from '../../credentials/claim-path';
 import { isJsonObject } from '../../lib/json-safe';
 
 export type DcqlPathElement = string | number | null;
@@ -144,25 +145,8 @@ export function parseDcqlQuery(value: unknown): DcqlQuery {
   return query;
 }
 
-/** §7.1: the elements a claim path selects in `claims` (empty when it selects nothing). */
-export function selectClaim(claims: unknown, path: readonly DcqlPathElement[]): unknown[] {
-  let selected: unknown[] = [claims];
-  for (const step of path) {
-    const next: unknown[] = [];
-    for (const node of selected) {
-      if (typeof step === 'string') {
-        if (isJsonObject(node) && Object.prototype.hasOwnProperty.call(node, step)) next.push(node[step]);
-      } else if (step === null) {
-        if (Array.isArray(node)) next.push(...(node as unknown[]));
-      } else if (Array.isArray(node) && step < node.length) {
-        next.push(node[step]);
-      }
-    }
-    if (next.length === 0) return [];
-    selected = next;
-  }
-  return selected;
-}
+/** §7.1: the elements a claim path selects in `claims` (empty when it selects nothing); one walk for the whole wallet (credentials/claim-path.ts). */
+export { selectClaim };
 
 /** A credential the wallet holds, as matching needs it. */
 export interface HeldCredential {

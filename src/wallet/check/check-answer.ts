@@ -3,11 +3,15 @@
  * (OpenID4VP 1.0 §6): each credential against the credential query it was given for (§6.4.1), and
  * the answer as a whole against the required credential sets (§6.4.2).
  */
+import { formatNamed } from '../../credentials/index';
 import { selectClaim, typesMatch, type DcqlClaimQuery, type DcqlCredentialQuery, type DcqlQuery } from '../../protocols/openid4vp/dcql';
 import type { ClaimPath } from '../shared';
 
-/** The DCQL format identifier (§6.1) of a credential format as the verify report names it. */
-const DCQL_FORMAT: Record<string, string> = { 'dc+sd-jwt': 'dc+sd-jwt', 'vc+jwt': 'jwt_vc_json' };
+/** The DCQL format identifier (§6.1, Appendix B) of a credential format as the verify report names it. */
+function dcqlFormatOf(format: string): string | undefined {
+  const known = formatNamed(format);
+  return known?.id === format ? known.dcqlFormat : undefined;
+}
 
 /**
  * §6.4.1: is the credential of the format and a type the query accepts (B.3.5 vct_values; B.1.1
@@ -15,7 +19,7 @@ const DCQL_FORMAT: Record<string, string> = { 'dc+sd-jwt': 'dc+sd-jwt', 'vc+jwt'
  */
 export function credentialAnswers(query: DcqlCredentialQuery, type: string, claims: Record<string, unknown>, format?: string): { typeOk: boolean; missing: ClaimPath[] } {
   const types = Array.isArray(claims.type) ? claims.type.filter((t): t is string => typeof t === 'string') : [type];
-  const typeOk = (format === undefined || DCQL_FORMAT[format] === query.format)
+  const typeOk = (format === undefined || dcqlFormatOf(format) === query.format)
     && (!query.vctValues || query.vctValues.includes(type))
     && (!query.typeValues || typesMatch(query.typeValues, types));
   if (!query.claims) return { typeOk, missing: [] };

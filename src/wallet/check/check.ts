@@ -16,8 +16,8 @@
  * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
  * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
  */
-import { verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
-import { base64urlDecode, base64urlEncode } from '../../lib/base64url';
+import { detectFormat, verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { base64urlEncode } from '../../lib/base64url';
 import { utf8Decode } from '../../lib/bytes';
 import { decryptJwe, generateRecipientKey, JweError } from '../../lib/jwe';
 import { FRAME_MS, FrameCollector, FrameError, parseFrame } from '../../protocols/in-person/frames';
@@ -76,26 +76,15 @@ interface OpenCheck {
 const randomId = (bytes: number): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
 
 /**
- * The KB-JWT's nonce and aud, read before verifying, to tell a replay from a forgery (RFC 9901 §4.3),
- * and its JWS signing input (RFC 7515 §5.1: ASCII(header '.' payload)) — what the holder signed.
+ * The holder proof's nonce and aud (a KB-JWT's: RFC 9901 §4.3), read before verifying by the
+ * credential's format, to tell a replay from a forgery, and what the holder signed (a KB-JWT's JWS
+ * signing input, RFC 7515 §5.1: ASCII(header '.' payload)).
  * Replays are remembered by the signing input, never by the signature: ECDSA signatures are
  * malleable ((r, s) and (r, n − s) both verify), so a copy can carry different signature bytes
  * over the same signed content.
  */
 function peekKeyBinding(presentation: string): { nonce?: unknown; aud?: unknown; signingInput: string } | undefined {
-  const kb = presentation.slice(presentation.lastIndexOf('~') + 1);
-  const parts = kb.split('.');
-  if (parts.length !== 3) return undefined;
-  const bytes = base64urlDecode(parts[1]!);
-  const text = bytes && utf8Decode(bytes);
-  try {
-    const payload: unknown = text ? JSON.parse(text) : undefined;
-    if (typeof payload !== 'object' || payload === null) return undefined;
-    const p = payload as Record<string, unknown>;
-    return { nonce: p.nonce, aud: p.aud, signingInput: `${parts[0]!}.${parts[1]!}` };
-  } catch {
-    return undefined;
-  }
+  return detectFormat(presentation).peekHolderProof(presentation);
 }
 
 /** A credential in an answer, under the credential query id it was given for (OpenID4VP 1.0 §8.1). */

@@ -8,6 +8,7 @@
  * name itself. An issuer label without Welsh borrows Satchel's Welsh for the same claim name (the
  * names are the registered ones: OpenID Connect Core §5.1, ISO/IEC 18013-5 §7.2.1).
  */
+import { selectShaped } from '../../credentials/index';
 import { labelFromName } from '../shared';
 import { CLAIM_PART_LABELS } from './claim-part-labels';
 import { CLAIM_LABELS } from '../shared';
@@ -26,25 +27,9 @@ function labelFor(issuer: Localised | undefined, known: Localised | undefined, n
   return known ? { ...known } : labelFromName(name);
 }
 
+/** What `path` selects in a claim (OpenID4VCI 1.0 Appendix C), arrays kept as arrays: the one claim-path walk (credentials/claim-path.ts). */
 export function select(value: unknown, path: ClaimPath): unknown {
-  // OpenID4VCI 1.0 Appendix C: strings select members, numbers array elements, null every element.
-  let current: unknown = value;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i] as string | number | null;
-    if (step === null) {
-      if (!Array.isArray(current)) return undefined;
-      const rest = path.slice(i + 1);
-      return current.map((item) => select(item, rest));
-    }
-    if (typeof step === 'number') {
-      if (!Array.isArray(current)) return undefined;
-      current = current[step];
-    } else {
-      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.prototype.hasOwnProperty.call(current, step)) return undefined;
-      current = (current as Record<string, unknown>)[step];
-    }
-  }
-  return current;
+  return selectShaped(value, path);
 }
 
 /** A member's key: the names along a path inside a claim, array steps left out ("codes.code"). */

@@ -5,7 +5,7 @@
  * deleting (with the OpenID4VCI §11 `credential_deleted` notification, best effort) and the
  * background refresh of the trust list and status lists honouring their ttl.
  */
-import { trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { formatNamed, trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
 import { claimRows } from './claim-rows';
 import { labelFromName } from '../shared';
@@ -16,8 +16,6 @@ import type { CredentialMeta, ReceiveStore, ReceiveVault } from '../receive';
 import type { TrustCache } from '../trust';
 import type { StoredCredential } from '../vault';
 
-/** Claims that are about the credential itself, not its holder: not listed as claims. */
-const TECHNICAL_CLAIMS = new Set(['iss', 'vct', 'iat', 'nbf', 'exp', 'cnf', 'status', 'sub', 'jti', '@context', 'type', 'issuer', 'validFrom', 'validUntil', 'credentialSubject', 'credentialStatus', 'id', 'vct#integrity']);
 const EMPTY_TRUST_LIST: TrustList = trustListFromIssuers([]);
 
 function isoSeconds(value: unknown): string | undefined {
@@ -114,8 +112,10 @@ function typeName(issuer: Localised | undefined, type: string): Localised {
 
 function view(c: StoredCredential, report: VerificationReport, meta: CredentialMeta | undefined, trustList: TrustList): CredentialView {
   const all = report.claims;
-  const subject = (c.format === 'vc+jwt' ? all.credentialSubject : all) as Record<string, unknown> | undefined;
-  const claims = claimRows(subject, meta?.claims ?? [], (name) => (c.format === 'dc+sd-jwt' && TECHNICAL_CLAIMS.has(name)) || name === 'id');
+  // What it says about the person, without the claims about the credential itself: the format knows which (src/credentials/formats/).
+  const format = formatNamed(c.format);
+  const subject = format ? format.subjectClaims(all) : all;
+  const claims = claimRows(subject, meta?.claims ?? [], (name) => format?.technicalClaims.has(name) ?? name === 'id');
   // Verified: everything but the status, which is shown separately with its age.
   const verified = report.checks.length > 0 && report.checks.every((check) => check.ok || check.name === 'status') && report.checks.some((check) => check.name === 'signature' && check.ok);
   const issuer = trustList.issuers.find((i) => i.id === (meta?.issuerId ?? report.issuer.id));
