@@ -1,6 +1,6 @@
 /** The one rule for replacing a cached signed list (src/wallet/trust/list-freshness.ts). */
 import { describe, expect, it } from 'vitest';
-import { chooseCopy, type Verified } from '../../../src/wallet/trust/list-freshness';
+import { chooseCopy, type Verified } from '../../../../src/wallet/trust/list-freshness';
 
 const good = (issuedAt: number, value = `list of ${issuedAt}`): Verified<string> => ({ ok: true, value, issuedAt });
 const bad: Verified<string> = { ok: false, problem: 'The signature does not check out' };

@@ -8,13 +8,13 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_STATUS_LIST_TOKEN_CHARS, MAX_TRUST_LIST_CHARS, prepareTrustList, verifyCredential } from '../../../src/credentials/index';
-import { loadOrCreateKeys, type KeyPair } from '../../../src/server/reference/keys';
-import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../src/server/reference/trust-operator';
-import { TrustCache, TrustUnavailableError } from '../../../src/wallet/trust/trust-cache';
-import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../shared/credentials/helpers';
-import { MemoryVault } from './memory-vault';
-import { redirectingFetch } from '../../shared/redirecting-fetch';
+import { MAX_STATUS_LIST_TOKEN_CHARS, MAX_TRUST_LIST_CHARS, prepareTrustList, verifyCredential } from '../../../../src/credentials/index';
+import { loadOrCreateKeys, type KeyPair } from '../../../../src/server/reference/keys';
+import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../../src/server/reference/trust-operator';
+import { TrustCache, TrustUnavailableError } from '../../../../src/wallet/trust/trust-cache';
+import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../../shared/credentials/helpers';
+import { MemoryVault } from '../../server/memory-vault';
+import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const URL_ = 'https://trust.example.gov.uk/trust-list.jwt';
 
