@@ -8,11 +8,15 @@
  *   v2  activity — the encrypted activity log that sharing writes to
  *   v3  records — small encrypted documents of other use cases (pending offers, check records),
  *       found by kind through the `byKind` index on an HMAC tag of the kind
+ *   v4  no new store: each credential record now carries its own display metadata, status list
+ *       URI and notification data, which v3 kept in the receive use case's document. Moving them
+ *       needs the vault key, so the upgrade only marks the vault (CREDENTIAL_META_MERGE_ROW) and
+ *       the first unlock does the move (wallet/vault/credential-meta-migration.ts)
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Bytes } from './bytes-own';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const DEFAULT_DB_NAME = 'satchel-vault';
 
 /** An encrypted record: AES-256-GCM ciphertext of a JSON document (record-crypto.ts). */
@@ -55,7 +59,17 @@ export interface ThrottleRecord {
   retryAt: number;
 }
 
-export type MetaRecord = SealedRecord | ThrottleRecord;
+/**
+ * Plain marker in `meta`: credential metadata may still sit in the receive document and is to be
+ * merged into the credential records on the next unlock. Written by the v4 upgrade and by a
+ * restore (a backup may come from a v3 vault); removed once merged.
+ */
+export const CREDENTIAL_META_MERGE_ROW = 'mergeCredentialMeta';
+export interface CredentialMetaMergeRecord {
+  rowKey: typeof CREDENTIAL_META_MERGE_ROW;
+}
+
+export type MetaRecord = SealedRecord | ThrottleRecord | CredentialMetaMergeRecord;
 
 export const STORE = {
   keySlots: 'keySlots',
@@ -95,6 +109,12 @@ export const MIGRATIONS: ReadonlyArray<(db: VaultDb, tx: UpgradeTx) => void> = [
   // 2 → 3: generic encrypted documents for other use cases, listed by (opaque) kind.
   (db) => {
     db.createObjectStore(STORE.records, { keyPath: 'rowKey' }).createIndex(RECORDS_BY_KIND, 'kindTag');
+  },
+  // 3 → 4: mark the vault so the first unlock merges credential metadata into each credential record.
+  (_db, tx) => {
+    const marker: CredentialMetaMergeRecord = { rowKey: CREDENTIAL_META_MERGE_ROW };
+    // A failed put aborts the upgrade, which openVaultDb reports; the promise itself needs no handler.
+    tx.objectStore(STORE.meta).put(marker).catch(() => undefined);
   },
 ];
 

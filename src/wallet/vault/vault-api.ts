@@ -4,6 +4,8 @@
  * src/storage/. Nothing here holds a secret: PINs pass straight through to WebCrypto / Argon2id.
  */
 
+import type { ClaimPath, Localised } from '../shared';
+
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
 /** Why an operation failed, as a stable code the UI turns into English or Welsh. */
@@ -36,6 +38,10 @@ export class VaultError extends Error {
 /** The minimum PIN length the setup screen enforces (digits or any characters). */
 export const MIN_PIN_LENGTH = 6;
 
+/**
+ * One held credential as the vault keeps it: one encrypted record holding everything the wallet
+ * knows about it (docs/vault.md, "Credential records").
+ */
 export interface StoredCredential {
   id: string;
   /** The credential exactly as issued (compact SD-JWT VC or JWT), kept encrypted at rest. */
@@ -45,6 +51,29 @@ export interface StoredCredential {
   issuerName: string;
   type: string;
   receivedAt: string; // ISO 8601
+  /** What the issuer's metadata said about it when it was received (absent for credentials stored without). */
+  display?: CredentialDisplay;
+  /** draft-ietf-oauth-status-list §6.1 `status.status_list.uri`, read when it was received. */
+  statusUri?: string;
+  /** OpenID4VCI 1.0 §11: what to tell the issuer with when the person deletes it. */
+  notification?: CredentialNotification;
+}
+
+/** The issuer's display data for a credential (OpenID4VCI 1.0 §12.2.4), as received. */
+export interface CredentialDisplay {
+  /** The trust list id of the issuer that made the offer. */
+  issuerId: string;
+  configurationId: string;
+  typeName: Localised;
+  /** Each claim the issuer described, by path (OpenID4VCI 1.0 Appendix C), with its label. */
+  claims: { path: ClaimPath; label: Localised }[];
+}
+
+export interface CredentialNotification {
+  endpoint: string;
+  notificationId: string;
+  /** The access token the credential was issued under (the notification endpoint wants it). */
+  accessToken: string;
 }
 
 export interface VaultSettings {
@@ -84,6 +113,8 @@ export interface Vault {
   onStateChange(listener: (state: VaultState) => void): () => void;
 
   listCredentials(): Promise<StoredCredential[]>;
+  /** One credential, by id: one row read and decrypted (its row key is an HMAC of the id). */
+  getCredential(id: string): Promise<StoredCredential | undefined>;
   putCredential(credential: StoredCredential): Promise<void>;
   deleteCredential(id: string): Promise<void>;
 

@@ -6,7 +6,7 @@
 import type { BackupBody } from '../../storage/backup-format';
 import { INDEX_KEY_ROW, unwrapIndexKey } from '../../storage/index-key';
 import { isSealedRecord, openRecord } from '../../storage/record-crypto';
-import { ALL_STORES, STORE, type KeySlot, type KindedRecord, type SealedRecord, type VaultDb, type WriteTx } from '../../storage/schema';
+import { ALL_STORES, CREDENTIAL_META_MERGE_ROW, STORE, type KeySlot, type KindedRecord, type SealedRecord, type VaultDb, type WriteTx } from '../../storage/schema';
 import { noThrottle } from '../../storage/throttle';
 import { recordsAadStore } from './vault-checks';
 
@@ -60,6 +60,9 @@ export async function replaceVault(tx: WriteTx, body: BackupBody, pinSlot: KeySl
   const meta = tx.objectStore(STORE.meta);
   for (const r of body.records.meta) await meta.put(r);
   await meta.put(noThrottle());
+  // A backup made before credential records carried their own metadata keeps it in the receive
+  // document: the unlock that follows merges it (credential-meta-migration.ts), or finds nothing to do.
+  await meta.put({ rowKey: CREDENTIAL_META_MERGE_ROW });
   const puts: Promise<unknown>[] = [];
   try {
     for (const store of [STORE.credentials, STORE.deviceKeys, STORE.activity, STORE.records] as const) {

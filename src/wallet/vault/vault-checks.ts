@@ -28,5 +28,12 @@ export function checkCredential(c: StoredCredential): void {
   for (const f of fields) if (typeof c?.[f] !== 'string') throw new TypeError(`credential.${f} must be a string`);
   if (c.id.length === 0) throw new TypeError('credential.id must not be empty');
   if (c.format !== 'dc+sd-jwt' && c.format !== 'vc+jwt') throw new TypeError(`credential.format must be 'dc+sd-jwt' or 'vc+jwt' (got ${c.format})`);
+  if (c.statusUri !== undefined && typeof c.statusUri !== 'string') throw new TypeError('credential.statusUri must be a string');
+  const d = c.display;
+  if (d !== undefined && (typeof d !== 'object' || d === null || typeof d.issuerId !== 'string' || typeof d.configurationId !== 'string' || typeof d.typeName !== 'object' || !Array.isArray(d.claims)))
+    throw new TypeError('credential.display must have issuerId, configurationId, typeName and claims');
+  const n = c.notification;
+  if (n !== undefined && (typeof n !== 'object' || n === null || typeof n.endpoint !== 'string' || typeof n.notificationId !== 'string' || typeof n.accessToken !== 'string'))
+    throw new TypeError('credential.notification must have endpoint, notificationId and accessToken');
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openVaultDb } from '../../../src/storage/db';
-import { MIGRATIONS, RECORDS_BY_KIND, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
+import { CREDENTIAL_META_MERGE_ROW, MIGRATIONS, RECORDS_BY_KIND, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
 import { cleanUpVaults, dumpDatabase, PIN, sampleCredential, testVault, uniqueDbName } from '../wallet/helpers';
 
 const names: string[] = [];
@@ -20,7 +20,7 @@ const V1_STORES = [STORE.keySlots, STORE.meta, STORE.credentials, STORE.deviceKe
 describe('schema migrations (one per version)', () => {
   it('has one migration per version', () => {
     expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
   });
 
   it('0 → 1 creates the initial stores', async () => {
@@ -73,7 +73,7 @@ describe('schema migrations (one per version)', () => {
     await tx.done;
     v2.close();
 
-    const v3 = await openVaultDb(name);
+    const v3 = await openVaultDb(name, 3);
     expect(v3.version).toBe(3);
     expect(Array.from(v3.objectStoreNames)).toContain(STORE.records);
     expect(Array.from(v3.transaction(STORE.records).objectStore(STORE.records).indexNames)).toEqual([RECORDS_BY_KIND]);
@@ -83,6 +83,29 @@ describe('schema migrations (one per version)', () => {
     expect(dump.activity!.slice().sort(byKey)).toEqual(activity);
     expect(dump.credentials).toEqual(credentials);
     expect(dump.records).toEqual([]);
+  });
+
+  it('3 → 4 keeps every v3 record and marks the vault for the credential metadata move', async () => {
+    const name = dbName('mig-v4');
+    const v3 = await openVaultDb(name, 3);
+    const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+    const credentials = [{ rowKey: 'c', v: 1, iv: bytes(12, 1), ct: bytes(80, 1) }];
+    const records = [{ rowKey: 'r', v: 1, iv: bytes(12, 2), ct: bytes(90, 2), kindTag: 'k' }];
+    const meta = [{ rowKey: 'settings', v: 1, iv: bytes(12, 3), ct: bytes(40, 3) }];
+    const tx = v3.transaction([STORE.credentials, STORE.records, STORE.meta], 'readwrite');
+    for (const r of credentials) await tx.objectStore(STORE.credentials).put(r);
+    for (const r of records) await tx.objectStore(STORE.records).put(r);
+    for (const r of meta) await tx.objectStore(STORE.meta).put(r);
+    await tx.done;
+    v3.close();
+
+    const v4 = await openVaultDb(name);
+    expect(v4.version).toBe(4);
+    v4.close();
+    const dump = await dumpDatabase(name);
+    expect(dump.credentials).toEqual(credentials);
+    expect(dump.records).toEqual(records);
+    expect(dump.meta).toEqual([{ rowKey: CREDENTIAL_META_MERGE_ROW }, ...meta]);
   });
 
   it('a real vault written at v1 opens, unlocks and lists after the upgrade', async () => {

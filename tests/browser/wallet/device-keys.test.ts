@@ -38,7 +38,7 @@ describe('device keys (ECDSA P-256 per credential, wrapped under the vault key)'
     const vault = testVault(name);
     await vault.setUp(PIN);
     await vault.createDeviceKey('a');
-    const session = (vault as unknown as { session: { vaultKey: CryptoKey } }).session;
+    const session = (vault as unknown as { core: { session: { vaultKey: CryptoKey } } }).core.session;
     expect(session.vaultKey.extractable).toBe(false);
     const record = (await dumpDatabase(name)).deviceKeys![0] as Parameters<typeof unwrapDeviceKey>[1];
     const key = await unwrapDeviceKey(session.vaultKey, record);

@@ -47,13 +47,33 @@ describe('vault set-up, lock and unlock', () => {
     await expect(vault.putCredential({ ...a, format: 'mdoc' as 'vc+jwt' })).rejects.toThrow(/credential.format/);
   });
 
+  it('keeps one record per credential, with its display metadata, status list and notification data, found by id', async () => {
+    const vault = testVault(uniqueDbName('record'));
+    await vault.setUp(PIN);
+    const full = {
+      ...sampleCredential('cred-a', { given_name: 'Ada' }),
+      display: { issuerId: 'https://dvla.example.gov.uk', configurationId: 'licence', typeName: { en: 'Driving licence', cy: 'Trwydded yrru' }, claims: [{ path: ['given_name'], label: { en: 'Given name' } }] },
+      statusUri: 'https://dvla.example.gov.uk/status/1',
+      notification: { endpoint: 'https://dvla.example.gov.uk/notify', notificationId: 'n1', accessToken: 'at' },
+    };
+    await vault.putCredential({ ...full, extra: 'not kept' } as typeof full);
+    await vault.putCredential(sampleCredential('cred-b'));
+    expect(await vault.getCredential('cred-a')).toEqual(full);
+    expect(await vault.getCredential('cred-c')).toBeUndefined();
+    expect((await vault.listCredentials()).find((c) => c.id === 'cred-a')).toEqual(full);
+    await expect(vault.putCredential({ ...full, display: { ...full.display, claims: 'none' as never } })).rejects.toThrow(/credential.display/);
+    await expect(vault.putCredential({ ...full, notification: { endpoint: 'https://x', notificationId: 'n' } as never })).rejects.toThrow(/credential.notification/);
+    vault.lock();
+    await expectVaultError(vault.getCredential('cred-a'), 'locked');
+  });
+
   it('lock drops the keys: every operation needing them throws VaultError(locked)', async () => {
     const vault = testVault(uniqueDbName('lock'));
     await vault.setUp(PIN);
     await vault.putCredential(sampleCredential('c1'));
     await vault.createDeviceKey('c1');
     vault.lock();
-    expect((vault as unknown as { session?: unknown }).session).toBeUndefined();
+    expect((vault as unknown as { core: { session?: unknown } }).core.session).toBeUndefined();
     await expectVaultError(vault.listCredentials(), 'locked');
     await expectVaultError(vault.putCredential(sampleCredential('c2')), 'locked');
     await expectVaultError(vault.deleteCredential('c1'), 'locked');
