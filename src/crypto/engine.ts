@@ -7,7 +7,7 @@
  */
 import { createNobleVerifier } from './noble-verifier';
 import { selfTest } from './self-test';
-import type { Verifier } from './wasm-verifier';
+import type { Verifier } from './checked-verifier';
 
 export type EngineName = 'wasm' | 'noble';
 

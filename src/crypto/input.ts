@@ -1,6 +1,6 @@
 /**
- * Boundary checks and encodings shared by the three verifiers (WASM, noble, WebCrypto), so the
- * rules are identical everywhere (DESIGN.md: decisions; convention 2):
+ * Boundary checks and encodings shared by the three verifiers (WASM, noble, WebCrypto), applied
+ * by checked-verifier.ts, so the rules are identical everywhere (DESIGN.md: decisions; convention 2):
  * - wrong types throw a TypeError naming the parameter (misuse);
  * - wrong lengths, malformed encodings and out-of-range values make verify* return false.
  */
@@ -26,7 +26,21 @@ export function assertBytes(value: unknown, name: string, fn: string): asserts v
   if (!isBytes(value)) throw new TypeError(`${fn}: ${name} must be a Uint8Array`);
 }
 
-/** Checks the shape of a batch (types only); each item's bytes are checked by its verifier. */
+/**
+ * Whether a key and signature have the lengths their algorithm needs — ES256: a 65- or 33-byte SEC1
+ * key and a 64-byte r‖s (RFC 7518 §3.4); EdDSA: RFC 8032 §5.1.5/5.1.6 sizes. Anything else,
+ * including an unknown algorithm, verifies false.
+ */
+export function lengthsFit(alg: string, publicKey: Uint8Array, signature: Uint8Array): boolean {
+  if (alg === 'ES256') {
+    return (publicKey.length === P256_PUBLIC_KEY_UNCOMPRESSED_BYTES || publicKey.length === P256_PUBLIC_KEY_COMPRESSED_BYTES)
+      && signature.length === P256_SIGNATURE_BYTES;
+  }
+  if (alg === 'EdDSA') return publicKey.length === ED25519_PUBLIC_KEY_BYTES && signature.length === ED25519_SIGNATURE_BYTES;
+  return false;
+}
+
+/** Checks the shape of a batch (types only); each item's lengths are checked with `lengthsFit`. */
 export function assertItems(items: unknown, fn: string): asserts items is readonly VerifyItem[] {
   if (!Array.isArray(items)) throw new TypeError(`${fn}: items must be an array`);
   items.forEach((item: unknown, i) => {

@@ -13,17 +13,13 @@ import { p256 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import type { VerifyItem } from '../lib/signature-verifier';
-import type { Verifier } from './wasm-verifier';
-import {
-  assertBytes, assertItems, derToP1363, ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES,
-  P256_PUBLIC_KEY_COMPRESSED_BYTES, P256_PUBLIC_KEY_UNCOMPRESSED_BYTES, P256_SIGNATURE_BYTES,
-} from './input';
+import { checkedVerifier, type Verifier } from './checked-verifier';
+import { lengthsFit } from './input';
 
 const ES256_OPTS = { lowS: false, prehash: true, format: 'compact' } as const;
 
-export function verifyP256Noble(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-  if (publicKey.length !== P256_PUBLIC_KEY_UNCOMPRESSED_BYTES && publicKey.length !== P256_PUBLIC_KEY_COMPRESSED_BYTES) return false;
-  if (signature.length !== P256_SIGNATURE_BYTES) return false;
+/** Key and signature lengths already checked (checked-verifier.ts). */
+function verifyP256Noble(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   try {
     return p256.verify(signature, message, publicKey, ES256_OPTS);
   } catch {
@@ -31,8 +27,8 @@ export function verifyP256Noble(publicKey: Uint8Array, message: Uint8Array, sign
   }
 }
 
-export function verifyEd25519Noble(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-  if (publicKey.length !== ED25519_PUBLIC_KEY_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) return false;
+/** Key and signature lengths already checked (checked-verifier.ts). */
+function verifyEd25519Noble(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   try {
     return ed25519.verify(signature, message, publicKey, { zip215: false });
   } catch {
@@ -41,40 +37,20 @@ export function verifyEd25519Noble(publicKey: Uint8Array, message: Uint8Array, s
 }
 
 function verifyItem(item: VerifyItem): boolean {
-  if (item.alg === 'ES256') return verifyP256Noble(item.publicKey, item.message, item.signature);
-  if (item.alg === 'EdDSA') return verifyEd25519Noble(item.publicKey, item.message, item.signature);
-  return false;
+  if (!lengthsFit(item.alg, item.publicKey, item.signature)) return false;
+  return item.alg === 'ES256'
+    ? verifyP256Noble(item.publicKey, item.message, item.signature)
+    : verifyEd25519Noble(item.publicKey, item.message, item.signature);
 }
 
 export function createNobleVerifier(): Verifier & { readonly engine: 'noble' } {
   return {
     engine: 'noble',
-    verifyP256(publicKey, message, signature) {
-      assertBytes(publicKey, 'publicKey', 'verifyP256');
-      assertBytes(message, 'message', 'verifyP256');
-      assertBytes(signature, 'signature', 'verifyP256');
-      return verifyP256Noble(publicKey, message, signature);
-    },
-    verifyP256Der(publicKey, message, derSignature) {
-      assertBytes(publicKey, 'publicKey', 'verifyP256Der');
-      assertBytes(message, 'message', 'verifyP256Der');
-      assertBytes(derSignature, 'derSignature', 'verifyP256Der');
-      const sig = derToP1363(derSignature);
-      return sig !== null && verifyP256Noble(publicKey, message, sig);
-    },
-    verifyEd25519(publicKey, message, signature) {
-      assertBytes(publicKey, 'publicKey', 'verifyEd25519');
-      assertBytes(message, 'message', 'verifyEd25519');
-      assertBytes(signature, 'signature', 'verifyEd25519');
-      return verifyEd25519Noble(publicKey, message, signature);
-    },
-    verifyBatch(items) {
-      assertItems(items, 'verifyBatch');
-      return items.map(verifyItem);
-    },
-    sha256(data) {
-      assertBytes(data, 'data', 'sha256');
-      return nobleSha256(data);
-    },
+    ...checkedVerifier({
+      p256: verifyP256Noble,
+      ed25519: verifyEd25519Noble,
+      batch: (items) => items.map(verifyItem),
+      sha256: (data) => nobleSha256(data),
+    }),
   };
 }

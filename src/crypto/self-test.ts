@@ -3,7 +3,7 @@
  * the RFC 7515 Appendix A.3 ES256 signature (valid, and invalid with one bit flipped), and the
  * RFC 8032 §7.1 TEST 1 Ed25519 signature. An engine that fails is not used.
  */
-import type { Verifier } from './wasm-verifier';
+import type { Verifier } from './checked-verifier';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g)!, (b) => parseInt(b, 16));
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);

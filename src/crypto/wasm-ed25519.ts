@@ -7,7 +7,7 @@
  */
 import type { VerifyItem } from '../lib/signature-verifier';
 import { KeyCache } from './key-cache';
-import { ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES, toHex } from './input';
+import { lengthsFit, toHex } from './input';
 
 export interface Ed25519Core {
   readonly engine: 'wasm';
@@ -38,8 +38,7 @@ const ED25519_BATCH_RANDOM_BYTES = 16;
 /** Below this many items the randomised batch equation does not pay for itself. */
 const ED25519_MIN_BATCH = 4;
 
-const wellFormed = (it: { publicKey: Uint8Array; signature: Uint8Array }): boolean =>
-  it.publicKey.length === ED25519_PUBLIC_KEY_BYTES && it.signature.length === ED25519_SIGNATURE_BYTES;
+const wellFormed = (it: { publicKey: Uint8Array; signature: Uint8Array }): boolean => lengthsFit('EdDSA', it.publicKey, it.signature);
 
 export function bindEd25519(exports: Record<string, unknown>, write: Write): Ed25519Core {
   if (typeof exports.ed25519Verify !== 'function' || typeof exports.ed25519VerifyBatch !== 'function') {

@@ -9,9 +9,9 @@
  * - verifyBatch shares one inversion of s across the ES256 items (core batch entry).
  */
 import type { VerifyItem } from '../lib/signature-verifier';
+import { checkedVerifier, type Verifier } from './checked-verifier';
 import {
-  assertBytes, assertItems, derToP1363, toHex, ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES,
-  P256_PUBLIC_KEY_COMPRESSED_BYTES, P256_PUBLIC_KEY_UNCOMPRESSED_BYTES, P256_SIGNATURE_BYTES, SHA256_BYTES,
+  assertBytes, lengthsFit, toHex, P256_PUBLIC_KEY_COMPRESSED_BYTES, P256_PUBLIC_KEY_UNCOMPRESSED_BYTES, SHA256_BYTES,
 } from './input';
 import { bindEd25519, type Ed25519Core } from './wasm-ed25519';
 import { KeyCache } from './key-cache';
@@ -29,16 +29,6 @@ export const KEY_TABLE_AFTER_USES = 32;
 export const KEY_CACHE_SIZE = 12;
 /** Batch record: 8 × u32, see wasm/assembly/p256/batch.ts. */
 const BATCH_RECORD_BYTES = 32;
-
-export interface Verifier {
-  /** key: 65-byte uncompressed or 33-byte compressed SEC1; sig: 64-byte r‖s. */
-  verifyP256(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
-  verifyP256Der(publicKey: Uint8Array, message: Uint8Array, derSignature: Uint8Array): boolean;
-  verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
-  /** One result per item; malformed items are false. */
-  verifyBatch(items: readonly VerifyItem[]): boolean[];
-  sha256(data: Uint8Array): Uint8Array;
-}
 
 export interface WasmVerifier extends Verifier {
   readonly engine: 'wasm';
@@ -117,8 +107,8 @@ function createWasmVerifier(raw: CoreExports & Record<string, unknown>, options:
     return key.length === P256_PUBLIC_KEY_UNCOMPRESSED_BYTES || key.length === P256_PUBLIC_KEY_COMPRESSED_BYTES;
   }
 
+  /** Lengths already checked (checked-verifier.ts). */
   function verifyP256Raw(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-    if (!isP256KeyLength(publicKey) || signature.length !== P256_SIGNATURE_BYTES) return false;
     const slot = cache.slotFor(publicKey, toHex(publicKey));
     if (slot >= 0) {
       const [mp, sp] = write([message, signature]);
@@ -138,7 +128,7 @@ function createWasmVerifier(raw: CoreExports & Record<string, unknown>, options:
     const pinned = new Set<number>(); // slots this batch uses: not to be evicted before the call
     const slotOf = idx.map((i, k) => {
       const item = items[i]!;
-      if (!isP256KeyLength(item.publicKey) || item.signature.length !== P256_SIGNATURE_BYTES) return -2;
+      if (!lengthsFit('ES256', item.publicKey, item.signature)) return -2;
       const id = ids[k]!;
       const rest = remaining.get(id)! - 1;
       remaining.set(id, rest);
@@ -176,52 +166,30 @@ function createWasmVerifier(raw: CoreExports & Record<string, unknown>, options:
     get ed25519Engine() { return ed.engine; },
     get preparedKeyCount() { return cache.size; },
 
-    verifyP256(publicKey, message, signature) {
-      assertBytes(publicKey, 'publicKey', 'verifyP256');
-      assertBytes(message, 'message', 'verifyP256');
-      assertBytes(signature, 'signature', 'verifyP256');
-      return verifyP256Raw(publicKey, message, signature);
-    },
-
-    verifyP256Der(publicKey, message, derSignature) {
-      assertBytes(publicKey, 'publicKey', 'verifyP256Der');
-      assertBytes(message, 'message', 'verifyP256Der');
-      assertBytes(derSignature, 'derSignature', 'verifyP256Der');
-      const sig = derToP1363(derSignature);
-      return sig !== null && verifyP256Raw(publicKey, message, sig);
-    },
-
-    verifyEd25519(publicKey, message, signature) {
-      assertBytes(publicKey, 'publicKey', 'verifyEd25519');
-      assertBytes(message, 'message', 'verifyEd25519');
-      assertBytes(signature, 'signature', 'verifyEd25519');
-      if (publicKey.length !== ED25519_PUBLIC_KEY_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) return false;
-      return ed.verify(publicKey, message, signature);
-    },
-
-    verifyBatch(items) {
-      assertItems(items, 'verifyBatch');
-      const out: boolean[] = new Array<boolean>(items.length).fill(false);
-      const es: number[] = [];
-      const eddsa: number[] = [];
-      items.forEach((item, i) => {
-        if (item.alg === 'ES256') es.push(i);
-        else if (item.alg === 'EdDSA') eddsa.push(i);
-      });
-      if (es.length > 0) verifyEs256Batch(items, es, out);
-      if (eddsa.length > 0) {
-        const res = ed.verifyBatch(eddsa.map((i) => items[i]!));
-        eddsa.forEach((i, k) => { out[i] = res[k]!; });
-      }
-      return out;
-    },
-
-    sha256(data) {
-      assertBytes(data, 'data', 'sha256');
-      const [dp, op] = write([data, new Uint8Array(SHA256_BYTES)]);
-      raw.sha256(dp!, data.length, op!);
-      return new Uint8Array(raw.memory.buffer, op!, SHA256_BYTES).slice();
-    },
+    ...checkedVerifier({
+      p256: verifyP256Raw,
+      ed25519: (publicKey, message, signature) => ed.verify(publicKey, message, signature),
+      batch(items) {
+        const out: boolean[] = new Array<boolean>(items.length).fill(false);
+        const es: number[] = [];
+        const eddsa: number[] = [];
+        items.forEach((item, i) => {
+          if (item.alg === 'ES256') es.push(i);
+          else if (item.alg === 'EdDSA') eddsa.push(i);
+        });
+        if (es.length > 0) verifyEs256Batch(items, es, out);
+        if (eddsa.length > 0) {
+          const res = ed.verifyBatch(eddsa.map((i) => items[i]!));
+          eddsa.forEach((i, k) => { out[i] = res[k]!; });
+        }
+        return out;
+      },
+      sha256(data) {
+        const [dp, op] = write([data, new Uint8Array(SHA256_BYTES)]);
+        raw.sha256(dp!, data.length, op!);
+        return new Uint8Array(raw.memory.buffer, op!, SHA256_BYTES).slice();
+      },
+    }),
 
     warmUp() {
       return raw.p256Init() === 1;

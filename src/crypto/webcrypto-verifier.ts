@@ -6,22 +6,14 @@
  * and may be refused, which `importP256` reports as null). Ed25519 needs Chrome 137+ / Node 20.
  * CryptoKey objects are cached per key bytes, as an app would cache its issuers' keys.
  */
-import type { VerifyItem } from '../lib/signature-verifier';
-import {
-  assertBytes, assertItems, derToP1363, toHex, ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES,
-  P256_PUBLIC_KEY_COMPRESSED_BYTES, P256_PUBLIC_KEY_UNCOMPRESSED_BYTES, P256_SIGNATURE_BYTES,
-} from './input';
+import { checkedAsyncVerifier, type AsyncVerifierOf } from './checked-verifier';
+import { lengthsFit, toHex } from './input';
 
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-export interface AsyncVerifier {
+export interface AsyncVerifier extends AsyncVerifierOf {
   readonly engine: 'webcrypto';
-  verifyP256(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>;
-  verifyP256Der(publicKey: Uint8Array, message: Uint8Array, derSignature: Uint8Array): Promise<boolean>;
-  verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean>;
-  verifyBatch(items: readonly VerifyItem[]): Promise<boolean[]>;
-  sha256(data: Uint8Array): Promise<Uint8Array>;
 }
 
 /** A view WebCrypto accepts (a Uint8Array over a plain ArrayBuffer). */
@@ -44,9 +36,8 @@ export function createWebCryptoVerifier(subtle: SubtleCrypto = globalThis.crypto
     return key;
   }
 
+  /** Lengths already checked (checked-verifier.ts). */
   async function p256(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
-    if (publicKey.length !== P256_PUBLIC_KEY_UNCOMPRESSED_BYTES && publicKey.length !== P256_PUBLIC_KEY_COMPRESSED_BYTES) return false;
-    if (signature.length !== P256_SIGNATURE_BYTES) return false;
     const key = await importKey('p256', publicKey);
     if (!key) return false;
     try {
@@ -56,8 +47,8 @@ export function createWebCryptoVerifier(subtle: SubtleCrypto = globalThis.crypto
     }
   }
 
+  /** Lengths already checked (checked-verifier.ts). */
   async function ed(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
-    if (publicKey.length !== ED25519_PUBLIC_KEY_BYTES || signature.length !== ED25519_SIGNATURE_BYTES) return false;
     const key = await importKey('ed25519', publicKey);
     if (!key) return false;
     try {
@@ -69,35 +60,14 @@ export function createWebCryptoVerifier(subtle: SubtleCrypto = globalThis.crypto
 
   return {
     engine: 'webcrypto',
-    async verifyP256(publicKey, message, signature) {
-      assertBytes(publicKey, 'publicKey', 'verifyP256');
-      assertBytes(message, 'message', 'verifyP256');
-      assertBytes(signature, 'signature', 'verifyP256');
-      return p256(publicKey, message, signature);
-    },
-    async verifyP256Der(publicKey, message, derSignature) {
-      assertBytes(publicKey, 'publicKey', 'verifyP256Der');
-      assertBytes(message, 'message', 'verifyP256Der');
-      assertBytes(derSignature, 'derSignature', 'verifyP256Der');
-      const sig = derToP1363(derSignature);
-      return sig !== null && p256(publicKey, message, sig);
-    },
-    async verifyEd25519(publicKey, message, signature) {
-      assertBytes(publicKey, 'publicKey', 'verifyEd25519');
-      assertBytes(message, 'message', 'verifyEd25519');
-      assertBytes(signature, 'signature', 'verifyEd25519');
-      return ed(publicKey, message, signature);
-    },
-    async verifyBatch(items) {
-      assertItems(items, 'verifyBatch');
-      return Promise.all(items.map((it) =>
-        it.alg === 'ES256' ? p256(it.publicKey, it.message, it.signature)
-          : it.alg === 'EdDSA' ? ed(it.publicKey, it.message, it.signature)
-            : Promise.resolve(false)));
-    },
-    async sha256(data) {
-      assertBytes(data, 'data', 'sha256');
-      return new Uint8Array(await subtle.digest('SHA-256', own(data)));
-    },
+    ...checkedAsyncVerifier({
+      p256,
+      ed25519: ed,
+      batch: (items) => Promise.all(items.map((it) =>
+        !lengthsFit(it.alg, it.publicKey, it.signature) ? Promise.resolve(false)
+          : it.alg === 'ES256' ? p256(it.publicKey, it.message, it.signature)
+            : ed(it.publicKey, it.message, it.signature))),
+      sha256: async (data) => new Uint8Array(await subtle.digest('SHA-256', own(data))),
+    }),
   };
 }

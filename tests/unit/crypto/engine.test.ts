@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { selectEngine } from '../../../src/crypto/engine';
-import { instantiateVerifier, type Verifier } from '../../../src/crypto/wasm-verifier';
+import type { Verifier } from '../../../src/crypto/checked-verifier';
+import { instantiateVerifier } from '../../../src/crypto/wasm-verifier';
 
 const wasmBytes = () => readFile(new URL('../../../wasm/build/satchel-core.wasm', import.meta.url));
 

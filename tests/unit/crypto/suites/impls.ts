@@ -2,7 +2,8 @@
  * The three verifiers as one shape for the shared vector suites (runs in Node and Chromium).
  * Each environment's test file supplies how to get the WASM bytes.
  */
-import { instantiateVerifier, type Verifier } from '../../../../src/crypto/wasm-verifier';
+import type { Verifier } from '../../../../src/crypto/checked-verifier';
+import { instantiateVerifier } from '../../../../src/crypto/wasm-verifier';
 import { createNobleVerifier } from '../../../../src/crypto/noble-verifier';
 import { createWebCryptoVerifier } from '../../../../src/crypto/webcrypto-verifier';
 
