@@ -80,7 +80,7 @@ export interface CredentialFormatModule {
   /** Names inside the subject claims that are about the credential, not the person: never listed, never offered. */
   readonly technicalClaims: ReadonlySet<string>;
 
-  /** Whether `raw` is (or claims to be) this format; read without checking anything. */
+  /** Whether `raw` carries this format's own marker (a JWT's typ; an mdoc's CBOR), read without checking anything. */
   detect(raw: string): boolean;
   /** Parses every part the verify pipeline checks. Throws DataError (or CheckError naming the failed check). */
   parse(raw: string): ParsedCredential;

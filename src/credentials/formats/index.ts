@@ -1,7 +1,7 @@
 /**
  * The credential format registry: every format Satchel reads, each a CredentialFormatModule in a
  * folder of its own (format.ts says what a format provides). Adding a format is its folder plus
- * one line in BUILT_IN below; nothing else in Satchel parses a credential.
+ * one entry in BUILT_IN below (or registerFormat); nothing else in Satchel parses a credential.
  */
 import type { CredentialFormatModule } from './format';
 import { jwtVcFormat } from './jwt-vc/index';
@@ -9,10 +9,7 @@ import { sdJwtVcFormat } from './sd-jwt-vc/index';
 
 export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, HolderProofExpectations, ParsedCredential, PresentationRequest, ReadCredential } from './format';
 
-/** In the order they are asked whether a credential is theirs: a JWT VC presented with `~` before the SD-JWT VC that claims every `~`. */
 const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat];
-/** What a credential no format recognises is read as: the JWT VC's parser says which `typ` it expected. */
-const FALLBACK = jwtVcFormat;
 
 const formats: CredentialFormatModule[] = [...BUILT_IN];
 
@@ -29,9 +26,13 @@ export function registerFormat(format: CredentialFormatModule): () => void {
   };
 }
 
-/** The format `raw` is in, read without checking anything (parse checks). */
+/**
+ * The format `raw` is in, read without checking anything (parse checks). Each format knows its own
+ * marker (a JWT's typ); what none claims is read by the built-in format whose parser best says what
+ * is wrong: with a "~" (RFC 9901 §4) as an SD-JWT VC, else as a JWT VC (which names the typ it expected).
+ */
 export function detectFormat(raw: string): CredentialFormatModule {
-  return formats.find((f) => f.detect(raw)) ?? FALLBACK;
+  return formats.find((f) => f.detect(raw)) ?? (raw.includes('~') ? sdJwtVcFormat : jwtVcFormat);
 }
 
 /** Every format, in the order they are asked whether a credential is theirs. */

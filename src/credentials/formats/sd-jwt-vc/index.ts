@@ -33,8 +33,8 @@ export const sdJwtVcFormat: CredentialFormatModule = {
   describe: 'An SD-JWT VC (selective disclosure credential).',
   selective: true,
   technicalClaims: TECHNICAL_CLAIMS,
-  // RFC 9901 §4: every SD-JWT has a "~"; one without it whose typ says SD-JWT VC is one cut short.
-  detect: (raw) => raw.includes('~') || SD_JWT_VC_TYPES.includes(peekJwsPart(raw, 0)?.typ as string),
+  // §3.2.1: by the issuer-signed JWT's typ (a credential with "~" and no known typ is read as one too: formats/index.ts).
+  detect: (raw) => SD_JWT_VC_TYPES.includes(peekJwsPart(raw, 0)?.typ as string),
   parse: parseSdJwtVc,
   read(raw) {
     const sd = parseSdJwt(raw);
