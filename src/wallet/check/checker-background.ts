@@ -5,7 +5,7 @@
  * CHECKER_REFRESH_MS — so each trusted issuer's status lists are fresh before any check needs
  * them. Small on purpose: it lives in the entry bundle and loads the checker only when needed.
  */
-import { CHECK_STATUS_KIND } from '../trust';
+import { CHECK_STATUS_KIND } from '../shared';
 import type { SatchelVault } from '../vault';
 
 /** How often an unlocked, online checking phone looks for lists that are due. */

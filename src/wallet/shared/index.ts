@@ -3,3 +3,4 @@ export * from './config';
 export * from './purposes';
 export * from './localise';
 export * from './types';
+export * from './record-kinds';

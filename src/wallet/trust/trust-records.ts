@@ -7,13 +7,14 @@
  *    (CHECK_STATUS_KIND, by URI), kept for offline checks; their presence marks a checking phone.
  * Every copy was verified before it was kept (list-freshness.ts).
  */
+import { CHECK_STATUS_KIND } from '../shared';
 import type { SatchelVault } from '../vault';
 
 export const TRUST_KIND = 'trust';
 export const TRUST_DOCUMENT_ID = 'lists';
 export const TRUST_DOCUMENT_VERSION = 1;
-/** Status lists the checker fetched itself, kept encrypted in the vault for later offline checks. */
-export const CHECK_STATUS_KIND = 'check-status-list';
+/** Status lists the checker fetched itself, kept encrypted in the vault for later offline checks (named in shared/record-kinds.ts). */
+export { CHECK_STATUS_KIND };
 
 /** A signed list as fetched, with when (ms) and when it is due to be fetched again (ms). */
 export interface CachedCopy {
