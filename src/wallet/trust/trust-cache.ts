@@ -37,7 +37,7 @@ export interface TrustCacheOptions {
   vault: TrustVault;
   config: WalletConfig;
   verifier: SignatureVerifier;
-  /** Absent: this cache never goes online (a checker set up without a network). */
+  /** Absent: nothing is fetched, every fetch fails as offline (a checker set up without a network). */
   fetch?: TrustFetch;
   now?: () => number;
   /** Issuers whose held credentials point at status list `uri` (undefined: none known): only their keys may sign it. */
@@ -82,7 +82,11 @@ export class TrustCache {
       refreshS: CHECK_STATUS_REFRESH_S,
       timeoutMs: STATUS_FETCH_TIMEOUT_MS,
       // The checker never fetches the trust list itself: the receiver keeps it fresh.
-      trustList: async () => (await this.cachedTrustList()) ?? Promise.reject(new TrustUnavailableError('This phone has no trust list to check the revocation list against', false)),
+      trustList: async () => {
+        const list = await this.cachedTrustList();
+        if (!list) throw new TrustUnavailableError('This phone has no trust list to check the revocation list against', false);
+        return list;
+      },
       issuerIds: async () => undefined,
     };
   }
@@ -92,9 +96,9 @@ export class TrustCache {
     return this.options.fetch !== undefined;
   }
 
-  private get(url: string, maxBytes: number, timeoutMs: number): Promise<{ text: string; maxAge?: number }> {
-    const fetchFn: TrustFetch = this.options.fetch ?? ((input, init) => fetch(input, init));
-    return fetchSignedList(url, { fetch: fetchFn, timeoutMs, maxBytes, remoteUrls: this.options.config.remoteUrls });
+  private async get(url: string, maxBytes: number, timeoutMs: number): Promise<{ text: string; maxAge?: number }> {
+    if (!this.options.fetch) throw new TrustUnavailableError('This phone is set up not to fetch trust lists or status lists', true);
+    return fetchSignedList(url, { fetch: this.options.fetch, timeoutMs, maxBytes, remoteUrls: this.options.config.remoteUrls });
   }
 
   /** A trust list copy verified as of when it was fetched (remembered for the last copy asked about). */
