@@ -1,29 +1,116 @@
 /**
- * Main-thread handle on the crypto worker. The worker starts lazily on first use, so the first
- * screen pays nothing for it, and can be stopped (e.g. when the app is hidden) and restarted.
- * `workerSignatureVerifier()` is the SignatureVerifier the credentials layer is given.
+ * Main-thread handle on the crypto worker (DESIGN.md conventions 1 and 5). The worker starts
+ * lazily on first use, so the first screen pays nothing for it; it stops after WORKER_IDLE_MS with
+ * nothing to do, giving back its memory (the WASM instance and its key tables), and the next call
+ * starts a fresh one. Any call can be given up with an AbortSignal. `workerSignatureVerifier()` is
+ * the SignatureVerifier the credentials layer is given.
  */
 import { wrap, releaseProxy, transfer, type Remote } from 'comlink';
 import type { SignatureVerifier } from '../lib/signature-verifier';
 import { packItems } from './packed-items';
 import type { CryptoApi } from './worker';
 
-let worker: Worker | undefined;
-let remote: Remote<CryptoApi> | undefined;
+/**
+ * How long the worker may sit with no call in flight before it is stopped. A restart costs
+ * ≈ 20–25 ms in the worker plus loading its script, and known-key tables are rebuilt after
+ * KEY_TABLE_AFTER_USES uses; a minute covers a check or a receive in progress, and a phone put
+ * down gets the memory back (P-256 key tables alone: up to KEY_CACHE_SIZE × 270 KiB).
+ * docs/crypto-core.md describes the worker's lifetime.
+ */
+export const WORKER_IDLE_MS = 60_000;
 
 export interface CryptoWorkerOptions {
-  /** Force the @noble/curves engine (tests; a kill switch should the WASM core misbehave). */
+  /**
+   * Force the @noble/curves engine (tests; a kill switch should the WASM core misbehave). Like
+   * `idleMs`, a start option: it applies when no worker has been started since the last
+   * stopCryptoWorker(), and it lasts through idle restarts.
+   */
   engine?: 'auto' | 'noble';
+  /** Milliseconds with nothing in flight before the worker stops (WORKER_IDLE_MS; tests shorten it). */
+  idleMs?: number;
+  /** Calls made through this handle reject with an AbortError once it aborts; others carry on. */
+  signal?: AbortSignal;
 }
 
-export function cryptoWorker(options: CryptoWorkerOptions = {}): Remote<CryptoApi> {
-  if (!remote) {
-    worker = startWorker();
-    remote = wrap<CryptoApi>(worker);
-    // Messages are handled in order, so this lands before any verification picks an engine.
-    if (options.engine === 'noble') void remote.forceEngine('noble');
-  }
-  return remote;
+type Api = Omit<CryptoApi, 'forceEngine'>;
+/** The worker's API, each call answered asynchronously (and abortable through the handle's signal). */
+export type CryptoClient = {
+  readonly [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<Awaited<ReturnType<Api[K]>>>;
+};
+
+interface Session {
+  engine: 'auto' | 'noble';
+  idleMs: number;
+  running?: { worker: Worker; remote: Remote<CryptoApi> };
+  idleTimer?: ReturnType<typeof setTimeout>;
+  /** Rejecters of the calls in flight: a worker is never stopped idle under them. */
+  inFlight: Set<(reason: unknown) => void>;
+}
+
+let session: Session | undefined;
+const handles = new WeakMap<AbortSignal, CryptoClient>();
+let unsignalled: CryptoClient | undefined;
+
+/** A handle on the worker; the worker itself starts on the first call. */
+export function cryptoWorker(options: CryptoWorkerOptions = {}): CryptoClient {
+  session ??= { engine: options.engine ?? 'auto', idleMs: options.idleMs ?? WORKER_IDLE_MS, inFlight: new Set() };
+  const { signal } = options;
+  if (!signal) return (unsignalled ??= handle(undefined));
+  let h = handles.get(signal);
+  if (!h) handles.set(signal, (h = handle(signal)));
+  return h;
+}
+
+function handle(signal: AbortSignal | undefined): CryptoClient {
+  const methods = new Map<string, unknown>();
+  return new Proxy({} as CryptoClient, {
+    get(_, name) {
+      // not a thenable, no symbol protocols: only the API's method names become calls
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      if (!methods.has(name)) methods.set(name, (...args: unknown[]) => call(name, args, signal));
+      return methods.get(name);
+    },
+  });
+}
+
+function call(name: string, args: unknown[], signal: AbortSignal | undefined): Promise<unknown> {
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  const s = (session ??= { engine: 'auto', idleMs: WORKER_IDLE_MS, inFlight: new Set() });
+  const { remote } = (s.running ??= start(s.engine));
+  clearTimeout(s.idleTimer);
+  return new Promise((resolve, reject) => {
+    const settle = (): void => {
+      s.inFlight.delete(reject);
+      signal?.removeEventListener('abort', onAbort);
+      // The worker may still be finishing an aborted call; stopping it then loses nothing.
+      if (s.inFlight.size === 0 && session === s && s.running) s.idleTimer = setTimeout(() => stopIdle(s), s.idleMs);
+    };
+    const onAbort = (): void => {
+      settle();
+      reject(abortReason(signal!));
+    };
+    s.inFlight.add(reject);
+    signal?.addEventListener('abort', onAbort);
+    const method = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!;
+    method(...args).then(
+      (value) => { if (s.inFlight.has(reject)) { settle(); resolve(value); } },
+      (error: unknown) => { if (s.inFlight.has(reject)) { settle(); reject(error); } },
+    );
+  });
+}
+
+/** The signal's reason when it is one (fetch does the same), else a DOMException named AbortError. */
+function abortReason(signal: AbortSignal): unknown {
+  const reason: unknown = (signal as { reason?: unknown }).reason;
+  return reason !== undefined ? reason : new DOMException('The crypto worker call was aborted', 'AbortError');
+}
+
+function start(engine: 'auto' | 'noble'): { worker: Worker; remote: Remote<CryptoApi> } {
+  const worker = startWorker();
+  const remote = wrap<CryptoApi>(worker);
+  // Messages are handled in order, so this lands before any verification picks an engine.
+  if (engine === 'noble') void remote.forceEngine('noble');
+  return { worker, remote };
 }
 
 /**
@@ -34,31 +121,58 @@ function startWorker(): Worker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'satchel-crypto' });
 }
 
+function terminate(s: Session): void {
+  clearTimeout(s.idleTimer);
+  if (!s.running) return;
+  s.running.remote[releaseProxy]();
+  s.running.worker.terminate();
+  s.running = undefined;
+}
+
+/** Idle: the worker goes, the session (engine, idle time) stays for the next call. */
+function stopIdle(s: Session): void {
+  if (s.inFlight.size === 0) terminate(s);
+}
+
+/** Whether a worker is running now (false before the first call, after stopping, and after idling). */
+export function isCryptoWorkerRunning(): boolean {
+  return session?.running !== undefined;
+}
+
 /**
  * Starts the worker and its engine in idle time (after the first screen has rendered), so the
  * first real verification does not pay for start-up (≈ 20–25 ms inside the worker, plus
  * loading its script). Safe to call more than once.
  */
 export function warmCryptoWorker(): void {
-  const start = (): void => { void cryptoWorker().status().catch(() => undefined); };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 0);
+  const warm = (): void => { void cryptoWorker().status().catch(() => undefined); };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 0);
 }
 
-/** Terminates the worker; any call in flight rejects. The next call starts a fresh one. */
+/**
+ * Terminates the worker and forgets its start options; calls in flight reject. The next call
+ * starts a fresh worker with the options it is given.
+ */
 export function stopCryptoWorker(): void {
-  remote?.[releaseProxy]();
-  worker?.terminate();
-  worker = undefined;
-  remote = undefined;
+  const s = session;
+  session = undefined;
+  if (!s) return;
+  terminate(s);
+  const stopped = new Error('the crypto worker was stopped');
+  for (const reject of [...s.inFlight]) reject(stopped);
+  s.inFlight.clear();
 }
 
-/** A SignatureVerifier that checks batches in the worker, the batch transferred in one buffer. */
-export function workerSignatureVerifier(): SignatureVerifier {
+/**
+ * A SignatureVerifier that checks batches in the worker, the batch transferred in one buffer.
+ * With a signal, a batch in flight rejects with an AbortError once it aborts.
+ */
+export function workerSignatureVerifier(options: { signal?: AbortSignal } = {}): SignatureVerifier {
   return {
     async verifyBatch(items) {
       const packed = packItems(items);
-      const results = await cryptoWorker().verifyPacked(transfer(packed, [packed]));
+      const results = await cryptoWorker(options.signal ? { signal: options.signal } : {}).verifyPacked(transfer(packed, [packed]));
       return Array.from(results, (r) => r === 1);
     },
   };

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { cryptoWorker, stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cryptoWorker, isCryptoWorkerRunning, stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import rfc7515 from '../../vectors/rfc/rfc7515_a3_es256.json';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g)!, (b) => parseInt(b, 16));
@@ -41,3 +41,68 @@ describe('crypto worker in Chromium', () => {
     expect(await w.verifyP256Der(key, input, hex(rfc7515.derived_by_collector.signature_der_hex))).toBe(true);
   });
 });
+
+describe('crypto worker lifetime and aborts', () => {
+  afterEach(() => stopCryptoWorker());
+  const bad = sig.slice();
+  bad[0]! ^= 1;
+  const batch = (n: number) => Array.from({ length: n }, (_, i) => ({ alg: 'ES256' as const, publicKey: key, message: input, signature: i % 7 === 3 ? bad : sig }));
+  const expected = (n: number) => Array.from({ length: n }, (_, i) => i % 7 !== 3);
+
+  it('starts on the first call, stops after idling, and starts again on the next call with the same options', async () => {
+    const w = cryptoWorker({ engine: 'noble', idleMs: 20 });
+    expect(isCryptoWorkerRunning()).toBe(false);
+    expect(await w.verifyP256(key, input, sig)).toBe(true);
+    expect(isCryptoWorkerRunning()).toBe(true);
+    await vi.waitFor(() => expect(isCryptoWorkerRunning()).toBe(false));
+    expect(await w.status()).toMatchObject({ engine: 'noble', selfTest: true });
+    expect(isCryptoWorkerRunning()).toBe(true);
+    await vi.waitFor(() => expect(isCryptoWorkerRunning()).toBe(false));
+    expect(await workerSignatureVerifier().verifyBatch(batch(3))).toEqual(expected(3));
+  });
+
+  it('is not stopped idle while a call is in flight', async () => {
+    const w = cryptoWorker({ idleMs: 1 });
+    const long = workerSignatureVerifier().verifyBatch(batch(300));
+    const short = w.sha256(new TextEncoder().encode('abc'));
+    expect(Array.from((await short).slice(0, 2))).toEqual([0xba, 0x78]);
+    expect(isCryptoWorkerRunning()).toBe(true);
+    expect(await long).toEqual(expected(300));
+  });
+
+  it('rejects an aborted call with an AbortError and leaves the other calls in flight alone', async () => {
+    const controller = new AbortController();
+    const other = cryptoWorker().verifyP256(key, input, sig);
+    const otherBatch = workerSignatureVerifier().verifyBatch(batch(50));
+    const aborted = cryptoWorker({ signal: controller.signal }).verifyP256(key, input, sig);
+    const abortedBatch = workerSignatureVerifier({ signal: controller.signal }).verifyBatch(batch(50));
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(abortedBatch).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await other).toBe(true);
+    expect(await otherBatch).toEqual(expected(50));
+    // the worker carries on for everyone else
+    expect(await cryptoWorker().verifyP256Der(key, input, hex(rfc7515.derived_by_collector.signature_der_hex))).toBe(true);
+  });
+
+  it('rejects at once, starting nothing, when the signal has already aborted; a later abort changes no answer', async () => {
+    const gone = new AbortController();
+    gone.abort();
+    await expect(cryptoWorker({ signal: gone.signal }).status()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(isCryptoWorkerRunning()).toBe(false);
+    const later = new AbortController();
+    const answer = await cryptoWorker({ signal: later.signal }).verifyP256(key, input, sig);
+    later.abort();
+    expect(answer).toBe(true);
+    expect(await cryptoWorker({ signal: later.signal }).status().catch((e: unknown) => e)).toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects the calls in flight when stopped, instead of leaving them waiting', async () => {
+    const pending = cryptoWorker().status();
+    stopCryptoWorker();
+    await expect(pending).rejects.toThrow('the crypto worker was stopped');
+    expect(isCryptoWorkerRunning()).toBe(false);
+    expect(await cryptoWorker().verifyP256(key, input, sig)).toBe(true);
+  });
+});
+
