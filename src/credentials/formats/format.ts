@@ -68,11 +68,17 @@ export interface PresentationRequest {
   now?: Date;
 }
 
-export interface CredentialFormatModule {
+/** How DCQL names a format and asks for it (OpenID4VP 1.0 Appendix B), apart from the parser: dcql.ts in each format's folder. */
+export interface DcqlNaming {
+  /** 'dc+sd-jwt', 'jwt_vc_json' (mso_mdoc next). */
+  readonly dcqlFormat: string;
+  /** The DCQL `meta` (§6.1) asking for any of `types`. */
+  dcqlMeta(types: readonly string[]): Record<string, unknown>;
+}
+
+export interface CredentialFormatModule extends DcqlNaming {
   /** The format's name in verify reports and the vault ('dc+sd-jwt', 'vc+jwt'). */
   readonly id: string;
-  /** How DCQL names it (OpenID4VP 1.0 Appendix B: 'dc+sd-jwt', 'jwt_vc_json'). */
-  readonly dcqlFormat: string;
   /** The `format` check's message when it parses, in English. */
   readonly describe: string;
   /** False when it is always shared whole (no selective disclosure). */
@@ -92,8 +98,6 @@ export interface CredentialFormatModule {
   subjectPath(name: string): ClaimPathSteps;
   /** The path without the steps that lead to the subject: what a label is looked up by. */
   labelPath(path: ClaimPath): ClaimPathSteps;
-  /** The DCQL `meta` (§6.1) asking for any of `types`. */
-  dcqlMeta(types: readonly string[]): Record<string, unknown>;
   /** The holder key the credential is bound to (RFC 7800 cnf.jwk for JWTs), from verified claims; undefined when unbound. */
   holderJwk(claims: Record<string, unknown>): JsonWebKey | undefined;
   /** Where the issuer publishes the status, read before verifying (only to fetch the list first). */

@@ -1,13 +1,16 @@
 /**
  * The credential format registry: every format Satchel reads, each a CredentialFormatModule in a
  * folder of its own (format.ts says what a format provides). Adding a format is its folder plus
- * one entry in BUILT_IN below (or registerFormat); nothing else in Satchel parses a credential.
+ * one entry in BUILT_IN below and its DCQL naming in dcql-naming.ts (or registerFormat, which adds
+ * both); nothing else in Satchel parses a credential.
  */
+import { addDcqlNaming } from './dcql-naming';
 import type { CredentialFormatModule } from './format';
 import { jwtVcFormat } from './jwt-vc/index';
 import { sdJwtVcFormat } from './sd-jwt-vc/index';
 
-export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, HolderProofExpectations, ParsedCredential, PresentationRequest, ReadCredential } from './format';
+export { DEFAULT_DCQL_FORMAT, dcqlMetaFor } from './dcql-naming';
+export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, DcqlNaming, HolderProofExpectations, ParsedCredential, PresentationRequest, ReadCredential } from './format';
 
 const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat];
 
@@ -20,9 +23,13 @@ const formats: CredentialFormatModule[] = [...BUILT_IN];
 export function registerFormat(format: CredentialFormatModule): () => void {
   if (formats.some((f) => f.id === format.id || f.dcqlFormat === format.dcqlFormat)) throw new TypeError(`A credential format named ${format.id} (DCQL ${format.dcqlFormat}) is already registered`);
   formats.push(format);
+  const removeNaming = addDcqlNaming(format);
   return () => {
     const at = formats.indexOf(format);
-    if (at >= 0 && !BUILT_IN.includes(format)) formats.splice(at, 1);
+    if (at >= 0 && !BUILT_IN.includes(format)) {
+      formats.splice(at, 1);
+      removeNaming();
+    }
   };
 }
 

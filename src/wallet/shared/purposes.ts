@@ -3,7 +3,7 @@
  * minimum claims each needs, the credential types that can answer them, and the DCQL query
  * (OpenID4VP 1.0 §6) a verifier sends for a purpose or for claims it picks itself.
  */
-import { formatNamed, sdJwtVcFormat } from '../../credentials/index';
+import { DEFAULT_DCQL_FORMAT, dcqlMetaFor } from '../../credentials/formats/dcql-naming';
 import type { DcqlPathElement } from '../../protocols/openid4vp/dcql';
 import type { Localised } from './types';
 import type { ClaimPath, Purpose } from './types';
@@ -56,13 +56,6 @@ export function isPurpose(value: unknown): value is Purpose {
   return value === 'over-18' || value === 'right-to-work' || value === 'identity' || value === 'veteran';
 }
 
-/** The DCQL `meta` for a format and its accepted types, as the format asks for them (B.3.5 vct_values, B.1.1 type_values). */
-function metaFor(format: string, types: readonly string[]): Record<string, unknown> {
-  const known = formatNamed(format);
-  if (!known) throw new TypeError(`No credential format is named ${format}`);
-  return known.dcqlMeta(types);
-}
-
 /** The DCQL query for a purpose, or for chosen claims from any known type (§6.1, B.3.5). */
 export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): { id: string; query: Record<string, unknown>; requested: ClaimPath[]; types: string[] } {
   const rule = options.purpose ? PURPOSES[options.purpose] : undefined;
@@ -70,14 +63,14 @@ export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): {
   if (!claims || claims.length === 0) throw new TypeError('options.purpose or options.claims is required');
   const id = options.purpose ? options.purpose.replace(/-/g, '_') : 'credential';
   // Chosen claims (no purpose) come from any of the SD-JWT VC types.
-  const format = rule?.format ?? sdJwtVcFormat.dcqlFormat;
+  const format = rule?.format ?? DEFAULT_DCQL_FORMAT;
   const types = rule?.types ?? ALL_SD_JWT_TYPES;
   const query = {
     credentials: [
       {
         id,
         format,
-        meta: metaFor(format, types),
+        meta: dcqlMetaFor(format, types),
         claims: claims.map((path) => ({ path: path as DcqlPathElement[] })),
       },
     ],

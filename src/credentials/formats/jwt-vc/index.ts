@@ -8,6 +8,7 @@ import { parseCompactJws } from '../../jws';
 import { peekStatusUri } from '../../status-token';
 import type { ClaimPath, ClaimPathSteps, CredentialFormatModule } from '../format';
 import { holderJwkOf, peekKeyBinding } from '../sd-jwt-vc/index';
+import { jwtVcDcql } from './dcql';
 import { parseJwtVc, parseJwtVcOrPresentation, startsWithJwtVc } from './parse';
 import { presentJwtVc } from './present';
 
@@ -17,8 +18,8 @@ export { parseJwtVc, parseJwtVcPresentation, startsWithJwtVc, JWT_VC_TYP, VCDM2_
 const SUBJECT = 'credentialSubject';
 
 export const jwtVcFormat: CredentialFormatModule = {
+  ...jwtVcDcql,
   id: 'vc+jwt',
-  dcqlFormat: 'jwt_vc_json',
   describe: 'A W3C Verifiable Credential (JWT).',
   selective: false,
   // A subject's `id` (VCDM 2.0 §4.4) names the subject for machines, not something to show.
@@ -37,8 +38,6 @@ export const jwtVcFormat: CredentialFormatModule = {
   },
   subjectPath: (name) => [SUBJECT, name],
   labelPath: (path: ClaimPath): ClaimPathSteps => (path[0] === SUBJECT ? path.slice(1) : [...path]),
-  // B.1.1: each accepted type as a set with VerifiableCredential.
-  dcqlMeta: (types) => ({ type_values: types.map((t) => ['VerifiableCredential', t]) }),
   holderJwk: holderJwkOf,
   peekStatusUri,
   peekHolderProof: peekKeyBinding,

@@ -5,6 +5,7 @@
  */
 import { peekStatusUri } from '../../status-token';
 import type { CredentialFormatModule } from '../format';
+import { sdJwtVcDcql } from './dcql';
 import { holderJwkOf, peekKeyBinding } from './key-binding';
 import { parseSdJwtVc, SD_JWT_VC_TYPES } from './parse';
 import { presentSdJwtVc } from './present';
@@ -28,8 +29,8 @@ const TECHNICAL_CLAIMS: ReadonlySet<string> = new Set([
 ]);
 
 export const sdJwtVcFormat: CredentialFormatModule = {
+  ...sdJwtVcDcql,
   id: 'dc+sd-jwt',
-  dcqlFormat: 'dc+sd-jwt',
   describe: 'An SD-JWT VC (selective disclosure credential).',
   selective: true,
   technicalClaims: TECHNICAL_CLAIMS,
@@ -44,8 +45,6 @@ export const sdJwtVcFormat: CredentialFormatModule = {
   subjectClaims: (claims) => claims,
   subjectPath: (name) => [name],
   labelPath: (path) => [...path],
-  // B.3.5: the accepted vct values.
-  dcqlMeta: (types) => ({ vct_values: [...types] }),
   holderJwk: holderJwkOf,
   peekStatusUri,
   peekHolderProof: peekKeyBinding,

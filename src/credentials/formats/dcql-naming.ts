@@ -1,0 +1,29 @@
+/**
+ * The DCQL names of the credential formats (OpenID4VP 1.0 Appendix B) and the `meta` each asks
+ * with, without loading any parser: a verifier builds its query on its first screen. Each format's
+ * own dcql.ts is listed here as well as in the registry (index.ts), which adds registered ones.
+ */
+import type { DcqlNaming } from './format';
+import { jwtVcDcql } from './jwt-vc/dcql';
+import { sdJwtVcDcql } from './sd-jwt-vc/dcql';
+
+const namings: DcqlNaming[] = [sdJwtVcDcql, jwtVcDcql];
+
+/** The format a query names when it names none: the SD-JWT VC. */
+export const DEFAULT_DCQL_FORMAT = sdJwtVcDcql.dcqlFormat;
+
+/** The DCQL `meta` (§6.1) asking for any of `types` in `dcqlFormat`. Throws TypeError for a format no one registered. */
+export function dcqlMetaFor(dcqlFormat: string, types: readonly string[]): Record<string, unknown> {
+  const naming = namings.find((n) => n.dcqlFormat === dcqlFormat);
+  if (!naming) throw new TypeError(`No credential format is named ${dcqlFormat} in DCQL`);
+  return naming.dcqlMeta(types);
+}
+
+/** For the registry: a registered format's DCQL naming; returns what removes it again. */
+export function addDcqlNaming(naming: DcqlNaming): () => void {
+  namings.push(naming);
+  return () => {
+    const at = namings.indexOf(naming);
+    if (at >= 0) namings.splice(at, 1);
+  };
+}
