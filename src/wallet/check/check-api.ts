@@ -4,6 +4,7 @@
  */
 import type { CheckName } from '../../credentials/index';
 import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
+import type { OfflineReadiness } from '../trust';
 
 export type { CheckName };
 
@@ -42,13 +43,8 @@ export interface FrameProgress {
  */
 export type CheckVerdict = 'pass' | 'fail' | 'status-unknown';
 
-/** Whether this phone can check offline, and for which issuers (the check screen says so before checking). */
-export interface OfflineReadiness {
-  /** False when the phone holds no trust list yet: nothing can be checked. */
-  trustList: boolean;
-  /** Every issuer on the trust list: ready when a status list is held for every list it is known to use. */
-  issuers: { id: string; name: Localised; ready: boolean; /** ISO 8601: when its oldest list held was fetched. */ listsFetchedAt?: string }[];
-}
+/** Whether this phone can check offline, and for which issuers: worked out by the trust cache (src/wallet/trust). */
+export type { OfflineReadiness };
 
 /**
  * One check made, as a code the UI words in the person's language (src/ui/i18n/reasons.ts): a

@@ -10,7 +10,8 @@ import { reasonText } from '../../../src/ui/i18n/reasons';
 import { translator } from '../../../src/ui/i18n/translate';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { createChecker } from '../../../src/wallet/check/check';
-import { CHECK_STATUS_KIND, receiveCacheTrust } from '../../../src/wallet/trust/check-trust';
+import { cachedTrust } from '../../../src/wallet/trust/check-trust';
+import { CHECK_STATUS_KIND } from '../../../src/wallet/trust/trust-records';
 import { createSharer } from '../../../src/wallet/share/share';
 import { statusListToken } from '../../shared/credentials/helpers';
 import { cleanUpVaults } from '../wallet/helpers';
@@ -35,7 +36,7 @@ async function checkerPhone(world: World, name: string) {
     phone.fetched.push(String(input));
     return phone.answer(String(input));
   };
-  const trust = receiveCacheTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: fetchFn, online: () => phone.online, now });
+  const trust = cachedTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: fetchFn, online: () => phone.online, now });
   const checker = createChecker({ verifier, trust, vault, now });
   const sharer = createSharer({ vault: world.vault, now });
   const check = async () => {
