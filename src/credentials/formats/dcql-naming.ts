@@ -1,6 +1,6 @@
 /**
- * The DCQL names of the credential formats (OpenID4VP 1.0 Appendix B) and the `meta` each asks
- * with, without loading any parser: a verifier builds its query on its first screen. Each format's
+ * The DCQL names of the credential formats (OpenID4VP 1.0 Appendix B), the `meta` each asks with
+ * and how each reads it, without loading any parser: a verifier builds its query on its first screen. Each format's
  * own dcql.ts is listed here as well as in the registry (index.ts), which adds registered ones.
  */
 import type { DcqlNaming } from './format';
@@ -14,9 +14,14 @@ export const DEFAULT_DCQL_FORMAT = sdJwtVcDcql.dcqlFormat;
 
 /** The DCQL `meta` (§6.1) asking for any of `types` in `dcqlFormat`. Throws TypeError for a format no one registered. */
 export function dcqlMetaFor(dcqlFormat: string, types: readonly string[]): Record<string, unknown> {
-  const naming = namings.find((n) => n.dcqlFormat === dcqlFormat);
+  const naming = dcqlNamingOf(dcqlFormat);
   if (!naming) throw new TypeError(`No credential format is named ${dcqlFormat} in DCQL`);
   return naming.dcqlMeta(types);
+}
+
+/** The DCQL naming of `dcqlFormat`; undefined for a format no one registered (its queries parse and match nothing). */
+export function dcqlNamingOf(dcqlFormat: string): DcqlNaming | undefined {
+  return namings.find((n) => n.dcqlFormat === dcqlFormat);
 }
 
 /** For the registry: a registered format's DCQL naming; returns what removes it again. */

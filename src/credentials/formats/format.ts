@@ -68,12 +68,22 @@ export interface PresentationRequest {
   now?: Date;
 }
 
+/** What a credential query's `meta` (§6.1) says the credential must be, as the format's Appendix B section defines it. */
+export interface DcqlMetaRead {
+  /** B.3.5: the accepted SD-JWT VC `vct` values. */
+  vctValues?: string[];
+  /** B.1.1: sets of types; a credential whose `type` holds every type of one set matches. */
+  typeValues?: string[][];
+}
+
 /** How DCQL names a format and asks for it (OpenID4VP 1.0 Appendix B), apart from the parser: dcql.ts in each format's folder. */
 export interface DcqlNaming {
   /** 'dc+sd-jwt', 'jwt_vc_json' (mso_mdoc next). */
   readonly dcqlFormat: string;
   /** The DCQL `meta` (§6.1) asking for any of `types`. */
   dcqlMeta(types: readonly string[]): Record<string, unknown>;
+  /** Reads a query's `meta` for this format; throws DataError naming `where` when it lacks what the format requires. */
+  readMeta(meta: Record<string, unknown>, where: string): DcqlMetaRead;
 }
 
 export interface CredentialFormatModule extends DcqlNaming {

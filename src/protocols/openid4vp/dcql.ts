@@ -1,11 +1,13 @@
 /**
  * Digital Credentials Query Language, OpenID4VP 1.0 §6: parsing a query (§6.1–6.4), claim path
  * selection (§7.1) and matching it against the credentials a wallet holds (§6.4.1, §6.4.2).
- * The `dc+sd-jwt` (Appendix B.3) and `jwt_vc_json` (Appendix B.1, W3C VCs secured as JWTs) formats
- * can match here; other formats (mso_mdoc, …) parse but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
+ * The formats Satchel reads (src/credentials/formats/: `dc+sd-jwt`, Appendix B.3, and `jwt_vc_json`,
+ * Appendix B.1) each read their own `meta`; other formats (mso_mdoc, …) parse but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
  * decides whom to trust.
  */
 import { selectClaim } from '../../credentials/claim-path';
+import { dcqlNamingOf } from '../../credentials/formats/dcql-naming';
+import { DataError } from '../../lib/errors';
 import { isJsonObject } from '../../lib/json-safe';
 
 export type DcqlPathElement = string | number | null;
@@ -20,7 +22,7 @@ export interface DcqlCredentialQuery {
   id: string;
   format: string;
   multiple: boolean;
-  /** B.3.5: for dc+sd-jwt, the accepted `vct` values. */
+  /** B.3.5: for dc+sd-jwt, the accepted `vct` values (read by the format: DcqlMetaRead). */
   vctValues?: string[];
   /** B.1.1: for jwt_vc_json, sets of types; a credential whose `type` holds every type of one set matches. */
   typeValues?: string[][];
@@ -85,18 +87,15 @@ function parseCredential(value: unknown, index: number): DcqlCredentialQuery {
   // §6.1: meta is REQUIRED (an object, possibly empty).
   if (!isJsonObject(meta)) fail(`${where}.meta must be an object`);
   const query: DcqlCredentialQuery = { id, format, multiple: multiple === true };
-  if (format === 'dc+sd-jwt') {
-    // B.3.5: vct_values is REQUIRED for dc+sd-jwt.
-    const vct = meta.vct_values;
-    if (!Array.isArray(vct) || vct.length === 0 || !vct.every((v) => typeof v === 'string')) fail(`${where}.meta.vct_values must be a non-empty array of strings`);
-    query.vctValues = vct as string[];
-  }
-  if (format === 'jwt_vc_json') {
-    // B.1.1: type_values is REQUIRED for W3C VCs: a non-empty array of non-empty string arrays.
-    const types = meta.type_values;
-    const ok = Array.isArray(types) && types.length > 0 && types.every((set) => Array.isArray(set) && set.length > 0 && set.every((t) => typeof t === 'string'));
-    if (!ok) fail(`${where}.meta.type_values must be a non-empty array of non-empty arrays of strings`);
-    query.typeValues = types as string[][];
+  // Appendix B: each format says what its meta holds (src/credentials/formats/<format>/dcql.ts).
+  const naming = dcqlNamingOf(format);
+  if (naming) {
+    try {
+      Object.assign(query, naming.readMeta(meta, where));
+    } catch (e) {
+      if (e instanceof DataError) fail(e.message);
+      throw e;
+    }
   }
   if (claims !== undefined) {
     // §6.1: claims, if present, is a non-empty array.

@@ -55,6 +55,8 @@ export const plainJwtFormat: CredentialFormatModule = {
   subjectPath: (name) => [name],
   labelPath: (path) => [...path],
   dcqlMeta: (types) => ({ kinds: [...types] }),
+  // Its queries are matched on the format alone: nothing in meta is required.
+  readMeta: () => ({}),
   holderJwk: holderJwkOf,
   peekStatusUri,
   peekHolderProof: peekKeyBinding,
