@@ -1,8 +1,9 @@
 /**
  * Satchel's credential library: SD-JWT (RFC 9901), SD-JWT VC, JWT VC 2.0, JWS ES256/EdDSA, trust
  * list, token status list, presentations with key binding. Framework-free; runs in browsers and
- * in Node. Each credential format is a module of its own (formats/, the registry formats/index.ts). Signatures go through a SignatureVerifier (src/lib/signature-verifier.ts), in one batch
- * per call.
+ * in Node. Each credential format is a module of its own (formats/<format>/, listed by the
+ * registry formats/index.ts; formats/format.ts says what a format provides). Signatures go
+ * through a SignatureVerifier (src/lib/signature-verifier.ts), in one batch per call.
  */
 export { verifyCredential, verifyCredentials, verifyPresentation, verifyPresentations } from './verify';
 export { prepareSdJwtVc, prepareTrustList, SALT_BYTES, type SdJwtVcInput, type TrustListInput, type UnsignedJws } from './issuance';
