@@ -8,7 +8,7 @@
 import { wrap, releaseProxy, transfer, type Remote } from 'comlink';
 import type { SignatureVerifier } from '../lib/signature-verifier';
 import { packItems } from './packed-items';
-import type { CryptoApi } from './worker';
+import type { CryptoApi } from './crypto-worker';
 
 /**
  * How long the worker may sit with no call in flight before it is stopped. A restart costs
@@ -114,11 +114,11 @@ function start(engine: 'auto' | 'noble'): { worker: Worker; remote: Remote<Crypt
 }
 
 /**
- * Vite bundles the worker only when it sees `new Worker(new URL('./worker.ts', import.meta.url))`
+ * Vite bundles the worker only when it sees `new Worker(new URL('./crypto-worker.ts', import.meta.url))`
  * literally. The build makes it a classic script (vite.config.ts: classicWorkersInBuild).
  */
 function startWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'satchel-crypto' });
+  return new Worker(new URL('./crypto-worker.ts', import.meta.url), { type: 'module', name: 'satchel-crypto' });
 }
 
 function terminate(s: Session): void {

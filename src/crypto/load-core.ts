@@ -1,7 +1,10 @@
 /**
  * Fetches, compiles and instantiates the crypto core in a browser context (worker or page).
  * Streaming compilation when the server sends application/wasm, plain compile otherwise.
+ * The `?url` import is Vite's; its types are referenced here so that every project reaching this
+ * file checks it, tsconfig.node.json's unit tests of the app's composition root included.
  */
+/// <reference types="vite/client" />
 import wasmUrl from '../../wasm/build/satchel-core.wasm?url';
 import { instantiateVerifier, type WasmVerifier } from './wasm-verifier';
 

@@ -2,8 +2,8 @@
  * A one-shot worker that runs Argon2id (RFC 9106, hash-wasm) off the main thread, so the page keeps
  * painting during the ~1 s derivation, and calibrates the parameters where they will run. It gets
  * one request, answers once (the tag is transferred; the password bytes, transferred in, are wiped
- * here), and argon2.ts then terminates it, returning its 19–64 MiB at once. Typed against the DOM
- * lib so it needs no worker tsconfig of its own.
+ * here), and argon2.ts then terminates it, returning its 19–64 MiB at once. Checked against the
+ * WebWorker lib, as every *-worker.ts entry is (tsconfig.worker.json).
  */
 import { argon2id } from 'hash-wasm';
 import { ARGON2_TAG_BYTES, chooseArgon2Params, type Argon2Params, type Calibration } from './argon2-params';
