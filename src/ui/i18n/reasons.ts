@@ -5,6 +5,7 @@
  */
 import type { CheckName, CheckReason, CheckRecord } from '../../wallet/check';
 import { textIn } from '../../wallet/shared';
+import { nameText } from './names';
 import type { MessageKey } from './en';
 import type { Language, Translate } from './translate';
 
@@ -53,7 +54,7 @@ const own = <T,>(table: Record<string, T>, key: string): T | undefined => (Objec
 
 /** A reason's words in `language`: an answer reason, else what exactly failed, else the check passed or failed. */
 export function reasonText(reason: CheckReason, t: Translate, language: Language): string {
-  const names = (reason.missing ?? []).map((name) => textIn(name, language).text).join(', ');
+  const names = (reason.missing ?? []).map((name) => nameText(name, language)).join(', ');
   const [check = '', problem = ''] = reason.code.split(':');
   const key = own(ANSWER, reason.code)
     ?? (reason.ok ? own(PASSED, check) : own(PROBLEMS, problem) ?? own(FAILED, check));

@@ -1,7 +1,5 @@
-import type { Localised } from '../../wallet/shared';
-import { CLAIM_PART_LABELS } from '../../wallet/held';
-import { labelFromName } from '../../wallet/shared';
-import { LocalisedText } from '../components/LocalisedText';
+import { nameOfPart, type DisplayName, type Localised } from '../../wallet/shared';
+import { NameText } from '../components/NameText';
 import { useI18n } from '../i18n/context';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import type { Language, Translate } from '../i18n/translate';
@@ -10,7 +8,7 @@ import type { Language, Translate } from '../i18n/translate';
 const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-type Parts = Record<string, Localised>;
+type Parts = Record<string, DisplayName>;
 type Fields = Record<string, unknown>;
 
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -66,10 +64,9 @@ function privilegeText(privilege: Fields, t: Translate, language: Language): str
   return pieces.join(', ');
 }
 
-/** A member's label: the one the wallet found (issuer's or Satchel's), Satchel's for a known name, else words from its name (marked as English). */
+/** A member's name: the one the wallet gave (with the issuer's label, if any), else the member's own (names.ts words it). */
 function PartLabel({ parts, at, name }: { parts: Parts; at: string; name: string }) {
-  const known = Object.prototype.hasOwnProperty.call(CLAIM_PART_LABELS, name) ? CLAIM_PART_LABELS[name] : undefined;
-  return <LocalisedText text={parts[at] ?? known ?? labelFromName(name)} />;
+  return <NameText name={parts[at] ?? nameOfPart(name)} />;
 }
 
 function Value({ value, label, parts, at }: { value: unknown; label: string; parts: Parts; at: string }) {

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { Link } from '../router';
 import { StatusTag } from './StatusTag';
+import { NameText } from '../components/NameText';
 
 /** One credential in the list: issuer, type, holder, validity, status and when it was checked. */
 export function CredentialCard({ credential }: { credential: CredentialView }) {
@@ -13,7 +14,7 @@ export function CredentialCard({ credential }: { credential: CredentialView }) {
     <li class="satchel-card" data-testid="credential-card">
       <h2 class="govuk-heading-s">
         <Link class="govuk-link" href={`/credential/${encodeURIComponent(credential.id)}`}>
-          <LocalisedText text={credential.typeName} />
+          <NameText name={credential.typeName} />
         </Link>
       </h2>
       {credential.holderName && <p class="govuk-body">{credential.holderName}</p>}

@@ -7,6 +7,8 @@ import { formatDateTime } from '../i18n/format';
 import type { MessageKey } from '../i18n/en';
 import { CheckRecordsExport, CheckRecordSummary } from '../share/CheckRecordParts';
 import { useShare } from '../share/ShareContext';
+import { NameText } from '../components/NameText';
+import { wordsOfName } from '../i18n/names';
 
 const KIND_LABELS: Record<ActivityLogEntry['kind'], MessageKey> = {
   shared: 'activity.kind.shared',
@@ -22,7 +24,8 @@ export function ActivityScreen() {
   const [kind, setKind] = useState<ActivityLogEntry['kind'] | ''>('');
   const [text, setText] = useState('');
   const [exportUrl, setExportUrl] = useState<string>();
-  const load = () => void activity.list({ ...(kind ? { kind } : {}), ...(text ? { text } : {}) }).then(setEntries);
+  // Names are matched in every language's words for them, Satchel's own too (src/ui/i18n/names.ts).
+  const load = () => void activity.list({ ...(kind ? { kind } : {}), ...(text ? { text, words: wordsOfName } : {}) }).then(setEntries);
   useEffect(load, [activity, kind, text]);
   useEffect(() => () => exportUrl && URL.revokeObjectURL(exportUrl), [exportUrl]);
   return (
@@ -59,10 +62,10 @@ export function ActivityScreen() {
                 <td class="govuk-table__cell" data-label={t('activity.when')}>{formatDateTime(entry.at, language)}</td>
                 <td class="govuk-table__cell" data-label={t('activity.what')}>
                   {t(KIND_LABELS[entry.kind])}
-                  {entry.credentialTypeName && <>: <LocalisedText text={entry.credentialTypeName} /></>}
+                  {entry.credentialTypeName && <>: <NameText name={entry.credentialTypeName} /></>}
                   {entry.check && <CheckRecordSummary record={entry.check} />}
                   {entry.claims.length > 0 && (
-                    <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><LocalisedText text={c} /></li>)}</ul>
+                    <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><NameText name={c} /></li>)}</ul>
                   )}
                 </td>
                 <td class="govuk-table__cell" data-label={t('activity.who')}>{entry.counterpartyName ? <LocalisedText text={entry.counterpartyName} /> : entry.counterparty ?? '—'}</td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialView } from '../../wallet/held';
-import { LocalisedText, localise } from '../components/LocalisedText';
+import { LocalisedText } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
@@ -11,6 +11,8 @@ import { useReceiver } from '../receive/ReceiverContext';
 import { CancelledNotice } from '../receive/CancelledNotice';
 import { StatusTag } from '../receive/StatusTag';
 import { NotFoundScreen } from './NotFoundScreen';
+import { NameText } from '../components/NameText';
+import { nameText } from '../i18n/names';
 
 /** One credential: its status (and, when cancelled, why and what to do), when it was issued and expires, every claim with its label, and delete. */
 export function CredentialScreen({ id }: { id: string }) {
@@ -26,7 +28,7 @@ export function CredentialScreen({ id }: { id: string }) {
   return (
     <>
       <Link class="govuk-back-link" href="/">{t('form.back')}</Link>
-      <ScreenHeading>{localise(credential.typeName, language)}</ScreenHeading>
+      <ScreenHeading>{nameText(credential.typeName, language)}</ScreenHeading>
       <p class="govuk-body"><LocalisedText text={credential.issuerName} /> <StatusTag credential={credential} /></p>
       <p class="govuk-body-s">
         {credential.status.checkedAt ? <>{t('card.checked')} <RelativeTime iso={credential.status.checkedAt} /></> : t('card.neverChecked')}
@@ -50,10 +52,10 @@ export function CredentialScreen({ id }: { id: string }) {
       )}
       <dl class="govuk-summary-list" data-testid="claims">
         {credential.claims.map((claim) => {
-          const label = localise(claim.label, language);
+          const label = nameText(claim.label, language);
           return (
             <div class="govuk-summary-list__row" key={claim.path.join('.')}>
-              <dt class="govuk-summary-list__key"><LocalisedText text={claim.label} /></dt>
+              <dt class="govuk-summary-list__key"><NameText name={claim.label} /></dt>
               <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={label} parts={claim.parts} /></dd>
             </div>
           );

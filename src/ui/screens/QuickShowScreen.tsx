@@ -4,7 +4,6 @@ import { ShareError, type QrFrames, type UnusableReason } from '../../wallet/sha
 import type { ClaimPath, Purpose } from '../../wallet/shared';
 import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
 import { useSubmit } from '../components/form/useSubmit';
-import { LocalisedText, localise } from '../components/LocalisedText';
 import { QrFramesView } from '../components/qr/QrCode';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
@@ -14,6 +13,8 @@ import { ClaimChoice, pathKey, WholeCredential } from '../share/ClaimChoice';
 import { PURPOSES } from '../share/purposes';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
+import { NameText } from '../components/NameText';
+import { nameText } from '../i18n/names';
 
 /** Why a credential would not pass a check (the sharer refuses it too, src/wallet/share/share.ts). */
 function unusableReason(c: CredentialView, now: number): UnusableReason | undefined {
@@ -124,7 +125,7 @@ export function QuickShowScreen() {
       </>
     );
   }
-  const typeName = credential ? localise(credential.typeName, language) : '';
+  const typeName = credential ? nameText(credential.typeName, language) : '';
   const purposeLabel = (p: Purpose) => t(PURPOSES.find((x) => x.purpose === p)!.label);
   return (
     <form onSubmit={show.submit} noValidate>
@@ -138,11 +139,11 @@ export function QuickShowScreen() {
         <div class="govuk-form-group">
           <label class="govuk-label govuk-label--s" for="quick-credential">{t('consent.which')}</label>
           <select class="govuk-select" id="quick-credential" value={credentialId} onChange={(e) => { setErrors([]); setCredentialId((e.currentTarget as HTMLSelectElement).value); }}>
-            {credentials.map((c) => <option key={c.id} value={c.id}>{localise(c.typeName, language)}</option>)}
+            {credentials.map((c) => <option key={c.id} value={c.id}>{nameText(c.typeName, language)}</option>)}
           </select>
         </div>
       )}
-      {credentials.length === 1 && credentials[0] && <p class="govuk-body" id="quick-credential"><LocalisedText text={credentials[0].typeName} /></p>}
+      {credentials.length === 1 && credentials[0] && <p class="govuk-body" id="quick-credential"><NameText name={credentials[0].typeName} /></p>}
       {hidden > 0 && <p class="govuk-body-s" data-testid="unusable-hidden">{t('quick.unusableHidden')}</p>}
       <p class="govuk-body">{t('quick.purposes')}</p>
       <div class="govuk-button-group">
@@ -159,7 +160,7 @@ export function QuickShowScreen() {
               <div class="govuk-button-group">
                 {cannot.others.map((c) => (
                   <button type="button" key={c.id} class="govuk-button govuk-button--secondary" onClick={() => void usePurpose(cannot.purpose, c.id)}>
-                    {t('quick.useInstead', { type: localise(c.typeName, language) })}
+                    {t('quick.useInstead', { type: nameText(c.typeName, language) })}
                   </button>
                 ))}
               </div>

@@ -4,7 +4,6 @@ import type { ClaimPath } from '../../wallet/shared';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
-import { localise } from '../components/LocalisedText';
 import { QrFramesView } from '../components/qr/QrCode';
 import { QrScanner } from '../components/qr/QrScanner';
 import { ScanFromImage } from '../components/qr/ScanFromImage';
@@ -15,6 +14,7 @@ import { CandidateSummary, candidateLine } from '../share/CandidateSummary';
 import { ClaimChoice, pathKey, WholeCredential } from '../share/ClaimChoice';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
+import { nameText } from '../i18n/names';
 
 type Step =
   | { name: 'read' }
@@ -173,7 +173,7 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
         };
         return (
           <section key={queryId} data-testid={`query-${queryId}`}>
-            {several && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: request.queryIds.length, type: localise(candidate.typeName, language) })}</h2>}
+            {several && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: request.queryIds.length, type: nameText(candidate.typeName, language) })}</h2>}
             {candidates.length > 1 && (
               <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset">
@@ -197,13 +197,13 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
             )}
             {candidates.length === 1 && <CandidateSummary candidate={candidate} testId={several ? `candidate-${queryId}` : 'candidate'} />}
             {candidate.whole
-              ? <WholeCredential statement={t('consent.whole', { type: localise(candidate.typeName, language) })} claims={candidate.requested} />
+              ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} />
               : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'}
                 onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
             {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
             {notChosen.length > 0 && (
               <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
-                <strong>{t('consent.willNotShare')}:</strong> {notChosen.map((c) => localise(c.label, language)).join(', ')}
+                <strong>{t('consent.willNotShare')}:</strong> {notChosen.map((c) => nameText(c.label, language)).join(', ')}
               </p>
             )}
           </section>

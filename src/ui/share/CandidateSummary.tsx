@@ -3,10 +3,11 @@ import { localise } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import type { Language, Translate } from '../i18n/translate';
+import { nameText } from '../i18n/names';
 
 /** "Driving licence from DVLA · Valid until 30 November 2027": which credential answers. */
 export function candidateLine(candidate: ShareCandidate, t: Translate, language: Language): { title: string; validity?: string } {
-  const type = localise(candidate.typeName, language);
+  const type = nameText(candidate.typeName, language);
   const title = candidate.issuerName ? t('consent.credential', { type, issuer: localise(candidate.issuerName, language) }) : type;
   return candidate.validUntil ? { title, validity: t('card.validUntil', { date: formatDate(candidate.validUntil, language) }) } : { title };
 }

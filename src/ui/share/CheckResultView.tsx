@@ -1,11 +1,13 @@
 import { STATUS_UNKNOWN_CODE } from '../../wallet/check';
 import type { CheckResult, CheckVerdict, CredentialCheck } from '../../wallet/check';
-import { LocalisedText, localise } from '../components/LocalisedText';
+import { LocalisedText } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { reasonText } from '../i18n/reasons';
 import { ClaimValue } from '../receive/ClaimValue';
+import { NameText } from '../components/NameText';
+import { nameText } from '../i18n/names';
 
 type Details = Omit<CredentialCheck, 'queryId' | 'ok'>;
 
@@ -58,8 +60,8 @@ function CredentialDetails({ details, headingLevel }: { details: Details; headin
           <dl class="govuk-summary-list" data-testid="disclosed-claims">
             {details.claims.map((claim) => (
               <div class="govuk-summary-list__row" key={claim.path.join('.')}>
-                <dt class="govuk-summary-list__key"><LocalisedText text={claim.label} /></dt>
-                <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={localise(claim.label, language)} /></dd>
+                <dt class="govuk-summary-list__key"><NameText name={claim.label} /></dt>
+                <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={nameText(claim.label, language)} /></dd>
               </div>
             ))}
           </dl>
@@ -105,7 +107,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
         {/* ScreenHeading: focus moves to the verdict when it replaces the scan step (GOV.UK). */}
         <ScreenHeading class="govuk-panel__title">{title}</ScreenHeading>
         <div class="govuk-panel__body">
-          {result.typeName && <LocalisedText text={result.typeName} />}
+          {result.typeName && <NameText name={result.typeName} />}
           {result.issuerName && <> — <LocalisedText text={result.issuerName} /></>}
         </div>
       </div>
@@ -122,7 +124,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
             <section key={`${credential.queryId}-${i}`} data-testid="checked-credential" data-ok={String(credential.ok)} data-verdict={verdictOf(credential)}>
               <h2 class="govuk-heading-m">
                 <strong class={`govuk-tag ${TAGS[verdictOf(credential)]}`}>{{ pass: t('check.reasonOk'), fail: t('check.reasonFail'), 'status-unknown': t('check.reasonUnknown') }[verdictOf(credential)]}</strong>{' '}
-                {credential.typeName ? <LocalisedText text={credential.typeName} /> : credential.queryId}
+                {credential.typeName ? <NameText name={credential.typeName} /> : credential.queryId}
                 {credential.issuerName && <> — <LocalisedText text={credential.issuerName} /></>}
               </h2>
               <CredentialDetails details={credential} headingLevel="h3" />

@@ -1,6 +1,6 @@
 import type { ClaimPath } from '../../wallet/shared';
-import type { Localised } from '../../wallet/shared';
-import { LocalisedText } from '../components/LocalisedText';
+import type { DisplayName } from '../../wallet/shared';
+import { NameText } from '../components/NameText';
 
 export const pathKey = (path: ClaimPath) => JSON.stringify(path);
 
@@ -11,7 +11,7 @@ export const pathKey = (path: ClaimPath) => JSON.stringify(path);
 export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'claim' }: {
   legend: string;
   idPrefix?: string;
-  claims: { path: ClaimPath; label: Localised }[];
+  claims: { path: ClaimPath; label: DisplayName }[];
   chosen: Set<string>;
   onChange(next: Set<string>): void;
 }) {
@@ -31,7 +31,7 @@ export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'clai
                     else next.delete(key);
                     onChange(next);
                   }} />
-                <label class="govuk-label govuk-checkboxes__label" for={`${idPrefix}-${i}`}><LocalisedText text={label} /></label>
+                <label class="govuk-label govuk-checkboxes__label" for={`${idPrefix}-${i}`}><NameText name={label} /></label>
               </div>
             );
           })}
@@ -47,14 +47,14 @@ export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'clai
  */
 export function WholeCredential({ statement, claims, testId = 'whole-credential' }: {
   statement: string;
-  claims: { path: ClaimPath; label: Localised }[];
+  claims: { path: ClaimPath; label: DisplayName }[];
   testId?: string;
 }) {
   return (
     <div class="govuk-form-group" data-testid={testId}>
       <p class="govuk-body govuk-!-font-weight-bold">{statement}</p>
       <ul class="govuk-list govuk-list--bullet">
-        {claims.map(({ path, label }) => <li key={pathKey(path)}><LocalisedText text={label} /></li>)}
+        {claims.map(({ path, label }) => <li key={pathKey(path)}><NameText name={label} /></li>)}
       </ul>
     </div>
   );

@@ -9,8 +9,9 @@
 import { formatDateTime } from '../../lib/format';
 import type { ActivityLog, ActivityLogEntry } from '../../wallet/activity';
 import type { CheckRecord, CheckVerdict } from '../../wallet/check';
-import { textIn, type Localised } from '../../wallet/shared';
+import { textIn, type DisplayName, type Localised } from '../../wallet/shared';
 import type { MessageKey } from '../i18n/en';
+import { nameText } from '../i18n/names';
 import { keptCheckText } from '../i18n/reasons';
 import { translator, type Language } from '../i18n/translate';
 
@@ -25,6 +26,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** One thing asked for: a kind of credential said as such ("Credential: Right to work"), so not mistaken for a detail of the same name. */
+export function askedText(name: DisplayName, language: Language): string {
+  return name.of === 'type' ? translator(language)('record.askedCredential', { type: nameText(name, language) }) : nameText(name, language);
+}
+
 function when(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -36,6 +42,7 @@ function recordSection(entry: ActivityLogEntry, record: CheckRecord, language: L
   const t = translator(language);
   const w = (key: MessageKey) => escapeHtml(t(key));
   const l = (text: Localised) => escapeHtml(textIn(text, language).text);
+  const n = (name: DisplayName) => escapeHtml(nameText(name, language));
   const row = (term: MessageKey, value: string) => `<dt>${w(term)}</dt><dd>${value}</dd>`;
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const value = (v: string | number | boolean) => (typeof v === 'boolean' ? w(v ? 'record.yes' : 'record.no') : escapeHtml(String(v)));
@@ -43,10 +50,10 @@ function recordSection(entry: ActivityLogEntry, record: CheckRecord, language: L
     row('record.result', `<strong>${w(VERDICT_WORDS[record.verdict])}</strong>`),
     row('record.when', escapeHtml(when(entry.at, language))),
     ...(record.checkedBy ? [row('record.checkedBy', escapeHtml(record.checkedBy))] : []),
-    row('record.asked', record.asked.length > 0 ? list(record.asked.map(l)) : w('record.askedNothing')),
-    ...(entry.credentialTypeName ? [row('record.credential', l(entry.credentialTypeName))] : []),
+    row('record.asked', record.asked.length > 0 ? list(record.asked.map((a) => escapeHtml(askedText(a, language)))) : w('record.askedNothing')),
+    ...(entry.credentialTypeName ? [row('record.credential', n(entry.credentialTypeName))] : []),
     ...(record.issuerName ? [row('record.issuer', l(record.issuerName))] : []),
-    row('record.seen', record.seen.length > 0 ? list(record.seen.map((s) => `${l(s.label)}: ${s.photo ? w('record.photo') : value(s.value)}`)) : w('record.nothingSeen')),
+    row('record.seen', record.seen.length > 0 ? list(record.seen.map((s) => `${n(s.label)}: ${s.photo ? w('record.photo') : value(s.value)}`)) : w('record.nothingSeen')),
     row('record.checks', list(record.checks.map((c) => `${w(c.ok ? 'record.passed' : 'record.failed')}: ${escapeHtml(keptCheckText(c, t, language))}`))),
     ...(record.statusListFrom ? [row('record.statusList', escapeHtml(when(record.statusListFrom, language)))] : []),
   ];

@@ -2,18 +2,19 @@ import { ShareError } from '../../wallet/share';
 import { CheckError } from '../../wallet/check';
 import { localise } from '../components/LocalisedText';
 import type { Language, Translate } from '../i18n/translate';
+import { nameText } from '../i18n/names';
 
 /** Nothing held answers: which credentials are missing, and whether the waiting verifier was told (OpenID4VP 1.0 §8.5). */
 function nothingMatches(t: Translate, error: ShareError, language: Language): string {
   const missing = error.details.missing ?? [];
-  const text = missing.length > 0 ? t('share.error.nothingMatchesMissing', { types: missing.map((m) => localise(m, language)).join(', ') }) : t('share.error.nothingMatches');
+  const text = missing.length > 0 ? t('share.error.nothingMatchesMissing', { types: missing.map((m) => nameText(m, language)).join(', ') }) : t('share.error.nothingMatches');
   return error.details.verifierTold ? `${text} ${t('share.error.verifierTold')}` : text;
 }
 
 /** Held but not shareable (cancelled, suspended, expired): which credential, why, and what to do next. */
 function unusable(t: Translate, error: ShareError, language: Language): string {
   const what = (error.details.unusable ?? []).map((u) =>
-    t(`share.unusable.${u.reason}`, { type: localise(u.typeName, language), issuer: u.issuerName ? localise(u.issuerName, language) : t('share.unusable.department') }));
+    t(`share.unusable.${u.reason}`, { type: nameText(u.typeName, language), issuer: u.issuerName ? localise(u.issuerName, language) : t('share.unusable.department') }));
   const text = t('share.error.unusable', { what: what.join('; ') });
   return error.details.verifierTold ? `${text} ${t('share.error.verifierTold')}` : text;
 }

@@ -1,22 +1,28 @@
 /** The activity log as the UI sees it. Implemented in activity.ts. */
 import type { CheckRecord } from '../check';
-import type { Localised } from '../shared';
+import type { DisplayName, Localised } from '../shared';
 
 export interface ActivityLogEntry {
   id: string;
   at: string;
   kind: 'shared' | 'checked' | 'received';
-  credentialTypeName?: Localised;
+  /** Names as codes (worded by the UI); entries kept before names were codes hold words. */
+  credentialTypeName?: DisplayName;
   counterparty?: string; // who it was shared with, as they named themselves; for a check, the person's name if it was shared
   /** For a credential received: the department's name in English and Welsh (the trust list's), shown in the person's language. */
   counterpartyName?: Localised;
-  claims: Localised[];
+  claims: DisplayName[];
   /** For a kept check: the record. */
   check?: CheckRecord;
 }
 
 export interface ActivityLog {
-  list(filter?: { kind?: ActivityLogEntry['kind']; text?: string }): Promise<ActivityLogEntry[]>;
+  /**
+   * The log, newest first; `text` keeps entries whose who, type or claims contain it. A name is
+   * matched in the words `words` gives for it (the UI's, in every language); without `words`, in the
+   * issuer's text, the words kept and the name made from its key.
+   */
+  list(filter?: { kind?: ActivityLogEntry['kind']; text?: string; words?: (name: DisplayName) => string[] }): Promise<ActivityLogEntry[]>;
   remove(id: string): Promise<void>;
   /** A JSON file of the log (decrypted, for the person's own records). */
   export(): Promise<Blob>;

@@ -5,7 +5,7 @@
  * kept check records' printable document is written by the UI, in words (src/ui/share/check-records-document.ts).
  */
 import { readCheckRecord } from '../check';
-import { readLocalised, type Localised } from '../shared';
+import { nameAsWords, nameWords, readDisplayName, readLocalised, type DisplayName, type Localised } from '../shared';
 import type { SatchelVault } from '../vault';
 import type { ActivityLog, ActivityLogEntry } from './activity-api';
 
@@ -18,6 +18,11 @@ function localised(value: unknown): Localised | undefined {
   return typeof value === 'string' ? { en: value } : readLocalised(value);
 }
 
+/** A stored name: as kept now (a DisplayName), or words (an object of languages, or a bare English string). */
+function name(value: unknown): DisplayName | undefined {
+  return typeof value === 'string' ? nameAsWords({ en: value }) : readDisplayName(value);
+}
+
 /** A stored entry as an ActivityLogEntry; entries of unknown shape are skipped, never shown half-read. */
 function toEntry(raw: Record<string, unknown> & { id: string; at: string }): ActivityLogEntry | undefined {
   const kind = raw.kind as ActivityLogEntry['kind'];
@@ -26,9 +31,9 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
     id: raw.id,
     at: raw.at,
     kind,
-    claims: Array.isArray(raw.claims) ? raw.claims.map(localised).filter((c): c is Localised => c !== undefined) : [],
+    claims: Array.isArray(raw.claims) ? raw.claims.map(name).filter((c): c is DisplayName => c !== undefined) : [],
   };
-  const typeName = localised(raw.credentialTypeName);
+  const typeName = name(raw.credentialTypeName);
   if (typeName) entry.credentialTypeName = typeName;
   if (typeof raw.counterparty === 'string') entry.counterparty = raw.counterparty;
   const counterpartyName = localised(raw.counterpartyName);
@@ -38,23 +43,23 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
   return entry;
 }
 
-function matchesText(entry: ActivityLogEntry, text: string): boolean {
+function matchesText(entry: ActivityLogEntry, text: string, words: (name: DisplayName) => string[]): boolean {
   const needle = text.trim().toLowerCase();
   if (needle === '') return true;
-  const words = (text: Localised | undefined) => (text ? Object.values(text) : []);
-  const hay = [entry.counterparty, ...words(entry.counterpartyName), ...words(entry.credentialTypeName), ...entry.claims.flatMap(words)];
+  const languages = (text: Localised | undefined) => (text ? Object.values(text) : []);
+  const hay = [entry.counterparty, ...languages(entry.counterpartyName), ...(entry.credentialTypeName ? words(entry.credentialTypeName) : []), ...entry.claims.flatMap(words)];
   return hay.some((h) => typeof h === 'string' && h.toLowerCase().includes(needle));
 }
 
 class ActivityLogImpl implements ActivityLog {
   constructor(private readonly vault: ActivityVault) {}
 
-  async list(filter: { kind?: ActivityLogEntry['kind']; text?: string } = {}): Promise<ActivityLogEntry[]> {
+  async list(filter: { kind?: ActivityLogEntry['kind']; text?: string; words?: (name: DisplayName) => string[] } = {}): Promise<ActivityLogEntry[]> {
     const raw = await this.vault.listActivity<Record<string, unknown>>();
     return raw
       .map(toEntry)
       .filter((e): e is ActivityLogEntry => e !== undefined)
-      .filter((e) => (filter.kind === undefined || e.kind === filter.kind) && matchesText(e, filter.text ?? ''));
+      .filter((e) => (filter.kind === undefined || e.kind === filter.kind) && matchesText(e, filter.text ?? '', filter.words ?? nameWords));
   }
 
   remove(id: string): Promise<void> {

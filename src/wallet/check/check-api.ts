@@ -3,7 +3,7 @@
  * src/wallet/check and src/ui. Implemented in check.ts.
  */
 import type { CheckName } from '../../credentials/index';
-import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
+import type { ClaimPath, DisplayName, Localised, Purpose, QrFrames, StatusState } from '../shared';
 import type { OfflineReadiness } from '../trust';
 
 export type { CheckName };
@@ -57,7 +57,7 @@ export interface CheckReason {
   code: string;
   ok: boolean;
   /** What was asked for and not shared (`request:missing-claims`, `request:missing-credentials`). */
-  missing?: Localised[];
+  missing?: DisplayName[];
 }
 
 /** One credential of an answer, verified: what CheckResult says about a single credential. */
@@ -70,8 +70,8 @@ export interface CredentialCheck {
   /** One reason per check, pass or fail (signature, issuer, validity, status, key binding…). */
   reasons: CheckReason[];
   issuerName?: Localised;
-  typeName?: Localised;
-  claims: { path: ClaimPath; label: Localised; value: unknown }[];
+  typeName?: DisplayName;
+  claims: { path: ClaimPath; label: DisplayName; value: unknown }[];
   /** Claims disclosed that were not asked for (flagged to the checker). */
   unrequested: ClaimPath[];
   status?: { state: StatusState; checkedAt?: string };
@@ -131,15 +131,18 @@ export interface CheckRecord {
   verdict: CheckVerdict;
   /** The checker's own name or organisation, as shown to the person. */
   checkedBy?: string;
-  /** What was asked for: the kinds of credential and the details (empty for quick show, which asks nothing). */
-  asked: Localised[];
+  /**
+   * What was asked for: the kinds of credential (names of types) and the details (names of claims);
+   * empty for quick show, which asks nothing. Records kept before names were codes hold words.
+   */
+  asked: DisplayName[];
   /**
    * Every check made, passed or not. Kept as reasons (codes, worded when read); records kept
    * before reasons were codes hold the words as they were then, in `message`.
    */
   checks: (CheckReason | { ok: boolean; message: Localised })[];
   /** What was seen: each detail shared (text, number or yes/no; a photo is noted, not kept). */
-  seen: { label: Localised; value: string | number | boolean; photo?: true }[];
+  seen: { label: DisplayName; value: string | number | boolean; photo?: true }[];
   issuerName?: Localised;
   /** ISO 8601: when the cancellation list used was issued, if one was. */
   statusListFrom?: string;

@@ -3,7 +3,7 @@
  * says them in the person's language from its catalogue (src/ui/i18n/reasons.ts).
  */
 import type { Check } from '../../credentials/index';
-import type { Localised } from '../shared';
+import type { DisplayName } from '../shared';
 import type { CheckReason, CheckVerdict } from './check-api';
 
 /** A passed check by its name; a failed one as `name:code`, so the UI can say what exactly failed (revoked, expired…). */
@@ -29,14 +29,14 @@ export function verdictOf(ok: boolean, reasons: readonly { code: string; ok: boo
 export const NO_TRUST_LIST: CheckReason = { code: 'trust-list:missing', ok: false };
 
 /** Whether the presentation answers what was asked: the type, and every claim (missing ones named). */
-export function answersRequest(typeOk: boolean, missing: Localised[]): CheckReason {
+export function answersRequest(typeOk: boolean, missing: DisplayName[]): CheckReason {
   if (!typeOk) return { code: 'request:wrong-type', ok: false };
   if (missing.length > 0) return { code: 'request:missing-claims', ok: false, missing };
   return { code: 'request', ok: true };
 }
 
 /** OpenID4VP 1.0 §6.4.2: whether every credential the request needs was shared (missing kinds named). */
-export function answersQuery(missingTypes: Localised[]): CheckReason {
+export function answersQuery(missingTypes: DisplayName[]): CheckReason {
   if (missingTypes.length > 0) return { code: 'request:missing-credentials', ok: false, missing: missingTypes };
   return { code: 'request:credentials', ok: true };
 }

@@ -4,18 +4,12 @@
  * enough for an employer to file as evidence of a right-to-work check.
  */
 import type { DcqlQuery } from '../../protocols/openid4vp/dcql';
-import { labelFromName } from '../shared';
-import { knownClaimLabel, TYPE_NAMES } from '../shared';
-import type { Localised } from '../shared';
-import { readLocalised } from '../shared';
+import { joinLocalised, nameOfClaim, nameOfType, readDisplayName, readLocalised } from '../shared';
+import type { DisplayName } from '../shared';
 import type { CheckReason, CheckRecord, CheckResult, CheckVerdict } from './check-api';
 
 /** A text value longer than this is cut (a record is evidence of a check, not a copy of the credential). */
 const MAX_VALUE_CHARS = 500;
-
-function nameOf(path: readonly (string | number | null)[]): Localised {
-  return knownClaimLabel(path) ?? labelFromName(path.filter((s): s is string => typeof s === 'string').join(' '));
-}
 
 /** A claim value as kept: text, number or yes/no as is; structures as JSON; cut at MAX_VALUE_CHARS; a photo not at all. */
 export function keptValue(value: unknown): { value: string | number | boolean; photo?: true } {
@@ -26,15 +20,12 @@ export function keptValue(value: unknown): { value: string | number | boolean; p
 }
 
 /** What the request asked for: each credential query's kinds, then its details (OpenID4VP 1.0 §6.1). */
-export function askedFor(query: DcqlQuery | undefined): Localised[] {
+export function askedFor(query: DcqlQuery | undefined): DisplayName[] {
   if (!query) return [];
   return query.credentials.flatMap((q) => [
-    // The kind of credential, said as such so it is not mistaken for a detail of the same name.
-    ...(q.vctValues ?? []).map((vct) => {
-      const name = TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct);
-      return { en: `Credential: ${name.en}`, cy: `Tystlythyr: ${name.cy ?? name.en}` };
-    }),
-    ...(q.claims ?? []).map((c) => nameOf(c.path)),
+    // The kinds of credential (said as such when worded, so not mistaken for a detail of the same name).
+    ...(q.vctValues ?? []).map((vct) => nameOfType(vct)),
+    ...(q.claims ?? []).map((c) => nameOfClaim(c.path)),
   ]);
 }
 
@@ -52,7 +43,7 @@ export function checkRecordOf(result: CheckResult, options: { query?: DcqlQuery;
     seen,
   };
   if (options.checkedBy) record.checkedBy = options.checkedBy;
-  if (issuers.length > 0) record.issuerName = { en: issuers.map((i) => i.en).join(', '), cy: issuers.map((i) => i.cy ?? i.en).join(', ') };
+  if (issuers.length > 0) record.issuerName = joinLocalised(issuers, ', ');
   const listDates = credentials.flatMap((c) => (c.status?.checkedAt ? [c.status.checkedAt] : [])).sort();
   if (listDates.length > 0) record.statusListFrom = listDates[0]!;
   return record;
@@ -69,14 +60,14 @@ const VERDICTS: readonly CheckVerdict[] = ['pass', 'fail', 'status-unknown'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const localisedList = (v: unknown): Localised[] => list(v).map(readLocalised).filter((l): l is Localised => l !== undefined);
+const names = (v: unknown): DisplayName[] => list(v).map(readDisplayName).filter((n): n is DisplayName => n !== undefined);
 
 /** One kept check: a reason (code) as kept now, or the words kept before reasons were codes. */
 function readCheck(raw: unknown): CheckRecord['checks'][number] | undefined {
   if (!isObject(raw) || typeof raw.ok !== 'boolean') return undefined;
   if (typeof raw.code === 'string') {
     const reason: CheckReason = { code: raw.code, ok: raw.ok };
-    if (Array.isArray(raw.missing)) reason.missing = localisedList(raw.missing);
+    if (Array.isArray(raw.missing)) reason.missing = names(raw.missing);
     return reason;
   }
   const message = readLocalised(raw.message);
@@ -88,10 +79,10 @@ export function readCheckRecord(raw: unknown): CheckRecord | undefined {
   if (!isObject(raw) || !VERDICTS.includes(raw.verdict as CheckVerdict)) return undefined;
   const record: CheckRecord = {
     verdict: raw.verdict as CheckVerdict,
-    asked: localisedList(raw.asked),
+    asked: names(raw.asked),
     checks: list(raw.checks).map(readCheck).filter((c): c is CheckRecord['checks'][number] => c !== undefined),
     seen: list(raw.seen).flatMap((s) => {
-      const label = isObject(s) ? readLocalised(s.label) : undefined;
+      const label = isObject(s) ? readDisplayName(s.label) : undefined;
       const value = isObject(s) ? s.value : undefined;
       if (!label || !(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) return [];
       return [{ label, value, ...(isObject(s) && s.photo === true ? { photo: true as const } : {}) }];

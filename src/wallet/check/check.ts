@@ -32,9 +32,8 @@ import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor, verd
 import { checkRecordOf, personNameOf } from './check-record';
 import type { CheckTrust } from '../trust';
 import { labelPath, notAskedFor, presentedClaims } from '../held';
-import { labelFromName } from '../shared';
-import { dcqlFor, knownClaimLabel, TYPE_NAMES } from '../shared';
-import type { Localised } from '../shared';
+import { dcqlFor, nameAsWords, nameOfClaim, nameOfType } from '../shared';
+import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
 import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type CredentialCheck, type FrameProgress } from './check-api';
 import type { ClaimPath, Purpose } from '../shared';
@@ -93,13 +92,9 @@ interface Presented {
   presentation: string;
 }
 
-/** A credential type's name for people: the known ones in English and Welsh, else from the vct. */
-function typeNameOf(vct: string): Localised {
-  return TYPE_NAMES[vct] ?? labelFromName(vct.split('/').pop() ?? vct);
-}
-
-function joinNames(names: Localised[]): Localised {
-  return { en: names.map((n) => n.en).join(', '), cy: names.map((n) => n.cy ?? n.en).join(', ') };
+/** Several credentials' types, said as one line. */
+function joinNames(names: DisplayName[]): DisplayName {
+  return { of: 'list', names };
 }
 
 class CheckerImpl implements Checker {
@@ -281,7 +276,7 @@ class CheckerImpl implements Checker {
     // request asked for several credentials or something is missing (one credential reads as before).
     const missing = query ? unansweredQueries(query, new Set(answer.map((a) => a.queryId))) : [];
     const whole = query && (query.credentials.length > 1 || missing.length > 0)
-      ? [answersQuery(missing.map((id) => typeNameOf(query.credentials.find((q) => q.id === id)?.vctValues?.[0] ?? id)))]
+      ? [answersQuery(missing.map((id) => nameOfType(query.credentials.find((q) => q.id === id)?.vctValues?.[0] ?? id)))]
       : [];
     if (credentials.length === 1) {
       const { queryId: _, ...only } = credentials[0]!;
@@ -306,8 +301,7 @@ class CheckerImpl implements Checker {
   /** One verified presentation: the checks, then whether it is what its credential query asked for (§6.4.1). */
   private credentialCheck(check: OpenCheck, queryId: string, report: VerificationReport, trustList: TrustList): CredentialCheck {
     const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
-    const label = (path: ClaimPath): Localised =>
-      this.options.claimLabel?.(report.type, path) ?? knownClaimLabel(path) ?? labelFromName(labelPath(path).filter((s): s is string => typeof s === 'string').join(' '));
+    const label = (path: ClaimPath): DisplayName => nameOfClaim(labelPath(path), this.options.claimLabel?.(report.type, path));
     // About the person: an SD-JWT VC's claims, a W3C VC's credentialSubject (held-credentials.ts).
     const presented = presentedClaims(report.format, report.claims);
     const reasons = report.checks.map(reasonFor);
@@ -331,7 +325,7 @@ class CheckerImpl implements Checker {
       unrequested: check.kind === 'request' ? notAskedFor(presented, claimsAskedFor(query)) : [],
     };
     if (issuer) result.issuerName = { ...issuer.name };
-    if (report.type) result.typeName = typeNameOf(report.type);
+    if (report.type) result.typeName = nameOfType(report.type);
     if (report.status) result.status = report.status.checkedAt ? { state: report.status.state, checkedAt: report.status.checkedAt } : { state: report.status.state };
     return result;
   }
@@ -357,7 +351,7 @@ class CheckerImpl implements Checker {
     await this.options.vault.recordActivity({
       kind: 'checked',
       at,
-      credentialTypeName: several ? joinNames(several.map((c) => c.typeName ?? { en: c.queryId })) : check.result.typeName,
+      credentialTypeName: several ? joinNames(several.map((c) => c.typeName ?? nameAsWords({ en: c.queryId }))) : check.result.typeName,
       ...(person ? { counterparty: person } : {}),
       claims: check.result.claims.map((c) => c.label),
       check: checkRecordOf(check.result, { ...(check.query ? { query: check.query } : {}), ...(check.verifierName ? { checkedBy: check.verifierName } : {}) }),

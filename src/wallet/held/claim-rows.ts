@@ -1,31 +1,20 @@
 /**
- * A credential's claims as the rows a person reads: each with a label in English and Welsh, and
- * labels for the members of nested claims (an address's lines, a driving privilege's category).
+ * A credential's claims as the rows a person reads: each with its name, and names for the members
+ * of nested claims (an address's lines, a driving privilege's category).
  *
- * Labels come first from the issuer's metadata (OpenID4VCI 1.0 §12.2.4 `credential_metadata.claims`,
- * each `path` per Appendix C with a `display` list of { name, locale }), then from Satchel's own
- * labels for the claims government departments issue (purposes.ts), and only then from the claim
- * name itself. An issuer label without Welsh borrows Satchel's Welsh for the same claim name (the
- * names are the registered ones: OpenID Connect Core §5.1, ISO/IEC 18013-5 §7.2.1).
+ * A name carries the issuer's label from its metadata (OpenID4VCI 1.0 §12.2.4
+ * `credential_metadata.claims`, each `path` per Appendix C with a `display` list of { name, locale })
+ * and the claim or member it names; the UI words it (src/ui/i18n/names.ts): the issuer's label in
+ * the person's language, else Satchel's for the registered claim names (OpenID Connect Core §5.1,
+ * ISO/IEC 18013-5 §7.2.1), else one made from the name.
  */
 import { selectShaped } from '../../credentials/index';
-import { labelFromName } from '../shared';
-import { CLAIM_PART_LABELS } from './claim-part-labels';
-import { CLAIM_LABELS } from '../shared';
+import { nameOfClaim, nameOfPart } from '../shared';
 import type { CredentialView } from './held-api';
-import type { Localised } from '../shared';
+import type { DisplayName, Localised } from '../shared';
 
 type ClaimPath = (string | number | null)[];
 export type ClaimRow = CredentialView['claims'][number];
-
-const own = (table: Record<string, Localised>, name: string): Localised | undefined =>
-  Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
-
-/** The issuer's label, with Satchel's Welsh (or Satchel's whole label) where it has none. */
-function labelFor(issuer: Localised | undefined, known: Localised | undefined, name: string): Localised {
-  if (issuer) return issuer.cy || !known?.cy ? { ...issuer } : { ...issuer, cy: known.cy };
-  return known ? { ...known } : labelFromName(name);
-}
 
 /** What `path` selects in a claim (OpenID4VCI 1.0 Appendix C), arrays kept as arrays: the one claim-path walk (credentials/claim-path.ts). */
 export function select(value: unknown, path: ClaimPath): unknown {
@@ -39,14 +28,14 @@ export function partKey(path: readonly (string | number | null)[]): string {
 
 const startsWith = (path: ClaimPath, prefix: ClaimPath) => prefix.length < path.length && prefix.every((step, i) => step === path[i]);
 
-/** Labels for every member name found inside a nested value: the issuer's, else Satchel's, else from the name. */
-function partLabels(value: unknown, issuerParts: Map<string, Localised>, prefix: string[] = [], out: Record<string, Localised> = {}): Record<string, Localised> {
+/** Names for every member found inside a nested value, with the issuer's label where it gave one. */
+function partLabels(value: unknown, issuerParts: Map<string, Localised>, prefix: string[] = [], out: Record<string, DisplayName> = {}): Record<string, DisplayName> {
   if (Array.isArray(value)) {
     for (const item of value) partLabels(item, issuerParts, prefix, out);
   } else if (typeof value === 'object' && value !== null) {
     for (const [name, member] of Object.entries(value as Record<string, unknown>)) {
       const key = [...prefix, name].join('.');
-      if (!out[key]) out[key] = labelFor(issuerParts.get(key), own(CLAIM_PART_LABELS, name), name);
+      if (!out[key]) out[key] = nameOfPart(name, issuerParts.get(key));
       partLabels(member, issuerParts, [...prefix, name], out);
     }
   }
@@ -70,10 +59,8 @@ export function claimRows(subject: Record<string, unknown> | undefined, describe
   for (const claim of tops) {
     const value = select(subject, claim.path);
     if (value === undefined) continue;
-    const name = claim.path[claim.path.length - 1];
-    const known = typeof name === 'string' && claim.path.length === 1 ? own(CLAIM_LABELS, name) : undefined;
     const issuerParts = new Map(described.filter((c) => startsWith(c.path, claim.path)).map((c) => [partKey(c.path.slice(claim.path.length)), c.label] as const));
-    const row: ClaimRow = { path: claim.path, label: labelFor(claim.label, known, String(name ?? '')), value };
+    const row: ClaimRow = { path: claim.path, label: nameOfClaim(claim.path, claim.label), value };
     const parts = partLabels(value, issuerParts);
     if (Object.keys(parts).length > 0) row.parts = parts;
     rows.push(row);
@@ -81,7 +68,7 @@ export function claimRows(subject: Record<string, unknown> | undefined, describe
   }
   for (const [name, value] of Object.entries(subject ?? {})) {
     if (covered.has(name) || skip(name)) continue;
-    const row: ClaimRow = { path: [name], label: labelFor(undefined, own(CLAIM_LABELS, name), name), value };
+    const row: ClaimRow = { path: [name], label: nameOfClaim([name]), value };
     const parts = partLabels(value, new Map());
     if (Object.keys(parts).length > 0) row.parts = parts;
     rows.push(row);

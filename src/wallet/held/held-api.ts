@@ -1,11 +1,12 @@
 /** A held credential as screens show it: re-verified on every read (credential-views.ts). */
-import type { Localised, StatusState } from '../shared';
+import type { DisplayName, Localised, StatusState } from '../shared';
 
 export interface CredentialView {
   id: string;
   format: 'dc+sd-jwt' | 'vc+jwt';
   issuerName: Localised;
-  typeName: Localised;
+  /** The issuer's name for the type where it gave one, and the type (the UI words it: src/ui/i18n/names.ts). */
+  typeName: DisplayName;
   /** Holder's name for the card, when the credential carries one. */
   holderName?: string;
   validFrom?: string;
@@ -18,5 +19,5 @@ export interface CredentialView {
    * Each claim with its label; `parts` labels the members of a nested claim (an address's
    * `postal_code`), keyed by member names from the claim down, array steps left out ("codes.code").
    */
-  claims: { path: (string | number | null)[]; label: Localised; value: unknown; parts?: Record<string, Localised> }[];
+  claims: { path: (string | number | null)[]; label: DisplayName; value: unknown; parts?: Record<string, DisplayName> }[];
 }

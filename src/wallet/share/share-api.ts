@@ -3,7 +3,7 @@
  * src/wallet (use cases over src/protocols and src/credentials) and src/ui (screens).
  * Implemented in share.ts.
  */
-import type { ClaimPath, Localised, Purpose, QrFrames, StatusState } from '../shared';
+import type { ClaimPath, DisplayName, Localised, Purpose, QrFrames, StatusState } from '../shared';
 
 export type { QrFrames } from '../shared';
 
@@ -17,13 +17,13 @@ export type ShareErrorCode =
 
 export interface ShareErrorDetails {
   /** nothing-matches: the kinds of credential asked for that the wallet does not hold. */
-  missing?: Localised[];
+  missing?: DisplayName[];
   /** nothing-matches (online): whether the waiting verifier was told `access_denied` (OpenID4VP 1.0 §8.5). */
   verifierTold?: boolean;
   /** Where the verifier asked the person to continue after being told (§8.2 redirect_uri). */
   redirectUri?: string;
   /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */
-  unusable?: { typeName: Localised; issuerName?: Localised; reason: UnusableReason }[];
+  unusable?: { typeName: DisplayName; issuerName?: Localised; reason: UnusableReason }[];
 }
 
 /** Why a held credential is not offered for sharing: a checker would turn it away. */
@@ -65,7 +65,8 @@ export interface ShareCandidate {
   /** The credential query it answers (one of ShareRequest.queryIds). */
   queryId: string;
   credentialId: string;
-  typeName: Localised;
+  /** The type and the issuer's name for it (the UI words it: src/ui/i18n/names.ts). */
+  typeName: DisplayName;
   /** Which credential this is, so the person knows what will be used: who issued it and until when it is valid. */
   issuerName?: Localised;
   validUntil?: string;
@@ -73,8 +74,8 @@ export interface ShareCandidate {
   status?: StatusState;
   /** True for a credential that cannot disclose selectively (a JWT VC): everything in `requested` is shared. */
   whole?: boolean;
-  requested: { path: ClaimPath; label: Localised }[];
-  notShared: { path: ClaimPath; label: Localised }[];
+  requested: { path: ClaimPath; label: DisplayName }[];
+  notShared: { path: ClaimPath; label: DisplayName }[];
 }
 
 /** The person's choice for one credential query: which credential, and which of its claims. */
@@ -93,7 +94,7 @@ export interface Sharer {
   /** The claims a purpose needs from a credential (for the checkbox screen). */
   claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]>;
   /** Every claim of a credential the person may choose to share. */
-  shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]>;
+  shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: DisplayName }[]>;
   /**
    * After consent: the response QR frames (request/response mode), logged in the activity log.
    * `answers` has one entry per query id of the request; the (credentialId, claims) form is for a

@@ -27,10 +27,9 @@ import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../.
 import { RequestError, type ValidatedRequest } from '../../protocols/openid4vp/request-object';
 import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../../protocols/openid4vp/response';
 import { heldCredential, labelPath, shareablePaths, sharedWhole } from '../held';
-import { labelFromName } from '../shared';
-import { PURPOSES, TYPE_NAMES, isPurpose, knownClaimLabel } from '../shared';
+import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, PURPOSES, isPurpose } from '../shared';
 import type { CredentialView } from '../held';
-import type { Localised } from '../shared';
+import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
 import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason } from './share-api';
 import type { ClaimPath, Purpose } from '../shared';
@@ -72,16 +71,17 @@ function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
 export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
 
 /** A name for what a credential query asks for, to say what the person does not hold. */
-function queryTypeName(query: DcqlQuery, queryId: string): Localised {
+function queryTypeName(query: DcqlQuery, queryId: string): DisplayName {
   const vct = query.credentials.find((c) => c.id === queryId)?.vctValues ?? [];
-  const known = vct.map((v) => TYPE_NAMES[v]).find((n) => n !== undefined);
-  return known ?? labelFromName(vct[0]?.split('/').pop() ?? queryId);
+  // A type Satchel has a name for, if any is accepted; else the first; else the query's id.
+  const type = vct.find((v) => KNOWN_TYPES.includes(v)) ?? vct[0];
+  return type !== undefined ? nameOfType(type) : nameAsWords(labelFromName(queryId));
 }
 
 /** How a held credential is presented to the person: names, and whether it may be shared at all. */
 interface Described {
-  typeName: Localised;
-  label: (path: ClaimPath) => Localised;
+  typeName: DisplayName;
+  label: (path: ClaimPath) => DisplayName;
   issuerName?: Localised;
   validUntil?: string;
   status?: CredentialView['status']['state'];
@@ -126,12 +126,12 @@ class SharerImpl implements Sharer {
   /** Names and state from the receive use case's view (re-verified against the cached status lists). */
   private async labelsOf(held: HeldCredential): Promise<Described> {
     const view = await this.options.views?.credential(held.id).catch(() => undefined);
-    const typeName = view?.typeName ?? TYPE_NAMES[held.type] ?? labelFromName(held.type.split('/').pop() ?? held.type);
-    const label = (path: ClaimPath): Localised => {
+    const typeName = view?.typeName ?? nameOfType(held.type);
+    const label = (path: ClaimPath): DisplayName => {
       // Views name a W3C VC's claims by their place in credentialSubject.
       const known = view?.claims.find((c) => samePath(c.path, path) || samePath(c.path, labelPath(path)));
       if (known) return known.label;
-      return knownClaimLabel(path) ?? labelFromName(labelPath(path).filter((s): s is string => typeof s === 'string').join(' '));
+      return nameOfClaim(labelPath(path));
     };
     const out: Described = { typeName, label };
     if (!view) return out;
@@ -168,7 +168,7 @@ class SharerImpl implements Sharer {
 
   private unusableError(all: Described[], details: ShareErrorDetails = {}): ShareError {
     const unusable = all.map((d) => ({ typeName: d.typeName, reason: d.unusable!, ...(d.issuerName ? { issuerName: d.issuerName } : {}) }));
-    const what = unusable.map((u) => `${u.typeName.en} (${u.reason})`).join(', ');
+    const what = unusable.map((u) => `${nameKey(u.typeName)} (${u.reason})`).join(', ');
     return new ShareError('credential-unusable', `Satchel will not share ${what}: a checker would turn it away`, { ...details, unusable });
   }
 
@@ -240,7 +240,7 @@ class SharerImpl implements Sharer {
     return rule.claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
   }
 
-  async shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: Localised }[]> {
+  async shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: DisplayName }[]> {
     const { held } = await this.heldOne(credentialId);
     const { label } = await this.labelsOf(held);
     return shareablePaths(held).map((path) => ({ path, label: label(path) }));

@@ -4,3 +4,4 @@ export * from './purposes';
 export * from './localise';
 export * from './types';
 export * from './record-kinds';
+export * from './display-name';

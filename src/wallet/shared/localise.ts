@@ -39,6 +39,14 @@ export function localise(displays: readonly Display[] | undefined, fallback: str
   return out;
 }
 
+/** Several texts as one, in every language any of them has (each in that language, else English). */
+export function joinLocalised(texts: readonly Localised[], separator: string): Localised {
+  const languages = new Set(texts.flatMap((t) => Object.keys(t)));
+  const out: Localised = { en: texts.map((t) => t.en).join(separator) };
+  for (const language of languages) if (language !== 'en') out[language] = texts.map((t) => textIn(t, language).text).join(separator);
+  return out;
+}
+
 /** A language tag as kept in Localised: a primary subtag, or a full tag (RFC 5646 §2.1). */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
 

@@ -5,7 +5,6 @@
  */
 import { DEFAULT_DCQL_FORMAT, dcqlMetaFor } from '../../credentials/formats/dcql-naming';
 import type { DcqlPathElement } from '../../protocols/openid4vp/dcql';
-import type { Localised } from './types';
 import type { ClaimPath, Purpose } from './types';
 
 /** SD-JWT VC types (`vct`) of the reference departments (src/server/reference/departments.ts). */
@@ -19,12 +18,8 @@ export const ALL_SD_JWT_TYPES: readonly string[] = Object.values(CREDENTIAL_TYPE
 /** The veteran card's W3C VC type (a `vc+jwt`, DCQL format jwt_vc_json: OpenID4VP 1.0 B.1). */
 export const VETERAN_CARD_TYPE = 'VeteranCard';
 
-export const TYPE_NAMES: Record<string, Localised> = {
-  [CREDENTIAL_TYPES.drivingLicence]: { en: 'Driving licence', cy: 'Trwydded yrru' },
-  [CREDENTIAL_TYPES.rightToWork]: { en: 'Right to work', cy: 'Hawl i weithio' },
-  [CREDENTIAL_TYPES.basicDbs]: { en: 'Basic DBS check', cy: 'Gwiriad DBS sylfaenol' },
-  [VETERAN_CARD_TYPE]: { en: 'Veteran card', cy: 'Cerdyn cyn-filwr' },
-};
+/** Every type Satchel has its own name for (the UI's catalogue, src/ui/i18n/names.ts). */
+export const KNOWN_TYPES: readonly string[] = [...ALL_SD_JWT_TYPES, VETERAN_CARD_TYPE];
 
 export interface PurposeRule {
   /** The DCQL format (§6.1); absent: dc+sd-jwt. */
@@ -76,33 +71,4 @@ export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): {
     ],
   };
   return { id, query, requested: claims.map((p) => [...p]), types: [...types] };
-}
-
-/** Display names of the claims the reference departments issue (their OpenID4VCI metadata), for a checker that does not hold the credential. */
-export const CLAIM_LABELS: Record<string, Localised> = {
-  given_name: { en: 'Given name', cy: 'Enw cyntaf' },
-  family_name: { en: 'Family name', cy: 'Cyfenw' },
-  birth_date: { en: 'Date of birth', cy: 'Dyddiad geni' },
-  address: { en: 'Address', cy: 'Cyfeiriad' },
-  driving_privileges: { en: 'Licence categories', cy: 'Categorïau trwydded' },
-  age_over_18: { en: 'Aged 18 or over', cy: '18 oed neu hŷn' },
-  age_over_21: { en: 'Aged 21 or over', cy: '21 oed neu hŷn' },
-  document_number: { en: 'Licence number', cy: 'Rhif trwydded' },
-  portrait: { en: 'Photo', cy: 'Llun' },
-  right_to_work: { en: 'Right to work', cy: 'Hawl i weithio' },
-  work_restrictions: { en: 'Work restrictions', cy: 'Cyfyngiadau gwaith' },
-  share_code: { en: 'Share code', cy: 'Cod rhannu' },
-  certificate_number: { en: 'Certificate number', cy: 'Rhif tystysgrif' },
-  result: { en: 'Result', cy: 'Canlyniad' },
-  issued_on: { en: 'Date of check', cy: 'Dyddiad y gwiriad' },
-  service: { en: 'Service', cy: 'Gwasanaeth' },
-  service_number: { en: 'Service number', cy: 'Rhif gwasanaeth' },
-  service_left: { en: 'Left service', cy: 'Gadael y gwasanaeth' },
-};
-
-/** A known label for a top-level claim path (a W3C VC's: under credentialSubject), if there is one. */
-export function knownClaimLabel(path: readonly (string | number | null)[]): Localised | undefined {
-  if (path.length === 2 && path[0] === 'credentialSubject') path = path.slice(1);
-  const first = path[0];
-  return path.length === 1 && typeof first === 'string' && Object.prototype.hasOwnProperty.call(CLAIM_LABELS, first) ? CLAIM_LABELS[first] : undefined;
 }

@@ -10,6 +10,20 @@ export interface Localised {
   [language: string]: string | undefined;
 }
 
+/**
+ * The name of a credential type or a claim as the wallet gives it: what it names, and the issuer's
+ * own display text where it gave one. The UI says it in the person's language — the issuer's
+ * text, else Satchel's name for a known type or claim, else one made from the key
+ * (src/ui/i18n/names.ts) — so the wallet holds no words of its own. `words` is a name kept as words
+ * (activity entries and check records kept before names were codes); `list` several credentials' types.
+ */
+export type DisplayName =
+  | { of: 'type'; type: string; issuer?: Localised }
+  | { of: 'claim'; path: ClaimPath; issuer?: Localised }
+  | { of: 'part'; member: string; issuer?: Localised }
+  | { of: 'words'; words: Localised }
+  | { of: 'list'; names: DisplayName[] };
+
 /** Whether the issuer has revoked or suspended a credential, from its status list ("unknown" when not yet checked). */
 export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';
 

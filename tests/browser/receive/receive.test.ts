@@ -5,6 +5,7 @@
  * offline checks use the cached trust and status lists; revocation shows after a refresh.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
 import { createAppReceiver } from '../../../src/wallet/app/app-receiver';
 import type { SatchelReceiver } from '../../../src/wallet/receive/receive';
 import type { SatchelVault } from '../../../src/wallet/vault/vault';
@@ -53,8 +54,10 @@ describe('Receiver in the browser (real vault, crypto worker)', () => {
     const deviceKey = await vault.deviceKeyPublicJwk(ids[0]!);
     expect(stored[0]!.raw).toContain('~');
     const [view] = await receiver.listCredentials();
-    expect(view).toMatchObject({ verified: true, holderName: 'Ada Jones', status: { state: 'valid' }, typeName: { en: 'Driving licence', cy: 'Trwydded yrru' } });
-    expect(view!.claims[0]).toEqual({ path: ['given_name'], label: { en: 'Given name', cy: 'Enw cyntaf' }, value: 'Ada' });
+    expect(view).toMatchObject({ verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
+    // Names as the screens word them (src/ui/i18n/names.ts).
+    expect(words(view!.typeName)).toMatchObject({ en: 'Driving licence', cy: 'Trwydded yrru' });
+    expect({ ...view!.claims[0], label: words(view!.claims[0]!.label) }).toEqual({ path: ['given_name'], label: { en: 'Given name', cy: 'Enw cyntaf' }, value: 'Ada' });
     // Bound to the key the vault made for this credential.
     const payload = JSON.parse(atob(stored[0]!.raw.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { cnf: { jwk: JsonWebKey } };
     expect(payload.cnf.jwk).toMatchObject({ x: deviceKey!.x, y: deviceKey!.y });

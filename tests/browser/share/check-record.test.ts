@@ -4,9 +4,10 @@
  * an employer could file, with every claim value as text (never markup).
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
 import { keptCheckText } from '../../../src/ui/i18n/reasons';
 import { translator } from '../../../src/ui/i18n/translate';
-import { checkRecordsFile } from '../../../src/ui/share/check-records-document';
+import { askedText, checkRecordsFile } from '../../../src/ui/share/check-records-document';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import { createActivityLog } from '../../../src/wallet/activity/activity';
 import { createChecker } from '../../../src/wallet/check/check';
@@ -42,10 +43,12 @@ describe('a kept check record (failed before the fix)', () => {
     const { result, activity } = await keptRightToWorkCheck();
     expect(result.ok).toBe(true);
     const [entry] = await activity.list();
-    expect(entry).toMatchObject({ kind: 'checked', at: NOW.toISOString(), counterparty: 'Ada Lovelace', credentialTypeName: { en: 'Right to work' } });
+    expect(entry).toMatchObject({ kind: 'checked', at: NOW.toISOString(), counterparty: 'Ada Lovelace' });
+    // Names are kept as codes; the UI catalogue words them (src/ui/i18n/names.ts).
+    expect(words(entry!.credentialTypeName)).toMatchObject({ en: 'Right to work' });
     expect(entry!.check).toMatchObject({ verdict: 'pass', checkedBy: 'Corner shop', issuerName: { en: 'Home Office' } });
-    expect(entry!.check!.asked.map((a) => a.en)).toEqual(['Credential: Right to work', 'Given name', 'Family name', 'Right to work', 'Work restrictions']);
-    expect(entry!.check!.seen.map((s) => [s.label.en, s.value]).sort()).toEqual([['Family name', 'Lovelace'], ['Given name', 'Ada'], ['Right to work', 'Unlimited'], ['Work restrictions', 'None']]);
+    expect(entry!.check!.asked.map((a) => askedText(a, 'en'))).toEqual(['Credential: Right to work', 'Given name', 'Family name', 'Right to work', 'Work restrictions']);
+    expect(entry!.check!.seen.map((s) => [words(s.label).en, s.value]).sort()).toEqual([['Family name', 'Lovelace'], ['Given name', 'Ada'], ['Right to work', 'Unlimited'], ['Work restrictions', 'None']]);
     expect(entry!.check!.checks.length).toBeGreaterThan(4);
     expect(entry!.check!.checks.every((c) => c.ok)).toBe(true);
     // Kept as reason codes; worded by the UI catalogue when read (src/ui/i18n/reasons.ts).

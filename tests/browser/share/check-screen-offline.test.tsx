@@ -8,6 +8,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nameOfClaim, nameOfType } from '../../../src/wallet/shared/display-name';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { cy } from '../../../src/ui/i18n/cy';
 import { en } from '../../../src/ui/i18n/en';
@@ -26,13 +28,13 @@ const text = () => host.textContent ?? '';
 const UNKNOWN: CheckResult = {
   ok: false,
   verdict: 'status-unknown',
-  typeName: { en: 'Driving licence', cy: 'Trwydded yrru' },
+  typeName: nameOfType(CREDENTIAL_TYPES.drivingLicence),
   issuerName: { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' },
   reasons: [
     { code: 'signature', ok: true },
     { code: 'status:unknown', ok: false },
   ],
-  claims: [{ path: ['age_over_18'], label: { en: 'Aged 18 or over', cy: '18 oed neu hŷn' }, value: true }],
+  claims: [{ path: ['age_over_18'], label: nameOfClaim(['age_over_18']), value: true }],
   unrequested: [],
   status: { state: 'unknown', checkedAt: new Date(Date.now() - 3 * 3600_000).toISOString() },
   elapsedMs: 12,

@@ -9,6 +9,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nameAsWords } from '../../../src/wallet/shared/display-name';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { ReceiverProvider } from '../../../src/ui/receive/ReceiverContext';
 import { QuickShowScreen } from '../../../src/ui/screens/QuickShowScreen';
@@ -41,9 +42,9 @@ beforeEach(async () => {
   world = await makeWorld();
   await addVeteranCard(world.vault, 'veteran');
   views = [
-    view('licence', 'dc+sd-jwt', { en: 'Driving licence', cy: 'Trwydded yrru' }, DVLA_NAME),
-    view('veteran', 'vc+jwt', { en: 'Veteran card', cy: 'Cerdyn cyn-filwr' }, VETERANS_NAME),
-    view('rtw', 'dc+sd-jwt', { en: 'Right to work', cy: 'Hawl i weithio' }, { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, 'revoked'),
+    view('licence', 'dc+sd-jwt', nameAsWords({ en: 'Driving licence', cy: 'Trwydded yrru' }), DVLA_NAME),
+    view('veteran', 'vc+jwt', nameAsWords({ en: 'Veteran card', cy: 'Cerdyn cyn-filwr' }), VETERANS_NAME),
+    view('rtw', 'dc+sd-jwt', nameAsWords({ en: 'Right to work', cy: 'Hawl i weithio' }), { en: 'Home Office', cy: 'Y Swyddfa Gartref' }, 'revoked'),
   ];
   const byId = { credential: async (id: string) => views.find((v) => v.id === id) };
   const sharer = createSharer({ vault: world.vault, now: () => Date.now(), views: byId });

@@ -3,6 +3,9 @@
  * offline check (signatures in the crypto worker). Issue 7's bad inputs each fail with their code.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
+import { wordsOfName } from '../../../src/ui/i18n/names';
+import { readDisplayName } from '../../../src/wallet/shared/display-name';
 import { reasonText } from '../../../src/ui/i18n/reasons';
 import { translator } from '../../../src/ui/i18n/translate';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
@@ -51,6 +54,8 @@ async function feedAll(requestId: string, frames: string[]): Promise<void> {
   for (const f of frames) await checker.addFrame(requestId, f);
 }
 
+/** Names kept in the activity log (codes), as the screens word them (src/ui/i18n/names.ts). */
+const keptWords = (names: unknown) => (Array.isArray(names) ? names : []).map((n) => words(readDisplayName(n)));
 const failed = (r: CheckResult) => r.reasons.filter((x) => !x.ok).map((x) => x.code);
 
 describe('request and response', () => {
@@ -64,16 +69,17 @@ describe('request and response', () => {
     const result = await checker.verify(request.requestId);
     expect(failed(result)).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(result.claims.map((c) => [c.path, c.value, c.label])).toEqual([[['age_over_18'], true, { en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]]);
+    expect(result.claims.map((c) => [c.path, c.value, words(c.label)])).toEqual([[['age_over_18'], true, { en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]]);
     expect(result.unrequested).toEqual([]);
     expect(result.issuerName?.en).toBe('Driver and Vehicle Licensing Agency');
-    expect(result.typeName?.en).toBe('Driving licence');
+    expect(words(result.typeName)?.en).toBe('Driving licence');
     expect(result.status?.state).toBe('valid');
     expect(result.status?.checkedAt).toBeDefined();
     expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
     expect(result.reasons.map((r) => r.code)).toEqual(['format', 'signature', 'disclosures', 'issuer-trusted', 'validity', 'status', 'key-binding', 'request']);
     // The share is in the activity log: to whom, which credential, which claims.
-    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'licence', counterparty: 'The Red Lion', claims: [{ en: 'Aged 18 or over', cy: '18 oed neu hŷn' }] });
+    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'licence', counterparty: 'The Red Lion' });
+    expect(keptWords(world.vault.activity[0]!.claims)).toEqual([{ en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]);
     // Nothing is kept by the checker unless asked.
     expect(world.vault.records.size).toBe(0);
   });
@@ -115,7 +121,7 @@ describe('request and response', () => {
     await feedAll(request.requestId, frames.frames);
     const result = await checker.verify(request.requestId);
     expect(result.claims.map((c) => c.path[0])).toEqual(['age_over_18']);
-    expect(world.vault.activity[0]!.claims).toEqual([{ en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]);
+    expect(keptWords(world.vault.activity[0]!.claims)).toEqual([{ en: 'Aged 18 or over', cy: '18 oed neu hŷn' }]);
   });
 
   it('fails when a claim asked for is not shared, naming it', async () => {
@@ -289,9 +295,10 @@ describe('activity log', () => {
     const log = createActivityLog(world.vault);
     expect((await log.list()).map((e) => e.kind)).toEqual(['received', 'shared', 'shared']);
     expect(await log.list({ kind: 'received' })).toHaveLength(1);
-    expect((await log.list({ text: 'right to WORK' })).map((e) => e.claims.map((c) => c.en))).toEqual([['Given name', 'Family name', 'Right to work', 'Work restrictions']]);
-    expect(await log.list({ text: 'trwydded' })).toHaveLength(2); // Welsh type names match too
-    expect(await log.list({ text: 'trwydded', kind: 'shared' })).toHaveLength(1);
+    expect((await log.list({ text: 'right to WORK' })).map((e) => e.claims.map((c) => words(c).en))).toEqual([['Given name', 'Family name', 'Right to work', 'Work restrictions']]);
+    // Welsh type names match too, in the words the screen gives names (src/ui/i18n/names.ts).
+    expect(await log.list({ text: 'trwydded', words: wordsOfName })).toHaveLength(2);
+    expect(await log.list({ text: 'trwydded', kind: 'shared', words: wordsOfName })).toHaveLength(1);
     const [first] = await log.list();
     await log.remove(first!.id);
     expect(await log.list()).toHaveLength(2);

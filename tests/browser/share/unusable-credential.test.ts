@@ -5,6 +5,8 @@
  * which one it is (type, issuer, expiry, status) so the consent screen can show it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
+import { nameOfType } from '../../../src/wallet/shared/display-name';
 import { createChecker } from '../../../src/wallet/check/check';
 import { staticTrust } from '../../../src/wallet/trust/check-trust';
 import { createSharer } from '../../../src/wallet/share/share';
@@ -23,7 +25,7 @@ function views(state: Record<string, { status?: StatusState; validUntil?: string
     async credential(id: string): Promise<CredentialView | undefined> {
       const s = state[id];
       if (!s) return undefined;
-      const view: CredentialView = { id, format: 'dc+sd-jwt', issuerName: DVLA_NAME, typeName: { en: 'Driving licence', cy: 'Trwydded yrru' }, verified: true, status: { state: s.status ?? 'valid' }, claims: [] };
+      const view: CredentialView = { id, format: 'dc+sd-jwt', issuerName: DVLA_NAME, typeName: nameOfType(CREDENTIAL_TYPES.drivingLicence, { en: 'Driving licence', cy: 'Trwydded yrru' }), verified: true, status: { state: s.status ?? 'valid' }, claims: [] };
       if (s.validUntil) view.validUntil = s.validUntil;
       return view;
     },
@@ -53,7 +55,7 @@ describe('a cancelled or expired credential is not offered', () => {
     const sharer = createSharer({ vault: world.vault, now, views: views({ licence: { status: 'revoked' }, rtw: {} }) });
     const error = await refusal(sharer, async (s) => s.readRequest(await over18Request(world)));
     expect(error.code).toBe('credential-unusable');
-    expect(error.details.unusable).toEqual([{ typeName: { en: 'Driving licence', cy: 'Trwydded yrru' }, issuerName: DVLA_NAME, reason: 'revoked' }]);
+    expect(error.details.unusable?.map((u) => ({ ...u, typeName: words(u.typeName) }))).toEqual([{ typeName: { en: 'Driving licence', cy: 'Trwydded yrru' }, issuerName: DVLA_NAME, reason: 'revoked' }]);
   });
 
   it('suspended and expired are refused the same way', async () => {
@@ -68,14 +70,16 @@ describe('a cancelled or expired credential is not offered', () => {
     const sharer = createSharer({ vault: world.vault, now, views: views({ licence: { status: 'revoked' }, 'licence-2': { validUntil: '2031-01-01T00:00:00Z' } }) });
     const read = await sharer.readRequest(await over18Request(world));
     expect(read.candidates.map((c) => c.credentialId)).toEqual(['licence-2']);
-    expect(read.candidates[0]).toMatchObject({ typeName: { en: 'Driving licence' }, issuerName: DVLA_NAME, validUntil: '2031-01-01T00:00:00Z', status: 'valid' });
+    expect(words(read.candidates[0]!.typeName)).toMatchObject({ en: 'Driving licence' });
+    expect(read.candidates[0]).toMatchObject({ issuerName: DVLA_NAME, validUntil: '2031-01-01T00:00:00Z', status: 'valid' });
   });
 
   it('quick show refuses a cancelled credential, naming it', async () => {
     const sharer = createSharer({ vault: world.vault, now, views: views({ licence: { status: 'revoked' } }) });
     const error = await refusal(sharer, (s) => s.quickShow('licence', [['age_over_18']]));
     expect(error.code).toBe('credential-unusable');
-    expect(error.details.unusable?.[0]).toMatchObject({ reason: 'revoked', typeName: { en: 'Driving licence' } });
+    expect(error.details.unusable?.[0]).toMatchObject({ reason: 'revoked' });
+    expect(words(error.details.unusable?.[0]?.typeName)).toMatchObject({ en: 'Driving licence' });
     expect(world.vault.activity).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  * Real crypto worker on the checker's side; the holder's device key is a WebCrypto key.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
 import { reasonText } from '../../../src/ui/i18n/reasons';
 import { translator } from '../../../src/ui/i18n/translate';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
@@ -61,7 +62,8 @@ describe('the veteran card (vc+jwt), shared whole', () => {
     expect(read.purpose).toBe('veteran');
     expect(read.candidates).toHaveLength(1);
     const candidate = read.candidates[0]!;
-    expect(candidate).toMatchObject({ credentialId: 'veteran', whole: true, typeName: { en: 'Veteran card' } });
+    expect(candidate).toMatchObject({ credentialId: 'veteran', whole: true });
+    expect(words(candidate!.typeName)).toMatchObject({ en: 'Veteran card' });
     // Everything on the card is shared, and the consent lists it all; nothing is left out.
     expect(candidate.requested.map((c) => c.path.at(-1))).toEqual(Object.keys(SUBJECT));
     expect(candidate.notShared).toEqual([]);
@@ -71,7 +73,7 @@ describe('the veteran card (vc+jwt), shared whole', () => {
     expect(failed(result)).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.reasons.map((r) => r.code)).toContain('key-binding');
-    expect(result.typeName?.en).toBe('Veteran card');
+    expect(words(result.typeName)?.en).toBe('Veteran card');
     expect(result.issuerName?.en).toBe("Office for Veterans' Affairs");
     expect(Object.fromEntries(result.claims.map((c) => [c.path.at(-1), c.value]))).toEqual(SUBJECT);
     expect(vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'veteran', counterparty: 'Armed Forces Day' });
@@ -113,7 +115,7 @@ describe('quick show handles every credential type it lists', () => {
     const frames = await sharer.quickShow('veteran', await sharer.claimsForPurpose('veteran', 'veteran'));
     const result = await checkQuickShow(frames.frames);
     expect(failed(result)).toEqual([]);
-    expect(result.typeName?.en).toBe('Veteran card');
+    expect(words(result.typeName)?.en).toBe('Veteran card');
     // Shown whole: the checker sees every claim on the card.
     expect(result.claims.map((c) => c.path.at(-1))).toEqual(Object.keys(SUBJECT));
   });

@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nameAsWords } from '../../../src/wallet/shared/display-name';
 import { page } from 'vitest/browser';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { ActivityScreen } from '../../../src/ui/screens/ActivityScreen';
@@ -22,12 +23,12 @@ afterEach(async () => {
 const entries: ActivityLogEntry[] = [
   {
     id: '1', at: '2026-11-30T11:49:00Z', kind: 'shared', counterparty: 'The Corner Shop and Off-Licence (Aberystwyth) Ltd',
-    credentialTypeName: { en: 'Driving licence', cy: 'Trwydded yrru' },
-    claims: [{ en: 'Aged 18 or over', cy: '18 oed neu’n hŷn' }, { en: 'Given name', cy: 'Enw cyntaf' }],
+    credentialTypeName: nameAsWords({ en: 'Driving licence', cy: 'Trwydded yrru' }),
+    claims: [nameAsWords({ en: 'Aged 18 or over', cy: '18 oed neu’n hŷn' }), nameAsWords({ en: 'Given name', cy: 'Enw cyntaf' })],
   },
   {
     id: '2', at: '2026-11-29T09:05:00Z', kind: 'received', counterparty: 'Driver and Vehicle Licensing Agency',
-    credentialTypeName: { en: 'Right to work in the United Kingdom', cy: 'Hawl i weithio yn y Deyrnas Unedig' }, claims: [],
+    credentialTypeName: nameAsWords({ en: 'Right to work in the United Kingdom', cy: 'Hawl i weithio yn y Deyrnas Unedig' }), claims: [],
   },
 ];
 const activity = { list: async () => entries, remove: async () => {}, export: async () => new Blob() } as unknown as ShareServices['activity'];

@@ -10,6 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nameAsWords } from '../../../src/wallet/shared/display-name';
 import { QrScanner } from '../../../src/ui/components/qr/QrScanner';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { cy } from '../../../src/ui/i18n/cy';
@@ -318,7 +319,7 @@ describe('the wrong-PIN wait', () => {
 
 describe('the backup banner', () => {
   const credential: CredentialView = {
-    id: 'cred-1', format: 'dc+sd-jwt', issuerName: { en: 'DVLA' }, typeName: { en: 'Driving licence' },
+    id: 'cred-1', format: 'dc+sd-jwt', issuerName: { en: 'DVLA' }, typeName: nameAsWords({ en: 'Driving licence' }),
     verified: true, status: { state: 'valid' } as CredentialView['status'], claims: [],
   };
 

@@ -8,6 +8,7 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nameAsWords, nameOfType } from '../../../src/wallet/shared/display-name';
 import { DEPARTMENTS, type DepartmentId } from '../../../src/server/reference/departments';
 import { I18nProvider } from '../../../src/ui/i18n/context';
 import { cy } from '../../../src/ui/i18n/cy';
@@ -63,7 +64,7 @@ function credential(department: keyof typeof SUBJECTS, state: CredentialView['st
     id: `${department}-${state}`,
     format: config.format === 'jwt_vc_json' ? 'vc+jwt' : 'dc+sd-jwt',
     issuerName: { ...dept.name },
-    typeName: localise(display(config.name), config.id),
+    typeName: nameOfType(config.type, localise(display(config.name), config.id)),
     holderName: 'Ada Jones',
     verified: true,
     status: { state, checkedAt: new Date(NOW - 5 * 60_000).toISOString() },
@@ -95,10 +96,10 @@ const ACTIVITY: ActivityLogEntry[] = [
     id: 'a1',
     at: new Date(NOW - 3_600_000).toISOString(),
     kind: 'received',
-    credentialTypeName: { en: 'Driving licence', cy: 'Trwydded yrru' },
+    credentialTypeName: nameAsWords({ en: 'Driving licence', cy: 'Trwydded yrru' }),
     counterparty: 'Driver and Vehicle Licensing Agency',
     counterpartyName: { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' },
-    claims: [{ en: 'Given name', cy: 'Enw cyntaf' }],
+    claims: [nameAsWords({ en: 'Given name', cy: 'Enw cyntaf' })],
   },
 ];
 const share = { activity: { list: async () => ACTIVITY, remove: async () => undefined, export: async () => new Blob([]) } } as unknown as ShareServices;

@@ -7,6 +7,7 @@
  * c_nonce from the nonce endpoint (§7), and the 1.0 credential response `credentials: [{ credential }]` (§8.3).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
 import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive/receive-api';
 import { nobleVerifier } from '../../shared/credentials/helpers';
@@ -41,8 +42,10 @@ describe('receiving from oid4vc-ts (a standard OpenID4VCI 1.0 issuer and authori
 
   async function expectStored(): Promise<void> {
     const [view] = await receiver.listCredentials();
-    expect(view).toMatchObject({ format: 'dc+sd-jwt', verified: true, issuerName: ISSUER_NAME, typeName: { en: 'Residence permit', cy: 'Trwydded breswylio' } });
-    expect(view!.claims).toEqual(expect.arrayContaining([{ path: ['given_name'], label: { en: 'Given name', cy: 'Enw cyntaf' }, value: 'Ada' }]));
+    expect(view).toMatchObject({ format: 'dc+sd-jwt', verified: true, issuerName: ISSUER_NAME });
+    // Names as the screens word them (src/ui/i18n/names.ts).
+    expect(words(view!.typeName)).toMatchObject({ en: 'Residence permit', cy: 'Trwydded breswylio' });
+    expect(view!.claims.map((c) => ({ ...c, label: words(c.label) }))).toEqual(expect.arrayContaining([{ path: ['given_name'], label: { en: 'Given name', cy: 'Enw cyntaf' }, value: 'Ada' }]));
     expect(vault.userCredentials()).toHaveLength(1);
   }
 

@@ -7,6 +7,8 @@ import type { CheckName, CheckReason } from '../../../src/wallet/check/check-api
 import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor } from '../../../src/wallet/check/check-reasons';
 import { keptCheckText, reasonText } from '../../../src/ui/i18n/reasons';
 import { translator } from '../../../src/ui/i18n/translate';
+import { nameAsWords, nameOfClaim, nameOfType } from '../../../src/wallet/shared/display-name';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
 
 const en = (reason: CheckReason) => reasonText(reason, translator('en'), 'en');
 const cy = (reason: CheckReason) => reasonText(reason, translator('cy'), 'cy');
@@ -36,13 +38,14 @@ describe('reason codes in words', () => {
   });
 
   it('words the answer as a whole, naming what was not shared in the reader’s language', () => {
-    const missing = answersRequest(true, [{ en: 'Given name', cy: 'Enw cyntaf' }, { en: 'Photo' }]);
-    expect(missing).toEqual({ code: 'request:missing-claims', ok: false, missing: [{ en: 'Given name', cy: 'Enw cyntaf' }, { en: 'Photo' }] });
+    const names = [nameOfClaim(['given_name']), nameAsWords({ en: 'Photo' })];
+    const missing = answersRequest(true, names);
+    expect(missing).toEqual({ code: 'request:missing-claims', ok: false, missing: names });
     expect(en(missing)).toBe('Not shared, though asked for: Given name, Photo');
     expect(cy(missing)).toBe('Heb ei rannu, er y gofynnwyd amdano: Enw cyntaf, Photo');
     expect(en(answersRequest(false, []))).toBe('This is not the kind of credential that was asked for');
     expect(en(answersRequest(true, []))).toBe('Everything asked for was shared');
-    expect(cy(answersQuery([{ en: 'Right to work', cy: 'Hawl i weithio' }]))).toBe('Heb ei rannu, er y gofynnwyd amdano: Hawl i weithio');
+    expect(cy(answersQuery([nameOfType(CREDENTIAL_TYPES.rightToWork)]))).toBe('Heb ei rannu, er y gofynnwyd amdano: Hawl i weithio');
     expect(en(answersQuery([]))).toBe('Every credential asked for was shared');
     expect(en(NOT_ASKED)).toBe('This credential was not asked for');
     expect(cy(NO_TRUST_LIST)).toBe("Nid oes gan y ffôn hwn restr ymddiriedaeth eto: cysylltwch unwaith i'w lawrlwytho, yna gwiriwch eto");

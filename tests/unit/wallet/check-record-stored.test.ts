@@ -1,12 +1,14 @@
 /**
  * Kept check records read back: one kept before reasons were codes (its checks hold the words of
- * the day) opens and reads the same; one kept now holds reason codes, worded in the reader's
- * language by the UI catalogue.
+ * the day) opens and reads the same; one kept now holds reason and name codes, worded in the
+ * reader's language by the UI catalogue.
  */
 import { describe, expect, it } from 'vitest';
 import type { ActivityLogEntry } from '../../../src/wallet/activity/activity-api';
 import { readCheckRecord } from '../../../src/wallet/check/check-record';
 import { checkRecordsDocument } from '../../../src/ui/share/check-records-document';
+import { nameOfClaim, nameOfType } from '../../../src/wallet/shared/display-name';
+import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
 
 /** A record as the activity log held it before reasons were codes. */
 const KEPT_WITH_WORDS = {
@@ -21,8 +23,13 @@ const KEPT_WITH_WORDS = {
   issuerName: { en: 'Home Office', cy: 'Y Swyddfa Gartref' },
 };
 
-/** The same check kept now: reasons as codes. */
-const KEPT_WITH_CODES = { ...KEPT_WITH_WORDS, checks: [{ code: 'signature', ok: true }, { code: 'status:revoked', ok: false }] };
+/** The same check kept now: reasons and names as codes. */
+const KEPT_WITH_CODES = {
+  ...KEPT_WITH_WORDS,
+  asked: [nameOfType(CREDENTIAL_TYPES.rightToWork), nameOfClaim(['given_name'])],
+  checks: [{ code: 'signature', ok: true }, { code: 'status:revoked', ok: false }],
+  seen: [{ label: nameOfClaim(['given_name']), value: 'Ada' }],
+};
 
 const entry = (check: unknown): ActivityLogEntry => ({ id: 'a1', at: '2026-11-30T10:00:00.000Z', kind: 'checked', claims: [], check: readCheckRecord(check)! });
 
@@ -31,8 +38,11 @@ describe('a kept check record read back', () => {
     expect(readCheckRecord(KEPT_WITH_WORDS)?.checks).toEqual(KEPT_WITH_WORDS.checks);
   });
 
-  it('keeps the codes of a record kept now, and drops a check of no known shape', () => {
-    expect(readCheckRecord({ ...KEPT_WITH_CODES, checks: [...KEPT_WITH_CODES.checks, { ok: true }, 'junk'] })?.checks).toEqual(KEPT_WITH_CODES.checks);
+  it('keeps the codes of a record kept now, and drops a check or name of no known shape', () => {
+    const read = readCheckRecord({ ...KEPT_WITH_CODES, checks: [...KEPT_WITH_CODES.checks, { ok: true }, 'junk'], asked: [...KEPT_WITH_CODES.asked, { of: 'type' }, 7] });
+    expect(read?.checks).toEqual(KEPT_WITH_CODES.checks);
+    expect(read?.asked).toEqual(KEPT_WITH_CODES.asked);
+    expect(read?.seen).toEqual(KEPT_WITH_CODES.seen);
   });
 
   it('prints the same document either way, in English and in Welsh', () => {

@@ -4,6 +4,7 @@
  * online verifier `access_denied` (§8.5) when the person declines or holds nothing that matches.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { words } from '../../shared/words';
 import { verifyPresentation } from '../../../src/credentials/index';
 import { base64urlEncode } from '../../../src/lib/base64url';
 import { utf8Decode } from '../../../src/lib/bytes';
@@ -111,7 +112,9 @@ describe('several credentials in one answer (§6.4.2, §8.1)', () => {
     world.vault.credentials.splice(world.vault.credentials.findIndex((c) => c.id === 'licence'), 1);
     const error = await sharer.readRequest(await inPersonRequest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ShareError);
-    expect(error).toMatchObject({ code: 'nothing-matches', details: { missing: [{ en: 'Driving licence', cy: 'Trwydded yrru' }], verifierTold: false } });
+    expect(error).toMatchObject({ code: 'nothing-matches', details: { verifierTold: false } });
+    // The missing credential's name, as the screens word it (src/ui/i18n/names.ts).
+    expect((error as ShareError).details.missing?.map((m) => words(m))).toMatchObject([{ en: 'Driving licence', cy: 'Trwydded yrru' }]);
   });
 });
 
@@ -179,7 +182,8 @@ describe('telling the verifier "no" (§8.5 access_denied)', () => {
     const v = onlineVerifier(WORK_AND_LICENCE, 'direct_post.jwt');
     sharer = createSharer({ vault: world.vault, fetch: v.fetch, now: () => NOW.getTime() });
     const error = await sharer.readRequest(v.link).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'nothing-matches', details: { missing: [{ en: 'Right to work', cy: 'Hawl i weithio' }], verifierTold: true } });
+    expect(error).toMatchObject({ code: 'nothing-matches', details: { verifierTold: true } });
+    expect((error as ShareError).details.missing?.map((m) => words(m))).toMatchObject([{ en: 'Right to work', cy: 'Hawl i weithio' }]);
     expect(v.posts.map((p) => Object.fromEntries(p))).toEqual([{ error: 'access_denied', state: 'state-7' }]);
   });
 

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { words } from '../../../shared/words';
 import { offerLinks } from '../../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../../src/server/reference/departments';
 import { startReferenceServers, type ReferenceServers } from '../../../../src/server/reference/reference-servers';
@@ -77,7 +78,7 @@ describe('sharing with the reference servers', () => {
     const request = await sharer.readRequest(link);
     expect(request.candidates.map((c) => c.credentialId)).toEqual([id]);
     // Labels come from the issuer's metadata via the receiver's views.
-    expect(request.candidates[0]!.requested.map((r) => r.label.cy)).toContain('Hawl i weithio');
+    expect(request.candidates[0]!.requested.map((r) => words(r.label).cy)).toContain('Hawl i weithio');
     expect(request.candidates[0]!.notShared.map((r) => r.path[0])).toContain('share_code');
     const { redirectUri } = await sharer.respondOnline(request.requestId, id, request.candidates[0]!.requested.map((r) => r.path));
     expect(redirectUri).toBe(txUrl);

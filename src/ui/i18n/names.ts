@@ -1,0 +1,63 @@
+/**
+ * Names of credential types and claims in words: the one place their fallbacks live. In the
+ * person's language: the issuer's own display text; else Satchel's name for a type or claim it
+ * knows (the catalogue's type.*, claim.*, claimPart.*); else the issuer's text in English; else a
+ * name made from the key ("birth_date" → "Birth date"). Names kept as words (records kept before
+ * names were codes) are shown as kept.
+ */
+import { CREDENTIAL_TYPES, labelFromName, primaryLanguage, textIn, VETERAN_CARD_TYPE, type DisplayName, type Localised } from '../../wallet/shared';
+import type { MessageKey } from './en';
+import { LANGUAGES, translator, type Language } from './translate';
+
+const TYPES: Record<string, MessageKey> = {
+  [CREDENTIAL_TYPES.drivingLicence]: 'type.drivingLicence',
+  [CREDENTIAL_TYPES.rightToWork]: 'type.rightToWork',
+  [CREDENTIAL_TYPES.basicDbs]: 'type.basicDbs',
+  [VETERAN_CARD_TYPE]: 'type.veteranCard',
+};
+
+/** Claim names the departments issue (their OpenID4VCI metadata), named by Satchel too. */
+const CLAIMS = ['given_name', 'family_name', 'birth_date', 'address', 'driving_privileges', 'age_over_18', 'age_over_21', 'document_number', 'portrait', 'right_to_work', 'work_restrictions', 'share_code', 'certificate_number', 'result', 'issued_on', 'service', 'service_number', 'service_left'] as const;
+const PARTS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country', 'vehicle_category_code', 'issue_date', 'expiry_date', 'codes', 'code', 'sign', 'value'] as const;
+
+const has = (list: readonly string[], key: string) => list.includes(key);
+
+/** The catalogue's key for what `name` names, if Satchel knows it. */
+function knownKey(name: DisplayName): MessageKey | undefined {
+  if (name.of === 'type') return Object.prototype.hasOwnProperty.call(TYPES, name.type) ? TYPES[name.type] : undefined;
+  if (name.of === 'claim') {
+    const [only] = name.path;
+    return name.path.length === 1 && typeof only === 'string' && has(CLAIMS, only) ? (`claim.${only}` as MessageKey) : undefined;
+  }
+  if (name.of === 'part') return has(PARTS, name.member) ? (`claimPart.${name.member}` as MessageKey) : undefined;
+  return undefined;
+}
+
+/** A name made from the key: a type's last path segment, a claim's names along its path, a member's name. */
+function fromKey(name: Extract<DisplayName, { of: 'type' | 'claim' | 'part' }>): Localised {
+  if (name.of === 'type') return labelFromName(name.type.split('/').pop() ?? name.type);
+  if (name.of === 'claim') return labelFromName(name.path.filter((s): s is string => typeof s === 'string').join(' '));
+  return labelFromName(name.member);
+}
+
+/** `name` in `language`, and the language it is in (English shown on a Welsh screen is marked so, WCAG 3.1.2). */
+export function nameIn(name: DisplayName, language: Language): { text: string; language: string } {
+  if (name.of === 'words') return textIn(name.words, language);
+  // Several credentials' types, as one line in the person's language.
+  if (name.of === 'list') return { text: name.names.map((n) => nameIn(n, language).text).join(', '), language };
+  const own = name.issuer && textIn(name.issuer, language);
+  if (own && primaryLanguage(own.language) === language) return own;
+  const key = knownKey(name);
+  if (key) return { text: translator(language)(key), language };
+  return own ?? textIn(fromKey(name), language);
+}
+
+/** `name` in `language`, as text. */
+export function nameText(name: DisplayName, language: Language): string {
+  return nameIn(name, language).text;
+}
+
+/** Every language's words for `name`: what the activity search matches (ActivityLog.list `words`). */
+export function wordsOfName(name: DisplayName): string[] {
+  return LANGUAGES.map((language) => nameText(name, language));
+}
