@@ -13,6 +13,7 @@ export const cy: Catalogue = {
   'nav.label': 'Dewislen',
   'nav.home': 'Eich tystlythyrau',
   'nav.about': 'Y ffôn hwn',
+  'language.self': 'Cymraeg',
   'language.label': 'Iaith',
   'offline.title': 'Rydych chi all-lein',
   'offline.body': 'Mae popeth sydd wedi’i gadw ar y ffôn hwn yn dal i weithio. Bydd ychwanegu tystlythyrau newydd a gwirio am ddirymiadau yn aros nes eich bod ar-lein eto.',

@@ -12,6 +12,7 @@ export const en = {
   'nav.label': 'Menu',
   'nav.home': 'Your credentials',
   'nav.about': 'This phone',
+  'language.self': 'English',
   'language.label': 'Language',
   'offline.title': 'You are offline',
   'offline.body': 'Everything saved on this phone still works. Adding new credentials and checking for revocations will wait until you are back online.',

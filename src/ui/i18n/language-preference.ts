@@ -3,7 +3,7 @@
  * unlock screen itself must appear in the person's language; it is a display preference and says
  * nothing about the person's credentials.
  */
-import { isLanguage, type Language } from './translate';
+import { isLanguage, LANGUAGES, type Language } from './translate';
 
 const LANGUAGE_STORAGE_KEY = 'satchel.language';
 
@@ -16,7 +16,9 @@ export function loadLanguage(): Language {
   } catch {
     // Storage can be blocked (private mode, site settings): fall through to the browser's language.
   }
-  return navigator.languages?.some((tag) => tag.toLowerCase().startsWith('cy')) ? 'cy' : 'en';
+  // A language besides English that the browser lists at all (RFC 5646 primary subtag), else English.
+  const listed = (language: Language) => navigator.languages?.some((tag) => tag.toLowerCase().split('-')[0] === language) ?? false;
+  return LANGUAGES.find((language) => language !== 'en' && listed(language)) ?? 'en';
 }
 
 export function saveLanguage(language: Language): void {

@@ -26,8 +26,10 @@ const has = (list: readonly string[], key: string) => list.includes(key);
 function knownKey(name: DisplayName): MessageKey | undefined {
   if (name.of === 'type') return Object.prototype.hasOwnProperty.call(TYPES, name.type) ? TYPES[name.type] : undefined;
   if (name.of === 'claim') {
-    const [only] = name.path;
-    return name.path.length === 1 && typeof only === 'string' && has(CLAIMS, only) ? (`claim.${only}` as MessageKey) : undefined;
+    // A top-level claim; a W3C VC's sit under credentialSubject (VC Data Model 2.0 §4.8).
+    const path = name.path.length === 2 && name.path[0] === 'credentialSubject' ? name.path.slice(1) : name.path;
+    const [only] = path;
+    return path.length === 1 && typeof only === 'string' && has(CLAIMS, only) ? (`claim.${only}` as MessageKey) : undefined;
   }
   if (name.of === 'part') return has(PARTS, name.member) ? (`claimPart.${name.member}` as MessageKey) : undefined;
   return undefined;

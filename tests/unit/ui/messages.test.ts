@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cy } from '../../../src/ui/i18n/cy';
 import { en } from '../../../src/ui/i18n/en';
-import { translator } from '../../../src/ui/i18n/translate';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, translator } from '../../../src/ui/i18n/translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,6 +16,14 @@ describe('message catalogue', () => {
       expect(cy[key].trim(), key).not.toBe('');
       expect(placeholders(cy[key]), key).toEqual(placeholders(en[key]));
     }
+  });
+
+  it('knows a language by its catalogue, and each language’s name in itself', () => {
+    expect(LANGUAGES).toEqual(['en', 'cy']);
+    expect(LANGUAGE_NAMES).toEqual({ en: 'English', cy: 'Cymraeg' });
+    expect(isLanguage('cy')).toBe(true);
+    expect(isLanguage('fr')).toBe(false);
+    expect(isLanguage('toString')).toBe(false);
   });
 
   it('fills placeholders as plain text and leaves unknown ones visible', () => {
