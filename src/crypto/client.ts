@@ -48,12 +48,14 @@ interface Session {
 }
 
 let session: Session | undefined;
+const newSession = (options: CryptoWorkerOptions): Session =>
+  ({ engine: options.engine ?? 'auto', idleMs: options.idleMs ?? WORKER_IDLE_MS, inFlight: new Set() });
 const handles = new WeakMap<AbortSignal, CryptoClient>();
 let unsignalled: CryptoClient | undefined;
 
 /** A handle on the worker; the worker itself starts on the first call. */
 export function cryptoWorker(options: CryptoWorkerOptions = {}): CryptoClient {
-  session ??= { engine: options.engine ?? 'auto', idleMs: options.idleMs ?? WORKER_IDLE_MS, inFlight: new Set() };
+  session ??= newSession(options);
   const { signal } = options;
   if (!signal) return (unsignalled ??= handle(undefined));
   let h = handles.get(signal);
@@ -75,7 +77,8 @@ function handle(signal: AbortSignal | undefined): CryptoClient {
 
 function call(name: string, args: unknown[], signal: AbortSignal | undefined): Promise<unknown> {
   if (signal?.aborted) return Promise.reject(abortReason(signal));
-  const s = (session ??= { engine: 'auto', idleMs: WORKER_IDLE_MS, inFlight: new Set() });
+  // a handle kept from before stopCryptoWorker() starts a session with the defaults
+  const s = (session ??= newSession({}));
   const { remote } = (s.running ??= start(s.engine));
   clearTimeout(s.idleTimer);
   return new Promise((resolve, reject) => {
@@ -101,6 +104,7 @@ function call(name: string, args: unknown[], signal: AbortSignal | undefined): P
 
 /** The signal's reason when it is one (fetch does the same), else a DOMException named AbortError. */
 function abortReason(signal: AbortSignal): unknown {
+  // `reason` arrived in Chrome 98 / Safari 15.4; older targets get an AbortError made here
   const reason: unknown = (signal as { reason?: unknown }).reason;
   return reason !== undefined ? reason : new DOMException('The crypto worker call was aborted', 'AbortError');
 }
