@@ -1,4 +1,4 @@
-import { nameOfPart, type DisplayName, type Localised } from '../../wallet/shared';
+import { nameOfPart, textIn, type DisplayName, type Localised } from '../../wallet/shared';
 import { NameText } from '../components/NameText';
 import { useI18n } from '../i18n/context';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';
@@ -31,7 +31,7 @@ const COUNTRIES: Record<string, Localised> = {
 
 function countryName(code: string, language: Language): string {
   const known = COUNTRIES[code.toUpperCase()];
-  if (known) return language === 'cy' && known.cy ? known.cy : known.en;
+  if (known) return textIn(known, language).text;
   if (!/^[A-Za-z]{2}$/.test(code)) return code;
   try {
     return new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(code.toUpperCase()) ?? code;
