@@ -8,12 +8,15 @@
 import { formatNamed, trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
 import { claimRows } from './claim-rows';
-import { nameOfType } from '../shared';
+import { labelFromName } from '../shared';
+import { TYPE_NAMES } from '../shared';
 import type { CredentialView } from './held-api';
 import type { Localised, StatusState } from '../shared';
-import type { CredentialMeta, ReceiveStore, ReceiveVault } from '../receive';
 import type { TrustCache } from '../trust';
-import type { StoredCredential } from '../vault';
+import type { CredentialDisplay, SatchelVault, StoredCredential } from '../vault';
+
+/** What the held credentials' views need from the vault. */
+export type HeldVault = Pick<SatchelVault, 'listCredentials' | 'getCredential' | 'deleteCredential'>;
 
 const EMPTY_TRUST_LIST: TrustList = trustListFromIssuers([]);
 
@@ -23,8 +26,7 @@ function isoSeconds(value: unknown): string | undefined {
 
 export class CredentialViews {
   constructor(
-    private readonly vault: ReceiveVault,
-    private readonly store: ReceiveStore,
+    private readonly vault: HeldVault,
     private readonly trust: TrustCache,
     private readonly verifier: SignatureVerifier,
     private readonly now: () => number,
@@ -38,13 +40,12 @@ export class CredentialViews {
 
   private async views(stored: StoredCredential[]): Promise<CredentialView[]> {
     if (stored.length === 0) return [];
-    const state = await this.store.read();
     const trustList = (await this.trust.cachedTrustList()) ?? EMPTY_TRUST_LIST;
     const reports = await verifyCredentials(
       stored.map((c) => c.raw),
       { trustList, verifier: this.verifier, now: new Date(this.now()), fetchStatusList: (uri) => this.trust.statusList(uri, false) },
     );
-    return stored.map((c, i) => view(c, reports[i]!, state.credentials[c.id], trustList));
+    return stored.map((c, i) => view(c, reports[i]!, trustList));
   }
 
   list(): Promise<CredentialView[]> {
@@ -52,25 +53,22 @@ export class CredentialViews {
   }
 
   async get(id: string): Promise<CredentialView | undefined> {
-    const one = (await this.stored()).filter((c) => c.id === id);
-    return (await this.views(one))[0];
+    const one = await this.vault.getCredential(id);
+    return one ? (await this.views([one]))[0] : undefined;
   }
 
   async delete(id: string): Promise<void> {
-    const meta = (await this.store.read()).credentials[id];
+    const notification = (await this.vault.getCredential(id))?.notification;
     await this.vault.deleteCredential(id);
-    await this.store.update((s) => void delete s.credentials[id]);
-    if (meta?.notificationEndpoint && meta.notificationId && meta.accessToken && this.online()) {
+    if (notification && this.online()) {
       // §11.1 credential_deleted; the access token may have expired by now, so failures are ignored.
-      void sendNotification(meta.notificationEndpoint, meta.accessToken, meta.notificationId, 'credential_deleted', this.http).catch(() => undefined);
+      void sendNotification(notification.endpoint, notification.accessToken, notification.notificationId, 'credential_deleted', this.http).catch(() => undefined);
     }
     await this.trust.dropStatusLists(await this.usedStatusLists());
   }
 
   private async usedStatusLists(): Promise<Set<string>> {
-    const state = await this.store.read();
-    const ids = new Set((await this.stored()).map((c) => c.id));
-    return new Set(Object.entries(state.credentials).flatMap(([id, m]) => (ids.has(id) && m.statusUri ? [m.statusUri] : [])));
+    return new Set((await this.stored()).flatMap((c) => (c.statusUri ? [c.statusUri] : [])));
   }
 
   /**
@@ -102,7 +100,15 @@ export class CredentialViews {
   }
 }
 
-function view(c: StoredCredential, report: VerificationReport, meta: CredentialMeta | undefined, trustList: TrustList): CredentialView {
+/** The issuer's name for the type; Satchel's own (purposes.ts) where the issuer gave none, or no Welsh. */
+function typeName(issuer: Localised | undefined, type: string): Localised {
+  const known = Object.prototype.hasOwnProperty.call(TYPE_NAMES, type) ? TYPE_NAMES[type] : undefined;
+  if (issuer) return issuer.cy || !known?.cy ? issuer : { ...issuer, cy: known.cy };
+  return known ?? labelFromName(type);
+}
+
+function view(c: StoredCredential, report: VerificationReport, trustList: TrustList): CredentialView {
+  const meta: CredentialDisplay | undefined = c.display;
   const all = report.claims;
   // What it says about the person, without the claims about the credential itself: the format knows which (src/credentials/formats/).
   const format = formatNamed(c.format);
@@ -117,7 +123,7 @@ function view(c: StoredCredential, report: VerificationReport, meta: CredentialM
     id: c.id,
     format: c.format,
     issuerName,
-    typeName: nameOfType(c.type, meta?.typeName),
+    typeName: typeName(meta?.typeName, c.type),
     verified,
     status: report.status?.checkedAt ? { state, checkedAt: report.status.checkedAt } : { state },
     claims,

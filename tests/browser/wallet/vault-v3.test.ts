@@ -36,7 +36,8 @@ async function v3Database(): Promise<string> {
   return name;
 }
 
-const [licence, rtw] = fixture.credentials as StoredCredential[];
+const licence = fixture.credentials[0] as StoredCredential;
+const rtw = fixture.credentials[1] as StoredCredential;
 const LICENCE_META = {
   display: {
     issuerId: 'https://dvla.example.gov.uk',

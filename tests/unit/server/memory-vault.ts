@@ -39,6 +39,12 @@ export class MemoryVault implements ReceiveVault {
     return [...this.credentials.values()].map((c) => ({ ...c }));
   }
 
+  async getCredential(id: string): Promise<StoredCredential | undefined> {
+    this.check();
+    const c = this.credentials.get(id);
+    return c && { ...c };
+  }
+
   async putCredential(c: StoredCredential): Promise<void> {
     this.check();
     this.credentials.set(c.id, { ...c });

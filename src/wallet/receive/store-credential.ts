@@ -1,0 +1,93 @@
+/**
+ * The last step of receiving: a credential the issuer sent is verified fully (signature in the
+ * crypto worker, trust list, type allowed, validity, status), checked to be the one offered
+ * (receive-checks.ts), then stored as one vault record with everything the wallet keeps about it
+ * (display metadata, status list URI, notification data), and logged. Only a passing credential
+ * is stored; the issuer is told either way (OpenID4VCI 1.0 §11, best effort).
+ */
+import { verifyCredential, type SignatureVerifier, type TrustedIssuer } from '../../credentials/index';
+import { sendNotification, type HttpOptions, type IssuerMetadata } from '../../protocols/openid4vci/index';
+import { localise, type Localised } from '../shared';
+import { TrustUnavailableError, type TrustCache } from '../trust';
+import type { StoredCredential } from '../vault';
+import { claimLabel, offeredTypes } from './offer-summary';
+import { ReceiveError } from './receive-api';
+import { offeredMismatches, statusUriOf } from './receive-checks';
+import { reportError } from './receive-errors';
+import type { ReceiveVault } from './receive-store';
+
+/** A credential as the issuer sent it, with what it was asked for under. */
+export interface ReceivedCredential {
+  raw: string;
+  /** The id the vault keeps it (and its device key) under. */
+  credentialId: string;
+  /** The device key made for it: the credential must be bound to it. */
+  publicJwk: JsonWebKey;
+  configurationId: string;
+  metadata: IssuerMetadata;
+  /** The issuer that made the offer, from the trust list. */
+  issuer: TrustedIssuer;
+  /** §8.3 `notification_id`, when the issuer gave one. */
+  notificationId?: string;
+  accessToken: string;
+}
+
+export interface CredentialIntakeOptions {
+  vault: ReceiveVault;
+  trust: TrustCache;
+  verifier: SignatureVerifier;
+  now: () => number;
+  http: HttpOptions;
+}
+
+export class CredentialIntake {
+  constructor(private readonly options: CredentialIntakeOptions) {}
+
+  /** Verifies fully, then stores the credential with what to show about it; fetches its status list first. */
+  async verifyAndStore(received: ReceivedCredential): Promise<void> {
+    const { raw, credentialId, publicJwk, configurationId, metadata, issuer, notificationId, accessToken } = received;
+    const { vault, trust, verifier, now, http } = this.options;
+    const config = metadata.configurations[configurationId];
+    const notify = (event: 'credential_accepted' | 'credential_failure') => {
+      if (metadata.notificationEndpoint && notificationId) void sendNotification(metadata.notificationEndpoint, accessToken, notificationId, event, http).catch(() => undefined);
+    };
+    // The status list is fetched first: a dropped connection here queues the offer instead of failing the credential.
+    const statusUri = statusUriOf(raw);
+    if (statusUri) {
+      try {
+        await trust.fetchStatusList(statusUri);
+      } catch (e) {
+        if (e instanceof TrustUnavailableError && e.offline) throw e;
+      }
+    }
+    const trustList = await trust.trustList();
+    const report = await verifyCredential(raw, { trustList, verifier, now: new Date(now()), fetchStatusList: (uri) => trust.statusList(uri, false) });
+    if (!report.valid) {
+      notify('credential_failure');
+      throw reportError(report);
+    }
+    const problems = offeredMismatches(report, { issuerId: issuer.id, types: offeredTypes(config), holderJwk: publicJwk });
+    if (problems.length > 0) {
+      notify('credential_failure');
+      throw new ReceiveError('verification-failed', 'The credential is not the one that was offered, so Satchel did not keep it.', { reasons: problems });
+    }
+    const typeName: Localised = localise(config?.display, report.type);
+    const claims = (config?.claims ?? []).map((c) => ({ path: c.path, label: claimLabel(c) }));
+    const record: StoredCredential = {
+      id: credentialId,
+      raw,
+      format: report.format,
+      issuerName: issuer.name.en,
+      type: report.type,
+      receivedAt: new Date(now()).toISOString(),
+      display: { issuerId: issuer.id, configurationId, typeName, claims },
+    };
+    if (statusUri) record.statusUri = statusUri;
+    // Kept for §11.1 credential_deleted when the person deletes it.
+    if (metadata.notificationEndpoint && notificationId) record.notification = { endpoint: metadata.notificationEndpoint, notificationId, accessToken };
+    await vault.putCredential(record);
+    // The activity log entry in share-api.ts's ActivityLogEntry shape.
+    await vault.recordActivity({ kind: 'received', credentialTypeName: typeName, counterparty: issuer.name.en, counterpartyName: { ...issuer.name }, claims: claims.map((c) => c.label) }).catch(() => undefined);
+    notify('credential_accepted');
+  }
+}
