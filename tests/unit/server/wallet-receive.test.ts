@@ -103,6 +103,12 @@ describe('Receiver against the reference issuers', () => {
     const result = await receiver.accept(summary.offerId, record.txCode);
     expect(result.status).toBe('stored');
     expect(vault.userCredentials()).toHaveLength(1);
+    // One vault record holds it all: what to show, where its status is, what deleting tells the issuer.
+    expect(vault.userCredentials()[0]).toMatchObject({
+      display: { issuerId: summary.issuer.id, configurationId: summary.credentials[0]!.configurationId, typeName: summary.credentials[0]!.name },
+      statusUri: expect.stringMatching(/^https?:\/\//),
+      notification: { endpoint: expect.stringMatching(/^https?:\/\//), notificationId: expect.any(String), accessToken: expect.any(String) },
+    });
     const [view] = await receiver.listCredentials();
     expect(view).toMatchObject({ format: 'dc+sd-jwt', verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
     // Names as the screens word them (src/ui/i18n/names.ts).
