@@ -8,8 +8,7 @@
 import { formatNamed, trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
 import { claimRows } from './claim-rows';
-import { labelFromName } from '../shared';
-import { TYPE_NAMES } from '../shared';
+import { nameOfType } from '../shared';
 import type { CredentialView } from './held-api';
 import type { Localised, StatusState } from '../shared';
 import type { TrustCache } from '../trust';
@@ -100,13 +99,6 @@ export class CredentialViews {
   }
 }
 
-/** The issuer's name for the type; Satchel's own (purposes.ts) where the issuer gave none, or no Welsh. */
-function typeName(issuer: Localised | undefined, type: string): Localised {
-  const known = Object.prototype.hasOwnProperty.call(TYPE_NAMES, type) ? TYPE_NAMES[type] : undefined;
-  if (issuer) return issuer.cy || !known?.cy ? issuer : { ...issuer, cy: known.cy };
-  return known ?? labelFromName(type);
-}
-
 function view(c: StoredCredential, report: VerificationReport, trustList: TrustList): CredentialView {
   const meta: CredentialDisplay | undefined = c.display;
   const all = report.claims;
@@ -123,7 +115,7 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
     id: c.id,
     format: c.format,
     issuerName,
-    typeName: typeName(meta?.typeName, c.type),
+    typeName: nameOfType(c.type, meta?.typeName),
     verified,
     status: report.status?.checkedAt ? { state, checkedAt: report.status.checkedAt } : { state },
     claims,
