@@ -34,7 +34,7 @@ import type { SatchelVault } from '../vault';
 import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason } from './share-api';
 import type { ClaimPath, Purpose } from '../shared';
 
-export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'deviceSigningKey' | 'recordActivity'>;
+export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'getCredential' | 'deviceSigningKey' | 'recordActivity'>;
 
 export interface SharerOptions {
   vault: ShareVault;
@@ -117,7 +117,8 @@ class SharerImpl implements Sharer {
   }
 
   private async heldOne(credentialId: string): Promise<{ held: HeldCredential; raw: string }> {
-    const stored = (await this.options.vault.listCredentials()).find((c) => c.id === credentialId);
+    // One row read and decrypted, not every credential (its row key is an HMAC of the id).
+    const stored = await this.options.vault.getCredential(credentialId);
     const held = stored && heldCredential(stored);
     if (!stored || !held) throw new TypeError(`credentialId ${credentialId} is not a credential that can be shared`);
     return { held, raw: stored.raw };

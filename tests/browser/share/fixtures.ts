@@ -26,6 +26,9 @@ export class MemoryVault implements ShareVault {
   async listCredentials(): Promise<StoredCredential[]> {
     return [...this.credentials];
   }
+  async getCredential(id: string): Promise<StoredCredential | undefined> {
+    return this.credentials.find((c) => c.id === id);
+  }
   async deviceSigningKey(id: string): Promise<CryptoKey> {
     const key = this.keys.get(id);
     if (!key) throw new Error(`no device key for ${id}`);

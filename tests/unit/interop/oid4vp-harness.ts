@@ -46,6 +46,10 @@ export class InteropVault implements ShareVault {
   async listCredentials(): Promise<StoredCredential[]> {
     return this.credentials.map((c) => ({ ...c }));
   }
+  async getCredential(id: string): Promise<StoredCredential | undefined> {
+    const c = this.credentials.find((x) => x.id === id);
+    return c && { ...c };
+  }
   async deviceSigningKey(id: string): Promise<CryptoKey> {
     const key = this.keys.get(id);
     if (!key) throw new Error(`no device key for ${id}`);

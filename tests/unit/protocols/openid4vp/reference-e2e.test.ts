@@ -57,6 +57,7 @@ describe('sharing with the reference servers', () => {
       vault: {
         state: async () => 'unlocked',
         listCredentials: () => vault.listCredentials(),
+        getCredential: (id) => vault.getCredential(id),
         deviceSigningKey: async (id) => vault.keys.get(id)!.privateKey,
         recordActivity: (entry) => vault.recordActivity(entry),
       },
