@@ -7,7 +7,7 @@
  * vault — each with its ReceiveError code and nothing stored. Offline queueing, deferred
  * issuance, status refresh after revocation, delete.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { words } from '../../shared/words';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -130,6 +130,23 @@ describe('Receiver against the reference issuers', () => {
     expect(view).toMatchObject({ format: 'vc+jwt', verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
     expect(view!.claims.find((c) => words(c.label).en === 'Service')?.value).toBe('Royal Navy');
     expect(await receiver.credential(view!.id)).toEqual(view);
+  });
+
+  it('opening one credential reads that credential only, not every credential', async () => {
+    for (const department of ['dvla', 'veterans'] as const) {
+      const { record, links } = offer(department);
+      await receiver.accept((await receiver.readOffer(links.schemeText)).offerId, record.txCode);
+    }
+    const views = await receiver.listCredentials();
+    expect(views).toHaveLength(2);
+    const list = vi.spyOn(vault, 'listCredentials');
+    const get = vi.spyOn(vault, 'getCredential');
+    expect(await receiver.credential(views[0]!.id)).toEqual(views[0]);
+    expect(await receiver.credential('no-such-credential')).toBeUndefined();
+    expect(list).not.toHaveBeenCalled();
+    expect(get.mock.calls).toEqual([[views[0]!.id], ['no-such-credential']]);
+    list.mockRestore();
+    get.mockRestore();
   });
 
   it.each(['', 'hello', 'https://www.gov.uk/', 'openid-credential-offer://?credential_offer=%7B%22credential_iss'])('unreadable offer %j', async (input) => {
