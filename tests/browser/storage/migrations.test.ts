@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openVaultDb } from '../../../src/storage/db';
 import { CREDENTIAL_META_MERGE_ROW, MIGRATIONS, RECORDS_BY_KIND, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
-import { cleanUpVaults, dumpDatabase, PIN, sampleCredential, testVault, uniqueDbName } from '../wallet/helpers';
+import { cleanUpVaults, dumpDatabase, PIN, sampleCredential, testVault, uniqueDbName } from '../support/vault-helpers';
 
 const names: string[] = [];
 afterEach(async () => {

@@ -14,8 +14,8 @@ import { VaultProvider } from '../../../src/ui/vault/VaultContext';
 import { createAppReceiver } from '../../../src/wallet/app/app-receiver';
 import type { SatchelReceiver } from '../../../src/wallet/receive/receive';
 import type { SatchelVault } from '../../../src/wallet/vault/vault';
-import { inBrowserIssuer, STATUS_TTL_S, TX_CODE, type InBrowserIssuer } from '../receive/in-browser-issuer';
-import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../wallet/helpers';
+import { inBrowserIssuer, STATUS_TTL_S, TX_CODE, type InBrowserIssuer } from '../wallet/receive/in-browser-issuer';
+import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../support/vault-helpers';
 
 const host = document.body.appendChild(document.createElement('div'));
 const statusTag = () => host.querySelector('[data-testid="status-tag"]')?.textContent ?? '';

@@ -11,7 +11,7 @@ import { words } from '../../shared/words';
 import { createReceiver, type SatchelReceiver } from '../../../src/wallet/receive/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../src/wallet/receive/receive-api';
 import { nobleVerifier } from '../../shared/credentials/helpers';
-import { MemoryVault } from '../server/memory-vault';
+import { MemoryVault } from '../wallet/memory-vault';
 import { AS, CONFIGURATION_ID, createInteropIssuer, ISSUER, ISSUER_NAME, VCT, type InteropIssuer } from './openid4vci-harness';
 
 const TX_CODE = '493817';

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { verifierApp } from '../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../src/wallet/share/share';
 import type { Sharer } from '../../../src/wallet/share/share-api';
-import { makeWorld, NOW, type World } from '../../browser/share/fixtures';
+import { makeWorld, NOW, type World } from '../../browser/support/share-fixtures';
 
 const URL_BASE = 'http://localhost:5180';
 let world: World;

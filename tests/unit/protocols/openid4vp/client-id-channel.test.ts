@@ -14,7 +14,7 @@ import { decodeRequestQr, REQUEST_QR_PREFIX } from '../../../../src/protocols/in
 import { createSharer } from '../../../../src/wallet/share/share';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
 import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared/purposes';
-import { makeWorld, NOW, type World } from '../../../browser/share/fixtures';
+import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
 
 const ONLINE_RESPONSE_URI = 'https://jobs.example.co.uk/response';
 const ONLINE_CLIENT_ID = `redirect_uri:${ONLINE_RESPONSE_URI}`;

@@ -19,7 +19,7 @@ import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/rec
 import { createSharer } from '../../../../src/wallet/share/share';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
 import { nobleVerifier } from '../../../shared/credentials/helpers';
-import { MemoryVault } from '../../server/memory-vault';
+import { MemoryVault } from '../../wallet/memory-vault';
 
 const WALLET = 'http://localhost:5173';
 

@@ -10,7 +10,7 @@ import { generateRecipientKey } from '../../../../src/lib/jwe';
 import { REQUEST_OBJECT_MAX_BYTES, resolveAuthorizationRequest } from '../../../../src/protocols/openid4vp/authorization-request';
 import { validateRequestObject } from '../../../../src/protocols/openid4vp/request-object';
 import { createSharer } from '../../../../src/wallet/share/share';
-import { makeWorld, NOW } from '../../../browser/share/fixtures';
+import { makeWorld, NOW } from '../../../browser/support/share-fixtures';
 import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const NOW_S = NOW.getTime() / 1000;

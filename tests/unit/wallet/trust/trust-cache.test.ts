@@ -13,7 +13,7 @@ import { loadOrCreateKeys, type KeyPair } from '../../../../src/server/reference
 import { signTrustList, TRUST_LIST_LIFETIME_S } from '../../../../src/server/reference/trust-operator';
 import { TrustCache, TrustUnavailableError } from '../../../../src/wallet/trust/trust-cache';
 import { es256Key, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, nobleVerifier, STATUS_URI, statusListToken } from '../../../shared/credentials/helpers';
-import { MemoryVault } from '../../server/memory-vault';
+import { MemoryVault } from '../memory-vault';
 import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const URL_ = 'https://trust.example.gov.uk/trust-list.jwt';

@@ -1,0 +1,164 @@
+/**
+ * A minimal OpenID4VCI issuer and trust-list operator inside the browser, answering an injected
+ * fetch, for browser tests of the receive use case with the real vault and crypto worker. It signs
+ * with WebCrypto (ES256) and builds tokens with src/credentials' issuer helpers; the full
+ * reference issuers (src/server/reference, @sd-jwt) are exercised from Node.
+ */
+import { prepareSdJwtVc, prepareTrustList, type PublicJwk } from '../../../../src/credentials/index';
+import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
+
+export const ISSUER = 'https://dvla.example.gov.uk';
+export const TRUST_LIST_URL = 'https://trust.example.gov.uk/trust-list.jwt';
+export const VCT = 'https://satchel.example/credentials/driving-licence';
+const STATUS_URI = `${ISSUER}/status/1`;
+const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+export const TX_CODE = '24680';
+export const STATUS_TTL_S = 60;
+
+interface Key {
+  privateKey: CryptoKey;
+  publicJwk: PublicJwk;
+}
+
+async function newKey(kid: string): Promise<Key> {
+  const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
+  return { privateKey: pair.privateKey, publicJwk: { kty, crv, x, y, kid } };
+}
+
+async function sign(key: Key, signingInput: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, new TextEncoder().encode(signingInput)));
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const segment = (v: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(v)));
+const decode = (part: string) => JSON.parse(new TextDecoder().decode(base64urlDecode(part)!)) as Record<string, unknown>;
+
+async function zlib(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export interface InBrowserIssuer {
+  fetch(url: string, init?: RequestInit): Promise<Response>;
+  config: { trustListUrl: string; trustListKeys: PublicJwk[] };
+  /** A new offer (by value) with its own pre-authorised code. */
+  offer(): string;
+  setStatus(idx: number, value: number): void;
+  now: number;
+  issued: number;
+}
+
+export interface InBrowserIssuerOptions {
+  /**
+   * Send the `tx_code_tries_left` extension with a wrong code (default). A standard issuer
+   * (OpenID4VCI 1.0 §6.3) answers only `invalid_grant`.
+   */
+  triesLeft?: boolean;
+}
+
+export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Promise<InBrowserIssuer> {
+  const issuerKey = await newKey('dvla-1');
+  const operatorKey = await newKey('operator-1');
+  const codes = new Set<string>();
+  const tokens = new Set<string>();
+  const nonces = new Set<string>();
+  const statuses: number[] = [];
+  let serial = 0;
+
+  const state: InBrowserIssuer = {
+    now: Date.now(),
+    issued: 0,
+    config: { trustListUrl: TRUST_LIST_URL, trustListKeys: [operatorKey.publicJwk] },
+    offer() {
+      const code = `code-${serial++}`;
+      codes.add(code);
+      const offer = { credential_issuer: ISSUER, credential_configuration_ids: ['driving_licence'], grants: { [PRE_AUTH]: { 'pre-authorized_code': code, tx_code: { input_mode: 'numeric', length: 5 } } } };
+      return `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
+    },
+    setStatus(idx, value) {
+      statuses[idx] = value;
+    },
+    async fetch(url, init = {}) {
+      const method = init.method ?? 'GET';
+      const nowS = Math.floor(state.now / 1000);
+      const route = `${method} ${url}`;
+      if (route === `GET ${TRUST_LIST_URL}`) {
+        const unsigned = prepareTrustList({
+          alg: 'ES256',
+          kid: operatorKey.publicJwk.kid,
+          operator: 'https://trust.example.gov.uk',
+          issuedAt: new Date(state.now),
+          expiresAt: new Date(state.now + 30 * 86400_000),
+          issuers: [{ id: ISSUER, name: { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' }, keys: [issuerKey.publicJwk], types: [VCT] }],
+        });
+        return new Response(unsigned.finish(await sign(operatorKey, unsigned.signingInput)), { headers: { 'Content-Type': 'application/jwt', 'Cache-Control': 'max-age=3600' } });
+      }
+      if (route === `GET ${ISSUER}/.well-known/openid-credential-issuer`) {
+        return json({
+          credential_issuer: ISSUER,
+          credential_endpoint: `${ISSUER}/credential`,
+          nonce_endpoint: `${ISSUER}/nonce`,
+          display: [{ name: 'Driver and Vehicle Licensing Agency', locale: 'en-GB' }],
+          credential_configurations_supported: {
+            driving_licence: {
+              format: 'dc+sd-jwt',
+              vct: VCT,
+              credential_metadata: {
+                display: [{ name: 'Driving licence', locale: 'en-GB' }, { name: 'Trwydded yrru', locale: 'cy-GB' }],
+                claims: [{ path: ['given_name'], display: [{ name: 'Given name', locale: 'en-GB' }, { name: 'Enw cyntaf', locale: 'cy-GB' }] }],
+              },
+            },
+          },
+        });
+      }
+      if (route === `GET ${ISSUER}/.well-known/oauth-authorization-server`) return json({ issuer: ISSUER, token_endpoint: `${ISSUER}/token` });
+      if (route === `POST ${ISSUER}/token`) {
+        const form = new URLSearchParams(String(init.body));
+        const code = form.get('pre-authorized_code') ?? '';
+        if (!codes.has(code)) return json({ error: 'invalid_grant' }, 400);
+        if (form.get('tx_code') !== TX_CODE) return json(options.triesLeft === false ? { error: 'invalid_grant' } : { error: 'invalid_grant', tx_code_tries_left: 2 }, 400);
+        codes.delete(code);
+        const token = `token-${serial++}`;
+        tokens.add(token);
+        return json({ access_token: token, token_type: 'Bearer', expires_in: 600 });
+      }
+      if (route === `POST ${ISSUER}/nonce`) {
+        const nonce = `nonce-${serial++}`;
+        nonces.add(nonce);
+        return json({ c_nonce: nonce });
+      }
+      if (route === `POST ${ISSUER}/credential`) {
+        if (!tokens.has(new Headers(init.headers).get('Authorization')?.replace('Bearer ', '') ?? '')) return json({ error: 'invalid_token' }, 401);
+        const proof = (JSON.parse(String(init.body)) as { proofs: { jwt: string[] } }).proofs.jwt[0]!;
+        const [h, p, s] = proof.split('.');
+        const header = decode(h!);
+        const payload = decode(p!);
+        const jwk = header.jwk as JsonWebKey;
+        const publicKey = await crypto.subtle.importKey('jwk', jwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+        const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, publicKey, base64urlDecode(s!)! as Uint8Array<ArrayBuffer>, new TextEncoder().encode(`${h}.${p}`));
+        if (!ok || header.typ !== 'openid4vci-proof+jwt' || payload.aud !== ISSUER || !nonces.delete(String(payload.nonce))) return json({ error: 'invalid_proof' }, 400);
+        const idx = state.issued++;
+        statuses[idx] = 0;
+        const unsigned = prepareSdJwtVc({
+          alg: 'ES256',
+          kid: issuerKey.publicJwk.kid,
+          claims: { iss: ISSUER, vct: VCT, iat: nowS, exp: nowS + 365 * 86400, cnf: { jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } }, status: { status_list: { idx, uri: STATUS_URI } } },
+          disclosable: { given_name: 'Ada', family_name: 'Jones', age_over_18: true },
+        });
+        return json({ credentials: [{ credential: unsigned.finish(await sign(issuerKey, unsigned.signingInput)) }] });
+      }
+      if (route === `GET ${STATUS_URI}`) {
+        // draft-ietf-oauth-status-list §4.1: 1 bit per entry here, LSB first.
+        const bytes = new Uint8Array(16);
+        statuses.forEach((v, i) => {
+          if (v) bytes[i >> 3]! |= 1 << (i & 7);
+        });
+        const signingInput = `${segment({ alg: 'ES256', typ: 'statuslist+jwt', kid: issuerKey.publicJwk.kid })}.${segment({ sub: STATUS_URI, iat: nowS, ttl: STATUS_TTL_S, status_list: { bits: 1, lst: base64urlEncode(await zlib(bytes)) } })}`;
+        return new Response(`${signingInput}.${base64urlEncode(await sign(issuerKey, signingInput))}`, { headers: { 'Content-Type': 'application/statuslist+jwt' } });
+      }
+      return new Response('not found', { status: 404 });
+    },
+  };
+  return state;
+}
