@@ -24,6 +24,11 @@ export function dcqlNamingOf(dcqlFormat: string): DcqlNaming | undefined {
   return namings.find((n) => n.dcqlFormat === dcqlFormat);
 }
 
+/** The ids of every format Satchel reads (built in or registered), without loading a parser: what the vault may store. */
+export function knownFormatIds(): string[] {
+  return namings.map((n) => n.id);
+}
+
 /** For the registry: a registered format's DCQL naming; returns what removes it again. */
 export function addDcqlNaming(naming: DcqlNaming): () => void {
   namings.push(naming);

@@ -78,6 +78,8 @@ export interface DcqlMetaRead {
 
 /** How DCQL names a format and asks for it (OpenID4VP 1.0 Appendix B), apart from the parser: dcql.ts in each format's folder. */
 export interface DcqlNaming {
+  /** The format's name in verify reports and the vault ('dc+sd-jwt', 'vc+jwt'). */
+  readonly id: string;
   /** 'dc+sd-jwt', 'jwt_vc_json' (mso_mdoc next). */
   readonly dcqlFormat: string;
   /** The DCQL `meta` (§6.1) asking for any of `types`. */
@@ -87,8 +89,6 @@ export interface DcqlNaming {
 }
 
 export interface CredentialFormatModule extends DcqlNaming {
-  /** The format's name in verify reports and the vault ('dc+sd-jwt', 'vc+jwt'). */
-  readonly id: string;
   /** The `format` check's message when it parses, in English. */
   readonly describe: string;
   /** False when it is always shared whole (no selective disclosure). */

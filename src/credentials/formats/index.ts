@@ -9,7 +9,7 @@ import type { CredentialFormatModule } from './format';
 import { jwtVcFormat } from './jwt-vc/index';
 import { sdJwtVcFormat } from './sd-jwt-vc/index';
 
-export { DEFAULT_DCQL_FORMAT, dcqlMetaFor, dcqlNamingOf } from './dcql-naming';
+export { DEFAULT_DCQL_FORMAT, dcqlMetaFor, dcqlNamingOf, knownFormatIds } from './dcql-naming';
 export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, DcqlMetaRead, DcqlNaming, HolderProofExpectations, ParsedCredential, PresentationRequest, ReadCredential } from './format';
 
 const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat];

@@ -23,7 +23,7 @@ function unusableReason(c: CredentialView, now: number): UnusableReason | undefi
 }
 
 /** A JWT VC (the veteran card) cannot show only some claims: it is shown whole. */
-const shownWhole = (c: CredentialView | undefined) => c?.format === 'vc+jwt';
+const shownWhole = (c: CredentialView | undefined) => c !== undefined && !c.selective;
 
 type Claim = { path: ClaimPath; label: CredentialView['typeName'] };
 

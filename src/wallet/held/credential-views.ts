@@ -114,6 +114,7 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
   const out: CredentialView = {
     id: c.id,
     format: c.format,
+    selective: format?.selective ?? true,
     issuerName,
     typeName: nameOfType(c.type, meta?.typeName),
     verified,

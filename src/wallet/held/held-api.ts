@@ -3,7 +3,10 @@ import type { DisplayName, Localised, StatusState } from '../shared';
 
 export interface CredentialView {
   id: string;
-  format: 'dc+sd-jwt' | 'vc+jwt';
+  /** The id of its format (src/credentials/formats). */
+  format: string;
+  /** False when it can only be shared whole: its format has no selective disclosure (a JWT VC). */
+  selective: boolean;
   issuerName: Localised;
   /** The issuer's name for the type where it gave one, and the type (the UI words it: src/ui/i18n/names.ts). */
   typeName: DisplayName;

@@ -46,7 +46,8 @@ export interface StoredCredential {
   id: string;
   /** The credential exactly as issued (compact SD-JWT VC or JWT), kept encrypted at rest. */
   raw: string;
-  format: 'dc+sd-jwt' | 'vc+jwt';
+  /** The id of the format that verified it (src/credentials/formats: 'dc+sd-jwt', 'vc+jwt'). */
+  format: string;
   /** Display fields cached at receipt so the list can render without re-parsing. */
   issuerName: string;
   type: string;

@@ -2,6 +2,7 @@
 import { RecordAuthError } from '../../storage/record-crypto';
 import { STORE } from '../../storage/schema';
 import { StorageError } from '../../storage/storage-error';
+import { knownFormatIds } from '../../credentials/formats/dcql-naming';
 import { MIN_PIN_LENGTH, VaultError, type StoredCredential } from './vault-api';
 
 /** The AAD "store" of a `records` row: the store and the row's kind tag. */
@@ -27,7 +28,9 @@ export function checkCredential(c: StoredCredential): void {
   const fields: (keyof StoredCredential)[] = ['id', 'raw', 'format', 'issuerName', 'type', 'receivedAt'];
   for (const f of fields) if (typeof c?.[f] !== 'string') throw new TypeError(`credential.${f} must be a string`);
   if (c.id.length === 0) throw new TypeError('credential.id must not be empty');
-  if (c.format !== 'dc+sd-jwt' && c.format !== 'vc+jwt') throw new TypeError(`credential.format must be 'dc+sd-jwt' or 'vc+jwt' (got ${c.format})`);
+  // Only a format Satchel can read again: its id names the module that verifies and shows it.
+  const known = knownFormatIds();
+  if (!known.includes(c.format)) throw new TypeError(`credential.format must be one of ${known.map((id) => `'${id}'`).join(', ')} (got ${c.format})`);
   if (c.statusUri !== undefined && typeof c.statusUri !== 'string') throw new TypeError('credential.statusUri must be a string');
   const d = c.display;
   if (d !== undefined && (typeof d !== 'object' || d === null || typeof d.issuerId !== 'string' || typeof d.configurationId !== 'string' || typeof d.typeName !== 'object' || !Array.isArray(d.claims)))

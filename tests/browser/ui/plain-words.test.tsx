@@ -63,6 +63,7 @@ function credential(department: keyof typeof SUBJECTS, state: CredentialView['st
   return {
     id: `${department}-${state}`,
     format: config.format === 'jwt_vc_json' ? 'vc+jwt' : 'dc+sd-jwt',
+    selective: config.format !== 'jwt_vc_json',
     issuerName: { ...dept.name },
     typeName: nameOfType(config.type, localise(display(config.name), config.id)),
     holderName: 'Ada Jones',

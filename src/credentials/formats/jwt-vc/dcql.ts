@@ -7,6 +7,7 @@ import { DataError } from '../../../lib/errors';
 import type { DcqlNaming } from '../format';
 
 export const jwtVcDcql: DcqlNaming = {
+  id: 'vc+jwt',
   dcqlFormat: 'jwt_vc_json',
   dcqlMeta: (types) => ({ type_values: types.map((t) => ['VerifiableCredential', t]) }),
   readMeta(meta, where) {

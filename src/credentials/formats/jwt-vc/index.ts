@@ -19,7 +19,6 @@ const SUBJECT = 'credentialSubject';
 
 export const jwtVcFormat: CredentialFormatModule = {
   ...jwtVcDcql,
-  id: 'vc+jwt',
   describe: 'A W3C Verifiable Credential (JWT).',
   selective: false,
   // A subject's `id` (VCDM 2.0 §4.4) names the subject for machines, not something to show.

@@ -7,6 +7,7 @@ import { DataError } from '../../../lib/errors';
 import type { DcqlNaming } from '../format';
 
 export const sdJwtVcDcql: DcqlNaming = {
+  id: 'dc+sd-jwt',
   dcqlFormat: 'dc+sd-jwt',
   dcqlMeta: (types) => ({ vct_values: [...types] }),
   readMeta(meta, where) {

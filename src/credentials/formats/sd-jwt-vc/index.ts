@@ -30,7 +30,6 @@ const TECHNICAL_CLAIMS: ReadonlySet<string> = new Set([
 
 export const sdJwtVcFormat: CredentialFormatModule = {
   ...sdJwtVcDcql,
-  id: 'dc+sd-jwt',
   describe: 'An SD-JWT VC (selective disclosure credential).',
   selective: true,
   technicalClaims: TECHNICAL_CLAIMS,

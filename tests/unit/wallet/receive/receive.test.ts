@@ -110,7 +110,7 @@ describe('Receiver against the reference issuers', () => {
       notification: { endpoint: expect.stringMatching(/^https?:\/\//), notificationId: expect.any(String), accessToken: expect.any(String) },
     });
     const [view] = await receiver.listCredentials();
-    expect(view).toMatchObject({ format: 'dc+sd-jwt', verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
+    expect(view).toMatchObject({ format: 'dc+sd-jwt', selective: true, verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
     // Names as the screens word them (src/ui/i18n/names.ts).
     expect(words(view!.typeName)).toMatchObject({ en: 'Driving licence', cy: 'Trwydded yrru' });
     expect(view!.issuerName.cy).toBe('Asiantaeth Trwyddedu Gyrwyr a Cherbydau');
@@ -127,7 +127,7 @@ describe('Receiver against the reference issuers', () => {
     const summary = await receiver.readOffer(links.schemeText);
     await receiver.accept(summary.offerId, record.txCode);
     const [view] = await receiver.listCredentials();
-    expect(view).toMatchObject({ format: 'vc+jwt', verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
+    expect(view).toMatchObject({ format: 'vc+jwt', selective: false, verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
     expect(view!.claims.find((c) => words(c.label).en === 'Service')?.value).toBe('Royal Navy');
     expect(await receiver.credential(view!.id)).toEqual(view);
   });
