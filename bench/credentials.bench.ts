@@ -3,7 +3,7 @@
  *
  *   npx vitest bench --project browser --run bench/credentials.bench.ts
  *
- * Rows (issue 5): verify 1000 SD-JWT VCs of 10 disclosures each from 10 issuers end to end —
+ * Rows: verify 1000 SD-JWT VCs of 10 disclosures each from 10 issuers end to end —
  * parsing, digests, trust list, validity on the page, every signature in one batch in the crypto
  * worker — with the WASM core and with the @noble/curves fallback; and decoding a
  * 1,000,000-entry status list then looking up 1000 indexes. Figures only; no timing assertions.

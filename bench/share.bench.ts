@@ -1,5 +1,5 @@
 /**
- * Sharing and checking benchmark (issue 7), in real Chromium (vitest browser project):
+ * Sharing and checking benchmark, in real Chromium (vitest browser project):
  *
  *   npx vitest bench --project browser --run bench/share.bench.ts
  *

@@ -1,5 +1,5 @@
 /**
- * The screen belongs to the task (issue 11): on a 360×740 phone, every screen of the README's
+ * The screen belongs to the task: on a 360×740 phone, every screen of the README's
  * "Trying it" path shows its main action — and any code to scan — without scrolling, and no
  * screen is wider than the phone. Code screens are checked at 320×640 too: the other phone must be
  * able to scan straight away.

@@ -22,7 +22,7 @@ test('a driving licence and a veteran card from the admin page; offline reload; 
   const entriesBefore = await page.evaluate(() => history.length);
   await page.goto(licence.walletLink);
   await unlock(page);
-  // The pre-authorised code leaves the address bar: its history entry is replaced, none is added (issue 10).
+  // The pre-authorised code leaves the address bar: its history entry is replaced, none is added.
   expect(page.url()).not.toContain('credential_offer');
   expect(await page.evaluate(() => history.length)).toBe(entriesBefore + 1);
   await acceptOffer(page, DVLA, licence.txCode);

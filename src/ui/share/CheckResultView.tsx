@@ -11,7 +11,7 @@ import { nameText } from '../i18n/names';
 
 type Details = Omit<CredentialCheck, 'queryId' | 'ok'>;
 
-/** Results from before issue 11 carry no verdict: pass or fail by `ok`. */
+/** Results kept before verdicts existed carry none: pass or fail by `ok`. */
 const verdictOf = (check: { ok: boolean; verdict?: CheckVerdict }): CheckVerdict => check.verdict ?? (check.ok ? 'pass' : 'fail');
 
 const TAGS = { pass: 'govuk-tag--green', fail: 'govuk-tag--red', 'status-unknown': 'govuk-tag--yellow' } as const;

@@ -1,5 +1,5 @@
 /**
- * The activity log (issue 7) as the UI reads it: every share, kept check and receipt, from the
+ * The activity log (docs/sharing.md) as the UI reads it: every share, kept check and receipt, from the
  * vault's encrypted log (SatchelVault.recordActivity / listActivity / deleteActivity). Filter by
  * kind and by text (who, which credential, which claims, in any language kept); export as JSON. The
  * kept check records' printable document is written by the UI, in words (src/ui/share/check-records-document.ts).

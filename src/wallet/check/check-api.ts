@@ -39,7 +39,7 @@ export interface FrameProgress {
 /**
  * The verdict: 'pass'; 'fail' (do not accept); or 'status-unknown' — every check passed except
  * that cancellation could not be checked (no usable status list on this phone), which is neither
- * a pass nor the same as revoked (issue 11).
+ * a pass nor the same as revoked.
  */
 export type CheckVerdict = 'pass' | 'fail' | 'status-unknown';
 
@@ -65,7 +65,7 @@ export interface CredentialCheck {
   /** The DCQL credential query it was given for (the vp_token key, OpenID4VP 1.0 §8.1); 'quick-show' for quick show. */
   queryId: string;
   ok: boolean;
-  /** Absent (results from before issue 11): 'pass' when ok, else 'fail'. */
+  /** Absent (results kept before verdicts existed): 'pass' when ok, else 'fail'. */
   verdict?: CheckVerdict;
   /** One reason per check, pass or fail (signature, issuer, validity, status, key binding…). */
   reasons: CheckReason[];
@@ -124,7 +124,7 @@ export interface Checker {
 }
 
 /**
- * A kept check (issue 11): evidence someone can file — the result and which checks passed, what
+ * A kept check: evidence someone can file — the result and which checks passed, what
  * was asked, what was seen, the issuer, and who checked. Values are kept as plain text.
  */
 export interface CheckRecord {

@@ -1,5 +1,5 @@
 /**
- * What a kept check records (issue 11): the verdict and every check made, what was asked, what was
+ * What a kept check records (docs/sharing.md): the verdict and every check made, what was asked, what was
  * seen (each detail as plain text; a photo is noted, never kept), the issuer and who checked —
  * enough for an employer to file as evidence of a right-to-work check.
  */

@@ -1,5 +1,5 @@
 /**
- * Checking (verifier side, issue 7): the Checker of share-api.ts. Entirely offline.
+ * Checking (verifier side; docs/sharing.md): the Checker of share-api.ts. Entirely offline.
  *
  *   createRequest  one-time nonce, ephemeral ECDH P-256 key (non-extractable, WebCrypto), DCQL
  *                  query for the purpose or claims → request QR (src/protocols/in-person/request-qr.ts)
@@ -345,7 +345,7 @@ class CheckerImpl implements Checker {
     // Kept encrypted in the vault (records are sealed with the vault key; kind and id are HMACed).
     await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: check.result });
     const several = check.result.credentials && check.result.credentials.length > 1 ? check.result.credentials : undefined;
-    // The record is evidence someone can file (issue 11): the result, every check, what was asked and
+    // The record is evidence someone can file (docs/sharing.md, "What the checker checks"): the result, every check, what was asked and
     // seen, the issuer and who checked. "With" is the person checked (their name, if shared), never the checker.
     const person = personNameOf(check.result);
     await this.options.vault.recordActivity({

@@ -1,5 +1,5 @@
 /**
- * Keeping a checking phone ready for offline checks (issue 11) without the check screen open: a
+ * Keeping a checking phone ready for offline checks (docs/sharing.md) without the check screen open: a
  * phone that has checked before (it holds status lists it fetched as a checker) prepares whenever
  * it is unlocked and online — on unlock, when the connection comes back, and every
  * CHECKER_REFRESH_MS — so each trusted issuer's status lists are fresh before any check needs

@@ -1,5 +1,5 @@
 /**
- * What the review screen shows before anything is fetched or stored (issue 6): who is issuing
+ * What the review screen shows before anything is fetched or stored (docs/issuers.md): who is issuing
  * (the trust list's name, English and Welsh), which credentials, and what each contains (the
  * issuer metadata's display names, OpenID4VCI 1.0 §12.2.4). The offered types must be ones the
  * trust list lets that issuer issue.

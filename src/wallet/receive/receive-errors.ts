@@ -52,7 +52,7 @@ export function toReceiveError(e: unknown): ReceiveError {
  * What fetching an offer by reference (`credential_offer_uri`, OpenID4VCI 1.0 §4.1.3) led to. The
  * spec defines no error for an offer that is gone; an issuer that knows answers 404 or 410 (RFC
  * 9110 §15.5.5, §15.5.11), as the reference issuers do for a used or expired offer — the person
- * hears "expired or already used" before the review, not after typing the code (issue 11).
+ * hears "expired or already used" before the review, not after typing the code.
  */
 export function offerFetchError(e: unknown): ReceiveError {
   if (e instanceof Oid4vciError && (e.details.status === 404 || e.details.status === 410)) {

@@ -1,5 +1,5 @@
 /**
- * Sharing (holder side, issue 7): the Sharer of share-api.ts.
+ * Sharing (holder side; docs/sharing.md): the Sharer of share-api.ts.
  *
  *   readRequest  request QR (in person, src/protocols/in-person) or OpenID4VP 1.0 link (online,
  *                §5.10 request_uri) → validated request → DCQL match against held credentials
@@ -67,7 +67,7 @@ function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
-/** Claims that carry a photo: sent only when the verifier asked for them (issue 7). */
+/** Claims that carry a photo: sent only when the verifier asked for them (docs/sharing.md, "Portraits"). */
 export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
 
 /** A name for what a credential query asks for, to say what the person does not hold. */

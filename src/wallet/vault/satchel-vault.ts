@@ -28,7 +28,7 @@ export interface SatchelVault extends Vault {
   deviceKeyPublicJwk(credentialId: string): Promise<JsonWebKey | undefined>;
   /** ES256 over `data` with the credential's device key: raw r ‖ s (64 bytes), as JWS wants. */
   signWithDeviceKey(credentialId: string, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>>;
-  /** The device key as a non-extractable, sign-only WebCrypto key (createPresentation's KB-JWT, issue 7). */
+  /** The device key as a non-extractable, sign-only WebCrypto key (createPresentation's KB-JWT). */
   deviceSigningKey(credentialId: string): Promise<CryptoKey>;
   /**
    * Appends an entry (any JSON object, e.g. share-api's ActivityLogEntry without id/at) to the

@@ -1,5 +1,5 @@
 /**
- * The reference job site's pages on a phone (issue 11): its result page was wider than a 360 px
+ * The reference job site's pages on a phone: its result page was wider than a 360 px
  * screen (long claim values and issuer URLs in a table), and its waiting page told people to
  * choose "Scan a code", a button Satchel does not have.
  */

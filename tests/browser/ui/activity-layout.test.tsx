@@ -1,5 +1,5 @@
 /**
- * The activity list fits a phone (issue 11: at 360 px the table was 427 px wide and its Delete
+ * The activity list fits a phone (at 360 px the table was 427 px wide and its Delete
  * buttons were cut off). Each record reads as a card on a narrow screen, every field labelled.
  */
 import { render } from 'preact';

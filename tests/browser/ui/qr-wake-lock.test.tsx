@@ -1,5 +1,5 @@
 /**
- * A code being shown keeps the screen awake (issue 11): the other phone may take a while to scan a
+ * A code being shown keeps the screen awake: the other phone may take a while to scan a
  * loop of codes, and a dimmed screen cannot be read. W3C Screen Wake Lock API: the lock is taken
  * while a code is on screen, taken again when the page becomes visible after the browser released
  * it (§ "Handling document loss of visibility"), and released when the code goes away.

@@ -1,5 +1,5 @@
 /**
- * A link to the screen already shown starts that screen over (issue 11: "Check someone" in the
+ * A link to the screen already shown starts that screen over ("Check someone" in the
  * menu while on a scan screen did nothing, because the route was the same).
  */
 import { render } from 'preact';

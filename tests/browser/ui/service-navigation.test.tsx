@@ -1,5 +1,5 @@
 /**
- * The header on a phone (issue 11): the service navigation collapses behind GOV.UK's "Menu" toggle
+ * The header on a phone: the service navigation collapses behind GOV.UK's "Menu" toggle
  * (a real button: keyboard, aria-expanded, aria-controls, the list's hidden attribute), the
  * language switch stays on screen, and the whole header leaves the screen to the task.
  */

@@ -1,5 +1,5 @@
 /**
- * Interop (issue 10): Satchel's Sharer as the wallet, the OpenWallet Foundation's oid4vc-ts
+ * Interop: Satchel's Sharer as the wallet, the OpenWallet Foundation's oid4vc-ts
  * (`@openid4vc/openid4vp` 0.4.6 `Openid4vpVerifier`, jose callbacks; tests/unit/interop/oid4vp-harness.ts)
  * as the verifier, credentials issued by `@sd-jwt/sd-jwt-vc`.
  *

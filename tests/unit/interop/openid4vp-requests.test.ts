@@ -1,5 +1,5 @@
 /**
- * Interop (issue 10): Satchel's Sharer as the wallet, the OpenWallet Foundation's oid4vc-ts
+ * Interop: Satchel's Sharer as the wallet, the OpenWallet Foundation's oid4vc-ts
  * (`@openid4vc/openid4vp` 0.4.6 `Openid4vpVerifier`, jose callbacks; ./oid4vp-harness.ts) as the
  * verifier — requests made by an implementation we did not write, in each way OpenID4VP 1.0 §5
  * allows, answered in each response mode:

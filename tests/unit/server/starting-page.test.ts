@@ -1,5 +1,5 @@
 /**
- * `npm start` while the app is still being built (issue 11): the app's address answers a small
+ * `npm start` while the app is still being built: the app's address answers a small
  * "Satchel is starting" page that refreshes itself (503 with Retry-After, RFC 9110 §10.2.3), not
  * a 500 from a half-written dist/ with a stack trace in the terminal; once built, the app.
  * The build is a hook here, held open until the test lets it finish.

@@ -1,6 +1,6 @@
 /**
  * Every page heading goes through ScreenHeading, which moves focus to it when a screen or a
- * step's result replaces what was focused (GOV.UK; issue 11: focus was left on <body> after
+ * step's result replaces what was focused (GOV.UK; focus was left on <body> after
  * "Credential added", whose panel had a plain <h1>). A plain <h1> anywhere else in the UI would
  * bring that back: this guard names the file.
  */

@@ -1,5 +1,5 @@
 /**
- * What the checker holds between scans (issue 10): a stray frame of another answer does not wedge a
+ * What the checker holds between scans: a stray frame of another answer does not wedge a
  * check, the check screen has a "Start again", and checked people's data (claims, portraits) is
  * forgotten when the vault locks and when the check screen is left.
  */

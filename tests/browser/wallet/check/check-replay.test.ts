@@ -1,5 +1,5 @@
 /**
- * Replays that alter the signature bytes (issue 10, item 2). ES256 signatures are malleable: if
+ * Replays that alter the signature bytes. ES256 signatures are malleable: if
  * (r, s) verifies, so does (r, n − s) (FIPS 186-5 ECDSA verification does not require low s), so a
  * photographed code re-shown with s flipped carries a different signature over the same signed
  * content. The checker must remember what was signed, not the signature.

@@ -50,7 +50,7 @@ describe('with the IndexedDB vault', () => {
     expect(kept[0]!.value.result.ok).toBe(true);
 
     const log = await createActivityLog(vault).list();
-    // Over 18 shares no name: the kept check has no "With"; the checker's own name is its checkedBy (issue 11).
+    // Over 18 shares no name: the kept check has no "With"; the checker's own name is its checkedBy.
     expect(log.map((e) => [e.kind, e.counterparty, e.check?.checkedBy, e.check?.verdict])).toEqual(expect.arrayContaining([['shared', 'The Red Lion', undefined, undefined], ['checked', undefined, 'The Red Lion', 'pass']]));
 
     vault.lock();

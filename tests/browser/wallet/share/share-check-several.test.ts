@@ -1,5 +1,5 @@
 /**
- * In person, end to end in Chromium (issue 10, OpenID4VP 1.0 §6.4.2): a checker asks for two
+ * In person, end to end in Chromium (OpenID4VP 1.0 §6.4.2): a checker asks for two
  * credentials at once with a DCQL query; the holder answers with both in one encrypted QR answer
  * (one vp_token keyed by query id, §8.1); the checker verifies both offline (signatures in the
  * crypto worker) and passes the answer only as a whole.

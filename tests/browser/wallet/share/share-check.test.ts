@@ -95,7 +95,7 @@ describe('request and response', () => {
     await checker.keepRecord(request.requestId);
     const [key] = [...world.vault.records.keys()];
     expect(key).toMatch(/^check-record\//);
-    // "With" is the person checked (their name, shared); the checker's own name is the record's checkedBy (issue 11).
+    // "With" is the person checked (their name, shared); the checker's own name is the record's checkedBy.
     expect(world.vault.activity[0]).toMatchObject({ kind: 'checked', counterparty: 'Ada Lovelace', check: { verdict: 'pass', checkedBy: 'The Red Lion' } });
   });
 

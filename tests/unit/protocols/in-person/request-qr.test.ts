@@ -32,7 +32,7 @@ describe('request QR', () => {
     expect(r.dcql.credentials[0]!.claims![0]!.path).toEqual(['age_over_18']);
   });
 
-  it('is only ever made with the in-person client id prefix (issue 10, finding 1)', async () => {
+  it('is only ever made with the in-person client id prefix', async () => {
     const { publicJwk } = await generateRecipientKey();
     const input = { verifierName: 'The Crown pub', nonce: 'n-1', dcqlQuery: dcql, encryptionKey: { ...publicJwk, kid: 'k' }, issuedAt: NOW, expiresAt: new Date(NOW.getTime() + 300_000) };
     await expect(encodeRequestQr({ ...input, clientId: 'redirect_uri:https://jobs.example.co.uk/response' })).rejects.toThrow(/satchel-in-person:/);

@@ -1,7 +1,7 @@
 /**
  * The wallet's receive use case (src/wallet/receive/receive.ts) end to end in Node, against the real
  * reference servers on ephemeral ports: read an offer (trust list, metadata), accept with the
- * transaction code, verify, store; and every bad input of issue 6 — unreadable offer, issuer not
+ * transaction code, verify, store; and every bad input (docs/issuers.md) — unreadable offer, issuer not
  * on the trust list, wrong code with tries left, expired code, connection dropping halfway, 500
  * and garbage, a credential that fails verification, a type the issuer may not issue, locked
  * vault — each with its ReceiveError code and nothing stored. Offline queueing, deferred
