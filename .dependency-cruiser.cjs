@@ -79,6 +79,20 @@ module.exports = {
       },
     })),
     {
+      name: 'storage-only-from-vault',
+      comment: 'Inside src/wallet only the vault opens the database (src/storage); other use cases keep their data through the vault.',
+      severity: 'error',
+      from: { path: '(?:^|/)src/wallet/', pathNot: walletFolder('vault') },
+      to: { path: layer('storage') },
+    },
+    {
+      name: 'crypto-only-from-app',
+      comment: 'Inside src/wallet only the composition root (app/) starts the crypto worker; use cases are given a SignatureVerifier.',
+      severity: 'error',
+      from: { path: '(?:^|/)src/wallet/', pathNot: walletFolder('app') },
+      to: { path: layer('crypto') },
+    },
+    {
       name: 'wallet-folder-listed',
       comment: `Every file in src/wallet sits in one of its use-case folders (${WALLET_FOLDERS.join(', ')}); a new folder is added to WALLET_ALLOWED in .dependency-cruiser.cjs.`,
       severity: 'error',

@@ -31,6 +31,14 @@ describe('layer lint (docs/architecture.md: who may import whom)', () => {
     expect(output).toMatch(/wallet-folder-listed: tests\/fixtures\/layers\/src\/wallet\/carers\/carers\.ts/);
     expect(output).not.toMatch(/wallet\/check\/check\.ts/);
   });
+
+  it('rejects a use case opening the database or starting the crypto worker itself', async () => {
+    const { code, output } = await depcruise('tests/fixtures/layers');
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/storage-only-from-vault: tests\/fixtures\/layers\/src\/wallet\/share\/keeps\.ts → tests\/fixtures\/layers\/src\/storage\/db\.ts/);
+    expect(output).toMatch(/crypto-only-from-app: tests\/fixtures\/layers\/src\/wallet\/receive\/verifier\.ts → tests\/fixtures\/layers\/src\/crypto\/client\.ts/);
+    expect(output).not.toMatch(/wallet\/vault\/database\.ts|wallet\/app\/engine\.ts/);
+  });
 });
 
 describe('code lint (ESLint)', () => {
