@@ -5,7 +5,7 @@ export type CheckName = 'format' | 'signature' | 'disclosures' | 'issuer-trusted
 
 /**
  * A stable reason code beside each check's English message, so the UI can say what happened in
- * English and Welsh (DESIGN.md convention 8). Listed in docs/credentials.md.
+ * English and Welsh (docs/architecture.md, convention 8). Listed in docs/credentials.md.
  */
 export type CheckCode =
   | 'ok'

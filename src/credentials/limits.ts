@@ -1,6 +1,6 @@
 /**
  * Size, depth and time limits applied to every untrusted input. Named with their units
- * (DESIGN.md convention 5); docs/credentials.md explains the choices.
+ * (docs/architecture.md, convention 5); docs/credentials.md explains the choices.
  */
 
 /** Largest credential or presentation accepted, in characters (compact serialization). */

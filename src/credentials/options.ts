@@ -1,4 +1,4 @@
-/** Argument checks for the verify* functions: misuse throws a TypeError naming the parameter (DESIGN.md convention 2). */
+/** Argument checks for the verify* functions: misuse throws a TypeError naming the parameter (docs/architecture.md, convention 2). */
 import { argumentError } from '../lib/errors';
 import type { VerifyOptions } from './report';
 import { isTrustList } from './trust-list';

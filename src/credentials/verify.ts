@@ -40,8 +40,9 @@ function newContext(options: VerifyOptions): Context {
 }
 
 /**
- * The format's name as the report gives it. Satchel's wallet stores only its built-in formats
- * (CredentialFormat); a format registered besides them (formats/index.ts) reports its own id.
+ * The format's name as the report gives it: the type names the built-in formats (CredentialFormat);
+ * a format registered besides them (formats/index.ts) reports its own id, which the vault accepts
+ * as it accepts any id the registry knows (formats/dcql-naming.ts knownFormatIds).
  */
 function formatName(format: CredentialFormatModule): CredentialFormat {
   return format.id as CredentialFormat;

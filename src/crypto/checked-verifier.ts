@@ -1,6 +1,6 @@
 /**
  * The one boundary every verifier goes through — the WASM core, @noble/curves and WebCrypto — so
- * the rules cannot drift apart (DESIGN.md: decisions; convention 2; docs/crypto-core.md: rules):
+ * the rules cannot drift apart (docs/architecture.md, conventions 2 and 11; docs/crypto-core.md: rules):
  * - a wrong type throws a TypeError naming the parameter (misuse; an async verifier rejects);
  * - a wrong length or a malformed DER signature is `false` without reaching the engine;
  * - the engine (a VerifierCore) sees only Uint8Arrays of the right lengths, and ES256 signatures

@@ -1,5 +1,5 @@
 /**
- * Main-thread handle on the crypto worker (DESIGN.md conventions 1 and 5). The worker starts
+ * Main-thread handle on the crypto worker (docs/architecture.md, conventions 1 and 5). The worker starts
  * lazily on first use, so the first screen pays nothing for it; it stops after WORKER_IDLE_MS with
  * nothing to do, giving back its memory (the WASM instance and its key tables), and the next call
  * starts a fresh one. Any call can be given up with an AbortSignal. `workerSignatureVerifier()` is

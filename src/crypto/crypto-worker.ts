@@ -1,6 +1,6 @@
 /**
  * The crypto worker: the one place signatures are checked in the app, off the main thread.
- * One API object, typed and exposed through comlink (DESIGN.md convention 1). The engine is
+ * One API object, typed and exposed through comlink (docs/architecture.md, convention 1). The engine is
  * chosen on first use (engine.ts): the WASM core, or @noble/curves where WebAssembly is
  * unavailable or refused. Results that carry buffers are transferred, not copied.
  */

@@ -1,6 +1,6 @@
 /**
- * Chooses the verification engine (DESIGN.md: "the WASM core is the default verifier;
- * @noble/curves is the fallback where WebAssembly is unavailable"). WebAssembly can be missing
+ * Chooses the verification engine (docs/architecture.md, convention 11: the WASM core is the default
+ * verifier, @noble/curves the fallback where WebAssembly is unavailable). WebAssembly can be missing
  * (old or locked-down browsers, some "lite" modes) or refused by a Content-Security-Policy
  * without 'wasm-unsafe-eval' (compile throws a CompileError/EvalError). Either way, and if the
  * WASM engine fails its known-answer self-test, the noble verifier takes over.

@@ -1,6 +1,6 @@
 /**
  * Boundary checks and encodings shared by the three verifiers (WASM, noble, WebCrypto), applied
- * by checked-verifier.ts, so the rules are identical everywhere (DESIGN.md: decisions; convention 2):
+ * by checked-verifier.ts, so the rules are identical everywhere (docs/architecture.md, conventions 2 and 11):
  * - wrong types throw a TypeError naming the parameter (misuse);
  * - wrong lengths, malformed encodings and out-of-range values make verify* return false.
  */

@@ -42,7 +42,7 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** A fresh copy of exactly the bytes a view covers (DESIGN.md convention 9). */
+/** A fresh copy of exactly the bytes a view covers (docs/architecture.md, convention 9). */
 export function copyBytes(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
 }

@@ -1,6 +1,6 @@
 /** Errors shared across layers. Misuse (wrong argument types) throws; bad data is reported. */
 
-/** Throws a TypeError that names the parameter (DESIGN.md convention 2). */
+/** Throws a TypeError that names the parameter (docs/architecture.md, convention 2). */
 export function argumentError(parameter: string, expected: string, got: unknown): TypeError {
   const kind = got === null ? 'null' : Array.isArray(got) ? 'array' : typeof got;
   return new TypeError(`${parameter} must be ${expected} (got ${kind})`);

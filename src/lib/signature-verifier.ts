@@ -1,7 +1,7 @@
 /**
  * The one shape every signature check in Satchel goes through. `credentials/` depends on this
  * interface, never on the worker; the WASM core, the @noble/curves fallback and the worker client
- * all implement it (DESIGN.md: layers).
+ * all implement it (docs/architecture.md: layers).
  */
 
 export type SignatureAlgorithm = 'ES256' | 'EdDSA';

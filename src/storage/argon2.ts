@@ -26,7 +26,7 @@ export * from './argon2-params';
 /** Where the derivation runs: a one-shot worker (default, falling back to this thread), or this thread. */
 export type Argon2Thread = 'worker' | 'main';
 
-/** Argon2id(secret, salt) → 32 bytes. The caller wipes the result (DESIGN.md convention 9). */
+/** Argon2id(secret, salt) → 32 bytes. The caller wipes the result (docs/architecture.md, convention 9). */
 export async function argon2idKey(secret: string, salt: Uint8Array, params: Argon2Params, thread: Argon2Thread = 'worker'): Promise<Uint8Array> {
   if (!argon2ParamsValid(params)) throw argumentError('params', `Argon2id parameters with memoryKiB ≥ ${ARGON2_MIN_MEMORY_KIB} and parallelism 1`, params);
   if (salt.byteLength < ARGON2_SALT_BYTES) throw new RangeError(`salt must be at least ${ARGON2_SALT_BYTES} bytes (got ${salt.byteLength})`);

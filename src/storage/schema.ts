@@ -1,6 +1,6 @@
 /**
  * The vault's IndexedDB schema: store names, record shapes, SCHEMA_VERSION and one migration per
- * version (DESIGN.md convention 6). A migration only ever adds or reshapes stores; it never needs
+ * version (docs/architecture.md, convention 6). A migration only ever adds or reshapes stores; it never needs
  * the vault key, because record encryption binds RECORD_FORMAT_VERSION (see record-crypto.ts), not
  * the schema version, so adding a store does not re-encrypt anything.
  *

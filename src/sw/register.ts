@@ -2,7 +2,7 @@
  * Registers the service worker (workbox-window) and reports two things to the UI:
  * when Satchel is saved for offline use, and when a new version is waiting.
  * A waiting version is activated only through `applyUpdate()`, i.e. when the person agrees:
- * the app never reloads itself in the middle of a task (DESIGN.md convention 7).
+ * the app never reloads itself in the middle of a task (docs/architecture.md, convention 7).
  */
 import { Workbox } from 'workbox-window';
 

@@ -8,7 +8,7 @@
  * P = −Q (→ infinity, via H = 0 ⇒ Z3 = 0), the cases Wycheproof's "PointDuplication" and
  * "EdgeCaseShamirMultiplication" vectors exercise. All field values are in Montgomery form.
  * Points are 96 bytes (X‖Y‖Z); affine points are 64 bytes (x‖y). Outputs may alias inputs.
- * Variable time: verification inputs are public (DESIGN.md).
+ * Variable time: verification inputs are public (docs/architecture.md, convention 9).
  */
 import { fadd, fsub, fmul, fsqr, fmulSmall, fcopy, fIsZero, fneg, ONE_M, fzero } from './field';
 

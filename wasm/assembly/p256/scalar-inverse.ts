@@ -2,7 +2,7 @@
  * Variable-time inverse modulo the P-256 group order n (SEC 2 §2.4.2) by the binary extended
  * Euclidean algorithm (Knuth, TAOCP vol. 2, §4.5.2, Algorithm X in binary form; Menezes et al.,
  * Handbook of Applied Cryptography, Algorithm 14.61 with the odd modulus n). Inputs are public
- * (ECDSA verification), so variable time is allowed (DESIGN.md); for one signature this is
+ * (ECDSA verification), so variable time is allowed (docs/architecture.md, convention 9); for one signature this is
  * several times faster than Fermat's a^(n−2). Four 64-bit limbs in locals.
  *
  * Invariants: x·a ≡ u and y·a ≡ v (mod n); gcd(u, v) = 1; x, y ∈ [0, n).
