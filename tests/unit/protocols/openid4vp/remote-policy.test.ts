@@ -12,6 +12,7 @@ import { validateRequestObject } from '../../../../src/protocols/openid4vp/reque
 import { createSharer } from '../../../../src/wallet/share/share';
 import { makeWorld, NOW } from '../../../browser/support/share-fixtures';
 import { redirectingFetch } from '../../../shared/redirecting-fetch';
+import { endlessFetch } from '../../../shared/endless-fetch';
 
 const NOW_S = NOW.getTime() / 1000;
 const seg = (v: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(v)));
@@ -74,21 +75,11 @@ describe('request_uri: where a request may be fetched from', () => {
   });
 
   it('a request object larger than the cap is refused while streaming, without reading the rest', async () => {
-    let pulled = 0;
     const chunk = new Uint8Array(16 * 1024).fill(0x41);
-    const endless: typeof fetch = async () =>
-      new Response(
-        new ReadableStream<Uint8Array>({
-          pull(controller) {
-            pulled += chunk.length;
-            controller.enqueue(chunk);
-            if (pulled >= 50 * 1024 * 1024) controller.close();
-          },
-        }),
-      );
+    const { fetch: endless, pulled } = endlessFetch(chunk, { limitBytes: 50 * 1024 * 1024 });
     const link = { clientId: 'redirect_uri:https://jobs.example.co.uk/response', requestUri: 'https://jobs.example.co.uk/request/1', requestUriMethod: 'get' as const };
     await expect(resolveAuthorizationRequest(link, { fetch: endless, now: NOW })).rejects.toMatchObject({ code: 'malformed', message: expect.stringMatching(/too large/) });
-    expect(pulled).toBeLessThan(REQUEST_OBJECT_MAX_BYTES + 4 * chunk.length);
+    expect(pulled()).toBeLessThan(REQUEST_OBJECT_MAX_BYTES + 4 * chunk.length);
   });
 
   it('a request_uri that redirects elsewhere is not followed: fetching the request fails as a network error, with no cookies sent', async () => {

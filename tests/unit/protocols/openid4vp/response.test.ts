@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decryptJwe, generateRecipientKey, jweHeader } from '../../../../src/lib/jwe';
 import { ERROR_RESPONSE_MAX_BYTES, postErrorResponse, postResponse, readResponseParameters, RESPONSE_ANSWER_MAX_BYTES, responseParameters } from '../../../../src/protocols/openid4vp/response';
 import type { ValidatedRequest } from '../../../../src/protocols/openid4vp/request-object';
+import { endlessFetch } from '../../../shared/endless-fetch';
 import { redirectingFetch } from '../../../shared/redirecting-fetch';
 
 const base: ValidatedRequest = {
@@ -69,39 +70,17 @@ describe('postResponse', () => {
   // Every fetch of another origin goes through fetchBounded: the verifier's answer to the POST is
   // read in chunks and stopped at the cap (read whole before the fix).
   it('reads the verifier’s answer with a cap, without reading the rest', async () => {
-    let pulled = 0;
     const chunk = new TextEncoder().encode(`{"redirect_uri":"https://v.example/${'a'.repeat(16 * 1024)}`);
-    const endless: typeof fetch = async () =>
-      new Response(
-        new ReadableStream<Uint8Array>({
-          pull(controller) {
-            pulled += chunk.length;
-            controller.enqueue(chunk);
-            if (pulled >= 20 * 1024 * 1024) controller.close();
-          },
-        }),
-        { headers: { 'content-type': 'application/json' } },
-      );
+    const { fetch: endless, pulled } = endlessFetch(chunk, { limitBytes: 20 * 1024 * 1024, headers: { 'content-type': 'application/json' } });
     await expect(postResponse(base, responseParameters(base, 'q', 'x~'), endless)).rejects.toMatchObject({ kind: 'too-large' });
-    expect(pulled).toBeLessThan(RESPONSE_ANSWER_MAX_BYTES + 4 * chunk.length);
+    expect(pulled()).toBeLessThan(RESPONSE_ANSWER_MAX_BYTES + 4 * chunk.length);
   });
 
   it('reads the verifier’s answer to an error response with its own cap, without reading the rest', async () => {
-    let pulled = 0;
     const chunk = new TextEncoder().encode(`{"redirect_uri":"https://v.example/${'a'.repeat(16 * 1024)}`);
-    const endless: typeof fetch = async () =>
-      new Response(
-        new ReadableStream<Uint8Array>({
-          pull(controller) {
-            pulled += chunk.length;
-            controller.enqueue(chunk);
-            if (pulled >= 20 * 1024 * 1024) controller.close();
-          },
-        }),
-        { headers: { 'content-type': 'application/json' } },
-      );
+    const { fetch: endless, pulled } = endlessFetch(chunk, { limitBytes: 20 * 1024 * 1024, headers: { 'content-type': 'application/json' } });
     await expect(postErrorResponse(base, 'access_denied', endless)).rejects.toMatchObject({ kind: 'too-large' });
-    expect(pulled).toBeLessThan(ERROR_RESPONSE_MAX_BYTES + 4 * chunk.length);
+    expect(pulled()).toBeLessThan(ERROR_RESPONSE_MAX_BYTES + 4 * chunk.length);
   });
 
   it('a response_uri that redirects elsewhere is not followed, for an answer or an error: the POST fails as a network error, with no cookies sent', async () => {
