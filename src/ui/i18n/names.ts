@@ -6,6 +6,7 @@
  * names were codes) are shown as kept.
  */
 import { CREDENTIAL_TYPES, labelFromName, primaryLanguage, textIn, VETERAN_CARD_TYPE, type DisplayName, type Localised } from '../../wallet/shared';
+import type { ShareVia } from '../../wallet/activity';
 import type { MessageKey } from './en';
 import { LANGUAGES, translator, type Language } from './translate';
 
@@ -21,6 +22,9 @@ const CLAIMS = ['given_name', 'family_name', 'birth_date', 'address', 'driving_p
 const PARTS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country', 'vehicle_category_code', 'issue_date', 'expiry_date', 'codes', 'code', 'sign', 'value'] as const;
 
 const has = (list: readonly string[], key: string) => list.includes(key);
+
+/** How something was shared, when no verifier was named: the words for each way (ActivityLogEntry.via). */
+export const VIA_WORDS: Record<ShareVia, MessageKey> = { 'quick-show': 'quick.title' };
 
 /** The catalogue's key for what `name` names, if Satchel knows it. */
 function knownKey(name: DisplayName): MessageKey | undefined {
@@ -57,6 +61,11 @@ export function nameIn(name: DisplayName, language: Language): { text: string; l
 /** `name` in `language`, as text. */
 export function nameText(name: DisplayName, language: Language): string {
   return nameIn(name, language).text;
+}
+
+/** Every language's words for how something was shared (ActivityLog.list `viaWords`). */
+export function viaWords(via: ShareVia): string[] {
+  return LANGUAGES.map((language) => translator(language)(VIA_WORDS[via]));
 }
 
 /** Every language's words for `name`: what the activity search matches (ActivityLog.list `words`). */

@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n/en';
 import { CheckRecordsExport, CheckRecordSummary } from '../share/CheckRecordParts';
 import { useShare } from '../share/ShareContext';
 import { NameText } from '../components/NameText';
-import { wordsOfName } from '../i18n/names';
+import { VIA_WORDS, viaWords, wordsOfName } from '../i18n/names';
 
 const KIND_LABELS: Record<ActivityLogEntry['kind'], MessageKey> = {
   shared: 'activity.kind.shared',
@@ -25,7 +25,7 @@ export function ActivityScreen() {
   const [text, setText] = useState('');
   const [exportUrl, setExportUrl] = useState<string>();
   // Names are matched in every language's words for them, Satchel's own too (src/ui/i18n/names.ts).
-  const load = () => void activity.list({ ...(kind ? { kind } : {}), ...(text ? { text, words: wordsOfName } : {}) }).then(setEntries);
+  const load = () => void activity.list({ ...(kind ? { kind } : {}), ...(text ? { text, words: wordsOfName, viaWords } : {}) }).then(setEntries);
   useEffect(load, [activity, kind, text]);
   useEffect(() => () => exportUrl && URL.revokeObjectURL(exportUrl), [exportUrl]);
   return (
@@ -68,7 +68,7 @@ export function ActivityScreen() {
                     <ul class="govuk-list govuk-body-s">{entry.claims.map((c, i) => <li key={i}><NameText name={c} /></li>)}</ul>
                   )}
                 </td>
-                <td class="govuk-table__cell" data-label={t('activity.who')}>{entry.counterpartyName ? <LocalisedText text={entry.counterpartyName} /> : entry.counterparty ?? '—'}</td>
+                <td class="govuk-table__cell" data-label={t('activity.who')}>{entry.via ? t(VIA_WORDS[entry.via]) : entry.counterpartyName ? <LocalisedText text={entry.counterpartyName} /> : entry.counterparty ?? '—'}</td>
                 <td class="govuk-table__cell">
                   <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                     onClick={() => void activity.remove(entry.id).then(load)}>

@@ -7,7 +7,7 @@
 import { readCheckRecord } from '../check';
 import { nameAsWords, nameWords, readDisplayName, readLocalised, type DisplayName, type Localised } from '../shared';
 import type { SatchelVault } from '../vault';
-import type { ActivityLog, ActivityLogEntry } from './activity-api';
+import type { ActivityFilter, ActivityLog, ActivityLogEntry, ShareVia } from './activity-api';
 
 export type ActivityVault = Pick<SatchelVault, 'listActivity' | 'deleteActivity'>;
 
@@ -38,28 +38,29 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
   if (typeof raw.counterparty === 'string') entry.counterparty = raw.counterparty;
   const counterpartyName = localised(raw.counterpartyName);
   if (counterpartyName) entry.counterpartyName = counterpartyName;
+  if (raw.via === 'quick-show') entry.via = raw.via;
   const check = kind === 'checked' ? readCheckRecord(raw.check) : undefined;
   if (check) entry.check = check;
   return entry;
 }
 
-function matchesText(entry: ActivityLogEntry, text: string, words: (name: DisplayName) => string[]): boolean {
+function matchesText(entry: ActivityLogEntry, text: string, words: (name: DisplayName) => string[], viaWords: (via: ShareVia) => string[]): boolean {
   const needle = text.trim().toLowerCase();
   if (needle === '') return true;
   const languages = (text: Localised | undefined) => (text ? Object.values(text) : []);
-  const hay = [entry.counterparty, ...languages(entry.counterpartyName), ...(entry.credentialTypeName ? words(entry.credentialTypeName) : []), ...entry.claims.flatMap(words)];
+  const hay = [entry.counterparty, ...languages(entry.counterpartyName), ...(entry.via ? viaWords(entry.via) : []), ...(entry.credentialTypeName ? words(entry.credentialTypeName) : []), ...entry.claims.flatMap(words)];
   return hay.some((h) => typeof h === 'string' && h.toLowerCase().includes(needle));
 }
 
 class ActivityLogImpl implements ActivityLog {
   constructor(private readonly vault: ActivityVault) {}
 
-  async list(filter: { kind?: ActivityLogEntry['kind']; text?: string; words?: (name: DisplayName) => string[] } = {}): Promise<ActivityLogEntry[]> {
+  async list(filter: ActivityFilter = {}): Promise<ActivityLogEntry[]> {
     const raw = await this.vault.listActivity<Record<string, unknown>>();
     return raw
       .map(toEntry)
       .filter((e): e is ActivityLogEntry => e !== undefined)
-      .filter((e) => (filter.kind === undefined || e.kind === filter.kind) && matchesText(e, filter.text ?? '', filter.words ?? nameWords));
+      .filter((e) => (filter.kind === undefined || e.kind === filter.kind) && matchesText(e, filter.text ?? '', filter.words ?? nameWords, filter.viaWords ?? ((via) => [via])));
   }
 
   remove(id: string): Promise<void> {

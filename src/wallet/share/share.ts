@@ -30,6 +30,7 @@ import { heldCredential, labelPath, shareablePaths, sharedWhole } from '../held'
 import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, PURPOSES, isPurpose } from '../shared';
 import type { CredentialView } from '../held';
 import type { DisplayName, Localised } from '../shared';
+import type { ShareVia } from '../activity';
 import type { SatchelVault } from '../vault';
 import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason } from './share-api';
 import type { ClaimPath, Purpose } from '../shared';
@@ -60,8 +61,6 @@ interface CheckedAnswer {
   match: CredentialMatch;
   claims: ClaimPath[];
 }
-
-const QUICK_SHOW_COUNTERPARTY = 'Quick show';
 
 function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
@@ -301,11 +300,12 @@ class SharerImpl implements Sharer {
     return { vpToken, shared };
   }
 
-  private async log(held: HeldCredential, counterparty: string, claims: ClaimPath[]): Promise<void> {
+  /** Logs a share with the verifier's own name, or, for a quick show (no verifier named), how it was shared. */
+  private async log(held: HeldCredential, to: { counterparty: string } | { via: ShareVia }, claims: ClaimPath[]): Promise<void> {
     const { typeName, label } = await this.labelsOf(held);
     // A credential shared whole gave away every claim on it, whatever was asked.
     const given = sharedWhole(held) ? shareablePaths(held) : claims;
-    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, counterparty, claims: given.map(label) });
+    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, ...to, claims: given.map(label) });
   }
 
   async respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames> {
@@ -315,7 +315,7 @@ class SharerImpl implements Sharer {
     const jwe = await encryptResponse(request, answerParameters(request, vpToken));
     const frames = splitIntoFrames('response', jwe);
     this.requests.delete(requestId); // one response per request
-    for (const s of shared) await this.log(s.held, request.verifierName ?? request.clientId, s.claims);
+    for (const s of shared) await this.log(s.held, { counterparty: request.verifierName ?? request.clientId }, s.claims);
     return { frames, frameMs: FRAME_MS };
   }
 
@@ -325,7 +325,7 @@ class SharerImpl implements Sharer {
     const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
     const result = await postResponse(request, answerParameters(request, vpToken), this.fetchFn);
     this.requests.delete(requestId);
-    for (const s of shared) await this.log(s.held, request.verifierName ?? new URL(request.responseUri!).host, s.claims);
+    for (const s of shared) await this.log(s.held, { counterparty: request.verifierName ?? new URL(request.responseUri!).host }, s.claims);
     return result;
   }
 
@@ -352,7 +352,7 @@ class SharerImpl implements Sharer {
     if (described.unusable) throw this.unusableError([described]);
     const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
     const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
-    await this.log(held, QUICK_SHOW_COUNTERPARTY, claims);
+    await this.log(held, { via: 'quick-show' }, claims);
     return { frames, frameMs: FRAME_MS };
   }
 }

@@ -67,3 +67,22 @@ describe('ActivityScreen on a phone', () => {
     }
   }
 });
+
+describe('a quick show in the activity list', () => {
+  it('says "Quick show" in the person\'s language, as the code it was logged with', async () => {
+    const quick: ActivityLogEntry = { id: 'q', at: '2026-11-30T12:00:00Z', kind: 'shared', via: 'quick-show', credentialTypeName: nameAsWords({ en: 'Driving licence', cy: 'Trwydded yrru' }), claims: [] };
+    const quickActivity = { list: async () => [quick], remove: async () => {}, export: async () => new Blob() } as unknown as ShareServices['activity'];
+    for (const [language, said, notSaid] of [['en', 'Quick show', 'Dangos cyflym'], ['cy', 'Dangos cyflym', 'Quick show']] as const) {
+      await act(() => render(
+        <I18nProvider initial={language}>
+          <ShareProvider services={{ activity: quickActivity } as ShareServices}><ActivityScreen /></ShareProvider>
+        </I18nProvider>,
+        host,
+      ));
+      const who = () => host.querySelector<HTMLElement>(`[data-testid="activity-table"] tbody td[data-label]:nth-child(3)`)?.textContent;
+      await expect.poll(who, { timeout: 60_000 }).toBe(said);
+      expect(host.textContent).not.toContain(notSaid);
+      await act(() => render(null, host));
+    }
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { words } from '../../../shared/words';
-import { wordsOfName } from '../../../../src/ui/i18n/names';
+import { viaWords, wordsOfName } from '../../../../src/ui/i18n/names';
 import { readDisplayName } from '../../../../src/wallet/shared/display-name';
 import { reasonText } from '../../../../src/ui/i18n/reasons';
 import { translator } from '../../../../src/ui/i18n/translate';
@@ -276,7 +276,12 @@ describe('quick show', () => {
     clock += 3 * 60_000;
     await feedAll(QUICK_SHOW_REQUEST_ID, late.frames);
     await expect(checker.verify(QUICK_SHOW_REQUEST_ID)).rejects.toMatchObject({ code: 'replayed' });
-    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', counterparty: 'Quick show' });
+    // Logged as a quick show, a code the screen words in the person's language: not as English text.
+    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', via: 'quick-show' });
+    expect(world.vault.activity[0]).not.toHaveProperty('counterparty');
+    const log = createActivityLog(world.vault);
+    expect(await log.list({ text: 'dangos cyflym', words: wordsOfName, viaWords })).toHaveLength(2);
+    expect(await log.list({ text: 'QUICK SHOW', words: wordsOfName, viaWords })).toHaveLength(2);
   });
 
   it('a quick-show code is not an answer to a request, nor the reverse', async () => {
