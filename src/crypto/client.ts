@@ -6,6 +6,7 @@
  * the SignatureVerifier the credentials layer is given.
  */
 import { wrap, releaseProxy, transfer, type Remote } from 'comlink';
+import { namedMethods } from '../lib/named-methods';
 import type { SignatureVerifier } from '../lib/signature-verifier';
 import { packItems } from './packed-items';
 import type { CryptoApi } from './crypto-worker';
@@ -64,15 +65,7 @@ export function cryptoWorker(options: CryptoWorkerOptions = {}): CryptoClient {
 }
 
 function handle(signal: AbortSignal | undefined): CryptoClient {
-  const methods = new Map<string, unknown>();
-  return new Proxy({} as CryptoClient, {
-    get(_, name) {
-      // not a thenable, no symbol protocols: only the API's method names become calls
-      if (typeof name !== 'string' || name === 'then') return undefined;
-      if (!methods.has(name)) methods.set(name, (...args: unknown[]) => call(name, args, signal));
-      return methods.get(name);
-    },
-  });
+  return namedMethods<CryptoClient>((name) => (...args: unknown[]) => call(name, args, signal));
 }
 
 function call(name: string, args: unknown[], signal: AbortSignal | undefined): Promise<unknown> {
@@ -94,6 +87,8 @@ function call(name: string, args: unknown[], signal: AbortSignal | undefined): P
     };
     s.inFlight.add(reject);
     signal?.addEventListener('abort', onAbort);
+    // `name` is a key of CryptoClient (its type admits no other), and comlink's Remote answers each
+    // method with a promise; looking one up by a runtime name needs the index signature.
     const method = (remote as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!;
     method(...args).then(
       (value) => { if (s.inFlight.has(reject)) { settle(); resolve(value); } },

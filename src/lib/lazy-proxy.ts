@@ -6,6 +6,7 @@
  * subscription, a "forget now") cannot wait for the load: the type makes the caller say what each
  * does, given the object if it is loaded already.
  */
+import { namedMethods } from './named-methods';
 
 /** Keys of T that are not methods returning a promise: each needs its own stand-in. */
 export type SyncKeys<T> = {
@@ -33,8 +34,7 @@ export function lazyProxy<T extends object>(load: () => Promise<T>, sync: SyncSt
     get current() { return current; },
     load: () => (loadingPromise ??= load().then((loaded) => (current = loaded))),
   };
-  const standIns = new Map<string, unknown>();
-  const standIn = (name: string): unknown => {
+  return namedMethods<T>((name) => {
     if (Object.prototype.hasOwnProperty.call(sync, name)) return (sync as Record<string, (l: Loading<T>) => unknown>)[name]!(loading);
     return async (...args: unknown[]) => {
       const target = await loading.load();
@@ -42,14 +42,5 @@ export function lazyProxy<T extends object>(load: () => Promise<T>, sync: SyncSt
       if (typeof method !== 'function') throw new TypeError(`lazyProxy: the loaded object has no method ${name}`);
       return (method as (...a: unknown[]) => unknown).apply(target, args);
     };
-  };
-  return new Proxy({} as T, {
-    get(_, name) {
-      // Not a thenable (`await proxy` must not call a forwarded `then`), and no symbol-keyed protocol.
-      if (typeof name !== 'string' || name === 'then') return undefined;
-      // The same function each time, so it can be compared, or used as a hook dependency.
-      if (!standIns.has(name)) standIns.set(name, standIn(name));
-      return standIns.get(name);
-    },
   });
 }
