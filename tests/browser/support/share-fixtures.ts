@@ -4,6 +4,8 @@
  */
 import { trustListFromIssuers, type TrustList } from '../../../src/credentials/index';
 import { CREDENTIAL_TYPES } from '../../../src/wallet/shared/purposes';
+import type { CheckResult, Checker } from '../../../src/wallet/check';
+import type { Sharer } from '../../../src/wallet/share';
 import type { ShareVault } from '../../../src/wallet/share/share';
 import type { StoredCredential, VaultState } from '../../../src/wallet/vault/vault-api';
 import type { ActivityInput, ActivityStamp } from '../../../src/wallet/vault/satchel-vault';
@@ -101,6 +103,14 @@ export async function makeWorld(): Promise<World> {
     sd: { given_name: 'Ada', family_name: 'Lovelace', birth_date: '1990-12-10', right_to_work: 'Unlimited', work_restrictions: 'None', share_code: 'W7X-2KQ-9PL' },
   });
   return { dvla, homeOffice, trustList, statusLists, vault };
+}
+
+/** The holder's licence ('licence' in the sharer's vault) shown for "over 18" to `checker`: request QR, answer frames, verdict. */
+export async function checkOverEighteen(checker: Checker, sharer: Sharer): Promise<CheckResult> {
+  const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'Door' });
+  const read = await sharer.readRequest(request.qr.frames[0]!);
+  for (const f of (await sharer.respond(read.requestId, 'licence', [['age_over_18']])).frames) await checker.addFrame(request.requestId, f);
+  return checker.verify(request.requestId);
 }
 
 /** Shuffles a copy (deterministic: reverse then rotate) and repeats the first frame. */

@@ -15,7 +15,7 @@ import { CHECK_STATUS_KIND } from '../../../../src/wallet/trust/trust-records';
 import { createSharer } from '../../../../src/wallet/share/share';
 import { statusListToken } from '../../../shared/credentials/helpers';
 import { cleanUpVaults } from '../../support/vault-helpers';
-import { DVLA, DVLA_STATUS, HOME_OFFICE, makeWorld, NOW, type World } from '../../support/share-fixtures';
+import { checkOverEighteen, DVLA, DVLA_STATUS, HOME_OFFICE, makeWorld, NOW, type World } from '../../support/share-fixtures';
 import { vaultWithTrustList } from '../../support/trusted-vault';
 
 afterEach(async () => {
@@ -39,12 +39,7 @@ async function checkerPhone(world: World, name: string) {
   const trust = cachedTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: fetchFn, online: () => phone.online, now });
   const checker = createChecker({ verifier, trust, vault, now });
   const sharer = createSharer({ vault: world.vault, now });
-  const check = async () => {
-    const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'Door' });
-    const read = await sharer.readRequest(request.qr.frames[0]!);
-    for (const f of (await sharer.respond(read.requestId, 'licence', [['age_over_18']])).frames) await checker.addFrame(request.requestId, f);
-    return checker.verify(request.requestId);
-  };
+  const check = () => checkOverEighteen(checker, sharer);
   return { phone, vault, checker, check };
 }
 

@@ -10,7 +10,7 @@ import { CHECK_STATUS_KIND } from '../../../../src/wallet/trust/trust-records';
 import { createSharer } from '../../../../src/wallet/share/share';
 import { es256Key, statusListToken } from '../../../shared/credentials/helpers';
 import { cleanUpVaults } from '../../support/vault-helpers';
-import { DVLA_STATUS, makeWorld, NOW, type World } from '../../support/share-fixtures';
+import { checkOverEighteen, DVLA_STATUS, makeWorld, NOW, type World } from '../../support/share-fixtures';
 import { vaultWithTrustList } from '../../support/trusted-vault';
 
 afterEach(async () => {
@@ -34,12 +34,7 @@ describe('cachedTrust', () => {
     const checker = createChecker({ verifier, trust, now });
     const sharer = createSharer({ vault: world.vault, now });
 
-    const check = async () => {
-      const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'Door' });
-      const read = await sharer.readRequest(request.qr.frames[0]!);
-      for (const f of (await sharer.respond(read.requestId, 'licence', [['age_over_18']])).frames) await checker.addFrame(request.requestId, f);
-      return checker.verify(request.requestId);
-    };
+    const check = () => checkOverEighteen(checker, sharer);
 
     const first = await check();
     expect(first.reasons.filter((r) => !r.ok)).toEqual([]);
@@ -74,12 +69,7 @@ async function checkerPhone(world: World) {
   const trust = cachedTrust({ vault, config: { trustListUrl: 'https://trust.example.gov.uk/list', trustListKeys: [operatorJwk] }, verifier, fetch: async () => phone.answer(), online: () => true, now });
   const checker = createChecker({ verifier, trust, now });
   const sharer = createSharer({ vault: world.vault, now });
-  const status = async () => {
-    const request = await checker.createRequest({ purpose: 'over-18', verifierName: 'Door' });
-    const read = await sharer.readRequest(request.qr.frames[0]!);
-    for (const f of (await sharer.respond(read.requestId, 'licence', [['age_over_18']])).frames) await checker.addFrame(request.requestId, f);
-    return (await checker.verify(request.requestId)).status?.state;
-  };
+  const status = async () => (await checkOverEighteen(checker, sharer)).status?.state;
   return { phone, status };
 }
 

@@ -35,6 +35,16 @@ describe('TrustCache', () => {
   const list = async (key: KeyPair, operatorName: string, maxAge = 3600) =>
     new Response(await signTrustList(key, operatorName, [], new Date(clock)), { headers: { 'Cache-Control': `max-age=${maxAge}` } });
 
+  /** The operator's trust list naming DVLA with `issuerKey`, issued an hour ago, not yet signed. */
+  const dvlaTrustList = (issuerKey: ReturnType<typeof es256Key>) => prepareTrustList({
+    alg: 'ES256',
+    kid: operator.kid,
+    operator: 'https://trust.example.gov.uk/first',
+    issuedAt: new Date(clock - 3600_000),
+    expiresAt: new Date(clock + 30 * 86400_000),
+    issuers: [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [issuerKey.jwk], types: [LICENCE_VCT] }],
+  });
+
   beforeEach(() => {
     clock = Date.UTC(2026, 10, 1);
     fetches = 0;
@@ -112,14 +122,7 @@ describe('TrustCache', () => {
     let statusAnswer: () => Response;
 
     beforeEach(() => {
-      const unsigned = prepareTrustList({
-        alg: 'ES256',
-        kid: operator.kid,
-        operator: 'https://trust.example.gov.uk/first',
-        issuedAt: new Date(clock - 3600_000),
-        expiresAt: new Date(clock + 30 * 86400_000),
-        issuers: [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [issuerKey.jwk], types: [LICENCE_VCT] }],
-      });
+      const unsigned = dvlaTrustList(issuerKey);
       cache = new TrustCache({ vault: new MemoryVault(), config: { trustListUrl: URL_, trustListKeys: [operator.publicJwk] }, verifier: nobleVerifier, now: () => clock, fetch: async (url) => {
         if (url === URL_) return new Response(unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url')));
         expect(url).toBe(STATUS_URI);
@@ -226,14 +229,7 @@ describe('TrustCache', () => {
 
     /** A vault as the version before wrote it: the trust list and a status list inside ('receive', 'state'). */
     async function upgradedVault() {
-      const unsigned = prepareTrustList({
-        alg: 'ES256',
-        kid: operator.kid,
-        operator: 'https://trust.example.gov.uk/first',
-        issuedAt: new Date(clock - 3600_000),
-        expiresAt: new Date(clock + 30 * 86400_000),
-        issuers: [{ id: ISSUER_ID, name: { en: 'DVLA', cy: 'DVLA' }, keys: [issuerKey.jwk], types: [LICENCE_VCT] }],
-      });
+      const unsigned = dvlaTrustList(issuerKey);
       const trustList = unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));
       const revoked = statusListToken({ key: issuerKey, statuses: [0, 1, 0, 0], iat: Math.floor(clock / 1000) - 60 });
       const vault = new MemoryVault();
