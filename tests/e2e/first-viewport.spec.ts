@@ -7,6 +7,7 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import { acceptOffer, expect, goInApp, makeOffer, test } from './demo-fixtures';
 import { fromMenu } from './support/service-menu';
+import { picture } from './support/phones';
 import { PIN } from './vault-steps';
 
 test.describe.configure({ timeout: 480_000 });
@@ -68,8 +69,6 @@ async function setUp(page: Page, testInfo: TestInfo): Promise<void> {
   if (await passkeyOffer.isVisible()) await passkeyOffer.click();
   await expect(home).toBeVisible();
 }
-
-const picture = (buffer: Buffer) => ({ name: 'code.png', mimeType: 'image/png', buffer });
 
 /** Every frame of a looping code, paused and stepped through. */
 async function allFrames(page: Page, view: Locator, code: Locator): Promise<Buffer[]> {
