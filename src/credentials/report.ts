@@ -1,7 +1,7 @@
 /** The report every verify* call returns, and a builder that keeps checks in a fixed order. */
 import type { SignatureVerifier } from '../lib/signature-verifier';
 import type { CheckCode, CheckName } from './check-error';
-import type { CredentialFormat } from './formats/index';
+import type { CredentialFormat, PresentationHandover } from './formats/index';
 import type { TrustList } from './trust-list';
 
 export interface VerifyOptions {
@@ -15,6 +15,8 @@ export interface VerifyOptions {
 export interface PresentationOptions extends VerifyOptions {
   audience: string;
   nonce: string;
+  /** Required for an mdoc presentation: what its SessionTranscript's handover holds (formats/format.ts). */
+  handover?: PresentationHandover;
 }
 
 export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';

@@ -48,7 +48,9 @@ function formatName(format: CredentialFormatModule): CredentialFormat {
   return format.id as CredentialFormat;
 }
 
-async function prepare(raw: string, ctx: Context, presentation?: { audience: string; nonce: string }): Promise<Finish> {
+type PresentationBinding = Pick<PresentationOptions, 'audience' | 'nonce' | 'handover'>;
+
+async function prepare(raw: string, ctx: Context, presentation?: PresentationBinding): Promise<Finish> {
   const format = detectFormat(raw);
   const report = new ReportBuilder(formatName(format));
   const done: Finish = () => report.build();
@@ -110,7 +112,7 @@ async function prepare(raw: string, ctx: Context, presentation?: { audience: str
   if (presentation || cred.holderProof) {
     try {
       if (!cred.holderProof) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
-      const expect = presentation ? { nowS: ctx.nowS, audience: presentation.audience, nonce: presentation.nonce } : { nowS: ctx.nowS };
+      const expect = presentation ? { nowS: ctx.nowS, ...presentation } : { nowS: ctx.nowS };
       kbIndex = ctx.collector.add(cred.holderProof(expect));
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
@@ -169,7 +171,7 @@ function unreadable(raw: string): Finish {
   return () => report.build();
 }
 
-async function run(raws: readonly string[], options: VerifyOptions, presentation?: { audience: string; nonce: string }): Promise<VerificationReport[]> {
+async function run(raws: readonly string[], options: VerifyOptions, presentation?: PresentationBinding): Promise<VerificationReport[]> {
   const ctx = newContext(options);
   const finishes: Finish[] = [];
   finishes.push(...(await Promise.all(raws.map((raw) => prepare(raw, ctx, presentation).catch(() => unreadable(raw))))));
@@ -177,7 +179,11 @@ async function run(raws: readonly string[], options: VerifyOptions, presentation
   return finishes.map((f) => f(results));
 }
 
-/** Verifies one SD-JWT VC or JWT VC. */
+function binding(options: PresentationOptions): PresentationBinding {
+  return options.handover ? { audience: options.audience, nonce: options.nonce, handover: options.handover } : { audience: options.audience, nonce: options.nonce };
+}
+
+/** Verifies one credential, in any registered format. */
 export async function verifyCredential(raw: string, options: VerifyOptions): Promise<VerificationReport> {
   if (typeof raw !== 'string') throw argumentError('raw', 'a string', raw);
   checkOptions(options);
@@ -202,7 +208,7 @@ export async function verifyPresentation(raw: string, options: PresentationOptio
   checkOptions(options);
   if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
   if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
-  const [report] = await run([raw], options, { audience: options.audience, nonce: options.nonce });
+  const [report] = await run([raw], options, binding(options));
   return report!;
 }
 
@@ -220,5 +226,5 @@ export async function verifyPresentations(raws: string[], options: PresentationO
   checkOptions(options);
   if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
   if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
-  return run(raws, options, { audience: options.audience, nonce: options.nonce });
+  return run(raws, options, binding(options));
 }

@@ -1,12 +1,12 @@
 /**
  * Packs a batch of VerifyItems into one ArrayBuffer so it crosses to the worker by transfer
  * (one copy on the way in, none on the way). Layout, little-endian:
- *   u32 count, then per item: u8 alg (1 ES256, 2 EdDSA, 0 other), u32 keyLen, u32 msgLen,
+ *   u32 count, then per item: u8 alg (1 ES256, 2 EdDSA, 3 ES384, 0 other), u32 keyLen, u32 msgLen,
  *   u32 sigLen, then the key, message and signature bytes.
  */
 import type { VerifyItem } from '../lib/signature-verifier';
 
-const ALG_CODES = { ES256: 1, EdDSA: 2 } as const;
+const ALG_CODES = { ES256: 1, EdDSA: 2, ES384: 3 } as const;
 const HEADER_BYTES = 13;
 
 export function packItems(items: readonly VerifyItem[]): ArrayBuffer {
@@ -44,7 +44,7 @@ export function unpackItems(buf: ArrayBuffer): VerifyItem[] {
     const message = new Uint8Array(buf, at, ml); at += ml;
     const signature = new Uint8Array(buf, at, sl); at += sl;
     // an unknown algorithm travels as an alg no verifier accepts, so its result is false
-    const alg = (code === 1 ? 'ES256' : code === 2 ? 'EdDSA' : 'unsupported') as VerifyItem['alg'];
+    const alg = (code === 1 ? 'ES256' : code === 2 ? 'EdDSA' : code === 3 ? 'ES384' : 'unsupported') as VerifyItem['alg'];
     items.push({ alg, publicKey, message, signature });
   }
   return items;

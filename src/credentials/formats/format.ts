@@ -15,26 +15,39 @@ import type { StatusReference } from '../status-token';
 import type { ValidityWindow } from '../validity';
 
 /** The formats Satchel ships, as verify reports and the vault name them. */
-export type CredentialFormat = 'dc+sd-jwt' | 'vc+jwt';
+export type CredentialFormat = 'dc+sd-jwt' | 'vc+jwt' | 'mso_mdoc';
 
 /** A claim path as in DCQL (OpenID4VP 1.0 §7): keys, array indexes, and null for "every element". */
 export type ClaimPath = readonly (string | number | null)[];
 /** A claim path a format builds (a new array the caller may keep). */
 export type ClaimPathSteps = (string | number | null)[];
 
-/** What a presentation's holder proof must match (RFC 9901 §7.3 for a KB-JWT). */
+/**
+ * What an mdoc's device signature covers besides the client id (`audience`) and `nonce`: the
+ * SessionTranscript's handover (ISO/IEC 18013-5 §9.1.5.1). Online it is OpenID4VP 1.0 Appendix
+ * B.2.6.1's OpenID4VPHandover (the response URI, and the thumbprint of the key the answer is
+ * encrypted to, or null); in person between two Satchels, the request QR the holder scanned
+ * (docs/sharing.md). Formats whose proof signs only audience and nonce (a KB-JWT) ignore it.
+ */
+export type PresentationHandover =
+  | { kind: 'openid4vp'; responseUri: string; encryptionKeyThumbprint: Uint8Array | null }
+  | { kind: 'satchel-qr'; requestQr: string };
+
+/** What a presentation's holder proof must match (RFC 9901 §7.3 for a KB-JWT; ISO/IEC 18013-5 §9.1.3 for an mdoc's DeviceAuth). */
 export interface HolderProofExpectations {
   nowS: number;
   /** Required for a presentation; undefined skips the check (a credential carrying a proof). */
   audience?: string;
   nonce?: string;
+  /** Required for an mdoc presentation (its SessionTranscript); ignored by JWT-based formats. */
+  handover?: PresentationHandover;
 }
 
 /** The parsed, not yet trusted, view of a credential that the verify pipeline works on. */
 export interface ParsedCredential {
   format: string;
-  /** Processed claims (SD-JWT: disclosures in place, `_sd`/`_sd_alg` removed). */
-  claims: JsonObject;
+  /** Processed claims (SD-JWT: disclosures in place, `_sd`/`_sd_alg` removed; mdoc: namespace → element → value, byte strings as Uint8Array). */
+  claims: Record<string, unknown>;
   issuerId: string;
   /** The type shown to the person; `types` are all the types the trust list must allow. */
   type: string;
@@ -42,8 +55,14 @@ export interface ParsedCredential {
   window: ValidityWindow;
   /** How many selectively disclosed claims were each matched to a digest the issuer signed (none: the format discloses nothing selectively). */
   disclosures?: number;
-  /** The issuer's signature: the header that picks the key (`kid`, `alg`), and the batch item once the key is known. Throws DataError for a key of the wrong kind. */
-  issuerSignature: { header: JsonObject; item(key: PublicKey): VerifyItem };
+  /**
+   * The issuer's signature: the header that picks the key (`kid`, `alg`), and the batch item once
+   * the key is known. Throws DataError for a key of the wrong kind. With `x5chain` (an mdoc's
+   * COSE header 33, RFC 9360 §2: DER certificates, the signer's first) the key is the first
+   * certificate's, once the chain is validated to a root the trust list names for this issuer and
+   * type, instead of one of the issuer's listed keys.
+   */
+  issuerSignature: { header: JsonObject; x5chain?: readonly Uint8Array[]; item(key: PublicKey): VerifyItem };
   /** The holder's proof of possession shown with it (a KB-JWT; an mdoc's DeviceAuth), checked and turned into a batch item; absent when none was shown. Throws CheckError('key-binding'). */
   holderProof?: (expect: HolderProofExpectations) => VerifyItem;
   /** Where the issuer publishes its revocation status; undefined when it publishes none. Throws DataError for a damaged reference. */
@@ -66,6 +85,8 @@ export interface PresentationRequest {
   nonce: string;
   holderKey: CryptoKey;
   now?: Date;
+  /** Required to present an mdoc (what its device signature covers besides audience and nonce). */
+  handover?: PresentationHandover;
 }
 
 /** What a credential query's `meta` (§6.1) says the credential must be, as the format's Appendix B section defines it. */
@@ -74,6 +95,8 @@ export interface DcqlMetaRead {
   vctValues?: string[];
   /** B.1.1: sets of types; a credential whose `type` holds every type of one set matches. */
   typeValues?: string[][];
+  /** B.2.3: the mdoc docType a credential must have. */
+  doctypeValue?: string;
 }
 
 /** How DCQL names a format and asks for it (OpenID4VP 1.0 Appendix B), apart from the parser: dcql.ts in each format's folder. */
@@ -104,12 +127,12 @@ export interface CredentialFormatModule extends DcqlNaming {
   read(raw: string): ReadCredential;
   /** What the credential says about the person, by claim name. */
   subjectClaims(claims: Record<string, unknown>): Record<string, unknown>;
-  /** The DCQL claim path (§7) of a subject claim. */
-  subjectPath(name: string): ClaimPathSteps;
+  /** The DCQL claim path (§7) of a subject claim (`subject` is what subjectClaims returned; an mdoc finds the element's namespace in `claims`). */
+  subjectPath(name: string, claims: Record<string, unknown>): ClaimPathSteps;
   /** The path without the steps that lead to the subject: what a label is looked up by. */
   labelPath(path: ClaimPath): ClaimPathSteps;
-  /** The holder key the credential is bound to (RFC 7800 cnf.jwk for JWTs), from verified claims; undefined when unbound. */
-  holderJwk(claims: Record<string, unknown>): JsonWebKey | undefined;
+  /** The holder key a verified credential is bound to (RFC 7800 cnf.jwk for JWTs; an mdoc's MSO deviceKeyInfo), as a public JWK; undefined when unbound. Throws DataError when it cannot be read. */
+  holderJwk(raw: string): JsonWebKey | undefined;
   /** Where the issuer publishes the status, read before verifying (only to fetch the list first). */
   peekStatusUri(raw: string): string | undefined;
   /** A presentation's holder proof, read before verifying (to tell a replay from a forgery): its nonce, audience and what the holder signed. */

@@ -10,7 +10,7 @@ import { jwtVcFormat } from './jwt-vc/index';
 import { sdJwtVcFormat } from './sd-jwt-vc/index';
 
 export { DEFAULT_DCQL_FORMAT, dcqlMetaFor, dcqlNamingOf, knownFormatIds } from './dcql-naming';
-export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, DcqlMetaRead, DcqlNaming, HolderProofExpectations, ParsedCredential, PresentationRequest, ReadCredential } from './format';
+export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, DcqlMetaRead, DcqlNaming, HolderProofExpectations, ParsedCredential, PresentationHandover, PresentationRequest, ReadCredential } from './format';
 
 const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat];
 

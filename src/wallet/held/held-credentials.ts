@@ -44,7 +44,7 @@ function personClaims(format: CredentialFormatModule, claims: Record<string, unk
   const subject = format.subjectClaims(claims);
   return Object.keys(subject)
     .filter((name) => !format.technicalClaims.has(name))
-    .map((name) => ({ path: format.subjectPath(name), value: subject[name] }));
+    .map((name) => ({ path: format.subjectPath(name, claims), value: subject[name] }));
 }
 
 /** Claims a person can share (top-level claims about them), as DCQL paths. */

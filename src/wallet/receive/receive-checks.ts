@@ -17,11 +17,11 @@ function sameKey(a: JsonWebKey | undefined, b: JsonWebKey): boolean {
 }
 
 /** What differs from the offer, in plain English; empty when it is the offered credential. */
-export function offeredMismatches(report: VerificationReport, offered: { issuerId: string; types: readonly string[]; holderJwk: JsonWebKey }): string[] {
+export function offeredMismatches(raw: string, report: VerificationReport, offered: { issuerId: string; types: readonly string[]; holderJwk: JsonWebKey }): string[] {
   const problems: string[] = [];
   if (report.issuer.id !== offered.issuerId) problems.push(`It was issued by ${report.issuer.id}, not by ${offered.issuerId} who made the offer`);
   if (offered.types.length > 0 && !offered.types.includes(report.type)) problems.push(`It is a ${report.type}, not the offered ${offered.types.join(', ')}`);
-  const cnf = formatNamed(report.format)?.holderJwk(report.claims);
+  const cnf = formatNamed(report.format)?.holderJwk(raw);
   if (!sameKey(cnf, offered.holderJwk)) problems.push('It is not bound to the key this phone made for it');
   return problems;
 }

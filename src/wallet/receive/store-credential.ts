@@ -66,7 +66,7 @@ export class CredentialIntake {
       notify('credential_failure');
       throw reportError(report);
     }
-    const problems = offeredMismatches(report, { issuerId: issuer.id, types: offeredTypes(config), holderJwk: publicJwk });
+    const problems = offeredMismatches(raw, report, { issuerId: issuer.id, types: offeredTypes(config), holderJwk: publicJwk });
     if (problems.length > 0) {
       notify('credential_failure');
       throw new ReceiveError('verification-failed', 'The credential is not the one that was offered, so Satchel did not keep it.', { reasons: problems });

@@ -94,9 +94,9 @@ describe('a format added through the registry only', () => {
   it('is checked by the receiving and checking wallet code through the format', async () => {
     expect(statusUriOf(raw)).toBe(STATUS_URI);
     const report = await verifyCredential(raw, options);
-    expect(offeredMismatches(report, { issuerId: ISSUER, types: [KIND], holderJwk: holder.jwk })).toEqual([]);
+    expect(offeredMismatches(raw, report, { issuerId: ISSUER, types: [KIND], holderJwk: holder.jwk })).toEqual([]);
     const stranger = await holderKeyPair();
-    expect(offeredMismatches(report, { issuerId: ISSUER, types: [KIND], holderJwk: stranger.jwk })).toEqual(['It is not bound to the key this phone made for it']);
+    expect(offeredMismatches(raw, report, { issuerId: ISSUER, types: [KIND], holderJwk: stranger.jwk })).toEqual(['It is not bound to the key this phone made for it']);
     expect(presentedClaims(report.format, report.claims)).toEqual([{ path: ['name'], value: 'Ada Lovelace' }, { path: ['card_number'], value: 'L-1815' }]);
     const query = parseDcqlQuery({ credentials: [{ id: 'card', format: 'example_plain_jwt', meta: {}, claims: [{ path: ['card_number'] }] }] });
     expect(credentialAnswers(query.credentials[0]!, report.type, report.claims, report.format)).toEqual({ typeOk: true, missing: [] });

@@ -37,7 +37,9 @@ export const jwtVcFormat: CredentialFormatModule = {
   },
   subjectPath: (name) => [SUBJECT, name],
   labelPath: (path: ClaimPath): ClaimPathSteps => (path[0] === SUBJECT ? path.slice(1) : [...path]),
-  holderJwk: holderJwkOf,
+  holderJwk(raw) {
+    return holderJwkOf(this.read(raw).claims);
+  },
   peekStatusUri,
   peekHolderProof: peekKeyBinding,
   present: presentJwtVc,

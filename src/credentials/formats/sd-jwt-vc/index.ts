@@ -44,7 +44,9 @@ export const sdJwtVcFormat: CredentialFormatModule = {
   subjectClaims: (claims) => claims,
   subjectPath: (name) => [name],
   labelPath: (path) => [...path],
-  holderJwk: holderJwkOf,
+  holderJwk(raw) {
+    return holderJwkOf(this.read(raw).claims);
+  },
   peekStatusUri,
   peekHolderProof: peekKeyBinding,
   present: presentSdJwtVc,

@@ -57,7 +57,7 @@ export const plainJwtFormat: CredentialFormatModule = {
   dcqlMeta: (types) => ({ kinds: [...types] }),
   // Its queries are matched on the format alone: nothing in meta is required.
   readMeta: () => ({}),
-  holderJwk: holderJwkOf,
+  holderJwk: (raw) => holderJwkOf(parse(raw).claims),
   peekStatusUri,
   peekHolderProof: peekKeyBinding,
   async present(raw, request) {
