@@ -5,6 +5,18 @@
 
 /** Largest credential or presentation accepted, in characters (compact serialization). */
 export const MAX_CREDENTIAL_CHARS = 256 * 1024;
+/**
+ * Largest mdoc (its IssuerSigned or DeviceResponse as base64url), in characters: the same as any
+ * credential. ~192 KB of CBOR holds an mDL with a portrait several times ISO/IEC 18013-5's
+ * typical size (a JPEG of tens of KB).
+ */
+export const MAX_MDOC_CHARS = MAX_CREDENTIAL_CHARS;
+/**
+ * Deepest nesting of one CBOR item (arrays, maps, tags), counted afresh inside each tag 24. A
+ * DeviceResponse nests 7 levels down to its IssuerSignedItemBytes; an mDL's driving_privileges 6
+ * inside its item. Deeper input is refused before it can exhaust the stack.
+ */
+export const MAX_CBOR_DEPTH = 32;
 /** Most disclosures one SD-JWT may carry. */
 export const MAX_DISCLOSURES = 1024;
 /** Deepest nesting of the processed payload (disclosures inside disclosures included). */
