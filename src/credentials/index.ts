@@ -16,5 +16,6 @@ export { detectFormat, formatNamed, registerFormat, registeredFormats, type Cred
 export { selectClaim, selectShaped, type ClaimPathStep } from './claim-path';
 export { sdJwtVcFormat } from './formats/sd-jwt-vc/index';
 export { jwtVcFormat } from './formats/jwt-vc/index';
+export { msoMdocFormat } from './formats/mso-mdoc/index';
 export * from './limits';
 export type { SignatureVerifier, VerifyItem, SignatureAlgorithm } from '../lib/signature-verifier';

@@ -5,9 +5,10 @@
  */
 import type { DcqlNaming } from './format';
 import { jwtVcDcql } from './jwt-vc/dcql';
+import { msoMdocDcql } from './mso-mdoc/dcql';
 import { sdJwtVcDcql } from './sd-jwt-vc/dcql';
 
-const namings: DcqlNaming[] = [sdJwtVcDcql, jwtVcDcql];
+const namings: DcqlNaming[] = [sdJwtVcDcql, jwtVcDcql, msoMdocDcql];
 
 /** The format a query names when it names none: the SD-JWT VC. */
 export const DEFAULT_DCQL_FORMAT = sdJwtVcDcql.dcqlFormat;

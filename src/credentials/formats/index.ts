@@ -7,12 +7,13 @@
 import { addDcqlNaming } from './dcql-naming';
 import type { CredentialFormatModule } from './format';
 import { jwtVcFormat } from './jwt-vc/index';
+import { msoMdocFormat } from './mso-mdoc/index';
 import { sdJwtVcFormat } from './sd-jwt-vc/index';
 
 export { DEFAULT_DCQL_FORMAT, dcqlMetaFor, dcqlNamingOf, knownFormatIds } from './dcql-naming';
 export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, DcqlMetaRead, DcqlNaming, HolderProofExpectations, ParsedCredential, PresentationHandover, PresentationRequest, ReadCredential } from './format';
 
-const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat];
+const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat, msoMdocFormat];
 
 const formats: CredentialFormatModule[] = [...BUILT_IN];
 

@@ -38,11 +38,23 @@ export { Tagged };
 
 /** Tag 24 (RFC 8949 §3.4.5.1): CBOR carried as a byte string, kept as the bytes sent, since digests and signatures cover them. */
 export class EmbeddedCbor extends Tagged {
-  constructor(bytes: Uint8Array) {
+  readonly #sent: Uint8Array | undefined;
+  /** `sent`: the whole tag-24 item as it was received (tag, length and content), when decoded. */
+  constructor(bytes: Uint8Array, sent?: Uint8Array) {
     super(TAG_ENCODED_CBOR, bytes);
+    this.#sent = sent;
   }
+  /** The embedded CBOR (the byte string's content). */
   get bytes(): Uint8Array {
     return this.value as Uint8Array;
+  }
+  /**
+   * The whole item, #6.24(bstr), exactly as received (a sender may head the byte string with a
+   * longer length than needed), else as encodeCbor writes it: what ISO/IEC 18013-5 §9.1.2.5 hashes
+   * for a value digest and §9.1.5.1 puts in a transcript.
+   */
+  get encoded(): Uint8Array {
+    return this.#sent ?? encodeCbor(this);
   }
 }
 
@@ -80,17 +92,20 @@ function textContent(tag: number, content: unknown, pattern: RegExp, shape: stri
   return content;
 }
 
-const TAG_DECODERS = {
+/** The tag decoders for one decode; tag 24 reads the item's bytes as sent from the tokenizer's positions. */
+const tagDecoders = (tokenizer: GuardedTokenizer) => ({
   [TAG_TDATE]: (decode: () => unknown) => new CborDateTime(textContent(TAG_TDATE, decode(), DATE_TIME, 'date and time (RFC 3339)')),
   [TAG_FULL_DATE]: (decode: () => unknown) => new CborFullDate(textContent(TAG_FULL_DATE, decode(), FULL_DATE, 'date (YYYY-MM-DD)')),
   [TAG_ENCODED_CBOR]: (decode: () => unknown) => {
+    // The tag's own header was the last tag token read: its content is a byte string, not a tag.
+    const start = tokenizer.lastTagStart;
     const content = decode();
     if (!(content instanceof Uint8Array)) throw new CborProblem('tag 24 (embedded CBOR) must hold a byte string');
-    return new EmbeddedCbor(content);
+    return new EmbeddedCbor(content, tokenizer.data.subarray(start, tokenizer.pos()));
   },
   [TAG_COSE_MAC0]: (decode: () => unknown) => new Tagged(TAG_COSE_MAC0, decode()),
   [TAG_COSE_SIGN1]: (decode: () => unknown) => new Tagged(TAG_COSE_SIGN1, decode()),
-};
+});
 
 const MAJOR_ARRAY = 4;
 const MAJOR_MAP = 5;
@@ -102,9 +117,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 class GuardedTokenizer extends Tokenizer {
   /** Items still to come in each open array, map (two per entry) or tag (one). */
   private readonly open: number[] = [];
+  /** Where the last tag's header began. */
+  lastTagStart = 0;
 
   override next(): Token {
+    const start = this.pos();
     const token = super.next();
+    if (token.type.major === MAJOR_TAG) this.lastTagStart = start;
     if (this.open.length > 0) this.open[this.open.length - 1]! -= 1;
     const major = token.type.major;
     if (major === MAJOR_TEXT && token.byteValue) {
@@ -155,13 +174,14 @@ export function decodeCbor(bytes: Uint8Array, what: string): unknown {
     allowInfinity: false,
     allowBigInt: false,
     retainStringBytes: true,
-    tags: TAG_DECODERS as unknown as { [tag: number]: (decode: unknown) => unknown },
   };
   let value: unknown;
   let remainder: Uint8Array;
   try {
     if (bytes.length === 0) throw new CborProblem('it is empty');
-    [value, remainder] = decodeFirst(bytes, { ...options, tokenizer: new GuardedTokenizer(bytes, options) } as Parameters<typeof decodeFirst>[1]);
+    const tokenizer = new GuardedTokenizer(bytes, options);
+    const tags = tagDecoders(tokenizer) as unknown as { [tag: number]: (decode: unknown) => unknown };
+    [value, remainder] = decodeFirst(bytes, { ...options, tags, tokenizer } as Parameters<typeof decodeFirst>[1]);
   } catch (error) {
     throw new DataError(`The ${what} is not valid CBOR: ${explain(error)}.`);
   }

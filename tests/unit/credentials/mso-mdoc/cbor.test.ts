@@ -34,6 +34,15 @@ describe('decodeCbor', () => {
     const value = decodeCbor(hex('d81846a16161190000'), 'test item');
     expect(value).toBeInstanceOf(EmbeddedCbor);
     expect(toHex((value as EmbeddedCbor).bytes)).toBe('a16161190000');
+    expect(toHex((value as EmbeddedCbor).encoded)).toBe('d81846a16161190000');
+  });
+
+  it('keeps the whole tag-24 item as sent, even with a longer length header than needed', () => {
+    // [24(h'01') headed 0x59 0x0001, 24(h'02')]: each item's bytes as they were in the input.
+    const [first, second] = decodeCbor(hex('82d81859000101d8184102'), 'test item') as EmbeddedCbor[];
+    expect(toHex(first!.encoded)).toBe('d81859000101');
+    expect(toHex(second!.encoded)).toBe('d8184102');
+    expect(toHex(new EmbeddedCbor(Uint8Array.of(1)).encoded)).toBe('d8184101');
   });
 
   it('reads tags 1004 and 0 as dates, and 18 as Tagged', () => {
