@@ -11,6 +11,7 @@ import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, 
 import { describe, expect, it } from 'vitest';
 import annexD from '../../../vectors/mdoc/iso18013-5_annex_d.json';
 import auth0 from '../../../vectors/mdoc/auth0-lab-mdl_examples.json';
+import owfExamples from '../../../vectors/mdoc/owf-mdoc-ts_examples.json';
 import { CheckError } from '../../../../src/credentials/check-error';
 import { decodeCbor, embedCbor, EmbeddedCbor, encodeCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
 import { coseSign1VerifyItem, parseCoseSign1 } from '../../../../src/credentials/formats/mso-mdoc/cose';
@@ -307,6 +308,31 @@ export function mdocVectorSpecs(): void {
       const issuerAuth = parseCoseSign1(document.get('issuerSigned')!.get('issuerAuth'), 'issuerAuth');
       const key = signerKey(issuerAuth.x5chain![0]!);
       expect(await nobleVerifier.verifyBatch([coseSign1VerifyItem(issuerAuth, key, 'issuerAuth')])).toEqual([true]);
+    });
+  });
+
+  describe('real-world mdocs carried by the @owf/mdoc test suite', () => {
+    for (const example of owfExamples.examples) {
+      it(`${example.name} (${example.kind}) parses; its issuer signature, digests and validity check out`, async () => {
+        const raw = base64urlEncode(fromHex(example.hex));
+        expect(detectFormat(raw).id).toBe('mso_mdoc');
+        const parsed = msoMdocFormat.parse(raw);
+        const parts = mdocParts(raw);
+        expect(parts.document === undefined).toBe(example.kind === 'IssuerSigned');
+        expect(parsed.disclosures).toBeGreaterThan(0);
+        expect(() => checkValidityWindow(parsed.window, seconds(`${example.now_in_upstream_test[0]}T12:00:00Z`))).not.toThrow();
+        expect(await issuerSignatureVerifies(raw)).toBe(true);
+      });
+    }
+
+    it('the BDR IssuerSigned reads as a German mDL with two namespaces', () => {
+      const bdr = owfExamples.examples.find((e) => e.name === 'bdr')!;
+      const raw = base64urlEncode(fromHex(bdr.hex));
+      const { claims, type } = msoMdocFormat.read(raw);
+      expect(type).toBe(MDL);
+      expect(Object.keys(claims)).toEqual([NS, 'org.iso.18013.5.1.DE']);
+      expect(msoMdocFormat.subjectClaims(claims).family_name).toBe('Mustermann');
+      expect(msoMdocFormat.parse(raw).issuerId).toBe('FE-Beh. Stadt Köln-Ehrenfeld');
     });
   });
 
