@@ -10,7 +10,10 @@ export const msoMdocDcql: DcqlNaming = {
   id: 'mso_mdoc',
   dcqlFormat: 'mso_mdoc',
   // B.2.3 takes a single docType: a query for one of several types is one credential query each.
-  dcqlMeta: (types) => ({ doctype_value: types[0] }),
+  dcqlMeta(types) {
+    if (types.length !== 1) throw new TypeError(`An mso_mdoc query asks for exactly one docType (got ${types.length})`);
+    return { doctype_value: types[0] };
+  },
   readMeta(meta, where) {
     // B.2.3: doctype_value is REQUIRED for mso_mdoc.
     const doctype = meta.doctype_value;

@@ -186,6 +186,7 @@ describe('detection and DCQL naming', () => {
     expect(knownFormatIds()).toContain('mso_mdoc');
     expect(dcqlNamingOf('mso_mdoc')).toBe(msoMdocDcql);
     expect(dcqlMetaFor('mso_mdoc', [MDL])).toEqual({ doctype_value: MDL });
+    expect(() => dcqlMetaFor('mso_mdoc', [MDL, 'org.iso.23220.photoid.1'])).toThrow(TypeError);
     expect(msoMdocDcql.readMeta({ doctype_value: MDL }, 'credentials[0]')).toEqual({ doctypeValue: MDL });
     expect(() => msoMdocDcql.readMeta({ vct_values: [MDL] }, 'credentials[0]')).toThrow('credentials[0].meta.doctype_value must be a non-empty string');
   });
