@@ -85,8 +85,15 @@ const DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3
 /** Thrown inside cborg's callbacks; turned into the DataError naming what was decoded. */
 class CborProblem extends Error {}
 
+/** Whether 'YYYY-MM-DD…' names a day that exists (Date.parse rolls 2023-02-29 over to 1 March). */
+function isRealDay(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 function textContent(tag: number, content: unknown, pattern: RegExp, shape: string): string {
-  if (typeof content !== 'string' || !pattern.test(content) || Number.isNaN(Date.parse(content.slice(0, 10)))) {
+  if (typeof content !== 'string' || !pattern.test(content) || !isRealDay(content)) {
     throw new CborProblem(`tag ${tag} must hold a ${shape} as text`);
   }
   return content;

@@ -87,6 +87,9 @@ describe('decodeCbor', () => {
     expect(refusal(hex('d8186161'))).toMatch(/tag 24 \(embedded CBOR\) must hold a byte string/);
     expect(refusal(hex('d903ec6a323032342d31332d3031'))).toMatch(/tag 1004 must hold a date/);
     expect(refusal(hex('c06a323032342d30322d3239'))).toMatch(/tag 0 must hold a date and time/);
+    // 1004("2023-02-29"): no such day (2023 is not a leap year).
+    expect(refusal(encodeCbor(new CborFullDate('2023-02-29')))).toMatch(/tag 1004 must hold a date/);
+    expect(refusal(encodeCbor(new CborDateTime('2024-04-31T00:00:00Z')))).toMatch(/tag 0 must hold a date and time/);
   });
 
   it(`refuses nesting deeper than ${MAX_CBOR_DEPTH} levels, and accepts exactly that deep`, () => {
