@@ -16,7 +16,7 @@ const thumbprint = fromHex(example.jwk_thumbprint_sha256_hex);
 
 describe('sessionTranscriptBytes, OpenID4VP 1.0 Appendix B.2.6.1', () => {
   it("equals the spec's example byte for byte (encrypted response: the thumbprint is a byte string)", () => {
-    const bytes = sessionTranscriptBytes({ kind: 'openid4vp', responseUri: redirect.inputs.response_uri, encryptionKeyThumbprint: thumbprint }, redirect.inputs.client_id!, redirect.inputs.nonce);
+    const bytes = sessionTranscriptBytes({ kind: 'openid4vp', responseUri: redirect.inputs.response_uri ?? '', encryptionKeyThumbprint: thumbprint }, redirect.inputs.client_id ?? '', redirect.inputs.nonce);
     expect(toHex(bytes)).toBe(redirect.session_transcript_hex);
   });
 
