@@ -30,7 +30,9 @@ export type CheckCode =
   | 'missing'
   | 'altered'
   | 'not-holder'
-  | 'not-bound';
+  | 'not-bound'
+  /** An mdoc's issuer certificates break the ISO/IEC 18013-5 Annex B profile or cannot be read (x509/). */
+  | 'bad-certificate';
 
 export class CheckError extends DataError {
   readonly check: CheckName;

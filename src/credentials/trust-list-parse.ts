@@ -11,7 +11,7 @@ import { jwsVerifyItem, parseCompactJws } from './jws';
 import { publicKeyFromJwk, type PublicKey } from './jwk';
 import { MAX_TRUST_LIST_CHARS } from './limits';
 import { checkValidityWindow, formatTime, jwtValidityWindow } from './validity';
-import { selectKey, type PublicJwk, type StatusListSigner, type TrustedIssuer, type TrustList } from './trust-list';
+import { base64Decode, selectKey, type IacaRoot, type PublicJwk, type StatusListSigner, type TrustedIssuer, type TrustList } from './trust-list';
 import { runBatch } from './batch';
 
 export const TRUST_LIST_TYP = 'satchel-trust-list+jwt';
@@ -45,6 +45,18 @@ function strings(v: JsonValue | undefined, what: string): string[] {
   return v as string[];
 }
 
+function iacaRoots(v: JsonValue, issuer: string): IacaRoot[] {
+  if (!Array.isArray(v) || v.length === 0) bad(`${issuer} iaca must be a non-empty list of { certificate, doctypes }`);
+  return v.map((entry, i) => {
+    const what = `${issuer} IACA ${i + 1}`;
+    if (!isJsonObject(entry)) bad(`${what} is not an object`);
+    // Base64 DER, as a JWK's x5c (RFC 7517 §4.7); the certificate itself is read when an mdoc is checked.
+    const der = typeof entry.certificate === 'string' ? base64Decode(entry.certificate) : undefined;
+    if (!der || der.length === 0) bad(`${what} certificate must be a DER certificate in base64`);
+    return { certificate: der, doctypes: strings(entry.doctypes, `${what} doctypes`) };
+  });
+}
+
 function issuerEntry(v: JsonValue, i: number): TrustedIssuer {
   const what = `Trust list issuer ${i + 1}`;
   if (!isJsonObject(v)) bad(`${what} is not an object`);
@@ -58,6 +70,8 @@ function issuerEntry(v: JsonValue, i: number): TrustedIssuer {
   };
   // Optional: the issuer's status list URIs, for checkers to fetch ahead of offline checks.
   if (v.status_lists !== undefined) issuer.statusLists = strings(v.status_lists, `${what} status_lists`);
+  // Optional: the issuer's IACA roots (ISO/IEC 18013-5 Annex B) for its mdocs, each with its docTypes.
+  if (v.iaca !== undefined) issuer.iaca = iacaRoots(v.iaca, what);
   return issuer;
 }
 

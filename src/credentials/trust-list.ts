@@ -4,6 +4,7 @@
  * public keys, and the credential types it may issue; separate status-list signers may vouch for
  * the status of named issuers' credentials.
  */
+import { base64urlDecode } from '../lib/base64url';
 import { argumentError } from '../lib/errors';
 import type { JsonObject } from '../lib/json-safe';
 import { CheckError } from './check-error';
@@ -25,6 +26,18 @@ export interface TrustedIssuer {
    * trust list names them: a checker fetches them while online so it can check offline.
    */
   statusLists?: readonly string[];
+  /**
+   * The issuer's IACA root certificates (ISO/IEC 18013-5 Annex B), each with the mdoc docTypes it
+   * may vouch for: an mdoc is from the issuer whose IACA its Document Signer certificate chains to
+   * (x509/chain.ts). Kept as the DER bytes; read only when an mdoc is checked.
+   */
+  iaca?: readonly IacaRoot[];
+}
+
+/** One IACA root on the trust list: its DER certificate and the docTypes it may vouch for. */
+export interface IacaRoot {
+  certificate: Uint8Array;
+  doctypes: readonly string[];
 }
 
 export interface StatusListSigner {
@@ -53,6 +66,8 @@ export interface IssuerInput {
   name: string | IssuerName;
   keys: PublicJwk[];
   types?: string[];
+  /** IACA roots: the certificate as base64 DER (as in a JWK's x5c, RFC 7517 §4.7) or as bytes. */
+  iaca?: { certificate: string | Uint8Array; doctypes: string[] }[];
 }
 
 export interface StatusListSignerInput {
@@ -69,6 +84,24 @@ function keysFrom(keys: unknown, parameter: string): PublicKey[] {
     } catch (e) {
       throw new TypeError((e as Error).message);
     }
+  });
+}
+
+/** Standard base64 (RFC 4648 §4, padded, as x5c carries certificates) to bytes; undefined when it is not. */
+export function base64Decode(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
+  return base64urlDecode(text.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_'));
+}
+
+function iacaFrom(value: unknown, parameter: string): IacaRoot[] {
+  if (!Array.isArray(value)) throw argumentError(parameter, 'an array of { certificate, doctypes }', value);
+  return value.map((entry: unknown, i) => {
+    const p = `${parameter}[${i}]`;
+    if (typeof entry !== 'object' || entry === null) throw argumentError(p, 'an object', entry);
+    const { certificate, doctypes } = entry as { certificate?: unknown; doctypes?: unknown };
+    const der = certificate instanceof Uint8Array ? certificate.slice() : typeof certificate === 'string' ? base64Decode(certificate) : undefined;
+    if (!der || der.length === 0) throw argumentError(`${p}.certificate`, 'a DER certificate as base64 or bytes', certificate);
+    return { certificate: der, doctypes: stringArray(doctypes, `${p}.doctypes`) };
   });
 }
 
@@ -90,6 +123,7 @@ export function trustListFromIssuers(issuers: IssuerInput[], options: { statusLi
     else throw argumentError(`${p}.name`, 'a string or { en, cy }', issuer.name);
     const out: TrustedIssuer = { id: issuer.id, name, keys: keysFrom(issuer.keys, `${p}.keys`) };
     if (issuer.types !== undefined) out.types = stringArray(issuer.types, `${p}.types`);
+    if (issuer.iaca !== undefined) out.iaca = iacaFrom(issuer.iaca, `${p}.iaca`);
     return out;
   });
   const signers = (options.statusListSigners ?? []).map((s, i): StatusListSigner => {

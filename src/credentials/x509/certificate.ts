@@ -1,0 +1,187 @@
+/**
+ * An X.509 certificate (RFC 5280 §4.1) read into what the mdoc issuer check needs: names, validity,
+ * the subject's public key as a SignatureVerifier takes it, the extensions ISO/IEC 18013-5 Annex B
+ * profiles, and the signature with the exact bytes it covers. Parsing only, on
+ * @peculiar/asn1-x509; the signature is checked elsewhere, as a batch item (signature-item.ts).
+ */
+import { AsnConvert } from '@peculiar/asn1-schema';
+import {
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  Certificate,
+  ExtendedKeyUsage,
+  KeyUsage,
+  Name,
+  SubjectKeyIdentifier,
+  id_ce_authorityKeyIdentifier,
+  id_ce_basicConstraints,
+  id_ce_extKeyUsage,
+  id_ce_keyUsage,
+  id_ce_subjectKeyIdentifier,
+} from '@peculiar/asn1-x509';
+import { bytesEqual } from '../../lib/bytes';
+import { DataError } from '../../lib/errors';
+import type { PublicKey } from '../jwk';
+import { tbsCertificateBytes } from './der';
+
+/** RFC 5480 §2.1.1 id-ecPublicKey, with its namedCurve (§2.1.1.1); RFC 8410 §3 id-Ed25519. */
+const ID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const SECP256R1 = '1.2.840.10045.3.1.7';
+const SECP384R1 = '1.3.132.0.34';
+/** The two curves' OIDs as DER (X.690 §8.19), as they appear as the key algorithm's parameters. */
+const CURVE_DER: Record<string, Uint8Array> = {
+  [SECP256R1]: Uint8Array.of(0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07),
+  [SECP384R1]: Uint8Array.of(0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22),
+};
+export const ID_ED25519 = '1.3.101.112';
+
+/** RFC 5280 §4.2.1.3 keyUsage bits, as KeyUsage.toNumber() gives them. */
+export const KEY_USAGE = { digitalSignature: 1, keyCertSign: 32, cRLSign: 64 } as const;
+
+/** Short names for the attributes certificates name people and bodies by (RFC 4519 §2). */
+const ATTRIBUTE_NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.5': 'serialNumber' };
+
+export interface X509Certificate {
+  /** The certificate as sent. */
+  der: Uint8Array;
+  /** The exact DER of tbsCertificate: what the issuer's signature covers (RFC 5280 §4.1.1.3). */
+  tbs: Uint8Array;
+  /** The names as DER (compared byte for byte) and as text for messages ("CN=…, C=…"). */
+  subjectDer: Uint8Array;
+  issuerDer: Uint8Array;
+  subject: string;
+  issuer: string;
+  /** RFC 5280 §4.1.2.5 validity, in seconds since the epoch. */
+  notBefore: number;
+  notAfter: number;
+  publicKey: PublicKey;
+  /** RFC 5280 §4.1.1.2 signatureAlgorithm OID (checked equal to tbsCertificate.signature). */
+  signatureAlgorithm: string;
+  /** The signatureValue BIT STRING's content (a DER ECDSA-Sig-Value, or a 64-byte Ed25519 signature). */
+  signature: Uint8Array;
+  basicConstraints?: { ca: boolean; pathLength?: number };
+  /** keyUsage bits (KEY_USAGE), undefined when the extension is absent. */
+  keyUsage?: number;
+  extKeyUsage?: readonly string[];
+  subjectKeyId?: Uint8Array;
+  authorityKeyId?: Uint8Array;
+  /** Critical extensions this code does not understand (OIDs). */
+  unknownCritical: readonly string[];
+}
+
+const bytesOf = (buffer: ArrayBuffer | ArrayBufferView): Uint8Array =>
+  buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+/** A name as text for messages ("CN=utopia iaca, C=US"), its parts in the order the certificate stores them. */
+function nameText(name: Name): string {
+  const parts: string[] = [];
+  for (const rdn of name) {
+    for (const atv of rdn) parts.push(`${ATTRIBUTE_NAMES[atv.type] ?? atv.type}=${atv.value.toString()}`);
+  }
+  return parts.length ? parts.join(', ') : '(an empty name)';
+}
+
+/** RFC 5480 §2.1.1: ECParameters ::= CHOICE { namedCurve OBJECT IDENTIFIER }; the curve named, by its DER (implicitCurve and specifiedCurve are refused). */
+function namedCurve(parameters: ArrayBuffer | null | undefined): string | undefined {
+  if (!parameters) return undefined;
+  const der = bytesOf(parameters);
+  return Object.entries(CURVE_DER).find(([, encoding]) => bytesEqual(der, encoding))?.[0];
+}
+
+function publicKeyOf(certificate: Certificate, what: string): PublicKey {
+  const spki = certificate.tbsCertificate.subjectPublicKeyInfo;
+  const key = bytesOf(spki.subjectPublicKey);
+  if (spki.algorithm.algorithm === ID_EC_PUBLIC_KEY) {
+    const curve = namedCurve(spki.algorithm.parameters);
+    // SEC1 §2.3.3: an uncompressed (0x04) or compressed (0x02/0x03) point of the curve's size.
+    if (curve === SECP256R1) {
+      if (!((key.length === 65 && key[0] === 4) || (key.length === 33 && (key[0] === 2 || key[0] === 3)))) throw new DataError(`${what} has a malformed P-256 public key`);
+      return { alg: 'ES256', publicKey: key };
+    }
+    if (curve === SECP384R1) {
+      if (!((key.length === 97 && key[0] === 4) || (key.length === 49 && (key[0] === 2 || key[0] === 3)))) throw new DataError(`${what} has a malformed P-384 public key`);
+      return { alg: 'ES384', publicKey: key };
+    }
+    throw new DataError(`${what} has an elliptic-curve key on a curve Satchel does not accept (${curve ?? 'not a named curve'}); only P-256 and P-384 are accepted`);
+  }
+  if (spki.algorithm.algorithm === ID_ED25519) {
+    // RFC 8410 §3: parameters absent; the key is the 32-byte Ed25519 public key.
+    if (spki.algorithm.parameters != null || key.length !== 32) throw new DataError(`${what} has a malformed Ed25519 public key`);
+    return { alg: 'EdDSA', publicKey: key };
+  }
+  throw new DataError(`${what} has a ${spki.algorithm.algorithm} key; Satchel accepts P-256, P-384 and Ed25519 keys`);
+}
+
+function sameAlgorithm(a: { algorithm: string; parameters?: ArrayBuffer | null }, b: { algorithm: string; parameters?: ArrayBuffer | null }): boolean {
+  const pa = a.parameters ? bytesOf(a.parameters) : undefined;
+  const pb = b.parameters ? bytesOf(b.parameters) : undefined;
+  return a.algorithm === b.algorithm && (pa === undefined) === (pb === undefined) && (pa === undefined || bytesEqual(pa, pb!));
+}
+
+/** Parses one DER certificate; `what` names it in messages ("The document signer certificate"). Throws DataError. */
+export function parseCertificate(der: Uint8Array, what: string): X509Certificate {
+  const tbs = tbsCertificateBytes(der, what);
+  let certificate: Certificate;
+  try {
+    certificate = AsnConvert.parse(der, Certificate);
+  } catch {
+    throw new DataError(`${what} is not a certificate Satchel can read (RFC 5280)`);
+  }
+  const t = certificate.tbsCertificate;
+  // RFC 5280 §4.1.2.1: extensions need version 3 (value 2).
+  if (t.version !== 2) throw new DataError(`${what} is not an X.509 version 3 certificate`);
+  // RFC 5280 §4.1.1.2: the outer signatureAlgorithm must equal tbsCertificate.signature.
+  if (!sameAlgorithm(certificate.signatureAlgorithm, t.signature)) throw new DataError(`${what} names two different signature algorithms`);
+  const out: X509Certificate = {
+    der,
+    tbs,
+    subjectDer: new Uint8Array(AsnConvert.serialize(t.subject)),
+    issuerDer: new Uint8Array(AsnConvert.serialize(t.issuer)),
+    subject: nameText(t.subject),
+    issuer: nameText(t.issuer),
+    notBefore: t.validity.notBefore.getTime().getTime() / 1000,
+    notAfter: t.validity.notAfter.getTime().getTime() / 1000,
+    publicKey: publicKeyOf(certificate, what),
+    signatureAlgorithm: certificate.signatureAlgorithm.algorithm,
+    signature: bytesOf(certificate.signatureValue),
+    unknownCritical: [],
+  };
+  const seen = new Set<string>();
+  const unknown: string[] = [];
+  for (const extension of t.extensions ?? []) {
+    // RFC 5280 §4.2: a certificate must not include more than one instance of an extension.
+    if (seen.has(extension.extnID)) throw new DataError(`${what} has the extension ${extension.extnID} twice`);
+    seen.add(extension.extnID);
+    const value = extension.extnValue.buffer;
+    try {
+      switch (extension.extnID) {
+        case id_ce_basicConstraints: {
+          const bc = AsnConvert.parse(value, BasicConstraints);
+          out.basicConstraints = bc.pathLenConstraint === undefined ? { ca: bc.cA } : { ca: bc.cA, pathLength: bc.pathLenConstraint };
+          break;
+        }
+        case id_ce_keyUsage:
+          out.keyUsage = AsnConvert.parse(value, KeyUsage).toNumber();
+          break;
+        case id_ce_extKeyUsage:
+          out.extKeyUsage = [...AsnConvert.parse(value, ExtendedKeyUsage)];
+          break;
+        case id_ce_subjectKeyIdentifier:
+          out.subjectKeyId = bytesOf(AsnConvert.parse(value, SubjectKeyIdentifier).buffer);
+          break;
+        case id_ce_authorityKeyIdentifier: {
+          const aki = AsnConvert.parse(value, AuthorityKeyIdentifier);
+          if (aki.keyIdentifier) out.authorityKeyId = bytesOf(aki.keyIdentifier.buffer);
+          break;
+        }
+        default:
+          // RFC 5280 §4.2: a critical extension not understood makes the certificate unusable (the profile refuses it).
+          if (extension.critical) unknown.push(extension.extnID);
+      }
+    } catch {
+      throw new DataError(`${what} has a damaged extension (${extension.extnID})`);
+    }
+  }
+  out.unknownCritical = unknown;
+  return out;
+}
