@@ -1,12 +1,14 @@
 /**
  * Digital Credentials Query Language, OpenID4VP 1.0 §6: parsing a query (§6.1–6.4), claim path
  * selection (§7.1) and matching it against the credentials a wallet holds (§6.4.1, §6.4.2).
- * The formats Satchel reads (src/credentials/formats/: `dc+sd-jwt`, Appendix B.3, and `jwt_vc_json`,
- * Appendix B.1) each read their own `meta`; other formats (mso_mdoc, …) parse but match nothing. `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list
- * decides whom to trust.
+ * The formats Satchel reads (src/credentials/formats/: `dc+sd-jwt`, Appendix B.3; `jwt_vc_json`,
+ * Appendix B.1; `mso_mdoc`, Appendix B.2) each read their own `meta` into a DcqlMetaRead, which one
+ * matcher checks whatever the format (metaAccepts); other formats parse but match nothing.
+ * `trusted_authorities` (§6.1.1) is read and ignored: Satchel's own trust list decides whom to trust.
  */
 import { selectClaim } from '../../credentials/claim-path';
 import { dcqlNamingOf } from '../../credentials/formats/dcql-naming';
+import type { DcqlMetaRead } from '../../credentials/formats/format';
 import { DataError } from '../../lib/errors';
 import { isJsonObject } from '../../lib/json-safe';
 
@@ -16,16 +18,18 @@ export interface DcqlClaimQuery {
   id?: string;
   path: DcqlPathElement[];
   values?: (string | number | boolean)[];
+  /** B.2.4 (mso_mdoc): the verifier says it will keep this element after the check (ISO/IEC 18013-5 §8.3.2.1.2.1 IntentToRetain). */
+  intentToRetain?: boolean;
 }
 
-export interface DcqlCredentialQuery {
+/**
+ * A credential query (§6.1). What its `meta` says the credential must be is the format's own
+ * reading (DcqlMetaRead: `vctValues` B.3.5, `typeValues` B.1.1, `doctypeValue` B.2.3), kept as is.
+ */
+export interface DcqlCredentialQuery extends DcqlMetaRead {
   id: string;
   format: string;
   multiple: boolean;
-  /** B.3.5: for dc+sd-jwt, the accepted `vct` values (read by the format: DcqlMetaRead). */
-  vctValues?: string[];
-  /** B.1.1: for jwt_vc_json, sets of types; a credential whose `type` holds every type of one set matches. */
-  typeValues?: string[][];
   claims?: DcqlClaimQuery[];
   claimSets?: string[][];
 }
@@ -54,9 +58,12 @@ function fail(message: string): never {
   throw new DcqlError(message);
 }
 
-function parseClaim(value: unknown, where: string): DcqlClaimQuery {
+/** B.2.4: an mdoc claim path is exactly [namespace, data element identifier]. */
+const MDOC_FORMAT = 'mso_mdoc';
+
+function parseClaim(value: unknown, where: string, format: string): DcqlClaimQuery {
   if (!isJsonObject(value)) fail(`${where} is not an object`);
-  const { id, path, values } = value;
+  const { id, path, values, intent_to_retain: intentToRetain } = value;
   // §6.3: path is a non-empty array (§7: of strings, non-negative integers and null).
   if (!Array.isArray(path) || path.length === 0) fail(`${where}.path must be a non-empty array`);
   for (const step of path) {
@@ -64,6 +71,14 @@ function parseClaim(value: unknown, where: string): DcqlClaimQuery {
     if (!ok) fail(`${where}.path has an element that is not a string, a non-negative integer or null`);
   }
   const claim: DcqlClaimQuery = { path: path as DcqlPathElement[] };
+  if (format === MDOC_FORMAT) {
+    // B.2.4: "the path MUST contain exactly two elements": a namespace and a data element identifier.
+    if (path.length !== 2 || !path.every((step) => typeof step === 'string' && step !== '')) fail(`${where}.path must be [namespace, element] for mso_mdoc`);
+    if (intentToRetain !== undefined) {
+      if (typeof intentToRetain !== 'boolean') fail(`${where}.intent_to_retain must be a boolean`);
+      claim.intentToRetain = intentToRetain;
+    }
+  }
   if (id !== undefined) {
     if (typeof id !== 'string' || !ID.test(id)) fail(`${where}.id is not a valid identifier`);
     claim.id = id;
@@ -100,7 +115,7 @@ function parseCredential(value: unknown, index: number): DcqlCredentialQuery {
   if (claims !== undefined) {
     // §6.1: claims, if present, is a non-empty array.
     if (!Array.isArray(claims) || claims.length === 0) fail(`${where}.claims must be a non-empty array`);
-    query.claims = claims.map((c, i) => parseClaim(c, `${where}.claims[${i}]`));
+    query.claims = claims.map((c, i) => parseClaim(c, `${where}.claims[${i}]`, format));
     const ids = query.claims.map((c) => c.id).filter((x): x is string => x !== undefined);
     if (new Set(ids).size !== ids.length) fail(`${where}.claims has duplicate ids`);
   }
@@ -151,7 +166,7 @@ export { selectClaim };
 export interface HeldCredential {
   id: string;
   format: string;
-  /** `vct` of an SD-JWT VC; for a W3C VC, its type other than VerifiableCredential. */
+  /** `vct` of an SD-JWT VC; for a W3C VC, its type other than VerifiableCredential; an mdoc's docType. */
   type: string;
   /** A W3C VC's whole `type` array (VCDM 2.0 §4.5), for B.1.1 type_values. */
   types?: string[];
@@ -164,6 +179,8 @@ export interface CredentialMatch {
   credentialId: string;
   /** The claims this credential would disclose for the query (the first satisfiable claim set, §6.4.1). */
   claims: DcqlPathElement[][];
+  /** Of those, the ones the verifier says it will keep (B.2.4 intent_to_retain); absent when none. */
+  retained?: DcqlPathElement[][];
 }
 
 /**
@@ -175,11 +192,39 @@ export function typesMatch(typeValues: readonly (readonly string[])[], types: re
   return typeValues.some((set) => set.every((t) => types.includes(t)));
 }
 
+/**
+ * §6.4.1 "the Credential MUST match the constraints of meta": every constraint the format read
+ * from the query's meta holds for a credential of type `type` (all its types: `types`) — B.3.5 its
+ * vct is one of vct_values, B.1.1 its type array holds one set of type_values, B.2.3 its docType
+ * is doctype_value. One check for every format, on what the format's DcqlNaming read.
+ */
+export function metaAccepts(meta: DcqlMetaRead, type: string, types: readonly string[] = [type]): boolean {
+  if (meta.vctValues && !meta.vctValues.includes(type)) return false;
+  if (meta.typeValues && !typesMatch(meta.typeValues, types)) return false;
+  if (meta.doctypeValue !== undefined && meta.doctypeValue !== type) return false;
+  return true;
+}
+
+/** The types a query's meta asks for, to name them to a person (the first is the one to show). */
+export function typesAsked(meta: DcqlMetaRead): string[] {
+  if (meta.vctValues) return [...meta.vctValues];
+  if (meta.doctypeValue !== undefined) return [meta.doctypeValue];
+  // B.1.1: each set's most specific type (the VCDM base type says nothing).
+  return (meta.typeValues ?? []).map((set) => set.find((t) => t !== 'VerifiableCredential') ?? set[0]!).filter((t) => t !== undefined);
+}
+
+/** §6.4.1 with claims chosen: the match, naming the claims the verifier will keep (B.2.4). */
+function matched(query: DcqlCredentialQuery, held: HeldCredential, chosen: readonly DcqlClaimQuery[]): CredentialMatch {
+  const match: CredentialMatch = { queryId: query.id, credentialId: held.id, claims: chosen.map((c) => c.path) };
+  const retained = chosen.filter((c) => c.intentToRetain === true).map((c) => c.path);
+  if (retained.length > 0) match.retained = retained;
+  return match;
+}
+
 /** §6.4.1: whether `held` answers `query`, and with which claims. */
 export function matchCredential(query: DcqlCredentialQuery, held: HeldCredential): CredentialMatch | undefined {
   if (query.format !== held.format) return undefined;
-  if (query.vctValues && !query.vctValues.includes(held.type)) return undefined;
-  if (query.typeValues && !typesMatch(query.typeValues, held.types ?? [held.type])) return undefined;
+  if (!metaAccepts(query, held.type, held.types ?? [held.type])) return undefined;
   if (!query.claims) return { queryId: query.id, credentialId: held.id, claims: [] }; // §6.4.1: no claims asked
   const satisfied = (c: DcqlClaimQuery): boolean => {
     const found = selectClaim(held.claims, c.path);
@@ -189,12 +234,12 @@ export function matchCredential(query: DcqlCredentialQuery, held: HeldCredential
   };
   if (!query.claimSets) {
     // §6.4.1: without claim_sets, every claim is required.
-    return query.claims.every(satisfied) ? { queryId: query.id, credentialId: held.id, claims: query.claims.map((c) => c.path) } : undefined;
+    return query.claims.every(satisfied) ? matched(query, held, query.claims) : undefined;
   }
   // §6.4.1: claim_sets in order of preference; the first satisfiable one is used.
   for (const set of query.claimSets) {
     const chosen = set.map((id) => query.claims!.find((c) => c.id === id)!);
-    if (chosen.every(satisfied)) return { queryId: query.id, credentialId: held.id, claims: chosen.map((c) => c.path) };
+    if (chosen.every(satisfied)) return matched(query, held, chosen);
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * the answer as a whole against the required credential sets (§6.4.2).
  */
 import { formatNamed } from '../../credentials/index';
-import { selectClaim, typesMatch, type DcqlClaimQuery, type DcqlCredentialQuery, type DcqlQuery } from '../../protocols/openid4vp/dcql';
+import { metaAccepts, selectClaim, type DcqlClaimQuery, type DcqlCredentialQuery, type DcqlQuery } from '../../protocols/openid4vp/dcql';
 import type { ClaimPath } from '../shared';
 
 /** The DCQL format identifier (§6.1, Appendix B) of a credential format as the verify report names it. */
@@ -15,13 +15,13 @@ function dcqlFormatOf(format: string): string | undefined {
 
 /**
  * §6.4.1: is the credential of the format and a type the query accepts (B.3.5 vct_values; B.1.1
- * type_values against a W3C VC's `type` array), and which asked-for claims are missing.
+ * type_values against a W3C VC's `type` array; B.2.3 an mdoc's docType), and which asked-for
+ * claims are missing.
  */
 export function credentialAnswers(query: DcqlCredentialQuery, type: string, claims: Record<string, unknown>, format?: string): { typeOk: boolean; missing: ClaimPath[] } {
   const types = Array.isArray(claims.type) ? claims.type.filter((t): t is string => typeof t === 'string') : [type];
   const typeOk = (format === undefined || dcqlFormatOf(format) === query.format)
-    && (!query.vctValues || query.vctValues.includes(type))
-    && (!query.typeValues || typesMatch(query.typeValues, types));
+    && metaAccepts(query, type, types);
   if (!query.claims) return { typeOk, missing: [] };
   const satisfied = (c: DcqlClaimQuery): boolean => {
     const found = selectClaim(claims, c.path);

@@ -24,7 +24,8 @@ import { FRAME_MS, FrameCollector, FrameError, parseFrame } from '../../protocol
 import { QUICK_SHOW_ACCEPT_S, QUICK_SHOW_AUDIENCE, QUICK_SHOW_STEP_S, quickShowNonceFresh } from '../../protocols/in-person/quick-show';
 import { unpackPresentation } from '../../protocols/in-person/quick-show-payload';
 import { encodeRequestQr } from '../../protocols/in-person/request-qr';
-import { DcqlError, parseDcqlQuery, type DcqlQuery } from '../../protocols/openid4vp/dcql';
+import { DcqlError, parseDcqlQuery, typesAsked, type DcqlQuery } from '../../protocols/openid4vp/dcql';
+import { satchelQrHandover } from '../../protocols/openid4vp/handover';
 import { REQUEST_CLOCK_SKEW_S } from '../../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../../protocols/openid4vp/response';
 import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
@@ -67,6 +68,8 @@ interface OpenCheck {
   expiresAt: number; // ms
   /** What the request asked for (OpenID4VP 1.0 §6); absent for quick show, which asks nothing. */
   query?: DcqlQuery;
+  /** The request QR as made: an mdoc answer's device signature must cover its handover (docs/sharing.md). */
+  requestQr?: string;
   frames: FrameCollector;
   lastFrameAt?: number;
   result?: CheckResult;
@@ -136,7 +139,7 @@ class CheckerImpl implements Checker {
       expiresAt,
       ...(options.purpose ? { purpose: options.purpose } : {}),
     });
-    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), query: parsed, frames: new FrameCollector() });
+    this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), query: parsed, requestQr: text, frames: new FrameCollector() });
     return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
   }
 
@@ -233,7 +236,11 @@ class CheckerImpl implements Checker {
     // One-time nonce (OpenID4VP 1.0 §14.1 replay): every presentation bound to this request's, never seen before.
     for (const { presentation } of answer) {
       const kb = peekKeyBinding(presentation);
-      if (!kb || kb.nonce !== check.nonce || kb.aud !== check.clientId) throw new CheckError('replayed', 'This answer was made for another check: it may be a copy');
+      // An mdoc's DeviceAuth carries no readable nonce or audience: they are inside the hashed
+      // SessionTranscript (ISO/IEC 18013-5 §9.1.5.1), here the request QR with this nonce and
+      // client id, which its signature check proves it covers (key-binding).
+      const transcriptBound = kb !== undefined && kb.nonce === undefined && kb.aud === undefined;
+      if (!kb || (!transcriptBound && (kb.nonce !== check.nonce || kb.aud !== check.clientId))) throw new CheckError('replayed', 'This answer was made for another check: it may be a copy');
     }
     if (this.usedNonces.has(check.nonce!)) throw new CheckError('replayed', 'This answer has already been checked once: it may be a copy');
     this.usedNonces.add(check.nonce!);
@@ -268,15 +275,22 @@ class CheckerImpl implements Checker {
       now: new Date(this.now()),
       audience,
       nonce: check.nonce!,
+      // The SatchelQRHandover of the request QR this checker made (an mdoc's SessionTranscript; ignored by KB-JWTs).
+      ...(check.requestQr !== undefined ? { handover: satchelQrHandover(check.requestQr) } : {}),
       fetchStatusList: (uri) => this.options.trust.statusList(uri),
     });
     const credentials = answer.map((a, i) => this.credentialCheck(check, a.queryId, reports[i]!, trustList));
     const { query } = check;
     // §6.4.2: the answer as a whole — every required credential query answered. Said only when the
     // request asked for several credentials or something is missing (one credential reads as before).
+    // A purpose answered by one of several kinds of credential (credential_sets options) reads as one credential.
     const missing = query ? unansweredQueries(query, new Set(answer.map((a) => a.queryId))) : [];
-    const whole = query && (query.credentials.length > 1 || missing.length > 0)
-      ? [answersQuery(missing.map((id) => nameOfType(query.credentials.find((q) => q.id === id)?.vctValues?.[0] ?? id)))]
+    const typeAskedBy = (id: string): string => {
+      const asked = query?.credentials.find((q) => q.id === id);
+      return (asked && typesAsked(asked)[0]) ?? id;
+    };
+    const whole = query && (answer.length > 1 || missing.length > 0)
+      ? [answersQuery(missing.map((id) => nameOfType(typeAskedBy(id))))]
       : [];
     if (credentials.length === 1) {
       const { queryId: _, ...only } = credentials[0]!;

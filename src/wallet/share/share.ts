@@ -16,18 +16,20 @@
  * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
  */
 import { createPresentation } from '../../credentials/index';
+import type { PresentationHandover } from '../../credentials/formats/format';
 import { base64urlEncode } from '../../lib/base64url';
 import type { RemoteUrlPolicy } from '../../lib/remote-url';
 import { isRequestQr, decodeRequestQr } from '../../protocols/in-person/request-qr';
 import { FRAME_MS, splitIntoFrames } from '../../protocols/in-person/frames';
 import { QUICK_SHOW_AUDIENCE, quickShowNonce } from '../../protocols/in-person/quick-show';
 import { packPresentation } from '../../protocols/in-person/quick-show-payload';
-import { matchCredential, matchQuery, selectClaim, type CredentialMatch, type DcqlQuery, type HeldCredential } from '../../protocols/openid4vp/dcql';
+import { matchCredential, matchQuery, selectClaim, typesAsked, type CredentialMatch, type DcqlQuery, type HeldCredential } from '../../protocols/openid4vp/dcql';
+import { openid4vpHandover, satchelQrHandover } from '../../protocols/openid4vp/handover';
 import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../../protocols/openid4vp/authorization-request';
 import { RequestError, type ValidatedRequest } from '../../protocols/openid4vp/request-object';
 import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../../protocols/openid4vp/response';
 import { heldCredential, labelPath, shareablePaths, sharedWhole } from '../held';
-import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, PURPOSES, isPurpose } from '../shared';
+import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, purposeAnswerFor, isPurpose } from '../shared';
 import type { CredentialView } from '../held';
 import type { DisplayName, Localised } from '../shared';
 import type { ShareVia } from '../activity';
@@ -50,6 +52,8 @@ export interface SharerOptions {
 interface OpenRequest {
   request: ValidatedRequest;
   mode: ShareRequest['mode'];
+  /** In person: the request QR as scanned, which an mdoc's device signature is bound to (docs/sharing.md). */
+  requestQr?: string;
   /** The credential queries to answer, all together (§6.4.2). */
   queryIds: string[];
   /** Per query id: the held credentials that answer it, by credential id. */
@@ -71,9 +75,10 @@ export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'pictur
 
 /** A name for what a credential query asks for, to say what the person does not hold. */
 function queryTypeName(query: DcqlQuery, queryId: string): DisplayName {
-  const vct = query.credentials.find((c) => c.id === queryId)?.vctValues ?? [];
+  const asked = query.credentials.find((c) => c.id === queryId);
+  const types = asked ? typesAsked(asked) : [];
   // A type Satchel has a name for, if any is accepted; else the first; else the query's id.
-  const type = vct.find((v) => KNOWN_TYPES.includes(v)) ?? vct[0];
+  const type = types.find((v) => KNOWN_TYPES.includes(v)) ?? types[0];
   return type !== undefined ? nameOfType(type) : nameAsWords(labelFromName(queryId));
 }
 
@@ -223,7 +228,7 @@ class SharerImpl implements Sharer {
     const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
     // Requests read but never answered are forgotten once expired.
     for (const [id, r] of this.requests) if (Date.parse(r.request.expiresAt) < this.now()) this.requests.delete(id);
-    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches });
+    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches, ...(mode === 'in-person' ? { requestQr: text } : {}) });
     const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, queryIds: [...match.toAnswer], candidates };
     if (request.verifierName !== undefined) out.verifierName = request.verifierName;
     if (request.responseUri !== undefined) out.responseOrigin = new URL(request.responseUri).origin;
@@ -234,10 +239,11 @@ class SharerImpl implements Sharer {
   async claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]> {
     if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity, veteran (got ${String(purpose)})`);
     const { held } = await this.heldOne(credentialId);
-    const rule = PURPOSES[purpose];
-    // A credential of another type cannot answer the purpose, whatever claims it shares with it.
-    if (!rule.types.includes(held.type)) return [];
-    return rule.claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
+    // A credential of another type cannot answer the purpose, whatever claims it shares with it; one
+    // that can names the claims in its own format (the licence's age_over_18 as an SD-JWT claim or an mDL element).
+    const answer = purposeAnswerFor(purpose, held.format, held.type);
+    if (!answer) return [];
+    return answer.claims.filter((p) => selectClaim(held.claims, p).length > 0).map((p) => [...p]);
   }
 
   async shareableClaims(credentialId: string): Promise<{ path: ClaimPath; label: DisplayName }[]> {
@@ -277,23 +283,25 @@ class SharerImpl implements Sharer {
     });
   }
 
-  private async present(credentialId: string, claims: ClaimPath[], audience: string, nonce: string): Promise<{ presentation: string; held: HeldCredential }> {
+  private async present(credentialId: string, claims: ClaimPath[], audience: string, nonce: string, handover?: PresentationHandover): Promise<{ presentation: string; held: HeldCredential }> {
     await this.unlocked();
     const { held, raw } = await this.heldOne(credentialId);
     const holderKey = await this.options.vault.deviceSigningKey(credentialId);
-    const presentation = await createPresentation(raw, { disclose: claims, audience, nonce, holderKey, now: new Date(this.now()) });
+    // An mdoc's device signature also covers the handover (ISO/IEC 18013-5 §9.1.5.1); a KB-JWT ignores it.
+    const presentation = await createPresentation(raw, { disclose: claims, audience, nonce, holderKey, now: new Date(this.now()), ...(handover ? { handover } : {}) });
     return { presentation, held };
   }
 
   /**
    * §8.1: one vp_token keyed by credential query id, one presentation each; every KB-JWT bound to
-   * the same nonce and audience (the client_id, B.3.6). All are made before anything is sent.
+   * the same nonce and audience (the client_id, B.3.6), and every mdoc's DeviceAuth to the same
+   * SessionTranscript (B.2.6.1). All are made before anything is sent.
    */
-  private async presentAll(request: ValidatedRequest, answers: CheckedAnswer[]): Promise<{ vpToken: Record<string, string[]>; shared: { held: HeldCredential; claims: ClaimPath[] }[] }> {
+  private async presentAll(request: ValidatedRequest, answers: CheckedAnswer[], handover: PresentationHandover): Promise<{ vpToken: Record<string, string[]>; shared: { held: HeldCredential; claims: ClaimPath[] }[] }> {
     const vpToken: Record<string, string[]> = {};
     const shared: { held: HeldCredential; claims: ClaimPath[] }[] = [];
     for (const { match, claims } of answers) {
-      const { presentation, held } = await this.present(match.credentialId, claims, request.clientId, request.nonce);
+      const { presentation, held } = await this.present(match.credentialId, claims, request.clientId, request.nonce, handover);
       vpToken[match.queryId] = [presentation];
       shared.push({ held, claims });
     }
@@ -311,7 +319,7 @@ class SharerImpl implements Sharer {
   async respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames> {
     const open = this.open(requestId, 'in-person');
     const { request } = open;
-    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
+    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer), satchelQrHandover(open.requestQr!));
     const jwe = await encryptResponse(request, answerParameters(request, vpToken));
     const frames = splitIntoFrames('response', jwe);
     this.requests.delete(requestId); // one response per request
@@ -322,7 +330,7 @@ class SharerImpl implements Sharer {
   async respondOnline(requestId: string, ...answer: ShareAnswerArgs): Promise<{ redirectUri?: string }> {
     const open = this.open(requestId, 'online');
     const { request } = open;
-    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer));
+    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer), await openid4vpHandover(request));
     const result = await postResponse(request, answerParameters(request, vpToken), this.fetchFn);
     this.requests.delete(requestId);
     for (const s of shared) await this.log(s.held, { counterparty: request.verifierName ?? new URL(request.responseUri!).host }, s.claims);

@@ -1,7 +1,7 @@
 /** DCQL (OpenID4VP 1.0 §6, §7): the spec's example queries parse and match held credentials as §6.4 says. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchQuery, parseDcqlQuery, selectClaim, type HeldCredential } from '../../../../src/protocols/openid4vp/dcql';
+import { matchQuery, metaAccepts, parseDcqlQuery, selectClaim, type HeldCredential } from '../../../../src/protocols/openid4vp/dcql';
 
 const DIR = 'tests/vectors/oid4vp/dcql';
 const load = (name: string): unknown => JSON.parse(readFileSync(`${DIR}/${name}`, 'utf8'));
@@ -160,5 +160,61 @@ describe('jwt_vc_json (B.1.1 type_values)', () => {
     expect(matchQuery(veteranQuery([['VerifiableCredential']]), [pid]).satisfiable).toBe(false);
     const sd = parseDcqlQuery({ credentials: [{ id: 'pid', format: 'dc+sd-jwt', meta: { vct_values: ['VeteranCard'] } }] });
     expect(matchQuery(sd, [card]).satisfiable).toBe(false);
+  });
+});
+
+describe('mso_mdoc (B.2: doctype_value, [namespace, element] paths, intent_to_retain)', () => {
+  const ISO = 'org.iso.18013.5.1';
+  const MDL = 'org.iso.18013.5.1.mDL';
+  // As the mdoc format reads a held licence: namespace → element → value, type = docType.
+  const mdl: HeldCredential = {
+    id: 'c-mdl',
+    format: 'mso_mdoc',
+    type: MDL,
+    claims: { [ISO]: { given_name: 'Ada', family_name: 'Doe', portrait: new Uint8Array([0xff, 0xd8]), age_over_18: true } },
+  };
+  const sdLicence: HeldCredential = { id: 'c-sd', format: 'dc+sd-jwt', type: MDL, claims: { age_over_18: true, [ISO]: { age_over_18: true } } };
+  const mdocQuery = (claims: unknown[], meta: unknown = { doctype_value: MDL }) => parseDcqlQuery({ credentials: [{ id: 'mdl', format: 'mso_mdoc', meta, claims }] });
+
+  it('complex_mdoc.json: the mDL answers the required set; the optional address set, not held, is left out', () => {
+    const m = matchQuery(parseDcqlQuery(load('complex_mdoc.json')), [mdl]);
+    expect(m).toMatchObject({ satisfiable: true, toAnswer: ['mdl-id'] });
+    expect(m.byQuery['mdl-id']![0]!.claims).toEqual([[ISO, 'given_name'], [ISO, 'family_name'], [ISO, 'portrait']]);
+    // A photo card query with the same claims is not answered by an mDL (B.2.3: docType compared).
+    expect(m.byQuery['photo_card-id']).toEqual([]);
+  });
+  it('simple_mdoc.json: an mDL is not the mVRC asked for', () => {
+    expect(matchQuery(parseDcqlQuery(load('simple_mdoc.json')), [mdl]).satisfiable).toBe(false);
+  });
+  it('doctype_value is required, a non-empty string', () => {
+    for (const bad of [{}, { doctype_value: '' }, { doctype_value: [MDL] }]) expect(() => mdocQuery([{ path: [ISO, 'age_over_18'] }], bad)).toThrow(/doctype_value/);
+  });
+  it('a claim path is exactly [namespace, element] (B.2.4)', () => {
+    for (const path of [['age_over_18'], [ISO, 'driving_privileges', 0], [ISO, null], [ISO, '']]) expect(() => mdocQuery([{ path }]), JSON.stringify(path)).toThrow(/\[namespace, element\]/);
+  });
+  it('intent_to_retain is a boolean, and the matched claims say which the verifier keeps', () => {
+    expect(() => mdocQuery([{ path: [ISO, 'age_over_18'], intent_to_retain: 'yes' }])).toThrow(/intent_to_retain/);
+    const q = mdocQuery([{ path: [ISO, 'family_name'], intent_to_retain: true }, { path: [ISO, 'age_over_18'], intent_to_retain: false }]);
+    expect(q.credentials[0]!.claims!.map((c) => c.intentToRetain)).toEqual([true, false]);
+    const [match] = matchQuery(q, [mdl]).byQuery.mdl!;
+    expect(match).toEqual({ queryId: 'mdl', credentialId: 'c-mdl', claims: [[ISO, 'family_name'], [ISO, 'age_over_18']], retained: [[ISO, 'family_name']] });
+    // Without intent_to_retain nothing is said to be kept.
+    expect(matchQuery(mdocQuery([{ path: [ISO, 'age_over_18'] }]), [mdl]).byQuery.mdl![0]!.retained).toBeUndefined();
+  });
+  it('an SD-JWT VC never answers an mso_mdoc query, nor an mdoc a dc+sd-jwt one, whatever their types', () => {
+    expect(matchQuery(mdocQuery([{ path: [ISO, 'age_over_18'] }]), [sdLicence]).satisfiable).toBe(false);
+    const sd = parseDcqlQuery({ credentials: [{ id: 'l', format: 'dc+sd-jwt', meta: { vct_values: [MDL] }, claims: [{ path: ['age_over_18'] }] }] });
+    expect(matchQuery(sd, [mdl]).satisfiable).toBe(false);
+  });
+  it('an element the mdoc lacks, or a claim in another namespace, does not match', () => {
+    expect(matchQuery(mdocQuery([{ path: [ISO, 'age_over_21'] }]), [mdl]).satisfiable).toBe(false);
+    expect(matchQuery(mdocQuery([{ path: [`${ISO}.aamva`, 'age_over_18'] }]), [mdl]).satisfiable).toBe(false);
+  });
+  it('metaAccepts: one rule for every format\'s meta', () => {
+    expect(metaAccepts({ doctypeValue: MDL }, MDL)).toBe(true);
+    expect(metaAccepts({ doctypeValue: MDL }, 'org.iso.23220.photoid.1')).toBe(false);
+    expect(metaAccepts({ vctValues: ['a', 'b'] }, 'b')).toBe(true);
+    expect(metaAccepts({ typeValues: [['VerifiableCredential', 'X']] }, 'X', ['VerifiableCredential', 'X'])).toBe(true);
+    expect(metaAccepts({}, 'anything')).toBe(true);
   });
 });
