@@ -66,7 +66,8 @@ export interface TrustListInput {
   operator: string;
   issuedAt: Date;
   expiresAt: Date;
-  issuers: { id: string; name: Required<IssuerName>; keys: PublicJwk[]; types: string[]; statusLists?: string[] }[];
+  /** `iaca`: the issuer's IACA root certificates (base64 DER, as in x5c) and the doctypes each may vouch for (docs/credentials.md). */
+  issuers: { id: string; name: Required<IssuerName>; keys: PublicJwk[]; types: string[]; statusLists?: string[]; iaca?: { certificate: string; doctypes: string[] }[] }[];
   statusListSigners?: { id: string; keys: PublicJwk[]; issuers: string[] }[];
 }
 
@@ -80,7 +81,7 @@ export function prepareTrustList(input: TrustListInput): UnsignedJws {
     iss: input.operator,
     iat: Math.floor(input.issuedAt.getTime() / 1000),
     exp: Math.floor(input.expiresAt.getTime() / 1000),
-    issuers: input.issuers.map((i) => ({ id: i.id, name: { en: i.name.en, cy: i.name.cy }, jwks: { keys: i.keys }, types: i.types, ...(i.statusLists ? { status_lists: i.statusLists } : {}) })),
+    issuers: input.issuers.map((i) => ({ id: i.id, name: { en: i.name.en, cy: i.name.cy }, jwks: { keys: i.keys }, types: i.types, ...(i.statusLists ? { status_lists: i.statusLists } : {}), ...(i.iaca ? { iaca: i.iaca } : {}) })),
     status_list_signers: (input.statusListSigners ?? []).map((s) => ({ id: s.id, jwks: { keys: s.keys }, issuers: s.issuers })),
   };
   const signingInput = `${segment(header)}.${segment(payload)}`;

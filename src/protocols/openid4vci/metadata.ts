@@ -30,6 +30,8 @@ export interface CredentialConfigurationMetadata {
   vct?: string;
   /** VCDM types (Appendix A.1, credential_definition.type). */
   types?: string[];
+  /** ISO mdoc docType (Appendix A.2.2 `doctype`, e.g. org.iso.18013.5.1.mDL). */
+  doctype?: string;
   display: Display[];
   claims: ClaimMetadata[];
   /** Key proof algorithms the issuer accepts for `jwt` proofs (§12.2.4 proof_types_supported). */
@@ -97,6 +99,7 @@ function configuration(id: string, value: JsonValue, url: string): CredentialCon
   const meta = isJsonObject(value.credential_metadata) ? value.credential_metadata : value;
   const out: CredentialConfigurationMetadata = { id, format: value.format, display: displays(meta.display), claims: claims(meta.claims) };
   if (typeof value.vct === 'string') out.vct = value.vct;
+  if (typeof value.doctype === 'string' && value.doctype !== '') out.doctype = value.doctype;
   const def = value.credential_definition;
   if (isJsonObject(def) && Array.isArray(def.type) && def.type.every((t) => typeof t === 'string')) out.types = def.type as string[];
   const proofTypes = value.proof_types_supported;

@@ -11,7 +11,11 @@ export interface DemoPerson {
   familyName: string;
   birthDate: string; // ISO 8601 date
   address: { street_address: string; locality: string; postal_code: string; country: string };
-  licenceCategories: string[];
+  /**
+   * The licence's categories (ISO/IEC 18013-5 §7.2.4 driving privileges: vehicle category, its
+   * issue and expiry dates, UK restriction codes, e.g. 01 eyesight correction, 78 automatic only).
+   */
+  licence: { category: string; issued: string; expires: string; codes?: string[] }[];
   veteran: { service: string; serviceNumber: string; left: string };
   rightToWork: { status: string; restrictions: string };
   portraitColour: string;
@@ -24,7 +28,11 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     familyName: 'Jones',
     birthDate: '1984-03-09',
     address: { street_address: '12 Heol y Frenhines', locality: 'Cardiff', postal_code: 'CF10 2AA', country: 'GB' },
-    licenceCategories: ['AM', 'B', 'BE'],
+    licence: [
+      { category: 'AM', issued: '2001-03-09', expires: '2054-03-08' },
+      { category: 'B', issued: '2002-06-12', expires: '2054-03-08', codes: ['01'] },
+      { category: 'BE', issued: '2010-04-01', expires: '2054-03-08', codes: ['01'] },
+    ],
     veteran: { service: 'Royal Navy', serviceNumber: 'D123456A', left: '2012-08-31' },
     rightToWork: { status: 'Unlimited', restrictions: 'None' },
     portraitColour: '#1d70b8',
@@ -35,7 +43,10 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     familyName: 'Okafor',
     birthDate: '2006-11-20',
     address: { street_address: '4 Mill Lane', locality: 'Leeds', postal_code: 'LS1 4AP', country: 'GB' },
-    licenceCategories: ['AM', 'B'],
+    licence: [
+      { category: 'AM', issued: '2023-01-10', expires: '2076-11-19' },
+      { category: 'B', issued: '2024-12-02', expires: '2076-11-19', codes: ['78'] },
+    ],
     veteran: { service: 'British Army', serviceNumber: '30123456', left: '2025-01-15' },
     rightToWork: { status: 'Time-limited until 30 June 2028', restrictions: 'Up to 20 hours a week in term time' },
     portraitColour: '#00703c',
@@ -44,6 +55,11 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 
 export function findPerson(id: string): DemoPerson | undefined {
   return DEMO_PEOPLE.find((p) => p.id === id);
+}
+
+/** The licence number both forms of the licence carry (SD-JWT VC and mdoc). */
+export function licenceNumber(person: DemoPerson, serial: string): string {
+  return `${person.familyName.toUpperCase().slice(0, 5).padEnd(5, '9')}${serial}`;
 }
 
 /** Whole years between a birth date and `now`. */
@@ -70,10 +86,10 @@ export function subjectClaims(department: DepartmentId, person: DemoPerson, seri
         ...name,
         birth_date: person.birthDate,
         address: person.address,
-        driving_privileges: person.licenceCategories.map((c) => ({ vehicle_category_code: c })),
+        driving_privileges: person.licence.map((p) => ({ vehicle_category_code: p.category })),
         age_over_18: age >= 18,
         age_over_21: age >= 21,
-        document_number: `${person.familyName.toUpperCase().slice(0, 5).padEnd(5, '9')}${serial}`,
+        document_number: licenceNumber(person, serial),
         portrait: portrait(person),
       };
     case 'veterans':

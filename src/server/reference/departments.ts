@@ -13,15 +13,15 @@ export interface Localised {
 }
 
 export interface ClaimDisplay {
-  /** Claim path (OpenID4VCI 1.0 Appendix C): into the SD-JWT VC payload, or into credentialSubject for JWT VC. */
+  /** Claim path (OpenID4VCI 1.0 Appendix C): into the SD-JWT VC payload, into credentialSubject for JWT VC, or [namespace, element] for an mdoc (Appendix A.2.2). */
   path: string[];
   label: Localised;
 }
 
 export interface CredentialConfiguration {
   id: string;
-  format: 'dc+sd-jwt' | 'jwt_vc_json';
-  /** SD-JWT VC `vct`, or the JWT VC type besides VerifiableCredential. */
+  format: 'dc+sd-jwt' | 'jwt_vc_json' | 'mso_mdoc';
+  /** SD-JWT VC `vct`, the JWT VC type besides VerifiableCredential, or an mdoc's docType. */
   type: string;
   name: Localised;
   claims: ClaimDisplay[];
@@ -39,6 +39,11 @@ const l = (en: string, cy: string): Localised => ({ en, cy });
 
 /** Types are URIs under one demo namespace; the trust list allows each department only its own. */
 export const TYPE_BASE = 'https://satchel.example/credentials';
+
+/** ISO/IEC 18013-5 §7.1: the mDL's docType and the namespace of its data elements (§7.2.1). */
+export const MDL_DOCTYPE = 'org.iso.18013.5.1.mDL';
+export const MDL_NAMESPACE = 'org.iso.18013.5.1';
+const mdl = (element: string, label: Localised): ClaimDisplay => ({ path: [MDL_NAMESPACE, element], label });
 
 export const DEPARTMENTS: readonly Department[] = [
   {
@@ -61,6 +66,27 @@ export const DEPARTMENTS: readonly Department[] = [
           { path: ['age_over_21'], label: l('Aged 21 or over', '21 oed neu hŷn') },
           { path: ['document_number'], label: l('Licence number', 'Rhif trwydded') },
           { path: ['portrait'], label: l('Photo', 'Llun') },
+        ],
+      },
+      {
+        // The same licence as an ISO/IEC 18013-5 mDL (OpenID4VCI 1.0 Appendix A.2), every element of §7.2.1 it needs.
+        id: 'mobile_driving_licence',
+        format: 'mso_mdoc',
+        type: MDL_DOCTYPE,
+        name: l('Mobile driving licence', 'Trwydded yrru symudol'),
+        claims: [
+          mdl('family_name', l('Family name', 'Cyfenw')),
+          mdl('given_name', l('Given name', 'Enw cyntaf')),
+          mdl('birth_date', l('Date of birth', 'Dyddiad geni')),
+          mdl('issue_date', l('Date of issue', 'Dyddiad cyhoeddi')),
+          mdl('expiry_date', l('Date of expiry', 'Dyddiad dod i ben')),
+          mdl('issuing_country', l('Issuing country', 'Gwlad gyhoeddi')),
+          mdl('issuing_authority', l('Issuing authority', 'Awdurdod cyhoeddi')),
+          mdl('document_number', l('Licence number', 'Rhif trwydded')),
+          mdl('portrait', l('Photo', 'Llun')),
+          mdl('driving_privileges', l('Licence categories', 'Categorïau trwydded')),
+          mdl('age_over_18', l('Aged 18 or over', '18 oed neu hŷn')),
+          mdl('age_over_21', l('Aged 21 or over', '21 oed neu hŷn')),
         ],
       },
     ],

@@ -11,6 +11,9 @@ const display = (name: { en: string; cy: string }) => [
   { name: name.cy, locale: 'cy-GB' },
 ];
 
+/** RFC 9053 §2.1: the COSE algorithm identifier of ES256. */
+const COSE_ES256 = -7;
+
 function configurationMetadata(c: CredentialConfiguration): Record<string, unknown> {
   const common = {
     format: c.format,
@@ -24,6 +27,9 @@ function configurationMetadata(c: CredentialConfiguration): Record<string, unkno
       claims: c.claims.map((claim) => ({ path: claim.path, display: display(claim.label) })),
     },
   };
+  // Appendix A.2.2 (ISO mdoc): doctype; the device key is a COSE_Key (cose_key) taken from the jwt
+  // key proof; the issuer's signing algorithms are COSE algorithm identifiers (issuerAuth, RFC 9053).
+  if (c.format === 'mso_mdoc') return { ...common, doctype: c.type, cryptographic_binding_methods_supported: ['cose_key'], credential_signing_alg_values_supported: [COSE_ES256] };
   // Appendix A.3 (IETF SD-JWT VC: vct) and A.1 (VCDM JWT: credential_definition.type).
   return c.format === 'dc+sd-jwt' ? { ...common, vct: c.type } : { ...common, credential_definition: { type: ['VerifiableCredential', c.type] } };
 }

@@ -18,8 +18,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Department, CredentialConfiguration } from './departments';
-import { findPerson, subjectClaims } from './demo-people';
-import { signJwtVc, signSdJwtVc } from './credential-signer';
+import { findPerson, licenceNumber, subjectClaims } from './demo-people';
+import { signJwtVc, signSdJwtVc, type CredentialInput } from './credential-signer';
+import type { MdocSigner } from './iaca';
+import { issueMdoc } from './mdoc-issuer';
+import { mdlElements } from './mdl-elements';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { checkKeyProof } from './proof-check';
 import { IssuerError } from './issuer-error';
@@ -93,6 +96,8 @@ export interface IssuerOptions {
   deferredDelayS?: number;
   /** The status list's ttl (how soon wallets refresh it), in seconds; default STATUS_LIST_TTL_S. */
   statusListTtlS?: number;
+  /** The IACA and Document Signer of a department that issues mdocs (iaca.ts). */
+  mdocSigner?: MdocSigner;
 }
 
 const token = (bytes = 24): string => randomBytes(bytes).toString('base64url');
@@ -107,6 +112,7 @@ export class ReferenceIssuer {
   private readonly now: () => number;
   private readonly deferredDelayS: number;
   private readonly statusListTtlS: number | undefined;
+  readonly mdocSigner: MdocSigner | undefined;
   private state: IssuerState;
 
   constructor(options: IssuerOptions) {
@@ -117,6 +123,7 @@ export class ReferenceIssuer {
     this.now = options.now ?? (() => Date.now());
     this.deferredDelayS = options.deferredDelayS ?? DEFERRED_DELAY_S;
     this.statusListTtlS = options.statusListTtlS;
+    this.mdocSigner = options.mdocSigner;
     this.state = readJsonFile<IssuerState>(this.path) ?? { offers: {}, tokens: {}, nonces: {}, transactions: {}, issued: [], statuses: [] };
   }
 
@@ -289,11 +296,35 @@ export class ReferenceIssuer {
       issuedAt,
       expiresAt: new Date(issuedAt.getTime() + CREDENTIAL_LIFETIME_S * 1000),
     };
-    const credential = configuration.format === 'dc+sd-jwt' ? await signSdJwtVc(this.key, input) : await signJwtVc(this.key, input);
+    const credential =
+      configuration.format === 'mso_mdoc' ? await this.signMdoc(configuration, person, String(100000 + idx), input)
+      : configuration.format === 'dc+sd-jwt' ? await signSdJwtVc(this.key, input)
+      : await signJwtVc(this.key, input);
     const notificationId = token(12);
     this.state.issued.push({ idx, offerId: offer.id, configurationId: configuration.id, personId: person.id, issuedAt: issuedAt.getTime(), notificationId });
     this.state.statuses[idx] = STATUS.valid;
     return { credential, notificationId };
+  }
+
+  /**
+   * An ISO mdoc (OpenID4VCI 1.0 Appendix A.2): the mDL's elements, bound to the key from the key
+   * proof, with the status list entry in the MSO, signed by the Document Signer, valid no longer
+   * than its certificate.
+   */
+  private signMdoc(configuration: CredentialConfiguration, person: NonNullable<ReturnType<typeof findPerson>>, serial: string, input: CredentialInput): Promise<string> {
+    if (!this.mdocSigner) throw new IssuerError(500, 'server_error', `${this.department.id} has no Document Signer for ${configuration.id}`);
+    const signer = this.mdocSigner;
+    return issueMdoc({
+      docType: configuration.type,
+      nameSpaces: mdlElements(person, licenceNumber(person, serial), input.issuedAt),
+      deviceJwk: input.holderJwk,
+      signed: input.issuedAt,
+      validFrom: input.issuedAt,
+      validUntil: new Date(Math.min(input.expiresAt.getTime(), signer.documentSignerNotAfter.getTime())),
+      status: input.status,
+      x5chain: [signer.documentSignerCertificate],
+      sign: signer.sign,
+    });
   }
 
   // ── notification endpoint (§11) ─────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import { adminApp } from './admin-app';
 import { ADMIN_PORT, DEPARTMENTS, TRUST_LIST_PORT, type DepartmentId } from './departments';
 import { issuerApp } from './issuer-app';
 import { ReferenceIssuer } from './issuer';
+import { loadOrCreateMdocSigner } from './iaca';
 import { loadOrCreateKeys } from './keys';
 import { TRUST_LIST_PATH, trustOperatorApp } from './trust-operator';
 
@@ -69,7 +70,9 @@ export async function startReferenceServers(options: ReferenceServersOptions): P
     for (const department of DEPARTMENTS) {
       const l = await listen(port(department.port), host);
       listening.push(l);
-      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS, statusListTtlS: options.statusListTtlS });
+      // A department issuing mdocs has an IACA root and a Document Signer (ISO/IEC 18013-5 Annex B).
+      const mdocSigner = department.credentials.some((c) => c.format === 'mso_mdoc') ? await loadOrCreateMdocSigner(options.dataDir, department.id, department.name.en) : undefined;
+      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS, statusListTtlS: options.statusListTtlS, mdocSigner });
       l.mount(issuerApp(issuer, walletOrigins));
       issuers[department.id] = issuer;
     }

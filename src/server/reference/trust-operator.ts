@@ -1,7 +1,8 @@
 /**
  * The trust-list operator: publishes the signed trust list (format: docs/credentials.md) naming
- * each reference department, its public key, the one credential type it may issue and the status
- * list it publishes (`status_lists`). The list is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
+ * each reference department, its public key, the credential types it may issue (an mdoc's
+ * docType among them), the status list it publishes (`status_lists`) and, for a department that
+ * issues mdocs, its IACA root scoped to those doctypes (`iaca`). The list is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
  * long to use it before refreshing (TRUST_LIST_TTL_S). The operator's public key is pinned in the
  * wallet at build time (src/wallet/shared/config.ts).
  */
@@ -17,6 +18,10 @@ export const TRUST_LIST_TTL_S = 3600;
 export const TRUST_LIST_LIFETIME_S = 30 * 24 * 3600;
 export const TRUST_LIST_PATH = '/trust-list.jwt';
 
+function mdocDoctypes(issuer: ReferenceIssuer): string[] {
+  return issuer.department.credentials.filter((c) => c.format === 'mso_mdoc').map((c) => c.type);
+}
+
 export async function signTrustList(operator: KeyPair, operatorId: string, issuers: readonly ReferenceIssuer[], now: Date): Promise<string> {
   const unsigned = prepareTrustList({
     alg: 'ES256',
@@ -31,6 +36,8 @@ export async function signTrustList(operator: KeyPair, operatorId: string, issue
       types: i.department.credentials.map((c) => c.type),
       // Where each department publishes its status list, so checkers can fetch it before going offline.
       statusLists: [i.statusListUri],
+      // The IACA root its mdocs' Document Signer certificates chain to, for the doctypes it issues as mdocs.
+      ...(i.mdocSigner ? { iaca: [{ certificate: Buffer.from(i.mdocSigner.iacaCertificate).toString('base64'), doctypes: mdocDoctypes(i) }] } : {}),
     })),
   });
   return unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));

@@ -61,11 +61,13 @@ describe('reference issuers over HTTP', () => {
     return { issuer, offer, resolved, token, holder: h, response };
   }
 
-  it('publishes a trust list signed by the pinned operator key, naming each department and its one type', () => {
+  it('publishes a trust list signed by the pinned operator key, naming each department and the types it issues', () => {
     expect(trustList.signed).toBe(true);
+    // The DVLA issues the licence as an SD-JWT VC and as an mdoc (reference-mdoc.test.ts); the others one type each.
     expect(trustList.issuers.map((i) => [i.id, i.types])).toEqual(
-      Object.values(servers.issuers).map((i) => [i.url, [i.department.credentials[0]!.type]]),
+      Object.values(servers.issuers).map((i) => [i.url, i.department.credentials.map((c) => c.type)]),
     );
+    expect(trustList.issuers.find((i) => i.id === servers.issuers.dvla.url)?.types).toEqual(['https://satchel.example/credentials/driving-licence', 'org.iso.18013.5.1.mDL']);
     expect(trustList.issuers.find((i) => i.id === servers.issuers.dvla.url)?.name).toEqual({ en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' });
   });
 

@@ -141,6 +141,28 @@ describe('metadata (§12.2, RFC 8414)', () => {
     expect(metadata.nonceEndpoint).toBe(`${ISSUER}/nonce`);
   });
 
+  it('reads an ISO mdoc configuration (Appendix A.2.2): doctype as its type, claims by [namespace, element]', async () => {
+    const mdl = {
+      format: 'mso_mdoc',
+      doctype: 'org.iso.18013.5.1.mDL',
+      cryptographic_binding_methods_supported: ['cose_key'],
+      credential_signing_alg_values_supported: [-7],
+      proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['ES256'] } },
+      credential_metadata: {
+        display: [{ name: 'Mobile driving licence', locale: 'en-GB' }],
+        claims: [{ path: ['org.iso.18013.5.1', 'age_over_18'], display: [{ name: 'Aged 18 or over', locale: 'en-GB' }] }],
+      },
+    };
+    const f = routes({ [META]: json({ ...recorded.issuerMetadata, credential_configurations_supported: { mobile_driving_licence: mdl, no_doctype: { ...mdl, doctype: 42 } } }) });
+    const metadata = await fetchIssuerMetadata(ISSUER, { fetch: f.fetch });
+    const licence = metadata.configurations.mobile_driving_licence!;
+    expect(licence).toMatchObject({ format: 'mso_mdoc', doctype: 'org.iso.18013.5.1.mDL', proofAlgorithms: ['ES256'] });
+    expect(licence.vct).toBeUndefined();
+    expect(licence.claims).toEqual([{ path: ['org.iso.18013.5.1', 'age_over_18'], display: [{ name: 'Aged 18 or over', locale: 'en-GB' }] }]);
+    // A doctype that is not text names no type: the wallet refuses to offer it (wallet/receive).
+    expect(metadata.configurations.no_doctype!.doctype).toBeUndefined();
+  });
+
   it('uses path insertion when fetching a tenant issuer', async () => {
     const tenant = `${ISSUER}/tenant`;
     const f = fakeFetch({ [`GET ${ISSUER}/.well-known/openid-credential-issuer/tenant`]: json({ ...recorded.issuerMetadata, credential_issuer: tenant }) });
@@ -272,6 +294,13 @@ describe('credential request (§7, §8, §9, §11, Appendix F.1)', () => {
     expect(decode(header!)).toEqual({ typ: 'openid4vci-proof+jwt', alg: 'ES256', jwk: h.publicJwk });
     expect(decode(payload!)).toEqual({ aud: ISSUER, iat: 1_700_000_000, nonce: 'recorded-nonce' });
     expect(await h.verify(proof)).toBe(true);
+  });
+
+  it('an mdoc arrives as the base64url IssuerSigned text (Appendix A.2.4), kept as sent', async () => {
+    const issuerSigned = 'omppc3N1ZXJBdXRohEOhASahGCGAWQ';
+    const f = routes({ [CREDENTIAL]: json({ credentials: [{ credential: issuerSigned }], notification_id: 'n-1' }) });
+    const response = await obtainCredential(await metadata(), 'recorded-access-token', 'driving_licence', await holder(), { fetch: f.fetch });
+    expect(response).toEqual({ kind: 'issued', credentials: [issuerSigned], notificationId: 'n-1' });
   });
 
   it('retries once with a fresh nonce on invalid_nonce', async () => {
