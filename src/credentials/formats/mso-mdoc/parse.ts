@@ -9,10 +9,12 @@ import { base64urlDecode } from '../../../lib/base64url';
 import { DataError } from '../../../lib/errors';
 import { CheckError } from '../../check-error';
 import { MAX_MDOC_CHARS } from '../../limits';
-import type { ParsedCredential, ReadCredential } from '../format';
+import type { HolderProofExpectations, ParsedCredential, ReadCredential } from '../format';
+import type { VerifyItem } from '../../../lib/signature-verifier';
 import { decodeCbor } from './cbor';
 import { claimValue } from './claims';
-import { coseSign1VerifyItem } from './cose';
+import { coseSign1VerifyItem, publicKeyFromCoseKey } from './cose';
+import { deviceSignatureItem } from './device-auth';
 import { parseDeviceResponse, type MdocDocument } from './device-response';
 import { parseIssuerSigned, type IssuerSigned } from './issuer-signed';
 
@@ -81,8 +83,31 @@ export function readMdoc(raw: string): ReadCredential {
   return { type: docType, types: [docType], claims: mdocClaims(issuerSigned) };
 }
 
+/**
+ * A presented document's holder proof: ISO/IEC 18013-5 §9.1.3 DeviceAuth, the device signature
+ * over this session with the MSO's deviceKeyInfo.deviceKey (device-auth.ts). A device MAC (§9.1.3.5)
+ * needs the reader's ephemeral key from a proximity session, which OpenID4VP and Satchel's
+ * in-person sharing do not have. Throws CheckError('key-binding').
+ */
+function deviceAuthProof(document: MdocDocument): (expect: HolderProofExpectations) => VerifyItem {
+  return (expect) => {
+    const { deviceSignature, nameSpacesItem } = document.deviceSigned;
+    if (!deviceSignature) {
+      throw new CheckError('key-binding', 'The holder proved this mdoc with a device MAC, which only a proximity (ISO/IEC 18013-5 reader) session can check; Satchel checks device signatures.', 'not-checked');
+    }
+    let deviceKey;
+    try {
+      deviceKey = publicKeyFromCoseKey(document.issuerSigned.mso.deviceKey, 'device key the issuer bound this mdoc to');
+    } catch (error) {
+      if (error instanceof DataError) throw new CheckError('key-binding', error.message);
+      throw error;
+    }
+    return deviceSignatureItem({ docType: document.docType, deviceNameSpacesBytes: nameSpacesItem, deviceSignature }, deviceKey, expect);
+  };
+}
+
 export function parseMdoc(raw: string): ParsedCredential {
-  const { docType, issuerSigned } = mdocParts(raw);
+  const { docType, issuerSigned, document } = mdocParts(raw);
   const { issuerAuth, mso } = issuerSigned;
   // ISO/IEC 18013-5 §9.1.2.4: issuerAuth carries the Document Signer certificate (x5chain) the issuer is found by.
   if (!issuerAuth.x5chain) throw new DataError('The issuer signature carries no certificate (x5chain), so Satchel cannot tell who issued this mdoc.');
@@ -97,6 +122,7 @@ export function parseMdoc(raw: string): ParsedCredential {
     disclosures: [...issuerSigned.nameSpaces.values()].reduce((n, items) => n + items.length, 0),
     // RFC 9052 §4.4: the Sig_structure over the MSO payload (the tag-24 bytes as sent).
     issuerSignature: { header: { alg: issuerAuth.alg }, x5chain: issuerAuth.x5chain, item: (key) => coseSign1VerifyItem(issuerAuth, key, 'issuer signature') },
+    ...(document ? { holderProof: deviceAuthProof(document) } : {}),
     statusReference: () => mso.status(),
   };
 }
