@@ -13,6 +13,7 @@ import { ReportBuilder, type PresentationOptions, type VerificationReport, type 
 import { prepareStatus, type StatusListCache, type StatusOutcome } from './status-check';
 import { checkTypeAllowed, findIssuer, selectKey, type TrustedIssuer } from './trust-list';
 import { checkOptions } from './options';
+import type { MdocIssuer } from './x509/chain';
 import { checkValidityWindow } from './validity';
 
 const DAMAGED = 'The credential may be damaged or incomplete; ask for it to be sent again.';
@@ -76,20 +77,34 @@ async function prepare(raw: string, ctx: Context, presentation?: PresentationBin
   report.pass('format', format.describe);
   if (cred.disclosures !== undefined) report.pass('disclosures', `${cred.disclosures} disclosed claim(s), each matching a digest the issuer signed.`);
 
-  // Issuer trusted: listed, key is one of its keys, type one it may issue.
+  // Issuer trusted: listed, key is one of its keys (an mdoc: its DS certificate chains to one of its IACA roots), type one it may issue.
   let issuer: TrustedIssuer | undefined;
   let signatureIndex: number | undefined;
+  let chainChecks: { what: string; index: number }[] = [];
   try {
-    issuer = findIssuer(ctx.options.trustList, cred.issuerId);
+    const x5chain = cred.issuerSignature.x5chain;
+    let chain: MdocIssuer | undefined;
+    if (x5chain) {
+      // ISO/IEC 18013-5 §9.3.3: an mdoc is from the issuer whose IACA root (trust list `iaca`) its
+      // Document Signer certificate chains to. Loaded here so that chunks never seeing an mdoc skip the X.509 code.
+      const { validateMdocIssuer } = await import('./x509/chain');
+      chain = validateMdocIssuer(x5chain, ctx.options.trustList.issuers, cred.type, ctx.nowS);
+      issuer = chain.issuer;
+    } else {
+      issuer = findIssuer(ctx.options.trustList, cred.issuerId);
+    }
     report.issuer = { id: issuer.id, name: issuer.name.en };
     if (issuer.name.cy !== undefined) report.issuer.nameCy = issuer.name.cy;
     checkTypeAllowed(issuer, cred.types);
-    const key = selectKey(issuer.keys, cred.issuerSignature.header, issuer.name.en);
+    const key = chain ? chain.signerKey : selectKey(issuer.keys, cred.issuerSignature.header, issuer.name.en);
     const listAge = ctx.options.trustList.issuedAt ? ` (trust list of ${ctx.options.trustList.issuedAt})` : '';
-    report.pass('issuer-trusted', `Issued by ${issuer.name.en}, which may issue ${cred.type}${listAge}.`);
+    const via = chain ? ', whose IACA root certificate on the trust list issued its document signer certificate' : '';
+    report.pass('issuer-trusted', `Issued by ${issuer.name.en}${via}, which may issue ${cred.type}${listAge}.`);
     try {
-      // RFC 7515 §5.2 step 8 (queued): the signature over the signing input with the issuer's key.
+      // RFC 7515 §5.2 step 8 / RFC 9052 §4.4 (queued): the signature with the issuer's key (an mdoc: its DS key).
       signatureIndex = ctx.collector.add(cred.issuerSignature.item(key));
+      // RFC 5280 §6.1.3 (a)(1) (queued in the same batch): each certificate's signature by its issuer's key.
+      chainChecks = (chain?.items ?? []).map(({ what, item }) => ({ what, index: ctx.collector.add(item) }));
     } catch (e) {
       report.fail('signature', withHint(message(e), 'It cannot be trusted.'), 'key-mismatch');
     }
@@ -139,7 +154,9 @@ async function prepare(raw: string, ctx: Context, presentation?: PresentationBin
 
   return (results) => {
     if (signatureIndex !== undefined) {
-      if (results[signatureIndex] === true) report.pass('signature', `Signed by ${report.issuer.name ?? cred.issuerId}.`);
+      const brokenLinks = chainChecks.filter((c) => results[c.index] !== true).map((c) => c.what);
+      if (brokenLinks.length) report.fail('signature', `The signature on ${brokenLinks.join(' and ')} does not match: the certificate was altered, or was not issued by the IACA on Satchel's trust list. Do not rely on this credential.`, 'mismatch');
+      else if (results[signatureIndex] === true) report.pass('signature', `Signed by ${report.issuer.name ?? cred.issuerId}.`);
       else report.fail('signature', 'The signature does not match: the credential was altered, or was not issued by the issuer it names. Do not rely on it.', 'mismatch');
     }
     if (kbIndex !== undefined) {
