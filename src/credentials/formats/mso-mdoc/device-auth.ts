@@ -25,6 +25,9 @@ import { sessionTranscriptBytes } from './session-transcript';
 /** §9.1.3.4: the context string that starts DeviceAuthentication. */
 export const DEVICE_AUTHENTICATION = 'DeviceAuthentication';
 
+/** RFC 9053 §2.1: COSE algorithm ES256, the one Satchel's holder keys sign with. */
+export const COSE_ALG_ES256 = -7;
+
 /** RFC 8949 §3.4.5.1 tag 24 (major type 6, one-byte argument 24): the head before an embedded byte string. */
 const TAG_24_HEAD = Uint8Array.of(0xd8, 0x18);
 /** RFC 8949 §3.1: major type 4 (array) of 4 items. */

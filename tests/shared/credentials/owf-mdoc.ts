@@ -1,0 +1,149 @@
+/**
+ * The independent mdoc implementation, @owf/mdoc 0.6.0 (openwallet-foundation-labs/mdoc-ts), set
+ * up for interop tests in Node and Chromium: an MdocContext on @noble/curves and WebCrypto with the
+ * X.509 parts on @peculiar/asn1-x509 (as that library's own tests/context.ts does with
+ * @peculiar/x509), a self-signed Document Signer certificate carrying the country its verifier
+ * requires (ISO/IEC 18013-5 Annex B.1.4: countryName in the DS subject), and an IssuerSigned
+ * issued by it. Test-only: nothing in src/ imports this or @owf/mdoc.
+ */
+import { p256 } from '@noble/curves/nist.js';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier, AttributeTypeAndValue, AttributeValue, Certificate, Name, RelativeDistinguishedName, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
+import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
+import { base64urlEncode } from '../../../src/lib/base64url';
+
+export const MDL = 'org.iso.18013.5.1.mDL';
+export const MDL_NAMESPACE = 'org.iso.18013.5.1';
+
+const ID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const ID_ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
+/** DER of OID 1.2.840.10045.3.1.7 (secp256r1), RFC 5480 §2.1.1. */
+const SECP256R1_DER = Uint8Array.of(0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07);
+/** RFC 5280 Appendix A.1 attribute types by the short names @owf/mdoc asks for. */
+const NAME_OIDS: Record<string, string> = { C: '2.5.4.6', ST: '2.5.4.8', CN: '2.5.4.3' };
+
+const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+
+/** A self-signed P-256 certificate with subject C=<country>, CN=<commonName>, valid 2025–2035. */
+export function documentSignerCertificate(secret: Uint8Array, country = 'GB', commonName = 'Test Document Signer'): Uint8Array {
+  const name = new Name([
+    new RelativeDistinguishedName([new AttributeTypeAndValue({ type: NAME_OIDS.C!, value: new AttributeValue({ printableString: country }) })]),
+    new RelativeDistinguishedName([new AttributeTypeAndValue({ type: NAME_OIDS.CN!, value: new AttributeValue({ utf8String: commonName }) })]),
+  ]);
+  const signatureAlgorithm = new AlgorithmIdentifier({ algorithm: ID_ECDSA_WITH_SHA256 });
+  const tbsCertificate = new TBSCertificate({
+    version: Version.v3,
+    serialNumber: buffer(Uint8Array.of(0x01, 0x02, 0x03)),
+    signature: signatureAlgorithm,
+    issuer: name,
+    subject: name,
+    validity: new Validity({ notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z') }),
+    subjectPublicKeyInfo: new SubjectPublicKeyInfo({
+      algorithm: new AlgorithmIdentifier({ algorithm: ID_EC_PUBLIC_KEY, parameters: buffer(SECP256R1_DER) }),
+      subjectPublicKey: buffer(p256.getPublicKey(secret, false)),
+    }),
+  });
+  const tbs = new Uint8Array(AsnConvert.serialize(tbsCertificate));
+  // RFC 5758 §3.2: ecdsa-with-SHA256 signatures are DER ECDSA-Sig-Value.
+  const signature = p256.sign(tbs, secret, { prehash: true, format: 'der' });
+  return new Uint8Array(AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm, signatureValue: buffer(signature) })));
+}
+
+function parsed(der: Uint8Array): Certificate {
+  return AsnConvert.parse(der, Certificate);
+}
+
+function nameField(name: Name, field: string): string[] {
+  const oid = NAME_OIDS[field];
+  return name.flatMap((rdn) => rdn.filter((atv) => atv.type === oid).map((atv) => atv.value.toString()));
+}
+
+const bytesEqual = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * An MdocContext for issuing and verifying ES256 mdocs. The chain check accepts an x5chain whose
+ * first certificate is one of the trusted ones (the tests trust the self-signed DS certificate);
+ * device MAC is not used.
+ */
+export const owfContext = {
+  crypto: {
+    random: (length: number) => crypto.getRandomValues(new Uint8Array(length)),
+    digest: async ({ digestAlgorithm, bytes }: { digestAlgorithm: string; bytes: Uint8Array }) => new Uint8Array(await crypto.subtle.digest(digestAlgorithm, bytes as BufferSource)),
+    calculateEphemeralMacKey: () => {
+      throw new Error('device MAC is not used in these tests');
+    },
+  },
+  cose: {
+    sign1: {
+      sign: ({ toBeSigned, key }: { toBeSigned: Uint8Array; key: CoseKey }) => p256.sign(toBeSigned, key.privateKey, { format: 'compact' }),
+      verify: ({ sign1, key }: { sign1: { signature: Uint8Array; toBeSigned: Uint8Array }; key: CoseKey }) => p256.verify(sign1.signature, sign1.toBeSigned, key.publicKey, { lowS: false, format: 'compact' }),
+    },
+    mac0: {
+      sign: () => {
+        throw new Error('device MAC is not used in these tests');
+      },
+      verify: () => {
+        throw new Error('device MAC is not used in these tests');
+      },
+    },
+  },
+  x509: {
+    getIssuerNameField: ({ certificate, field }: { certificate: Uint8Array; field: string }) => nameField(parsed(certificate).tbsCertificate.issuer, field),
+    getPublicKey: ({ certificate }: { certificate: Uint8Array }) => {
+      const point = new Uint8Array(parsed(certificate).tbsCertificate.subjectPublicKeyInfo.subjectPublicKey);
+      return CoseKey.fromJwk({ kty: 'EC', crv: 'P-256', x: base64urlEncode(point.subarray(1, 33)), y: base64urlEncode(point.subarray(33)) });
+    },
+    verifyCertificateChain: ({ trustedCertificates, x5chain }: { trustedCertificates: Uint8Array[]; x5chain: Uint8Array[] }) => {
+      if (!trustedCertificates.some((trusted) => bytesEqual(trusted, x5chain[0]!))) throw new Error('the Document Signer certificate is not a trusted one');
+    },
+    getCertificateData: ({ certificate }: { certificate: Uint8Array }) => {
+      const { tbsCertificate } = parsed(certificate);
+      return {
+        issuerName: nameField(tbsCertificate.issuer, 'CN').join(', '),
+        subjectName: nameField(tbsCertificate.subject, 'CN').join(', '),
+        serialNumber: '010203',
+        thumbprint: '',
+        notBefore: tbsCertificate.validity.notBefore.getTime(),
+        notAfter: tbsCertificate.validity.notAfter.getTime(),
+        pem: '',
+      };
+    },
+  },
+} as unknown as MdocContext;
+
+export interface OwfIssued {
+  /** base64url of the IssuerSigned (OpenID4VCI 1.0 Appendix A.2), as Satchel stores it. */
+  raw: string;
+  certificate: Uint8Array;
+}
+
+/** An mDL issued by @owf/mdoc to the device key `deviceJwk` (public, P-256). */
+export async function issueWithOwf(deviceJwk: JsonWebKey): Promise<OwfIssued> {
+  const issuerSecret = p256.utils.randomSecretKey();
+  const point = p256.getPublicKey(issuerSecret, false);
+  const issuerJwk = { kty: 'EC', crv: 'P-256', x: base64urlEncode(point.subarray(1, 33)), y: base64urlEncode(point.subarray(33)), d: base64urlEncode(issuerSecret) };
+  const certificate = documentSignerCertificate(issuerSecret);
+  const { kty, crv, x, y } = deviceJwk;
+  const issuerSigned = await new IssuerSignedBuilder(MDL, owfContext)
+    .addIssuerNamespace(MDL_NAMESPACE, {
+      family_name: 'Jones',
+      given_name: 'Ava',
+      birth_date: new DateOnly('2007-03-25'),
+      issuing_country: 'GB',
+      issuing_authority: 'DVLA',
+      document_number: 'JONES703257A99',
+      portrait: Uint8Array.of(0xff, 0xd8, 0xff, 0xe0),
+      driving_privileges: [{ vehicle_category_code: 'B', issue_date: new DateOnly('2022-09-02'), expiry_date: new DateOnly('2032-09-01') }],
+      age_over_18: true,
+      age_over_21: false,
+    })
+    .sign({
+      signingKey: CoseKey.fromJwk(issuerJwk),
+      algorithm: SignatureAlgorithm.ES256,
+      digestAlgorithm: 'SHA-256',
+      validityInfo: { signed: new Date('2026-01-01T00:00:00Z'), validFrom: new Date('2026-01-01T00:00:00Z'), validUntil: new Date('2031-01-01T00:00:00Z') },
+      deviceKeyInfo: { deviceKey: DeviceKey.fromJwk({ kty, crv, x, y }) },
+      certificates: [certificate],
+    });
+  return { raw: issuerSigned.encodedForOid4Vci, certificate };
+}
