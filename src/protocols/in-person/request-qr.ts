@@ -6,6 +6,9 @@
  * always `satchel-in-person:<check id>` (IN_PERSON_CLIENT_ID_PREFIX): the KB-JWT `aud` is the
  * client id, so a QR carrying an online verifier's would make an answer that verifier accepts.
  *
+ * An mdoc credential query travels as an ISO/IEC 18013-5 DeviceRequest (`device_request`, base64url
+ * CBOR) in place of its DCQL, with a stub keeping its place in `dcql_query` (device-request.ts).
+ *
  * Text: `SVQ1.` + base64url(deflate-raw(JSON)). The constant members (response_type,
  * response_mode, encrypted_response_enc_values_supported) are left out of the QR and put back by
  * the reader, so the code stays one QR of at most REQUEST_QR_MAX_CHARS characters.
@@ -14,8 +17,10 @@ import { base64urlDecode, base64urlEncode } from '../../lib/base64url';
 import { utf8Decode, utf8Encode } from '../../lib/bytes';
 import { deflateRaw, inflateRaw } from '../../lib/deflate';
 import { JWE_ALG, JWE_ENC, type P256PublicJwk } from '../../lib/jwe';
+import { DataError } from '../../lib/errors';
 import { parseJsonObject } from '../../lib/json-safe';
 import { IN_PERSON_CLIENT_ID_PREFIX, IN_PERSON_RESPONSE_MODE, RequestError, validateRequestObject, type ValidatedRequest } from '../openid4vp/request-object';
+import { dcqlWithDocRequests, withDeviceRequest } from './device-request';
 
 export const REQUEST_QR_PREFIX = 'SVQ1.';
 /** One QR code (version 25-M holds 1,000+ bytes; a typical request is 350–500 characters). */
@@ -39,12 +44,14 @@ export async function encodeRequestQr(input: InPersonRequestInput): Promise<stri
   if (!input.clientId.startsWith(IN_PERSON_CLIENT_ID_PREFIX) || input.clientId.length === IN_PERSON_CLIENT_ID_PREFIX.length) {
     throw new TypeError(`clientId must be ${IN_PERSON_CLIENT_ID_PREFIX} followed by the check's id (got ${input.clientId})`);
   }
+  const { dcqlQuery, deviceRequest } = withDeviceRequest(input.dcqlQuery);
   const body: Record<string, unknown> = {
     client_id: input.clientId,
     nonce: input.nonce,
     iat: Math.floor(input.issuedAt.getTime() / 1000),
     exp: Math.floor(input.expiresAt.getTime() / 1000),
-    dcql_query: input.dcqlQuery,
+    dcql_query: dcqlQuery,
+    ...(deviceRequest !== undefined ? { device_request: deviceRequest } : {}),
     client_metadata: { client_name: input.verifierName, jwks: { keys: [{ ...input.encryptionKey, use: 'enc', alg: JWE_ALG }] } },
   };
   if (input.purpose !== undefined) body.satchel_purpose = input.purpose;
@@ -75,9 +82,19 @@ export async function decodeRequestQr(text: string, now: Date): Promise<Validate
     throw new RequestError('malformed', 'The request QR code is damaged');
   }
   const metadata = typeof body.client_metadata === 'object' && body.client_metadata !== null ? body.client_metadata : {};
+  // The mdoc queries said as a DeviceRequest go back into the DCQL query, which is validated whole.
+  const { device_request: deviceRequest, ...rest } = body;
+  let dcqlQuery: unknown;
+  try {
+    dcqlQuery = dcqlWithDocRequests(body.dcql_query, deviceRequest);
+  } catch (error) {
+    if (error instanceof DataError) throw new RequestError('malformed', `The request QR code's mdoc request cannot be read: ${error.message}`);
+    throw error;
+  }
   // Put back the constant members left out of the QR.
   const request = {
-    ...body,
+    ...rest,
+    dcql_query: dcqlQuery,
     response_type: 'vp_token',
     response_mode: IN_PERSON_RESPONSE_MODE,
     client_metadata: { ...metadata, encrypted_response_enc_values_supported: [JWE_ENC] },
