@@ -1,8 +1,9 @@
 /**
  * Test-only certificates (RFC 5280) for the x509 tests: an ISO/IEC 18013-5 Annex B IACA root and
  * Document Signer, built with @peculiar/asn1-x509 and signed with @noble/curves, with every field
- * a refusal test needs to get wrong. (@peculiar/x509 needs a Reflect metadata polyfill the project
- * does not carry, so it is not used here.) And a SignatureVerifier on @noble/curves with ES384.
+ * a refusal test needs to get wrong (a missing key identifier, a wrong usage, a signature algorithm
+ * that does not fit the key), which @peculiar/x509's builders make hard; it also runs unchanged in
+ * Chromium with no Reflect metadata shim. And a SignatureVerifier on @noble/curves with ES384.
  */
 import { p256, p384 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
