@@ -32,7 +32,10 @@ export function homePage(siteName: string) {
     html`<p>To apply, prove your right to work in the UK with your Satchel wallet. We will see only your name,
 your right to work and any restrictions — not your date of birth or share code.</p>
 <form method="post" action="/start"><input type="hidden" name="purpose" value="right-to-work"><button>Prove my right to work</button></form>
-<form method="post" action="/start"><input type="hidden" name="purpose" value="over-18"><button>Prove I am over 18</button></form>`,
+<form method="post" action="/start"><input type="hidden" name="purpose" value="over-18"><button>Prove I am over 18</button></form>
+<p>With your driving licence as an ISO mobile driving licence (mDL):</p>
+<form method="post" action="/start"><input type="hidden" name="purpose" value="mdl-over-18"><button>Prove I am over 18 with my mobile driving licence</button></form>
+<form method="post" action="/start"><input type="hidden" name="purpose" value="mdl-and-right-to-work"><button>Prove my name and age (mobile driving licence) and my right to work</button></form>`,
   );
 }
 
@@ -55,8 +58,20 @@ export function waitingPage(tx: Transaction, links: { crossDevice: string; sameD
   );
 }
 
-function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** A picture's type from its first bytes (JPEG: FF D8 FF; PNG: 89 50 4E 47), else undefined: other bytes are never shown as an image. */
+function imageType(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  return undefined;
+}
+
+function show(value: unknown) {
+  // An mdoc's byte strings (ISO/IEC 18013-5 §7.2.1 portrait): a JPEG or PNG as a picture, other bytes by their length.
+  if (value instanceof Uint8Array) {
+    const type = imageType(value);
+    return type ? html`<img alt="Photo sent" width="120" src="data:${type};base64,${Buffer.from(value).toString('base64')}">` : `(${value.length} bytes)`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `(${v.length} bytes)` : v));
 }
 
 /** The wallet said no (OpenID4VP 1.0 §8.5): access_denied is both "declined" and "does not hold it". */

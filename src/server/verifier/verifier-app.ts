@@ -1,6 +1,6 @@
 /**
  * A reference OpenID4VP 1.0 verifier: a job application site that asks for the right to work (or
- * age) with a DCQL query (§6) in a request object fetched by `request_uri` (§5.10), answered by
+ * age, or both with the licence as an ISO mdoc: B.2) with a DCQL query (§6) in a request object fetched by `request_uri` (§5.10), answered by
  * `direct_post.jwt` (§8.3, encrypted to a per-transaction key; HAIP), and shows what it received
  * and whether it verified. Client Identifier Prefix `redirect_uri:` (§5.9.3): the request object
  * is unsigned and the client id is the response_uri.
@@ -17,6 +17,10 @@ import { base64urlEncode } from '../../lib/base64url';
 import { jweHeader, JWE_ALG, JWE_ENC } from '../../lib/jwe';
 import { walletCors } from '../reference/cors';
 import { TYPE_BASE } from '../reference/departments';
+
+/** ISO/IEC 18013-5 §7.1 and §7.2.1: the mDL's docType and namespace. */
+const MDL_DOCTYPE = 'org.iso.18013.5.1.mDL';
+const MDL_NAMESPACE = 'org.iso.18013.5.1';
 import { expiredPage, homePage, resultPage, STYLE, waitingPage } from './pages';
 import { Transactions } from './transactions';
 import { verifyResponse, type VerifyContext } from './verify-response';
@@ -42,6 +46,22 @@ export const QUERIES: Record<string, Record<string, unknown>> = {
   },
   'over-18': {
     credentials: [{ id: 'over_18', format: 'dc+sd-jwt', meta: { vct_values: [`${TYPE_BASE}/driving-licence`] }, claims: [{ path: ['age_over_18'] }] }],
+  },
+  // The driving licence as an ISO mdoc (OpenID4VP 1.0 B.2.3 doctype_value, B.2.4 [namespace, element]).
+  'mdl-over-18': {
+    credentials: [{ id: 'mdl', format: 'mso_mdoc', meta: { doctype_value: MDL_DOCTYPE }, claims: [{ path: [MDL_NAMESPACE, 'age_over_18'], intent_to_retain: false }] }],
+  },
+  // Two credentials, one answer (§6.4.2, §8.1): the mdoc licence for name and age, and the right to work.
+  'mdl-and-right-to-work': {
+    credentials: [
+      {
+        id: 'mdl',
+        format: 'mso_mdoc',
+        meta: { doctype_value: MDL_DOCTYPE },
+        claims: [{ path: [MDL_NAMESPACE, 'given_name'] }, { path: [MDL_NAMESPACE, 'family_name'] }, { path: [MDL_NAMESPACE, 'age_over_18'] }],
+      },
+      { id: 'right_to_work', format: 'dc+sd-jwt', meta: { vct_values: [`${TYPE_BASE}/right-to-work`] }, claims: [{ path: ['right_to_work'] }, { path: ['work_restrictions'] }] },
+    ],
   },
 };
 
@@ -102,7 +122,11 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
         client_name: VERIFIER_NAME,
         jwks: { keys: [{ ...tx.publicJwk, use: 'enc', alg: JWE_ALG }] },
         encrypted_response_enc_values_supported: [JWE_ENC],
-        vp_formats_supported: { 'dc+sd-jwt': { 'sd-jwt_alg_values': ['ES256', 'EdDSA'], 'kb-jwt_alg_values': ['ES256'] } },
+        // §11.1 / B.2.2: COSE algorithm ids for mdocs (-7 ES256, -35 ES384, -8 EdDSA).
+        vp_formats_supported: {
+          'dc+sd-jwt': { 'sd-jwt_alg_values': ['ES256', 'EdDSA'], 'kb-jwt_alg_values': ['ES256'] },
+          mso_mdoc: { issuerauth_alg_values: [-7, -35, -8], deviceauth_alg_values: [-7, -8] },
+        },
       },
     };
     const jwt = `${segment({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${segment(payload)}.`;
@@ -130,7 +154,7 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
     if (!tx) return c.json({ error: 'invalid_request', error_description: 'Unknown or expired transaction' }, 400);
     // One response per transaction: a second one is a replay.
     if (tx.outcome) return c.json({ error: 'invalid_request', error_description: 'This request was already answered' }, 400);
-    tx.outcome = await verifyResponse(tx, { response }, { clientId, trustList: options.trustList, fetchStatusList: options.fetchStatusList, now });
+    tx.outcome = await verifyResponse(tx, { response }, { clientId, responseUri, trustList: options.trustList, fetchStatusList: options.fetchStatusList, now });
     return c.json({ redirect_uri: `${options.url}/tx/${tx.id}` });
   });
 

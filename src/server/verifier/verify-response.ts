@@ -2,12 +2,16 @@
  * Verifying an OpenID4VP 1.0 response at the reference verifier: decrypt the `response` JWE
  * (§8.3; ECDH-ES P-256 + A256GCM, RFC 7516/7518, HAIP) with the transaction's key, read
  * `vp_token` (§8.1: an object keyed by DCQL credential query id, each an array of presentations),
- * and verify the SD-JWT VC presentation with its key binding to this verifier's client_id and
- * the transaction's nonce (B.3.6; RFC 9901 §7.3), trust list, validity and status.
+ * and verify every presentation in one batch: an SD-JWT VC's key binding to this verifier's
+ * client_id and the transaction's nonce (B.3.6; RFC 9901 §7.3), an mdoc DeviceResponse's device
+ * signature over the SessionTranscript with the OpenID4VPHandover of B.2.6.1 (client_id, nonce,
+ * the thumbprint of this transaction's encryption key, the response URI); trust list, validity and
+ * status. Then whether the answer is what was asked (§6.4.1 per credential, §6.4.2 as a whole).
  */
-import { verifyPresentation, type TrustList } from '../../credentials/index';
+import { createHash } from 'node:crypto';
+import { verifyPresentations, type TrustList, type VerificationReport } from '../../credentials/index';
 import { utf8Decode } from '../../lib/bytes';
-import { decryptJwe, JweError } from '../../lib/jwe';
+import { decryptJwe, JweError, type P256PublicJwk } from '../../lib/jwe';
 import { isJsonObject } from '../../lib/json-safe';
 import { nodeSignatureVerifier } from './noble-verifier';
 import type { Outcome, Transaction } from './transactions';
@@ -16,9 +20,19 @@ const TECHNICAL = new Set(['iss', 'vct', 'iat', 'nbf', 'exp', 'cnf', 'status', '
 
 export interface VerifyContext {
   clientId: string;
+  /** Where answers are posted: part of an mdoc's OpenID4VPHandover (B.2.6.1). */
+  responseUri: string;
   trustList: () => Promise<TrustList>;
   fetchStatusList: (uri: string) => Promise<string>;
   now: () => number;
+}
+
+/** The DCQL credential queries this site makes (verifier-app.ts QUERIES), as far as it reads them. */
+interface SiteQuery {
+  id: string;
+  format: string;
+  meta?: { vct_values?: string[]; doctype_value?: string };
+  claims?: { path: string[] }[];
 }
 
 function hasPath(claims: Record<string, unknown>, path: string[]): boolean {
@@ -32,6 +46,31 @@ function hasPath(claims: Record<string, unknown>, path: string[]): boolean {
 
 function failure(error: string): Outcome {
   return { ok: false, reasons: [], claims: {}, error };
+}
+
+/** RFC 7638 SHA-256 thumbprint of the transaction's encryption key: B.2.6.1's jwkThumbprint (the answer is always encrypted here). */
+function thumbprint(jwk: P256PublicJwk): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest());
+}
+
+/** The claims to show: an SD-JWT VC's own (less the technical ones); an mdoc's elements by name, across its namespaces. */
+function shownClaims(report: VerificationReport): Record<string, unknown> {
+  if (report.format !== 'mso_mdoc') return Object.fromEntries(Object.entries(report.claims).filter(([k]) => !TECHNICAL.has(k)));
+  const out: Record<string, unknown> = {};
+  for (const elements of Object.values(report.claims)) {
+    if (isJsonObject(elements)) for (const [name, value] of Object.entries(elements)) if (!(name in out)) out[name] = value;
+  }
+  return out;
+}
+
+/** §6.4.2: the query ids a complete answer needs — all without credential_sets, else one whole option of each required set. */
+function missingQueries(dcql: Record<string, unknown>, answered: ReadonlySet<string>): string[] {
+  const queries = dcql.credentials as SiteQuery[];
+  const sets = dcql.credential_sets as { options: string[][]; required?: boolean }[] | undefined;
+  if (!sets) return queries.map((q) => q.id).filter((id) => !answered.has(id));
+  return sets
+    .filter((s) => s.required !== false && !s.options.some((o) => o.every((id) => answered.has(id))))
+    .map((s) => s.options.map((o) => o.join(' and ')).join(' or '));
 }
 
 /** `body` is the decoded form: `response` (direct_post.jwt) or `vp_token` (direct_post). */
@@ -48,30 +87,52 @@ export async function verifyResponse(tx: Transaction, form: { response?: string;
     return failure(error instanceof JweError && error.code === 'wrong-key' ? 'the response was encrypted to another key' : 'the response could not be read');
   }
   const vp = isJsonObject(params) ? params.vp_token : undefined;
-  const queryId = (tx.dcql.credentials as { id: string }[])[0]?.id ?? '';
-  const list = isJsonObject(vp) ? vp[queryId] : undefined;
-  const presentation = Array.isArray(list) && typeof list[0] === 'string' ? list[0] : undefined;
-  if (!presentation) return failure(`the response has no presentation for "${queryId}"`);
-  const report = await verifyPresentation(presentation, {
+  if (!isJsonObject(vp)) return failure('the response has no vp_token');
+  const queries = tx.dcql.credentials as SiteQuery[];
+  const given: { query: SiteQuery; presentation: string }[] = [];
+  for (const [queryId, list] of Object.entries(vp)) {
+    const query = queries.find((q) => q.id === queryId);
+    if (!query) return failure(`the response answers "${queryId}", which was not asked for`);
+    // §8.1: one presentation per query (none of this site's queries allows `multiple`).
+    if (!Array.isArray(list) || list.length !== 1 || typeof list[0] !== 'string') return failure(`the response must hold one presentation for "${queryId}"`);
+    given.push({ query, presentation: list[0] });
+  }
+  if (given.length === 0) return failure('the response holds no presentation');
+  const reports = await verifyPresentations(given.map((g) => g.presentation), {
     trustList: await ctx.trustList(),
     verifier: nodeSignatureVerifier,
     now: new Date(ctx.now()),
     audience: ctx.clientId,
     nonce: tx.nonce,
+    // B.2.6.1: what an mdoc's DeviceAuth must cover besides client_id and nonce.
+    handover: { kind: 'openid4vp', responseUri: ctx.responseUri, encryptionKeyThumbprint: thumbprint(tx.publicJwk) },
     fetchStatusList: ctx.fetchStatusList,
   });
-  const claims = Object.fromEntries(Object.entries(report.claims).filter(([k]) => !TECHNICAL.has(k)));
-  const reasons: Outcome['reasons'] = report.checks.map((c) => ({ name: c.name, ok: c.ok, message: c.message }));
-  // DCQL §6.4.1: the presentation must be of a requested type and hold every requested claim.
-  const query = (tx.dcql.credentials as { meta?: { vct_values?: string[] }; claims?: { path: string[] }[] }[])[0];
-  if (report.valid && query) {
-    const typeOk = query.meta?.vct_values?.includes(report.type) ?? true;
+  const several = given.length > 1;
+  const reasons: Outcome['reasons'] = [];
+  const claims: Record<string, unknown> = {};
+  const types: string[] = [];
+  const issuers: string[] = [];
+  reports.forEach((report, i) => {
+    const { query } = given[i]!;
+    const name = (check: string) => (several ? `${query.id}: ${check}` : check);
+    reasons.push(...report.checks.map((c) => ({ name: name(c.name), ok: c.ok, message: c.message })));
+    const shown = shownClaims(report);
+    for (const [k, v] of Object.entries(shown)) claims[several && k in claims ? `${query.id}.${k}` : k] = v;
+    types.push(report.type);
+    const issuer = report.issuer.name ?? report.issuer.id;
+    if (issuer) issuers.push(issuer);
+    // DCQL §6.4.1: of the format and a type asked for (B.3.5 vct_values, B.2.3 doctype_value), every claim asked for held.
+    if (!report.valid) return;
+    const typeOk = report.format === query.format && (query.meta?.vct_values?.includes(report.type) ?? true) && (query.meta?.doctype_value === undefined || query.meta.doctype_value === report.type);
     const missing = (query.claims ?? []).filter((c) => !hasPath(report.claims, c.path)).map((c) => c.path.join('.'));
     const ok = typeOk && missing.length === 0;
-    reasons.push({ name: 'request', ok, message: !typeOk ? `type ${report.type} was not asked for` : missing.length > 0 ? `not shared, though asked for: ${missing.join(', ')}` : 'everything asked for was shared' });
-  }
-  const outcome: Outcome = { ok: reasons.every((r) => r.ok) && report.valid, reasons, claims, type: report.type };
-  const issuer = report.issuer.name ?? report.issuer.id;
-  if (issuer) outcome.issuer = issuer;
+    reasons.push({ name: name('request'), ok, message: !typeOk ? `type ${report.type} was not asked for` : missing.length > 0 ? `not shared, though asked for: ${missing.join(', ')}` : 'everything asked for was shared' });
+  });
+  // §6.4.2: every required credential (set) answered.
+  const missing = missingQueries(tx.dcql, new Set(given.map((g) => g.query.id)));
+  if (several || missing.length > 0) reasons.push({ name: 'credentials', ok: missing.length === 0, message: missing.length > 0 ? `not shared, though asked for: ${missing.join('; ')}` : 'every credential asked for was shared' });
+  const outcome: Outcome = { ok: reasons.every((r) => r.ok) && reports.every((r) => r.valid), reasons, claims, type: types.join(', ') };
+  if (issuers.length > 0) outcome.issuer = issuers.join(', ');
   return outcome;
 }
