@@ -12,6 +12,7 @@ import { encodeCbor } from './cbor';
 import { jwkFromCoseKey } from './cose';
 import { msoMdocDcql } from './dcql';
 import { mdocParts, parseMdoc, readMdoc } from './parse';
+import { presentMdoc } from './present';
 
 export { msoMdocDcql } from './dcql';
 export { decodeCbor, encodeCbor, embedCbor, EmbeddedCbor } from './cbor';
@@ -80,8 +81,10 @@ export const msoMdocFormat: CredentialFormatModule = {
     if (namespace === undefined) throw new DataError(`This mdoc has no data element named ${JSON.stringify(name)}.`);
     return [namespace, name];
   },
-  // OpenID4VP 1.0 B.2.4: [namespace, element, …]; labels are by element (ISO/IEC 18013-5 §7.2.1 names).
-  labelPath: (path) => path.slice(1),
+  // OpenID4VP 1.0 B.2.4: [namespace, element, …]; labels are by element (ISO/IEC 18013-5 §7.2.1 names). A namespace is
+  // a reverse domain name (§7.1, "org.iso.18013.5.1"): a path that does not start with one is not an mdoc's, and is
+  // kept whole (the wallet asks every format to shorten a path, src/wallet/held/held-credentials.ts labelPath).
+  labelPath: (path) => (path.length >= 2 && typeof path[0] === 'string' && path[0].includes('.') ? path.slice(1) : [...path]),
   holderJwk(raw) {
     // ISO/IEC 18013-5 §9.1.2.4: every mdoc is bound to deviceKeyInfo.deviceKey.
     return jwkFromCoseKey(mdocParts(raw).issuerSigned.mso.deviceKey, 'mdoc device key');
@@ -108,5 +111,5 @@ export const msoMdocFormat: CredentialFormatModule = {
     const signed = encodeCbor([parts.docType, parts.document.deviceSigned.nameSpacesBytes, parts.issuerSigned.issuerAuth.payload, normalisedSignature(signature.alg, signature.signature)]);
     return { signingInput: base64urlEncode(signed) };
   },
-  present: () => Promise.reject(new DataError('Presenting an mdoc is not available yet.')),
+  present: presentMdoc,
 };

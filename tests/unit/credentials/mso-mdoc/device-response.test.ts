@@ -12,11 +12,12 @@ import { CheckError } from '../../../../src/credentials/check-error';
 import { decodeCbor, embedCbor, encodeCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
 import { deviceAuthenticationBytes } from '../../../../src/credentials/formats/mso-mdoc/device-auth';
 import { msoMdocFormat } from '../../../../src/credentials/formats/mso-mdoc/index';
+import { detectFormat } from '../../../../src/credentials/formats/index';
 import { sessionTranscriptBytes } from '../../../../src/credentials/formats/mso-mdoc/session-transcript';
 import type { HolderProofExpectations, PresentationHandover } from '../../../../src/credentials/formats/format';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
 import { nobleVerifier } from '../../../shared/credentials/helpers';
-import { buildIssuerSigned, MDL } from './build-mdoc';
+import { buildIssuerSigned, MDL, MDL_NS } from './build-mdoc';
 
 const fromHex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
 const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -80,6 +81,28 @@ describe('the holder proof of a presented mdoc', () => {
     const raw = base64urlEncode(fromHex(auth0.examples[0]!.device_response_hex));
     // Its embedded payload is not this session's DeviceAuthenticationBytes: refused before any signature check.
     expect(() => msoMdocFormat.parse(raw).holderProof!(EXPECT)).toThrow(/signs something other than this session/);
+  });
+});
+
+describe('presenting through the format (present.ts) and parsing the answer back', () => {
+  it('discloses only the chosen elements, and its holder proof verifies for that session only', async () => {
+    const built = buildIssuerSigned();
+    const point = built.devicePoint;
+    const holderKey = await crypto.subtle.importKey(
+      'jwk',
+      { kty: 'EC', crv: 'P-256', x: base64urlEncode(point.subarray(1, 33)), y: base64urlEncode(point.subarray(33)), d: base64urlEncode(built.deviceSecret) },
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['sign'],
+    );
+    const presentation = await msoMdocFormat.present(built.raw, { disclose: [[MDL_NS, 'age_over_18']], audience: AUDIENCE, nonce: NONCE, holderKey, handover: HANDOVER });
+    expect(detectFormat(presentation).id).toBe('mso_mdoc');
+    const parsed = msoMdocFormat.parse(presentation);
+    expect(parsed.claims).toEqual({ [MDL_NS]: { age_over_18: true } });
+    expect(parsed.disclosures).toBe(1);
+    expect(await verifies(presentation, EXPECT)).toBe(true);
+    expect(await verifies(presentation, { ...EXPECT, nonce: 'another-nonce' })).toBe(false);
+    expect(await nobleVerifier.verifyBatch([parsed.issuerSignature.item({ alg: 'ES256', publicKey: built.issuerKey })])).toEqual([true]);
   });
 });
 
