@@ -10,10 +10,12 @@ import { labelFromName, localise } from '../shared';
 import { ReceiveError, type OfferSummary } from './receive-api';
 import type { Localised } from '../shared';
 
-/** The `vct` (SD-JWT VC) or VC types (besides VerifiableCredential) a configuration issues. */
+/** The `vct` (SD-JWT VC), the `doctype` (ISO mdoc, OpenID4VCI 1.0 Appendix A.2.2) or VC types (besides VerifiableCredential) a configuration issues. */
 export function offeredTypes(config: CredentialConfigurationMetadata | undefined): string[] {
   if (!config) return [];
-  return config.vct ? [config.vct] : (config.types ?? []).filter((t) => t !== 'VerifiableCredential');
+  if (config.vct) return [config.vct];
+  if (config.format === 'mso_mdoc') return config.doctype ? [config.doctype] : [];
+  return (config.types ?? []).filter((t) => t !== 'VerifiableCredential');
 }
 
 export function claimLabel(claim: ClaimMetadata): Localised {

@@ -4,7 +4,8 @@
  * trust list naming the DVLA's IACA root for the doctype, the IssuerSigned it issues (every
  * element of the common design, the device key from the key proof, the MSO's status at the DVLA's
  * status list, the Document Signer certificate issued by the IACA under the Annex B profile), the
- * certificates kept across a restart.
+ * certificates kept across a restart, and the whole credential through verifyCredential (with the
+ * app's noble engine, which checks the IACA's ES384 certificate signature), revocation included.
  */
 import '../../../src/server/reference/reflect-metadata-shim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +14,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { decode, Tagged } from 'cborg';
-import { msoMdocFormat, parseTrustList, type TrustList } from '../../../src/credentials/index';
+import { msoMdocFormat, parseTrustList, verifyCredential, type TrustList } from '../../../src/credentials/index';
 import { obtainCredential, redeemOffer, resolveOffer, type Holder } from '../../../src/protocols/openid4vci/index';
 import { startReferenceServers, type ReferenceServers } from '../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import { MDL_DOCTYPE, MDL_NAMESPACE } from '../../../src/server/reference/departments';
 import { MDL_DS_EKU } from '../../../src/server/reference/iaca';
 import { nobleVerifier } from '../../shared/credentials/helpers';
+import { createNobleVerifier } from '../../../src/crypto/noble-verifier';
 
 const WALLET = 'http://localhost:5173';
 const http = { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 60_000, remoteUrls: { allowLoopback: true } };
@@ -147,7 +149,7 @@ describe('the reference DVLA issues the driving licence as an ISO mdoc', () => {
     expect(msoMdocFormat.holderJwk(raw)).toEqual(h.publicJwk);
 
     // x5chain (RFC 9360): the Document Signer, issued by the IACA the trust list names (Annex B.1.4).
-    const ds = new x509.X509Certificate(unprotectedHeader.get(33) as Uint8Array);
+    const ds = new x509.X509Certificate(unprotectedHeader.get(33) as Uint8Array<ArrayBuffer>);
     const iaca = new x509.X509Certificate(Buffer.from(trustPayload.issuers.find((i) => i.id === servers.issuers.dvla.url)!.iaca![0]!.certificate, 'base64'));
     expect(ds.issuer).toBe(iaca.subject);
     expect(await ds.verify({ publicKey: iaca.publicKey, signatureOnly: true })).toBe(true);
@@ -163,6 +165,16 @@ describe('the reference DVLA issues the driving licence as an ISO mdoc', () => {
     expect(read.type).toBe(MDL_DOCTYPE);
     expect((read.claims[MDL_NAMESPACE] as Record<string, unknown>).given_name).toBe('Ada');
     expect(msoMdocFormat.peekStatusUri(raw)).toBe(servers.issuers.dvla.statusListUri);
+  });
+
+  it('verifies in full (x5chain to the listed IACA, MSO signature, digests, validity, status); revoking on the admin side reaches it', async () => {
+    const { raw, idx } = await receive('sam');
+    const options = { trustList, verifier: createNobleVerifier(), now: new Date(clock), fetchStatusList: async (uri: string) => (await fetch(uri)).text() };
+    const report = await verifyCredential(raw, options);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(report).toMatchObject({ valid: true, format: 'mso_mdoc', type: MDL_DOCTYPE, issuer: { id: servers.issuers.dvla.url }, status: { state: 'valid' } });
+    servers.issuers.dvla.setStatus(idx, 'revoked');
+    expect((await verifyCredential(raw, options)).status?.state).toBe('revoked');
   });
 
   it('the IACA and Document Signer are kept in keys.json and survive a restart', async () => {
