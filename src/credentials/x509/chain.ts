@@ -60,18 +60,44 @@ interface Candidate {
   certificate: X509Certificate;
 }
 
-/** The listed IACAs whose subject is the DS's issuer name and whose key identifier its authority key identifier names. */
-function candidates(ds: X509Certificate, issuers: readonly TrustedIssuer[]): Candidate[] {
+/** Trust-list roots already read: a list's certificates are the same bytes for every mdoc checked with it. */
+const readRoots = new WeakMap<Uint8Array, X509Certificate | CheckError>();
+
+function readRoot(der: Uint8Array, what: string): X509Certificate | CheckError {
+  let result = readRoots.get(der);
+  if (!result) {
+    try {
+      result = read(der, what);
+    } catch (e) {
+      if (!(e instanceof CheckError)) throw e;
+      result = e;
+    }
+    readRoots.set(der, result);
+  }
+  return result;
+}
+
+/**
+ * The listed IACAs whose subject is the DS's issuer name and whose key identifier its authority
+ * key identifier names, and the first listed certificate that could not be read (so that one
+ * issuer's damaged entry does not stop every other issuer's mdocs, but is named when nothing matched).
+ */
+function candidates(ds: X509Certificate, issuers: readonly TrustedIssuer[]): { found: Candidate[]; unreadable?: CheckError } {
   const found: Candidate[] = [];
+  let unreadable: CheckError | undefined;
   for (const issuer of issuers) {
     for (const [i, root] of (issuer.iaca ?? []).entries()) {
-      const certificate = read(root.certificate, `The IACA certificate ${i + 1} of ${issuer.name.en} on the trust list`);
+      const certificate = readRoot(root.certificate, `The IACA certificate ${i + 1} of ${issuer.name.en} on the trust list`);
+      if (certificate instanceof CheckError) {
+        unreadable ??= certificate;
+        continue;
+      }
       if (!bytesEqual(certificate.subjectDer, ds.issuerDer)) continue;
       if (ds.authorityKeyId && certificate.subjectKeyId && !bytesEqual(ds.authorityKeyId, certificate.subjectKeyId)) continue;
       found.push({ issuer, root, certificate });
     }
   }
-  return found;
+  return unreadable ? { found, unreadable } : { found };
 }
 
 /**
@@ -88,7 +114,8 @@ export function validateMdocIssuer(x5chain: readonly Uint8Array[], issuers: read
   if (extra && bytesEqual(extra.der, ds.der)) refuse('The issuer\'s certificate chain loops: it names the document signer certificate twice');
   if (bytesEqual(ds.issuerDer, ds.subjectDer)) refuse(`The document signer certificate (${ds.subject}) names itself as its issuer, so it does not lead to an IACA on the trust list`);
 
-  const found = candidates(ds, issuers);
+  const { found, unreadable } = candidates(ds, issuers);
+  if (found.length === 0 && unreadable) refuse(`${unreadable.message.replace(/\.$/, '')}, so Satchel cannot tell whether it issued this document (its document signer certificate was issued by ${ds.issuer})`);
   if (found.length === 0) refuse(`The document signer certificate was issued by ${ds.issuer}, which is not an IACA on Satchel's trust list, so this document cannot be trusted`, 'unknown-issuer');
   if (found.length > 1) refuse(`The trust list names the IACA ${ds.issuer} more than once, so Satchel cannot tell which issuer this document is from`, 'unknown-issuer');
   const { issuer, root, certificate: iaca } = found[0]!;
