@@ -14,7 +14,10 @@ export const ED25519_PUBLIC_KEY_BYTES = 32;
 
 export interface PublicKey {
   alg: SignatureAlgorithm;
-  /** SEC1 uncompressed point (ES256) or the 32-byte Ed25519 key (EdDSA). */
+  /**
+   * SEC1 uncompressed point (ES256) or the 32-byte Ed25519 key (EdDSA). ES384 (a P-384 SEC1 point)
+   * comes only from X.509 certificates (x509/certificate.ts); JWKs stay P-256 and Ed25519.
+   */
   publicKey: Uint8Array;
   kid?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * The verify pipeline. Each credential is parsed and checked in stages; every signature it needs
- * (issuer JWS, key-binding JWT, status list token) is queued, and the whole call — one credential
- * or many — sends them to the SignatureVerifier as ONE batch. Bad data never throws: it becomes a
+ * (issuer JWS or an mdoc's COSE_Sign1 and its issuer certificates, key-binding JWT or device
+ * signature, status list token) is queued, and the whole call — one credential or many — sends
+ * them to the SignatureVerifier as ONE batch. Bad data never throws: it becomes a
  * failed check with a message a person can act on. Misuse (wrong argument types) throws TypeError.
  */
 import { argumentError, DataError } from '../lib/errors';
