@@ -72,6 +72,8 @@ export interface VerifierAppOptions {
   trustList: VerifyContext['trustList'];
   fetchStatusList: VerifyContext['fetchStatusList'];
   now?: () => number;
+  /** The signature verifier (default: nodeSignatureVerifier). */
+  verifier?: VerifyContext['verifier'];
 }
 
 const segment = (value: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(value)));
@@ -154,7 +156,7 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
     if (!tx) return c.json({ error: 'invalid_request', error_description: 'Unknown or expired transaction' }, 400);
     // One response per transaction: a second one is a replay.
     if (tx.outcome) return c.json({ error: 'invalid_request', error_description: 'This request was already answered' }, 400);
-    tx.outcome = await verifyResponse(tx, { response }, { clientId, responseUri, trustList: options.trustList, fetchStatusList: options.fetchStatusList, now });
+    tx.outcome = await verifyResponse(tx, { response }, { clientId, responseUri, trustList: options.trustList, fetchStatusList: options.fetchStatusList, now, ...(options.verifier ? { verifier: options.verifier } : {}) });
     return c.json({ redirect_uri: `${options.url}/tx/${tx.id}` });
   });
 

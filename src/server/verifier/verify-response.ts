@@ -9,7 +9,7 @@
  * status. Then whether the answer is what was asked (§6.4.1 per credential, §6.4.2 as a whole).
  */
 import { createHash } from 'node:crypto';
-import { verifyPresentations, type TrustList, type VerificationReport } from '../../credentials/index';
+import { verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { utf8Decode } from '../../lib/bytes';
 import { decryptJwe, JweError, type P256PublicJwk } from '../../lib/jwe';
 import { isJsonObject } from '../../lib/json-safe';
@@ -25,6 +25,8 @@ export interface VerifyContext {
   trustList: () => Promise<TrustList>;
   fetchStatusList: (uri: string) => Promise<string>;
   now: () => number;
+  /** Checks the signatures; default nodeSignatureVerifier (@noble/curves). */
+  verifier?: SignatureVerifier;
 }
 
 /** The DCQL credential queries this site makes (verifier-app.ts QUERIES), as far as it reads them. */
@@ -100,7 +102,7 @@ export async function verifyResponse(tx: Transaction, form: { response?: string;
   if (given.length === 0) return failure('the response holds no presentation');
   const reports = await verifyPresentations(given.map((g) => g.presentation), {
     trustList: await ctx.trustList(),
-    verifier: nodeSignatureVerifier,
+    verifier: ctx.verifier ?? nodeSignatureVerifier,
     now: new Date(ctx.now()),
     audience: ctx.clientId,
     nonce: tx.nonce,

@@ -1,0 +1,125 @@
+/**
+ * The driving licence as an ISO mdoc shared online (OpenID4VP 1.0 B.2), same code as the app: the
+ * wallet's Sharer reads the reference verifier's mdoc request, answers by direct_post.jwt with a
+ * DeviceResponse whose device signature covers the OpenID4VPHandover (B.2.6.1), and the verifier
+ * (src/server/verifier) verifies it. In-process: the verifier's Hono app is the wallet's fetch.
+ */
+import { p384 } from '@noble/curves/nist.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SignatureVerifier } from '../../../../src/credentials/index';
+import { decryptJwe, encryptJwe, jweHeader } from '../../../../src/lib/jwe';
+import { verifierApp } from '../../../../src/server/verifier/verifier-app';
+import { createSharer } from '../../../../src/wallet/share/share';
+import type { Sharer } from '../../../../src/wallet/share/share-api';
+import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
+import { nobleVerify } from '../../../shared/credentials/helpers';
+import { addMdocLicence, MDL_NAMESPACE, withoutSdJwtLicence } from '../../../browser/wallet/share/mdoc-world';
+
+const URL_BASE = 'http://localhost:5180';
+/**
+ * The DVLA's IACA signs with ES384 (the common design). Until the reference verifier's own
+ * verifier (noble-verifier.ts) takes ES384, the test gives it one that does: @noble/curves P-384
+ * (RFC 7518 §3.4 r‖s over SHA-384), the rest as the test helpers verify.
+ */
+const verifierWithEs384: SignatureVerifier = {
+  verifyBatch: (items) => items.map((item) => {
+    if (item.alg !== 'ES384') return nobleVerify(item);
+    try {
+      return p384.verify(item.signature, item.message, item.publicKey, { lowS: false, prehash: true, format: 'compact' });
+    } catch {
+      return false;
+    }
+  }),
+};
+let world: World;
+let verifier: ReturnType<typeof verifierApp>;
+let sharer: Sharer;
+let posted: string | undefined;
+const fetchApp: typeof fetch = async (input, init) => {
+  const url = typeof input === 'string' || input instanceof URL ? input.toString() : input.url;
+  if (url.endsWith('/response') && typeof init?.body === 'string') posted = init.body;
+  return verifier.app.fetch(new Request(url, init));
+};
+
+async function start(purpose: string): Promise<{ link: string; txUrl: string; txId: string }> {
+  const res = await fetchApp(`${URL_BASE}/start`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: URL_BASE }, body: `purpose=${purpose}` });
+  const txUrl = `${URL_BASE}${res.headers.get('location')}`;
+  const page = await (await fetchApp(txUrl)).text();
+  const link = /href="(http:\/\/wallet\.example\/share\?[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+  return { link, txUrl, txId: txUrl.split('/').pop()! };
+}
+
+beforeEach(async () => {
+  world = await makeWorld();
+  await addMdocLicence(world);
+  verifier = verifierApp({
+    url: URL_BASE,
+    walletUrl: 'http://wallet.example',
+    walletOrigins: ['http://wallet.example'],
+    trustList: async () => world.trustList,
+    fetchStatusList: async (uri) => world.statusLists[uri]!,
+    now: () => NOW.getTime(),
+    verifier: verifierWithEs384,
+  });
+  sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => NOW.getTime(), remoteUrls: { allowLoopback: true } });
+});
+
+describe('the mdoc licence shared online with the reference verifier', () => {
+  it('over 18: the mDL answers with age_over_18 alone, verified by the verifier with the OpenID4VPHandover', async () => {
+    withoutSdJwtLicence(world);
+    const { link, txUrl, txId } = await start('mdl-over-18');
+    const request = await sharer.readRequest(link);
+    expect(request.candidates.map((c) => [c.credentialId, c.requested.map((r) => r.path)])).toEqual([['mdl', [[MDL_NAMESPACE, 'age_over_18']]]]);
+    await sharer.respondOnline(request.requestId, 'mdl', request.candidates[0]!.requested.map((r) => r.path));
+    const outcome = verifier.transactions.get(txId)!.outcome!;
+    expect(outcome.reasons.filter((r) => !r.ok)).toEqual([]);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.type).toBe('org.iso.18013.5.1.mDL');
+    expect(outcome.claims).toEqual({ age_over_18: true });
+    const page = await (await fetchApp(txUrl)).text();
+    expect(page).toContain('The credential verified.');
+    expect(page).not.toContain('Jones');
+    expect(world.vault.activity[0]).toMatchObject({ kind: 'shared', credentialId: 'mdl', counterparty: 'Acme Café jobs' });
+  });
+
+  it('the mDL and the SD-JWT right to work: one answer holding both, each verified, the answer complete', async () => {
+    const { link, txId } = await start('mdl-and-right-to-work');
+    const request = await sharer.readRequest(link);
+    expect(request.queryIds).toEqual(['mdl', 'right_to_work']);
+    const answers = request.queryIds.map((queryId) => {
+      const c = request.candidates.find((x) => x.queryId === queryId)!;
+      return { queryId, credentialId: c.credentialId, claims: c.requested.map((r) => r.path) };
+    });
+    expect(answers.map((a) => a.credentialId)).toEqual(['mdl', 'rtw']);
+    await sharer.respondOnline(request.requestId, answers);
+    // One POST, one vp_token with a presentation per credential query (§8.1).
+    const tx = verifier.transactions.get(txId)!;
+    const body = new URLSearchParams(posted!);
+    const vpToken = JSON.parse(new TextDecoder().decode(await decryptJwe(body.get('response')!, tx.privateKey))).vp_token as Record<string, string[]>;
+    expect(Object.keys(vpToken)).toEqual(['mdl', 'right_to_work']);
+    expect(vpToken.right_to_work![0]).toContain('~');
+    expect(vpToken.mdl![0]).not.toContain('~');
+    const outcome = tx.outcome!;
+    expect(outcome.reasons.filter((r) => !r.ok)).toEqual([]);
+    expect(outcome.reasons.find((r) => r.name === 'credentials')).toMatchObject({ ok: true });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.claims).toEqual({ given_name: 'Ava', family_name: 'Jones', age_over_18: true, right_to_work: 'Unlimited', work_restrictions: 'None' });
+  });
+
+  it('a DeviceResponse made for one transaction fails the device signature at another (replay): its transcript names the other nonce and key', async () => {
+    withoutSdJwtLicence(world);
+    const first = await start('mdl-over-18');
+    const request = await sharer.readRequest(first.link);
+    await sharer.respondOnline(request.requestId, 'mdl', request.candidates[0]!.requested.map((r) => r.path));
+    const plaintext = await decryptJwe(new URLSearchParams(posted!).get('response')!, verifier.transactions.get(first.txId)!.privateKey);
+    // An attacker who saw the plaintext re-encrypts it to a second transaction's key.
+    const second = await start('mdl-over-18');
+    const tx2 = verifier.transactions.get(second.txId)!;
+    const replayed = await encryptJwe(plaintext, tx2.publicJwk, { kid: tx2.id });
+    expect(jweHeader(replayed).kid).toBe(tx2.id);
+    await fetchApp(`${URL_BASE}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `response=${replayed}` });
+    const outcome = tx2.outcome!;
+    expect(outcome.ok).toBe(false);
+    expect(outcome.reasons.find((r) => r.name === 'key-binding')).toMatchObject({ ok: false });
+  });
+});
