@@ -48,7 +48,9 @@ const mutation = fc.record({
   ),
 });
 
-function mutate(bytes: Uint8Array, edits: fc.infer<typeof mutation>['edits']): Uint8Array {
+type Edit = { kind: 'flip'; at: number; bits: number } | { kind: 'cut'; at: number } | { kind: 'insert'; at: number; byte: number };
+
+function mutate(bytes: Uint8Array, edits: readonly Edit[]): Uint8Array {
   let out = Array.from(bytes);
   for (const edit of edits) {
     const at = edit.at % Math.max(out.length, 1);
