@@ -2,7 +2,7 @@
  * mdoc presentation in real Chromium: a WebCrypto ECDSA P-256 holder key that cannot be exported
  * (as the vault keeps it) signs the DeviceResponse; the device signature is checked by the app's
  * crypto worker for this OpenID4VP session and refused for another; and @owf/mdoc's verifier
- * accepts the same DeviceResponse in the browser.
+ * accepts the same DeviceResponse in the browser. The device MAC suite (Annex D) runs here too.
  */
 import { DeviceResponse, SessionTranscript, Verifier, type VerificationAssessment } from '@owf/mdoc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { deviceSignatureItem } from '../../../src/credentials/formats/mso-mdoc/d
 import { mdocParts } from '../../../src/credentials/formats/mso-mdoc/parse';
 import { presentMdoc } from '../../../src/credentials/formats/mso-mdoc/present';
 import type { PresentationHandover } from '../../../src/credentials/formats/format';
+import { deviceMacSpecs } from '../../unit/credentials/mso-mdoc/device-mac.spec';
 import { issueWithOwf, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -68,3 +69,5 @@ describe('presentMdoc in Chromium', () => {
     expect(checks.filter((c) => c.status === 'PASSED').map((c) => c.check)).toContain('Device signature must be valid');
   });
 });
+
+deviceMacSpecs();
