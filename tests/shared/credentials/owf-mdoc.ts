@@ -117,8 +117,8 @@ export interface OwfIssued {
   certificate: Uint8Array;
 }
 
-/** An mDL issued by @owf/mdoc to the device key `deviceJwk` (public, P-256). */
-export async function issueWithOwf(deviceJwk: JsonWebKey): Promise<OwfIssued> {
+/** An mDL issued by @owf/mdoc to the device key `deviceJwk` (public, P-256), with `extra` elements in its namespace. */
+export async function issueWithOwf(deviceJwk: JsonWebKey, extra: Record<string, unknown> = {}): Promise<OwfIssued> {
   const issuerSecret = p256.utils.randomSecretKey();
   const point = p256.getPublicKey(issuerSecret, false);
   const issuerJwk = { kty: 'EC', crv: 'P-256', x: base64urlEncode(point.subarray(1, 33)), y: base64urlEncode(point.subarray(33)), d: base64urlEncode(issuerSecret) };
@@ -136,6 +136,7 @@ export async function issueWithOwf(deviceJwk: JsonWebKey): Promise<OwfIssued> {
       driving_privileges: [{ vehicle_category_code: 'B', issue_date: new DateOnly('2022-09-02'), expiry_date: new DateOnly('2032-09-01') }],
       age_over_18: true,
       age_over_21: false,
+      ...extra,
     })
     .sign({
       signingKey: CoseKey.fromJwk(issuerJwk),

@@ -104,6 +104,20 @@ describe('presentMdoc', () => {
     await expect(presentMdoc(presented, request([[NS, 'age_over_18']]))).rejects.toThrow(/not issuer-signed data/);
   });
 
+  it('presents more than 23 elements (a longer CBOR array head) that parse back and verify', async () => {
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const extra = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`extra_${String(i).padStart(2, '0')}`, i]));
+    const { raw: large } = await issueWithOwf(await crypto.subtle.exportKey('jwk', pair.publicKey), extra);
+    const all = [...itemBytesOf(large).keys()].map((name) => [NS, name]);
+    expect(all.length).toBe(40);
+    const presented = await presentMdoc(large, request(all, { holderKey: pair.privateKey }));
+    const { document, issuerSigned } = mdocParts(presented);
+    expect(issuerSigned.nameSpaces.get(NS)).toHaveLength(40);
+    const doc = { docType: MDL, deviceNameSpacesBytes: document!.deviceSigned.nameSpacesItem, deviceSignature: document!.deviceSigned.deviceSignature! };
+    const deviceKey = publicKeyFromCoseKey(issuerSigned.mso.deviceKey, 'device key');
+    expect(nobleVerify(deviceSignatureItem(doc, deviceKey, { nowS: NOW_S, audience: 'x509_san_dns:verifier.example', nonce: 'nonce-123', handover }))).toBe(true);
+  });
+
   it('refuses a holder key that is not ECDSA P-256', async () => {
     const ed = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
     await expect(presentMdoc(raw, request([[NS, 'age_over_18']], { holderKey: ed.privateKey }))).rejects.toThrow(/not an ECDSA P-256 key/);
