@@ -1,7 +1,8 @@
 /**
  * Demo people the admin page can issue credentials to, and the claims each department would
- * hold about them. Fictional data; the portrait is a tiny SVG data URL (an <img> never runs
- * script from an SVG, and the wallet renders claim values as text anyway).
+ * hold about them. Fictional data; the SD-JWT licence's portrait is a tiny SVG data URL (an <img>
+ * never runs script from an SVG, and the wallet renders claim values as text anyway); the mdoc
+ * licence carries a real JPEG (mdl-elements.ts).
  */
 import type { DepartmentId } from './departments';
 

@@ -177,6 +177,14 @@ describe('the reference DVLA issues the driving licence as an ISO mdoc', () => {
     expect((await verifyCredential(raw, options)).status?.state).toBe('revoked');
   });
 
+  it('the admin page offers it and makes its offer', async () => {
+    const admin = new URL(servers.adminUrl).origin;
+    expect(await (await fetch(servers.adminUrl)).text()).toContain(`<option value="dvla:${CONFIGURATION}">Mobile driving licence — Driver and Vehicle Licensing Agency</option>`);
+    const created = await fetch(`${admin}/offers`, { method: 'POST', body: new URLSearchParams({ person: 'sam', credential: `dvla:${CONFIGURATION}` }), headers: { Origin: admin }, redirect: 'manual' });
+    expect(created.status).toBe(303);
+    expect(await (await fetch(`${admin}${created.headers.get('Location')}`)).text()).toContain('Offer: Mobile driving licence for Sam Okafor');
+  });
+
   it('the IACA and Document Signer are kept in keys.json and survive a restart', async () => {
     const before = servers.issuers.dvla.mdocSigner!;
     await servers.close();
