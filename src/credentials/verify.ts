@@ -89,7 +89,7 @@ async function prepare(raw: string, ctx: Context, presentation?: PresentationBin
       // ISO/IEC 18013-5 §9.3.3: an mdoc is from the issuer whose IACA root (trust list `iaca`) its
       // Document Signer certificate chains to. Loaded here so that chunks never seeing an mdoc skip the X.509 code.
       const { validateMdocIssuer } = await import('./x509/chain');
-      chain = validateMdocIssuer(x5chain, ctx.options.trustList.issuers, cred.type, ctx.nowS);
+      chain = validateMdocIssuer(x5chain, ctx.options.trustList.issuers, cred.type, ctx.nowS, cred.window.issuedAt);
       issuer = chain.issuer;
     } else {
       issuer = findIssuer(ctx.options.trustList, cred.issuerId);

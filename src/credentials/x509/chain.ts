@@ -101,10 +101,11 @@ function candidates(ds: X509Certificate, issuers: readonly TrustedIssuer[]): { f
 }
 
 /**
- * Validates an mdoc's x5chain against the trust list's IACA roots for `docType` at `nowS` (seconds).
+ * Validates an mdoc's x5chain against the trust list's IACA roots for `docType` at `nowS` (seconds);
+ * `signedS` is the MSO's validityInfo.signed, which must fall within the DS certificate's validity.
  * Throws CheckError('issuer-trusted') with a message a person can act on.
  */
-export function validateMdocIssuer(x5chain: readonly Uint8Array[], issuers: readonly TrustedIssuer[], docType: string, nowS: number): MdocIssuer {
+export function validateMdocIssuer(x5chain: readonly Uint8Array[], issuers: readonly TrustedIssuer[], docType: string, nowS: number, signedS?: number): MdocIssuer {
   if (x5chain.length === 0) refuse('The issuer signature carries no document signer certificate, so Satchel cannot tell who issued this document');
   // Annex B: the IACA issues the DS directly; a longer chain is not one Satchel follows.
   if (x5chain.length > MAX_X5CHAIN_CERTIFICATES) refuse(`The issuer's certificate chain has ${x5chain.length} certificates; ISO/IEC 18013-5 allows at most ${MAX_X5CHAIN_CERTIFICATES} (the document signer and its IACA)`);
@@ -126,6 +127,11 @@ export function validateMdocIssuer(x5chain: readonly Uint8Array[], issuers: read
   checkDocumentSignerProfile(ds, iaca);
   checkDates(iaca, `The IACA certificate of ${issuer.name.en}`, nowS);
   checkDates(ds, 'The document signer certificate', nowS);
+  // ISO/IEC 18013-5 §9.1.2.4: `signed` is when the DS signed the MSO, so it must be while the DS
+  // certificate was valid (as @owf/mdoc and auth0 mdl also check), with the usual clock skew.
+  if (signedS !== undefined && (signedS < ds.notBefore - CLOCK_SKEW_S || signedS > ds.notAfter + CLOCK_SKEW_S)) {
+    refuse(`The document says it was signed on ${formatTime(signedS)}, outside the dates of its document signer certificate (${formatTime(ds.notBefore)} to ${formatTime(ds.notAfter)}), so that certificate did not vouch for it`);
+  }
   // §9.3.3 / the trust list: the IACA vouches only for the docTypes it is listed for.
   if (!root.doctypes.includes(docType)) refuse(`${issuer.name.en}'s IACA ${iaca.subject} is on the trust list only for ${root.doctypes.join(', ')}, not for ${JSON.stringify(docType)}`, 'type-not-allowed');
 

@@ -3,7 +3,7 @@
  * @noble/curves (never src/crypto), test signing keys, and builders for JWS, SD-JWT VCs, JWT VCs,
  * status list tokens and trust lists. Only tests use these; nothing here is trusted by the library.
  */
-import { p256 } from '@noble/curves/nist.js';
+import { p256, p384 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { zlibSync } from 'fflate';
@@ -12,10 +12,12 @@ import { base64urlDecode, base64urlEncode } from '../../../src/lib/base64url';
 
 const enc = new TextEncoder();
 
-/** ES256: SHA-256 prehash, r‖s, high-S allowed (JOSE has no low-S rule). EdDSA: RFC 8032. */
+/** ES256 / ES384: SHA-256 / SHA-384 prehash, r‖s, high-S allowed (JOSE has no low-S rule). EdDSA: RFC 8032. */
 export function nobleVerify(item: VerifyItem): boolean {
   try {
     if (item.alg === 'ES256') return p256.verify(item.signature, item.message, item.publicKey, { lowS: false, prehash: true, format: 'compact' });
+    // An mdoc's IACA certificate signatures (ISO/IEC 18013-5 Annex B: P-384 roots).
+    if (item.alg === 'ES384') return p384.verify(item.signature, item.message, item.publicKey, { lowS: false, prehash: true, format: 'compact' });
     if (item.alg === 'EdDSA') return ed25519.verify(item.signature, item.message, item.publicKey);
     return false;
   } catch {

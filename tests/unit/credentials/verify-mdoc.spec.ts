@@ -153,6 +153,13 @@ export function verifyMdocSpecs(): void {
       expect(check(report, 'validity').ok).toBe(true);
     });
 
+    it('an MSO signed before its Document Signer certificate was valid: issuer-trusted fails', async () => {
+      const pki = annexBPki({ ds: { notBefore: new Date('2026-03-01T00:00:00Z') } });
+      const report = await verifyCredential((await owfIssued(pki)).raw, { trustList: trustList(pki.iaca), verifier: pkiVerifier, now: NOW });
+      expect(check(report, 'issuer-trusted')).toMatchObject({ ok: false, code: 'bad-certificate' });
+      expect(check(report, 'issuer-trusted').message).toMatch(/signed on 2026-01-01T00:00:00Z, outside the dates of its document signer certificate \(2026-03-01T00:00:00Z to/);
+    });
+
     it('a DS certificate not signed by the listed IACA\'s key: the signature check fails and says it is the certificate\'s', async () => {
       const listed = annexBPki();
       // Same IACA name and key identifier as the listed one, another key: a forged chain.

@@ -86,6 +86,16 @@ export function x509ChainSpecs(): void {
       refused(oldIaca, 'expired', /IACA certificate of Driver and Vehicle Licensing Agency .* expired on/);
     });
 
+    it('an MSO signed outside the DS certificate\'s dates (beyond the clock skew)', () => {
+      const pki = annexBPki();
+      const ds = validateMdocIssuer([pki.ds], issuers(pki.iaca), MDL, NOW_S, NOW_S - 199 * 86_400);
+      expect(ds.issuer.id).toBe(DVLA);
+      const e = refusal(() => validateMdocIssuer([pki.ds], issuers(pki.iaca), MDL, NOW_S, NOW_S - 201 * 86_400));
+      expect(e.code).toBe('bad-certificate');
+      expect(e.message).toMatch(/The document says it was signed on .*, outside the dates of its document signer certificate \(.* to .*\)/);
+      expect(() => validateMdocIssuer([pki.ds], issuers(pki.iaca), MDL, NOW_S, NOW_S + 201 * 86_400)).toThrow(/outside the dates of its document signer certificate/);
+    });
+
     it('a DS valid beyond its IACA, or the wrong key usage, extended key usage, CA flag or authority key identifier', () => {
       const far = new Date(NOW.getTime() + 20 * 365 * 86_400_000);
       refused(annexBPki({ ds: { notAfter: far } }), 'bad-certificate', /valid outside the dates of the IACA/);

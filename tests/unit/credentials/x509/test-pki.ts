@@ -3,7 +3,7 @@
  * Document Signer, built with @peculiar/asn1-x509 and signed with @noble/curves, with every field
  * a refusal test needs to get wrong (a missing key identifier, a wrong usage, a signature algorithm
  * that does not fit the key), which @peculiar/x509's builders make hard; it also runs unchanged in
- * Chromium with no Reflect metadata shim. And a SignatureVerifier on @noble/curves with ES384.
+ * Chromium with no Reflect metadata shim.
  */
 import { p256, p384 } from '@noble/curves/nist.js';
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -13,7 +13,8 @@ import {
   KeyIdentifier, KeyUsage, Name, RelativeDistinguishedName, SubjectKeyIdentifier, SubjectPublicKeyInfo, TBSCertificate, Validity, Version,
   id_ce_authorityKeyIdentifier, id_ce_basicConstraints, id_ce_extKeyUsage, id_ce_keyUsage, id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
-import type { SignatureVerifier, VerifyItem } from '../../../../src/lib/signature-verifier';
+import type { SignatureVerifier } from '../../../../src/lib/signature-verifier';
+import { nobleVerifier } from '../../../shared/credentials/helpers';
 
 export type Curve = 'P-256' | 'P-384' | 'Ed25519';
 export interface TestKeyPair {
@@ -143,23 +144,12 @@ export function annexBPki(overrides: { iaca?: Partial<CertificateSpec>; ds?: Par
   const iaca = makeCertificate(iacaSpec);
   const ds = makeCertificate({
     subject: 'Test DVLA Document Signer', issuer: iacaSpec.subject, subjectKey: dsKey, signerKey: iacaKey,
-    notBefore: new Date(NOW.getTime() - 30 * 86_400_000), notAfter: new Date(NOW.getTime() + 365 * 86_400_000),
+    notBefore: new Date(NOW.getTime() - 200 * 86_400_000), notAfter: new Date(NOW.getTime() + 200 * 86_400_000),
     keyUsage: KU.digitalSignature, extKeyUsage: [MDL_DS_EKU], subjectKeyId: keyId(dsKey), authorityKeyId: iacaSpec.subjectKeyId ?? keyId(iacaKey),
     ...overrides.ds,
   });
   return { iacaKey, dsKey, iaca, ds };
 }
 
-function verifyOne(item: VerifyItem): boolean {
-  try {
-    if (item.alg === 'ES256') return p256.verify(item.signature, item.message, item.publicKey, { lowS: false, prehash: true, format: 'compact' });
-    if (item.alg === 'ES384') return p384.verify(item.signature, item.message, item.publicKey, { lowS: false, prehash: true, format: 'compact' });
-    if (item.alg === 'EdDSA') return ed25519.verify(item.signature, item.message, item.publicKey);
-    return false;
-  } catch {
-    return false;
-  }
-}
-
-/** ES256, ES384 and EdDSA on @noble/curves, for tests only. */
-export const pkiVerifier: SignatureVerifier = { verifyBatch: (items) => items.map(verifyOne) };
+/** ES256, ES384 and EdDSA on @noble/curves (the shared test verifier), for tests only. */
+export const pkiVerifier: SignatureVerifier = nobleVerifier;
