@@ -18,9 +18,40 @@ export { msoMdocDcql } from './dcql';
 export { decodeCbor, encodeCbor, embedCbor, EmbeddedCbor } from './cbor';
 export { parseMdoc, readMdoc, mdocParts, type MdocParts } from './parse';
 
-/** RFC 8949 §3.1: the first byte of a map (major type 5) is 0xa0–0xbf. */
+/** RFC 8949 §3.1: the major type is a head's top 3 bits; 5 is a map, 3 a text string. */
 const MAJOR_TYPE_SHIFT = 5;
 const MAJOR_MAP = 5;
+const MAJOR_TEXT = 3;
+/** RFC 8949 §3: additional information 24–26 says the argument follows in 1, 2 or 4 bytes. */
+const ARGUMENT_BYTES: Record<number, number> = { 24: 1, 25: 2, 26: 4 };
+/** IssuerSigned has 1–2 members, a DeviceResponse 2–4 (ISO/IEC 18013-5 §8.3.2.1.2.2). */
+const MAX_TOP_LEVEL_MEMBERS = 4;
+/** Their member names (§8.3.2.1.2.2), each shorter than 24 bytes, so its text head is one byte (0x60 + length). */
+const TOP_LEVEL_KEYS = new Set(['nameSpaces', 'issuerAuth', 'version', 'documents', 'documentErrors', 'status']);
+/** Enough base64url for the longest map head (5 bytes), a text head and the longest key (14): 28 characters = 21 bytes. */
+const HEAD_CHARS = 28;
+
+/**
+ * Whether `raw` starts the way a stored IssuerSigned or a DeviceResponse does: base64url of a CBOR
+ * map of 1–4 members (its length head minimal or not, as the auth0 examples send) whose first key
+ * is one of their member names. A JWT's first byte ('{' of its header) is never a map; a word that
+ * happens to decode to a map head does not go on to spell "issuerAuth" or "version".
+ */
+function looksLikeMdoc(raw: string): boolean {
+  const chars = Math.min(HEAD_CHARS, raw.length - (raw.length % 4));
+  const head = chars > 0 ? base64urlDecode(raw.slice(0, chars)) : undefined;
+  if (!head || head[0]! >> MAJOR_TYPE_SHIFT !== MAJOR_MAP) return false;
+  const info = head[0]! & 0x1f;
+  const argumentBytes = info < 24 ? 0 : ARGUMENT_BYTES[info];
+  if (argumentBytes === undefined) return false;
+  const members = argumentBytes === 0 ? info : head.subarray(1, 1 + argumentBytes).reduce((n, byte) => n * 256 + byte, 0);
+  if (members < 1 || members > MAX_TOP_LEVEL_MEMBERS) return false;
+  const keyHead = head[1 + argumentBytes];
+  if (keyHead === undefined || keyHead >> MAJOR_TYPE_SHIFT !== MAJOR_TEXT || (keyHead & 0x1f) >= 24) return false;
+  const keyStart = 2 + argumentBytes;
+  const key = head.subarray(keyStart, keyStart + (keyHead & 0x1f));
+  return TOP_LEVEL_KEYS.has(String.fromCharCode(...key));
+}
 
 /**
  * subjectClaims' namespace order: a namespace others extend first (org.iso.18013.5.1 before
@@ -60,11 +91,7 @@ export const msoMdocFormat: CredentialFormatModule = {
   describe: 'An ISO mdoc (ISO/IEC 18013-5 mobile document, each data element disclosed on its own).',
   selective: true,
   technicalClaims: new Set<string>(),
-  detect(raw) {
-    // A stored IssuerSigned or a DeviceResponse is a CBOR map; a JWT's first byte ('{' of its header) never is.
-    const head = raw.length >= 4 ? base64urlDecode(raw.slice(0, 4)) : undefined;
-    return head !== undefined && head[0]! >> MAJOR_TYPE_SHIFT === MAJOR_MAP;
-  },
+  detect: looksLikeMdoc,
   parse: parseMdoc,
   read: readMdoc,
   subjectClaims(claims) {

@@ -180,6 +180,12 @@ describe('detection and DCQL naming', () => {
     expect(msoMdocFormat.detect(raw)).toBe(false);
     expect(msoMdocFormat.detect('')).toBe(false);
     expect(msoMdocFormat.detect(base64urlEncode(encodeCbor([1, 2])))).toBe(false);
+    // Words whose first characters decode to a map head (0xa0–0xbf: "o"…"v") are not mdocs.
+    for (const word of ['totally-not-a-credential', 'onlyone-word', 'substitute']) expect(msoMdocFormat.detect(word)).toBe(false);
+    // A map of 1–4 members with a text key, minimal head or not (the auth0 examples' 0xb9 0x0003).
+    expect(msoMdocFormat.detect(base64urlEncode(Uint8Array.of(0xb9, 0x00, 0x03, 0x67, ...new TextEncoder().encode('version'), 0x63)))).toBe(true);
+    expect(msoMdocFormat.detect(base64urlEncode(encodeCbor(new Map([[1, 'a'], [2, 'b']]))))).toBe(false);
+    expect(msoMdocFormat.detect(base64urlEncode(encodeCbor(new Map(['a', 'b', 'c', 'd', 'e'].map((k) => [k, 1] as const)))))).toBe(false);
   });
 
   it('asks with doctype_value and requires it (OpenID4VP 1.0 B.2.3)', () => {
