@@ -22,6 +22,9 @@ function unusableReason(c: CredentialView, now: number): UnusableReason | undefi
   return c.validUntil !== undefined && Date.parse(c.validUntil) <= now ? 'expired' : undefined;
 }
 
+/** An ISO mdoc answers only a request: its device signature covers the request's SessionTranscript (docs/sharing.md). */
+const requestOnly = (c: CredentialView) => c.format === 'mso_mdoc';
+
 /** A JWT VC (the veteran card) cannot show only some claims: it is shown whole. */
 const shownWhole = (c: CredentialView | undefined) => c !== undefined && !c.selective;
 
@@ -44,6 +47,7 @@ export function QuickShowScreen() {
   const { sharer } = useShare();
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
   const [hidden, setHidden] = useState(0);
+  const [mdocHidden, setMdocHidden] = useState(false);
   const [credentialId, setCredentialId] = useState<string>();
   const [claims, setClaims] = useState<Claim[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -56,9 +60,11 @@ export function QuickShowScreen() {
   useEffect(() => {
     void receiver.listCredentials().then((list) => {
       const now = Date.now();
-      const usable = list.filter((c) => unusableReason(c, now) === undefined);
+      const showable = list.filter((c) => !requestOnly(c));
+      const usable = showable.filter((c) => unusableReason(c, now) === undefined);
       setCredentials(usable);
-      setHidden(list.length - usable.length);
+      setHidden(showable.length - usable.length);
+      setMdocHidden(showable.length < list.length);
       const asked = new URLSearchParams(location.search).get('credential');
       const askedFor = list.find((c) => c.id === asked);
       const reason = askedFor && unusableReason(askedFor, now);
@@ -66,8 +72,12 @@ export function QuickShowScreen() {
         // Opened from a cancelled or expired credential's page: say why it cannot be shown.
         const error = new ShareError('credential-unusable', 'not shareable', { unusable: [{ typeName: askedFor.typeName, issuerName: askedFor.issuerName, reason }] });
         setErrors([{ field: 'quick-credential', text: shareErrorMessage(t, error, language) }]);
+      } else if (askedFor && requestOnly(askedFor)) {
+        // Opened from an mdoc's page: say it answers only a request.
+        const error = new ShareError('quick-show-unavailable', 'request only', { typeName: askedFor.typeName });
+        setErrors([{ field: 'quick-credential', text: shareErrorMessage(t, error, language) }]);
       }
-      setCredentialId(askedFor && !reason ? askedFor.id : usable[0]?.id);
+      setCredentialId(askedFor && !reason && !requestOnly(askedFor) ? askedFor.id : usable[0]?.id);
     });
   }, [receiver]);
   useEffect(() => {
@@ -145,6 +155,7 @@ export function QuickShowScreen() {
       )}
       {credentials.length === 1 && credentials[0] && <p class="govuk-body" id="quick-credential"><NameText name={credentials[0].typeName} /></p>}
       {hidden > 0 && <p class="govuk-body-s" data-testid="unusable-hidden">{t('quick.unusableHidden')}</p>}
+      {mdocHidden && <p class="govuk-body-s" data-testid="mdoc-hidden">{t('quick.mdocHidden')}</p>}
       <p class="govuk-body">{t('quick.purposes')}</p>
       <div class="govuk-button-group">
         {PURPOSES.map(({ purpose, label }) => (

@@ -33,6 +33,8 @@ export function shareErrorMessage(t: Translate, error: unknown, language: Langua
         return nothingMatches(t, error, language);
       case 'credential-unusable':
         return unusable(t, error, language);
+      case 'quick-show-unavailable':
+        return t('quick.error.mdoc', { type: error.details.typeName ? nameText(error.details.typeName, language) : '' });
       case 'locked':
         return t('vault.error.locked');
     }

@@ -13,6 +13,7 @@ export type ShareErrorCode =
   | 'request-malformed'
   | 'nothing-matches' // the request asks for nothing the wallet holds
   | 'credential-unusable' // details.unusable: what would answer is cancelled, suspended or expired
+  | 'quick-show-unavailable' // details.typeName: an ISO mdoc, whose device signature needs a request to bind to (docs/sharing.md)
   | 'locked';
 
 export interface ShareErrorDetails {
@@ -22,6 +23,8 @@ export interface ShareErrorDetails {
   verifierTold?: boolean;
   /** Where the verifier asked the person to continue after being told (§8.2 redirect_uri). */
   redirectUri?: string;
+  /** quick-show-unavailable: the credential that cannot be shown by quick show. */
+  typeName?: DisplayName;
   /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */
   unusable?: { typeName: DisplayName; issuerName?: Localised; reason: UnusableReason }[];
 }

@@ -70,6 +70,9 @@ function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
+/** The DCQL name of ISO mdocs (OpenID4VP 1.0 B.2), which quick show cannot present. */
+const MDOC_DCQL_FORMAT = 'mso_mdoc';
+
 /** Claims that carry a photo: sent only when the verifier asked for them (docs/sharing.md, "Portraits"). */
 export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
 
@@ -98,8 +101,16 @@ function asksForValues(query: DcqlQuery): boolean {
   return query.credentials.some((c) => c.claims?.some((claim) => claim.values !== undefined));
 }
 
+/** The claim a path is about, by name: its first step once the steps to the subject are left out (an mdoc's namespace, a W3C VC's credentialSubject). */
+function claimName(path: readonly (string | number | null)[]): unknown {
+  return labelPath(path)[0];
+}
+
 function withoutUnaskedPortrait(claims: ClaimPath[], match: CredentialMatch): ClaimPath[] {
-  return claims.filter((p) => typeof p[0] !== 'string' || !PORTRAIT_CLAIMS.has(p[0]) || match.claims.some((m) => m[0] === p[0]));
+  return claims.filter((p) => {
+    const name = claimName(p);
+    return typeof name !== 'string' || !PORTRAIT_CLAIMS.has(name) || match.claims.some((m) => claimName(m) === name);
+  });
 }
 
 class SharerImpl implements Sharer {
@@ -356,7 +367,11 @@ class SharerImpl implements Sharer {
 
   async quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames> {
     await this.unlocked();
-    const described = await this.labelsOf((await this.heldOne(credentialId)).held);
+    const { held: chosen } = await this.heldOne(credentialId);
+    const described = await this.labelsOf(chosen);
+    // An mdoc's device signature covers a SessionTranscript built from a request (ISO/IEC 18013-5
+    // §9.1.5.1); quick show has none, so it is SD-JWT VC and JWT VC only (docs/sharing.md).
+    if (chosen.format === MDOC_DCQL_FORMAT) throw new ShareError('quick-show-unavailable', `A ${nameKey(described.typeName)} cannot be shown by quick show: scan the checker's code instead`, { typeName: described.typeName });
     if (described.unusable) throw this.unusableError([described]);
     const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
     const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
@@ -373,7 +388,7 @@ function candidateOf(queryId: string, held: HeldCredential, match: CredentialMat
   const notShared = whole
     ? []
     : shareablePaths(held)
-      .filter((path) => !match.claims.some((p) => p[0] === path[0]))
+      .filter((path) => !match.claims.some((p) => claimName(p) === claimName(path)))
       .map((path) => ({ path, label: d.label(path) }));
   const candidate: ShareCandidate = { queryId, credentialId: held.id, typeName: d.typeName, requested, notShared };
   if (whole) candidate.whole = true;
