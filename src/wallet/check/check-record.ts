@@ -14,8 +14,10 @@ const MAX_VALUE_CHARS = 500;
 /** A claim value as kept: text, number or yes/no as is; structures as JSON; cut at MAX_VALUE_CHARS; a photo not at all. */
 export function keptValue(value: unknown): { value: string | number | boolean; photo?: true } {
   if (typeof value === 'string' && /^data:image\//i.test(value)) return { value: '', photo: true };
+  // An mdoc's byte strings are pictures (ISO/IEC 18013-5 §7.2.1 portrait, signature_usual_mark): noted, not kept.
+  if (value instanceof Uint8Array) return { value: '', photo: true };
   if (typeof value === 'boolean' || typeof value === 'number') return { value };
-  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? `(${v.length} bytes)` : v));
   return { value: text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text };
 }
 
