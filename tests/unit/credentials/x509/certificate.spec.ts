@@ -1,6 +1,9 @@
 /** Reading certificates (RFC 5280) and their signatures as batch items: the Annex D pair and certificates made here. */
 import { describe, expect, it } from 'vitest';
 import annexD from '../../../vectors/mdoc/iso18013-5_annex_d.json';
+import owfExamples from '../../../vectors/mdoc/owf-mdoc-ts_examples.json';
+import { msoMdocFormat } from '../../../../src/credentials/formats/mso-mdoc/index';
+import { base64urlEncode } from '../../../../src/lib/base64url';
 import { DataError } from '../../../../src/lib/errors';
 import { parseCertificate } from '../../../../src/credentials/x509/certificate';
 import { ecdsaSignatureToRaw, tbsCertificateBytes } from '../../../../src/credentials/x509/der';
@@ -29,6 +32,25 @@ export function x509CertificateSpecs(): void {
       expect(ds.unknownCritical).toEqual([]);
       // The DS's signature, as a batch item with the IACA's key, checks out.
       expect(await pkiVerifier.verifyBatch([certificateSignatureItem(ds, iaca.publicKey, 'DS')])).toEqual([true]);
+    });
+
+    it('reads the Document Signer certificates of five other implementations\' mdocs (Google, France, Ubique, Animo, Bundesdruckerei)', () => {
+      const subjects = owfExamples.examples.map((example) => {
+        const x5chain = msoMdocFormat.parse(base64urlEncode(hex(example.hex))).issuerSignature.x5chain!;
+        const ds = parseCertificate(x5chain[0]!, `${example.name}'s document signer`);
+        expect(ds.publicKey.alg).toBe('ES256');
+        expect(ds.unknownCritical).toEqual([]);
+        // The trust anchors the upstream tests use parse too.
+        for (const pemText of Object.values(example.certificates_pem)) parseCertificate(pem(pemText), `${example.name}'s anchor`);
+        return [ds.subject, ds.extKeyUsage ?? []];
+      });
+      expect(subjects).toEqual([
+        ['C=US, ST=California, L=Mountain View, O=Digital Credentials, CN=digitalcredentials.dev', ['1.0.18013.5.1.2']],
+        ['CN=utopia ds, C=US', ['1.0.18013.5.1.2']],
+        ['C=CH, CN=Subject', []],
+        ['CN=credo dcs, C=NL', ['1.0.18013.5.1.2']],
+        ['C=DE, CN=BDR DS ISO/IEC 18013-5 v1 TEST-ONLY', ['1.0.18013.5.1.2']],
+      ]);
     });
 
     it('reads P-384, P-256 and Ed25519 keys, and each signature pair the profile allows verifies', async () => {

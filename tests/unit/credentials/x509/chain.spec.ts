@@ -73,6 +73,11 @@ export function x509ChainSpecs(): void {
       refused(pki, 'type-not-allowed', /only for org\.example\.other, not for "org\.iso\.18013\.5\.1\.mDL"/, issuers(pki.iaca, ['org.example.other']));
     });
 
+    it('a trust list naming the Document Signer itself instead of its IACA does not trust it (an IACA is the root, never the DS)', () => {
+      const pki = annexBPki();
+      refused(pki, 'unknown-issuer', /issued by CN=Test DVLA IACA, C=GB, which is not an IACA on Satchel's trust list/, issuers(pki.ds));
+    });
+
     it('the same IACA listed for two issuers: refused as ambiguous', () => {
       const pki = annexBPki();
       refused(pki, 'unknown-issuer', /more than once/, issuers(pki.iaca, [MDL], [{ id: 'https://other.example', iaca: pki.iaca }]));
