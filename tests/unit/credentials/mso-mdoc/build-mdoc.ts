@@ -4,7 +4,7 @@
  * so each rule of the parser can be tried on a structure that is otherwise right, and signed for
  * real (ES256 over the Sig_structure, RFC 9052 §4.4).
  */
-import { p256 } from '@noble/curves/nist.js';
+import { p256, p384 } from '@noble/curves/nist.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { CborDateTime, embedCbor, encodeCbor, type EmbeddedCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
 import { base64urlEncode } from '../../../../src/lib/base64url';
@@ -26,6 +26,8 @@ export interface BuildOptions {
   /** Changes the items (after their digests were taken) before they are put in the IssuerSigned. */
   editItems?: (items: Map<string, EmbeddedCbor[]>) => void;
   randomBytes?: number;
+  /** The Document Signer's algorithm: ES256 (P-256, the default) or ES384 (P-384, RFC 9053 §2.1). */
+  alg?: 'ES256' | 'ES384';
 }
 
 export const DEFAULT_ELEMENTS: Record<string, Record<string, unknown>> = {
@@ -44,7 +46,8 @@ export interface BuiltMdoc {
 }
 
 export function buildIssuerSigned(options: BuildOptions = {}): BuiltMdoc {
-  const issuerSecret = p256.utils.randomSecretKey();
+  const curve = options.alg === 'ES384' ? p384 : p256;
+  const issuerSecret = curve.utils.randomSecretKey();
   const deviceSecret = p256.utils.randomSecretKey();
   const devicePoint = p256.getPublicKey(deviceSecret, false);
   const hash = HASHES[options.digestAlgorithm ?? 'SHA-256'] ?? sha256;
@@ -73,13 +76,14 @@ export function buildIssuerSigned(options: BuildOptions = {}): BuiltMdoc {
   if (options.status !== undefined) mso.set('status', options.status);
   options.editMso?.(mso);
   options.editItems?.(nameSpaces);
-  const protectedBytes = encodeCbor(new Map([[1, -7]]));
+  const protectedBytes = encodeCbor(new Map([[1, options.alg === 'ES384' ? -35 : -7]]));
   const payload = embedCbor(mso).encoded;
-  const signature = p256.sign(encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]), issuerSecret, { prehash: true, format: 'compact' });
-  const certificate = selfSignedP256Certificate(issuerSecret, 'Test Document Signer', new Date('2025-01-01T00:00:00Z'), new Date('2035-01-01T00:00:00Z'));
+  const signature = curve.sign(encodeCbor(['Signature1', protectedBytes, new Uint8Array(0), payload]), issuerSecret, { prehash: true, format: 'compact' });
+  // A P-384 signer gets a stand-in certificate: these tests hand parse's signature item the key itself.
+  const certificate = options.alg === 'ES384' ? Uint8Array.of(0x30, 0x00) : selfSignedP256Certificate(issuerSecret, 'Test Document Signer', new Date('2025-01-01T00:00:00Z'), new Date('2035-01-01T00:00:00Z'));
   const issuerSigned = new Map<string, unknown>([
     ['nameSpaces', nameSpaces],
     ['issuerAuth', [protectedBytes, new Map([[33, certificate]]), payload, signature]],
   ]);
-  return { raw: base64urlEncode(encodeCbor(issuerSigned)), issuerSigned, certificate, issuerKey: p256.getPublicKey(issuerSecret, false), deviceSecret, devicePoint };
+  return { raw: base64urlEncode(encodeCbor(issuerSigned)), issuerSigned, certificate, issuerKey: curve.getPublicKey(issuerSecret, false), deviceSecret, devicePoint };
 }

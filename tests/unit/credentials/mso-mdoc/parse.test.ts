@@ -12,6 +12,7 @@ import { dcqlMetaFor, dcqlNamingOf, detectFormat, knownFormatIds } from '../../.
 import { CheckError } from '../../../../src/credentials/check-error';
 import { base64urlEncode } from '../../../../src/lib/base64url';
 import { DataError } from '../../../../src/lib/errors';
+import { createNobleVerifier } from '../../../../src/crypto/noble-verifier';
 import { es256Key, issueSdJwtVc, nobleVerifier } from '../../../shared/credentials/helpers';
 import { buildIssuerSigned, MDL, MDL_NS } from './build-mdoc';
 
@@ -36,6 +37,16 @@ describe('a stored IssuerSigned', () => {
     expect(parsed.issuerSignature.x5chain).toEqual([built.certificate]);
     expect(parsed.holderProof).toBeUndefined();
     expect(await nobleVerifier.verifyBatch([parsed.issuerSignature.item({ alg: 'ES256', publicKey: built.issuerKey })])).toEqual([true]);
+  });
+
+  it('with a P-384 Document Signer (ES384, COSE -35) verifies through Satchel\'s verifier', async () => {
+    const built = buildIssuerSigned({ alg: 'ES384' });
+    const parsed = msoMdocFormat.parse(built.raw);
+    expect(parsed.issuerSignature.header).toEqual({ alg: 'ES384' });
+    const item = parsed.issuerSignature.item({ alg: 'ES384', publicKey: built.issuerKey });
+    expect(item.signature.length).toBe(96);
+    expect(createNobleVerifier().verifyBatch([item, { ...item, message: Uint8Array.of(1) }])).toEqual([true, false]);
+    expect(() => parsed.issuerSignature.item({ alg: 'ES256', publicKey: new Uint8Array(65) })).toThrow(/signed with ES384, but the key that should have signed it is a ES256 key/);
   });
 
   it('says "an mdoc issuer" when the docType namespace names no issuing authority', () => {
