@@ -15,10 +15,16 @@ const TYPES: Record<string, MessageKey> = {
   [CREDENTIAL_TYPES.rightToWork]: 'type.rightToWork',
   [CREDENTIAL_TYPES.basicDbs]: 'type.basicDbs',
   [VETERAN_CARD_TYPE]: 'type.veteranCard',
+  // The ISO mobile driving licence's docType (ISO/IEC 18013-5 §7.1): the same licence, as an mdoc.
+  'org.iso.18013.5.1.mDL': 'type.drivingLicence',
 };
 
 /** Claim names the departments issue (their OpenID4VCI metadata), named by Satchel too. */
-const CLAIMS = ['given_name', 'family_name', 'birth_date', 'address', 'driving_privileges', 'age_over_18', 'age_over_21', 'document_number', 'portrait', 'right_to_work', 'work_restrictions', 'share_code', 'certificate_number', 'result', 'issued_on', 'service', 'service_number', 'service_left'] as const;
+const CLAIMS = ['given_name', 'family_name', 'birth_date', 'address', 'driving_privileges', 'age_over_18', 'age_over_21', 'document_number', 'portrait', 'right_to_work', 'work_restrictions', 'share_code', 'certificate_number', 'result', 'issued_on', 'service', 'service_number', 'service_left',
+  // ISO/IEC 18013-5 §7.2.1: the other mDL data elements an mdoc licence may carry (by element identifier).
+  'issue_date', 'expiry_date', 'issuing_country', 'issuing_authority', 'un_distinguishing_sign', 'administrative_number', 'sex', 'height', 'weight', 'eye_colour', 'hair_colour',
+  'birth_place', 'resident_address', 'portrait_capture_date', 'age_in_years', 'age_birth_year', 'issuing_jurisdiction', 'nationality', 'resident_city', 'resident_state',
+  'resident_postal_code', 'resident_country', 'family_name_national_character', 'given_name_national_character', 'signature_usual_mark'] as const;
 const PARTS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country', 'vehicle_category_code', 'issue_date', 'expiry_date', 'codes', 'code', 'sign', 'value'] as const;
 
 const has = (list: readonly string[], key: string) => list.includes(key);

@@ -1,5 +1,6 @@
 import { nameOfPart, textIn, type DisplayName, type Localised } from '../../wallet/shared';
 import { NameText } from '../components/NameText';
+import { Portrait } from './Portrait';
 import { useI18n } from '../i18n/context';
 import { formatDate, formatDateTime, isoDate } from '../i18n/format';
 import type { Language, Translate } from '../i18n/translate';
@@ -72,6 +73,8 @@ function PartLabel({ parts, at, name }: { parts: Parts; at: string; name: string
 function Value({ value, label, parts, at }: { value: unknown; label: string; parts: Parts; at: string }) {
   const { t, language } = useI18n();
   if (typeof value === 'string' && IMAGE_DATA_URL.test(value)) return <img src={value} alt={label} class="satchel-portrait" />;
+  // A byte string is a photo (an mdoc's portrait, ISO/IEC 18013-5 §7.2.1): shown only as the image its bytes are.
+  if (value instanceof Uint8Array) return <Portrait bytes={value} alt={label} />;
   if (typeof value === 'boolean') return <>{value ? t('feature.yes') : t('claim.no')}</>;
   if (value === null || value === undefined) return <>{t('claim.empty')}</>;
   if (typeof value === 'string' && isoDate(value)) return <>{CALENDAR_DATE.test(value) ? formatDate(value, language) : formatDateTime(value, language)}</>;
@@ -100,8 +103,9 @@ function Value({ value, label, parts, at }: { value: unknown; label: string; par
 /**
  * A claim's value as a person would write it: true/false as Yes/No, dates written out, an address
  * as lines, driving privileges as sentences, other nested claims as labelled lines (labels from
- * `parts`, see CredentialView). Only a base64 PNG/JPEG/WebP/SVG data URL becomes an image (a
- * portrait). Never HTML: Preact escapes every string.
+ * `parts`, see CredentialView). Only a base64 PNG/JPEG/WebP/SVG data URL (an SD-JWT portrait) or
+ * bytes that are a JPEG or PNG (an mdoc portrait, Portrait.tsx) become an image. Never HTML:
+ * Preact escapes every string.
  */
 export function ClaimValue({ value, label, parts = {} }: { value: unknown; label: string; parts?: Parts }) {
   return <Value value={value} label={label} parts={parts} at="" />;

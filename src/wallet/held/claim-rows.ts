@@ -30,6 +30,8 @@ const startsWith = (path: ClaimPath, prefix: ClaimPath) => prefix.length < path.
 
 /** Names for every member found inside a nested value, with the issuer's label where it gave one. */
 function partLabels(value: unknown, issuerParts: Map<string, Localised>, prefix: string[] = [], out: Record<string, DisplayName> = {}): Record<string, DisplayName> {
+  // A byte string (an mdoc's portrait, ISO/IEC 18013-5 §7.2.1) is one value: its bytes are not members.
+  if (value instanceof Uint8Array) return out;
   if (Array.isArray(value)) {
     for (const item of value) partLabels(item, issuerParts, prefix, out);
   } else if (typeof value === 'object' && value !== null) {

@@ -5,7 +5,7 @@
  * deleting (with the OpenID4VCI §11 `credential_deleted` notification, best effort) and the
  * background refresh of the trust list and status lists honouring their ttl.
  */
-import { formatNamed, trustListFromIssuers, verifyCredentials, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { formatNamed, trustListFromIssuers, verifyCredentials, type CredentialFormatModule, type ParsedCredential, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
 import { claimRows } from './claim-rows';
 import { nameOfType } from '../shared';
@@ -99,13 +99,25 @@ export class CredentialViews {
   }
 }
 
+/** The validity window the credential's format reads (it parsed when verified just now; undefined if it no longer does). */
+function windowOf(format: CredentialFormatModule, raw: string): ParsedCredential['window'] | undefined {
+  try {
+    return format.parse(raw).window;
+  } catch {
+    return undefined;
+  }
+}
+
 function view(c: StoredCredential, report: VerificationReport, trustList: TrustList): CredentialView {
   const meta: CredentialDisplay | undefined = c.display;
   const all = report.claims;
   // What it says about the person, without the claims about the credential itself: the format knows which (src/credentials/formats/).
   const format = formatNamed(c.format);
   const subject = format ? format.subjectClaims(all) : all;
-  const claims = claimRows(subject, meta?.claims ?? [], (name) => format?.technicalClaims.has(name) ?? name === 'id');
+  // The issuer's labels are by its claim paths (OpenID4VCI 1.0 Appendix C; an mdoc's [namespace, element], A.2.2);
+  // the rows are by subject claim, so each path is read the way the format labels it.
+  const described = (meta?.claims ?? []).map((c) => ({ path: format ? format.labelPath(c.path) : [...c.path], label: c.label }));
+  const claims = claimRows(subject, described, (name) => format?.technicalClaims.has(name) ?? name === 'id');
   // Verified: everything but the status, which is shown separately with its age.
   const verified = report.checks.length > 0 && report.checks.every((check) => check.ok || check.name === 'status') && report.checks.some((check) => check.name === 'signature' && check.ok);
   const issuer = trustList.issuers.find((i) => i.id === (meta?.issuerId ?? report.issuer.id));
@@ -125,8 +137,15 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
   const family = subject?.family_name;
   if (typeof given === 'string' || typeof family === 'string') out.holderName = [given, family].filter((p) => typeof p === 'string').join(' ');
   else if (typeof subject?.name === 'string') out.holderName = subject.name;
-  const from = typeof all.validFrom === 'string' ? all.validFrom : isoSeconds(all.nbf) ?? isoSeconds(all.iat);
-  const until = typeof all.validUntil === 'string' ? all.validUntil : isoSeconds(all.exp);
+  let from = typeof all.validFrom === 'string' ? all.validFrom : isoSeconds(all.nbf) ?? isoSeconds(all.iat);
+  let until = typeof all.validUntil === 'string' ? all.validUntil : isoSeconds(all.exp);
+  if (!from && !until && format && Object.keys(all).length > 0) {
+    // A format whose window is not among its claims (an mdoc's MSO validityInfo, ISO/IEC 18013-5 §9.1.2.4) gives it
+    // from parse(); only for claims that checked out, as with the claims' own dates (report.claims is empty otherwise).
+    const window = windowOf(format, c.raw);
+    from = isoSeconds(window?.notBefore) ?? isoSeconds(window?.issuedAt);
+    until = isoSeconds(window?.expires);
+  }
   if (from) out.validFrom = from;
   if (until) out.validUntil = until;
   return out;
