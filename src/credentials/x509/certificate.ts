@@ -120,13 +120,18 @@ function sameAlgorithm(a: { algorithm: string; parameters?: ArrayBuffer | null }
 
 /** Parses one DER certificate; `what` names it in messages ("The document signer certificate"). Throws DataError. */
 export function parseCertificate(der: Uint8Array, what: string): X509Certificate {
-  const tbs = tbsCertificateBytes(der, what);
-  let certificate: Certificate;
   try {
-    certificate = AsnConvert.parse(der, Certificate);
-  } catch {
+    return readCertificate(der, what);
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    // The ASN.1 library throws plain Errors for some damaged values (a name's string, a time): the same refusal.
     throw new DataError(`${what} is not a certificate Satchel can read (RFC 5280)`);
   }
+}
+
+function readCertificate(der: Uint8Array, what: string): X509Certificate {
+  const tbs = tbsCertificateBytes(der, what);
+  const certificate = AsnConvert.parse(der, Certificate);
   const t = certificate.tbsCertificate;
   // RFC 5280 §4.1.2.1: extensions need version 3 (value 2).
   if (t.version !== 2) throw new DataError(`${what} is not an X.509 version 3 certificate`);

@@ -91,6 +91,34 @@ export function x509CertificateSpecs(): void {
       expect(() => parseCertificate(p521Spki, 'The DS')).toThrow(/curve Satchel does not accept/);
     });
 
+    it('damaged certificates (random flips, cuts and insertions) give DataErrors only, never another error', () => {
+      const { ds, iaca } = annexBPki();
+      const samples = [ds, iaca, hex(annexD.hex.DS_CERT)];
+      let refusedCount = 0;
+      for (let round = 0; round < 1500; round++) {
+        const source = samples[round % samples.length]!;
+        const bytes = Array.from(source);
+        const at = Math.floor(Math.random() * bytes.length);
+        const kind = round % 3;
+        if (kind === 0) bytes[at] = bytes[at]! ^ (1 << Math.floor(Math.random() * 8));
+        else if (kind === 1) bytes.length = at;
+        else bytes.splice(at, 0, Math.floor(Math.random() * 256));
+        try {
+          const certificate = parseCertificate(Uint8Array.from(bytes), 'The certificate');
+          // What still parses must still be usable: its signature as an item, or a DataError.
+          try {
+            certificateSignatureItem(certificate, certificate.publicKey, 'The certificate');
+          } catch (e) {
+            expect(e).toBeInstanceOf(DataError);
+          }
+        } catch (e) {
+          if (!(e instanceof DataError)) throw new Error(`round ${round} (${kind}) at ${at}: ${String(e)}`);
+          refusedCount++;
+        }
+      }
+      expect(refusedCount).toBeGreaterThan(500);
+    });
+
     it('reads a DER ECDSA-Sig-Value into r‖s strictly', () => {
       expect(ecdsaSignatureToRaw(Uint8Array.of(0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02), 2, 's')).toEqual(Uint8Array.of(0, 1, 0, 2));
       // A leading zero only where the next byte has its top bit set.
