@@ -21,6 +21,15 @@ export function keptValue(value: unknown): { value: string | number | boolean; p
   return { value: text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text };
 }
 
+/**
+ * A copy of `value` to keep in the vault with every byte string left out on purpose (in an array,
+ * null): records are sealed as JSON (src/storage/record-crypto.ts), where a Uint8Array would come
+ * back as an object of numbered keys, and a kept check notes a photo, never keeps it.
+ */
+export function withoutBytes<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? undefined : v))) as T;
+}
+
 /** What the request asked for: each credential query's kinds, then its details (OpenID4VP 1.0 §6.1). */
 export function askedFor(query: DcqlQuery | undefined): DisplayName[] {
   if (!query) return [];

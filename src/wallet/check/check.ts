@@ -30,7 +30,7 @@ import { REQUEST_CLOCK_SKEW_S } from '../../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../../protocols/openid4vp/response';
 import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
 import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor, verdictOf } from './check-reasons';
-import { checkRecordOf, personNameOf } from './check-record';
+import { checkRecordOf, personNameOf, withoutBytes } from './check-record';
 import type { CheckTrust } from '../trust';
 import { labelPath, notAskedFor, presentedClaims } from '../held';
 import { dcqlFor, nameAsWords, nameOfClaim, nameOfType } from '../shared';
@@ -357,7 +357,7 @@ class CheckerImpl implements Checker {
     if (!this.options.vault) throw new TypeError('This checker was created without a vault: records cannot be kept');
     const at = new Date(this.now()).toISOString();
     // Kept encrypted in the vault (records are sealed with the vault key; kind and id are HMACed).
-    await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: check.result });
+    await this.options.vault.putRecord(CHECK_RECORD_KIND, `${requestId}:${at}`, { at, verifierName: check.verifierName, result: withoutBytes(check.result) });
     const several = check.result.credentials && check.result.credentials.length > 1 ? check.result.credentials : undefined;
     // The record is evidence someone can file (docs/sharing.md, "What the checker checks"): the result, every check, what was asked and
     // seen, the issuer and who checked. "With" is the person checked (their name, if shared), never the checker.
