@@ -94,7 +94,10 @@ function candidates(ds: X509Certificate, issuers: readonly TrustedIssuer[]): { f
       }
       if (!bytesEqual(certificate.subjectDer, ds.issuerDer)) continue;
       if (ds.authorityKeyId && certificate.subjectKeyId && !bytesEqual(ds.authorityKeyId, certificate.subjectKeyId)) continue;
-      found.push({ issuer, root, certificate });
+      // The same certificate listed again by the same issuer (say, once per docType) is one IACA with both lists of docTypes.
+      const same = found.find((c) => c.issuer === issuer && bytesEqual(c.certificate.der, certificate.der));
+      if (same) same.root = { certificate: same.root.certificate, doctypes: [...same.root.doctypes, ...root.doctypes] };
+      else found.push({ issuer, root, certificate });
     }
   }
   return unreadable ? { found, unreadable } : { found };

@@ -78,6 +78,12 @@ export function x509ChainSpecs(): void {
       refused(pki, 'unknown-issuer', /issued by CN=Test DVLA IACA, C=GB, which is not an IACA on Satchel's trust list/, issuers(pki.ds));
     });
 
+    it('the same IACA listed twice by one issuer, once per doctype: one IACA for both', () => {
+      const pki = annexBPki();
+      const list = trustListFromIssuers([{ id: DVLA, name: 'DVLA', keys: [], iaca: [{ certificate: pki.iaca, doctypes: ['org.example.other'] }, { certificate: pki.iaca.slice(), doctypes: [MDL] }] }]).issuers;
+      expect(validateMdocIssuer([pki.ds], list, MDL, NOW_S).issuer.id).toBe(DVLA);
+    });
+
     it('the same IACA listed for two issuers: refused as ambiguous', () => {
       const pki = annexBPki();
       refused(pki, 'unknown-issuer', /more than once/, issuers(pki.iaca, [MDL], [{ id: 'https://other.example', iaca: pki.iaca }]));
