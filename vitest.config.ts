@@ -25,6 +25,8 @@ export default defineConfig({
       // The reference job site's pages, rendered in a phone-sized frame (verifier-pages.test.ts).
       'hono/html',
       '@noble/curves/nist.js', '@noble/curves/ed25519.js', '@noble/hashes/sha2.js',
+      // Test-only mdoc issuing (tests/browser/support/mdoc-fixture.ts): found late by the scan, which reloaded the first test once.
+      '@owf/mdoc', '@peculiar/x509',
     ],
   },
   test: {
