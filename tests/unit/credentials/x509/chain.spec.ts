@@ -95,6 +95,8 @@ export function x509ChainSpecs(): void {
       refused(annexBPki({ ds: { notBefore: new Date(NOW.getTime() + day), notAfter: new Date(NOW.getTime() + 10 * day) } }), 'not-yet-valid', /document signer certificate .* is not valid until/);
       const oldIaca = annexBPki({ iaca: { notBefore: new Date(NOW.getTime() - 400 * day), notAfter: new Date(NOW.getTime() - day) }, ds: { notBefore: new Date(NOW.getTime() - 300 * day), notAfter: new Date(NOW.getTime() - 2 * day) } });
       refused(oldIaca, 'expired', /IACA certificate of Driver and Vehicle Licensing Agency .* expired on/);
+      const futureIaca = annexBPki({ iaca: { notBefore: new Date(NOW.getTime() + day), notAfter: new Date(NOW.getTime() + 400 * day) }, ds: { notBefore: new Date(NOW.getTime() + 2 * day), notAfter: new Date(NOW.getTime() + 300 * day) } });
+      refused(futureIaca, 'not-yet-valid', /IACA certificate of Driver and Vehicle Licensing Agency .* is not valid until/);
     });
 
     it('an MSO signed outside the DS certificate\'s dates (beyond the clock skew)', () => {
