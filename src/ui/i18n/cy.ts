@@ -344,6 +344,7 @@ export const cy: Catalogue = {
   'quick.unusableHidden': 'Nid yw tystlythyrau sydd wedi’u canslo neu sydd wedi dod i ben wedi’u rhestru: ni fyddent yn pasio gwiriad.',
   'quick.error.mdoc': 'Ni ellir dangos eich {type} gyda dangos cyflym: dim ond ateb cais y gall ei wneud. Gofynnwch i’r person sy’n gwirio ddangos ei god Satchel, a’i sganio.',
   'quick.mdocHidden': 'Nid yw trwyddedau gyrru symudol (mDL) wedi’u rhestru: dim ond ateb cais y gallant ei wneud. Gofynnwch i’r person sy’n gwirio ddangos ei god Satchel.',
+  'consent.retained': 'Maen nhw’n dweud y byddan nhw’n cadw hwn ar ôl y gwiriad',
   'check.title': 'Gwirio tystlythyr rhywun',
   'check.intro': 'Gofynnwch am yr hyn sydd ei angen arnoch yn unig. Nid oes dim am y person yn cael ei gadw oni bai eich bod yn dewis cadw cofnod.',
   'check.purposeLegend': 'Beth sydd angen i chi ei wirio?',

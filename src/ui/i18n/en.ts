@@ -343,6 +343,7 @@ export const en = {
   'quick.unusableHidden': 'Cancelled and expired credentials are not listed: they would not pass a check.',
   'quick.error.mdoc': 'Your {type} cannot be shown with quick show: it can only answer a request. Ask the person checking to show their Satchel code, and scan it.',
   'quick.mdocHidden': 'Mobile driving licences (mDL) are not listed: they can only answer a request. Ask the person checking to show their Satchel code.',
+  'consent.retained': 'They say they will keep this after the check',
   'check.title': 'Check someone’s credential',
   'check.intro': 'Ask only for what you need. Nothing about the person is kept unless you choose to keep a record.',
   'check.purposeLegend': 'What do you need to check?',

@@ -198,7 +198,7 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
             {candidates.length === 1 && <CandidateSummary candidate={candidate} testId={several ? `candidate-${queryId}` : 'candidate'} />}
             {candidate.whole
               ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} />
-              : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'}
+              : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'} retainedHint={t('consent.retained')}
                 onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
             {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
             {notChosen.length > 0 && (

@@ -8,10 +8,12 @@ export const pathKey = (path: ClaimPath) => JSON.stringify(path);
  * GOV.UK checkboxes: one per claim the person may share; ticked ones are shared. `idPrefix` keeps
  * the input ids unique when one screen shows a choice per credential (an answer of several, §6.4.2).
  */
-export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'claim' }: {
+export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'claim', retainedHint }: {
   legend: string;
   idPrefix?: string;
-  claims: { path: ClaimPath; label: DisplayName }[];
+  claims: { path: ClaimPath; label: DisplayName; retained?: true }[];
+  /** Said under a claim the verifier will keep (OpenID4VP 1.0 B.2.4 intent_to_retain). */
+  retainedHint?: string;
   chosen: Set<string>;
   onChange(next: Set<string>): void;
 }) {
@@ -20,11 +22,12 @@ export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'clai
       <fieldset class="govuk-fieldset">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         <div class="govuk-checkboxes govuk-checkboxes--small">
-          {claims.map(({ path, label }, i) => {
+          {claims.map(({ path, label, retained }, i) => {
             const key = pathKey(path);
+            const hint = retained && retainedHint ? `${idPrefix}-${i}-hint` : undefined;
             return (
               <div class="govuk-checkboxes__item" key={key}>
-                <input class="govuk-checkboxes__input" id={`${idPrefix}-${i}`} type="checkbox" checked={chosen.has(key)}
+                <input class="govuk-checkboxes__input" id={`${idPrefix}-${i}`} type="checkbox" checked={chosen.has(key)} aria-describedby={hint}
                   onChange={(event) => {
                     const next = new Set(chosen);
                     if ((event.currentTarget as HTMLInputElement).checked) next.add(key);
@@ -32,6 +35,7 @@ export function ClaimChoice({ legend, claims, chosen, onChange, idPrefix = 'clai
                     onChange(next);
                   }} />
                 <label class="govuk-label govuk-checkboxes__label" for={`${idPrefix}-${i}`}><NameText name={label} /></label>
+                {hint && <div id={hint} class="govuk-hint govuk-checkboxes__hint" data-testid="retained-hint">{retainedHint}</div>}
               </div>
             );
           })}

@@ -77,7 +77,8 @@ export interface ShareCandidate {
   status?: StatusState;
   /** True for a credential that cannot disclose selectively (a JWT VC): everything in `requested` is shared. */
   whole?: boolean;
-  requested: { path: ClaimPath; label: DisplayName }[];
+  /** What is asked; `retained`: the verifier says it will keep it after the check (OpenID4VP 1.0 B.2.4 intent_to_retain, an mdoc query). */
+  requested: { path: ClaimPath; label: DisplayName; retained?: true }[];
   notShared: { path: ClaimPath; label: DisplayName }[];
 }
 

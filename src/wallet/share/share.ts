@@ -384,7 +384,9 @@ class SharerImpl implements Sharer {
 function candidateOf(queryId: string, held: HeldCredential, match: CredentialMatch, d: Described): ShareCandidate {
   const whole = sharedWhole(held);
   // Shared whole: every claim on it goes, whatever was asked, and the consent lists them all.
-  const requested = (whole ? shareablePaths(held) : match.claims).map((path) => ({ path: [...path], label: d.label(path) }));
+  // B.2.4: the claims the verifier says it will keep are marked, for the consent screen to say so.
+  const kept = (path: ClaimPath) => match.retained?.some((r) => samePath(r, path)) === true;
+  const requested: ShareCandidate['requested'] = (whole ? shareablePaths(held) : match.claims).map((path) => ({ path: [...path], label: d.label(path), ...(kept(path) ? { retained: true as const } : {}) }));
   const notShared = whole
     ? []
     : shareablePaths(held)
