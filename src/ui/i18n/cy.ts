@@ -253,6 +253,9 @@ export const cy: Catalogue = {
   'claim.privilege.codes': 'codau {codes}',
   'credential.validFrom': 'Cyhoeddwyd',
   'credential.validUntil': 'Yn dod i ben',
+  // An mdoc's signed copy (its MSO validityInfo), renewed more often than the licence's own issue and expiry dates.
+  'credential.copyValidFrom': 'Mae’r copi digidol hwn yn ddilys o',
+  'credential.copyValidUntil': 'Mae’r copi digidol hwn yn ddilys tan',
   'credential.revokedTitle': 'Mae’r tystlythyr hwn wedi’i ganslo',
   'credential.revokedBody': 'Mae’r adran a’i rhoddodd ({department}) wedi’i ganslo. Ni allwch ei ddefnyddio i brofi dim.',
   'credential.suspendedTitle': 'Mae’r tystlythyr hwn wedi’i atal',

@@ -252,6 +252,9 @@ export const en = {
   'claim.privilege.codes': 'codes {codes}',
   'credential.validFrom': 'Issued',
   'credential.validUntil': 'Expires',
+  // An mdoc's signed copy (its MSO validityInfo), renewed more often than the licence's own issue and expiry dates.
+  'credential.copyValidFrom': 'This digital copy valid from',
+  'credential.copyValidUntil': 'This digital copy valid until',
   'credential.revokedTitle': 'This credential has been cancelled',
   'credential.revokedBody': '{department} has cancelled it. You cannot use it to prove anything.',
   'credential.suspendedTitle': 'This credential has been suspended',

@@ -14,7 +14,10 @@ import { NotFoundScreen } from './NotFoundScreen';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
 
-/** One credential: its status (and, when cancelled, why and what to do), when it was issued and expires, every claim with its label, and delete. */
+/**
+ * One credential: its status (and, when cancelled, why and what to do), when it was issued and expires (for an mdoc, when
+ * its signed copy is valid, worded apart from the licence's own dates among its claims), every claim with its label, and delete.
+ */
 export function CredentialScreen({ id }: { id: string }) {
   const { t, language } = useI18n();
   const receiver = useReceiver();
@@ -38,13 +41,13 @@ export function CredentialScreen({ id }: { id: string }) {
         <dl class="govuk-summary-list" data-testid="validity">
           {credential.validFrom && (
             <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">{t('credential.validFrom')}</dt>
+              <dt class="govuk-summary-list__key">{t(credential.copyValidity ? 'credential.copyValidFrom' : 'credential.validFrom')}</dt>
               <dd class="govuk-summary-list__value">{formatDate(credential.validFrom, language)}</dd>
             </div>
           )}
           {credential.validUntil && (
             <div class="govuk-summary-list__row">
-              <dt class="govuk-summary-list__key">{t('credential.validUntil')}</dt>
+              <dt class="govuk-summary-list__key">{t(credential.copyValidity ? 'credential.copyValidUntil' : 'credential.validUntil')}</dt>
               <dd class="govuk-summary-list__value">{formatDate(credential.validUntil, language)}</dd>
             </div>
           )}

@@ -145,6 +145,7 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
     const window = windowOf(format, c.raw);
     from = isoSeconds(window?.notBefore) ?? isoSeconds(window?.issuedAt);
     until = isoSeconds(window?.expires);
+    if (from || until) out.copyValidity = true;
   }
   if (from) out.validFrom = from;
   if (until) out.validUntil = until;

@@ -14,6 +14,12 @@ export interface CredentialView {
   holderName?: string;
   validFrom?: string;
   validUntil?: string;
+  /**
+   * True when validFrom/validUntil are the signed copy's window (an mdoc's MSO validityInfo, ISO/IEC
+   * 18013-5 §9.1.2.4), which the issuer renews more often than the document, whose own issue and
+   * expiry dates are among its claims: the screen words the two apart.
+   */
+  copyValidity?: boolean;
   /** Signature, trust list, type and validity still check out (re-verified on open). */
   verified: boolean;
   status: { state: StatusState; checkedAt?: string };

@@ -47,6 +47,7 @@ describe('held views of an mdoc driving licence', () => {
     expect(view.holderName).toBe('Ava Jones');
     expect(view.validFrom).toBe('2026-01-01T00:00:00.000Z');
     expect(view.validUntil).toBe('2031-01-01T00:00:00.000Z');
+    expect(view.copyValidity).toBe(true);
     expect(view.claims.map((c) => c.path)).toEqual([
       ['family_name'], ['given_name'], ['birth_date'], ['issue_date'], ['expiry_date'], ['issuing_country'], ['issuing_authority'],
       ['document_number'], ['portrait'], ['driving_privileges'], ['age_over_18'], ['age_over_21'],
