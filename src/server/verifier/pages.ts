@@ -69,7 +69,7 @@ function show(value: unknown) {
   // An mdoc's byte strings (ISO/IEC 18013-5 §7.2.1 portrait): a JPEG or PNG as a picture, other bytes by their length.
   if (value instanceof Uint8Array) {
     const type = imageType(value);
-    return type ? html`<img alt="Photo sent" width="120" src="data:${type};base64,${Buffer.from(value).toString('base64')}">` : `(${value.length} bytes)`;
+    return type ? html`<img alt="Photo sent" width="120" src="data:${type};base64,${btoa(Array.from(value, (byte) => String.fromCharCode(byte)).join(''))}">` : `(${value.length} bytes)`;
   }
   return typeof value === 'string' ? value : JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? `(${v.length} bytes)` : v));
 }

@@ -58,3 +58,20 @@ it('the waiting page names the buttons Satchel has', async () => {
   expect(doc.body.textContent).not.toContain('Scan a code');
   expect(doc.body.textContent).toContain('Share a credential');
 });
+
+it('an mdoc answer: a JPEG portrait is shown as a picture from its bytes, other bytes only by their length, never as markup', async () => {
+  const jpeg = Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10);
+  const mdoc = {
+    ...transaction,
+    outcome: { ok: true, type: 'org.iso.18013.5.1.mDL', claims: { given_name: '<b>Ava</b>', portrait: jpeg, signature_usual_mark: Uint8Array.of(1, 2, 3), driving_privileges: [{ vehicle_category_code: 'B', mark: Uint8Array.of(9) }] }, reasons: [] },
+  } as unknown as Transaction;
+  const doc = await show(String(await resultPage(mdoc)), 360);
+  const img = doc.querySelector('img')!;
+  expect(img.getAttribute('src')).toBe(`data:image/jpeg;base64,${btoa(String.fromCharCode(...jpeg))}`);
+  expect(img.getAttribute('alt')).toBe('Photo sent');
+  expect(doc.querySelectorAll('img')).toHaveLength(1);
+  expect(doc.body.textContent).toContain('(3 bytes)');
+  expect(doc.body.textContent).toContain('"mark":"(1 bytes)"');
+  expect(doc.body.textContent).toContain('<b>Ava</b>');
+  expect(doc.querySelector('b')).toBeNull();
+});
