@@ -2,10 +2,17 @@
  * A minimal OpenID4VCI issuer and trust-list operator inside the browser, answering an injected
  * fetch, for browser tests of the receive use case with the real vault and crypto worker. It signs
  * with WebCrypto (ES256) and builds tokens with src/credentials' issuer helpers; the full
- * reference issuers (src/server/reference, @sd-jwt) are exercised from Node.
+ * reference issuers (src/server/reference, @sd-jwt) are exercised from Node. It also offers the
+ * licence as an ISO mdoc (OpenID4VCI 1.0 Appendix A.2, `mobile_driving_licence`), built by the
+ * reference DVLA's mdoc-issuer.ts (cborg and WebCrypto, so it runs here too) under an IACA root
+ * (P-384) and Document Signer (P-256) made with @peculiar/x509, the IACA on the trust list for the
+ * mDL doctype.
  */
+import '../../support/reflect-metadata-shim';
+import * as x509 from '@peculiar/x509';
 import { prepareSdJwtVc, prepareTrustList, type PublicJwk } from '../../../../src/credentials/index';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
+import { issueMdoc } from '../../../../src/server/reference/mdoc-issuer';
 
 export const ISSUER = 'https://dvla.example.gov.uk';
 export const TRUST_LIST_URL = 'https://trust.example.gov.uk/trust-list.jwt';
@@ -13,6 +20,10 @@ export const VCT = 'https://satchel.example/credentials/driving-licence';
 const STATUS_URI = `${ISSUER}/status/1`;
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 export const TX_CODE = '24680';
+export const MDL_DOCTYPE = 'org.iso.18013.5.1.mDL';
+export const MDL_NAMESPACE = 'org.iso.18013.5.1';
+/** A real JPEG's first bytes (SOI, APP0 JFIF): enough for the wallet to take it as a JPEG portrait. */
+const PORTRAIT = Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00);
 export const STATUS_TTL_S = 60;
 
 interface Key {
@@ -42,8 +53,8 @@ async function zlib(bytes: Uint8Array): Promise<Uint8Array> {
 export interface InBrowserIssuer {
   fetch(url: string, init?: RequestInit): Promise<Response>;
   config: { trustListUrl: string; trustListKeys: PublicJwk[] };
-  /** A new offer (by value) with its own pre-authorised code. */
-  offer(): string;
+  /** A new offer (by value) with its own pre-authorised code: the SD-JWT licence, or the mdoc one. */
+  offer(configuration?: 'driving_licence' | 'mobile_driving_licence'): string;
   setStatus(idx: number, value: number): void;
   now: number;
   issued: number;
@@ -57,9 +68,47 @@ export interface InBrowserIssuerOptions {
   triesLeft?: boolean;
 }
 
+/** ISO/IEC 18013-5 Annex B.1: an IACA root (P-384, ecdsa-with-SHA384) and a Document Signer (P-256) it issued. */
+async function mdocCertificates(now: number): Promise<{ iacaDer: Uint8Array; dsDer: Uint8Array; dsKey: CryptoKey }> {
+  const iacaKeys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const dsKeys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const notBefore = new Date(now - 86400_000);
+  const notAfter = new Date(now + 400 * 86400_000);
+  const signingAlgorithm = { name: 'ECDSA', hash: 'SHA-384' };
+  const iaca = await x509.X509CertificateGenerator.createSelfSigned({
+    name: 'C=GB, CN=Test DVLA IACA',
+    keys: iacaKeys,
+    notBefore,
+    notAfter,
+    signingAlgorithm,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(iacaKeys.publicKey),
+    ],
+  });
+  const ds = await x509.X509CertificateGenerator.create({
+    subject: 'C=GB, CN=Test DVLA Document Signer',
+    issuer: iaca.subject,
+    publicKey: dsKeys.publicKey,
+    signingKey: iacaKeys.privateKey,
+    notBefore,
+    notAfter,
+    signingAlgorithm,
+    extensions: [
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension(['1.0.18013.5.1.2'], true),
+      await x509.AuthorityKeyIdentifierExtension.create(iacaKeys.publicKey),
+      await x509.SubjectKeyIdentifierExtension.create(dsKeys.publicKey),
+    ],
+  });
+  return { iacaDer: new Uint8Array(iaca.rawData), dsDer: new Uint8Array(ds.rawData), dsKey: dsKeys.privateKey };
+}
+
 export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Promise<InBrowserIssuer> {
   const issuerKey = await newKey('dvla-1');
   const operatorKey = await newKey('operator-1');
+  const mdocPki = await mdocCertificates(Date.now());
   const codes = new Set<string>();
   const tokens = new Set<string>();
   const nonces = new Set<string>();
@@ -70,10 +119,10 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
     now: Date.now(),
     issued: 0,
     config: { trustListUrl: TRUST_LIST_URL, trustListKeys: [operatorKey.publicJwk] },
-    offer() {
+    offer(configuration = 'driving_licence') {
       const code = `code-${serial++}`;
       codes.add(code);
-      const offer = { credential_issuer: ISSUER, credential_configuration_ids: ['driving_licence'], grants: { [PRE_AUTH]: { 'pre-authorized_code': code, tx_code: { input_mode: 'numeric', length: 5 } } } };
+      const offer = { credential_issuer: ISSUER, credential_configuration_ids: [configuration], grants: { [PRE_AUTH]: { 'pre-authorized_code': code, tx_code: { input_mode: 'numeric', length: 5 } } } };
       return `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify(offer))}`;
     },
     setStatus(idx, value) {
@@ -90,7 +139,15 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
           operator: 'https://trust.example.gov.uk',
           issuedAt: new Date(state.now),
           expiresAt: new Date(state.now + 30 * 86400_000),
-          issuers: [{ id: ISSUER, name: { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' }, keys: [issuerKey.publicJwk], types: [VCT] }],
+          issuers: [
+            {
+              id: ISSUER,
+              name: { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' },
+              keys: [issuerKey.publicJwk],
+              types: [VCT, MDL_DOCTYPE],
+              iaca: [{ certificate: btoa(String.fromCharCode(...mdocPki.iacaDer)), doctypes: [MDL_DOCTYPE] }],
+            },
+          ],
         });
         return new Response(unsigned.finish(await sign(operatorKey, unsigned.signingInput)), { headers: { 'Content-Type': 'application/jwt', 'Cache-Control': 'max-age=3600' } });
       }
@@ -107,6 +164,17 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
               credential_metadata: {
                 display: [{ name: 'Driving licence', locale: 'en-GB' }, { name: 'Trwydded yrru', locale: 'cy-GB' }],
                 claims: [{ path: ['given_name'], display: [{ name: 'Given name', locale: 'en-GB' }, { name: 'Enw cyntaf', locale: 'cy-GB' }] }],
+              },
+            },
+            // OpenID4VCI 1.0 Appendix A.2.2.
+            mobile_driving_licence: {
+              format: 'mso_mdoc',
+              doctype: MDL_DOCTYPE,
+              cryptographic_binding_methods_supported: ['cose_key'],
+              credential_signing_alg_values_supported: [-7],
+              credential_metadata: {
+                display: [{ name: 'Mobile driving licence', locale: 'en-GB' }, { name: 'Trwydded yrru symudol', locale: 'cy-GB' }],
+                claims: [{ path: [MDL_NAMESPACE, 'given_name'], display: [{ name: 'Given name', locale: 'en-GB' }, { name: 'Enw cyntaf', locale: 'cy-GB' }] }],
               },
             },
           },
@@ -140,6 +208,21 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
         if (!ok || header.typ !== 'openid4vci-proof+jwt' || payload.aud !== ISSUER || !nonces.delete(String(payload.nonce))) return json({ error: 'invalid_proof' }, 400);
         const idx = state.issued++;
         statuses[idx] = 0;
+        const requested = (JSON.parse(String(init.body)) as { credential_configuration_id: string }).credential_configuration_id;
+        if (requested === 'mobile_driving_licence') {
+          const credential = await issueMdoc({
+            docType: MDL_DOCTYPE,
+            nameSpaces: { [MDL_NAMESPACE]: { given_name: 'Ada', family_name: 'Jones', age_over_18: true, portrait: PORTRAIT } },
+            deviceJwk: jwk,
+            signed: new Date(nowS * 1000),
+            validFrom: new Date(nowS * 1000),
+            validUntil: new Date((nowS + 365 * 86400) * 1000),
+            status: { idx, uri: STATUS_URI },
+            x5chain: [mdocPki.dsDer],
+            sign: async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, mdocPki.dsKey, data as Uint8Array<ArrayBuffer>)),
+          });
+          return json({ credentials: [{ credential }] });
+        }
         const unsigned = prepareSdJwtVc({
           alg: 'ES256',
           kid: issuerKey.publicJwk.kid,

@@ -10,7 +10,8 @@ import { createAppReceiver } from '../../../../src/wallet/app/app-receiver';
 import type { SatchelReceiver } from '../../../../src/wallet/receive/receive';
 import type { SatchelVault } from '../../../../src/wallet/vault/vault';
 import { cleanUpVaults, dumpDatabase, PIN, testVault, uniqueDbName } from '../../support/vault-helpers';
-import { inBrowserIssuer, TX_CODE, type InBrowserIssuer } from './in-browser-issuer';
+import { msoMdocFormat } from '../../../../src/credentials/index';
+import { inBrowserIssuer, MDL_DOCTYPE, MDL_NAMESPACE, TX_CODE, type InBrowserIssuer } from './in-browser-issuer';
 
 describe('Receiver in the browser (real vault, crypto worker)', () => {
   let dbName: string;
@@ -61,6 +62,25 @@ describe('Receiver in the browser (real vault, crypto worker)', () => {
     // Bound to the key the vault made for this credential.
     const payload = JSON.parse(atob(stored[0]!.raw.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { cnf: { jwk: JsonWebKey } };
     expect(payload.cnf.jwk).toMatchObject({ x: deviceKey!.x, y: deviceKey!.y });
+  });
+
+  it('receives the licence as an ISO mdoc: verified in the worker (IACA ES384, MSO ES256), stored as mso_mdoc bound to its own device key', async () => {
+    const summary = await receiver.readOffer(issuer.offer('mobile_driving_licence'));
+    expect(summary.credentials[0]!.name).toEqual({ en: 'Mobile driving licence', cy: 'Trwydded yrru symudol' });
+    const result = await receiver.accept(summary.offerId, TX_CODE);
+    expect(result.status).toBe('stored');
+    const [stored] = await vault.listCredentials();
+    expect(stored).toMatchObject({ format: 'mso_mdoc', type: MDL_DOCTYPE, issuerName: 'Driver and Vehicle Licensing Agency' });
+    const deviceKey = await vault.deviceKeyPublicJwk(stored!.id);
+    expect(msoMdocFormat.holderJwk(stored!.raw)).toMatchObject({ x: deviceKey!.x, y: deviceKey!.y });
+    expect((msoMdocFormat.read(stored!.raw).claims[MDL_NAMESPACE] as Record<string, unknown>).given_name).toBe('Ada');
+    const [view] = await receiver.listCredentials();
+    expect(view).toMatchObject({ format: 'mso_mdoc', verified: true, status: { state: 'valid' } });
+    // Its status list entry is the MSO's: a revocation reaches it like the SD-JWT licence's.
+    issuer.setStatus(0, 1);
+    issuer.now += 61_000;
+    await receiver.refreshStatus();
+    expect((await receiver.listCredentials())[0]).toMatchObject({ status: { state: 'revoked' } });
   });
 
   it('an offer accepted offline is queued encrypted, survives a lock, and completes online', async () => {
