@@ -4,7 +4,7 @@
  * enough for an employer to file as evidence of a right-to-work check.
  */
 import type { DcqlQuery } from '../../protocols/openid4vp/dcql';
-import { joinLocalised, nameOfClaim, nameOfType, readDisplayName, readLocalised } from '../shared';
+import { joinLocalised, MDL_NAMESPACE, nameOfClaim, nameOfType, readDisplayName, readLocalised } from '../shared';
 import type { DisplayName } from '../shared';
 import type { CheckReason, CheckRecord, CheckResult, CheckVerdict } from './check-api';
 
@@ -62,7 +62,8 @@ export function checkRecordOf(result: CheckResult, options: { query?: DcqlQuery;
 
 /** The person's name, when they shared it (given and family name): who the check was with. */
 export function personNameOf(result: CheckResult): string | undefined {
-  const part = (name: string) => result.claims.find((c) => c.path.length === 1 && c.path[0] === name)?.value;
+  // An SD-JWT VC's top-level claim, or the mDL's element of that name (ISO/IEC 18013-5 §7.2.1).
+  const part = (name: string) => result.claims.find((c) => (c.path.length === 1 && c.path[0] === name) || (c.path.length === 2 && c.path[0] === MDL_NAMESPACE && c.path[1] === name))?.value;
   const name = [part('given_name'), part('family_name')].filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(' ');
   return name === '' ? undefined : name.slice(0, 200);
 }
