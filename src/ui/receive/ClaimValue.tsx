@@ -15,6 +15,9 @@ type Fields = Record<string, unknown>;
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : undefined);
 
+/** Claims whose value is an ISO 3166-1 alpha-2 country code (ISO/IEC 18013-5 §7.2.1), shown as the country's name. */
+const COUNTRY_CLAIMS = new Set(['issuing_country', 'resident_country', 'nationality']);
+
 /** OpenID Connect Core 1.0 §5.1.1: an address claim (any of its members). */
 const ADDRESS_MEMBERS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country'];
 const isAddress = (value: unknown): value is Fields =>
@@ -105,8 +108,11 @@ function Value({ value, label, parts, at }: { value: unknown; label: string; par
  * as lines, driving privileges as sentences, other nested claims as labelled lines (labels from
  * `parts`, see CredentialView). Only a base64 PNG/JPEG/WebP/SVG data URL (an SD-JWT portrait) or
  * bytes that are a JPEG or PNG (an mdoc portrait, Portrait.tsx) become an image. Never HTML:
- * Preact escapes every string.
+ * Preact escapes every string. `name` is the claim's own name (the path's last key): a country
+ * code claim is shown as the country's name.
  */
-export function ClaimValue({ value, label, parts = {} }: { value: unknown; label: string; parts?: Parts }) {
+export function ClaimValue({ value, label, parts = {}, name }: { value: unknown; label: string; parts?: Parts; name?: string }) {
+  const { language } = useI18n();
+  if (name !== undefined && COUNTRY_CLAIMS.has(name) && typeof value === 'string' && /^[A-Za-z]{2}$/.test(value)) return <>{countryName(value, language)}</>;
   return <Value value={value} label={label} parts={parts} at="" />;
 }

@@ -14,6 +14,12 @@ import { NotFoundScreen } from './NotFoundScreen';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
 
+/** A claim's own name: its path's last key (an mdoc's element; a W3C VC's claim under credentialSubject). */
+function claimName(path: readonly (string | number | null)[]): string | undefined {
+  const last = path[path.length - 1];
+  return typeof last === 'string' ? last : undefined;
+}
+
 /**
  * One credential: its status (and, when cancelled, why and what to do), when it was issued and expires (for an mdoc, when
  * its signed copy is valid, worded apart from the licence's own dates among its claims), every claim with its label, and delete.
@@ -59,7 +65,7 @@ export function CredentialScreen({ id }: { id: string }) {
           return (
             <div class="govuk-summary-list__row" key={claim.path.join('.')}>
               <dt class="govuk-summary-list__key"><NameText name={claim.label} /></dt>
-              <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={label} parts={claim.parts} /></dd>
+              <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={label} parts={claim.parts} name={claimName(claim.path)} /></dd>
             </div>
           );
         })}

@@ -87,6 +87,9 @@ describe.each(['en', 'cy'] as const)('an mdoc driving licence in %s', (language)
     expect(shown[t['claim.birth_date']]!.innerText).toBe(date('25 March 1990', '25 Mawrth 1990'));
     expect(shown[t['claim.issue_date']]!.innerText).toBe(date('2 September 2024', '2 Medi 2024'));
     expect(shown[t['claim.age_over_18']]!.innerText).toBe(t['feature.yes']);
+    // ISO/IEC 18013-5 §7.2.1: issuing_country is an ISO 3166-1 alpha-2 code, shown as the country's name.
+    expect(shown[t['claim.issuing_country']]!.innerText).toBe(date('United Kingdom', 'Y Deyrnas Unedig'));
+    expect(shown[t['claim.issuing_authority']]!.innerText).toBe('DVLA');
 
     // The portrait: an <img> whose source is a Blob URL of the JPEG bytes, which the browser decodes.
     await expect.poll(() => shown[t['claim.portrait']]!.querySelector('img'), { timeout: 30_000 }).not.toBeNull();
