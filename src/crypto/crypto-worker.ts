@@ -7,9 +7,12 @@
 import { expose, transfer } from 'comlink';
 import type { VerifyItem } from '../lib/signature-verifier';
 import { selectEngine, type Engine, type EngineName } from './engine';
+import { verifyBatchRoutingEs384 } from './es384-routing';
 import { loadWasmVerifier } from './load-core';
+import { verifyP384Noble } from './noble-verifier';
 import { unpackItems } from './packed-items';
 import type { WasmVerifier } from './wasm-verifier';
+import { createWebCryptoP384, type P384Check } from './webcrypto-p384';
 
 /** Set by forceEngine('noble') before first use: tests, and a kill switch. */
 let forced: EngineName | undefined;
@@ -26,11 +29,27 @@ const getEngine = (): Promise<Engine> => (engine ??= selectEngine(
   return e;
 }));
 
+/**
+ * ES384 beside the WASM core, which has no P-384 (docs/crypto-core.md: ES384): WebCrypto, or
+ * @noble/curves where SubtleCrypto is missing (a page served over plain HTTP has none).
+ */
+const hasSubtle = typeof globalThis.crypto?.subtle?.verify === 'function';
+let p384: P384Check | undefined;
+const es384Check = (): P384Check => (p384 ??= hasSubtle ? createWebCryptoP384() : verifyP384Noble);
+
+/** One result per item, in order: the noble engine checks ES384 itself; the WASM engine routes it. */
+async function verifyItems(items: readonly VerifyItem[]): Promise<boolean[]> {
+  const e = await getEngine();
+  return e.engine === 'wasm' ? verifyBatchRoutingEs384(e.verifier, es384Check(), items) : e.verifier.verifyBatch(items);
+}
+
 export interface CryptoStatus {
   engine: EngineName;
   selfTest: boolean;
   /** Which engine checks Ed25519 (the WASM core, or noble inside the WASM engine). */
   ed25519Engine: EngineName;
+  /** Which engine checks ES384 (P-384): WebCrypto beside the WASM core, else noble. */
+  es384Engine: 'webcrypto' | 'noble';
   fallbackReason?: string;
   startMs: number;
 }
@@ -45,7 +64,8 @@ const api = {
   async status(): Promise<CryptoStatus> {
     const e = await getEngine();
     const ed = 'ed25519Engine' in e.verifier ? (e.verifier as { ed25519Engine: EngineName }).ed25519Engine : e.engine;
-    const s: CryptoStatus = { engine: e.engine, selfTest: e.selfTest, ed25519Engine: ed, startMs: e.startMs };
+    const es384Engine = e.engine === 'wasm' && hasSubtle ? 'webcrypto' : 'noble';
+    const s: CryptoStatus = { engine: e.engine, selfTest: e.selfTest, ed25519Engine: ed, es384Engine, startMs: e.startMs };
     if (e.fallbackReason) s.fallbackReason = e.fallbackReason;
     return s;
   },
@@ -58,12 +78,13 @@ const api = {
   async verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
     return (await getEngine()).verifier.verifyEd25519(publicKey, message, signature);
   },
+  /** ES256, EdDSA and ES384 items, one result each, in order. */
   async verifyBatch(items: readonly VerifyItem[]): Promise<boolean[]> {
-    return (await getEngine()).verifier.verifyBatch(items);
+    return verifyItems(items);
   },
   /** verifyBatch over items packed into one transferred buffer (packed-items.ts). */
   async verifyPacked(packed: ArrayBuffer): Promise<Uint8Array> {
-    const results = (await getEngine()).verifier.verifyBatch(unpackItems(packed));
+    const results = await verifyItems(unpackItems(packed));
     const out = Uint8Array.from(results, (r) => (r ? 1 : 0));
     return transfer(out, [out.buffer]);
   },

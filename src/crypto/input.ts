@@ -16,6 +16,10 @@ export const P256_PUBLIC_KEY_COMPRESSED_BYTES = 33;
 export const ED25519_PUBLIC_KEY_BYTES = 32;
 export const ED25519_SIGNATURE_BYTES = 64;
 export const SHA256_BYTES = 32;
+/** ES384 (RFC 7518 §3.4, RFC 9053 §2.1): 96-byte r‖s; SEC1 §2.3.3 keys of 97 (0x04‖x‖y) or 49 (0x02/0x03‖x) bytes. */
+export const P384_SIGNATURE_BYTES = 96;
+export const P384_PUBLIC_KEY_UNCOMPRESSED_BYTES = 97;
+export const P384_PUBLIC_KEY_COMPRESSED_BYTES = 49;
 
 export function isBytes(value: unknown): value is Uint8Array {
   return value instanceof Uint8Array || (ArrayBuffer.isView(value) && value.constructor.name === 'Uint8Array');
@@ -28,13 +32,17 @@ export function assertBytes(value: unknown, name: string, fn: string): asserts v
 
 /**
  * Whether a key and signature have the lengths their algorithm needs — ES256: a 65- or 33-byte SEC1
- * key and a 64-byte r‖s (RFC 7518 §3.4); EdDSA: RFC 8032 §5.1.5/5.1.6 sizes. Anything else,
- * including an unknown algorithm, verifies false.
+ * key and a 64-byte r‖s (RFC 7518 §3.4); ES384: a 97- or 49-byte SEC1 key and a 96-byte r‖s;
+ * EdDSA: RFC 8032 §5.1.5/5.1.6 sizes. Anything else, including an unknown algorithm, verifies false.
  */
 export function lengthsFit(alg: string, publicKey: Uint8Array, signature: Uint8Array): boolean {
   if (alg === 'ES256') {
     return (publicKey.length === P256_PUBLIC_KEY_UNCOMPRESSED_BYTES || publicKey.length === P256_PUBLIC_KEY_COMPRESSED_BYTES)
       && signature.length === P256_SIGNATURE_BYTES;
+  }
+  if (alg === 'ES384') {
+    return (publicKey.length === P384_PUBLIC_KEY_UNCOMPRESSED_BYTES || publicKey.length === P384_PUBLIC_KEY_COMPRESSED_BYTES)
+      && signature.length === P384_SIGNATURE_BYTES;
   }
   if (alg === 'EdDSA') return publicKey.length === ED25519_PUBLIC_KEY_BYTES && signature.length === ED25519_SIGNATURE_BYTES;
   return false;

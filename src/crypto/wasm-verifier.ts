@@ -7,6 +7,8 @@
  * - Known keys: a P-256 key used KEY_TABLE_AFTER_USES times gets a precomputed fixed-base table
  *   in the module (LRU of KEY_CACHE_SIZE), so its verifications need no doublings.
  * - verifyBatch shares one inversion of s across the ES256 items (core batch entry).
+ * - ES384 items are false here: the core has no P-384; the crypto worker routes them to WebCrypto
+ *   (es384-routing.ts, docs/crypto-core.md: ES384).
  */
 import type { VerifyItem } from '../lib/signature-verifier';
 import { checkedVerifier, type Verifier } from './checked-verifier';

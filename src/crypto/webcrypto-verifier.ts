@@ -4,10 +4,12 @@
  * by the app. WebCrypto takes ES256 signatures as r‖s (P1363) — DER goes through the shared
  * strict parser — and raw SEC1 keys (uncompressed; compressed import is optional in the spec
  * and may be refused, which `importP256` reports as null). Ed25519 needs Chrome 137+ / Node 20.
- * CryptoKey objects are cached per key bytes, as an app would cache its issuers' keys.
+ * CryptoKey objects are cached per key bytes, as an app would cache its issuers' keys. ES384
+ * batch items go through webcrypto-p384.ts, the same code the worker uses beside the WASM core.
  */
 import { checkedAsyncVerifier, type AsyncVerifierOf } from './checked-verifier';
 import { lengthsFit, toHex } from './input';
+import { createWebCryptoP384 } from './webcrypto-p384';
 
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_SHA256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -23,6 +25,7 @@ function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 export function createWebCryptoVerifier(subtle: SubtleCrypto = globalThis.crypto.subtle): AsyncVerifier {
   const keys = new Map<string, Promise<CryptoKey | null>>();
+  const p384 = createWebCryptoP384(subtle);
 
   function importKey(kind: 'p256' | 'ed25519', raw: Uint8Array): Promise<CryptoKey | null> {
     const id = `${kind}:${toHex(raw)}`;
@@ -66,7 +69,8 @@ export function createWebCryptoVerifier(subtle: SubtleCrypto = globalThis.crypto
       batch: (items) => Promise.all(items.map((it) =>
         !lengthsFit(it.alg, it.publicKey, it.signature) ? Promise.resolve(false)
           : it.alg === 'ES256' ? p256(it.publicKey, it.message, it.signature)
-            : ed(it.publicKey, it.message, it.signature))),
+            : it.alg === 'ES384' ? p384(it.publicKey, it.message, it.signature)
+              : ed(it.publicKey, it.message, it.signature))),
       sha256: async (data) => new Uint8Array(await subtle.digest('SHA-256', own(data))),
     }),
   };

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cryptoWorker, isCryptoWorkerRunning, stopCryptoWorker, workerSignatureVerifier } from '../../../src/crypto/client';
 import rfc7515 from '../../vectors/rfc/rfc7515_a3_es256.json';
+import rfc6979 from '../../vectors/rfc/rfc6979_a26_p384.json';
+import rfc8032 from '../../vectors/rfc/rfc8032_ed25519.json';
+import type { VerifyItem } from '../../../src/lib/signature-verifier';
 
 const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g)!, (b) => parseInt(b, 16));
 const key = hex(rfc7515.derived_by_collector.public_key_uncompressed_hex);
@@ -40,6 +43,40 @@ describe('crypto worker in Chromium', () => {
     expect(await w.verifyP256(key, input, sig)).toBe(true);
     expect(await w.verifyP256Der(key, input, hex(rfc7515.derived_by_collector.signature_der_hex))).toBe(true);
   });
+});
+
+describe('ES384 in the crypto worker (WebCrypto beside the WASM core, noble in the fallback)', () => {
+  afterEach(() => stopCryptoWorker());
+  const p384Key = hex(`04${rfc6979.public_key_ux_hex}${rfc6979.public_key_uy_hex}`);
+  const p384Compressed = Uint8Array.from([0x02 | (p384Key[96]! & 1), ...p384Key.subarray(1, 49)]);
+  const [sample, test] = rfc6979.signatures as [typeof rfc6979.signatures[0], typeof rfc6979.signatures[0]];
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  const es384 = (publicKey: Uint8Array, message: string, v: typeof sample): VerifyItem =>
+    ({ alg: 'ES384', publicKey, message: ascii(message), signature: hex(v.r_hex + v.s_hex) });
+  const ed = rfc8032.cases[1]!; // TEST 2: a one-byte message
+  const eddsa: VerifyItem = { alg: 'EdDSA', publicKey: hex(ed.public_key), message: hex(ed.message), signature: hex(ed.signature) };
+  const es256: VerifyItem = { alg: 'ES256', publicKey: key, message: input, signature: sig };
+  const offCurve = p384Key.slice();
+  offCurve[96]! ^= 1;
+  // RFC 6979 A.2.6 (valid, compressed too), swapped messages, bad lengths, a point off the curve, all mixed with ES256 and EdDSA
+  const items: VerifyItem[] = [
+    es384(p384Key, 'sample', sample), es256, es384(p384Key, 'sample', test), eddsa,
+    es384(p384Compressed, 'test', test), { ...es256, signature: sig.slice(0, 63) }, es384(offCurve, 'sample', sample),
+    { ...es384(p384Key, 'sample', sample), signature: hex(sample.r_hex + sample.s_hex).subarray(0, 95) },
+    { ...eddsa, message: Uint8Array.of(1) }, es384(p384Key, 'test', test),
+  ];
+  const expected = [true, true, false, true, true, false, false, false, false, true];
+
+  for (const engine of ['auto', 'noble'] as const) {
+    it(`${engine === 'auto' ? 'WASM' : 'noble'} engine: a packed batch mixing ES256, EdDSA and ES384 answers in order`, async () => {
+      const w = cryptoWorker({ engine });
+      expect(await w.status()).toMatchObject(engine === 'auto'
+        ? { engine: 'wasm', es384Engine: 'webcrypto' }
+        : { engine: 'noble', es384Engine: 'noble' });
+      expect(await workerSignatureVerifier().verifyBatch(items)).toEqual(expected);
+      expect(await w.verifyBatch(items)).toEqual(expected);
+    });
+  }
 });
 
 describe('crypto worker lifetime and aborts', () => {
