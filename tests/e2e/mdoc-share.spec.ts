@@ -7,6 +7,7 @@
  * - online with the reference verifier: the mDL's name and age and the SD-JWT right to work in one
  *   answer (OpenID4VP 1.0 §8.1), its DeviceResponse bound to the OpenID4VPHandover (B.2.6.1).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, goInApp, test } from './demo-fixtures';
 import { phone, picture, receive } from './support/phones';
@@ -15,6 +16,13 @@ import { setUpVault, unlock } from './vault-steps';
 test.describe.configure({ timeout: 300_000 });
 
 const DVLA = 'Driver and Vehicle Licensing Agency';
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** axe-core finds no WCAG 2.2 A/AA violation on the screen as it is. */
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe violations on ${label}`).toEqual([]);
+}
 const MDL = /^Mobile driving licence/;
 
 async function answerFrames(view: Locator, holder: Page): Promise<Buffer[]> {
@@ -55,6 +63,7 @@ test('in person: over 18 from the mdoc licence to a second phone, only "Aged 18 
   await expect(ticked).toHaveText(['Aged 18 or over']);
   await expect(holder.getByTestId('not-shared')).toContainText('Date of birth');
   await holder.screenshot({ path: testInfo.outputPath('mdoc-consent-en-360x740.png'), fullPage: true });
+  await expectAccessible(holder, 'the consent screen for an mdoc');
   await holder.getByRole('button', { name: 'Share', exact: true }).click();
   const frames = await answerFrames(holder.getByTestId('response-qr'), holder);
 
@@ -71,6 +80,12 @@ test('in person: over 18 from the mdoc licence to a second phone, only "Aged 18 
   await expect(result).not.toContainText('Date of birth');
   await expect(result.locator('img')).toHaveCount(0);
   await checker.screenshot({ path: testInfo.outputPath('mdoc-check-result-en-360x740.png'), fullPage: true });
+  await expectAccessible(checker, 'the check result of an mdoc');
+
+  // Quick show answers no mdoc (docs/sharing.md): the holder's only licence is left out, and the screen says why.
+  await goInApp(holder, '/share/quick');
+  await expect(holder.getByTestId('mdoc-hidden')).toContainText('Mobile driving licences (mDL) are not listed');
+  await expectAccessible(holder, 'quick show with only an mdoc held');
 });
 
 test('online: the mdoc licence and the right to work in one answer to the reference verifier', async ({ page, demo }) => {
