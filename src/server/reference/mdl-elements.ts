@@ -16,8 +16,11 @@ function portraitJpeg(person: DemoPerson): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`./portraits/${person.id}.jpg`, import.meta.url)));
 }
 
+/** The same day `years` on; 29 February becomes 28 February in a year that has none (a full-date must name a real day). */
 function yearsLater(isoDate: string, years: number): string {
-  return `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
 
 /** namespace → element → value, for issueMdoc; `documentNumber` is the same as the SD-JWT licence's. */

@@ -20,6 +20,8 @@ import { startReferenceServers, type ReferenceServers } from '../../../src/serve
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import { MDL_DOCTYPE, MDL_NAMESPACE } from '../../../src/server/reference/departments';
 import { MDL_DS_EKU } from '../../../src/server/reference/iaca';
+import { mdlElements } from '../../../src/server/reference/mdl-elements';
+import { findPerson } from '../../../src/server/reference/demo-people';
 import { nobleVerifier } from '../../shared/credentials/helpers';
 import { createNobleVerifier } from '../../../src/crypto/noble-verifier';
 
@@ -175,6 +177,13 @@ describe('the reference DVLA issues the driving licence as an ISO mdoc', () => {
     expect(report).toMatchObject({ valid: true, format: 'mso_mdoc', type: MDL_DOCTYPE, issuer: { id: servers.issuers.dvla.url }, status: { state: 'valid' } });
     servers.issuers.dvla.setStatus(idx, 'revoked');
     expect((await verifyCredential(raw, options)).status?.state).toBe('revoked');
+  });
+
+  it('a licence issued on 29 February expires on 28 February ten years on (a full-date must name a real day)', () => {
+    const elements = mdlElements(findPerson('sam')!, 'OKAFO100001', new Date('2028-02-29T10:00:00Z'))[MDL_NAMESPACE]!;
+    expect(elements.issue_date).toEqual(new Tagged(1004, '2028-02-29'));
+    expect(elements.expiry_date).toEqual(new Tagged(1004, '2038-02-28'));
+    expect(mdlElements(findPerson('sam')!, 'OKAFO100001', new Date('2026-11-30T10:00:00Z'))[MDL_NAMESPACE]!.expiry_date).toEqual(new Tagged(1004, '2036-11-30'));
   });
 
   it('the admin page offers it and makes its offer', async () => {
