@@ -18,6 +18,7 @@ import { createSharer } from '../../../../src/wallet/share/share';
 import { ShareError, type Sharer } from '../../../../src/wallet/share/share-api';
 import { staticTrust } from '../../../../src/wallet/trust/check-trust';
 import { makeWorld, NOW, type World } from '../../support/share-fixtures';
+import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared/purposes';
 import { TINY_JPEG, type MdocLicence } from '../../support/mdoc-fixture';
 import { addMdocLicence, MDL_NAMESPACE, withoutSdJwtLicence } from './mdoc-world';
 
@@ -106,6 +107,27 @@ describe('the mdoc licence in person', () => {
     expect(result.ok).toBe(false);
     // Everything else holds (issuer, digests, validity): only the device signature fails.
     expect(failed(result)).toEqual(['key-binding:not-holder']);
+  });
+
+  it('the mDL and the SD-JWT right to work: one answer in person, both verified in one check', async () => {
+    const dcqlQuery = {
+      credentials: [
+        { id: 'mdl', format: 'mso_mdoc', meta: { doctype_value: 'org.iso.18013.5.1.mDL' }, claims: [{ path: [MDL_NAMESPACE, 'given_name'] }, { path: [MDL_NAMESPACE, 'age_over_18'] }] },
+        { id: 'work', format: 'dc+sd-jwt', meta: { vct_values: [CREDENTIAL_TYPES.rightToWork] }, claims: [{ path: ['right_to_work'] }] },
+      ],
+    };
+    const request = await checker.createRequest({ dcqlQuery, verifierName: 'Agency' });
+    const read = await sharer.readRequest(request.qr.frames[0]!);
+    expect(read.queryIds).toEqual(['mdl', 'work']);
+    const answers = read.queryIds.map((queryId) => {
+      const c = read.candidates.find((x) => x.queryId === queryId)!;
+      return { queryId, credentialId: c.credentialId, claims: c.requested.map((r) => r.path) };
+    });
+    const result = await verifyFrames(request.requestId, (await sharer.respond(read.requestId, answers)).frames);
+    expect(result.credentials!.map((c) => [c.queryId, c.ok])).toEqual([['mdl', true], ['work', true]]);
+    expect(result.reasons.map((r) => [r.code, r.ok])).toEqual([['request:credentials', true]]);
+    expect(result.ok).toBe(true);
+    expect(result.claims.map((c) => c.value)).toEqual(['Ava', true, 'Unlimited']);
   });
 
   it('quick show is SD-JWT only: an mdoc is refused, naming it, and nothing is logged', async () => {
