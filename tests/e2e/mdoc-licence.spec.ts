@@ -4,9 +4,16 @@
  * it, reviews it and adds it (the review and "added" screens photographed in English and Welsh);
  * the card says it is valid; with no signal the app reloads and the licence's detail screen still
  * shows its fields (the portrait as an image, the categories with their dates and codes); the DVLA revokes it on the admin page and, after its status list's ttl, the
- * wallet says it was cancelled.
+ * wallet says it was cancelled. And an mdoc signed under an IACA the trust list does not name is
+ * refused on the review screen with a reason a person can act on, nothing saved.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import { loadOrCreateMdocSigner } from '../../src/server/reference/iaca';
+import { MDL_DOCTYPE } from '../../src/server/reference/departments';
+import { issueMdoc } from '../../src/server/reference/mdoc-issuer';
 import { acceptOffer, E2E_STATUS_LIST_TTL_S, expect, goInApp, makeOffer, test } from './demo-fixtures';
 import { phone } from './support/phones';
 import { setUpVault, unlock } from './vault-steps';
@@ -82,4 +89,46 @@ test('the mdoc licence: received from the admin page, shown offline, cancelled w
     await unlock(holder);
     await expect(card.getByTestId('status-tag')).toHaveText('Cancelled by the department', { timeout: 10_000 });
   }).toPass({ timeout: 90_000, intervals: [E2E_STATUS_LIST_TTL_S * 1000] });
+});
+
+test('an mdoc whose Document Signer chains to an IACA not on the trust list is refused with a clear reason; nothing is saved', async ({ browser, baseURL, demo }, testInfo) => {
+  const holder = await phone(browser, baseURL);
+  await setUpVault(holder);
+  const admin = await holder.context().newPage();
+  // A look-alike IACA and Document Signer (same names and profile, other keys), made as the DVLA's are.
+  const impostorDir = await mkdtemp(join(tmpdir(), 'satchel-impostor-'));
+  try {
+    const impostor = await loadOrCreateMdocSigner(impostorDir, 'dvla', DVLA);
+    // The DVLA's credential endpoint answers (CORS and all), but with an mdoc the impostor signed for the phone's device key.
+    await holder.route(`${demo.servers.issuers.dvla.url}/credential`, async (route) => {
+      const response = await route.fetch();
+      const proof = (route.request().postDataJSON() as { proofs: { jwt: string[] } }).proofs.jwt[0]!;
+      const deviceJwk = JSON.parse(Buffer.from(proof.split('.')[0]!, 'base64url').toString()).jwk as JsonWebKey;
+      const now = new Date();
+      const credential = await issueMdoc({
+        docType: MDL_DOCTYPE,
+        nameSpaces: { 'org.iso.18013.5.1': { given_name: 'Ada', family_name: 'Jones', age_over_18: true } },
+        deviceJwk,
+        signed: now,
+        validFrom: now,
+        validUntil: new Date(now.getTime() + 30 * 86400_000),
+        x5chain: [impostor.documentSignerCertificate],
+        sign: impostor.sign,
+      });
+      await route.fulfill({ response, json: { ...(await response.json()), credentials: [{ credential }] } });
+    });
+    const offer = await makeOffer(admin, demo.servers.adminUrl, new RegExp(`^${LICENCE}`));
+    await goInApp(holder, '/');
+    await holder.getByRole('button', { name: 'Add a credential' }).click();
+    await holder.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
+    await holder.getByRole('button', { name: 'Continue' }).click();
+    await acceptOffer(holder, DVLA, offer.txCode);
+    await expect(holder.getByTestId('error-summary')).toContainText('not from a recognised issuer. Nothing has been saved.', { timeout: 60_000 });
+    await photograph(holder, testInfo, 'mdoc-refused-unlisted-iaca');
+    await goInApp(holder, '/');
+    await expect(holder.getByRole('heading', { level: 1, name: 'Your credentials' })).toBeVisible();
+    await expect(holder.getByTestId('credential-card')).toHaveCount(0);
+  } finally {
+    await rm(impostorDir, { recursive: true, force: true });
+  }
 });
