@@ -39,7 +39,7 @@ const es384Item = fc.record({
     const s = BigInt(`0x${hexOf(signature.subarray(48))}`);
     signature = Uint8Array.from([...signature.subarray(0, 48), ...Buffer.from((N384 - s).toString(16).padStart(96, '0'), 'hex')]);
   }
-  const item = { alg: 'ES384' as const, publicKey: p384.getPublicKey(sk, !compressed), message: msg.slice(), signature };
+  const item: VerifyItem = { alg: 'ES384', publicKey: p384.getPublicKey(sk, !compressed), message: msg.slice(), signature };
   if (mutation?.part === 'cut') item.signature = item.signature.subarray(0, mutation.at % 96);
   else if (mutation) {
     const target = item[mutation.part as 'publicKey' | 'message' | 'signature'];
