@@ -72,6 +72,5 @@ describe.each([
     expect(items.map((i) => [i.label, i.hint])).toEqual([[ageOver18, null], [familyName, hint]]);
     expect(items[0]!.describedBy).toBeNull();
     expect(items[1]!.describedBy).toBe(host.querySelector('[data-testid="retained-hint"]')!.id);
-    await page.screenshot({ path: `/work/main/.shots/h6/consent-retain-${language}.png` });
   });
 });

@@ -60,7 +60,6 @@ describe('quick show leaves the mdoc licence out', () => {
     // One credential left: named as text, not offered in a list.
     expect(host.querySelector('#quick-credential')?.textContent).toBe(language === 'en' ? 'Driving licence' : 'Trwydded yrru');
     expect(host.querySelector('[data-testid="mdoc-hidden"]')?.textContent).toContain(sentence);
-    await page.screenshot({ path: `/work/main/.shots/h6/quick-show-mdoc-${language}.png` });
   });
 
   it('opened from the mdoc\'s page: says it can only answer a request, and offers the SD-JWT licence', async () => {
