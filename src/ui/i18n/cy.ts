@@ -268,6 +268,7 @@ export const cy: Catalogue = {
   'receive.error.unexpected': 'Aeth rhywbeth o’i le. Does dim wedi’i gadw. Rhowch gynnig arall arni.',
   'receive.error.unreadable': 'Nid yw hwnnw’n gynnig tystlythyr y gall Satchel ei ddarllen, neu dim ond rhan ohono a ddarllenwyd. Sganiwch y cod eto neu gludwch y ddolen gyfan.',
   'receive.error.untrusted': 'Nid yw’r cynnig hwn gan gyhoeddwr cydnabyddedig. Does dim wedi’i gadw. Derbyniwch dystlythyrau gan adrannau’r llywodraeth yn unig.',
+  'receive.error.unrecognisedCertificate': 'Nid yw’r hyn a anfonodd yr adran wedi’i lofnodi gan dystysgrif y mae Satchel yn ei hadnabod ar ei chyfer, felly ni chadwodd Satchel ef. Cysylltwch â’r adran.',
   'receive.error.wrongCode': 'Nid yw’r cod hwnnw’n gywir. Gwiriwch y llythyr neu’r neges a rhowch gynnig arall arni.',
   'receive.error.wrongCodeTries': 'Nid yw’r cod hwnnw’n gywir. Gwiriwch y llythyr neu’r neges a rhowch gynnig arall arni. Ymdrechion ar ôl: {count}.',
   'receive.error.codeRefused': 'Ni wnaeth yr adran dderbyn y cod hwnnw. Naill ai mae’r cod yn anghywir, neu mae’r cynnig wedi dod i ben neu wedi’i ddefnyddio eisoes. Gwiriwch y cod yn eich llythyr neu neges a rhowch gynnig arall arni. Os nad yw’n gweithio o hyd, tynnwch y cynnig hwn a gofynnwch i’r adran am un newydd.',

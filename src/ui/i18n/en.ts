@@ -267,6 +267,7 @@ export const en = {
   'receive.error.unexpected': 'Something went wrong. Nothing has been saved. Try again.',
   'receive.error.unreadable': 'That is not a credential offer Satchel can read, or only part of it was read. Scan the code again or paste the whole link.',
   'receive.error.untrusted': 'This offer is not from a recognised issuer. Nothing has been saved. Only accept credentials from government departments.',
+  'receive.error.unrecognisedCertificate': 'What the department sent is not signed by a certificate Satchel recognises for it, so Satchel did not keep it. Contact the department.',
   'receive.error.wrongCode': 'That code is not right. Check the letter or message and try again.',
   'receive.error.wrongCodeTries': 'That code is not right. Check the letter or message and try again. Tries left: {count}.',
   'receive.error.codeRefused': 'The department did not accept that code. Either the code is wrong, or the offer has expired or has already been used. Check the code in your letter or message and try again. If it still does not work, remove this offer and ask the department for a new one.',

@@ -9,6 +9,8 @@ export function receiveErrorMessage(t: Translate, error: unknown): string {
       return t('receive.error.unreadable');
     case 'untrusted-issuer':
       return t('receive.error.untrusted');
+    case 'unrecognised-certificate':
+      return t('receive.error.unrecognisedCertificate');
     case 'wrong-tx-code':
       return error.details.triesLeft !== undefined
         ? t('receive.error.wrongCodeTries', { count: error.details.triesLeft })

@@ -9,6 +9,7 @@ import type { Localised } from '../shared';
 export type ReceiveErrorCode =
   | 'unreadable-offer' // not an OpenID4VCI credential offer, or truncated / garbled
   | 'untrusted-issuer' // the issuer is not on the trust list ("not a recognised issuer")
+  | 'unrecognised-certificate' // an mdoc from a trusted offer, not signed under an IACA the trust list names for it (or a certificate breaking ISO/IEC 18013-5 Annex B)
   | 'wrong-tx-code' // details.triesLeft when the issuer says; the offer is kept for another try
   | 'tx-code-refused' // invalid_grant after a tx_code (OpenID4VCI §6.3): the code is wrong, or the offer expired or was used — kept until the person removes it
   | 'no-tries-left' // the issuer said tx_code_tries_left: 0; the offer is gone

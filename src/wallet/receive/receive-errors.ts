@@ -66,6 +66,12 @@ export function reportError(report: VerificationReport): ReceiveError {
   const failed = report.checks.filter((c) => !c.ok);
   const reasons = failed.map((c) => c.message);
   const trust = failed.find((c) => c.name === 'issuer-trusted');
+  // An mdoc's issuer is its Document Signer certificate's IACA (ISO/IEC 18013-5 §9.1.2.4, Annex B):
+  // the offer came from a trusted department (offers.ts refuses any other), so an unlisted IACA or
+  // a certificate outside the profile is about what was signed, not about who offered it.
+  if (report.format === 'mso_mdoc' && (trust?.code === 'unknown-issuer' || trust?.code === 'bad-certificate')) {
+    return new ReceiveError('unrecognised-certificate', 'What the issuer sent is not signed by a certificate Satchel recognises for it, so Satchel did not keep it.', { reasons });
+  }
   if (trust?.code === 'unknown-issuer') return new ReceiveError('untrusted-issuer', 'This credential is not from a recognised issuer, so Satchel did not keep it.', { reasons });
   if (trust?.code === 'type-not-allowed') return new ReceiveError('type-not-allowed', 'This issuer is not allowed to issue this kind of credential, so Satchel did not keep it.', { reasons });
   return new ReceiveError('verification-failed', 'The credential did not pass Satchel\'s checks, so it was not kept.', { reasons });

@@ -166,7 +166,7 @@ describe('receiving the mdoc driving licence from the reference DVLA', () => {
     expect(view).toMatchObject({ format: 'mso_mdoc', verified: true });
   });
 
-  it('an mdoc whose Document Signer chains to an IACA the trust list does not name is refused; nothing stored', async () => {
+  it('an mdoc whose Document Signer chains to an IACA the trust list does not name is refused as not signed under a recognised certificate (the offer was the DVLA\'s); nothing stored', async () => {
     const otherDir = mkdtempSync(join(tmpdir(), 'satchel-other-iaca-'));
     try {
       // The same names and profile, another key: a look-alike IACA.
@@ -174,7 +174,7 @@ describe('receiving the mdoc driving licence from the reference DVLA', () => {
       answerWith((deviceJwk) => mdoc(impostor, deviceJwk));
       const { record, links } = offer();
       const summary = await receiver.readOffer(links.schemeText);
-      const e = await rejection(receiver.accept(summary.offerId, record.txCode), 'untrusted-issuer');
+      const e = await rejection(receiver.accept(summary.offerId, record.txCode), 'unrecognised-certificate');
       expect(e.details.reasons?.join(' ')).toMatch(/IACA/);
       expectNothingStored();
     } finally {
