@@ -8,11 +8,23 @@ import { QrScanner } from '../components/qr/QrScanner';
 import { ScanFromImage } from '../components/qr/ScanFromImage';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import type { Translate } from '../i18n/translate';
 import { Link, navigate } from '../router';
 import { receiveErrorMessage } from '../receive/receive-error-message';
 import { useReceiver } from '../receive/ReceiverContext';
 import { consumeOfferLink } from '../receive/offer-link';
 import { PENDING_OFFER_PARAM } from '../receive/pending-offer-link';
+
+/**
+ * An error kept as how to word it, not as words: worded at each render, so it follows the
+ * language when the person switches it in place (as every other text on the screen does).
+ */
+interface ScreenError {
+  field: string;
+  words(t: Translate): string;
+}
+
+const worded = (errors: ScreenError[], t: Translate): FieldError[] => errors.map(({ field, words }) => ({ field, text: words(t) }));
 
 type Step =
   | { name: 'choose' }
@@ -27,13 +39,13 @@ export function AddCredentialScreen() {
   const receiver = useReceiver();
   const { t } = useI18n();
   const [step, setStep] = useState<Step>({ name: 'choose' });
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<ScreenError[]>([]);
   const read = async (input: string, field: string) => {
     setErrors([]);
     try {
       setStep({ name: 'review', offer: await receiver.readOffer(input) });
     } catch (error) {
-      setErrors([{ field, text: receiveErrorMessage(t, error) }]);
+      setErrors([{ field, words: (tr) => receiveErrorMessage(tr, error) }]);
     }
   };
   useEffect(() => {
@@ -55,7 +67,7 @@ export function AddCredentialScreen() {
     return <ReviewOffer offer={step.offer} onDone={(result) => setStep({ name: 'done', result, offer: step.offer })} />;
   }
   if (step.name === 'done') return <Added result={step.result} offer={step.offer} />;
-  return <ChooseInput errors={errors} onInput={read} onError={(field, text) => setErrors([{ field, text }])} />;
+  return <ChooseInput errors={worded(errors, t)} onInput={read} onError={(field, text) => setErrors([{ field, words: () => text }])} />;
 }
 
 function ChooseInput({ errors, onInput, onError }: {
@@ -97,16 +109,17 @@ function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(result: Ac
   const { t } = useI18n();
   const receiver = useReceiver();
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [screenErrors, setErrors] = useState<ScreenError[]>([]);
+  const errors = worded(screenErrors, t);
   // After a refused code the offer is kept for another try; the person may instead give up on it.
   const [codeRefused, setCodeRefused] = useState(false);
   const accept = useSubmit(async () => {
-    if (offer.txCode && !code.trim()) return setErrors([{ field: 'tx-code', text: t('review.error.noCode') }]);
+    if (offer.txCode && !code.trim()) return setErrors([{ field: 'tx-code', words: (tr) => tr('review.error.noCode') }]);
     try {
       onDone(await receiver.accept(offer.offerId, offer.txCode ? code.trim() : undefined));
     } catch (error) {
       setCodeRefused(error instanceof ReceiveError && (error.code === 'wrong-tx-code' || error.code === 'tx-code-refused'));
-      setErrors([{ field: offer.txCode ? 'tx-code' : 'accept', text: receiveErrorMessage(t, error) }]);
+      setErrors([{ field: offer.txCode ? 'tx-code' : 'accept', words: (tr) => receiveErrorMessage(tr, error) }]);
     }
   });
   return (

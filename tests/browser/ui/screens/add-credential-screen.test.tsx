@@ -8,7 +8,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { I18nProvider } from '../../../../src/ui/i18n/context';
+import { I18nProvider, useI18n } from '../../../../src/ui/i18n/context';
+import { cy } from '../../../../src/ui/i18n/cy';
 import { en } from '../../../../src/ui/i18n/en';
 import { PendingOffers } from '../../../../src/ui/receive/PendingOffers';
 import { ReceiverProvider } from '../../../../src/ui/receive/ReceiverContext';
@@ -79,6 +80,36 @@ describe('Add a credential screen', () => {
     await shows(en['added.title']);
     expect(await vault.listCredentials()).toHaveLength(1);
     expect(await receiver.pendingOffers()).toEqual([]);
+  });
+
+  it('an error on the review or the choose screen is worded again in Welsh when the person switches language in place', async () => {
+    // The header's language link, as the app has it: setLanguage on the same provider.
+    function Welsh() {
+      const { setLanguage } = useI18n();
+      return <button type="button" id="to-welsh" onClick={() => setLanguage('cy')}>Cymraeg</button>;
+    }
+    const switchToWelsh = () => act(() => host.querySelector<HTMLButtonElement>('#to-welsh')!.click());
+    render(<I18nProvider initial="en"><ReceiverProvider receiver={receiver}><Welsh /><AddCredentialScreen /></ReceiverProvider></I18nProvider>, host);
+    await type('offer-text', 'not an offer');
+    button(en['form.continue'])!.click();
+    await shows(en['receive.error.unreadable']);
+    await switchToWelsh();
+    await shows(cy['receive.error.unreadable']);
+    expect(host.textContent).not.toContain(en['receive.error.unreadable']);
+
+    render(null, host);
+    render(<I18nProvider initial="en"><ReceiverProvider receiver={receiver}><Welsh /><AddCredentialScreen /></ReceiverProvider></I18nProvider>, host);
+    await type('offer-text', issuer.offer());
+    button(en['form.continue'])!.click();
+    await shows(en['review.title']);
+    button(en['review.accept'])!.click();
+    await shows(en['review.error.noCode']);
+    await type('tx-code', WRONG_CODE);
+    button(en['review.accept'])!.click();
+    await shows(en['receive.error.codeRefused']);
+    await switchToWelsh();
+    await shows(cy['receive.error.codeRefused']);
+    expect(host.textContent).not.toContain(en['receive.error.codeRefused']);
   });
 
   it('an offer whose code was refused is listed on the way home: "Check this offer" reviews it again, "Remove this offer" forgets it', async () => {
