@@ -29,7 +29,7 @@ const FAILED: Record<CheckName, MessageKey> = {
   'key-binding': 'reason.fail.key-binding',
 };
 
-/** What exactly failed, where Satchel says more than the check's name (the credentials library's CheckCode). */
+/** What exactly failed, where Satchel says more than the check's name (the credentials library's CheckCode; a check:code pair first). */
 const PROBLEMS: Record<string, MessageKey> = {
   revoked: 'reason.problem.revoked',
   suspended: 'reason.problem.suspended',
@@ -37,6 +37,10 @@ const PROBLEMS: Record<string, MessageKey> = {
   expired: 'reason.problem.expired',
   'unknown-issuer': 'reason.problem.unknown-issuer',
   'type-not-allowed': 'reason.problem.type-not-allowed',
+  'bad-certificate': 'reason.problem.bad-certificate',
+  // An mdoc's IACA or Document Signer certificate out of its validity (RFC 5280 §4.1.2.5), not the credential's own window.
+  'issuer-trusted:expired': 'reason.problem.certificate-expired',
+  'issuer-trusted:not-yet-valid': 'reason.problem.certificate-not-yet-valid',
 };
 
 /** Reasons about the answer rather than one check (what was asked for, the trust list). */
@@ -57,7 +61,7 @@ export function reasonText(reason: CheckReason, t: Translate, language: Language
   const names = (reason.missing ?? []).map((name) => nameText(name, language)).join(', ');
   const [check = '', problem = ''] = reason.code.split(':');
   const key = own(ANSWER, reason.code)
-    ?? (reason.ok ? own(PASSED, check) : own(PROBLEMS, problem) ?? own(FAILED, check));
+    ?? (reason.ok ? own(PASSED, check) : own(PROBLEMS, reason.code) ?? own(PROBLEMS, problem) ?? own(FAILED, check));
   // A code this version does not know (a record kept by a newer one): the code itself, not nothing.
   return key ? t(key, { names }) : reason.code;
 }

@@ -51,6 +51,21 @@ describe('reason codes in words', () => {
     expect(cy(NO_TRUST_LIST)).toBe("Nid oes gan y ffôn hwn restr ymddiriedaeth eto: cysylltwch unwaith i'w lawrlwytho, yna gwiriwch eto");
   });
 
+  it('words an mdoc\'s issuer certificates: one that breaks the profile, and one that has expired or is not valid yet (not the credential)', () => {
+    const bad = reasonFor({ name: 'issuer-trusted', ok: false, code: 'bad-certificate', message: 'x' });
+    expect(en(bad)).toBe('The issuer’s certificate is not one Satchel can accept: it is damaged or not made as the standard requires');
+    expect(cy(bad)).not.toBe(en(bad));
+    expect(cy(bad)).not.toBe(bad.code);
+    const certificateExpired = reasonFor({ name: 'issuer-trusted', ok: false, code: 'expired', message: 'x' });
+    expect(en(certificateExpired)).toBe('The certificate the issuer signed it with has expired');
+    expect(cy(certificateExpired)).not.toBe(en(certificateExpired));
+    const certificateNotYet = reasonFor({ name: 'issuer-trusted', ok: false, code: 'not-yet-valid', message: 'x' });
+    expect(en(certificateNotYet)).toBe('The certificate the issuer signed it with is not valid yet');
+    expect(cy(certificateNotYet)).not.toBe(en(certificateNotYet));
+    // The credential's own validity keeps its words.
+    expect(en(reasonFor({ name: 'validity', ok: false, code: 'expired', message: 'x' }))).toBe('The credential has expired');
+  });
+
   it('shows a code it has no words for (a record kept by a newer Satchel) as the code, not nothing', () => {
     expect(en({ code: 'holder:new-check', ok: false })).toBe('holder:new-check');
   });
