@@ -123,7 +123,7 @@ test('an mdoc whose Document Signer chains to an IACA not on the trust list is r
     await holder.getByRole('textbox', { name: 'Offer link or text' }).fill(offer.text);
     await holder.getByRole('button', { name: 'Continue' }).click();
     await acceptOffer(holder, DVLA, offer.txCode);
-    await expect(holder.getByTestId('error-summary')).toContainText('not from a recognised issuer. Nothing has been saved.', { timeout: 60_000 });
+    await expect(holder.getByTestId('error-summary')).toContainText('What the department sent is not signed by a certificate Satchel recognises for it, so Satchel did not keep it.', { timeout: 60_000 });
     await photograph(holder, testInfo, 'mdoc-refused-unlisted-iaca');
     await goInApp(holder, '/');
     await expect(holder.getByRole('heading', { level: 1, name: 'Your credentials' })).toBeVisible();
