@@ -103,6 +103,12 @@ function Value({ value, label, parts, at }: { value: unknown; label: string; par
   return <>{String(value)}</>;
 }
 
+/** A claim's own name: its path's last key (an mdoc's element; a W3C VC's claim under credentialSubject). */
+export function claimName(path: readonly (string | number | null)[]): string | undefined {
+  const last = path[path.length - 1];
+  return typeof last === 'string' ? last : undefined;
+}
+
 /**
  * A claim's value as a person would write it: true/false as Yes/No, dates written out, an address
  * as lines, driving privileges as sentences, other nested claims as labelled lines (labels from

@@ -6,19 +6,13 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { formatDate } from '../i18n/format';
 import { Link, navigate } from '../router';
-import { ClaimValue } from '../receive/ClaimValue';
+import { ClaimValue, claimName } from '../receive/ClaimValue';
 import { useReceiver } from '../receive/ReceiverContext';
 import { CancelledNotice } from '../receive/CancelledNotice';
 import { StatusTag } from '../receive/StatusTag';
 import { NotFoundScreen } from './NotFoundScreen';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
-
-/** A claim's own name: its path's last key (an mdoc's element; a W3C VC's claim under credentialSubject). */
-function claimName(path: readonly (string | number | null)[]): string | undefined {
-  const last = path[path.length - 1];
-  return typeof last === 'string' ? last : undefined;
-}
 
 /**
  * One credential: its status (and, when cancelled, why and what to do), when it was issued and expires (for an mdoc, when

@@ -5,7 +5,7 @@ import { RelativeTime } from '../components/RelativeTime';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { reasonText } from '../i18n/reasons';
-import { ClaimValue } from '../receive/ClaimValue';
+import { ClaimValue, claimName } from '../receive/ClaimValue';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
 
@@ -61,7 +61,7 @@ function CredentialDetails({ details, headingLevel }: { details: Details; headin
             {details.claims.map((claim) => (
               <div class="govuk-summary-list__row" key={claim.path.join('.')}>
                 <dt class="govuk-summary-list__key"><NameText name={claim.label} /></dt>
-                <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={nameText(claim.label, language)} /></dd>
+                <dd class="govuk-summary-list__value"><ClaimValue value={claim.value} label={nameText(claim.label, language)} name={claimName(claim.path)} /></dd>
               </div>
             ))}
           </dl>
