@@ -4,9 +4,7 @@
  * whose device signature covers the SatchelQRHandover of the QR it scanned (docs/sharing.md); the
  * checker verifies it offline, signatures in the crypto worker, with the QR it made.
  */
-import { p384 } from '@noble/curves/nist.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SignatureVerifier } from '../../../../src/credentials/index';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../../src/crypto/client';
 import { createPresentation } from '../../../../src/credentials/index';
 import { encryptJwe } from '../../../../src/lib/jwe';
@@ -22,23 +20,6 @@ import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared/purposes';
 import { TINY_JPEG, type MdocLicence } from '../../support/mdoc-fixture';
 import { addMdocLicence, MDL_NAMESPACE, withoutSdJwtLicence } from './mdoc-world';
 
-/**
- * The crypto worker, with the DVLA IACA's ES384 certificate signature checked beside it on
- * @noble/curves P-384 until the worker's engines take ES384 (the crypto engineer is adding it):
- * every other signature (the MSO's, the device signature) goes to the worker.
- */
-function workerWithEs384(): SignatureVerifier {
-  const worker = workerSignatureVerifier();
-  return {
-    async verifyBatch(items) {
-      const others = items.filter((i) => i.alg !== 'ES384');
-      const fromWorker = others.length > 0 ? await worker.verifyBatch(others) : [];
-      let next = 0;
-      return items.map((i) => (i.alg === 'ES384' ? p384.verify(i.signature, i.message, i.publicKey, { lowS: false, prehash: true, format: 'compact' }) : fromWorker[next++]!));
-    },
-  };
-}
-
 let world: World;
 let licence: MdocLicence;
 let sharer: Sharer;
@@ -50,7 +31,8 @@ beforeEach(async () => {
   withoutSdJwtLicence(world);
   const now = () => NOW.getTime();
   sharer = createSharer({ vault: world.vault, now });
-  checker = createChecker({ verifier: workerWithEs384(), trust: staticTrust(world.trustList, world.statusLists), vault: world.vault, now });
+  // The app's crypto worker: the DVLA IACA's ES384 certificate signature as well as the MSO's and the device signature.
+  checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(world.trustList, world.statusLists), vault: world.vault, now });
 });
 afterAll(() => stopCryptoWorker());
 

@@ -4,33 +4,16 @@
  * DeviceResponse whose device signature covers the OpenID4VPHandover (B.2.6.1), and the verifier
  * (src/server/verifier) verifies it. In-process: the verifier's Hono app is the wallet's fetch.
  */
-import { p384 } from '@noble/curves/nist.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SignatureVerifier } from '../../../../src/credentials/index';
 import { decryptJwe, encryptJwe, jweHeader } from '../../../../src/lib/jwe';
+import { nodeSignatureVerifier } from '../../../../src/server/verifier/noble-verifier';
 import { verifierApp } from '../../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../../src/wallet/share/share';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
-import { nobleVerify } from '../../../shared/credentials/helpers';
 import { addMdocLicence, MDL_NAMESPACE, withoutSdJwtLicence } from '../../../browser/wallet/share/mdoc-world';
 
 const URL_BASE = 'http://localhost:5180';
-/**
- * The DVLA's IACA signs with ES384 (the common design). Until the reference verifier's own
- * verifier (noble-verifier.ts) takes ES384, the test gives it one that does: @noble/curves P-384
- * (RFC 7518 §3.4 r‖s over SHA-384), the rest as the test helpers verify.
- */
-const verifierWithEs384: SignatureVerifier = {
-  verifyBatch: (items) => items.map((item) => {
-    if (item.alg !== 'ES384') return nobleVerify(item);
-    try {
-      return p384.verify(item.signature, item.message, item.publicKey, { lowS: false, prehash: true, format: 'compact' });
-    } catch {
-      return false;
-    }
-  }),
-};
 let world: World;
 let verifier: ReturnType<typeof verifierApp>;
 let sharer: Sharer;
@@ -59,7 +42,8 @@ beforeEach(async () => {
     trustList: async () => world.trustList,
     fetchStatusList: async (uri) => world.statusLists[uri]!,
     now: () => NOW.getTime(),
-    verifier: verifierWithEs384,
+    // The reference verifier's own (its default), ES384 included for the DVLA IACA's certificate signature.
+    verifier: nodeSignatureVerifier,
   });
   sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => NOW.getTime(), remoteUrls: { allowLoopback: true } });
 });
