@@ -8,7 +8,7 @@
  *   the OpenID4VP 1.0 Appendix B.2.6.1 SessionTranscript of one request (same client_id, nonce,
  *   response_uri and encryption key thumbprint for all: one verifier's request, answered 1000 times).
  */
-import '../tests/browser/support/reflect-metadata-shim';
+import '../src/server/reference/reflect-metadata-shim';
 import { p256 } from '@noble/curves/nist.js';
 import { CoseKey, DateOnly, DeviceKey, DeviceRequest, DeviceResponse, DocRequest, IssuerSignedBuilder, ItemsRequest, SessionTranscript, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
 import * as x509 from '@peculiar/x509';

@@ -6,7 +6,7 @@
  * Parsed certificates and imported CryptoKeys are cached per certificate / key, as a verifier
  * would cache its issuers'; each response's signatures and chain are still checked.
  */
-import '../tests/browser/support/reflect-metadata-shim';
+import '../src/server/reference/reflect-metadata-shim';
 import { CoseKey, DeviceResponse, SessionTranscript, Verifier, type MdocContext } from '@owf/mdoc';
 import * as x509 from '@peculiar/x509';
 import { base64urlEncode } from '../src/lib/base64url';

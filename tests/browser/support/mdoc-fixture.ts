@@ -8,7 +8,7 @@
  * the trust list entry naming the IACA for the doctype (the common design's `iaca`), and the holder
  * key. Runs in Chromium and in Node (globalThis.crypto).
  */
-import './reflect-metadata-shim';
+import '../../../src/server/reference/reflect-metadata-shim';
 import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
 import * as x509 from '@peculiar/x509';
 

@@ -8,7 +8,7 @@
  * (P-384) and Document Signer (P-256) made with @peculiar/x509, the IACA on the trust list for the
  * mDL doctype.
  */
-import '../../support/reflect-metadata-shim';
+import '../../../../src/server/reference/reflect-metadata-shim';
 import * as x509 from '@peculiar/x509';
 import { prepareSdJwtVc, prepareTrustList, type PublicJwk } from '../../../../src/credentials/index';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
