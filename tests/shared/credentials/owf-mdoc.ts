@@ -8,45 +8,20 @@
  */
 import { p256 } from '@noble/curves/nist.js';
 import { AsnConvert } from '@peculiar/asn1-schema';
-import { AlgorithmIdentifier, AttributeTypeAndValue, AttributeValue, Certificate, Name, RelativeDistinguishedName, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
+import { Certificate, Name } from '@peculiar/asn1-x509';
 import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
 import { base64urlEncode } from '../../../src/lib/base64url';
+import { selfSignedP256Certificate } from './test-certificate';
 
 export const MDL = 'org.iso.18013.5.1.mDL';
 export const MDL_NAMESPACE = 'org.iso.18013.5.1';
 
-const ID_EC_PUBLIC_KEY = '1.2.840.10045.2.1';
-const ID_ECDSA_WITH_SHA256 = '1.2.840.10045.4.3.2';
-/** DER of OID 1.2.840.10045.3.1.7 (secp256r1), RFC 5480 §2.1.1. */
-const SECP256R1_DER = Uint8Array.of(0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07);
 /** RFC 5280 Appendix A.1 attribute types by the short names @owf/mdoc asks for. */
 const NAME_OIDS: Record<string, string> = { C: '2.5.4.6', ST: '2.5.4.8', CN: '2.5.4.3' };
 
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
-
 /** A self-signed P-256 certificate with subject C=<country>, CN=<commonName>, valid 2025–2035. */
 export function documentSignerCertificate(secret: Uint8Array, country = 'GB', commonName = 'Test Document Signer'): Uint8Array {
-  const name = new Name([
-    new RelativeDistinguishedName([new AttributeTypeAndValue({ type: NAME_OIDS.C!, value: new AttributeValue({ printableString: country }) })]),
-    new RelativeDistinguishedName([new AttributeTypeAndValue({ type: NAME_OIDS.CN!, value: new AttributeValue({ utf8String: commonName }) })]),
-  ]);
-  const signatureAlgorithm = new AlgorithmIdentifier({ algorithm: ID_ECDSA_WITH_SHA256 });
-  const tbsCertificate = new TBSCertificate({
-    version: Version.v3,
-    serialNumber: buffer(Uint8Array.of(0x01, 0x02, 0x03)),
-    signature: signatureAlgorithm,
-    issuer: name,
-    subject: name,
-    validity: new Validity({ notBefore: new Date('2025-01-01T00:00:00Z'), notAfter: new Date('2035-01-01T00:00:00Z') }),
-    subjectPublicKeyInfo: new SubjectPublicKeyInfo({
-      algorithm: new AlgorithmIdentifier({ algorithm: ID_EC_PUBLIC_KEY, parameters: buffer(SECP256R1_DER) }),
-      subjectPublicKey: buffer(p256.getPublicKey(secret, false)),
-    }),
-  });
-  const tbs = new Uint8Array(AsnConvert.serialize(tbsCertificate));
-  // RFC 5758 §3.2: ecdsa-with-SHA256 signatures are DER ECDSA-Sig-Value.
-  const signature = p256.sign(tbs, secret, { prehash: true, format: 'der' });
-  return new Uint8Array(AsnConvert.serialize(new Certificate({ tbsCertificate, signatureAlgorithm, signatureValue: buffer(signature) })));
+  return selfSignedP256Certificate(secret, commonName, new Date('2025-01-01T00:00:00Z'), new Date('2035-01-01T00:00:00Z'), { country, serialNumber: Uint8Array.of(0x01, 0x02, 0x03) });
 }
 
 function parsed(der: Uint8Array): Certificate {

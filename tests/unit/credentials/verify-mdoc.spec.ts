@@ -5,8 +5,9 @@
  * issued by the independent @owf/mdoc under a P-384 IACA made here, and the Annex D DeviceResponse.
  */
 import { p256 } from '@noble/curves/nist.js';
-import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
+import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm } from '@owf/mdoc';
 import { describe, expect, it } from 'vitest';
+import { owfContext } from '../../shared/credentials/owf-mdoc';
 import annexD from '../../vectors/mdoc/iso18013-5_annex_d.json';
 import { trustListFromIssuers, verifyCredential, verifyCredentials, verifyPresentation, type TrustList, type VerificationReport } from '../../../src/credentials/index';
 import { decodeCbor, embedCbor, encodeCbor } from '../../../src/credentials/formats/mso-mdoc/cbor';
@@ -22,33 +23,6 @@ const NS = 'org.iso.18013.5.1';
 const DVLA = 'https://dvla.example.gov.uk';
 const DVLA_NAME = { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' };
 const b64u = base64urlEncode;
-
-/** A minimal MdocContext for @owf/mdoc's IssuerSignedBuilder: WebCrypto digests, @noble/curves signatures. */
-const owfContext = {
-  crypto: {
-    random: (length: number) => crypto.getRandomValues(new Uint8Array(length)),
-    digest: async ({ digestAlgorithm, bytes }: { digestAlgorithm: string; bytes: Uint8Array }) => new Uint8Array(await crypto.subtle.digest(digestAlgorithm, bytes as BufferSource)),
-    calculateEphemeralMacKey: () => {
-      throw new Error('not used when issuing');
-    },
-  },
-  cose: {
-    sign1: {
-      sign: ({ toBeSigned, key }: { toBeSigned: Uint8Array; key: CoseKey }) => p256.sign(toBeSigned, key.privateKey, { format: 'compact' }),
-      verify: () => {
-        throw new Error('not used when issuing');
-      },
-    },
-    mac0: {
-      sign: () => {
-        throw new Error('not used when issuing');
-      },
-      verify: () => {
-        throw new Error('not used when issuing');
-      },
-    },
-  },
-} as unknown as Pick<MdocContext, 'cose' | 'crypto'>;
 
 interface Issued {
   raw: string;

@@ -8,7 +8,7 @@ import { p256, p384 } from '@noble/curves/nist.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { CborDateTime, embedCbor, encodeCbor, type EmbeddedCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
 import { base64urlEncode } from '../../../../src/lib/base64url';
-import { selfSignedP256Certificate } from './test-certificate';
+import { selfSignedP256Certificate } from '../../../shared/credentials/test-certificate';
 
 export const MDL = 'org.iso.18013.5.1.mDL';
 export const MDL_NS = 'org.iso.18013.5.1';

@@ -8,8 +8,9 @@
  * IssuerSigned issued by the independent @owf/mdoc parses, reads and verifies.
  */
 import { p256 } from '@noble/curves/nist.js';
-import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
+import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm } from '@owf/mdoc';
 import { describe, expect, it } from 'vitest';
+import { owfContext } from '../../../shared/credentials/owf-mdoc';
 import annexD from '../../../vectors/mdoc/iso18013-5_annex_d.json';
 import auth0 from '../../../vectors/mdoc/auth0-lab-mdl_examples.json';
 import owfExamples from '../../../vectors/mdoc/owf-mdoc-ts_examples.json';
@@ -25,7 +26,7 @@ import { checkValidityWindow } from '../../../../src/credentials/validity';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
 import { DataError } from '../../../../src/lib/errors';
 import { createNobleVerifier } from '../../../../src/crypto/noble-verifier';
-import { certificatePublicKey, derFromPem, selfSignedP256Certificate } from './test-certificate';
+import { certificatePublicKey, derFromPem, selfSignedP256Certificate } from '../../../shared/credentials/test-certificate';
 
 const MDL = 'org.iso.18013.5.1.mDL';
 const NS = 'org.iso.18013.5.1';
@@ -79,33 +80,6 @@ function failure(run: () => unknown): Error {
   }
   throw new Error('expected a DataError');
 }
-
-/** A minimal MdocContext for @owf/mdoc's IssuerSignedBuilder: WebCrypto digests, @noble/curves signatures. */
-const owfContext = {
-  crypto: {
-    random: (length: number) => crypto.getRandomValues(new Uint8Array(length)),
-    digest: async ({ digestAlgorithm, bytes }: { digestAlgorithm: string; bytes: Uint8Array }) => new Uint8Array(await crypto.subtle.digest(digestAlgorithm, bytes as BufferSource)),
-    calculateEphemeralMacKey: () => {
-      throw new Error('not used when issuing');
-    },
-  },
-  cose: {
-    sign1: {
-      sign: ({ toBeSigned, key }: { toBeSigned: Uint8Array; key: CoseKey }) => p256.sign(toBeSigned, key.privateKey, { format: 'compact' }),
-      verify: () => {
-        throw new Error('not used when issuing');
-      },
-    },
-    mac0: {
-      sign: () => {
-        throw new Error('not used when issuing');
-      },
-      verify: () => {
-        throw new Error('not used when issuing');
-      },
-    },
-  },
-} as unknown as Pick<MdocContext, 'cose' | 'crypto'>;
 
 async function owfIssued(): Promise<{ raw: string; deviceJwk: JsonWebKey }> {
   const issuerSecret = p256.utils.randomSecretKey();
