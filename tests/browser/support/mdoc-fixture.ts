@@ -8,9 +8,8 @@
  * the trust list entry naming the IACA for the doctype (the common design's `iaca`), and the holder
  * key. Runs in Chromium and in Node (globalThis.crypto).
  */
-import '../../../src/server/reference/reflect-metadata-shim';
-import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
-import * as x509 from '@peculiar/x509';
+import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm } from '@owf/mdoc';
+import { makeMdocPki, webCryptoIssuingContext } from '../../shared/credentials/mdoc-pki';
 
 export const MDL_DOCTYPE = 'org.iso.18013.5.1.mDL';
 export const MDL_NAMESPACE = 'org.iso.18013.5.1';
@@ -73,7 +72,6 @@ export function licenceElements(portrait: Uint8Array = TINY_JPEG): Record<string
 }
 
 const P256: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-256' };
-const P384: EcKeyGenParams = { name: 'ECDSA', namedCurve: 'P-384' };
 
 function base64Decode(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -85,78 +83,23 @@ function base64Encode(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** An IACA root (ISO/IEC 18013-5 Annex B.1.2) and a Document Signer (B.1.4) it issued. */
-async function certificates(notBefore: Date, notAfter: Date): Promise<{ iaca: x509.X509Certificate; ds: x509.X509Certificate; dsKeys: CryptoKeyPair }> {
-  const iacaKeys = await crypto.subtle.generateKey(P384, false, ['sign', 'verify']);
-  const dsKeys = await crypto.subtle.generateKey(P256, true, ['sign', 'verify']);
-  const iacaName = 'C=GB, CN=Test DVLA IACA';
-  const iaca = await x509.X509CertificateGenerator.createSelfSigned({
-    name: iacaName,
-    keys: iacaKeys,
-    notBefore,
-    notAfter,
-    signingAlgorithm: { name: 'ECDSA', hash: 'SHA-384' },
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(iacaKeys.publicKey),
-      new x509.IssuerAlternativeNameExtension([{ type: 'url', value: 'https://dvla.example.gov.uk' }]),
-      new x509.CRLDistributionPointsExtension(['https://dvla.example.gov.uk/iaca.crl']),
-    ],
-  });
-  const ds = await x509.X509CertificateGenerator.create({
-    subject: 'C=GB, CN=Test DVLA Document Signer',
-    issuer: iaca.subject,
-    publicKey: dsKeys.publicKey,
-    signingKey: iacaKeys.privateKey,
-    notBefore,
-    notAfter,
-    signingAlgorithm: { name: 'ECDSA', hash: 'SHA-384' },
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      // ISO/IEC 18013-5 Annex B.1.4: extKeyUsage id-mdl-kp-mdlDS (1.0.18013.5.1.2).
-      new x509.ExtendedKeyUsageExtension(['1.0.18013.5.1.2'], true),
-      await x509.AuthorityKeyIdentifierExtension.create(iacaKeys.publicKey),
-      await x509.SubjectKeyIdentifierExtension.create(dsKeys.publicKey),
-      new x509.IssuerAlternativeNameExtension([{ type: 'url', value: 'https://dvla.example.gov.uk' }]),
-      new x509.CRLDistributionPointsExtension(['https://dvla.example.gov.uk/iaca.crl']),
-    ],
-  });
-  return { iaca, ds, dsKeys };
-}
-
-/** @owf/mdoc's MdocContext for issuing: WebCrypto digests and the Document Signer's WebCrypto key (IEEE P1363 r‖s, as COSE wants, RFC 9053 §2.1). */
-function issuingContext(signer: CryptoKey): Pick<MdocContext, 'cose' | 'crypto'> {
-  const unused = () => {
-    throw new Error('not used when issuing');
-  };
-  return {
-    crypto: {
-      random: (length: number) => crypto.getRandomValues(new Uint8Array(length)),
-      digest: async ({ digestAlgorithm, bytes }: { digestAlgorithm: string; bytes: Uint8Array }) => new Uint8Array(await crypto.subtle.digest(digestAlgorithm, bytes as BufferSource)),
-      calculateEphemeralMacKey: unused,
-    },
-    cose: {
-      sign1: {
-        sign: async ({ toBeSigned }: { toBeSigned: Uint8Array }) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer, toBeSigned as BufferSource)),
-        verify: unused,
-      },
-      mac0: { sign: unused, verify: unused },
-    },
-  } as unknown as Pick<MdocContext, 'cose' | 'crypto'>;
-}
-
 /** A driving licence mdoc issued by @owf/mdoc, with its trust list entry and holder key. */
 export async function issueMdocLicence(options: MdocLicenceOptions = {}): Promise<MdocLicence> {
   const signed = options.signed ?? new Date('2026-01-01T00:00:00Z');
   const validFrom = options.validFrom ?? signed;
   const validUntil = options.validUntil ?? new Date('2031-01-01T00:00:00Z');
-  const { iaca, ds, dsKeys } = await certificates(new Date('2025-01-01T00:00:00Z'), new Date('2035-01-01T00:00:00Z'));
+  const { iaca, documentSigner: ds, documentSignerKeys: dsKeys } = await makeMdocPki({
+    iacaName: 'C=GB, CN=Test DVLA IACA',
+    documentSignerName: 'C=GB, CN=Test DVLA Document Signer',
+    notBefore: new Date('2025-01-01T00:00:00Z'),
+    notAfter: new Date('2035-01-01T00:00:00Z'),
+    issuerUrl: MDOC_DVLA,
+  });
   const holderKeys = await crypto.subtle.generateKey(P256, false, ['sign', 'verify']);
   const holderJwk = await crypto.subtle.exportKey('jwk', holderKeys.publicKey);
   const jwk = { kty: 'EC', crv: 'P-256', x: holderJwk.x!, y: holderJwk.y! };
   const dsJwk = await crypto.subtle.exportKey('jwk', dsKeys.publicKey);
-  const issuerSigned = await new IssuerSignedBuilder(MDL_DOCTYPE, issuingContext(dsKeys.privateKey))
+  const issuerSigned = await new IssuerSignedBuilder(MDL_DOCTYPE, webCryptoIssuingContext(dsKeys.privateKey))
     .addIssuerNamespace(MDL_NAMESPACE, options.elements ?? licenceElements())
     .sign({
       // The builder reads the algorithm from the key; the signing itself is the context's WebCrypto key.

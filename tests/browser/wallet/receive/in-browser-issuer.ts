@@ -8,11 +8,10 @@
  * (P-384) and Document Signer (P-256) made with @peculiar/x509, the IACA on the trust list for the
  * mDL doctype.
  */
-import '../../../../src/server/reference/reflect-metadata-shim';
-import * as x509 from '@peculiar/x509';
 import { prepareSdJwtVc, prepareTrustList, type PublicJwk } from '../../../../src/credentials/index';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
 import { issueMdoc } from '../../../../src/server/reference/mdoc-issuer';
+import { makeMdocPki } from '../../../shared/credentials/mdoc-pki';
 
 export const ISSUER = 'https://dvla.example.gov.uk';
 export const TRUST_LIST_URL = 'https://trust.example.gov.uk/trust-list.jwt';
@@ -70,39 +69,13 @@ export interface InBrowserIssuerOptions {
 
 /** ISO/IEC 18013-5 Annex B.1: an IACA root (P-384, ecdsa-with-SHA384) and a Document Signer (P-256) it issued. */
 async function mdocCertificates(now: number): Promise<{ iacaDer: Uint8Array; dsDer: Uint8Array; dsKey: CryptoKey }> {
-  const iacaKeys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-384' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-  const dsKeys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-  const notBefore = new Date(now - 86400_000);
-  const notAfter = new Date(now + 400 * 86400_000);
-  const signingAlgorithm = { name: 'ECDSA', hash: 'SHA-384' };
-  const iaca = await x509.X509CertificateGenerator.createSelfSigned({
-    name: 'C=GB, CN=Test DVLA IACA',
-    keys: iacaKeys,
-    notBefore,
-    notAfter,
-    signingAlgorithm,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(iacaKeys.publicKey),
-    ],
+  const pki = await makeMdocPki({
+    iacaName: 'C=GB, CN=Test DVLA IACA',
+    documentSignerName: 'C=GB, CN=Test DVLA Document Signer',
+    notBefore: new Date(now - 86400_000),
+    notAfter: new Date(now + 400 * 86400_000),
   });
-  const ds = await x509.X509CertificateGenerator.create({
-    subject: 'C=GB, CN=Test DVLA Document Signer',
-    issuer: iaca.subject,
-    publicKey: dsKeys.publicKey,
-    signingKey: iacaKeys.privateKey,
-    notBefore,
-    notAfter,
-    signingAlgorithm,
-    extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension(['1.0.18013.5.1.2'], true),
-      await x509.AuthorityKeyIdentifierExtension.create(iacaKeys.publicKey),
-      await x509.SubjectKeyIdentifierExtension.create(dsKeys.publicKey),
-    ],
-  });
-  return { iacaDer: new Uint8Array(iaca.rawData), dsDer: new Uint8Array(ds.rawData), dsKey: dsKeys.privateKey };
+  return { iacaDer: pki.iacaDer, dsDer: pki.documentSignerDer, dsKey: pki.documentSignerKeys.privateKey };
 }
 
 export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Promise<InBrowserIssuer> {
