@@ -2,32 +2,26 @@
  * The reference verifier (src/server/verifier) when the person says no: the wallet's §8.5 error
  * response (error=access_denied with the request's state, OpenID4VP 1.0) ends the wait — the
  * transaction page shows that the person did not share instead of refreshing until it expires.
- * In-process: the verifier's Hono app is the wallet's fetch.
+ * In-process: the verifier's Hono app is the wallet's fetch (tests/shared/in-process-verifier.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifierApp } from '../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../src/wallet/share/share';
 import type { Sharer } from '../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../browser/support/share-fixtures';
+import { inProcessVerifier, VERIFIER_URL } from '../../shared/in-process-verifier';
 
-const URL_BASE = 'http://localhost:5180';
 let world: World;
 let verifier: ReturnType<typeof verifierApp>;
 let sharer: Sharer;
-const fetchApp: typeof fetch = async (input, init) => verifier.app.fetch(new Request(typeof input === 'string' || input instanceof URL ? input.toString() : input.url, init));
-
-async function start(): Promise<{ link: string; txUrl: string }> {
-  const res = await fetchApp(`${URL_BASE}/start`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: URL_BASE }, body: 'purpose=right-to-work' });
-  const txUrl = `${URL_BASE}${res.headers.get('location')}`;
-  const page = await (await fetchApp(txUrl)).text();
-  const link = /href="(http:\/\/wallet\.example\/share\?[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
-  return { link, txUrl };
-}
+const inProcess = inProcessVerifier(() => verifier);
+const fetchApp = inProcess.fetch;
+const start = () => inProcess.start('right-to-work');
 
 beforeEach(async () => {
   world = await makeWorld();
   verifier = verifierApp({
-    url: URL_BASE,
+    url: VERIFIER_URL,
     walletUrl: 'http://wallet.example',
     walletOrigins: ['http://wallet.example'],
     trustList: async () => world.trustList,
@@ -57,7 +51,7 @@ describe('the reference verifier hears "no"', () => {
 
   it('an error with an unknown state, or after an answer, changes nothing', async () => {
     const { link, txUrl } = await start();
-    const post = (body: string) => fetchApp(`${URL_BASE}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const post = (body: string) => fetchApp(`${VERIFIER_URL}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect((await post('error=access_denied&state=not-a-transaction')).status).toBe(400);
     const request = await sharer.readRequest(link);
     await sharer.respondOnline(request.requestId, 'rtw', request.candidates[0]!.requested.map((r) => r.path));

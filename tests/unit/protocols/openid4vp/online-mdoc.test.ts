@@ -12,31 +12,20 @@ import { createSharer } from '../../../../src/wallet/share/share';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
 import { addMdocLicence, MDL_NAMESPACE, withoutSdJwtLicence } from '../../../browser/wallet/share/mdoc-world';
+import { inProcessVerifier, VERIFIER_URL } from '../../../shared/in-process-verifier';
 
-const URL_BASE = 'http://localhost:5180';
 let world: World;
 let verifier: ReturnType<typeof verifierApp>;
 let sharer: Sharer;
-let posted: string | undefined;
-const fetchApp: typeof fetch = async (input, init) => {
-  const url = typeof input === 'string' || input instanceof URL ? input.toString() : input.url;
-  if (url.endsWith('/response') && typeof init?.body === 'string') posted = init.body;
-  return verifier.app.fetch(new Request(url, init));
-};
-
-async function start(purpose: string): Promise<{ link: string; txUrl: string; txId: string }> {
-  const res = await fetchApp(`${URL_BASE}/start`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: URL_BASE }, body: `purpose=${purpose}` });
-  const txUrl = `${URL_BASE}${res.headers.get('location')}`;
-  const page = await (await fetchApp(txUrl)).text();
-  const link = /href="(http:\/\/wallet\.example\/share\?[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
-  return { link, txUrl, txId: txUrl.split('/').pop()! };
-}
+const inProcess = inProcessVerifier(() => verifier);
+const fetchApp = inProcess.fetch;
+const start = inProcess.start;
 
 beforeEach(async () => {
   world = await makeWorld();
   await addMdocLicence(world);
   verifier = verifierApp({
-    url: URL_BASE,
+    url: VERIFIER_URL,
     walletUrl: 'http://wallet.example',
     walletOrigins: ['http://wallet.example'],
     trustList: async () => world.trustList,
@@ -78,7 +67,7 @@ describe('the mdoc licence shared online with the reference verifier', () => {
     await sharer.respondOnline(request.requestId, answers);
     // One POST, one vp_token with a presentation per credential query (§8.1).
     const tx = verifier.transactions.get(txId)!;
-    const body = new URLSearchParams(posted!);
+    const body = new URLSearchParams(inProcess.lastResponseBody!);
     const vpToken = JSON.parse(new TextDecoder().decode(await decryptJwe(body.get('response')!, tx.privateKey))).vp_token as Record<string, string[]>;
     expect(Object.keys(vpToken)).toEqual(['mdl', 'right_to_work']);
     expect(vpToken.right_to_work![0]).toContain('~');
@@ -95,13 +84,13 @@ describe('the mdoc licence shared online with the reference verifier', () => {
     const first = await start('mdl-over-18');
     const request = await sharer.readRequest(first.link);
     await sharer.respondOnline(request.requestId, 'mdl', request.candidates[0]!.requested.map((r) => r.path));
-    const plaintext = await decryptJwe(new URLSearchParams(posted!).get('response')!, verifier.transactions.get(first.txId)!.privateKey);
+    const plaintext = await decryptJwe(new URLSearchParams(inProcess.lastResponseBody!).get('response')!, verifier.transactions.get(first.txId)!.privateKey);
     // An attacker who saw the plaintext re-encrypts it to a second transaction's key.
     const second = await start('mdl-over-18');
     const tx2 = verifier.transactions.get(second.txId)!;
     const replayed = await encryptJwe(plaintext, tx2.publicJwk, { kid: tx2.id });
     expect(jweHeader(replayed).kid).toBe(tx2.id);
-    await fetchApp(`${URL_BASE}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `response=${replayed}` });
+    await fetchApp(`${VERIFIER_URL}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `response=${replayed}` });
     const outcome = tx2.outcome!;
     expect(outcome.ok).toBe(false);
     expect(outcome.reasons.find((r) => r.name === 'key-binding')).toMatchObject({ ok: false });

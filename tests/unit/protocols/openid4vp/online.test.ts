@@ -2,32 +2,25 @@
  * OpenID4VP 1.0 online, same code as the app: the wallet's Sharer reads a request link
  * (request_uri, §5.10), answers by direct_post.jwt (§8.3), and the reference verifier
  * (src/server/verifier) decrypts, verifies and shows the result. In-process: the verifier's
- * Hono app is the wallet's fetch.
+ * Hono app is the wallet's fetch (tests/shared/in-process-verifier.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifierApp } from '../../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../../src/wallet/share/share';
 import { ShareError, type Sharer } from '../../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
+import { inProcessVerifier, VERIFIER_URL } from '../../../shared/in-process-verifier';
 
-const URL_BASE = 'http://localhost:5180';
 let world: World;
 let clock: number;
 let verifier: ReturnType<typeof verifierApp>;
 let sharer: Sharer;
-let lastResponseBody: string | undefined;
-const fetchApp: typeof fetch = async (input, init) => {
-  const url = typeof input === 'string' || input instanceof URL ? input.toString() : input.url;
-  if (url.endsWith('/response') && typeof init?.body === 'string') lastResponseBody = init.body;
-  return verifier.app.fetch(new Request(url, init));
-};
+const inProcess = inProcessVerifier(() => verifier);
+const fetchApp = inProcess.fetch;
 
 async function start(purpose: 'right-to-work' | 'over-18'): Promise<{ link: string; txUrl: string }> {
-  const res = await fetchApp(`${URL_BASE}/start`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: URL_BASE }, body: `purpose=${purpose}` });
-  expect(res.status).toBe(303);
-  const txUrl = `${URL_BASE}${res.headers.get('location')}`;
-  const page = await (await fetchApp(txUrl)).text();
-  const link = /href="(http:\/\/wallet\.example\/share\?[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+  const { link, txUrl, status, page } = await inProcess.start(purpose);
+  expect(status).toBe(303);
   expect(page).toContain('openid4vp://?client_id=');
   return { link, txUrl };
 }
@@ -36,7 +29,7 @@ beforeEach(async () => {
   world = await makeWorld();
   clock = NOW.getTime();
   verifier = verifierApp({
-    url: URL_BASE,
+    url: VERIFIER_URL,
     walletUrl: 'http://wallet.example',
     walletOrigins: ['http://wallet.example'],
     trustList: async () => world.trustList,
@@ -86,7 +79,7 @@ describe('OpenID4VP same-device / cross-device', () => {
     const request = await sharer.readRequest(link);
     await sharer.respondOnline(request.requestId, 'rtw', [['given_name'], ['family_name'], ['right_to_work'], ['work_restrictions']]);
     // The same encrypted response posted again (a replay): refused, the first outcome stands.
-    const replay = await fetchApp(`${URL_BASE}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: lastResponseBody! });
+    const replay = await fetchApp(`${VERIFIER_URL}/response`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: inProcess.lastResponseBody! });
     expect(replay.status).toBe(400);
     expect(((await replay.json()) as { error_description: string }).error_description).toMatch(/already answered/);
     // The wallet forgets an answered request: it cannot be answered twice from the same read…
