@@ -13,7 +13,7 @@ import { mdocParts } from '../../../src/credentials/formats/mso-mdoc/parse';
 import { presentMdoc } from '../../../src/credentials/formats/mso-mdoc/present';
 import type { PresentationHandover } from '../../../src/credentials/formats/format';
 import { deviceMacSpecs } from '../../unit/credentials/mso-mdoc/device-mac.spec';
-import { issueWithOwf, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
+import { issueToNewHolder, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clientId = 'x509_san_dns:verifier.example';
@@ -25,9 +25,7 @@ let issued: OwfIssued;
 let holderKey: CryptoKey;
 
 beforeAll(async () => {
-  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-  holderKey = pair.privateKey;
-  issued = await issueWithOwf(await crypto.subtle.exportKey('jwk', pair.publicKey));
+  ({ holderKey, ...issued } = await issueToNewHolder());
 });
 
 afterAll(() => stopCryptoWorker());

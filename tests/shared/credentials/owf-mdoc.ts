@@ -123,3 +123,14 @@ export async function issueWithOwf(deviceJwk: JsonWebKey, extra: Record<string, 
     });
   return { raw: issuerSigned.encodedForOid4Vci, certificate };
 }
+
+export interface OwfHeld extends OwfIssued {
+  /** The holder's device key, private and non-extractable, as Satchel keeps it (WebCrypto P-256). */
+  holderKey: CryptoKey;
+}
+
+/** A new holder (a non-extractable WebCrypto P-256 key) and an mDL @owf/mdoc issued to it. */
+export async function issueToNewHolder(extra: Record<string, unknown> = {}): Promise<OwfHeld> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  return { ...(await issueWithOwf(await crypto.subtle.exportKey('jwk', pair.publicKey), extra)), holderKey: pair.privateKey };
+}

@@ -19,7 +19,7 @@ import { sessionTranscriptBytes } from '../../../src/credentials/formats/mso-mdo
 import type { PresentationHandover } from '../../../src/credentials/formats/format';
 import { base64urlEncode } from '../../../src/lib/base64url';
 import { nobleVerify } from '../../shared/credentials/helpers';
-import { issueWithOwf, MDL, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
+import { issueToNewHolder, issueWithOwf, MDL, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const clientId = 'x509_san_dns:verifier.example';
@@ -52,9 +52,7 @@ describe('Satchel presents, @owf/mdoc verifies', () => {
   let holderKey: CryptoKey;
 
   beforeAll(async () => {
-    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-    holderKey = pair.privateKey;
-    issued = await issueWithOwf(await crypto.subtle.exportKey('jwk', pair.publicKey));
+    ({ holderKey, ...issued } = await issueToNewHolder());
   });
 
   it('passes every check: issuer auth, certificate, digests, validity and the device signature', async () => {

@@ -10,7 +10,7 @@ import { DeviceResponse, SessionTranscript, Verifier, type VerificationAssessmen
 import { base64url, calculateJwkThumbprint } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Sharer, ShareRequest } from '../../../src/wallet/share/share-api';
-import { issueWithOwf, MDL, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
+import { issueToNewHolder, MDL, MDL_NAMESPACE as NS, owfContext, type OwfIssued } from '../../shared/credentials/owf-mdoc';
 import { CLIENT_ID, dcqlFor, InteropVault, RESPONSE_URI, RIGHT_TO_WORK_VCT, startInteropWallet, type InteropVerifier } from './oid4vp-harness';
 
 const MDL_QUERY = { id: 'mdl', format: 'mso_mdoc', meta: { doctype_value: MDL }, claims: [{ path: [NS, 'age_over_18'], intent_to_retain: false }] };
@@ -25,10 +25,10 @@ let issued: OwfIssued;
 beforeEach(async () => {
   ({ verifier, vault, sharer } = await startInteropWallet());
   // The licence as @owf/mdoc issues it, held as Satchel stores a received mdoc, bound to a device key.
-  const holder = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-  issued = await issueWithOwf(await crypto.subtle.exportKey('jwk', holder.publicKey));
+  const { holderKey, ...held } = await issueToNewHolder();
+  issued = held;
   vault.credentials.push({ id: 'mdl', raw: issued.raw, format: 'mso_mdoc', issuerName: 'https://dvla.example.gov.uk', type: MDL, receivedAt: new Date().toISOString() });
-  vault.keys.set('mdl', holder.privateKey);
+  vault.keys.set('mdl', holderKey);
 });
 
 const everyQuery = (request: ShareRequest) =>

@@ -14,7 +14,7 @@ import { mdocParts } from '../../../../src/credentials/formats/mso-mdoc/parse';
 import { presentMdoc } from '../../../../src/credentials/formats/mso-mdoc/present';
 import type { PresentationHandover, PresentationRequest } from '../../../../src/credentials/formats/format';
 import { nobleVerify } from '../../../shared/credentials/helpers';
-import { issueWithOwf, MDL, MDL_NAMESPACE as NS } from '../../../shared/credentials/owf-mdoc';
+import { issueToNewHolder, issueWithOwf, MDL, MDL_NAMESPACE as NS } from '../../../shared/credentials/owf-mdoc';
 
 const NOW_S = Date.parse('2026-06-01T00:00:00Z') / 1000;
 const handover: PresentationHandover = { kind: 'openid4vp', responseUri: 'https://verifier.example/response', encryptionKeyThumbprint: null };
@@ -23,9 +23,7 @@ let raw: string;
 let holderKey: CryptoKey;
 
 beforeAll(async () => {
-  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-  holderKey = pair.privateKey;
-  ({ raw } = await issueWithOwf(await crypto.subtle.exportKey('jwk', pair.publicKey)));
+  ({ raw, holderKey } = await issueToNewHolder());
 });
 
 function request(disclose: PresentationRequest['disclose'], extra: Partial<PresentationRequest> = {}): PresentationRequest {
