@@ -6,16 +6,14 @@
  * codes; deferred issuance; state and keys survive a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseTrustList, verifyCredential, type TrustList } from '../../../src/credentials/index';
+import { verifyCredential, type TrustList } from '../../../src/credentials/index';
 import { obtainCredential, pollDeferred, redeemOffer, resolveOffer, sendNotification, Oid4vciError, type Holder } from '../../../src/protocols/openid4vci/index';
 import { startReferenceServers, type ReferenceServers } from '../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../src/server/reference/departments';
 import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
 import { nobleVerifier } from '../../shared/credentials/helpers';
+import { pinnedTrustList, startReferenceServersInTempDir, stopReferenceServers } from '../../shared/reference-servers';
 
 const WALLET = 'http://localhost:5173';
 // The reference servers run on localhost: opt in to loopback issuers, as the demo and test builds do (src/lib/remote-url.ts).
@@ -36,18 +34,11 @@ describe('reference issuers over HTTP', () => {
   const verifyOptions = () => ({ trustList, verifier: nobleVerifier, fetchStatusList: async (uri: string) => (await fetch(uri)).text() });
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'satchel-issuers-'));
-    servers = await startReferenceServers({ dataDir, ports: 'ephemeral', walletUrl: WALLET, now: () => clock, deferredDelayS: 1 });
-    const jwt = await (await fetch(servers.trustListUrl)).text();
-    const parsed = await parseTrustList(jwt, { pinnedKeys: servers.trustListKeys, verifier: nobleVerifier, now: new Date(clock) });
-    if (!parsed.ok) throw new Error(parsed.message);
-    trustList = parsed.trustList;
+    ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-issuers-', { walletUrl: WALLET, now: () => clock, deferredDelayS: 1 }));
+    ({ trustList } = await pinnedTrustList(servers, new Date(clock)));
   });
 
-  afterAll(async () => {
-    await servers?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopReferenceServers(servers, dataDir));
 
   /** The wallet's side of the pre-authorised flow, from the offer text a person would scan. */
   async function receive(department: DepartmentId, options: { deferred?: boolean } = {}) {

@@ -9,12 +9,9 @@
  */
 import '../../../src/server/reference/reflect-metadata-shim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { decode, Tagged } from 'cborg';
-import { msoMdocFormat, parseTrustList, verifyCredential, type TrustList } from '../../../src/credentials/index';
+import { msoMdocFormat, verifyCredential, type TrustList } from '../../../src/credentials/index';
 import { obtainCredential, redeemOffer, resolveOffer, type Holder } from '../../../src/protocols/openid4vci/index';
 import { startReferenceServers, type ReferenceServers } from '../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../src/server/reference/admin-app';
@@ -22,7 +19,7 @@ import { MDL_DOCTYPE, MDL_NAMESPACE } from '../../../src/server/reference/depart
 import { MDL_DS_EKU } from '../../../src/server/reference/iaca';
 import { mdlElements } from '../../../src/server/reference/mdl-elements';
 import { findPerson } from '../../../src/server/reference/demo-people';
-import { nobleVerifier } from '../../shared/credentials/helpers';
+import { pinnedTrustList, startReferenceServersInTempDir, stopReferenceServers } from '../../shared/reference-servers';
 import { createNobleVerifier } from '../../../src/crypto/noble-verifier';
 
 const WALLET = 'http://localhost:5173';
@@ -56,19 +53,13 @@ describe('the reference DVLA issues the driving licence as an ISO mdoc', () => {
   const clock = Date.now();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'satchel-mdoc-issuer-'));
-    servers = await startReferenceServers({ dataDir, ports: 'ephemeral', walletUrl: WALLET, now: () => clock });
-    const jwt = await (await fetch(servers.trustListUrl)).text();
-    trustPayload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
-    const parsed = await parseTrustList(jwt, { pinnedKeys: servers.trustListKeys, verifier: nobleVerifier, now: new Date(clock) });
-    if (!parsed.ok) throw new Error(parsed.message);
-    trustList = parsed.trustList;
+    ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-mdoc-issuer-', { walletUrl: WALLET, now: () => clock }));
+    const pinned = await pinnedTrustList(servers, new Date(clock));
+    trustPayload = JSON.parse(Buffer.from(pinned.jwt.split('.')[1]!, 'base64url').toString('utf8'));
+    trustList = pinned.trustList;
   });
 
-  afterAll(async () => {
-    await servers?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopReferenceServers(servers, dataDir));
 
   async function receive(personId = 'ada') {
     const issuer = servers.issuers.dvla;

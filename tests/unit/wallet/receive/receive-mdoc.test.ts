@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { CoseKey, DateOnly, DeviceKey, IssuerSignedBuilder, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
-import { startReferenceServers, type ReferenceServers } from '../../../../src/server/reference/reference-servers';
+import type { ReferenceServers } from '../../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../../src/server/reference/admin-app';
 import { MDL_DOCTYPE, MDL_NAMESPACE } from '../../../../src/server/reference/departments';
 import { issueMdoc } from '../../../../src/server/reference/mdoc-issuer';
@@ -26,6 +26,7 @@ import { msoMdocFormat } from '../../../../src/credentials/index';
 import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../../src/wallet/receive/receive-api';
 import { createNobleVerifier } from '../../../../src/crypto/noble-verifier';
+import { startReferenceServersInTempDir, stopReferenceServers } from '../../../shared/reference-servers';
 import { MemoryVault } from '../memory-vault';
 
 const WALLET = 'http://localhost:5173';
@@ -51,14 +52,10 @@ describe('receiving the mdoc driving licence from the reference DVLA', () => {
 
   beforeAll(async () => {
     clock = Date.now();
-    dataDir = mkdtempSync(join(tmpdir(), 'satchel-receive-mdoc-'));
-    servers = await startReferenceServers({ dataDir, ports: 'ephemeral', walletUrl: WALLET, now: () => clock });
+    ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-receive-mdoc-', { walletUrl: WALLET, now: () => clock }));
   });
 
-  afterAll(async () => {
-    await servers?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopReferenceServers(servers, dataDir));
 
   beforeEach(() => {
     intercept = undefined;

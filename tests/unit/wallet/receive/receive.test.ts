@@ -9,16 +9,14 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { words } from '../../../shared/words';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startReferenceServers, type ReferenceServers } from '../../../../src/server/reference/reference-servers';
+import type { ReferenceServers } from '../../../../src/server/reference/reference-servers';
 import { offerLinks } from '../../../../src/server/reference/admin-app';
 import type { DepartmentId } from '../../../../src/server/reference/departments';
 import { signSdJwtVc } from '../../../../src/server/reference/credential-signer';
 import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../../src/wallet/receive/receive-api';
 import { nobleVerifier } from '../../../shared/credentials/helpers';
+import { startReferenceServersInTempDir, stopReferenceServers } from '../../../shared/reference-servers';
 import { MemoryVault } from '../memory-vault';
 
 const WALLET = 'http://localhost:5173';
@@ -36,14 +34,10 @@ describe('Receiver against the reference issuers', () => {
 
   beforeAll(async () => {
     clock = Date.now();
-    dataDir = mkdtempSync(join(tmpdir(), 'satchel-receive-'));
-    servers = await startReferenceServers({ dataDir, ports: 'ephemeral', walletUrl: WALLET, now: () => clock, deferredDelayS: 1 });
+    ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-receive-', { walletUrl: WALLET, now: () => clock, deferredDelayS: 1 }));
   });
 
-  afterAll(async () => {
-    await servers?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stopReferenceServers(servers, dataDir));
 
   beforeEach(() => {
     online = true;

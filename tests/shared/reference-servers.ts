@@ -1,0 +1,32 @@
+/**
+ * The reference servers (src/server/reference) for a Node test file: started on ephemeral ports
+ * over a fresh data folder (keys, offers and status lists of their own), stopped and the folder
+ * removed after; and their trust list fetched and checked against the pinned operator keys, as the
+ * wallet reads it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTrustList, type TrustList } from '../../src/credentials/index';
+import { startReferenceServers, type ReferenceServers, type ReferenceServersOptions } from '../../src/server/reference/reference-servers';
+import { nobleVerifier } from './credentials/helpers';
+
+/** The servers on ephemeral ports over a new folder named `<tmp>/<prefix>XXXXXX` (kept for restarts over the same data). */
+export async function startReferenceServersInTempDir(prefix: string, options: Omit<ReferenceServersOptions, 'dataDir' | 'ports'>): Promise<{ dataDir: string; servers: ReferenceServers }> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  return { dataDir, servers: await startReferenceServers({ ...options, dataDir, ports: 'ephemeral' }) };
+}
+
+/** Closes the servers (if they started) and removes their data folder. */
+export async function stopReferenceServers(servers: ReferenceServers | undefined, dataDir: string | undefined): Promise<void> {
+  await servers?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The trust list JWT the operator serves, and what it lists once checked against the pinned keys at `now`. */
+export async function pinnedTrustList(servers: ReferenceServers, now: Date): Promise<{ jwt: string; trustList: TrustList }> {
+  const jwt = await (await fetch(servers.trustListUrl)).text();
+  const parsed = await parseTrustList(jwt, { pinnedKeys: servers.trustListKeys, verifier: nobleVerifier, now });
+  if (!parsed.ok) throw new Error(parsed.message);
+  return { jwt, trustList: parsed.trustList };
+}
