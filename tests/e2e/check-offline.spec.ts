@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, goInApp, test } from './demo-fixtures';
-import { phone, picture, receive } from './support/phones';
+import { openRequest, phone, picture, receive, showRequest } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -17,17 +17,7 @@ const DVLA = 'Driver and Vehicle Licensing Agency';
 
 /** Over 18: the checker shows its request, the holder shares, the checker reads every frame. */
 async function checkOver18(checker: Page, holder: Page) {
-  await goInApp(checker, '/');
-  await goInApp(checker, '/check');
-  await checker.getByLabel('Over 18').check();
-  await checker.getByLabel('Your name or organisation').fill('Corner shop');
-  await checker.getByRole('button', { name: 'Show my code' }).click();
-  const request = await checker.getByTestId('request-qr-code').screenshot();
-
-  await goInApp(holder, '/');
-  await goInApp(holder, '/share');
-  await holder.locator('#request-image').setInputFiles(picture(request));
-  await expect(holder.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await openRequest(holder, await showRequest(checker, 'Over 18'));
   await holder.getByRole('button', { name: 'Share', exact: true }).click();
   const view = holder.getByTestId('response-qr');
   await expect(view).toBeVisible({ timeout: 30_000 });

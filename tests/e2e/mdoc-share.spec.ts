@@ -8,9 +8,9 @@
  *   answer (OpenID4VP 1.0 §8.1), its DeviceResponse bound to the OpenID4VPHandover (B.2.6.1).
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, goInApp, test } from './demo-fixtures';
-import { phone, picture, receive } from './support/phones';
+import { answerFrames, openRequest, phone, receive, scanAnswer, showRequest } from './support/phones';
 import { setUpVault, unlock } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -25,22 +25,6 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
 }
 const MDL = /^Mobile driving licence/;
 
-async function answerFrames(view: Locator, holder: Page): Promise<Buffer[]> {
-  await expect(view).toBeVisible({ timeout: 30_000 });
-  const total = Number(await view.getAttribute('data-frame-total'));
-  if (total > 1) await holder.getByRole('button', { name: 'Pause' }).click();
-  const frames: Buffer[] = [];
-  let index = Number(await view.getAttribute('data-frame-index'));
-  for (let i = 0; i < total; i++) {
-    frames[index] = await holder.getByTestId('response-qr-code').screenshot();
-    if (total === 1) break;
-    await holder.getByRole('button', { name: 'Next code' }).click();
-    index = (index + 1) % total;
-    await expect(view).toHaveAttribute('data-frame-index', String(index));
-  }
-  return frames;
-}
-
 test('in person: over 18 from the mdoc licence to a second phone, only "Aged 18 or over" revealed', async ({ browser, demo, baseURL }, testInfo) => {
   const holder = await phone(browser, baseURL);
   const checker = await phone(browser, baseURL);
@@ -48,17 +32,9 @@ test('in person: over 18 from the mdoc licence to a second phone, only "Aged 18 
   await setUpVault(checker);
   await receive(holder, demo, MDL, DVLA);
 
-  await goInApp(checker, '/');
-  await goInApp(checker, '/check');
-  await checker.getByLabel('Over 18').check();
-  await checker.getByLabel('Your name or organisation').fill('Corner shop');
-  await checker.getByRole('button', { name: 'Show my code' }).click();
-  const request = await checker.getByTestId('request-qr-code').screenshot();
+  const request = await showRequest(checker, 'Over 18');
 
-  await goInApp(holder, '/');
-  await goInApp(holder, '/share');
-  await holder.locator('#request-image').setInputFiles(picture(request));
-  await expect(holder.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await openRequest(holder, request);
   const ticked = holder.locator('.govuk-checkboxes__item').filter({ has: holder.locator('input:checked') });
   await expect(ticked).toHaveText(['Aged 18 or over']);
   await expect(holder.getByTestId('not-shared')).toContainText('Date of birth');
@@ -67,12 +43,7 @@ test('in person: over 18 from the mdoc licence to a second phone, only "Aged 18 
   await holder.getByRole('button', { name: 'Share', exact: true }).click();
   const frames = await answerFrames(holder.getByTestId('response-qr'), holder);
 
-  for (const [n, frame] of frames.entries()) {
-    await checker.locator('#response-image').setInputFiles(picture(frame));
-    if (n < frames.length - 1) await expect(checker.getByTestId('frame-progress')).toContainText(`Read ${n + 1} of ${frames.length}`);
-  }
-  const result = checker.getByTestId('check-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
+  const result = await scanAnswer(checker, frames);
   await expect(result).toHaveAttribute('data-ok', 'true');
   await expect(result).toContainText('Aged 18 or over');
   // Nothing else from the licence reaches the checker: no name, number, date of birth or photo.

@@ -2,29 +2,16 @@
  * In person, camera to camera: a holder and a checker in two browser profiles exchange QR codes
  * as pictures (screenshots of each other's code fed to "Use a picture of the QR code").
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { E2E_STATUS_LIST_TTL_S, expect, goInApp, test } from './demo-fixtures';
-import { phone, picture, receive } from './support/phones';
+import { answerFrames, openRequest, phone, picture, receive, scanAnswer, showRequest } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
 
-/** Checker: choose a purpose, show the request code; returns its picture. */
-async function startCheck(checker: Page, purpose: string): Promise<Buffer> {
-  await goInApp(checker, '/');
-  await goInApp(checker, '/check');
-  await checker.getByLabel(purpose).check();
-  await checker.getByLabel('Your name or organisation').fill('Corner shop');
-  await checker.getByRole('button', { name: 'Show my code' }).click();
-  return checker.getByTestId('request-qr-code').screenshot();
-}
-
 /** Holder: scan the request, see who asks and what, share; returns every frame of the answer. */
 async function share(holder: Page, request: Buffer, expectShared: string[]): Promise<Buffer[]> {
-  await goInApp(holder, '/');
-  await goInApp(holder, '/share');
-  await holder.locator('#request-image').setInputFiles(picture(request));
-  await expect(holder.getByRole('heading', { level: 1, name: 'Do you want to share this?' })).toBeVisible({ timeout: 30_000 });
+  await openRequest(holder, request);
   await expect(holder.getByTestId('requester')).toHaveText('Corner shop is asking.');
   const ticked = holder.locator('.govuk-checkboxes__item').filter({ has: holder.locator('input:checked') });
   await expect(ticked).toHaveText(expectShared);
@@ -32,35 +19,6 @@ async function share(holder: Page, request: Buffer, expectShared: string[]): Pro
   await expect(holder.getByTestId('not-shared')).toContainText(expectShared.includes('Aged 18 or over') ? 'Date of birth' : 'Share code');
   await holder.getByRole('button', { name: 'Share', exact: true }).click();
   return answerFrames(holder.getByTestId('response-qr'), holder);
-}
-
-async function answerFrames(view: Locator, holder: Page): Promise<Buffer[]> {
-  await expect(view).toBeVisible({ timeout: 30_000 });
-  const total = Number(await view.getAttribute('data-frame-total'));
-  if (total > 1) await holder.getByRole('button', { name: 'Pause' }).click();
-  const frames: Buffer[] = [];
-  let index = Number(await view.getAttribute('data-frame-index'));
-  for (let i = 0; i < total; i++) {
-    frames[index] = await holder.getByTestId('response-qr-code').screenshot();
-    if (total === 1) break;
-    await holder.getByRole('button', { name: 'Next code' }).click();
-    index = (index + 1) % total;
-    await expect(view).toHaveAttribute('data-frame-index', String(index));
-  }
-  expect(frames.filter(Boolean)).toHaveLength(total);
-  return frames;
-}
-
-/** Checker: scan every frame (in the order given), then read the verdict. */
-async function scanAnswer(checker: Page, frames: Buffer[]): Promise<Locator> {
-  for (const [n, frame] of frames.entries()) {
-    await checker.locator('#response-image').setInputFiles(picture(frame));
-    // One picture at a time, as a person would: wait until the checker has read this one.
-    if (n < frames.length - 1) await expect(checker.getByTestId('frame-progress')).toContainText(`Read ${n + 1} of ${frames.length}`);
-  }
-  const result = checker.getByTestId('check-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
-  return result;
 }
 
 test('right to work, over 18, out-of-order frames, replay and revocation — the checker offline', async ({ browser, demo, baseURL }) => {
@@ -72,19 +30,19 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
   await receive(holder, demo, /^Right to work/, 'Home Office');
 
   // Online once, as at the start of a shift: the checker's phone caches each issuer's status list.
-  const rightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
+  const rightToWork = await scanAnswer(checker, await share(holder, await showRequest(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
   await expect(rightToWork).toHaveAttribute('data-ok', 'true');
   await expect(holder.getByTestId('not-shared')).toHaveCount(0);
-  const overEighteen = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Over 18'), ['Aged 18 or over']));
+  const overEighteen = await scanAnswer(checker, await share(holder, await showRequest(checker, 'Over 18'), ['Aged 18 or over']));
   await expect(overEighteen).toHaveAttribute('data-ok', 'true');
 
   // Now without a signal: a right-to-work check, then an over-18 check whose answer is several
   // codes, collected out of order.
   await checker.context().setOffline(true);
-  const offlineRightToWork = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
+  const offlineRightToWork = await scanAnswer(checker, await share(holder, await showRequest(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
   await expect(offlineRightToWork).toHaveAttribute('data-ok', 'true');
   await expect(offlineRightToWork.getByTestId('disclosed-claims')).toContainText('Right to work');
-  const frames = await share(holder, await startCheck(checker, 'Over 18'), ['Aged 18 or over']);
+  const frames = await share(holder, await showRequest(checker, 'Over 18'), ['Aged 18 or over']);
   expect(frames.length).toBeGreaterThan(1);
   const result = await scanAnswer(checker, [...frames].reverse());
   await expect(result).toHaveAttribute('data-ok', 'true');
@@ -111,7 +69,7 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
   await checker.waitForTimeout((E2E_STATUS_LIST_TTL_S + 1) * 1000);
   for (const online of [true, false]) {
     await checker.context().setOffline(!online);
-    const revoked = await scanAnswer(checker, await share(holder, await startCheck(checker, 'Over 18'), ['Aged 18 or over']));
+    const revoked = await scanAnswer(checker, await share(holder, await showRequest(checker, 'Over 18'), ['Aged 18 or over']));
     await expect(revoked).toHaveAttribute('data-ok', 'false');
     await expect(revoked.getByTestId('check-reasons')).toContainText(/revoked|cancelled/i);
   }
@@ -121,7 +79,7 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
   await goInApp(holder, '/');
   const licenceCard = holder.getByTestId('credential-card').filter({ hasText: 'Driving licence' });
   await expect(licenceCard.getByTestId('status-tag')).toHaveText('Cancelled by the department', { timeout: 30_000 });
-  const refusedRequest = await startCheck(checker, 'Over 18');
+  const refusedRequest = await showRequest(checker, 'Over 18');
   await goInApp(holder, '/share');
   await holder.locator('#request-image').setInputFiles(picture(refusedRequest));
   await expect(holder.locator('main')).toContainText('Satchel will not share it', { timeout: 30_000 });
