@@ -5,9 +5,23 @@
  * (request_uri, OpenID4VP 1.0 §5.10) the page offers; `lastResponseBody` is the last direct_post.jwt
  * form (§8.3) the wallet posted, for replay tests.
  */
-import type { verifierApp } from '../../src/server/verifier/verifier-app';
+import type { TrustList } from '../../src/credentials/index';
+import { verifierApp, type VerifierAppOptions } from '../../src/server/verifier/verifier-app';
 
 export const VERIFIER_URL = 'http://localhost:5180';
+const WALLET_URL = 'http://wallet.example';
+
+/** The reference verifier at VERIFIER_URL for the wallet at http://wallet.example, trusting `world`'s trust list and reading its status lists. */
+export function verifierOver(world: { trustList: TrustList; statusLists: Record<string, string> }, options: Omit<VerifierAppOptions, 'url' | 'walletUrl' | 'walletOrigins' | 'trustList' | 'fetchStatusList'>): ReturnType<typeof verifierApp> {
+  return verifierApp({
+    url: VERIFIER_URL,
+    walletUrl: WALLET_URL,
+    walletOrigins: [WALLET_URL],
+    trustList: async () => world.trustList,
+    fetchStatusList: async (uri) => world.statusLists[uri]!,
+    ...options,
+  });
+}
 
 export interface StartedTransaction {
   link: string;

@@ -5,11 +5,11 @@
  * In-process: the verifier's Hono app is the wallet's fetch (tests/shared/in-process-verifier.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { verifierApp } from '../../../src/server/verifier/verifier-app';
+import type { verifierApp } from '../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../src/wallet/share/share';
 import type { Sharer } from '../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../browser/support/share-fixtures';
-import { inProcessVerifier, VERIFIER_URL } from '../../shared/in-process-verifier';
+import { inProcessVerifier, verifierOver, VERIFIER_URL } from '../../shared/in-process-verifier';
 
 let world: World;
 let verifier: ReturnType<typeof verifierApp>;
@@ -20,12 +20,7 @@ const start = () => inProcess.start('right-to-work');
 
 beforeEach(async () => {
   world = await makeWorld();
-  verifier = verifierApp({
-    url: VERIFIER_URL,
-    walletUrl: 'http://wallet.example',
-    walletOrigins: ['http://wallet.example'],
-    trustList: async () => world.trustList,
-    fetchStatusList: async (uri) => world.statusLists[uri]!,
+  verifier = verifierOver(world, {
     now: () => NOW.getTime(),
   });
   sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => NOW.getTime(), remoteUrls: { allowLoopback: true } });

@@ -7,12 +7,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptJwe, encryptJwe, jweHeader } from '../../../../src/lib/jwe';
 import { nodeSignatureVerifier } from '../../../../src/server/verifier/noble-verifier';
-import { verifierApp } from '../../../../src/server/verifier/verifier-app';
+import type { verifierApp } from '../../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../../src/wallet/share/share';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
 import { addMdocLicence, MDL_NAMESPACE, withoutSdJwtLicence } from '../../../browser/wallet/share/mdoc-world';
-import { inProcessVerifier, VERIFIER_URL } from '../../../shared/in-process-verifier';
+import { inProcessVerifier, verifierOver, VERIFIER_URL } from '../../../shared/in-process-verifier';
 
 let world: World;
 let verifier: ReturnType<typeof verifierApp>;
@@ -24,12 +24,7 @@ const start = inProcess.start;
 beforeEach(async () => {
   world = await makeWorld();
   await addMdocLicence(world);
-  verifier = verifierApp({
-    url: VERIFIER_URL,
-    walletUrl: 'http://wallet.example',
-    walletOrigins: ['http://wallet.example'],
-    trustList: async () => world.trustList,
-    fetchStatusList: async (uri) => world.statusLists[uri]!,
+  verifier = verifierOver(world, {
     now: () => NOW.getTime(),
     // The reference verifier's own (its default), ES384 included for the DVLA IACA's certificate signature.
     verifier: nodeSignatureVerifier,

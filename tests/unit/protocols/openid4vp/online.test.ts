@@ -5,11 +5,11 @@
  * Hono app is the wallet's fetch (tests/shared/in-process-verifier.ts).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { verifierApp } from '../../../../src/server/verifier/verifier-app';
+import type { verifierApp } from '../../../../src/server/verifier/verifier-app';
 import { createSharer } from '../../../../src/wallet/share/share';
 import { ShareError, type Sharer } from '../../../../src/wallet/share/share-api';
 import { makeWorld, NOW, type World } from '../../../browser/support/share-fixtures';
-import { inProcessVerifier, VERIFIER_URL } from '../../../shared/in-process-verifier';
+import { inProcessVerifier, verifierOver, VERIFIER_URL } from '../../../shared/in-process-verifier';
 
 let world: World;
 let clock: number;
@@ -28,12 +28,7 @@ async function start(purpose: 'right-to-work' | 'over-18'): Promise<{ link: stri
 beforeEach(async () => {
   world = await makeWorld();
   clock = NOW.getTime();
-  verifier = verifierApp({
-    url: VERIFIER_URL,
-    walletUrl: 'http://wallet.example',
-    walletOrigins: ['http://wallet.example'],
-    trustList: async () => world.trustList,
-    fetchStatusList: async (uri) => world.statusLists[uri]!,
+  verifier = verifierOver(world, {
     now: () => clock,
   });
   sharer = createSharer({ vault: world.vault, fetch: fetchApp, now: () => clock, remoteUrls: { allowLoopback: true } });
