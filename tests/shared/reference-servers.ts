@@ -2,13 +2,14 @@
  * The reference servers (src/server/reference) for a Node test file: started on ephemeral ports
  * over a fresh data folder (keys, offers and status lists of their own), stopped and the folder
  * removed after; and their trust list fetched and checked against the pinned operator keys, as the
- * wallet reads it.
+ * wallet reads it; and the wallet's receiver pointed at them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustList, type TrustList } from '../../src/credentials/index';
 import { startReferenceServers, type ReferenceServers, type ReferenceServersOptions } from '../../src/server/reference/reference-servers';
+import { createReceiver, type ReceiverOptions, type SatchelReceiver } from '../../src/wallet/receive/receive';
 import { nobleVerifier } from './credentials/helpers';
 
 /** The servers on ephemeral ports over a new folder named `<tmp>/<prefix>XXXXXX` (kept for restarts over the same data). */
@@ -29,4 +30,18 @@ export async function pinnedTrustList(servers: ReferenceServers, now: Date): Pro
   const parsed = await parseTrustList(jwt, { pinnedKeys: servers.trustListKeys, verifier: nobleVerifier, now });
   if (!parsed.ok) throw new Error(parsed.message);
   return { jwt, trustList: parsed.trustList };
+}
+
+/**
+ * The wallet's receive use case against these servers: their trust list and pinned keys, loopback
+ * allowed (the servers are on localhost: a demo/test build's policy, production refuses them), no
+ * automatic resume, and a timeout only a hang reaches (servers in this process over loopback).
+ */
+export function receiverFor(servers: ReferenceServers, options: Omit<ReceiverOptions, 'config' | 'autoResume' | 'timeoutMs'>): SatchelReceiver {
+  return createReceiver({
+    config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } },
+    autoResume: false,
+    timeoutMs: 60_000,
+    ...options,
+  });
 }

@@ -23,10 +23,10 @@ import { MDL_DOCTYPE, MDL_NAMESPACE } from '../../../../src/server/reference/dep
 import { issueMdoc } from '../../../../src/server/reference/mdoc-issuer';
 import { loadOrCreateMdocSigner, type MdocSigner } from '../../../../src/server/reference/iaca';
 import { msoMdocFormat } from '../../../../src/credentials/index';
-import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive/receive';
+import type { SatchelReceiver } from '../../../../src/wallet/receive/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../../src/wallet/receive/receive-api';
 import { createNobleVerifier } from '../../../../src/crypto/noble-verifier';
-import { startReferenceServersInTempDir, stopReferenceServers } from '../../../shared/reference-servers';
+import { receiverFor, startReferenceServersInTempDir, stopReferenceServers } from '../../../shared/reference-servers';
 import { MemoryVault } from '../memory-vault';
 
 const WALLET = 'http://localhost:5173';
@@ -60,15 +60,12 @@ describe('receiving the mdoc driving licence from the reference DVLA', () => {
   beforeEach(() => {
     intercept = undefined;
     vault = new MemoryVault();
-    receiver = createReceiver({
+    receiver = receiverFor(servers, {
       vault,
-      config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } },
       // The app's fallback engine, which checks ES384 (the IACA's certificate signatures) as well as ES256.
       verifier: createNobleVerifier(),
       now: () => clock,
       online: () => true,
-      autoResume: false,
-      timeoutMs: 60_000,
       fetch: async (url, init) => (await intercept?.(url, init)) ?? fetch(url, init),
     });
   });

@@ -16,7 +16,7 @@ import { signSdJwtVc } from '../../../../src/server/reference/credential-signer'
 import { createReceiver, type SatchelReceiver } from '../../../../src/wallet/receive/receive';
 import { ReceiveError, type ReceiveErrorCode } from '../../../../src/wallet/receive/receive-api';
 import { nobleVerifier } from '../../../shared/credentials/helpers';
-import { startReferenceServersInTempDir, stopReferenceServers } from '../../../shared/reference-servers';
+import { receiverFor, startReferenceServersInTempDir, stopReferenceServers } from '../../../shared/reference-servers';
 import { MemoryVault } from '../memory-vault';
 
 const WALLET = 'http://localhost:5173';
@@ -43,15 +43,11 @@ describe('Receiver against the reference issuers', () => {
     online = true;
     intercept = undefined;
     vault = new MemoryVault();
-    receiver = createReceiver({
+    receiver = receiverFor(servers, {
       vault,
-      // The reference servers are on localhost: a demo/test build's policy (production refuses them).
-      config: { trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, remoteUrls: { allowLoopback: true } },
       verifier: nobleVerifier,
       now: () => clock,
       online: () => online,
-      autoResume: false,
-      timeoutMs: 60_000, // servers in this process over loopback: only a hang reaches it
       fetch: async (url, init) => {
         if (!online) throw new TypeError('Failed to fetch');
         const answer = intercept?.(url, init);
