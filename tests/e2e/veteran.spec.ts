@@ -3,38 +3,11 @@
  * phones at 360×740 — by request and answer (the consent says the whole card is shared) and by
  * quick show (before: another credential's fields, an uncaught error, "Something went wrong").
  */
-import type { Locator, Page } from '@playwright/test';
 import { expect, goInApp, test } from './demo-fixtures';
-import { phone, picture, receive } from './support/phones';
+import { answerFrames, phone, picture, receive, scanAnswer } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
-
-async function frames(holder: Page, view: Locator): Promise<Buffer[]> {
-  await expect(view).toBeVisible({ timeout: 30_000 });
-  const total = Number(await view.getAttribute('data-frame-total'));
-  if (total > 1) await holder.getByRole('button', { name: 'Pause' }).click();
-  const out: Buffer[] = [];
-  let index = Number(await view.getAttribute('data-frame-index'));
-  for (let i = 0; i < total; i++) {
-    out[index] = await holder.getByTestId('response-qr-code').screenshot();
-    if (total === 1) break;
-    await holder.getByRole('button', { name: 'Next code' }).click();
-    index = (index + 1) % total;
-    await expect(view).toHaveAttribute('data-frame-index', String(index));
-  }
-  return out;
-}
-
-async function scan(checker: Page, answer: Buffer[]): Promise<Locator> {
-  for (const [n, frame] of answer.entries()) {
-    await checker.locator('#response-image').setInputFiles(picture(frame));
-    if (n < answer.length - 1) await expect(checker.getByTestId('frame-progress')).toContainText(`Read ${n + 1} of ${answer.length}`);
-  }
-  const result = checker.getByTestId('check-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
-  return result;
-}
 
 test('the veteran card: asked for by purpose, shared whole, checked; and by quick show', async ({ browser, demo, baseURL }) => {
   const holder = await phone(browser, baseURL);
@@ -60,7 +33,7 @@ test('the veteran card: asked for by purpose, shared whole, checked; and by quic
   await expect(holder.getByTestId('whole-credential')).toContainText('Everything on this Veteran card will be shared');
   await expect(holder.getByTestId('whole-credential')).toContainText('Service number');
   await holder.getByRole('button', { name: 'Share', exact: true }).click();
-  const result = await scan(checker, await frames(holder, holder.getByTestId('response-qr')));
+  const result = await scanAnswer(checker, await answerFrames(holder.getByTestId('response-qr'), holder));
   await expect(result).toHaveAttribute('data-ok', 'true');
   await expect(result.getByTestId('disclosed-claims')).toContainText('Royal Navy');
 
@@ -70,12 +43,12 @@ test('the veteran card: asked for by purpose, shared whole, checked; and by quic
   await expect(holder.getByTestId('whole-credential')).toContainText('Everything on this Veteran card will be shown');
   await expect(holder.getByText('Aged 18 or over')).toHaveCount(0);
   await holder.getByRole('button', { name: 'Make the code' }).click();
-  const quick = await frames(holder, holder.getByTestId('response-qr'));
+  const quick = await answerFrames(holder.getByTestId('response-qr'), holder);
   await expect(holder.getByText('Something went wrong')).toHaveCount(0);
   await goInApp(checker, '/');
   await goInApp(checker, '/check');
   await checker.getByRole('button', { name: 'Scan a quick-show code instead' }).click();
-  const quickResult = await scan(checker, quick);
+  const quickResult = await scanAnswer(checker, quick);
   await expect(quickResult).toHaveAttribute('data-ok', 'true');
   await expect(quickResult.getByTestId('disclosed-claims')).toContainText('Royal Navy');
 });
