@@ -2,7 +2,8 @@
  * The main screens at 360×740, in English and Welsh, as docs/screens/<nn>-<screen>-<en|cy>.png
  * (listed in docs/screens/README.md). Run with `npm run screens`; it walks the steps a person
  * takes against the reference servers: set up, add two credentials, share in person with a
- * checker's phone, quick show, the menu's screens, and last the job site's request online.
+ * checker's phone, quick show, the menu's screens, the driving licence as an ISO mdoc, and last
+ * the job site's request online.
  * Every shot waits for its screen's heading (and the content it shows), never a fixed time.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -33,6 +34,7 @@ const SCREENS = {
   activity: '14-activity',
   settings: '15-settings',
   thisPhone: '16-this-phone',
+  mdocLicence: '17-mdoc-licence',
 } as const;
 
 /**
@@ -55,14 +57,18 @@ async function switchLanguage(page: Page, link: string, lang: 'en' | 'cy'): Prom
 /**
  * Screenshots the screen in English, switches to Welsh (in place: the app keeps the screen's
  * state), screenshots it again and switches back. `ready` is what must be on screen first; in
- * Welsh its text differs, so only its visibility is awaited again.
+ * Welsh its text differs, so only its visibility is awaited again. `inView`, named the same way in
+ * both languages, is scrolled to before each picture.
  */
-async function shoot(page: Page, screen: keyof typeof SCREENS, ready: Locator): Promise<void> {
+async function shoot(page: Page, screen: keyof typeof SCREENS, ready: Locator, inView?: Locator): Promise<void> {
   await expect(ready).toBeVisible({ timeout: 60_000 });
+  await inView?.scrollIntoViewIfNeeded();
   await settled(page);
   await page.screenshot({ path: join(OUT, `${SCREENS[screen]}-en.png`) });
   await switchLanguage(page, 'Cymraeg', 'cy');
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  // Switching language redraws the screen from its top: scroll back to what the picture is of.
+  await inView?.scrollIntoViewIfNeeded();
   await settled(page);
   await page.screenshot({ path: join(OUT, `${SCREENS[screen]}-cy.png`) });
   await switchLanguage(page, 'English', 'en');
@@ -137,6 +143,14 @@ test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   await shoot(holder, 'settings', heading(holder, 'Settings'));
   await goInApp(holder, '/about');
   await shoot(holder, 'thisPhone', heading(holder, 'This phone'));
+
+  // The licence as an ISO mdoc: its detail screen where the photo and the categories are.
+  await goInApp(holder, '/');
+  await receive(holder, demo, /^Mobile driving licence/, 'Driver and Vehicle Licensing Agency');
+  await goInApp(holder, '/');
+  await expect(holder.getByTestId('credential-card')).toHaveCount(3);
+  await holder.getByTestId('credential-card').getByRole('link', { name: /^Mobile driving licence/ }).click();
+  await shoot(holder, 'mdocLicence', holder.getByRole('img', { name: 'Photo' }), holder.locator('img.satchel-portrait'));
 
   // Online, last: the job site's request, on a laptop (answering or declining would take the
   // holder's page to the job site).
