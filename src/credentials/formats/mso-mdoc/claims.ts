@@ -5,6 +5,7 @@
  * text keys as plain objects. Anything else is refused rather than shown some other way.
  */
 import { DataError } from '../../../lib/errors';
+import { setOwn } from '../../../lib/json-safe';
 import { CborDateTime, CborFullDate, EmbeddedCbor, Tagged } from './cbor';
 
 /** One element value as a claim value; throws DataError naming `where` (e.g. "org.iso.18013.5.1/driving_privileges"). */
@@ -19,8 +20,8 @@ export function claimValue(value: unknown, where: string): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, item] of value) {
       if (typeof key !== 'string') throw new DataError(`The value of ${where} has a map key that is not text (${typeof key}).`);
-      // defineProperty: a key such as "__proto__" stays an ordinary own property.
-      Object.defineProperty(out, key, { value: claimValue(item, `${where}.${key}`), enumerable: true, writable: true, configurable: true });
+      // setOwn: a key such as "__proto__" stays an ordinary own property.
+      setOwn(out, key, claimValue(item, `${where}.${key}`));
     }
     return out;
   }

@@ -6,7 +6,7 @@
  */
 import { base64urlDecode, base64urlEncode } from '../../../lib/base64url';
 import { DataError } from '../../../lib/errors';
-import { hasOwn } from '../../../lib/json-safe';
+import { hasOwn, setOwn } from '../../../lib/json-safe';
 import type { CredentialFormatModule } from '../format';
 import { encodeCbor } from './cbor';
 import { jwkFromCoseKey } from './cose';
@@ -98,7 +98,7 @@ export const msoMdocFormat: CredentialFormatModule = {
     const subject: Record<string, unknown> = {};
     for (const namespace of namespacesInOrder(claims)) {
       for (const [name, value] of Object.entries(elementsOf(claims, namespace))) {
-        if (!hasOwn(subject, name)) Object.defineProperty(subject, name, { value, enumerable: true, writable: true, configurable: true });
+        if (!hasOwn(subject, name)) setOwn(subject, name, value);
       }
     }
     return subject;

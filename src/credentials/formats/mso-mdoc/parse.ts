@@ -7,6 +7,7 @@
  */
 import { base64urlDecode } from '../../../lib/base64url';
 import { DataError } from '../../../lib/errors';
+import { setOwn } from '../../../lib/json-safe';
 import { CheckError } from '../../check-error';
 import { MAX_MDOC_CHARS } from '../../limits';
 import type { HolderProofExpectations, ParsedCredential, ReadCredential } from '../format';
@@ -61,9 +62,9 @@ export function mdocClaims(issuerSigned: IssuerSigned): Record<string, Record<st
   for (const [namespace, items] of issuerSigned.nameSpaces) {
     const elements: Record<string, unknown> = {};
     for (const item of items) {
-      Object.defineProperty(elements, item.elementIdentifier, { value: claimValue(item.elementValue, `${namespace}/${item.elementIdentifier}`), enumerable: true, writable: true, configurable: true });
+      setOwn(elements, item.elementIdentifier, claimValue(item.elementValue, `${namespace}/${item.elementIdentifier}`));
     }
-    Object.defineProperty(claims, namespace, { value: elements, enumerable: true, writable: true, configurable: true });
+    setOwn(claims, namespace, elements);
   }
   return claims;
 }
