@@ -12,6 +12,7 @@ export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type Trusted
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
 export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
 export type { CheckName, CheckCode } from './check-error';
+export { jwkThumbprintSha256 } from './jwk';
 export { detectFormat, formatNamed, registerFormat, registeredFormats, type CredentialFormat, type CredentialFormatModule, type HolderProofExpectations, type ParsedCredential, type ReadCredential } from './formats/index';
 export { selectClaim, selectShaped, type ClaimPathStep } from './claim-path';
 export { sdJwtVcFormat } from './formats/sd-jwt-vc/index';

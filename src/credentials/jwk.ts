@@ -4,10 +4,16 @@
  * that does not fit the algorithm (RFC 7515 §10.7 "algorithm/key confusion").
  */
 import type { SignatureAlgorithm } from '../lib/signature-verifier';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { base64urlDecode } from '../lib/base64url';
 import { concatBytes } from '../lib/bytes';
 import { DataError } from '../lib/errors';
 import { isJsonObject } from '../lib/json-safe';
+
+/** RFC 7638 §3.2: an EC key's required members in lexicographic order, no whitespace; §3.1 hashed with SHA-256. */
+export function jwkThumbprintSha256(jwk: Pick<JsonWebKey, 'crv' | 'kty' | 'x' | 'y'>): Uint8Array {
+  return sha256(new TextEncoder().encode(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })));
+}
 
 export const P256_COORDINATE_BYTES = 32;
 export const ED25519_PUBLIC_KEY_BYTES = 32;

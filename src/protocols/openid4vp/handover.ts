@@ -7,20 +7,16 @@
  * (docs/sharing.md, "mdoc in person"). The format builds the CBOR (src/credentials/formats/mso-mdoc).
  */
 import type { PresentationHandover } from '../../credentials/formats/format';
-import type { P256PublicJwk } from '../../lib/jwe';
+import { jwkThumbprintSha256 } from '../../credentials/jwk';
 import type { ValidatedRequest } from './request-object';
 
-/** RFC 7638 §3.2: an EC key's required members, in lexicographic order, no whitespace; §3.1: hashed with SHA-256 here. */
-export async function jwkThumbprintSha256(jwk: Pick<P256PublicJwk, 'crv' | 'kty' | 'x' | 'y'>): Promise<Uint8Array> {
-  const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical)));
-}
+export { jwkThumbprintSha256 };
 
 /** B.2.6.1: the OpenID4VPHandover an online answer to `request` is bound to. Throws TypeError for a request with no response_uri (in person). */
 export async function openid4vpHandover(request: Pick<ValidatedRequest, 'responseUri' | 'encryptionKey'>): Promise<PresentationHandover> {
   if (request.responseUri === undefined) throw new TypeError('request.responseUri is required for an OpenID4VPHandover');
   // B.2.6.1: "jwkThumbprint … MUST be null" when the response is not encrypted (direct_post).
-  const encryptionKeyThumbprint = request.encryptionKey ? await jwkThumbprintSha256(request.encryptionKey) : null;
+  const encryptionKeyThumbprint = request.encryptionKey ? jwkThumbprintSha256(request.encryptionKey) : null;
   return { kind: 'openid4vp', responseUri: request.responseUri, encryptionKeyThumbprint };
 }
 

@@ -4,11 +4,10 @@
  * `<dataDir>/keys.json`, so credentials, status lists and the pinned trust-list key survive a
  * restart. Demo keys only: stored unencrypted in a git-ignored folder.
  */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ES256 } from '@sd-jwt/crypto-nodejs';
 import { base64urlEncode } from '../../lib/base64url';
-import type { PublicJwk } from '../../credentials/index';
+import { jwkThumbprintSha256, type PublicJwk } from '../../credentials/index';
 import { readJsonFile, writeJsonFile } from './json-file';
 
 export interface KeyPair {
@@ -21,10 +20,9 @@ export interface KeyPair {
 
 type StoredKeys = Record<string, { kid: string; privateJwk: JsonWebKey }>;
 
-/** RFC 7638 JWK thumbprint (SHA-256 over the required members in lexicographic order), as the kid. */
+/** RFC 7638 JWK thumbprint, base64url, as the kid. */
 export function jwkThumbprint(jwk: JsonWebKey): string {
-  const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
-  return base64urlEncode(createHash('sha256').update(canonical).digest());
+  return base64urlEncode(jwkThumbprintSha256(jwk));
 }
 
 async function keyPair(kid: string, privateJwk: JsonWebKey): Promise<KeyPair> {

@@ -8,15 +8,12 @@
  * the thumbprint of this transaction's encryption key, the response URI); trust list, validity and
  * status. Then whether the answer is what was asked (§6.4.1 per credential, §6.4.2 as a whole).
  */
-import { createHash } from 'node:crypto';
-import { verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { formatNamed, jwkThumbprintSha256, verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { utf8Decode } from '../../lib/bytes';
-import { decryptJwe, JweError, type P256PublicJwk } from '../../lib/jwe';
+import { decryptJwe, JweError } from '../../lib/jwe';
 import { isJsonObject } from '../../lib/json-safe';
 import { nodeSignatureVerifier } from './noble-verifier';
 import type { Outcome, Transaction } from './transactions';
-
-const TECHNICAL = new Set(['iss', 'vct', 'iat', 'nbf', 'exp', 'cnf', 'status', 'sub', 'jti', 'vct#integrity']);
 
 export interface VerifyContext {
   clientId: string;
@@ -50,19 +47,11 @@ function failure(error: string): Outcome {
   return { ok: false, reasons: [], claims: {}, error };
 }
 
-/** RFC 7638 SHA-256 thumbprint of the transaction's encryption key: B.2.6.1's jwkThumbprint (the answer is always encrypted here). */
-function thumbprint(jwk: P256PublicJwk): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })).digest());
-}
-
-/** The claims to show: an SD-JWT VC's own (less the technical ones); an mdoc's elements by name, across its namespaces. */
+/** The claims to show: what the credential says about the person, as its format reads it (an mdoc's elements by name), less the technical ones. */
 function shownClaims(report: VerificationReport): Record<string, unknown> {
-  if (report.format !== 'mso_mdoc') return Object.fromEntries(Object.entries(report.claims).filter(([k]) => !TECHNICAL.has(k)));
-  const out: Record<string, unknown> = {};
-  for (const elements of Object.values(report.claims)) {
-    if (isJsonObject(elements)) for (const [name, value] of Object.entries(elements)) if (!(name in out)) out[name] = value;
-  }
-  return out;
+  const format = formatNamed(report.format);
+  if (!format) return {};
+  return Object.fromEntries(Object.entries(format.subjectClaims(report.claims)).filter(([k]) => !format.technicalClaims.has(k)));
 }
 
 /** §6.4.2: the query ids a complete answer needs — all without credential_sets, else one whole option of each required set. */
@@ -107,7 +96,7 @@ export async function verifyResponse(tx: Transaction, form: { response?: string;
     audience: ctx.clientId,
     nonce: tx.nonce,
     // B.2.6.1: what an mdoc's DeviceAuth must cover besides client_id and nonce.
-    handover: { kind: 'openid4vp', responseUri: ctx.responseUri, encryptionKeyThumbprint: thumbprint(tx.publicJwk) },
+    handover: { kind: 'openid4vp', responseUri: ctx.responseUri, encryptionKeyThumbprint: jwkThumbprintSha256(tx.publicJwk) },
     fetchStatusList: ctx.fetchStatusList,
   });
   const several = given.length > 1;
