@@ -11,6 +11,7 @@
  * are decompressed here (SEC1 §2.3.4) rather than handed to importKey, whose support for them is
  * optional in the spec, so every browser answers alike.
  */
+import { p384 } from '@noble/curves/nist.js';
 import { toHex } from './input';
 
 /** One ES384 check; lengths already checked (lengthsFit). */
@@ -20,51 +21,21 @@ const ECDSA_P384 = { name: 'ECDSA', namedCurve: 'P-384' } as const;
 const ECDSA_SHA384 = { name: 'ECDSA', hash: 'SHA-384' } as const;
 /** Imported keys kept (IACA roots: a few per trust list); past this the cache starts afresh. */
 const KEY_CACHE_LIMIT = 64;
-const COORDINATE_BYTES = 48;
-
-/** The P-384 field prime and curve coefficient b (NIST SP 800-186 §3.2.1.4); a = −3. */
-const P = 2n ** 384n - 2n ** 128n - 2n ** 96n + 2n ** 32n - 1n;
-const B = BigInt('0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef');
-
-function powMod(base: bigint, exponent: bigint): bigint {
-  let result = 1n;
-  let b = base % P;
-  for (let e = exponent; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * b) % P;
-    b = (b * b) % P;
-  }
-  return result;
-}
-
-function bytesToBig(bytes: Uint8Array): bigint {
-  return BigInt(`0x${toHex(bytes)}`);
-}
-
-function bigToBytes(value: bigint): Uint8Array {
-  return Uint8Array.from(value.toString(16).padStart(2 * COORDINATE_BYTES, '0').match(/../g)!, (h) => parseInt(h, 16));
-}
+const COMPRESSED_KEY_BYTES = 49;
 
 /**
- * SEC1 §2.3.4 for a 49-byte 0x02/0x03‖x key: x < p, y = √(x³ − 3x + b) (p ≡ 3 mod 4, so the root
- * is the (p+1)/4-th power), the root whose parity the prefix names; the 97-byte 0x04‖x‖y form, or
- * null when x has no point. A 97-byte key is returned as it is (importKey checks it).
+ * SEC1 §2.3.4: a compressed key (0x02/0x03 ‖ x) as the 97-byte 0x04‖x‖y form, decompressed by
+ * @noble/curves (already in the worker for the fallback engine), or null when it names no point.
+ * A 97-byte key is returned as it is (importKey checks it).
  */
 export function uncompressedP384(publicKey: Uint8Array): Uint8Array | null {
-  if (publicKey.length !== 1 + COORDINATE_BYTES) return publicKey;
-  const prefix = publicKey[0];
-  if (prefix !== 0x02 && prefix !== 0x03) return null;
-  const x = bytesToBig(publicKey.subarray(1));
-  if (x >= P) return null;
-  const alpha = (((x * x * x - 3n * x + B) % P) + P) % P;
-  let y = powMod(alpha, (P + 1n) / 4n);
-  if ((y * y) % P !== alpha) return null;
-  if ((y & 1n) !== BigInt(prefix & 1)) y = P - y;
-  if (y === P) return null; // y = 0 with an odd prefix names no point
-  const out = new Uint8Array(1 + 2 * COORDINATE_BYTES);
-  out[0] = 0x04;
-  out.set(publicKey.subarray(1), 1);
-  out.set(bigToBytes(y), 1 + COORDINATE_BYTES);
-  return out;
+  if (publicKey.length !== COMPRESSED_KEY_BYTES) return publicKey;
+  if (publicKey[0] !== 0x02 && publicKey[0] !== 0x03) return null;
+  try {
+    return p384.Point.fromBytes(publicKey).toBytes(false);
+  } catch {
+    return null; // x ≥ p, or x³ − 3x + b has no square root
+  }
 }
 
 /** A view SubtleCrypto accepts (a Uint8Array over a plain ArrayBuffer). */
