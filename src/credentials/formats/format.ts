@@ -116,6 +116,8 @@ export interface CredentialFormatModule extends DcqlNaming {
   readonly describe: string;
   /** False when it is always shared whole (no selective disclosure). */
   readonly selective: boolean;
+  /** True when its holder proof must cover a verifier's request (an mdoc's device signature covers the SessionTranscript), so it cannot be shown without one (quick show). */
+  readonly requestOnly: boolean;
   /** Names inside the subject claims that are about the credential, not the person: never listed, never offered. */
   readonly technicalClaims: ReadonlySet<string>;
 

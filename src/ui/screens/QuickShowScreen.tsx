@@ -23,7 +23,7 @@ function unusableReason(c: CredentialView, now: number): UnusableReason | undefi
 }
 
 /** An ISO mdoc answers only a request: its device signature covers the request's SessionTranscript (docs/sharing.md). */
-const requestOnly = (c: CredentialView) => c.format === 'mso_mdoc';
+const requestOnly = (c: CredentialView) => c.requestOnly;
 
 /** A JWT VC (the veteran card) cannot show only some claims: it is shown whole. */
 const shownWhole = (c: CredentialView | undefined) => c !== undefined && !c.selective;

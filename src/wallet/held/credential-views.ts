@@ -127,6 +127,7 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
     id: c.id,
     format: c.format,
     selective: format?.selective ?? true,
+    requestOnly: format?.requestOnly ?? false,
     issuerName,
     typeName: nameOfType(c.type, meta?.typeName),
     verified,

@@ -7,6 +7,8 @@ export interface CredentialView {
   format: string;
   /** False when it can only be shared whole: its format has no selective disclosure (a JWT VC). */
   selective: boolean;
+  /** True when it can answer only a verifier's request, never be shown by quick show: its format's holder proof covers the request (an mdoc). */
+  requestOnly: boolean;
   issuerName: Localised;
   /** The issuer's name for the type where it gave one, and the type (the UI words it: src/ui/i18n/names.ts). */
   typeName: DisplayName;

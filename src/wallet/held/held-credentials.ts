@@ -25,6 +25,11 @@ export function heldCredential(stored: StoredCredential): HeldCredential | undef
   }
 }
 
+/** True when the credential answers only a verifier's request: its format's holder proof covers the request, so quick show cannot show it. */
+export function requestOnly(held: Pick<HeldCredential, 'format'>): boolean {
+  return formatNamed(held.format)?.requestOnly === true;
+}
+
 /** True when the credential can only be shared whole (no selective disclosure). */
 export function sharedWhole(held: Pick<HeldCredential, 'format'>): boolean {
   return formatNamed(held.format)?.selective === false;

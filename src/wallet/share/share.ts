@@ -28,7 +28,7 @@ import { openid4vpHandover, satchelQrHandover } from '../../protocols/openid4vp/
 import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../../protocols/openid4vp/authorization-request';
 import { RequestError, type ValidatedRequest } from '../../protocols/openid4vp/request-object';
 import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../../protocols/openid4vp/response';
-import { heldCredential, labelPath, shareablePaths, sharedWhole } from '../held';
+import { heldCredential, labelPath, requestOnly, shareablePaths, sharedWhole } from '../held';
 import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, purposeAnswerFor, isPurpose } from '../shared';
 import type { CredentialView } from '../held';
 import type { DisplayName, Localised } from '../shared';
@@ -69,9 +69,6 @@ interface CheckedAnswer {
 function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
-
-/** The DCQL name of ISO mdocs (OpenID4VP 1.0 B.2), which quick show cannot present. */
-const MDOC_DCQL_FORMAT = 'mso_mdoc';
 
 /** Claims that carry a photo: sent only when the verifier asked for them (docs/sharing.md, "Portraits"). */
 export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
@@ -369,9 +366,9 @@ class SharerImpl implements Sharer {
     await this.unlocked();
     const { held: chosen } = await this.heldOne(credentialId);
     const described = await this.labelsOf(chosen);
-    // An mdoc's device signature covers a SessionTranscript built from a request (ISO/IEC 18013-5
-    // §9.1.5.1); quick show has none, so it is SD-JWT VC and JWT VC only (docs/sharing.md).
-    if (chosen.format === MDOC_DCQL_FORMAT) throw new ShareError('quick-show-unavailable', `A ${nameKey(described.typeName)} cannot be shown by quick show: scan the checker's code instead`, { typeName: described.typeName });
+    // A holder proof that covers a request (an mdoc's SessionTranscript, ISO/IEC 18013-5 §9.1.5.1)
+    // cannot be made for quick show, which has none (docs/sharing.md).
+    if (requestOnly(chosen)) throw new ShareError('quick-show-unavailable', `A ${nameKey(described.typeName)} cannot be shown by quick show: scan the checker's code instead`, { typeName: described.typeName });
     if (described.unusable) throw this.unusableError([described]);
     const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
     const frames = splitIntoFrames('quick-show', await packPresentation(presentation));

@@ -64,6 +64,7 @@ function credential(department: keyof typeof SUBJECTS, state: CredentialView['st
     id: `${department}-${state}`,
     format: config.format === 'jwt_vc_json' ? 'vc+jwt' : 'dc+sd-jwt',
     selective: config.format !== 'jwt_vc_json',
+    requestOnly: false,
     issuerName: { ...dept.name },
     typeName: nameOfType(config.type, localise(display(config.name), config.id)),
     holderName: 'Ada Jones',

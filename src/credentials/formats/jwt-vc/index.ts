@@ -21,6 +21,7 @@ export const jwtVcFormat: CredentialFormatModule = {
   ...jwtVcDcql,
   describe: 'A W3C Verifiable Credential (JWT).',
   selective: false,
+  requestOnly: false,
   // A subject's `id` (VCDM 2.0 §4.4) names the subject for machines, not something to show.
   technicalClaims: new Set(['id']),
   detect: startsWithJwtVc,

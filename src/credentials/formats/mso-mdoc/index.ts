@@ -90,6 +90,8 @@ export const msoMdocFormat: CredentialFormatModule = {
   ...msoMdocDcql,
   describe: 'An ISO mdoc (ISO/IEC 18013-5 mobile document, each data element disclosed on its own).',
   selective: true,
+  // ISO/IEC 18013-5 §9.1.3.4: the device signature covers the SessionTranscript, built from a request.
+  requestOnly: true,
   technicalClaims: new Set<string>(),
   detect: looksLikeMdoc,
   parse: parseMdoc,

@@ -32,6 +32,7 @@ export const sdJwtVcFormat: CredentialFormatModule = {
   ...sdJwtVcDcql,
   describe: 'An SD-JWT VC (selective disclosure credential).',
   selective: true,
+  requestOnly: false,
   technicalClaims: TECHNICAL_CLAIMS,
   // §3.2.1: by the issuer-signed JWT's typ (a credential with "~" and no known typ is read as one too: formats/index.ts).
   detect: (raw) => SD_JWT_VC_TYPES.includes(peekJwsPart(raw, 0)?.typ as string),

@@ -34,6 +34,7 @@ function viewOf(id: string, raw: string): CredentialView {
     id,
     format: 'mso_mdoc',
     selective: true,
+    requestOnly: true,
     issuerName: { ...MDOC_DVLA_NAME },
     typeName: nameOfType(MDL_DOCTYPE),
     holderName: 'Ava Jones',

@@ -44,6 +44,7 @@ export const plainJwtFormat: CredentialFormatModule = {
   dcqlFormat: 'example_plain_jwt',
   describe: 'A plain signed JWT (test format).',
   selective: false,
+  requestOnly: false,
   technicalClaims: TECHNICAL,
   detect: (raw) => peekJwsPart(raw, 0)?.typ === PLAIN_JWT_TYP,
   parse,
