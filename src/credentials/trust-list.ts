@@ -47,6 +47,40 @@ export interface StatusListSigner {
   issuers: readonly string[];
 }
 
+/**
+ * The register of approved verifiers (issue 14; docs/sharing.md, "Who is asking"): the register's
+ * CA certificates, to which a signed request's x5c must chain (RFC 5280 §6; OpenID4VP 1.0 §5.9.3
+ * x509_san_dns / x509_hash), and one entry per registered organisation.
+ */
+export interface VerifierRegister {
+  /** The register's CA certificates, DER. */
+  anchors: readonly Uint8Array[];
+  verifiers: readonly RegisteredVerifier[];
+}
+
+/** One approved verifier: who it is and what it is registered to ask for. */
+export interface RegisteredVerifier {
+  /**
+   * The registration identifier. The verifier's leaf certificate carries it as the subject's
+   * organizationIdentifier (OID 2.5.4.97, ETSI EN 319 412-1 §5.1.4), which is how a certificate
+   * is matched to its entry (two verifiers may share a host name).
+   */
+  id: string;
+  /** The registered organisation name, shown on the consent screen instead of what the request says. */
+  name: IssuerName;
+  /** What it is registered for, in words ("Registered to check the right to work"). */
+  registration: IssuerName;
+  /** What it may ask for: any claim of these paths from a credential of these types. */
+  permitted: readonly PermittedRequest[];
+}
+
+export interface PermittedRequest {
+  /** Credential types (SD-JWT VC vct, JWT VC type, mdoc docType). */
+  types: readonly string[];
+  /** DCQL claim paths (OpenID4VP 1.0 §7) it may ask for from them. */
+  claims: readonly (readonly (string | number | null)[])[];
+}
+
 export interface TrustList {
   /** True only for a list that came through parseTrustList with a valid pinned signature. */
   readonly signed: boolean;
@@ -56,6 +90,8 @@ export interface TrustList {
   readonly expiresAt?: string;
   readonly issuers: readonly TrustedIssuer[];
   readonly statusListSigners: readonly StatusListSigner[];
+  /** The register of approved verifiers; absent: no verifier can be confirmed (every request is unregistered). */
+  readonly verifierRegister?: VerifierRegister;
 }
 
 /** A public JWK as trust lists carry it (the DOM's JsonWebKey type lacks `kid`). */

@@ -36,8 +36,36 @@ export const REQUEST_DEFAULT_LIFETIME_S = 10 * 60;
 export const REQUEST_CLOCK_SKEW_S = 300;
 const MAX_NONCE_CHARS = 256;
 
+/**
+ * Why a signed request's signer could not be confirmed (OpenID4VP 1.0 §5.9.3, RFC 9101 §6.2,
+ * RFC 5280 §6): with RequestError code 'untrusted'. Nothing is sent to such a verifier.
+ */
+export type VerifierProblem =
+  | 'bad-signature' // the JWS does not verify with the leaf certificate's key
+  | 'certificate-expired' // a certificate of the chain is outside its validity
+  | 'certificate-unlisted' // the chain does not lead to a CA of the trust list's verifier register, or no registered verifier has this certificate
+  | 'certificate-invalid' // unreadable, loops, too long, not a CA where it must be, wrong key usage
+  | 'client-id-mismatch' // the client id is not the certificate's DNS name (x509_san_dns) or hash (x509_hash)
+  | 'response-uri-mismatch'; // the response_uri is on a host the certificate does not name
+
+/**
+ * The leaf certificate that signed a request object, its chain validated to `anchor` (one of the
+ * anchors the caller gave): what the share use case matches against the verifier register.
+ */
+export interface RequestSigner {
+  prefix: 'x509_san_dns' | 'x509_hash';
+  /** The leaf's subject as text ("CN=…, O=…"), for messages. */
+  subject: string;
+  /** The leaf subject's organizationIdentifier (2.5.4.97), when it has one. */
+  organizationIdentifier?: string;
+  /** The leaf's subjectAltName dNSNames (RFC 5280 §4.2.1.6). */
+  dnsNames: readonly string[];
+  /** The register CA certificate (DER) the chain ends at. */
+  anchor: Uint8Array;
+}
+
 export class RequestError extends Error {
-  constructor(readonly code: 'malformed' | 'expired', message: string) {
+  constructor(readonly code: 'malformed' | 'expired' | 'untrusted', message: string, readonly problem?: VerifierProblem) {
     super(message);
     this.name = 'RequestError';
   }
@@ -64,6 +92,8 @@ export interface ValidatedRequest {
   compressResponse?: boolean;
   /** As the verifier names itself (`client_metadata.client_name`): unverified. */
   verifierName?: string;
+  /** A signed request (x509_san_dns: or x509_hash:): who signed it, its chain validated. Absent: unsigned (redirect_uri:, in person). */
+  signer?: RequestSigner;
   /** ISO 8601. */
   expiresAt: string;
   /** Satchel extension: one of the ready-made purposes, when the verifier picked one. */

@@ -4,6 +4,9 @@
  * Implemented in share.ts.
  */
 import type { ClaimPath, DisplayName, Localised, Purpose, QrFrames, StatusState } from '../shared';
+import type { VerifierProblem } from '../../protocols/openid4vp/request-object';
+
+export type { VerifierProblem } from '../../protocols/openid4vp/request-object';
 
 export type { QrFrames } from '../shared';
 
@@ -13,6 +16,7 @@ export type ShareErrorCode =
   | 'request-malformed'
   | 'nothing-matches' // the request asks for nothing the wallet holds
   | 'credential-unusable' // details.unusable: what would answer is cancelled, suspended or expired
+  | 'verifier-untrusted' // details.verifierProblem: a signed request whose signer Satchel could not confirm (issue 14); nothing is sent
   | 'quick-show-unavailable' // details.typeName: an ISO mdoc, whose device signature needs a request to bind to (docs/sharing.md)
   | 'locked';
 
@@ -23,6 +27,8 @@ export interface ShareErrorDetails {
   verifierTold?: boolean;
   /** Where the verifier asked the person to continue after being told (§8.2 redirect_uri). */
   redirectUri?: string;
+  /** verifier-untrusted: what was wrong with the request's signature or certificate. */
+  verifierProblem?: VerifierProblem;
   /** quick-show-unavailable: the credential that cannot be shown by quick show. */
   typeName?: DisplayName;
   /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */
@@ -47,6 +53,13 @@ export interface ShareRequest {
   mode: 'in-person' | 'online';
   verifierName?: string; // as the verifier states it; unverified, shown as such
   /**
+   * Who is asking, as Satchel could establish it: a verifier on the trust list's register (its
+   * request signed with a certificate that chains to the register's CA, OpenID4VP 1.0 §5.9.3),
+   * or an unregistered one (an unsigned request; in person, a checker's phone), which the person
+   * may still answer after a plain warning.
+   */
+  verifier?: VerifierIdentity;
+  /**
    * Online only: the origin the answer is sent to (the response_uri's). With the redirect_uri:
    * prefix (OpenID4VP 1.0 §5.9.3) this is the only thing about the verifier the protocol
    * authenticates, so the consent screen names it beside the unverified verifierName.
@@ -63,6 +76,10 @@ export interface ShareRequest {
   candidates: ShareCandidate[];
 }
 
+export type VerifierIdentity =
+  | { kind: 'registered'; registerId: string; name: Localised; registration: Localised }
+  | { kind: 'unregistered' };
+
 /** A held credential that can answer one of the request's credential queries. */
 export interface ShareCandidate {
   /** The credential query it answers (one of ShareRequest.queryIds). */
@@ -78,7 +95,8 @@ export interface ShareCandidate {
   /** True for a credential that cannot disclose selectively (a JWT VC): everything in `requested` is shared. */
   whole?: boolean;
   /** What is asked; `retained`: the verifier says it will keep it after the check (OpenID4VP 1.0 B.2.4 intent_to_retain, an mdoc query). */
-  requested: { path: ClaimPath; label: DisplayName; retained?: true }[];
+  /** `beyondRegistration`: a registered verifier asks for this though its registration does not cover it. */
+  requested: { path: ClaimPath; label: DisplayName; retained?: true; beyondRegistration?: true }[];
   notShared: { path: ClaimPath; label: DisplayName }[];
 }
 
