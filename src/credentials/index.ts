@@ -8,7 +8,7 @@
 export { verifyCredential, verifyCredentials, verifyPresentation, verifyPresentations } from './verify';
 export { prepareSdJwtVc, prepareTrustList, SALT_BYTES, type SdJwtVcInput, type TrustListInput, type UnsignedJws } from './issuance';
 export { createPresentation, type ClaimPath, type PresentationRequest } from './presentation';
-export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk, type IacaRoot } from './trust-list';
+export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk, type IacaRoot, type VerifierRegister, type VerifierRegisterInput, type RegisteredVerifier, type PermittedRequest } from './trust-list';
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
 export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
 export type { CheckName, CheckCode } from './check-error';

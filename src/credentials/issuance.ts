@@ -69,6 +69,8 @@ export interface TrustListInput {
   /** `iaca`: the issuer's IACA root certificates (base64 DER, as in x5c) and the doctypes each may vouch for (docs/credentials.md). */
   issuers: { id: string; name: Required<IssuerName>; keys: PublicJwk[]; types: string[]; statusLists?: string[]; iaca?: { certificate: string; doctypes: string[] }[] }[];
   statusListSigners?: { id: string; keys: PublicJwk[]; issuers: string[] }[];
+  /** The register of approved verifiers: its CA certificates (base64 DER) and entries (docs/credentials.md, "The verifier register"). */
+  verifierRegister?: { anchors: string[]; verifiers: { id: string; name: Required<IssuerName>; registration: Required<IssuerName>; permitted: { types: string[]; claims: (string | number | null)[][] }[] }[] };
 }
 
 /** The trust list in the format parseTrustList reads (docs/credentials.md), ready to sign. */
@@ -83,6 +85,7 @@ export function prepareTrustList(input: TrustListInput): UnsignedJws {
     exp: Math.floor(input.expiresAt.getTime() / 1000),
     issuers: input.issuers.map((i) => ({ id: i.id, name: { en: i.name.en, cy: i.name.cy }, jwks: { keys: i.keys }, types: i.types, ...(i.statusLists ? { status_lists: i.statusLists } : {}), ...(i.iaca ? { iaca: i.iaca } : {}) })),
     status_list_signers: (input.statusListSigners ?? []).map((s) => ({ id: s.id, jwks: { keys: s.keys }, issuers: s.issuers })),
+    ...(input.verifierRegister ? { verifier_register: input.verifierRegister } : {}),
   };
   const signingInput = `${segment(header)}.${segment(payload)}`;
   return { signingInput, finish: (signature) => `${signingInput}.${base64urlEncode(signature)}` };

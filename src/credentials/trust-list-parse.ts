@@ -1,8 +1,8 @@
 /**
  * Parsing the signed trust list: a JWS (RFC 7515 §7.1, ES256 or EdDSA) with `typ`
  * `satchel-trust-list+jwt`, signed by the operator key pinned in the app's configuration, with
- * JWT `iss`/`iat`/`exp` (RFC 7519 §4.1) and the issuer and status-list-signer entries described in
- * docs/credentials.md. Unsigned, expired or wrongly signed lists are refused.
+ * JWT `iss`/`iat`/`exp` (RFC 7519 §4.1), the issuer and status-list-signer entries and the
+ * optional verifier register (trust-list-register.ts) described in docs/credentials.md. Unsigned, expired or wrongly signed lists are refused.
  */
 import type { SignatureVerifier } from '../lib/signature-verifier';
 import { argumentError, DataError } from '../lib/errors';
@@ -13,6 +13,7 @@ import { MAX_TRUST_LIST_CHARS } from './limits';
 import { checkValidityWindow, formatTime, jwtValidityWindow } from './validity';
 import { base64Decode, selectKey, type IacaRoot, type PublicJwk, type StatusListSigner, type TrustedIssuer, type TrustList } from './trust-list';
 import { runBatch } from './batch';
+import { parseVerifierRegister } from './trust-list-register';
 
 export const TRUST_LIST_TYP = 'satchel-trust-list+jwt';
 
@@ -130,6 +131,8 @@ export async function parseTrustList(jwt: string, options: ParseTrustListOptions
       expiresAt: formatTime(window.expires),
       issuers,
       statusListSigners,
+      // Optional: the register of approved verifiers (trust-list-register.ts); without it no verifier is confirmed.
+      ...(jws.payload.verifier_register !== undefined ? { verifierRegister: parseVerifierRegister(jws.payload.verifier_register) } : {}),
     };
     return { ok: true, trustList };
   } catch (e) {

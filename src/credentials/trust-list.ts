@@ -112,6 +112,12 @@ export interface StatusListSignerInput {
   issuers: string[];
 }
 
+/** The verifier register for an unsigned test list: anchors as base64 DER or bytes, entries as the parsed form. */
+export interface VerifierRegisterInput {
+  anchors: (string | Uint8Array)[];
+  verifiers: RegisteredVerifier[];
+}
+
 function keysFrom(keys: unknown, parameter: string): PublicKey[] {
   if (!Array.isArray(keys)) throw argumentError(parameter, 'an array of JWKs', keys);
   return keys.map((k, i) => {
@@ -146,8 +152,46 @@ function stringArray(value: unknown, parameter: string): string[] {
   return [...value] as string[];
 }
 
+function nameFrom(value: unknown, parameter: string): IssuerName {
+  if (typeof value !== 'object' || value === null || typeof (value as IssuerName).en !== 'string') throw argumentError(parameter, '{ en, cy? }', value);
+  const { en, cy } = value as IssuerName;
+  if (cy !== undefined && typeof cy !== 'string') throw argumentError(`${parameter}.cy`, 'a string', cy);
+  return cy === undefined ? { en } : { en, cy };
+}
+
+function verifierRegisterFrom(value: VerifierRegisterInput, parameter: string): VerifierRegister {
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.anchors) || !Array.isArray(value.verifiers)) throw argumentError(parameter, '{ anchors, verifiers }', value);
+  const anchors = value.anchors.map((a, i) => {
+    const der = a instanceof Uint8Array ? a.slice() : typeof a === 'string' ? base64Decode(a) : undefined;
+    if (!der || der.length === 0) throw argumentError(`${parameter}.anchors[${i}]`, 'a DER certificate as base64 or bytes', a);
+    return der;
+  });
+  const ids = new Set<string>();
+  const verifiers = value.verifiers.map((v, i): RegisteredVerifier => {
+    const p = `${parameter}.verifiers[${i}]`;
+    if (typeof v !== 'object' || v === null) throw argumentError(p, 'an object', v);
+    if (typeof v.id !== 'string' || v.id === '') throw argumentError(`${p}.id`, 'a non-empty string', v.id);
+    if (ids.has(v.id)) throw new TypeError(`${parameter} names ${v.id} twice`);
+    ids.add(v.id);
+    if (!Array.isArray(v.permitted)) throw argumentError(`${p}.permitted`, 'an array of { types, claims }', v.permitted);
+    const permitted = v.permitted.map((entry, j): PermittedRequest => {
+      const q = `${p}.permitted[${j}]`;
+      const claims: unknown = entry?.claims;
+      if (!Array.isArray(claims) || !claims.every(isClaimsPath)) throw argumentError(`${q}.claims`, 'an array of claims paths (strings, array indices, null)', claims);
+      return { types: stringArray(entry.types, `${q}.types`), claims: claims.map((path: (string | number | null)[]) => [...path]) };
+    });
+    return { id: v.id, name: nameFrom(v.name, `${p}.name`), registration: nameFrom(v.registration, `${p}.registration`), permitted };
+  });
+  return { anchors, verifiers };
+}
+
+/** A DCQL claims path (OpenID4VP 1.0 §7): strings, non-negative array indices, null for "every element". */
+export function isClaimsPath(v: unknown): v is (string | number | null)[] {
+  return Array.isArray(v) && v.length > 0 && v.every((step) => typeof step === 'string' || step === null || (typeof step === 'number' && Number.isSafeInteger(step) && step >= 0));
+}
+
 /** An unsigned trust list for tests and the reference issuers; each issuer's keys may also sign its status lists. */
-export function trustListFromIssuers(issuers: IssuerInput[], options: { statusListSigners?: StatusListSignerInput[] } = {}): TrustList {
+export function trustListFromIssuers(issuers: IssuerInput[], options: { statusListSigners?: StatusListSignerInput[]; verifierRegister?: VerifierRegisterInput } = {}): TrustList {
   if (!Array.isArray(issuers)) throw argumentError('issuers', 'an array', issuers);
   const list = issuers.map((issuer, i): TrustedIssuer => {
     const p = `issuers[${i}]`;
@@ -167,7 +211,8 @@ export function trustListFromIssuers(issuers: IssuerInput[], options: { statusLi
     if (typeof s?.id !== 'string') throw argumentError(`${p}.id`, 'a string', s?.id);
     return { id: s.id, keys: keysFrom(s.keys, `${p}.keys`), issuers: stringArray(s.issuers, `${p}.issuers`) };
   });
-  return { signed: false, issuers: list, statusListSigners: signers };
+  if (options.verifierRegister === undefined) return { signed: false, issuers: list, statusListSigners: signers };
+  return { signed: false, issuers: list, statusListSigners: signers, verifierRegister: verifierRegisterFrom(options.verifierRegister, 'options.verifierRegister') };
 }
 
 export function isTrustList(value: unknown): value is TrustList {
