@@ -1,5 +1,6 @@
 /**
- * Credential request, OpenID4VCI 1.0 §8: POST JSON with the Bearer access token (§8.2),
+ * Credential request, OpenID4VCI 1.0 §8: POST JSON with the access token (§8.2: Bearer, or DPoP
+ * with a proof carrying `ath` after a sign-in, RFC 9449 §7.1),
  * `credential_configuration_id` and `proofs.jwt` (one key proof, Appendix F.1). The answer
  * (§8.3) is 200 with `credentials[].credential` and maybe `notification_id`, or 202 with
  * `transaction_id` (and `interval`) when issuance is deferred; then the Deferred Credential
@@ -7,7 +8,8 @@
  */
 import { isJsonObject, type JsonObject } from '../../lib/json-safe';
 import { Oid4vciError } from './errors';
-import { expectJson, requireString, send, type HttpOptions } from './http';
+import { sendWithAuth, type RequestAuth } from './dpop';
+import { expectJson, requireString, type HttpOptions } from './http';
 
 /** §9.2: the default polling interval when the issuer does not say, in seconds. */
 export const DEFAULT_DEFERRED_INTERVAL_S = 5;
@@ -33,19 +35,20 @@ function parseCredentialResponse(status: number, body: JsonObject, url: string):
   return out;
 }
 
-async function postJson(url: string, accessToken: string, body: unknown, options: HttpOptions): Promise<CredentialResponse> {
-  const result = await send(
-    url,
-    { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) },
-    options,
-  );
+/** A bare string is a Bearer token (the pre-authorised flow). */
+export type TokenAuth = string | (RequestAuth & { accessToken: string });
+
+const authOf = (token: TokenAuth): RequestAuth => (typeof token === 'string' ? { accessToken: token } : token);
+
+async function postJson(url: string, token: TokenAuth, body: unknown, options: HttpOptions): Promise<CredentialResponse> {
+  const result = await sendWithAuth(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) }, authOf(token), options);
   return parseCredentialResponse(result.status, expectJson(result, url, [200, 202]), url);
 }
 
-export function requestCredential(credentialEndpoint: string, accessToken: string, configurationId: string, proofJwt: string, options: HttpOptions): Promise<CredentialResponse> {
+export function requestCredential(credentialEndpoint: string, accessToken: TokenAuth, configurationId: string, proofJwt: string, options: HttpOptions): Promise<CredentialResponse> {
   return postJson(credentialEndpoint, accessToken, { credential_configuration_id: configurationId, proofs: { jwt: [proofJwt] } }, options);
 }
 
-export function requestDeferredCredential(deferredEndpoint: string, accessToken: string, transactionId: string, options: HttpOptions): Promise<CredentialResponse> {
+export function requestDeferredCredential(deferredEndpoint: string, accessToken: TokenAuth, transactionId: string, options: HttpOptions): Promise<CredentialResponse> {
   return postJson(deferredEndpoint, accessToken, { transaction_id: transactionId }, options);
 }

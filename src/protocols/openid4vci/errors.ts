@@ -28,6 +28,8 @@ export class Oid4vciError extends Error {
        * tx_code and for an expired or used pre-authorised code, so then either may be the cause.
        */
       txCodeSent?: boolean;
+      /** The error came back in the sign-in redirect (RFC 6749 §4.1.2.1), e.g. access_denied when the person cancelled. */
+      authorizationResponse?: boolean;
       url?: string;
     } = {},
   ) {

@@ -31,6 +31,8 @@ export interface HttpResult {
   status: number;
   contentType: string;
   text: string;
+  /** The response headers (DPoP-Nonce and WWW-Authenticate, RFC 9449 §8–9). */
+  headers?: Headers;
 }
 
 /** Why `text` may not be contacted under `policy`, or undefined when it may (not a URL is a problem too). */
@@ -52,7 +54,7 @@ export async function send(url: string, init: RequestInit, options: HttpOptions)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   try {
     const response = await fetchBounded(url, init, { fetch: options.fetch, timeoutMs, maxBytes: MAX_RESPONSE_BYTES });
-    return { status: response.status, contentType: response.contentType, text: response.text };
+    return { status: response.status, contentType: response.contentType, text: response.text, headers: response.headers };
   } catch (e) {
     throw fromFetchError(e, url);
   }

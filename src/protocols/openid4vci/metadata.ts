@@ -36,6 +36,8 @@ export interface CredentialConfigurationMetadata {
   claims: ClaimMetadata[];
   /** Key proof algorithms the issuer accepts for `jwt` proofs (§12.2.4 proof_types_supported). */
   proofAlgorithms?: string[];
+  /** §12.2.4 scope: the OAuth scope that asks for this configuration in an authorisation request (§5.1.2). */
+  scope?: string;
 }
 
 export interface IssuerMetadata {
@@ -52,7 +54,22 @@ export interface IssuerMetadata {
 export interface AuthorizationServerMetadata {
   issuer: string;
   tokenEndpoint: string;
+  /** RFC 8414 §2 authorization_endpoint: where the person signs in (Authorization Code flow). */
+  authorizationEndpoint?: string;
+  /** RFC 9126 §5 pushed_authorization_request_endpoint. */
+  pushedAuthorizationRequestEndpoint?: string;
+  /** RFC 9126 §5 require_pushed_authorization_requests. */
+  requirePushedAuthorizationRequests?: boolean;
+  /** RFC 9449 §5.1 dpop_signing_alg_values_supported: present = the AS binds tokens with DPoP. */
+  dpopSigningAlgorithms?: string[];
+  /** RFC 9207 §3 authorization_response_iss_parameter_supported. */
+  issParameterSupported?: boolean;
+  /** RFC 8414 §2 grant_types_supported, when listed. */
+  grantTypes?: string[];
 }
+
+/** RFC 6749 §4.1.3: the grant of the Authorization Code flow (OpenID4VCI 1.0 §3.4). */
+export const AUTHORIZATION_CODE_GRANT = 'authorization_code';
 
 /** §12.2.2 / RFC 8414 §3.1: insert the well-known segment between host and path. */
 export function wellKnownUrl(identifier: string, suffix: 'openid-credential-issuer' | 'oauth-authorization-server'): string {
@@ -106,6 +123,7 @@ function configuration(id: string, value: JsonValue, url: string): CredentialCon
   if (isJsonObject(proofTypes) && isJsonObject(proofTypes.jwt) && Array.isArray(proofTypes.jwt.proof_signing_alg_values_supported)) {
     out.proofAlgorithms = proofTypes.jwt.proof_signing_alg_values_supported.filter((a): a is string => typeof a === 'string');
   }
+  if (typeof value.scope === 'string' && value.scope !== '') out.scope = value.scope;
   return out;
 }
 
@@ -159,7 +177,13 @@ function openidConfigurationUrl(server: string): string {
   return `${server.replace(/\/$/, '')}/.well-known/openid-configuration`;
 }
 
-export async function fetchAuthorizationServerMetadata(server: string, options: HttpOptions): Promise<AuthorizationServerMetadata> {
+/**
+ * RFC 8414 metadata of `server`, checked for `grant`: the pre-authorised code grant (the default),
+ * or the authorization_code grant, which needs an authorization_endpoint, PKCE S256 (RFC 7636;
+ * RFC 8414 §2 code_challenge_methods_supported, when listed) and, when the AS binds tokens with
+ * DPoP, ES256 among its dpop_signing_alg_values_supported (RFC 9449 §5.1).
+ */
+export async function fetchAuthorizationServerMetadata(server: string, options: HttpOptions, grant: string = PRE_AUTHORIZED_GRANT): Promise<AuthorizationServerMetadata> {
   let url = wellKnownUrl(server, 'oauth-authorization-server');
   let body: JsonObject;
   try {
@@ -170,10 +194,36 @@ export async function fetchAuthorizationServerMetadata(server: string, options: 
     url = openidConfigurationUrl(server);
     body = await getJson(url, options);
   }
+  const policy = options.remoteUrls ?? PRODUCTION_POLICY;
   const issuer = requireString(body, 'issuer', url).replace(/\/$/, '');
   // RFC 8414 §3.3: the issuer value must be identical to the one the URL was built from.
   if (issuer !== server.replace(/\/$/, '')) bad(url, `the authorisation server says it is ${issuer}, not ${server}`);
-  const grants = body.grant_types_supported;
-  if (Array.isArray(grants) && !grants.includes(PRE_AUTHORIZED_GRANT)) bad(url, 'it does not support the pre-authorised code grant');
-  return { issuer, tokenEndpoint: endpoint(body, 'token_endpoint', url, true, options.remoteUrls ?? PRODUCTION_POLICY)! };
+  const metadata: AuthorizationServerMetadata = { issuer, tokenEndpoint: endpoint(body, 'token_endpoint', url, true, policy)! };
+  const grants = strings(body.grant_types_supported);
+  if (grants) metadata.grantTypes = grants;
+  if (grant === PRE_AUTHORIZED_GRANT) {
+    if (grants && !grants.includes(PRE_AUTHORIZED_GRANT)) bad(url, 'it does not support the pre-authorised code grant');
+    return metadata;
+  }
+  // RFC 8414 §2: grant_types_supported absent means ["authorization_code", "implicit"].
+  if (grants && !grants.includes(AUTHORIZATION_CODE_GRANT)) bad(url, 'it does not support signing in (the authorization_code grant)');
+  const authorization = endpoint(body, 'authorization_endpoint', url, false, policy);
+  if (!authorization) bad(url, 'it has no authorization_endpoint to sign in at');
+  metadata.authorizationEndpoint = authorization;
+  const par = endpoint(body, 'pushed_authorization_request_endpoint', url, false, policy);
+  if (par) metadata.pushedAuthorizationRequestEndpoint = par;
+  if (body.require_pushed_authorization_requests === true) metadata.requirePushedAuthorizationRequests = true;
+  if (body.authorization_response_iss_parameter_supported === true) metadata.issParameterSupported = true;
+  const methods = strings(body.code_challenge_methods_supported);
+  if (methods && !methods.includes('S256')) bad(url, 'it does not support PKCE with S256 (code_challenge_methods_supported)');
+  const dpop = strings(body.dpop_signing_alg_values_supported);
+  if (dpop) {
+    if (!dpop.includes('ES256')) bad(url, 'it binds tokens with DPoP but not with ES256 (dpop_signing_alg_values_supported)');
+    metadata.dpopSigningAlgorithms = dpop;
+  }
+  return metadata;
+}
+
+function strings(value: JsonValue | undefined): string[] | undefined {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 }

@@ -2,9 +2,11 @@
  * Credential offers, OpenID4VCI 1.0 §4.1: read from a scanned QR payload, a pasted
  * `openid-credential-offer://` URL, or an app link (`https://wallet/offer?credential_offer=…` or
  * `…?credential_offer_uri=…`); by value (§4.1.1, `credential_offer`) or by reference (§4.1.3,
- * `credential_offer_uri`, fetched with GET and answered as application/json). Only the
- * pre-authorised code grant (§4.1.1, `urn:ietf:params:oauth:grant-type:pre-authorized_code`)
- * is supported: the flow GOV.UK Wallet uses.
+ * `credential_offer_uri`, fetched with GET and answered as application/json). Two grants
+ * (§4.1.1): the pre-authorised code (`urn:ietf:params:oauth:grant-type:pre-authorized_code`, the
+ * flow GOV.UK Wallet uses) and `authorization_code` (the person signs in at the issuer's
+ * authorisation server, §3.4, with the offer's `issuer_state`). An offer may carry both; the
+ * pre-authorised code is then used.
  */
 import { isJsonObject, parseJsonObject, type JsonObject } from '../../lib/json-safe';
 import { PRODUCTION_POLICY, type RemoteUrlPolicy } from '../../lib/remote-url';
@@ -12,6 +14,8 @@ import { Oid4vciError } from './errors';
 import { getJson, urlProblem, type HttpOptions } from './http';
 
 export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+/** §4.1.1 / RFC 6749 §4.1.3. */
+const AUTHORIZATION_CODE_GRANT = 'authorization_code';
 /** Longest offer input accepted (QR payloads and links are far smaller), in characters. */
 export const MAX_OFFER_INPUT_CHARS = 16 * 1024;
 
@@ -25,10 +29,13 @@ export interface TxCodeSpec {
 export interface CredentialOffer {
   credentialIssuer: string;
   configurationIds: string[];
-  preAuthorizedCode: string;
+  /** §4.1.1 pre-authorized_code; absent when the offer has only the authorization_code grant. */
+  preAuthorizedCode?: string;
   txCode?: TxCodeSpec;
   /** §4.1.1: which of the issuer's authorisation servers to use, when it has several. */
   authorizationServer?: string;
+  /** §4.1.1 authorization_code grant: the person signs in (issuer_state and authorization_server, both optional). */
+  authorizationCode?: { issuerState?: string; authorizationServer?: string };
 }
 
 export type OfferInput = { kind: 'value'; offer: CredentialOffer } | { kind: 'reference'; uri: string };
@@ -55,10 +62,25 @@ export function parseOfferObject(value: JsonObject, policy: RemoteUrlPolicy = PR
   }
   const grants = value.grants;
   const grant = isJsonObject(grants) ? grants[PRE_AUTHORIZED_GRANT] : undefined;
-  if (!isJsonObject(grant)) throw invalid('The offer has no pre-authorised code; Satchel supports only pre-authorised offers');
+  const codeGrant = isJsonObject(grants) ? grants[AUTHORIZATION_CODE_GRANT] : undefined;
+  const offer: CredentialOffer = { credentialIssuer: issuer.replace(/\/$/, ''), configurationIds: [...new Set(ids as string[])] };
+  if (codeGrant !== undefined) {
+    if (!isJsonObject(codeGrant)) throw invalid('The offer describes its sign-in grant wrongly (authorization_code)');
+    const signIn: NonNullable<CredentialOffer['authorizationCode']> = {};
+    if (codeGrant.issuer_state !== undefined) {
+      if (typeof codeGrant.issuer_state !== 'string' || codeGrant.issuer_state === '') throw invalid('The offer gives a wrong issuer_state');
+      signIn.issuerState = codeGrant.issuer_state;
+    }
+    if (typeof codeGrant.authorization_server === 'string') signIn.authorizationServer = codeGrant.authorization_server;
+    offer.authorizationCode = signIn;
+  }
+  // §4.1.1: grants absent = the wallet uses the issuer's metadata to pick one; Satchel then signs in.
+  if (grants === undefined) offer.authorizationCode = {};
+  if (grant === undefined && offer.authorizationCode) return offer;
+  if (!isJsonObject(grant)) throw invalid('The offer has neither a pre-authorised code nor a sign-in grant Satchel supports');
   const code = grant['pre-authorized_code'];
   if (typeof code !== 'string' || code === '') throw invalid('The offer has no pre-authorised code');
-  const offer: CredentialOffer = { credentialIssuer: issuer.replace(/\/$/, ''), configurationIds: [...new Set(ids as string[])], preAuthorizedCode: code };
+  offer.preAuthorizedCode = code;
   const tx = grant.tx_code;
   if (tx !== undefined) {
     if (!isJsonObject(tx)) throw invalid('The offer describes its transaction code wrongly (tx_code)');

@@ -100,7 +100,7 @@ describe('offers (§4.1)', () => {
     ['truncated JSON', offerText.slice(0, offerText.length - 20)],
     ['both by value and by reference', `openid-credential-offer://?credential_offer=%7B%7D&credential_offer_uri=${encodeURIComponent(OFFER_URI)}`],
     ['an http (not https) reference', 'openid-credential-offer://?credential_offer_uri=http%3A%2F%2Fevil.example%2Fo'],
-    ['no pre-authorised grant', `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify({ ...recorded.offer, grants: { authorization_code: {} } }))}`],
+    ['no grant Satchel supports', `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify({ ...recorded.offer, grants: { 'urn:example:other_grant': {} } }))}`],
     ['no configuration ids', `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify({ ...recorded.offer, credential_configuration_ids: [] }))}`],
     ['a non-URL issuer', `openid-credential-offer://?credential_offer=${encodeURIComponent(JSON.stringify({ ...recorded.offer, credential_issuer: 'dvla' }))}`],
   ])('refuses %s as invalid-offer', (_, input) => {
