@@ -1,7 +1,9 @@
 /**
- * An X.509 certificate (RFC 5280 §4.1) read into what the mdoc issuer check needs: names, validity,
- * the subject's public key as a SignatureVerifier takes it, the extensions ISO/IEC 18013-5 Annex B
- * profiles, and the signature with the exact bytes it covers. Parsing only, on
+ * An X.509 certificate (RFC 5280 §4.1) read into what the mdoc issuer check and a verifier's
+ * request-signing certificate need: names, validity, the subject's public key as a
+ * SignatureVerifier takes it, the extensions ISO/IEC 18013-5 Annex B profiles and the path
+ * validation reads (certificate-path.ts), the subject's organizationIdentifier and subjectAltName
+ * DNS names (OpenID4VP 1.0 §5.9.3), and the signature with the exact bytes it covers. Parsing only, on
  * @peculiar/asn1-x509; the signature is checked elsewhere, as a batch item (signature-item.ts).
  */
 import { AsnConvert } from '@peculiar/asn1-schema';
@@ -12,16 +14,19 @@ import {
   ExtendedKeyUsage,
   KeyUsage,
   Name,
+  SubjectAlternativeName,
   SubjectKeyIdentifier,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
   id_ce_extKeyUsage,
   id_ce_keyUsage,
+  id_ce_subjectAltName,
   id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { bytesEqual } from '../../lib/bytes';
 import { DataError } from '../../lib/errors';
 import type { PublicKey } from '../jwk';
+import { CLOCK_SKEW_S } from '../limits';
 import { tbsCertificateBytes } from './der';
 
 /** RFC 5480 §2.1.1 id-ecPublicKey, with its namedCurve (§2.1.1.1); RFC 8410 §3 id-Ed25519. */
@@ -38,8 +43,10 @@ export const ID_ED25519 = '1.3.101.112';
 /** RFC 5280 §4.2.1.3 keyUsage bits, as KeyUsage.toNumber() gives them. */
 export const KEY_USAGE = { digitalSignature: 1, keyCertSign: 32, cRLSign: 64 } as const;
 
+/** X.520 organizationIdentifier (ETSI EN 319 412-1 §5.1.4): the register id a verifier's certificate carries. */
+export const ID_AT_ORGANIZATION_IDENTIFIER = '2.5.4.97';
 /** Short names for the attributes certificates name people and bodies by (RFC 4519 §2). */
-const ATTRIBUTE_NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.5': 'serialNumber' };
+const ATTRIBUTE_NAMES: Record<string, string> = { '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.5': 'serialNumber', [ID_AT_ORGANIZATION_IDENTIFIER]: 'organizationIdentifier' };
 
 export interface X509Certificate {
   /** The certificate as sent. */
@@ -65,6 +72,10 @@ export interface X509Certificate {
   extKeyUsage?: readonly string[];
   subjectKeyId?: Uint8Array;
   authorityKeyId?: Uint8Array;
+  /** subjectAltName dNSName entries (RFC 5280 §4.2.1.6), lower-cased (DNS names compare without case, §7.2); empty when none. */
+  dnsNames: readonly string[];
+  /** The subject's organizationIdentifier (2.5.4.97), when it has exactly one. */
+  organizationIdentifier?: string;
   /** Critical extensions this code does not understand (OIDs). */
   unknownCritical: readonly string[];
 }
@@ -79,6 +90,16 @@ function nameText(name: Name): string {
     for (const atv of rdn) parts.push(`${ATTRIBUTE_NAMES[atv.type] ?? atv.type}=${atv.value.toString()}`);
   }
   return parts.length ? parts.join(', ') : '(an empty name)';
+}
+
+/** The subject's one organizationIdentifier value; two different ones are refused (which would the register mean?). */
+function organizationIdentifierOf(name: Name, what: string): string | undefined {
+  const values = new Set<string>();
+  for (const rdn of name) {
+    for (const atv of rdn) if (atv.type === ID_AT_ORGANIZATION_IDENTIFIER) values.add(atv.value.toString());
+  }
+  if (values.size > 1) throw new DataError(`${what} names more than one organisation identifier`);
+  return values.values().next().value;
 }
 
 /** RFC 5480 §2.1.1: ECParameters ::= CHOICE { namedCurve OBJECT IDENTIFIER }; the curve named, by its DER (implicitCurve and specifiedCurve are refused). */
@@ -118,6 +139,22 @@ function sameAlgorithm(a: { algorithm: string; parameters?: ArrayBuffer | null }
   return a.algorithm === b.algorithm && (pa === undefined) === (pb === undefined) && (pa === undefined || bytesEqual(pa, pb!));
 }
 
+/** Largest certificate read, in bytes; Annex B and verifier certificates are well under 2 KB. */
+export const MAX_CERTIFICATE_BYTES = 16 * 1024;
+
+/** parseCertificate for certificates that came from outside: larger than MAX_CERTIFICATE_BYTES is refused unread. Throws DataError. */
+export function readCertificateBounded(der: Uint8Array, what: string): X509Certificate {
+  if (der.length > MAX_CERTIFICATE_BYTES) throw new DataError(`${what} is ${der.length} bytes long; Satchel reads certificates of at most ${MAX_CERTIFICATE_BYTES} bytes`);
+  return parseCertificate(der, what);
+}
+
+/** RFC 5280 §6.1.3 (a)(2): whether the certificate is outside its validity at `nowS`, with the clock skew every other date check allows. */
+export function validityProblem(certificate: X509Certificate, nowS: number): 'expired' | 'not-yet-valid' | undefined {
+  if (nowS >= certificate.notAfter + CLOCK_SKEW_S) return 'expired';
+  if (nowS < certificate.notBefore - CLOCK_SKEW_S) return 'not-yet-valid';
+  return undefined;
+}
+
 /** Parses one DER certificate; `what` names it in messages ("The document signer certificate"). Throws DataError. */
 export function parseCertificate(der: Uint8Array, what: string): X509Certificate {
   try {
@@ -149,8 +186,11 @@ function readCertificate(der: Uint8Array, what: string): X509Certificate {
     publicKey: publicKeyOf(certificate, what),
     signatureAlgorithm: certificate.signatureAlgorithm.algorithm,
     signature: bytesOf(certificate.signatureValue),
+    dnsNames: [],
     unknownCritical: [],
   };
+  const organizationIdentifier = organizationIdentifierOf(t.subject, what);
+  if (organizationIdentifier !== undefined) out.organizationIdentifier = organizationIdentifier;
   const seen = new Set<string>();
   const unknown: string[] = [];
   for (const extension of t.extensions ?? []) {
@@ -179,6 +219,12 @@ function readCertificate(der: Uint8Array, what: string): X509Certificate {
           if (aki.keyIdentifier) out.authorityKeyId = bytesOf(aki.keyIdentifier.buffer);
           break;
         }
+        case id_ce_subjectAltName:
+          // RFC 5280 §4.2.1.6: the other name forms (IP address, URI, e-mail) are not DNS names and are not read.
+          out.dnsNames = AsnConvert.parse(value, SubjectAlternativeName)
+            .filter((n) => n.dNSName !== undefined)
+            .map((n) => n.dNSName!.toLowerCase());
+          break;
         default:
           // RFC 5280 §4.2: a critical extension not understood makes the certificate unusable (the profile refuses it).
           if (extension.critical) unknown.push(extension.extnID);

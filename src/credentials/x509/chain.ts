@@ -17,14 +17,13 @@ import type { PublicKey } from '../jwk';
 import { CLOCK_SKEW_S } from '../limits';
 import type { IacaRoot, TrustedIssuer } from '../trust-list';
 import { formatTime } from '../validity';
-import { parseCertificate, type X509Certificate } from './certificate';
+import { readCertificateBounded, validityProblem, type X509Certificate } from './certificate';
 import { checkDocumentSignerProfile, checkIacaProfile } from './iaca-profile';
 import { certificateSignatureItem } from './signature-item';
 
 /** Most certificates an x5chain may carry: the DS, and optionally its IACA (Annex B has nothing between). */
 export const MAX_X5CHAIN_CERTIFICATES = 2;
-/** Largest certificate read, in bytes; Annex B certificates are well under 2 KB. */
-export const MAX_CERTIFICATE_BYTES = 16 * 1024;
+export { MAX_CERTIFICATE_BYTES } from './certificate';
 
 export interface MdocIssuer {
   issuer: TrustedIssuer;
@@ -39,9 +38,8 @@ function refuse(message: string, code: 'unknown-issuer' | 'type-not-allowed' | '
 }
 
 function read(der: Uint8Array, what: string): X509Certificate {
-  if (der.length > MAX_CERTIFICATE_BYTES) refuse(`${what} is ${der.length} bytes long; Satchel reads certificates of at most ${MAX_CERTIFICATE_BYTES} bytes`);
   try {
-    return parseCertificate(der, what);
+    return readCertificateBounded(der, what);
   } catch (e) {
     if (e instanceof DataError) refuse(e.message);
     throw e;
@@ -50,8 +48,9 @@ function read(der: Uint8Array, what: string): X509Certificate {
 
 /** RFC 5280 §6.1.3 (a)(2): the certificate must be valid now (with the clock skew every other date check allows). */
 function checkDates(certificate: X509Certificate, what: string, nowS: number): void {
-  if (nowS >= certificate.notAfter + CLOCK_SKEW_S) refuse(`${what} (${certificate.subject}) expired on ${formatTime(certificate.notAfter)}, so Satchel cannot tell whether the issuer still vouches for this document`, 'expired');
-  if (nowS < certificate.notBefore - CLOCK_SKEW_S) refuse(`${what} (${certificate.subject}) is not valid until ${formatTime(certificate.notBefore)}. If that date has passed, check this device's date and time`, 'not-yet-valid');
+  const problem = validityProblem(certificate, nowS);
+  if (problem === 'expired') refuse(`${what} (${certificate.subject}) expired on ${formatTime(certificate.notAfter)}, so Satchel cannot tell whether the issuer still vouches for this document`, 'expired');
+  if (problem === 'not-yet-valid') refuse(`${what} (${certificate.subject}) is not valid until ${formatTime(certificate.notBefore)}. If that date has passed, check this device's date and time`, 'not-yet-valid');
 }
 
 interface Candidate {
