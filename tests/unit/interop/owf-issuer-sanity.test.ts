@@ -6,7 +6,7 @@
  * 1.0 says it must: no PAR, no PKCE or `plain` PKCE, a wrong `code_verifier`, no DPoP proof, a
  * DPoP token used as a Bearer token. If this file fails, the interop tests prove nothing.
  */
-import { calculateJwkThumbprint, clientAuthenticationNone, HashAlgorithm, Oauth2Client, Oauth2ClientErrorResponseError, type CallbackContext, type Jwk, type JwtSignerJwk } from '@openid4vc/oauth2';
+import { calculateJwkThumbprint, clientAuthenticationNone, HashAlgorithm, Oauth2Client, Oauth2ClientErrorResponseError, resourceRequest, type CallbackContext, type Jwk, type JwtSignerJwk } from '@openid4vc/oauth2';
 import { Openid4vciClient } from '@openid4vc/openid4vci';
 import { digest, ES256 } from '@sd-jwt/crypto-nodejs';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
@@ -51,11 +51,12 @@ describe('the OWF issuer and authorization server (oid4vc-ts 0.4.6) with its own
   let holderKey: ClientKey;
   let client: Openid4vciClient;
   let oauth2: Oauth2Client;
+  let callbacks: ReturnType<typeof clientCallbacks>;
 
   beforeEach(async () => {
     server = await createOwfIssuer({ scope: SCOPE });
     [dpopKey, holderKey] = await Promise.all([clientKey(), clientKey()]);
-    const callbacks = clientCallbacks(server, [dpopKey, holderKey]);
+    callbacks = clientCallbacks(server, [dpopKey, holderKey]);
     client = new Openid4vciClient({ callbacks });
     oauth2 = new Oauth2Client({ callbacks });
   });
@@ -120,6 +121,45 @@ describe('the OWF issuer and authorization server (oid4vc-ts 0.4.6) with its own
     const sdjwt = new SDJwtVcInstance({ hasher: digest, verifier: async (data, signature) => (await ES256.getVerifier(server.issuerPublicJwk as JsonWebKey))(data, signature) });
     const verified = await sdjwt.verify(compact);
     expect(verified.payload).toMatchObject({ iss: OWF_ISSUER, vct: OWF_VCT, ...OWF_SUBJECT, cnf: { jwk: { x: holderKey.signer.publicJwk.x } } });
+  });
+
+  it('asked by authorization_details (§5.1.1), the token response names credential_identifiers and only those fetch the credential (§6.2, §8.2)', async () => {
+    server = await createOwfIssuer();
+    callbacks = clientCallbacks(server, [dpopKey, holderKey]);
+    oauth2 = new Oauth2Client({ callbacks });
+    client = new Openid4vciClient({ callbacks });
+    const offer = await server.createOffer();
+    const credentialOffer = await client.resolveCredentialOffer(offer.text);
+    const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+    const asMetadata = issuerMetadata.authorizationServers[0]!;
+    const started = await oauth2.createAuthorizationRequestUrl({
+      authorizationServerMetadata: asMetadata,
+      clientId: WALLET,
+      redirectUri: REDIRECT,
+      additionalRequestPayload: { issuer_state: offer.issuerState, authorization_details: [{ type: 'openid_credential', credential_configuration_id: OWF_CONFIGURATION_ID }] },
+    });
+    const code = new URL(await server.signIn(started.authorizationRequestUrl)).searchParams.get('code')!;
+    const token = await oauth2.retrieveAuthorizationCodeAccessToken({ authorizationServerMetadata: asMetadata, authorizationCode: code, pkceCodeVerifier: started.pkce!.codeVerifier, redirectUri: REDIRECT, dpop: { signer: dpopKey.signer } });
+    const [details] = token.accessTokenResponse.authorization_details as { credential_configuration_id: string; credential_identifiers: string[] }[];
+    expect(details).toMatchObject({ type: 'openid_credential', credential_configuration_id: OWF_CONFIGURATION_ID, credential_identifiers: [expect.any(String)] });
+
+    const ask = async (request: Record<string, unknown>) => {
+      const { c_nonce } = await client.requestNonce({ issuerMetadata });
+      const proof = await client.createCredentialRequestJwtProof({ issuerMetadata, credentialConfigurationId: OWF_CONFIGURATION_ID, signer: holderKey.signer, nonce: c_nonce });
+      return resourceRequest({
+        callbacks,
+        accessToken: token.accessTokenResponse.access_token,
+        url: `${OWF_ISSUER}/credential`,
+        dpop: { signer: dpopKey.signer, ...(token.dpop?.nonce ? { nonce: token.dpop.nonce } : {}) },
+        requestOptions: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...request, proofs: { jwt: [proof.jwt] } }) },
+      });
+    };
+    const byConfiguration = await ask({ credential_configuration_id: OWF_CONFIGURATION_ID });
+    expect(byConfiguration.response.status).toBe(400);
+    expect(await byConfiguration.response.json()).toMatchObject({ error: 'invalid_credential_request' });
+    const byIdentifier = await ask({ credential_identifier: details!.credential_identifiers[0] });
+    expect(byIdentifier.response.status).toBe(200);
+    expect(server.issued).toHaveLength(1);
   });
 
   async function tokenError(run: () => Promise<unknown>): Promise<Record<string, unknown>> {
