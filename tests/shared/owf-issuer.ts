@@ -16,6 +16,9 @@
  *   Both servers require a DPoP nonce (§8 at the token endpoint, §9 at the credential endpoint),
  *   each its own: a proof without the current one is answered `use_dpop_nonce` with a `DPoP-Nonce`
  *   header. A proof's `jti` is good once (§11.1) and its `iat` must be within 5 minutes (§4.3).
+ * It does not ask for wallet attestation (attestation-based client authentication, which HAIP 1.0
+ * also expects and the library could check with verifyClientAttestation): Satchel is a public
+ * client without a wallet provider to attest it, by design (docs/issuers.md).
  *
  * What the library decides is the library's: parsing the pushed request
  * (`parsePushedAuthorizationRequest`, `verifyPushedAuthorizationRequest`, with a DPoP proof or
