@@ -43,8 +43,8 @@ export interface CertificatePath {
   leaf: X509Certificate;
   /** The anchor the path ends at: one of the `anchors` given, the same Uint8Array. */
   anchor: Uint8Array;
-  /** Each certificate's signature by its issuer, leaf first, for the caller's batch (not yet checked). */
-  items: readonly { what: string; item: VerifyItem }[];
+  /** Each certificate's signature by its issuer, leaf first, for the caller's batch (not yet checked); `what` and `issuer` name both for messages. */
+  items: readonly { what: string; issuer: string; item: VerifyItem }[];
 }
 
 /** A date as a person reads it in a message ("3 May 2026"), in UTC as certificates state it. */
@@ -158,7 +158,7 @@ export function validateCertificatePath(x5c: readonly Uint8Array[], anchors: rea
   const items = path.slice(0, -1).map((certificate, i) => {
     const issuer = path[i + 1]!;
     try {
-      return { what: `${what(i)}, signed by ${issuer.subject}`, item: certificateSignatureItem(certificate, issuer.publicKey, what(i)) };
+      return { what: what(i), issuer: issuer.subject, item: certificateSignatureItem(certificate, issuer.publicKey, what(i)) };
     } catch (e) {
       if (e instanceof DataError) refuse(e.message);
       throw e;

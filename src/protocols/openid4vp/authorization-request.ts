@@ -7,14 +7,20 @@
  * JSON-valued parameters such as `dcql_query` and `client_metadata` as JSON text, as in §5.9.3's
  * own `redirect_uri:` example). A request object is a JWT with `typ` `oauth-authz-req+jwt`
  * (§5, RFC 9101 §10.8). Unsigned (`alg` none) requests are accepted only with the `redirect_uri:`
- * Client Identifier Prefix (§5.9.3), which validateRequestObject enforces for all three.
+ * Client Identifier Prefix (§5.9.3), which validateRequestObject enforces for all three. Signed
+ * request objects (RFC 9101 §6.2; ES256 only, HAIP 1.0) are accepted only with the
+ * `x509_san_dns:` and `x509_hash:` prefixes, by value or by `request_uri`, once signed-request.ts
+ * has validated the `x5c` chain to a register CA (ResolveOptions.anchors) and verified the
+ * signatures (ResolveOptions.verifier); the validated request then carries its `signer`.
  */
 import { base64urlDecode } from '../../lib/base64url';
 import { FetchError, fetchBounded } from '../../lib/bounded-fetch';
 import { PRODUCTION_POLICY, remoteUrlProblem, type RemoteUrlPolicy } from '../../lib/remote-url';
 import { utf8Decode } from '../../lib/bytes';
 import { parseJsonObject, type JsonObject } from '../../lib/json-safe';
-import { RequestError, validateRequestObject, type ValidatedRequest } from './request-object';
+import type { SignatureVerifier } from '../../lib/signature-verifier';
+import { RequestError, validateRequestObject, type RequestSigner, type ValidatedRequest } from './request-object';
+import { verifyRequestSigner } from './signed-request';
 
 export const REQUEST_OBJECT_TYP = 'oauth-authz-req+jwt';
 /**
@@ -33,6 +39,14 @@ export interface ResolveOptions {
   /** Where the wallet may fetch from and send answers to (src/lib/remote-url.ts); absent = production rules. */
   remoteUrls?: RemoteUrlPolicy;
   timeoutMs?: number;
+  /** Checks a signed request's signature and its certificates' (one batch); without it a signed request is refused. */
+  verifier?: SignatureVerifier;
+  /**
+   * The register CAs (DER) of the trust list's verifier register (`verifier_register.anchors`). A
+   * signed request's x5c must chain to one; absent or empty: every signed request is refused
+   * ('certificate-unlisted'), unsigned ones are read as before.
+   */
+  anchors?: readonly Uint8Array[];
 }
 
 export interface AuthorizationRequestLink {
@@ -89,8 +103,15 @@ export function parseAuthorizationRequestLink(input: string): AuthorizationReque
   return link;
 }
 
-/** Decodes an (unsigned) request object JWT; returns header and payload. */
-export function decodeRequestObject(jwt: string): { header: JsonObject; payload: JsonObject } {
+export interface DecodedRequestObject {
+  header: JsonObject;
+  payload: JsonObject;
+  /** An ES256 request object: what its signature covers and the signature (not yet checked: signed-request.ts). Absent: alg none. */
+  signed?: { signingInput: Uint8Array; signature: Uint8Array };
+}
+
+/** Decodes a request object JWT, unsigned (alg none) or ES256 (its signature not yet checked); returns header and payload. */
+export function decodeRequestObject(jwt: string): DecodedRequestObject {
   if (jwt.length > REQUEST_OBJECT_MAX_CHARS) throw new RequestError('malformed', 'The request object is too large');
   const parts = jwt.trim().split('.');
   if (parts.length !== 3) throw new RequestError('malformed', 'The request object is not a JWT');
@@ -108,8 +129,18 @@ export function decodeRequestObject(jwt: string): { header: JsonObject; payload:
   const payload = json(parts[1]!, 'payload');
   // §5: request objects MUST carry typ oauth-authz-req+jwt (RFC 9101 §10.8), so that no other kind of JWT passes as one.
   if (header.typ !== REQUEST_OBJECT_TYP) throw new RequestError('malformed', `The request object has typ ${JSON.stringify(header.typ ?? null)}, not ${REQUEST_OBJECT_TYP}`);
-  if (header.alg !== 'none' || parts[2] !== '') throw new RequestError('malformed', 'Signed request objects are not supported yet (only the redirect_uri: prefix, unsigned)');
-  return { header, payload };
+  if (header.alg === 'none') {
+    if (parts[2] !== '') throw new RequestError('malformed', 'The request object says it is unsigned (alg none) but carries a signature');
+    return { header, payload };
+  }
+  // HAIP 1.0: signed request objects use ES256.
+  if (header.alg !== 'ES256') throw new RequestError('malformed', `The request object is signed with ${JSON.stringify(header.alg ?? null)}; Satchel accepts ES256 signatures only (HAIP 1.0)`);
+  // RFC 7515 §4.1.11: extensions named in crit must be understood; Satchel understands none.
+  if (header.crit !== undefined) throw new RequestError('malformed', 'The request object header lists critical extensions (crit) that Satchel does not understand');
+  const signature = base64urlDecode(parts[2]!);
+  if (!signature || signature.length === 0) throw new RequestError('malformed', 'The request object signature is not base64url');
+  // RFC 7515 §5.2: the signing input is the ASCII of the two encoded segments as sent.
+  return { header, payload, signed: { signingInput: new TextEncoder().encode(`${parts[0]}.${parts[1]}`), signature } };
 }
 
 /** Fetches and validates the request a link points to (§5.10). Network failures reject with the fetch error. */
@@ -144,6 +175,11 @@ export async function resolveAuthorizationRequest(link: AuthorizationRequestLink
     if (!response.ok) throw new RequestError('malformed', `The verifier answered ${response.status} for the request`);
     jwt = response.text;
   }
-  const { payload } = decodeRequestObject(jwt);
-  return validateRequestObject(payload, options.now, validation);
+  const { header, payload, signed } = decodeRequestObject(jwt);
+  if (!signed) return validateRequestObject(payload, options.now, validation);
+  // §5.10: the link's client_id and the request object's are the same; checked first so that a
+  // mismatch is reported as such, not as a certificate that does not fit.
+  if (payload.client_id !== link.clientId) throw new RequestError('malformed', 'The request object names another client_id than the link');
+  const signer: RequestSigner = await verifyRequestSigner({ header, ...signed }, link.clientId, options);
+  return validateRequestObject(payload, options.now, { ...validation, signer });
 }

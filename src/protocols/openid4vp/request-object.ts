@@ -8,16 +8,20 @@
  * `redirect_uri:` client id would produce an answer that verifier accepts (docs/sharing.md, "In-person formats": the two channels never share a client id prefix).
  *
  * Supported: `response_type` vp_token (§5.2), a DCQL query (§5.1 `dcql_query`, §6), response
- * modes `direct_post` and `direct_post.jwt` (§8.2, §8.3), the `redirect_uri:` Client Identifier
- * Prefix (§5.9.3: unsigned requests, response_uri equals the client id), response encryption with
- * ECDH-ES on P-256 and A128GCM or A256GCM (§8.3 with `client_metadata.jwks` and
- * `encrypted_response_enc_values_supported`, §5.1; HAIP 1.0). Not supported (refused as malformed,
- * with the reason): signed requests under x509_san_dns / x509_hash / decentralized_identifier
+ * modes `direct_post` and `direct_post.jwt` (§8.2, §8.3), the Client Identifier Prefixes (§5.9.3)
+ * `redirect_uri:` (unsigned requests, response_uri equals the client id) and `x509_san_dns:` /
+ * `x509_hash:` (signed requests: the caller has verified the signer, signed-request.ts, and passes
+ * it as RequestValidation.signer; here the response_uri's host must be one of the certificate's
+ * DNS names, which §5.9.3 lets a wallet require, and an x509 prefix without a signer is refused),
+ * response encryption with ECDH-ES on P-256 and A128GCM or A256GCM (§8.3 with
+ * `client_metadata.jwks` and `encrypted_response_enc_values_supported`, §5.1; HAIP 1.0). Not
+ * supported (refused as malformed, with the reason): the decentralized_identifier and other
  * prefixes, `presentation_definition`, `transaction_data`.
  */
 import { isJsonObject } from '../../lib/json-safe';
 import { PRODUCTION_POLICY, remoteUrlProblem, type RemoteUrlPolicy } from '../../lib/remote-url';
 import { isJweEnc, isP256PublicJwk, JWE_ALG, type JweEnc, type P256PublicJwk } from '../../lib/jwe';
+import { isX509Prefix, splitClientId } from './client-id';
 import { DcqlError, parseDcqlQuery, type DcqlQuery } from './dcql';
 
 export const IN_PERSON_RESPONSE_MODE = 'satchel_qr.jwt';
@@ -120,6 +124,8 @@ export interface RequestValidation {
   expectedClientId?: string;
   /** Where an answer may be sent (src/lib/remote-url.ts); absent = production rules (https, no loopback). */
   remoteUrls?: RemoteUrlPolicy;
+  /** A signed request's signer, already verified (signed-request.ts); required with an x509_san_dns: or x509_hash: client id. */
+  signer?: RequestSigner;
 }
 
 /**
@@ -151,6 +157,27 @@ function responseEncOf(metadata: Record<string, unknown>): JweEnc {
   const usable = (encs as string[]).find(isJweEnc);
   if (!usable) malformed(`The verifier accepts only ${(encs as string[]).slice(0, 5).join(', ')} encryption; Satchel can encrypt with A128GCM or A256GCM`);
   return usable;
+}
+
+/**
+ * §5.9.3, for an online request whose response_uri is `responseUri` (parsed: `uri`): under redirect_uri: the client id
+ * (after the prefix) is the response_uri and nothing is signed; under x509_san_dns: / x509_hash:
+ * the request was signed (`signer`) and the answer goes to a host the certificate names.
+ */
+function checkClientIdPrefix(clientId: string, responseUri: string, uri: URL, signer: RequestSigner | undefined): void {
+  const id = splitClientId(clientId);
+  if (id?.prefix === 'redirect_uri') {
+    if (signer) malformed('A request under the redirect_uri: client identifier prefix must not be signed (OpenID4VP 1.0 §5.9.3)');
+    if (id.value !== responseUri) malformed('The response_uri does not match the client_id');
+    return;
+  }
+  if (!isX509Prefix(id?.prefix)) malformed('Only the redirect_uri:, x509_san_dns: and x509_hash: client identifier prefixes are supported');
+  // §5.9.3: these prefixes are only for signed requests; unsigned, nothing vouches for the name.
+  if (!signer) throw new RequestError('untrusted', `The request says it is from ${id!.value.slice(0, 120)} but is not signed, so nothing confirms who is asking`, 'bad-signature');
+  // §5.9.3 lets the wallet require it (HAIP 1.0): the answer goes only to a host the certificate names.
+  if (!signer.dnsNames.includes(uri.hostname.toLowerCase())) {
+    throw new RequestError('untrusted', `The request is signed with a certificate for ${signer.dnsNames.join(', ') || 'no web address'}, but asks for the answer to be sent to ${uri.hostname}`, 'response-uri-mismatch');
+  }
 }
 
 /** Validates a request object (already decoded JSON). `now` is a Date; throws RequestError. */
@@ -199,10 +226,9 @@ export function validateRequestObject(request: unknown, now: Date, options: Requ
     // §8.2 / §14: the person's claims go to response_uri — only where the wallet's policy allows (https; loopback in demo and test builds only).
     const problem = remoteUrlProblem(uri, options.remoteUrls ?? PRODUCTION_POLICY);
     if (problem !== undefined) malformed(`Satchel will not send an answer to this response_uri: ${problem}`);
-    // §5.9.3: with the redirect_uri prefix, the client id (after the prefix) is the response_uri.
-    if (!r.client_id.startsWith('redirect_uri:')) malformed('Only the redirect_uri: client identifier prefix is supported (signed requests are not yet)');
-    if (r.client_id.slice('redirect_uri:'.length) !== r.response_uri) malformed('The response_uri does not match the client_id');
+    checkClientIdPrefix(r.client_id, r.response_uri, uri, options.signer);
     validated.responseUri = r.response_uri;
+    if (options.signer) validated.signer = options.signer;
   }
   if (mode !== 'direct_post') {
     // §8.3: the verifier's key and the content encryption it accepts.
