@@ -11,7 +11,9 @@ export function walletCors(walletOrigins: readonly string[]) {
   return cors({
     origin: (origin) => (walletOrigins.includes(origin) || LOCAL_ORIGIN.test(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Authorization'],
+    // RFC 9449: the wallet sends DPoP proofs and reads the servers' DPoP-Nonce (and the reason in WWW-Authenticate).
+    allowHeaders: ['Content-Type', 'Authorization', 'DPoP'],
+    exposeHeaders: ['DPoP-Nonce', 'WWW-Authenticate'],
     maxAge: 600,
   });
 }

@@ -8,6 +8,8 @@ import type { DepartmentId } from './departments';
 
 export interface DemoPerson {
   id: string;
+  /** What they sign in with at the reference sign-in service (authorization-server.ts). */
+  email: string;
   givenName: string;
   familyName: string;
   birthDate: string; // ISO 8601 date
@@ -25,6 +27,7 @@ export interface DemoPerson {
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   {
     id: 'ada',
+    email: 'ada.jones@example.com',
     givenName: 'Ada',
     familyName: 'Jones',
     birthDate: '1984-03-09',
@@ -40,6 +43,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
   {
     id: 'sam',
+    email: 'sam.okafor@example.com',
     givenName: 'Sam',
     familyName: 'Okafor',
     birthDate: '2006-11-20',
@@ -53,6 +57,9 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     portraitColour: '#00703c',
   },
 ];
+
+/** Everyone's password at the reference sign-in service: a demo, shown on its login page. */
+export const DEMO_PASSWORD = 'satchel-demo';
 
 export function findPerson(id: string): DemoPerson | undefined {
   return DEMO_PEOPLE.find((p) => p.id === id);
