@@ -55,8 +55,8 @@ export interface AuthorizationRequest {
   /** §4.1.1: from the offer's authorization_code grant, passed back unchanged. */
   issuerState?: string;
   credentialIssuer: string;
-  /** What is asked for: §5.1.2 scope when the configuration names one, else §5.1.1 authorization_details. */
-  credential: { configurationId: string; scope?: string };
+  /** What is asked for: per configuration, §5.1.2 scope when it names one, else §5.1.1 authorization_details. */
+  credentials: { configurationId: string; scope?: string }[];
   /** The issuer names its authorisation server(s) separately (§12.2.4 authorization_servers). */
   separateAuthorizationServer?: boolean;
 }
@@ -72,16 +72,20 @@ export function authorizationParameters(request: AuthorizationRequest): URLSearc
     code_challenge_method: 'S256',
   });
   if (request.issuerState !== undefined) params.set('issuer_state', request.issuerState);
-  if (request.credential.scope !== undefined) {
-    params.set('scope', request.credential.scope);
+  const scopes = [...new Set(request.credentials.flatMap((c) => (c.scope !== undefined ? [c.scope] : [])))];
+  if (scopes.length > 0) {
+    params.set('scope', scopes.join(' '));
     // §5.1.2: with a separate AS, the resource parameter (RFC 8707) names the issuer.
     if (request.separateAuthorizationServer) params.set('resource', request.credentialIssuer);
-  } else {
-    const detail: Record<string, unknown> = { type: 'openid_credential', credential_configuration_id: request.credential.configurationId };
+  }
+  const details = request.credentials.flatMap((c) => {
+    if (c.scope !== undefined) return [];
+    const detail: Record<string, unknown> = { type: 'openid_credential', credential_configuration_id: c.configurationId };
     // §5.1.1: locations names the issuer when the AS is a separate server.
     if (request.separateAuthorizationServer) detail.locations = [request.credentialIssuer];
-    params.set('authorization_details', JSON.stringify([detail]));
-  }
+    return [detail];
+  });
+  if (details.length > 0) params.set('authorization_details', JSON.stringify(details));
   return params;
 }
 

@@ -35,8 +35,11 @@ function parseCredentialResponse(status: number, body: JsonObject, url: string):
   return out;
 }
 
-/** A bare string is a Bearer token (the pre-authorised flow). */
-export type TokenAuth = string | (RequestAuth & { accessToken: string });
+/**
+ * A bare string is a Bearer token (the pre-authorised flow); an object is a signed-in token, with
+ * its DPoP session and the §6.2 credential_identifiers by configuration id when the AS gave them.
+ */
+export type TokenAuth = string | (RequestAuth & { accessToken: string; credentialIdentifiers?: Record<string, string[]> });
 
 const authOf = (token: TokenAuth): RequestAuth => (typeof token === 'string' ? { accessToken: token } : token);
 
@@ -46,7 +49,10 @@ async function postJson(url: string, token: TokenAuth, body: unknown, options: H
 }
 
 export function requestCredential(credentialEndpoint: string, accessToken: TokenAuth, configurationId: string, proofJwt: string, options: HttpOptions): Promise<CredentialResponse> {
-  return postJson(credentialEndpoint, accessToken, { credential_configuration_id: configurationId, proofs: { jwt: [proofJwt] } }, options);
+  // §8.2: credential_identifier when the token response named identifiers for this configuration, else its id.
+  const identifier = typeof accessToken === 'string' ? undefined : accessToken.credentialIdentifiers?.[configurationId]?.[0];
+  const which = identifier !== undefined ? { credential_identifier: identifier } : { credential_configuration_id: configurationId };
+  return postJson(credentialEndpoint, accessToken, { ...which, proofs: { jwt: [proofJwt] } }, options);
 }
 
 export function requestDeferredCredential(deferredEndpoint: string, accessToken: TokenAuth, transactionId: string, options: HttpOptions): Promise<CredentialResponse> {

@@ -76,18 +76,21 @@ export interface SignInStart {
 }
 
 /**
- * Step 2 when signing in (§5): for `configurationId` of `metadata`'s issuer, with the offer's
+ * Step 2 when signing in (§5): for `configurationIds` of `metadata`'s issuer, with the offer's
  * issuer_state and authorization_server when there was an offer (wallet-initiated: none).
  */
 export async function startSignIn(
   metadata: IssuerMetadata,
-  configurationId: string,
+  configurationIds: string | readonly string[],
   grant: { issuerState?: string; authorizationServer?: string } | undefined,
   client: WalletClient,
   http: HttpOptions,
 ): Promise<SignInStart> {
-  const config = metadata.configurations[configurationId];
-  if (!config) throw new Oid4vciError('invalid-offer', `The issuer does not describe the credential ${configurationId}`);
+  const credentials = (typeof configurationIds === 'string' ? [configurationIds] : configurationIds).map((configurationId) => {
+    const config = metadata.configurations[configurationId];
+    if (!config) throw new Oid4vciError('invalid-offer', `The issuer does not describe the credential ${configurationId}`);
+    return config.scope !== undefined ? { configurationId, scope: config.scope } : { configurationId };
+  });
   const server = pickAuthorizationServer(metadata, grant?.authorizationServer);
   const as = await fetchAuthorizationServerMetadata(server, http, AUTHORIZATION_CODE_GRANT);
   const pkce = await createPkce();
@@ -101,7 +104,7 @@ export async function startSignIn(
       codeChallenge: pkce.challenge,
       ...(grant?.issuerState !== undefined ? { issuerState: grant.issuerState } : {}),
       credentialIssuer: metadata.credentialIssuer,
-      credential: config.scope !== undefined ? { configurationId, scope: config.scope } : { configurationId },
+      credentials,
       separateAuthorizationServer: as.issuer !== metadata.credentialIssuer,
     },
     http,
@@ -142,13 +145,16 @@ export async function finishSignIn(code: string, started: Pick<SignInStart, 'cod
 
 /** How to present a token: a Bearer string, or the token with its DPoP session. */
 export function tokenAuth(token: SignedInToken): TokenAuth {
-  return token.dpop ? { accessToken: token.accessToken, dpop: token.dpop } : token.accessToken;
+  const auth: Exclude<TokenAuth, string> = { accessToken: token.accessToken };
+  if (token.dpop) auth.dpop = token.dpop;
+  if (token.credentialIdentifiers) auth.credentialIdentifiers = token.credentialIdentifiers;
+  return token.dpop || token.credentialIdentifiers ? auth : token.accessToken;
 }
 
 /** Step 3: one credential of `configurationId`, bound to `holder`. */
 export async function obtainCredential(metadata: IssuerMetadata, accessToken: TokenAuth, configurationId: string, holder: Holder, http: HttpOptions & { now?: () => number }): Promise<CredentialResponse> {
   // The nonce request carries the DPoP token and proof (not a Bearer token: §7.1 does not ask for one).
-  const nonceAuth = typeof accessToken === 'string' ? {} : accessToken;
+  const nonceAuth = typeof accessToken !== 'string' && accessToken.dpop ? accessToken : {};
   const attempt = async (): Promise<CredentialResponse> => {
     const nonce = metadata.nonceEndpoint ? await requestNonce(metadata.nonceEndpoint, http, nonceAuth) : undefined;
     const proof = await createKeyProof({ issuer: metadata.credentialIssuer, nonce, publicJwk: holder.publicJwk, sign: holder.sign, now: http.now });

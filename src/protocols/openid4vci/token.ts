@@ -12,6 +12,7 @@
  *
  * Refresh tokens are not used: a new credential needs a new sign-in (docs/issuers.md).
  */
+import { isJsonObject, type JsonObject, type JsonValue } from '../../lib/json-safe';
 import { sendWithAuth, type DpopSession } from './dpop';
 import { Oid4vciError } from './errors';
 import { expectJson, requireString, send, type HttpOptions, type HttpResult } from './http';
@@ -23,6 +24,12 @@ export interface AccessToken {
   expiresAt?: number;
   /** RFC 6749 §7.1 token_type DPoP: the token goes with a proof on every request (RFC 9449 §7); absent = Bearer. */
   tokenType?: 'DPoP';
+  /**
+   * §6.2: the token response's authorization_details (after a request with authorization_details,
+   * §5.1.1) name credential_identifiers per configuration; the credential request then uses one
+   * of them instead of the configuration id (§8.2).
+   */
+  credentialIdentifiers?: Record<string, string[]>;
 }
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
@@ -43,7 +50,23 @@ function parseToken(result: HttpResult, tokenEndpoint: string, accepted: readonl
   const token: AccessToken = { accessToken };
   if (type === 'dpop') token.tokenType = 'DPoP';
   if (typeof body.expires_in === 'number' && body.expires_in > 0) token.expiresAt = now + body.expires_in * 1000;
+  const identifiers = credentialIdentifiers(body.authorization_details);
+  if (identifiers) token.credentialIdentifiers = identifiers;
   return token;
+}
+
+/** §6.2 authorization_details: openid_credential entries with credential_identifiers, by configuration id. */
+function credentialIdentifiers(details: unknown): Record<string, string[]> | undefined {
+  if (!Array.isArray(details)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const d of details as unknown[]) {
+    if (!isJsonObject(d as JsonValue) || (d as JsonObject).type !== 'openid_credential') continue;
+    const { credential_configuration_id: id, credential_identifiers: ids } = d as JsonObject;
+    if (typeof id !== 'string' || !Array.isArray(ids)) continue;
+    const list = ids.filter((i): i is string => typeof i === 'string' && i !== '');
+    if (list.length > 0) out[id] = [...(out[id] ?? []), ...list];
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export async function requestToken(tokenEndpoint: string, preAuthorizedCode: string, txCode: string | undefined, options: HttpOptions & { now?: () => number }): Promise<AccessToken> {

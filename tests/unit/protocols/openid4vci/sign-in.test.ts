@@ -323,6 +323,18 @@ describe('credential and nonce requests with a DPoP-bound token (RFC 9449 §7, �
     expect(decodeProtectedHeader(credentialRequests[1]!.headers.get('DPoP')!).jwk).toEqual(token.dpop!.key.publicJwk);
   });
 
+  it('asks by the credential_identifier the token response named (§6.2, §8.2), else by configuration id', async () => {
+    const fake = server({
+      [`POST ${AS}/token`]: json({ access_token: 'tok-123', token_type: 'DPoP', authorization_details: [{ type: 'openid_credential', credential_configuration_id: 'basic_dbs', credential_identifiers: ['dbs-1', 'dbs-2'] }] }),
+    });
+    const token = await finishSignIn('C1', { codeVerifier: 'v'.repeat(43), authorizationServer: AS }, WALLET, { fetch: fake.fetch });
+    expect(token.credentialIdentifiers).toEqual({ basic_dbs: ['dbs-1', 'dbs-2'] });
+    await obtainCredential(issuerMetadata(), tokenAuth(token), 'basic_dbs', await holder(), { fetch: fake.fetch });
+    const body = JSON.parse(fake.requests.find((r) => r.url === `${ISSUER}/credential`)!.body) as Record<string, unknown>;
+    expect(body.credential_identifier).toBe('dbs-1');
+    expect(body).not.toHaveProperty('credential_configuration_id');
+  });
+
   it('keeps Bearer for the pre-authorised flow (a plain token string)', async () => {
     const fake = server();
     await obtainCredential(issuerMetadata(), 'bearer-tok', 'basic_dbs', await holder(), { fetch: fake.fetch });
