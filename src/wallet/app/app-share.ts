@@ -1,14 +1,16 @@
 /**
  * The app's Sharer, Checker and ActivityLog (for src/ui/share/ShareContext): signatures checked in
  * the crypto worker (WASM core, noble fallback), the trust list and status lists read from the
- * trust folder's encrypted cache, claim labels from the receiver's credential views.
+ * trust folder's encrypted cache, claim labels from the receiver's credential views. The sharer
+ * checks a signed request's certificate against the register of verifiers on that trust list,
+ * refreshed first when due (a verifier registered since the last refresh is then recognised).
  * The checker forgets every check (claims, portraits) as soon as the vault locks: checked people's
  * data must not outlive the unlocked session any more than the holder's own does.
  */
 import { workerSignatureVerifier } from '../../crypto/client';
 import { createActivityLog } from '../activity';
 import { createChecker } from '../check';
-import { cachedTrust } from '../trust';
+import { cachedTrust, TrustCache } from '../trust';
 import { walletConfig, type WalletConfig } from '../shared';
 import type { Receiver } from '../receive';
 import type { SatchelVault } from '../vault';
@@ -37,8 +39,11 @@ export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Rece
   vault.onStateChange((state) => {
     if (state !== 'unlocked') checker.discardAll();
   });
+  // The same trust document as the receiver's and the checker's (one store per vault, trust-store.ts).
+  const registerCache = new TrustCache({ vault, config, verifier, fetch: fetchFn, ...now });
+  const shareTrust = { trustList: () => registerCache.trustList() };
   return {
-    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now, ...(config.remoteUrls ? { remoteUrls: config.remoteUrls } : {}) }),
+    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now, trust: shareTrust, verifier, ...(config.remoteUrls ? { remoteUrls: config.remoteUrls } : {}) }),
     checker,
     activity: createActivityLog(vault),
   };

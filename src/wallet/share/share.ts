@@ -13,9 +13,13 @@
  * presented as `<vc-jwt>~<kb-jwt>` (src/credentials/presentation.ts). A credential the wallet last
  * saw revoked, suspended or expired is never offered or shown: a checker would turn it away, and
  * its data would be given for nothing; the person is told which one and why (credential-unusable).
+ * Who is asking (verifier-identity.ts): a signed online request whose certificate chains to the trust
+ * list's register of verifiers is from that registered organisation, named as the register names it,
+ * with every claim asked beyond its registration marked; a signed request Satchel cannot confirm is
+ * refused before anything is sent; an unsigned one (and any in person) is from an unregistered verifier.
  * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
  */
-import { createPresentation } from '../../credentials/index';
+import { createPresentation, type RegisteredVerifier, type SignatureVerifier, type TrustList, type VerifierRegister } from '../../credentials/index';
 import type { PresentationHandover } from '../../credentials/formats/format';
 import { base64urlEncode } from '../../lib/base64url';
 import type { RemoteUrlPolicy } from '../../lib/remote-url';
@@ -34,7 +38,8 @@ import type { CredentialView } from '../held';
 import type { DisplayName, Localised } from '../shared';
 import type { ShareVia } from '../activity';
 import type { SatchelVault } from '../vault';
-import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason } from './share-api';
+import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason, type VerifierIdentity } from './share-api';
+import { beyondRegistration, identifyVerifier } from './verifier-identity';
 import type { ClaimPath, Purpose } from '../shared';
 
 export type ShareVault = Pick<SatchelVault, 'state' | 'listCredentials' | 'getCredential' | 'deviceSigningKey' | 'recordActivity'>;
@@ -47,6 +52,14 @@ export interface SharerOptions {
   now?: () => number;
   /** Where requests may be fetched from and answers sent (WalletConfig.remoteUrls); absent = production rules. */
   remoteUrls?: RemoteUrlPolicy;
+  /**
+   * The trust list whose register of verifiers a signed request's certificate must chain to (the
+   * trust cache's, wallet/trust). Absent, or a list without a register: no signed request can be
+   * confirmed, so every one is refused; unsigned ones are still read, as unregistered.
+   */
+  trust?: { trustList(): Promise<TrustList | undefined> };
+  /** Checks a signed request's signature and its certificate chain's (the app's crypto worker). */
+  verifier?: SignatureVerifier;
 }
 
 interface OpenRequest {
@@ -58,6 +71,8 @@ interface OpenRequest {
   queryIds: string[];
   /** Per query id: the held credentials that answer it, by credential id. */
   matches: Map<string, Map<string, CredentialMatch>>;
+  /** Who is asking, as established when the request was read (the activity log names a registered verifier by its registered name). */
+  identity: VerifierIdentity;
 }
 
 /** One credential of an answer, checked against the request. */
@@ -185,12 +200,19 @@ class SharerImpl implements Sharer {
     return new ShareError('credential-unusable', `Satchel will not share ${what}: a checker would turn it away`, { ...details, unusable });
   }
 
+  /** The register of verifiers on the trust list this phone holds; undefined when it has none (or no list). */
+  private async register(): Promise<VerifierRegister | undefined> {
+    const list = await this.options.trust?.trustList().catch(() => undefined);
+    return list?.verifierRegister;
+  }
+
   async readRequest(input: string): Promise<ShareRequest> {
     if (typeof input !== 'string') throw new ShareError('not-a-request', 'This is not a request to share a credential');
     const text = input.trim();
     const now = new Date(this.now());
     let request: ValidatedRequest;
     let mode: ShareRequest['mode'];
+    let register: VerifierRegister | undefined;
     try {
       if (isRequestQr(text)) {
         mode = 'in-person';
@@ -199,13 +221,28 @@ class SharerImpl implements Sharer {
         const link = parseAuthorizationRequestLink(text);
         if (!link) throw new ShareError('not-a-request', 'This QR code or link is not a request to share a credential');
         mode = 'online';
-        request = await resolveAuthorizationRequest(link, { fetch: this.fetchFn, now, ...(this.options.remoteUrls ? { remoteUrls: this.options.remoteUrls } : {}) });
+        register = await this.register();
+        // OpenID4VP 1.0 §5.9.3 (x509_san_dns:, x509_hash:): the x5c chain must lead to one of the
+        // register's CA certificates; with none, a signed request is refused as unlisted.
+        request = await resolveAuthorizationRequest(link, {
+          fetch: this.fetchFn,
+          now,
+          anchors: register?.anchors ?? [],
+          ...(this.options.verifier ? { verifier: this.options.verifier } : {}),
+          ...(this.options.remoteUrls ? { remoteUrls: this.options.remoteUrls } : {}),
+        });
       }
     } catch (error) {
       if (error instanceof ShareError) throw error;
+      // A signed request whose signer could not be confirmed: nothing is sent, not even §8.5's
+      // access_denied. Its response_uri was vouched for only by that unconfirmed signer, so it may
+      // be anyone's address, and telling it "no" would tell an impostor this phone holds a wallet.
+      if (error instanceof RequestError && error.code === 'untrusted') throw new ShareError('verifier-untrusted', error.message, error.problem ? { verifierProblem: error.problem } : {});
       if (error instanceof RequestError) throw new ShareError(error.code === 'expired' ? 'request-expired' : 'request-malformed', error.message);
       throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
     }
+    // Before anything else (and anything sent): a signer the register does not list is refused like any other unconfirmed signer.
+    const { identity, entry } = identifyVerifier(request.signer, register);
     await this.unlocked();
     const { usable, unusable, described } = await this.sortedHeld(request.dcql);
     const held = usable;
@@ -230,14 +267,14 @@ class SharerImpl implements Sharer {
         byCredential.set(m.credentialId, m);
         const one = held.find((h) => h.id === m.credentialId)!;
         const d = described.get(one.id)!;
-        candidates.push(candidateOf(queryId, one, m, d));
+        candidates.push(candidateOf(queryId, one, m, d, entry));
       }
     }
     const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
     // Requests read but never answered are forgotten once expired.
     for (const [id, r] of this.requests) if (Date.parse(r.request.expiresAt) < this.now()) this.requests.delete(id);
-    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches, ...(mode === 'in-person' ? { requestQr: text } : {}) });
-    const out: ShareRequest = { requestId, mode, expiresAt: request.expiresAt, queryIds: [...match.toAnswer], candidates };
+    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches, identity, ...(mode === 'in-person' ? { requestQr: text } : {}) });
+    const out: ShareRequest = { requestId, mode, verifier: identity, expiresAt: request.expiresAt, queryIds: [...match.toAnswer], candidates };
     if (request.verifierName !== undefined) out.verifierName = request.verifierName;
     if (request.responseUri !== undefined) out.responseOrigin = new URL(request.responseUri).origin;
     if (isPurpose(request.purpose)) out.purpose = request.purpose;
@@ -316,8 +353,8 @@ class SharerImpl implements Sharer {
     return { vpToken, shared };
   }
 
-  /** Logs a share with the verifier's own name, or, for a quick show (no verifier named), how it was shared. */
-  private async log(held: HeldCredential, to: { counterparty: string } | { via: ShareVia }, claims: ClaimPath[]): Promise<void> {
+  /** Logs a share with the verifier's registered name, else its own name, or, for a quick show (no verifier named), how it was shared. */
+  private async log(held: HeldCredential, to: { counterparty: string; counterpartyName?: Localised } | { via: ShareVia }, claims: ClaimPath[]): Promise<void> {
     const { typeName, label } = await this.labelsOf(held);
     // A credential shared whole gave away every claim on it, whatever was asked.
     const given = sharedWhole(held) ? shareablePaths(held) : claims;
@@ -331,7 +368,7 @@ class SharerImpl implements Sharer {
     const jwe = await encryptResponse(request, answerParameters(request, vpToken));
     const frames = splitIntoFrames('response', jwe);
     this.requests.delete(requestId); // one response per request
-    for (const s of shared) await this.log(s.held, { counterparty: request.verifierName ?? request.clientId }, s.claims);
+    for (const s of shared) await this.log(s.held, counterpartyOf(open.identity, request.verifierName ?? request.clientId), s.claims);
     return { frames, frameMs: FRAME_MS };
   }
 
@@ -341,7 +378,7 @@ class SharerImpl implements Sharer {
     const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer), await openid4vpHandover(request));
     const result = await postResponse(request, answerParameters(request, vpToken), this.fetchFn);
     this.requests.delete(requestId);
-    for (const s of shared) await this.log(s.held, { counterparty: request.verifierName ?? new URL(request.responseUri!).host }, s.claims);
+    for (const s of shared) await this.log(s.held, counterpartyOf(open.identity, request.verifierName ?? new URL(request.responseUri!).host), s.claims);
     return result;
   }
 
@@ -377,13 +414,28 @@ class SharerImpl implements Sharer {
   }
 }
 
-/** A candidate for the consent screen: which credential (type, issuer, expiry, status) and what it shares. */
-function candidateOf(queryId: string, held: HeldCredential, match: CredentialMatch, d: Described): ShareCandidate {
+/** Who the activity log says a share went to: a registered verifier by its registered name (in each language), else the name it gave. */
+function counterpartyOf(identity: VerifierIdentity, stated: string): { counterparty: string; counterpartyName?: Localised } {
+  return identity.kind === 'registered' ? { counterparty: identity.name.en, counterpartyName: { ...identity.name } } : { counterparty: stated };
+}
+
+/**
+ * A candidate for the consent screen: which credential (type, issuer, expiry, status) and what it
+ * shares; with a registered verifier's entry, each claim its registration does not cover is marked.
+ */
+function candidateOf(queryId: string, held: HeldCredential, match: CredentialMatch, d: Described, registered?: RegisteredVerifier): ShareCandidate {
   const whole = sharedWhole(held);
   // Shared whole: every claim on it goes, whatever was asked, and the consent lists them all.
   // B.2.4: the claims the verifier says it will keep are marked, for the consent screen to say so.
   const kept = (path: ClaimPath) => match.retained?.some((r) => samePath(r, path)) === true;
-  const requested: ShareCandidate['requested'] = (whole ? shareablePaths(held) : match.claims).map((path) => ({ path: [...path], label: d.label(path), ...(kept(path) ? { retained: true as const } : {}) }));
+  const types = [held.type, ...(held.types ?? [])];
+  const beyond = (path: ClaimPath) => registered !== undefined && beyondRegistration(registered, types, path);
+  const requested: ShareCandidate['requested'] = (whole ? shareablePaths(held) : match.claims).map((path) => ({
+    path: [...path],
+    label: d.label(path),
+    ...(kept(path) ? { retained: true as const } : {}),
+    ...(beyond(path) ? { beyondRegistration: true as const } : {}),
+  }));
   const notShared = whole
     ? []
     : shareablePaths(held)
