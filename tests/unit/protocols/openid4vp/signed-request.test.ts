@@ -6,7 +6,7 @@
  * message a person can act on. Certificates are made per test (tests/shared/credentials/verifier-pki.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { resolveAuthorizationRequest, type AuthorizationRequestLink, type ResolveOptions } from '../../../../src/protocols/openid4vp/authorization-request';
+import { parseAuthorizationRequestLink, resolveAuthorizationRequest, type AuthorizationRequestLink, type ResolveOptions } from '../../../../src/protocols/openid4vp/authorization-request';
 import { RequestError, type VerifierProblem } from '../../../../src/protocols/openid4vp/request-object';
 import { base64urlEncode } from '../../../../src/lib/base64url';
 import { nobleVerifier, recordingVerifier } from '../../../shared/credentials/helpers';
@@ -180,5 +180,41 @@ describe('signed request objects: refused, nothing sent', () => {
     // §5.10: the link's client_id and the request object's are the same.
     const jwt = await signRequestObject(payloadFor(SAN_CLIENT_ID), pki.leaf, pki.x5c);
     expect(await refusal(resolve(jwt, 'x509_san_dns:other.example', [pki.ca.der]))).toMatchObject({ code: 'malformed', message: expect.stringMatching(/another client_id/) });
+  });
+});
+
+/**
+ * The OpenID4VP 1.0 examples that can be checked. None carries a real x5c signature (the spec's
+ * signed examples are elided, "eyJrd...", or RS256 under redirect_uri: / decentralized_identifier:),
+ * so the §5.4 link and the §5.10.1 payload are signed here with a certificate for client.example.org.
+ */
+describe('OpenID4VP 1.0 examples', () => {
+  // §5.4, "a request object passed by reference", and §5.10.1's request object payload.
+  const LINK = 'https://wallet.example/universal-link?client_id=x509_san_dns%3Aclient.example.org&request_uri=https%3A%2F%2Fclient.example.org%2Frequest%2Fvapof4ql2i7m41m68uep&request_uri_method=post';
+  const PAYLOAD = { client_id: 'x509_san_dns:client.example.org', response_uri: 'https://client.example.org/post', response_type: 'vp_token', response_mode: 'direct_post', dcql_query: dcql, nonce: 'n-0S6_WzA2Mj', wallet_nonce: 'qPmxiNFCR3QTm19POc8u', state: 'eyJhb...6-sVA' };
+
+  it('§5.4 / §5.10.1: the by-reference link (request_uri_method post) and its x509_san_dns: request object', async () => {
+    const link = parseAuthorizationRequestLink(LINK)!;
+    expect(link).toEqual({ clientId: 'x509_san_dns:client.example.org', requestUri: 'https://client.example.org/request/vapof4ql2i7m41m68uep', requestUriMethod: 'post' });
+    const pki = await makeVerifierPki({ ...LEAF, dnsNames: ['client.example.org'] });
+    const jwt = await signRequestObject(PAYLOAD, pki.leaf, pki.x5c);
+    const methods: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      methods.push(`${init?.method} ${String(input)} ${new Headers(init?.headers).get('accept')}`);
+      return new Response(jwt, { headers: { 'content-type': 'application/oauth-authz-req+jwt' } });
+    };
+    const r = await resolveAuthorizationRequest(link, { fetch, now: new Date(), verifier: nobleVerifier, anchors: [pki.ca.der] });
+    // §5.10: POST with Accept application/oauth-authz-req+jwt.
+    expect(methods).toEqual(['POST https://client.example.org/request/vapof4ql2i7m41m68uep application/oauth-authz-req+jwt']);
+    expect(r).toMatchObject({ clientId: 'x509_san_dns:client.example.org', responseUri: 'https://client.example.org/post', nonce: 'n-0S6_WzA2Mj', state: 'eyJhb...6-sVA', signer: { prefix: 'x509_san_dns', dnsNames: ['client.example.org'] } });
+  });
+
+  it('§5.4: a request object under redirect_uri: signed (RS256) is refused; §5.9.3: decentralized_identifier: (RS256) too', async () => {
+    const redirect = { iss: 'redirect_uri:https://client.example.org/cb', aud: 'https://self-issued.me/v2', response_type: 'vp_token', client_id: 'redirect_uri:https://client.example.org/cb', redirect_uri: 'https//client.example.org/cb', dcql_query: dcql, nonce: 'n-0S6_WzA2Mj' };
+    const rs256 = `${seg({ alg: 'RS256', typ: 'oauth-authz-req+jwt' })}.${seg(redirect)}.${base64urlEncode(new Uint8Array(256))}`;
+    expect(await refusal(resolve(rs256, redirect.client_id, []))).toMatchObject({ code: 'malformed', message: expect.stringMatching(/RS256.*ES256/) });
+    const did = { client_id: 'decentralized_identifier:did:example:123', response_type: 'vp_token', redirect_uri: 'https://client.example.org/callback', nonce: 'n-0S6_WzA2Mj', dcql_query: dcql };
+    const didJwt = `${seg({ typ: 'oauth-authz-req+jwt', alg: 'RS256', kid: 'did:example:123#1' })}.${seg(did)}.${base64urlEncode(new Uint8Array(256))}`;
+    expect(await refusal(resolve(didJwt, did.client_id, []))).toMatchObject({ code: 'malformed' });
   });
 });
