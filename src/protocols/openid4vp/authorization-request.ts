@@ -20,7 +20,6 @@ import { utf8Decode } from '../../lib/bytes';
 import { parseJsonObject, type JsonObject } from '../../lib/json-safe';
 import type { SignatureVerifier } from '../../lib/signature-verifier';
 import { RequestError, validateRequestObject, type RequestSigner, type ValidatedRequest } from './request-object';
-import { verifyRequestSigner } from './signed-request';
 
 export const REQUEST_OBJECT_TYP = 'oauth-authz-req+jwt';
 /**
@@ -180,6 +179,8 @@ export async function resolveAuthorizationRequest(link: AuthorizationRequestLink
   // §5.10: the link's client_id and the request object's are the same; checked first so that a
   // mismatch is reported as such, not as a certificate that does not fit.
   if (payload.client_id !== link.clientId) throw new RequestError('malformed', 'The request object names another client_id than the link');
+  // Loaded only for a signed request: certificate parsing (ASN.1) is not needed to read an unsigned one.
+  const { verifyRequestSigner } = await import('./signed-request');
   const signer: RequestSigner = await verifyRequestSigner({ header, ...signed }, link.clientId, options);
   return validateRequestObject(payload, options.now, { ...validation, signer });
 }
