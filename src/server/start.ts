@@ -1,6 +1,8 @@
 /**
- * `npm start`: the reference departments, the trust-list operator and the issuer admin page
- * (src/server/reference), and the app built for them — their origins in the CSP connect-src, the
+ * `npm start`: the reference departments, the trust-list operator (with the register of approved
+ * verifiers) and the issuer admin page (src/server/reference), the two reference verifiers
+ * (src/server/verifier: the job application site and the corner shop, signing their requests), and
+ * the app built for them — their origins in the CSP connect-src, the
  * operator's key pinned (src/wallet/shared/config.ts) — served on http://localhost:5173 (or $PORT) with
  * production headers. See docs/issuers.md.
  *
@@ -10,7 +12,7 @@
  */
 import { DEFAULT_APP_PORT, startDemo } from './reference/demo';
 import { DEPARTMENTS } from './reference/departments';
-import { startReferenceVerifier, VERIFIER_PORT } from './verifier/start-verifier';
+import { SHOP_PORT, startReferenceVerifiers, VERIFIER_PORT } from './verifier/start-verifier';
 
 const dataDir = process.env.SATCHEL_DATA_DIR ?? '.data';
 const demo = await startDemo({
@@ -19,11 +21,12 @@ const demo = await startDemo({
   appPort: Number(process.env.PORT ?? DEFAULT_APP_PORT),
   build: process.env.SATCHEL_SKIP_BUILD !== '1',
   statusListTtlS: process.env.SATCHEL_STATUS_LIST_TTL_S ? Number(process.env.SATCHEL_STATUS_LIST_TTL_S) : undefined,
-  // The reference verifier starts after the build, on a fixed port: the wallet may post to it.
-  extraOrigins: [`http://localhost:${VERIFIER_PORT}`],
+  // The reference verifiers start after the build, on fixed ports: the wallet may post to them.
+  extraOrigins: [`http://localhost:${VERIFIER_PORT}`, `http://localhost:${SHOP_PORT}`],
 });
 const { servers } = demo;
-const verifier = await startReferenceVerifier({ port: VERIFIER_PORT, walletUrl: demo.appUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys });
+// Each signs its requests with its certificate from the reference register, which the trust list publishes.
+const verifiers = await startReferenceVerifiers(servers, { walletUrl: demo.appUrl, ports: { jobs: VERIFIER_PORT, shop: SHOP_PORT } });
 
 // Printed last, after every server has started and the build has finished, so the address to open
 // is at the bottom of the terminal and not lost among build output.
@@ -35,11 +38,13 @@ console.log([
   `Issuer admin page (make offers, revoke):  ${servers.adminUrl}`,
   ...DEPARTMENTS.map((d) => `  ${d.name.en.padEnd(40)} ${servers.issuers[d.id].url}`),
   `  ${'Trust list'.padEnd(40)} ${servers.trustListUrl}`,
-  `Reference verifier (OpenID4VP, job application site): ${verifier.url}/`,
+  "Reference verifiers (OpenID4VP; signed requests, on the trust list's register):",
+  `  ${'Job application site'.padEnd(40)} ${verifiers.jobs.url}/`,
+  `  ${'Corner Shop (asks beyond its register)'.padEnd(40)} ${verifiers.shop.url}/`,
   `Keys and issued credentials are kept in ${dataDir}/ (delete it to start afresh).`,
   `Satchel: ${demo.appUrl}/   (Ctrl+C to stop)`,
 ].join('\n'));
 
-const stop = () => void Promise.all([demo.close(), verifier.close()]).then(() => process.exit(0));
+const stop = () => void Promise.all([demo.close(), verifiers.close()]).then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

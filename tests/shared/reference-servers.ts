@@ -1,7 +1,7 @@
 /**
  * The reference servers (src/server/reference) for a Node test file: started on ephemeral ports
- * over a fresh data folder (keys, offers and status lists of their own), stopped and the folder
- * removed after; and their trust list fetched and checked against the pinned operator keys, as the
+ * over a fresh data folder (keys, offers and status lists of their own), with the two signing
+ * reference verifiers when asked (src/server/verifier), stopped and the folder removed after; and their trust list fetched and checked against the pinned operator keys, as the
  * wallet reads it; and the wallet's receiver pointed at them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTrustList, type TrustList } from '../../src/credentials/index';
 import { startReferenceServers, type ReferenceServers, type ReferenceServersOptions } from '../../src/server/reference/reference-servers';
+import { startReferenceVerifiers, type ReferenceVerifiers } from '../../src/server/verifier/start-verifier';
 import { createReceiver, type ReceiverOptions, type SatchelReceiver } from '../../src/wallet/receive/receive';
 import { nobleVerifier } from './credentials/helpers';
 
@@ -18,8 +19,24 @@ export async function startReferenceServersInTempDir(prefix: string, options: Om
   return { dataDir, servers: await startReferenceServers({ ...options, dataDir, ports: 'ephemeral' }) };
 }
 
-/** Closes the servers (if they started) and removes their data folder. */
-export async function stopReferenceServers(servers: ReferenceServers | undefined, dataDir: string | undefined): Promise<void> {
+/**
+ * The servers as above, and both reference verifiers (the job site `verifiers.jobs.url`, the corner
+ * shop `verifiers.shop.url`) on ephemeral ports, signing with the register the servers' trust list
+ * publishes, for the wallet at `walletUrl`.
+ */
+export async function startReferenceServersAndVerifiersInTempDir(prefix: string, options: Omit<ReferenceServersOptions, 'dataDir' | 'ports'>): Promise<{ dataDir: string; servers: ReferenceServers; verifiers: ReferenceVerifiers }> {
+  const { dataDir, servers } = await startReferenceServersInTempDir(prefix, options);
+  try {
+    return { dataDir, servers, verifiers: await startReferenceVerifiers(servers, { walletUrl: options.walletUrl, ...(options.now ? { now: options.now } : {}) }) };
+  } catch (e) {
+    await stopReferenceServers(servers, dataDir);
+    throw e;
+  }
+}
+
+/** Closes the servers and verifiers (if they started) and removes their data folder. */
+export async function stopReferenceServers(servers: ReferenceServers | undefined, dataDir: string | undefined, verifiers?: ReferenceVerifiers): Promise<void> {
+  await verifiers?.close();
   await servers?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -15,6 +15,7 @@ import { ReferenceIssuer } from './issuer';
 import { loadOrCreateMdocSigner } from './iaca';
 import { loadOrCreateKeys } from './keys';
 import { TRUST_LIST_PATH, trustOperatorApp } from './trust-operator';
+import { loadOrCreateVerifierRegister, type ReferenceVerifierRegister } from './verifier-register';
 
 export const OPERATOR_KEY_NAME = 'trust-operator';
 
@@ -37,6 +38,8 @@ export interface ReferenceServers {
   /** The operator's public key(s), to pin in the wallet. */
   trustListKeys: PublicJwk[];
   adminUrl: string;
+  /** The register of approved verifiers the trust list publishes, with each reference verifier's signing certificate and key (by register id). */
+  verifierRegister: ReferenceVerifierRegister;
   /** Every origin the wallet needs in connect-src. */
   origins: string[];
   close(): Promise<void>;
@@ -79,7 +82,9 @@ export async function startReferenceServers(options: ReferenceServersOptions): P
     const trust = await listen(port(TRUST_LIST_PORT), host);
     listening.push(trust);
     const operator = keys[OPERATOR_KEY_NAME]!;
-    trust.mount(trustOperatorApp({ operator, url: trust.url, issuers: Object.values(issuers), walletOrigins, now: options.now }));
+    // The register CA and the reference verifiers' certificates (kept in the data folder).
+    const verifierRegister = await loadOrCreateVerifierRegister(options.dataDir, new Date(options.now?.() ?? Date.now()));
+    trust.mount(trustOperatorApp({ operator, url: trust.url, issuers: Object.values(issuers), walletOrigins, now: options.now, verifierRegister }));
     const admin = await listen(port(ADMIN_PORT), host);
     listening.push(admin);
     admin.mount(adminApp({ issuers: Object.values(issuers), walletUrl: options.walletUrl }));
@@ -88,6 +93,7 @@ export async function startReferenceServers(options: ReferenceServersOptions): P
       trustListUrl: `${trust.url}${TRUST_LIST_PATH}`,
       trustListKeys: [operator.publicJwk],
       adminUrl: `${admin.url}/`,
+      verifierRegister,
       origins: [...Object.values(issuers).map((i) => i.url), trust.url],
       close: () => closeAll(listening),
     };

@@ -2,15 +2,17 @@
  * The trust-list operator: publishes the signed trust list (format: docs/credentials.md) naming
  * each reference department, its public key, the credential types it may issue (an mdoc's
  * docType among them), the status list it publishes (`status_lists`) and, for a department that
- * issues mdocs, its IACA root scoped to those doctypes (`iaca`). The list is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
+ * issues mdocs, its IACA root scoped to those doctypes (`iaca`); and the register of approved
+ * verifiers (`verifier_register`: the register CA and its entries, verifier-register.ts). The list is re-signed on each request with a fresh `iat`; `Cache-Control: max-age` tells wallets how
  * long to use it before refreshing (TRUST_LIST_TTL_S). The operator's public key is pinned in the
  * wallet at build time (src/wallet/shared/config.ts).
  */
 import { Hono } from 'hono';
-import { prepareTrustList } from '../../credentials/index';
+import { prepareTrustList, type TrustListInput } from '../../credentials/index';
 import { walletCors } from './cors';
 import type { KeyPair } from './keys';
 import type { ReferenceIssuer } from './issuer';
+import type { ReferenceVerifierRegister } from './verifier-register';
 
 /** How long a wallet may use the list before fetching it again, in seconds. */
 export const TRUST_LIST_TTL_S = 3600;
@@ -22,7 +24,12 @@ function mdocDoctypes(issuer: ReferenceIssuer): string[] {
   return issuer.department.credentials.filter((c) => c.format === 'mso_mdoc').map((c) => c.type);
 }
 
-export async function signTrustList(operator: KeyPair, operatorId: string, issuers: readonly ReferenceIssuer[], now: Date): Promise<string> {
+/** The register as the trust list carries it: the CA certificate as base64 DER, and the entries. */
+function publishedRegister(register: ReferenceVerifierRegister): NonNullable<TrustListInput['verifierRegister']> {
+  return { anchors: [Buffer.from(register.caCertificate).toString('base64')], verifiers: register.entries.map((e) => ({ ...e })) };
+}
+
+export async function signTrustList(operator: KeyPair, operatorId: string, issuers: readonly ReferenceIssuer[], now: Date, verifierRegister?: ReferenceVerifierRegister): Promise<string> {
   const unsigned = prepareTrustList({
     alg: 'ES256',
     kid: operator.kid,
@@ -39,15 +46,17 @@ export async function signTrustList(operator: KeyPair, operatorId: string, issue
       // The IACA root its mdocs' Document Signer certificates chain to, for the doctypes it issues as mdocs.
       ...(i.mdocSigner ? { iaca: [{ certificate: Buffer.from(i.mdocSigner.iacaCertificate).toString('base64'), doctypes: mdocDoctypes(i) }] } : {}),
     })),
+    // The register of approved verifiers (verifier-register.ts): whose signed requests the wallet may confirm, and what each may ask.
+    ...(verifierRegister ? { verifierRegister: publishedRegister(verifierRegister) } : {}),
   });
   return unsigned.finish(Buffer.from(await operator.sign(unsigned.signingInput), 'base64url'));
 }
 
-export function trustOperatorApp(options: { operator: KeyPair; url: string; issuers: readonly ReferenceIssuer[]; walletOrigins: readonly string[]; now?: () => number }): Hono {
+export function trustOperatorApp(options: { operator: KeyPair; url: string; issuers: readonly ReferenceIssuer[]; walletOrigins: readonly string[]; now?: () => number; verifierRegister?: ReferenceVerifierRegister }): Hono {
   const app = new Hono();
   app.use('*', walletCors(options.walletOrigins));
   app.get(TRUST_LIST_PATH, async (c) => {
-    const jwt = await signTrustList(options.operator, options.url, options.issuers, new Date(options.now?.() ?? Date.now()));
+    const jwt = await signTrustList(options.operator, options.url, options.issuers, new Date(options.now?.() ?? Date.now()), options.verifierRegister);
     return c.body(jwt, 200, { 'Content-Type': 'application/jwt', 'Cache-Control': `max-age=${TRUST_LIST_TTL_S}` });
   });
   // The key the wallet pins, for people checking a build's configuration.

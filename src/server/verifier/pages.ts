@@ -5,6 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import qrcode from 'qrcode-generator';
+import type { VerifierSite } from './sites';
 import type { Transaction } from './transactions';
 
 // Phone-sized first (the result page was 835 px wide on a 360 px phone): narrow margins
@@ -26,16 +27,15 @@ ${refreshS ? raw(`<meta http-equiv="refresh" content="${refreshS}">`) : ''}
 
 export const STYLE = CSS;
 
-export function homePage(siteName: string) {
+/** A site's start page: its intro, and one button per purpose (sites.ts). */
+export function homePage(site: Pick<VerifierSite, 'name' | 'home'>) {
   return layout(
-    `${siteName}: apply for a job`,
-    html`<p>To apply, prove your right to work in the UK with your Satchel wallet. We will see only your name,
-your right to work and any restrictions — not your date of birth or share code.</p>
-<form method="post" action="/start"><input type="hidden" name="purpose" value="right-to-work"><button>Prove my right to work</button></form>
-<form method="post" action="/start"><input type="hidden" name="purpose" value="over-18"><button>Prove I am over 18</button></form>
-<p>With your driving licence as an ISO mobile driving licence (mDL):</p>
-<form method="post" action="/start"><input type="hidden" name="purpose" value="mdl-over-18"><button>Prove I am over 18 with my mobile driving licence</button></form>
-<form method="post" action="/start"><input type="hidden" name="purpose" value="mdl-and-right-to-work"><button>Prove my name and age (mobile driving licence) and my right to work</button></form>`,
+    `${site.name}: ${site.home.title}`,
+    html`<p>${site.home.intro}</p>
+${site.home.choices.map(
+  (choice) => html`${choice.before ? html`<p>${choice.before}</p>` : ''}<form method="post" action="/start"><input type="hidden" name="purpose" value="${choice.purpose}"><button>${choice.label}</button></form>
+`,
+)}`,
   );
 }
 

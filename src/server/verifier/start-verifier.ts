@@ -1,16 +1,23 @@
 /**
- * Starts the reference verifier on its own port (VERIFIER_PORT under `npm start`, ephemeral in
- * tests). It trusts what the wallet trusts: the trust list from the operator, checked against the
- * operator's pinned key; status lists fetched from the issuers.
+ * Starts a reference verifier site (sites.ts) on its own port (VERIFIER_PORT for the job site and
+ * SHOP_PORT for the corner shop under `npm start`, ephemeral in tests). It trusts what the wallet
+ * trusts: the trust list from the operator, checked against the operator's pinned key; status
+ * lists fetched from the issuers. With `signer` (the site's certificate from the reference
+ * register, ReferenceServers.verifierRegister) its requests are signed.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { parseTrustList, type PublicJwk, type TrustList } from '../../credentials/index';
 import { nodeSignatureVerifier } from './noble-verifier';
+import type { ReferenceServers } from '../reference/reference-servers';
+import type { VerifierSigner } from '../reference/verifier-register';
+import { CORNER_SHOP, JOB_SITE, type VerifierSite } from './sites';
 import { verifierApp } from './verifier-app';
 
 export const VERIFIER_PORT = 5180;
+/** The corner shop (sites.ts CORNER_SHOP) under `npm start`. */
+export const SHOP_PORT = 5181;
 
 export interface ReferenceVerifier {
   url: string;
@@ -24,6 +31,10 @@ export async function startReferenceVerifier(options: {
   trustListUrl: string;
   trustListKeys: PublicJwk[];
   now?: () => number;
+  /** Which site (default: the job application site). */
+  site?: VerifierSite;
+  /** Its certificate and key from the register; absent: unsigned requests (redirect_uri:). */
+  signer?: VerifierSigner;
 }): Promise<ReferenceVerifier> {
   const now = options.now ?? (() => Date.now());
   let cached: { list: TrustList; at: number } | undefined;
@@ -47,7 +58,16 @@ export async function startReferenceVerifier(options: {
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const { app } = verifierApp({ url, walletUrl: options.walletUrl, walletOrigins: [new URL(options.walletUrl).origin], trustList, fetchStatusList, now });
+  const { app } = verifierApp({
+    url,
+    walletUrl: options.walletUrl,
+    walletOrigins: [new URL(options.walletUrl).origin],
+    trustList,
+    fetchStatusList,
+    now,
+    ...(options.site ? { site: options.site } : {}),
+    ...(options.signer ? { signer: options.signer } : {}),
+  });
   mounted.handler = (request) => app.fetch(request);
   return {
     url,
@@ -57,4 +77,34 @@ export async function startReferenceVerifier(options: {
         server.close(() => resolve());
       }),
   };
+}
+
+export interface ReferenceVerifiers {
+  /** The job application site, signing under x509_san_dns:localhost. */
+  jobs: ReferenceVerifier;
+  /** The corner shop, signing under x509_hash: and asking beyond its registration. */
+  shop: ReferenceVerifier;
+  close(): Promise<void>;
+}
+
+/**
+ * Both reference verifier sites, each signing with its certificate from the servers' register
+ * (ReferenceServers.verifierRegister), which the servers' trust list publishes. Ports: fixed under
+ * `npm start` (VERIFIER_PORT, SHOP_PORT), any free one when absent (tests).
+ */
+export async function startReferenceVerifiers(
+  servers: Pick<ReferenceServers, 'trustListUrl' | 'trustListKeys' | 'verifierRegister'>,
+  options: { walletUrl: string; ports?: { jobs?: number; shop?: number }; host?: string; now?: () => number },
+): Promise<ReferenceVerifiers> {
+  const common = { walletUrl: options.walletUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, ...(options.host ? { host: options.host } : {}), ...(options.now ? { now: options.now } : {}) };
+  const signer = (site: VerifierSite) => servers.verifierRegister.signers[site.registerId]!;
+  const jobs = await startReferenceVerifier({ ...common, port: options.ports?.jobs ?? 0, site: JOB_SITE, signer: signer(JOB_SITE) });
+  let shop: ReferenceVerifier;
+  try {
+    shop = await startReferenceVerifier({ ...common, port: options.ports?.shop ?? 0, site: CORNER_SHOP, signer: signer(CORNER_SHOP) });
+  } catch (e) {
+    await jobs.close();
+    throw e;
+  }
+  return { jobs, shop, close: async () => void (await Promise.all([jobs.close(), shop.close()])) };
 }

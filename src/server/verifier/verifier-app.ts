@@ -1,9 +1,12 @@
 /**
- * A reference OpenID4VP 1.0 verifier: a job application site that asks for the right to work (or
- * age, or both with the licence as an ISO mdoc: B.2) with a DCQL query (§6) in a request object fetched by `request_uri` (§5.10), answered by
+ * A reference OpenID4VP 1.0 verifier site (sites.ts: the job application site, the corner shop):
+ * it asks with a DCQL query (§6) in a request object fetched by `request_uri` (§5.10), answered by
  * `direct_post.jwt` (§8.3, encrypted to a per-transaction key; HAIP), and shows what it received
- * and whether it verified. Client Identifier Prefix `redirect_uri:` (§5.9.3): the request object
- * is unsigned and the client id is the response_uri.
+ * and whether it verified. With a `signer` (the reference register's certificate for the site,
+ * verifier-register.ts) the request object is signed (RFC 9101; request-signing.ts) under the
+ * site's Client Identifier Prefix, `x509_san_dns:localhost` or `x509_hash:` (§5.9.3); without one
+ * (tests of unsigned requests) it is unsigned under `redirect_uri:` and the client id is the
+ * response_uri.
  *
  *   GET  /                 the site          POST /start        new transaction → /tx/:id
  *   GET  /tx/:id           QR + link, then the result
@@ -16,53 +19,22 @@ import { csrf } from 'hono/csrf';
 import { base64urlEncode } from '../../lib/base64url';
 import { jweHeader, JWE_ALG, JWE_ENC } from '../../lib/jwe';
 import { walletCors } from '../reference/cors';
-import { TYPE_BASE } from '../reference/departments';
-
-/** ISO/IEC 18013-5 §7.1 and §7.2.1: the mDL's docType and namespace. */
-const MDL_DOCTYPE = 'org.iso.18013.5.1.mDL';
-const MDL_NAMESPACE = 'org.iso.18013.5.1';
+import type { VerifierSigner } from '../reference/verifier-register';
 import { expiredPage, homePage, resultPage, STYLE, waitingPage } from './pages';
+import { REQUEST_OBJECT_TYP, signRequestObject, x509ClientId } from './request-signing';
+import { JOB_SITE, type VerifierSite } from './sites';
 import { Transactions } from './transactions';
 import { verifyResponse, type VerifyContext } from './verify-response';
 
-export const VERIFIER_NAME = 'Acme Café jobs';
+/** The job application site's name and queries (sites.ts JOB_SITE). */
+export const VERIFIER_NAME = JOB_SITE.name;
+export const QUERIES = JOB_SITE.queries;
+/** OpenID4VP 1.0 §5.8: the `aud` of a signed request object when the wallet's metadata is static. */
+export const STATIC_WALLET_AUDIENCE = 'https://self-issued.me/v2';
 const PAGE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-};
-
-/** The DCQL queries (OpenID4VP 1.0 §6.1) this site asks with. */
-export const QUERIES: Record<string, Record<string, unknown>> = {
-  'right-to-work': {
-    credentials: [
-      {
-        id: 'right_to_work',
-        format: 'dc+sd-jwt',
-        meta: { vct_values: [`${TYPE_BASE}/right-to-work`] },
-        claims: [{ path: ['given_name'] }, { path: ['family_name'] }, { path: ['right_to_work'] }, { path: ['work_restrictions'] }],
-      },
-    ],
-  },
-  'over-18': {
-    credentials: [{ id: 'over_18', format: 'dc+sd-jwt', meta: { vct_values: [`${TYPE_BASE}/driving-licence`] }, claims: [{ path: ['age_over_18'] }] }],
-  },
-  // The driving licence as an ISO mdoc (OpenID4VP 1.0 B.2.3 doctype_value, B.2.4 [namespace, element]).
-  'mdl-over-18': {
-    credentials: [{ id: 'mdl', format: 'mso_mdoc', meta: { doctype_value: MDL_DOCTYPE }, claims: [{ path: [MDL_NAMESPACE, 'age_over_18'], intent_to_retain: false }] }],
-  },
-  // Two credentials, one answer (§6.4.2, §8.1): the mdoc licence for name and age, and the right to work.
-  'mdl-and-right-to-work': {
-    credentials: [
-      {
-        id: 'mdl',
-        format: 'mso_mdoc',
-        meta: { doctype_value: MDL_DOCTYPE },
-        claims: [{ path: [MDL_NAMESPACE, 'given_name'] }, { path: [MDL_NAMESPACE, 'family_name'] }, { path: [MDL_NAMESPACE, 'age_over_18'] }],
-      },
-      { id: 'right_to_work', format: 'dc+sd-jwt', meta: { vct_values: [`${TYPE_BASE}/right-to-work`] }, claims: [{ path: ['right_to_work'] }, { path: ['work_restrictions'] }] },
-    ],
-  },
 };
 
 export interface VerifierAppOptions {
@@ -74,6 +46,10 @@ export interface VerifierAppOptions {
   now?: () => number;
   /** The signature verifier (default: nodeSignatureVerifier). */
   verifier?: VerifyContext['verifier'];
+  /** Which site (default: the job application site). */
+  site?: VerifierSite;
+  /** The site's certificate and key from the register: its requests are signed. Absent: unsigned (redirect_uri:). */
+  signer?: VerifierSigner;
 }
 
 const segment = (value: unknown) => base64urlEncode(new TextEncoder().encode(JSON.stringify(value)));
@@ -81,20 +57,23 @@ const segment = (value: unknown) => base64urlEncode(new TextEncoder().encode(JSO
 export function verifierApp(options: VerifierAppOptions): { app: Hono; transactions: Transactions; clientId: string } {
   const now = options.now ?? (() => Date.now());
   const transactions = new Transactions(now);
+  const site = options.site ?? JOB_SITE;
+  const signer = options.signer;
   const responseUri = `${options.url}/response`;
-  const clientId = `redirect_uri:${responseUri}`;
+  // §5.9.3: signed, the client id names the certificate (its DNS name is this site's host); unsigned, it is the response_uri.
+  const clientId = signer ? x509ClientId(site.clientIdPrefix, signer, new URL(options.url).hostname) : `redirect_uri:${responseUri}`;
   const app = new Hono();
   app.use('/request/*', walletCors(options.walletOrigins));
   app.use('/response', walletCors(options.walletOrigins));
   app.use('/start', csrf({ origin: options.url }));
 
   app.get('/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css' }));
-  app.get('/', (c) => c.html(homePage(VERIFIER_NAME), 200, PAGE_HEADERS));
+  app.get('/', (c) => c.html(homePage(site), 200, PAGE_HEADERS));
 
   app.post('/start', async (c) => {
     const form = await c.req.parseBody();
-    const purpose = typeof form.purpose === 'string' && form.purpose in QUERIES ? form.purpose : 'right-to-work';
-    const tx = await transactions.create(purpose, QUERIES[purpose]!);
+    const purpose = typeof form.purpose === 'string' && Object.prototype.hasOwnProperty.call(site.queries, form.purpose) ? form.purpose : site.defaultPurpose;
+    const tx = await transactions.create(purpose, site.queries[purpose]!);
     return c.redirect(`/tx/${tx.id}`, 303);
   });
 
@@ -106,8 +85,8 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
     return c.html(waitingPage(tx, { crossDevice: `openid4vp://?${query}`, sameDevice: `${options.walletUrl}/share?${query}` }), 200, PAGE_HEADERS);
   });
 
-  // §5.10: the request object, by reference. Unsigned (alg none) under the redirect_uri: prefix (§5.9.3).
-  app.get('/request/:id', (c) => {
+  // §5.10: the request object, by reference: signed (RFC 9101) under x509_san_dns: / x509_hash:, unsigned (alg none) under redirect_uri: (§5.9.3).
+  app.get('/request/:id', async (c) => {
     const tx = transactions.get(c.req.param('id'));
     if (!tx || tx.outcome) return c.text('This request has expired or was answered', 404);
     const payload = {
@@ -120,8 +99,10 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
       dcql_query: tx.dcql,
       iat: Math.floor(tx.createdAt / 1000),
       exp: Math.floor(tx.expiresAt / 1000),
+      // §5.8: a signed request's audience when the wallet's metadata is static (RFC 9101 §4).
+      ...(signer ? { aud: STATIC_WALLET_AUDIENCE } : {}),
       client_metadata: {
-        client_name: VERIFIER_NAME,
+        client_name: site.name,
         jwks: { keys: [{ ...tx.publicJwk, use: 'enc', alg: JWE_ALG }] },
         encrypted_response_enc_values_supported: [JWE_ENC],
         // §11.1 / B.2.2: COSE algorithm ids for mdocs (-7 ES256, -35 ES384, -8 EdDSA).
@@ -131,7 +112,7 @@ export function verifierApp(options: VerifierAppOptions): { app: Hono; transacti
         },
       },
     };
-    const jwt = `${segment({ alg: 'none', typ: 'oauth-authz-req+jwt' })}.${segment(payload)}.`;
+    const jwt = signer ? await signRequestObject(payload, signer) : `${segment({ alg: 'none', typ: REQUEST_OBJECT_TYP })}.${segment(payload)}.`;
     return c.body(jwt, 200, { 'Content-Type': 'application/oauth-authz-req+jwt', 'Cache-Control': 'no-store' });
   });
 

@@ -5,6 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { homePage, resultPage, STYLE, waitingPage } from '../../../src/server/verifier/pages';
+import { JOB_SITE } from '../../../src/server/verifier/sites';
 import type { Transaction } from '../../../src/server/verifier/transactions';
 
 const frames: HTMLIFrameElement[] = [];
@@ -46,7 +47,7 @@ for (const width of [360, 320]) {
   });
 
   it(`the home and waiting pages fit a ${width} px phone`, async () => {
-    for (const page of [homePage('Reference jobs'), waitingPage(transaction, { crossDevice: `satchel-request://?${longValue.repeat(4)}`, sameDevice: 'http://localhost/share' })]) {
+    for (const page of [homePage(JOB_SITE), waitingPage(transaction, { crossDevice: `satchel-request://?${longValue.repeat(4)}`, sameDevice: 'http://localhost/share' })]) {
       const doc = await show(String(page), width);
       expect(doc.documentElement.scrollWidth).toBeLessThanOrEqual(width);
     }
