@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { CertificatePathError, MAX_PATH_CERTIFICATES, validateCertificatePath } from '../../../../src/credentials/x509/certificate-path';
 import { runBatch } from '../../../../src/credentials/batch';
+import { parseCertificate } from '../../../../src/credentials/x509/certificate';
 import { nobleVerifier } from '../../../shared/credentials/helpers';
 import { makeIntermediateCa, makeRegisterCa, makeVerifierCertificate, makeVerifierPki, x509 } from '../../../shared/credentials/verifier-pki';
 
@@ -126,6 +127,25 @@ describe('validateCertificatePath', () => {
     // Not critical: ignored (RFC 5280 §4.2).
     const nonCritical = await makeVerifierPki({ ...LEAF, extensions: [new x509.Extension('1.3.6.1.4.1.99999.1', false, Uint8Array.of(0x05, 0x00))] });
     expect(validateCertificatePath(nonCritical.x5c, [nonCritical.ca.der], NOW_S).leaf.organizationIdentifier).toBe('GB-REG-0001');
+  });
+
+  it('reads subjectAltName dNSNames (lower-cased; critical or not) and one organizationIdentifier; refuses two different ones', async () => {
+    const ca = await makeRegisterCa();
+    const make = async (subject: string, critical: boolean) =>
+      new Uint8Array(
+        (
+          await x509.X509CertificateGenerator.create({
+            subject, issuer: ca.certificate.subject, publicKey: ca.keys.publicKey, signingKey: ca.keys.privateKey, signingAlgorithm: { name: 'ECDSA', hash: 'SHA-256' },
+            extensions: [new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'Jobs.Example' }, { type: 'url', value: 'https://other.example/' }], critical)],
+          })
+        ).rawData,
+      );
+    const certificate = parseCertificate(await make('CN=Jobs, 2.5.4.97=GB-REG-0001', true), 'The test certificate');
+    expect(certificate).toMatchObject({ dnsNames: ['jobs.example'], organizationIdentifier: 'GB-REG-0001', unknownCritical: [] });
+    expect(certificate.subject).toBe('CN=Jobs, organizationIdentifier=GB-REG-0001');
+    expect(parseCertificate(await make('CN=Jobs', false), 'The test certificate')).not.toHaveProperty('organizationIdentifier');
+    const twoIds = await make('CN=Jobs, 2.5.4.97=GB-REG-0001, 2.5.4.97=GB-REG-0002', false);
+    expect(() => parseCertificate(twoIds, 'The test certificate')).toThrow(/more than one organisation identifier/);
   });
 
   it('refuses a chain whose certificates do not follow each other (issuer name or key identifier)', async () => {
