@@ -14,7 +14,7 @@ import { setUpVault } from './vault-steps';
 test.describe.configure({ timeout: 180_000 });
 
 test('an offer QR code scanned with the camera is added after review', async ({ page, demo }) => {
-  const offer = await makeOffer(page, demo.servers.adminUrl, /^Basic DBS check/);
+  const offer = await makeOffer(page, demo.servers.adminUrl, /^Right to work/);
   const folder = await mkdtemp(join(tmpdir(), 'satchel-camera-'));
   const video = join(folder, 'offer.y4m');
   writeQrVideo(video, offer.text);
@@ -30,7 +30,7 @@ test('an offer QR code scanned with the camera is added after review', async ({ 
     await phone.getByRole('button', { name: 'Add a credential' }).click();
     await phone.getByRole('button', { name: 'Open camera' }).click();
     await expect(phone.getByTestId('scanner-video')).toBeVisible();
-    await acceptOffer(phone, 'Disclosure and Barring Service', offer.txCode);
+    await acceptOffer(phone, 'Home Office', offer.txCode);
     await expect(phone.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
   } finally {
     await browser.close();

@@ -83,3 +83,27 @@ export async function tokenRequest(tokenEndpoint: string, key: DpopKey, fields: 
   }
   return { status: response.status, body, nonce: response.headers.get('DPoP-Nonce') };
 }
+
+/**
+ * A request to a resource server with a DPoP-bound token (RFC 9449 §7.1): `Authorization: DPoP`,
+ * a proof with ath; a 401 use_dpop_nonce (§9) is retried once with the nonce it gave.
+ */
+export async function dpopFetch(url: string, key: DpopKey, accessToken: string, body: unknown, proof: ProofOptions = {}): Promise<{ response: Response; json: Record<string, unknown> | undefined }> {
+  const send = async (nonce?: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `DPoP ${accessToken}`, DPoP: await dpopProof(key, url, { accessToken, ...proof, ...(nonce !== undefined ? { nonce } : {}) }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  let response = await send(proof.nonce);
+  if (response.status === 401 && /use_dpop_nonce/.test(response.headers.get('WWW-Authenticate') ?? '') && proof.nonce === undefined) {
+    response = await send(response.headers.get('DPoP-Nonce')!);
+  }
+  const text = await response.text();
+  return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+/** An OpenID4VCI 1.0 key proof (Appendix F.1) signed with a jose key. */
+export async function keyProof(key: DpopKey, audience: string, nonce: string): Promise<string> {
+  return new SignJWT({ aud: audience, iat: Math.floor(Date.now() / 1000), nonce }).setProtectedHeader({ alg: 'ES256', typ: 'openid4vci-proof+jwt', jwk: key.publicJwk }).sign(key.privateKey);
+}

@@ -2,7 +2,7 @@
  * The issuer admin page (server-rendered HTML with Hono's `html` template, which escapes every
  * interpolated value): pick a demo person and a credential and get a credential offer
  * (OpenID4VCI 1.0 §4.1) as a QR code, a wallet link and `openid-credential-offer://` text, with
- * its transaction code; revoke, suspend or reinstate issued credentials (their status list bit).
+ * its transaction code (or, for a department that issues only after sign-in, who signs in); revoke, suspend or reinstate issued credentials (their status list bit).
  * Form posts are checked against cross-site request forgery (hono/csrf: Origin /
  * Sec-Fetch-Site must be this page's own).
  */
@@ -10,7 +10,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { html, raw } from 'hono/html';
 import qrcode from 'qrcode-generator';
-import { DEMO_PEOPLE, findPerson } from './demo-people';
+import { DEMO_PASSWORD, DEMO_PEOPLE, findPerson } from './demo-people';
 import type { ReferenceIssuer } from './issuer';
 import { statusName, type StatusName } from './status-list';
 
@@ -125,6 +125,7 @@ ${issued.map(({ issuer, record }) => {
 <p><a id="wallet-link" href="${links.walletLink}">Open in Satchel</a></p>
 <p><label for="offer-text">Offer text</label><br><textarea id="offer-text" rows="3" readonly>${links.schemeText}</textarea></p>
 ${offer.txCode ? html`<p>Transaction code (sent separately, e.g. by letter): <span class="code" id="tx-code">${offer.txCode}</span></p>` : ''}
+${offer.issuerState ? html`<p id="sign-in">No code to type: ${person.givenName} signs in at the reference sign-in service as <code>${person.email}</code> with the password <code>${DEMO_PASSWORD}</code>. Only they can take this offer.</p>` : ''}
 <p>The offer expires at ${new Date(offer.expiresAt).toISOString()}${offer.deferred ? ' and the credential is delivered later (deferred)' : ''}.</p>
 <p><a href="/">Back to the admin page</a></p>`,
       ),

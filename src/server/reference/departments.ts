@@ -32,6 +32,12 @@ export interface Department {
   name: Localised;
   /** Default port under `npm start` (tests use ephemeral ports). */
   port: number;
+  /**
+   * Issues only after the person signs in at the reference authorisation server (OpenID4VCI 1.0
+   * §3.4 Authorization Code flow with PAR, PKCE and DPoP: authorization-server.ts); its offers carry
+   * an authorization_code grant with issuer_state instead of a pre-authorised code.
+   */
+  signIn?: boolean;
   credentials: CredentialConfiguration[];
 }
 
@@ -136,6 +142,8 @@ export const DEPARTMENTS: readonly Department[] = [
     id: 'dbs',
     name: l('Disclosure and Barring Service', 'Y Gwasanaeth Datgelu a Gwahardd'),
     port: 5177,
+    // A criminal record check is issued to the person who proves who they are, never to whoever holds a code.
+    signIn: true,
     credentials: [
       {
         id: 'basic_dbs',
@@ -158,3 +166,5 @@ export const DEPARTMENTS: readonly Department[] = [
 /** The trust-list operator and the admin page, under `npm start`. */
 export const TRUST_LIST_PORT = 5178;
 export const ADMIN_PORT = 5179;
+/** The reference authorisation server (sign-in), under `npm start` (5180 and 5181 are the reference verifiers). */
+export const AUTHORIZATION_SERVER_PORT = 5182;

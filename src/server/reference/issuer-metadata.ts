@@ -1,7 +1,8 @@
 /**
- * A department's published metadata: Credential Issuer Metadata (OpenID4VCI 1.0 §12.2.4) and
- * OAuth 2.0 Authorization Server Metadata (RFC 8414 §2, with the pre-authorised grant type of
- * OpenID4VCI §12.3), both served at well-known URLs (§12.2.2, RFC 8414 §3).
+ * A department's published metadata: Credential Issuer Metadata (OpenID4VCI 1.0 §12.2.4) and, for a
+ * department with its own co-located authorisation server, OAuth 2.0 Authorization Server Metadata
+ * (RFC 8414 §2, with the pre-authorised grant type of OpenID4VCI §12.3), both served at well-known
+ * URLs (§12.2.2, RFC 8414 §3). A sign-in department's AS publishes its own (authorization-server.ts).
  */
 import type { CredentialConfiguration } from './departments';
 import { PRE_AUTHORIZED_GRANT, type ReferenceIssuer } from './issuer';
@@ -38,7 +39,9 @@ export function credentialIssuerMetadata(issuer: ReferenceIssuer): Record<string
   const url = issuer.url;
   return {
     credential_issuer: url,
-    // The authorisation server is co-located: the issuer identifier is also the AS issuer.
+    // §12.2.4 authorization_servers: a sign-in department names the reference AS; otherwise the
+    // authorisation server is co-located (the issuer identifier is also the AS issuer).
+    ...(issuer.authorizationServer ? { authorization_servers: [issuer.authorizationServer.url] } : {}),
     credential_endpoint: `${url}/credential`,
     nonce_endpoint: `${url}/nonce`,
     deferred_credential_endpoint: `${url}/deferred_credential`,

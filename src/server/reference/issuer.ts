@@ -1,9 +1,15 @@
 /**
- * One reference department as an OpenID4VCI 1.0 Credential Issuer with its own (co-located)
- * authorisation server for the Pre-Authorized Code flow: the issuing logic behind issuer-app.ts.
+ * One reference department as an OpenID4VCI 1.0 Credential Issuer: the issuing logic behind
+ * issuer-app.ts. Most departments have their own (co-located) authorisation server for the
+ * Pre-Authorized Code flow; a department that must know who it issues to (the DBS,
+ * `signIn` in departments.ts) issues only after the person signs in at the reference authorisation
+ * server (authorization-server.ts, the Authorization Code flow, §3.4) and takes its DPoP-bound tokens.
  *
- *   §4.1    credential offer (by value and by reference) with a pre-authorised code and tx_code
+ *   §4.1    credential offer (by value and by reference) with a pre-authorised code and tx_code,
+ *           or (sign-in) with an authorization_code grant carrying issuer_state (§4.1.1)
  *   §6      token endpoint: pre-authorised code + tx_code → access token
+ *   RFC 9449 §7 (sign-in) credential, deferred, notification and nonce requests with
+ *           `Authorization: DPoP <token>` and a proof (ath, the token's key, this server's nonce)
  *   §7      nonce endpoint: c_nonce for key proofs
  *   §8      credential endpoint: key proof (Appendix F.1 openid4vci-proof+jwt) → credential,
  *           or a transaction_id when issuance is deferred
@@ -12,8 +18,8 @@
  *   §12.2   Credential Issuer Metadata; RFC 8414 authorisation server metadata
  *
  * State (offers, tokens, issued credentials and their status) is kept in `<dataDir>/<id>.json`
- * so it survives a restart. Simplifications for a demo: no client authentication, no DPoP,
- * no wallet attestation, one credential per request.
+ * so it survives a restart. Simplifications for a demo: no client authentication, no DPoP for the
+ * pre-authorised departments, no wallet attestation, one credential per request.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
@@ -26,12 +32,16 @@ import { mdlElements } from './mdl-elements';
 import { readJsonFile, writeJsonFile } from './json-file';
 import { checkKeyProof } from './proof-check';
 import { IssuerError } from './issuer-error';
+import type { AccessTokenClaims } from './access-token';
+import { DpopChecker } from './dpop-check';
 
 export { IssuerError };
 import type { KeyPair } from './keys';
 import { STATUS, STATUS_LIST_SIZE, statusListToken, type StatusName } from './status-list';
 
 export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
+/** RFC 6749 §4.1.3, OpenID4VCI 1.0 §4.1.1. */
+export const AUTHORIZATION_CODE_GRANT = 'authorization_code';
 /** How long an offer's pre-authorised code can be redeemed, in seconds. */
 export const PRE_AUTHORIZED_CODE_TTL_S = 30 * 60;
 export const TX_CODE_DIGITS = 5;
@@ -52,6 +62,10 @@ export interface OfferRecord {
   txCode: string;
   triesLeft: number;
   expiresAt: number; // ms
+  /** Sign-in offers (§4.1.1 authorization_code grant): what the wallet passes back to the AS; no pre-authorised or transaction code. */
+  issuerState?: string;
+  /** Made for a wallet-initiated sign-in (no offer was shown): not listed as an offer. */
+  walletInitiated?: boolean;
   redeemed: boolean;
   deferred: boolean;
   createdAt: number;
@@ -98,6 +112,23 @@ export interface IssuerOptions {
   statusListTtlS?: number;
   /** The IACA and Document Signer of a department that issues mdocs (iaca.ts). */
   mdocSigner?: MdocSigner;
+  /** The authorisation server a department with `signIn` takes tokens from (authorization-server.ts). */
+  authorizationServer?: SignInAuthority;
+}
+
+/** What a department needs of the authorisation server it trusts. */
+export interface SignInAuthority {
+  readonly url: string;
+  /** A token it issued for `audience`, unexpired and not revoked; undefined otherwise (RFC 9068 §4). */
+  checkAccessToken(token: string, audience: string): Promise<AccessTokenClaims | undefined>;
+}
+
+/** Who is asking at a protected endpoint: the Authorization and DPoP headers, and the endpoint's path. */
+export interface ResourceRequest {
+  authorization: string | undefined;
+  dpop?: string | undefined;
+  method?: string;
+  path: string;
 }
 
 const token = (bytes = 24): string => randomBytes(bytes).toString('base64url');
@@ -113,6 +144,9 @@ export class ReferenceIssuer {
   private readonly deferredDelayS: number;
   private readonly statusListTtlS: number | undefined;
   readonly mdocSigner: MdocSigner | undefined;
+  readonly authorizationServer: SignInAuthority | undefined;
+  /** RFC 9449 as a resource server (sign-in departments). */
+  readonly dpop: DpopChecker;
   private state: IssuerState;
 
   constructor(options: IssuerOptions) {
@@ -124,6 +158,9 @@ export class ReferenceIssuer {
     this.deferredDelayS = options.deferredDelayS ?? DEFERRED_DELAY_S;
     this.statusListTtlS = options.statusListTtlS;
     this.mdocSigner = options.mdocSigner;
+    if (options.department.signIn && !options.authorizationServer) throw new RangeError(`${options.department.id} issues only after sign-in: give it an authorisation server`);
+    this.authorizationServer = options.department.signIn ? options.authorizationServer : undefined;
+    this.dpop = new DpopChecker(this.now);
     this.state = readJsonFile<IssuerState>(this.path) ?? { offers: {}, tokens: {}, nonces: {}, transactions: {}, issued: [], statuses: [] };
   }
 
@@ -145,21 +182,29 @@ export class ReferenceIssuer {
     if (!findPerson(input.personId)) throw new RangeError(`No demo person ${input.personId}`);
     if (!this.configuration(input.configurationId)) throw new RangeError(`${this.department.id} does not issue ${input.configurationId}`);
     const now = this.now();
+    const signIn = this.signsIn;
     const offer: OfferRecord = {
       id: token(12),
       configurationId: input.configurationId,
       personId: input.personId,
-      preAuthorizedCode: token(),
-      txCode: input.txCode === false ? '' : String(randomInt(0, 10 ** TX_CODE_DIGITS)).padStart(TX_CODE_DIGITS, '0'),
+      // A sign-in department's offer has no code to redeem: the person signs in (§4.1.1 authorization_code).
+      preAuthorizedCode: signIn ? '' : token(),
+      txCode: signIn || input.txCode === false ? '' : String(randomInt(0, 10 ** TX_CODE_DIGITS)).padStart(TX_CODE_DIGITS, '0'),
       triesLeft: TX_CODE_TRIES,
       expiresAt: now + PRE_AUTHORIZED_CODE_TTL_S * 1000,
       redeemed: false,
       deferred: input.deferred === true,
       createdAt: now,
     };
+    if (signIn) offer.issuerState = token();
     this.state.offers[offer.id] = offer;
     this.save();
     return offer;
+  }
+
+  /** Whether this department issues only after sign-in at its authorisation server. */
+  get signsIn(): boolean {
+    return this.authorizationServer !== undefined;
   }
 
   offer(id: string): OfferRecord | undefined {
@@ -173,6 +218,11 @@ export class ReferenceIssuer {
 
   /** §4.1.1 Credential Offer Parameters. */
   offerJson(offer: OfferRecord): Record<string, unknown> {
+    if (offer.issuerState !== undefined) {
+      // §4.1.1: the authorization_code grant with issuer_state, naming the AS (one of authorization_servers).
+      const grant = { issuer_state: offer.issuerState, authorization_server: this.authorizationServer!.url };
+      return { credential_issuer: this.url, credential_configuration_ids: [offer.configurationId], grants: { [AUTHORIZATION_CODE_GRANT]: grant } };
+    }
     const grant: Record<string, unknown> = { 'pre-authorized_code': offer.preAuthorizedCode };
     if (offer.txCode !== '') {
       grant.tx_code = { input_mode: 'numeric', length: offer.txCode.length, description: 'Enter the 5-digit code from your letter' };
@@ -214,15 +264,91 @@ export class ReferenceIssuer {
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_S };
   }
 
-  private offerForToken(authorization: string | undefined): OfferRecord {
-    const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(authorization ?? '');
+  // ── sign-in (authorization-server.ts's SignInResource) ─────────────────────────────────────
+
+  get name(): Department['name'] {
+    return this.department.name;
+  }
+
+  /** What it issues after sign-in, each asked for by its scope (§12.2.4 scope, §5.1.2). */
+  signInConfigurations(): { id: string; scope: string; name: Department['name'] }[] {
+    return this.signsIn ? this.department.credentials.map((c) => ({ id: c.id, scope: c.id, name: c.name })) : [];
+  }
+
+  /** §5.1.3: an issuer_state from one of this department's offers, still open. */
+  openIssuerState(issuerState: string): { personId: string; configurationId: string } | undefined {
+    const offer = Object.values(this.state.offers).find((o) => o.issuerState === issuerState);
+    return offer && this.isOpen(offer) ? { personId: offer.personId, configurationId: offer.configurationId } : undefined;
+  }
+
+  /**
+   * The AS exchanged a code: the offer whose issuer_state came with the sign-in is redeemed, or,
+   * wallet-initiated (§3.4 without an offer), a record is made for the person who signed in.
+   * Its id goes in the access token (offer_id).
+   */
+  grantSignedIn(input: { personId: string; configurationId: string; issuerState?: string }): string {
+    if (!this.configuration(input.configurationId) || !findPerson(input.personId)) throw new IssuerError(400, 'invalid_grant', `${this.department.id} cannot issue ${input.configurationId} to ${input.personId}`);
+    let offer: OfferRecord | undefined;
+    if (input.issuerState !== undefined) {
+      offer = Object.values(this.state.offers).find((o) => o.issuerState === input.issuerState);
+      if (!offer || !this.isOpen(offer)) throw new IssuerError(400, 'invalid_grant', 'The offer has been used or has expired');
+    } else {
+      const now = this.now();
+      offer = { id: token(12), configurationId: input.configurationId, personId: input.personId, preAuthorizedCode: '', txCode: '', triesLeft: 0, expiresAt: now, walletInitiated: true, redeemed: true, deferred: false, createdAt: now };
+      this.state.offers[offer.id] = offer;
+    }
+    offer.redeemed = true;
+    this.save();
+    return offer.id;
+  }
+
+  /** The offer a request's access token is for: Bearer (pre-authorised) or DPoP-bound (sign-in). */
+  private async offerForRequest(request: ResourceRequest): Promise<OfferRecord> {
+    if (this.signsIn) return this.offerForDpopToken(request);
+    const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(request.authorization ?? '');
     const record = match ? this.state.tokens[match[1]!] : undefined;
     // RFC 6750 §3.1 invalid_token.
     if (!record || this.now() >= record.expiresAt) throw new IssuerError(401, 'invalid_token', 'The access token is missing, unknown or expired');
     return this.state.offers[record.offerId]!;
   }
 
+  /**
+   * RFC 9449 §7.1: `Authorization: DPoP <token>` (a Bearer presentation of a bound token is refused,
+   * §7.2), the token the AS issued for this department, and a proof for this request signed by the
+   * token's key (cnf.jkt, §6.1) with its hash (ath) and this server's nonce (§9). Failures are
+   * 401 with WWW-Authenticate: DPoP.
+   */
+  private async offerForDpopToken(request: ResourceRequest): Promise<OfferRecord> {
+    const challenge = (error: string, description: string, headers: Record<string, string> = {}) =>
+      new IssuerError(401, error, description, {}, { 'WWW-Authenticate': `DPoP error="${error}", algs="ES256"`, ...headers });
+    const match = /^DPoP ([A-Za-z0-9._~+/-]+=*)$/.exec(request.authorization ?? '');
+    if (!match) throw challenge('invalid_token', 'This department needs a DPoP-bound access token from signing in (Authorization: DPoP)');
+    const accessToken = match[1]!;
+    const claims = await this.authorizationServer!.checkAccessToken(accessToken, this.url);
+    if (!claims) throw challenge('invalid_token', 'The access token is unknown, expired or revoked');
+    let proof;
+    try {
+      proof = await this.dpop.check(request.dpop, { method: request.method ?? 'POST', url: `${this.url}${request.path}`, accessToken });
+    } catch (e) {
+      if (e instanceof IssuerError) throw challenge(e.error, e.description, e.headers);
+      throw e;
+    }
+    if (proof.jkt !== claims.cnf.jkt) throw challenge('invalid_dpop_proof', 'The DPoP proof is not signed by the key the access token is bound to');
+    const offer = this.state.offers[claims.offer_id];
+    if (!offer || offer.personId !== claims.sub) throw challenge('invalid_token', 'The access token is not for anything this department issues');
+    return offer;
+  }
+
   // ── nonce endpoint (§7) ─────────────────────────────────────────────────────────────────────
+
+  /**
+   * §7: the nonce endpoint is not protected; a sign-in department still checks a DPoP token and
+   * proof when the wallet sends them (so a wrong one is refused and its DPoP nonce handed out).
+   */
+  async nonceRequest(auth: ResourceRequest): Promise<string> {
+    if (this.signsIn && auth.authorization !== undefined) await this.offerForRequest(auth);
+    return this.newNonce();
+  }
 
   newNonce(): string {
     const now = this.now();
@@ -242,12 +368,14 @@ export class ReferenceIssuer {
 
   // ── credential endpoint (§8) ────────────────────────────────────────────────────────────────
 
-  async credentialRequest(authorization: string | undefined, body: unknown): Promise<CredentialResult> {
-    const offer = this.offerForToken(authorization);
+  async credentialRequest(auth: ResourceRequest | string | undefined, body: unknown): Promise<CredentialResult> {
+    const offer = await this.offerForRequest(resourceRequest(auth, '/credential'));
     if (typeof body !== 'object' || body === null) throw new IssuerError(400, 'invalid_credential_request', 'The request body must be a JSON object');
     const request = body as Record<string, unknown>;
-    // §8.2: credential_configuration_id (no authorization_details in the pre-authorised flow here).
-    if (request.credential_configuration_id !== offer.configurationId) {
+    // §8.2: credential_configuration_id, or the credential_identifier the token response gave
+    // (sign-in with authorization_details: the configuration id is the one identifier).
+    const asked = request.credential_identifier !== undefined && this.signsIn ? request.credential_identifier : request.credential_configuration_id;
+    if (asked !== offer.configurationId) {
       throw new IssuerError(400, 'unknown_credential_configuration', `This access token is for ${offer.configurationId}`);
     }
     const proofs = request.proofs as Record<string, unknown> | undefined;
@@ -266,8 +394,8 @@ export class ReferenceIssuer {
   }
 
   /** §9: the deferred credential, once ready. */
-  async deferredRequest(authorization: string | undefined, body: unknown): Promise<CredentialResult> {
-    this.offerForToken(authorization);
+  async deferredRequest(auth: ResourceRequest | string | undefined, body: unknown): Promise<CredentialResult> {
+    await this.offerForRequest(resourceRequest(auth, '/deferred_credential'));
     const id = (body as Record<string, unknown> | null)?.transaction_id;
     const tx = typeof id === 'string' ? this.state.transactions[id] : undefined;
     if (!tx) throw new IssuerError(400, 'invalid_transaction_id', 'The transaction_id is not known');
@@ -329,8 +457,8 @@ export class ReferenceIssuer {
 
   // ── notification endpoint (§11) ─────────────────────────────────────────────────────────────
 
-  notify(authorization: string | undefined, body: unknown): void {
-    this.offerForToken(authorization);
+  async notify(auth: ResourceRequest | string | undefined, body: unknown): Promise<void> {
+    await this.offerForRequest(resourceRequest(auth, '/notification'));
     const b = (body ?? {}) as Record<string, unknown>;
     const record = this.state.issued.find((i) => i.notificationId === b.notification_id);
     if (!record) throw new IssuerError(400, 'invalid_notification_id', 'The notification_id is not known');
@@ -360,4 +488,9 @@ export class ReferenceIssuer {
   statusListToken(): Promise<string> {
     return statusListToken(this.key, this.statusListUri, this.state.statuses, new Date(this.now()), this.statusListTtlS);
   }
+}
+
+/** A bare string is the Authorization header of a pre-authorised (Bearer) request. */
+function resourceRequest(auth: ResourceRequest | string | undefined, path: string): ResourceRequest {
+  return typeof auth === 'object' ? auth : { authorization: auth, path };
 }

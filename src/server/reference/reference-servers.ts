@@ -1,5 +1,5 @@
 /**
- * Starts the reference departments, the trust-list operator and the admin page, each on its own
+ * Starts the reference departments, the sign-in service (authorisation server), the trust-list operator and the admin page, each on its own
  * localhost port (Hono on @hono/node-server). Used by `npm start` (fixed ports, see
  * departments.ts) and by tests (port 0: ephemeral ports). Keys and state live in `dataDir`.
  */
@@ -9,7 +9,9 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { PublicJwk } from '../../credentials/index';
 import { adminApp } from './admin-app';
-import { ADMIN_PORT, DEPARTMENTS, TRUST_LIST_PORT, type DepartmentId } from './departments';
+import { ADMIN_PORT, AUTHORIZATION_SERVER_PORT, DEPARTMENTS, TRUST_LIST_PORT, type DepartmentId } from './departments';
+import { ReferenceAuthorizationServer } from './authorization-server';
+import { authorizationServerApp } from './authorization-server-app';
 import { issuerApp } from './issuer-app';
 import { ReferenceIssuer } from './issuer';
 import { loadOrCreateMdocSigner } from './iaca';
@@ -18,6 +20,8 @@ import { TRUST_LIST_PATH, trustOperatorApp } from './trust-operator';
 import { loadOrCreateVerifierRegister, type ReferenceVerifierRegister } from './verifier-register';
 
 export const OPERATOR_KEY_NAME = 'trust-operator';
+/** The key the reference authorisation server signs access tokens with. */
+export const AUTHORIZATION_SERVER_KEY_NAME = 'authorization-server';
 
 export interface ReferenceServersOptions {
   dataDir: string;
@@ -38,6 +42,8 @@ export interface ReferenceServers {
   /** The operator's public key(s), to pin in the wallet. */
   trustListKeys: PublicJwk[];
   adminUrl: string;
+  /** The reference sign-in service (authorisation server) the DBS takes tokens from. */
+  authorizationServer: ReferenceAuthorizationServer;
   /** The register of approved verifiers the trust list publishes, with each reference verifier's signing certificate and key (by register id). */
   verifierRegister: ReferenceVerifierRegister;
   /** Every origin the wallet needs in connect-src. */
@@ -65,17 +71,23 @@ async function listen(port: number, host: string): Promise<Listening> {
 export async function startReferenceServers(options: ReferenceServersOptions): Promise<ReferenceServers> {
   const host = options.host ?? '127.0.0.1';
   const port = (fixed: number) => (options.ports === 'fixed' ? fixed : 0);
-  const keys = await loadOrCreateKeys(options.dataDir, [...DEPARTMENTS.map((d) => d.id), OPERATOR_KEY_NAME]);
+  const keys = await loadOrCreateKeys(options.dataDir, [...DEPARTMENTS.map((d) => d.id), OPERATOR_KEY_NAME, AUTHORIZATION_SERVER_KEY_NAME]);
   const walletOrigins = [new URL(options.walletUrl).origin];
   const listening: Listening[] = [];
   try {
     const issuers = {} as Record<DepartmentId, ReferenceIssuer>;
+    // The sign-in service first: departments that issue only after sign-in name it in their metadata.
+    const signIn = await listen(port(AUTHORIZATION_SERVER_PORT), host);
+    listening.push(signIn);
+    const authorizationServer = new ReferenceAuthorizationServer({ url: signIn.url, key: keys[AUTHORIZATION_SERVER_KEY_NAME]!, now: options.now });
+    signIn.mount(authorizationServerApp(authorizationServer, walletOrigins));
     for (const department of DEPARTMENTS) {
       const l = await listen(port(department.port), host);
       listening.push(l);
       // A department issuing mdocs has an IACA root and a Document Signer (ISO/IEC 18013-5 Annex B).
       const mdocSigner = department.credentials.some((c) => c.format === 'mso_mdoc') ? await loadOrCreateMdocSigner(options.dataDir, department.id, department.name.en) : undefined;
-      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS, statusListTtlS: options.statusListTtlS, mdocSigner });
+      const issuer = new ReferenceIssuer({ department, url: l.url, key: keys[department.id]!, dataDir: options.dataDir, now: options.now, deferredDelayS: options.deferredDelayS, statusListTtlS: options.statusListTtlS, mdocSigner, ...(department.signIn ? { authorizationServer } : {}) });
+      if (department.signIn) authorizationServer.addResource(issuer);
       l.mount(issuerApp(issuer, walletOrigins));
       issuers[department.id] = issuer;
     }
@@ -93,8 +105,9 @@ export async function startReferenceServers(options: ReferenceServersOptions): P
       trustListUrl: `${trust.url}${TRUST_LIST_PATH}`,
       trustListKeys: [operator.publicJwk],
       adminUrl: `${admin.url}/`,
+      authorizationServer,
       verifierRegister,
-      origins: [...Object.values(issuers).map((i) => i.url), trust.url],
+      origins: [...Object.values(issuers).map((i) => i.url), trust.url, authorizationServer.url],
       close: () => closeAll(listening),
     };
   } catch (e) {

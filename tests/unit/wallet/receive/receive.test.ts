@@ -224,7 +224,7 @@ describe('Receiver against the reference issuers', () => {
   });
 
   it('an expired pre-authorised code with a transaction code cannot be told from a wrong code (§6.3): the offer stays until the person removes it', async () => {
-    const { record, links } = offer('dbs');
+    const { record, links } = offer('home-office');
     const summary = await receiver.readOffer(links.schemeText);
     clock += 31 * 60 * 1000;
     try {
@@ -239,7 +239,7 @@ describe('Receiver against the reference issuers', () => {
   });
 
   it('an expired pre-authorised code without a transaction code asks for a new offer, and the offer is dropped', async () => {
-    const { links } = offer('dbs', { txCode: false });
+    const { links } = offer('home-office', { txCode: false });
     const summary = await receiver.readOffer(links.schemeText);
     expect(summary.txCode).toBeUndefined();
     clock += 31 * 60 * 1000;
@@ -274,7 +274,7 @@ describe('Receiver against the reference issuers', () => {
   });
 
   it('an offer by value cannot be checked before it is redeemed: the summary does not claim the issuer confirmed it', async () => {
-    const { links } = offer('dbs', { txCode: false });
+    const { links } = offer('home-office', { txCode: false });
     const summary = await receiver.readOffer(links.schemeText);
     expect(summary.issuerConfirmedOffer).toBeUndefined();
   });
@@ -332,19 +332,19 @@ describe('Receiver against the reference issuers', () => {
   });
 
   it('an offer scanned offline before the phone has any trust list is kept and shown for review once online', async () => {
-    const { record, links } = offer('dbs');
+    const { record, links } = offer('home-office');
     online = false;
     await rejection(receiver.readOffer(links.schemeText), 'offline');
-    expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ state: 'waiting-for-connection', issuerName: { en: new URL(servers.issuers.dbs.url).host } })]);
+    expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ state: 'waiting-for-connection', issuerName: { en: new URL(servers.issuers['home-office'].url).host } })]);
     online = true;
     await receiver.resumePending();
     const [pending] = await receiver.pendingOffers();
-    expect(pending!.summary?.issuer.name.en).toBe('Disclosure and Barring Service');
+    expect(pending!.summary?.issuer.name.en).toBe('Home Office');
     expect((await receiver.accept(pending!.offerId, record.txCode)).status).toBe('stored');
   });
 
   it('the connection dropping after the token: queued with nothing half-stored, then resumed with the same token', async () => {
-    const { record, links } = offer('dbs');
+    const { record, links } = offer('home-office');
     const summary = await receiver.readOffer(links.schemeText);
     let drops = 1;
     intercept = (url) => {
@@ -458,7 +458,7 @@ describe('Receiver against the reference issuers', () => {
   });
 
   it('locked right after the credential was stored: resuming counts it instead of fetching another', async () => {
-    const { record, links } = offer('dbs');
+    const { record, links } = offer('home-office');
     const summary = await receiver.readOffer(links.schemeText);
     const put = vault.putCredential.bind(vault);
     vault.putCredential = async (c) => {
@@ -468,9 +468,9 @@ describe('Receiver against the reference issuers', () => {
     await rejection(receiver.accept(summary.offerId, record.txCode), 'locked');
     vault.putCredential = put;
     vault.unlock();
-    const issuedBefore = servers.issuers.dbs.issued().length;
+    const issuedBefore = servers.issuers['home-office'].issued().length;
     await receiver.resumePending();
-    expect(servers.issuers.dbs.issued().length).toBe(issuedBefore);
+    expect(servers.issuers['home-office'].issued().length).toBe(issuedBefore);
     expect(vault.userCredentials()).toHaveLength(1);
     expect(vault.keys.size).toBe(1);
     expect(await receiver.pendingOffers()).toEqual([]);
