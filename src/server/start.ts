@@ -1,5 +1,6 @@
 /**
- * `npm start`: the reference departments, the trust-list operator (with the register of approved
+ * `npm start`: the reference departments, the sign-in service (the reference authorisation server
+ * the DBS issues after), the trust-list operator (with the register of approved
  * verifiers) and the issuer admin page (src/server/reference), the two reference verifiers
  * (src/server/verifier: the job application site and the corner shop, signing their requests), and
  * the app built for them — their origins in the CSP connect-src, the
@@ -38,6 +39,7 @@ console.log([
   `Issuer admin page (make offers, revoke):  ${servers.adminUrl}`,
   ...DEPARTMENTS.map((d) => `  ${d.name.en.padEnd(40)} ${servers.issuers[d.id].url}`),
   `  ${'Trust list'.padEnd(40)} ${servers.trustListUrl}`,
+  `  ${'Sign-in service (for the DBS)'.padEnd(40)} ${servers.authorizationServer.url}`,
   "Reference verifiers (OpenID4VP; signed requests, on the trust list's register):",
   `  ${'Job application site'.padEnd(40)} ${verifiers.jobs.url}/`,
   `  ${'Corner Shop (asks beyond its register)'.padEnd(40)} ${verifiers.shop.url}/`,
