@@ -14,10 +14,14 @@ import { CandidateSummary, candidateLine } from '../share/CandidateSummary';
 import { ClaimChoice, pathKey, WholeCredential } from '../share/ClaimChoice';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
+import { RefusedRequest } from '../share/RefusedRequest';
+import { WarningText, WhoIsAsking } from '../share/WhoIsAsking';
+import { localise } from '../components/LocalisedText';
 import { nameText } from '../i18n/names';
 
 type Step =
   | { name: 'read' }
+  | { name: 'refused'; error: ShareError }
   | { name: 'consent'; request: ShareRequest }
   | { name: 'shown'; qr: QrFrames }
   | { name: 'declined'; request: ShareRequest; verifierTold: boolean };
@@ -36,6 +40,8 @@ export function ShareScreen() {
       setReturnTo(undefined);
       setStep({ name: 'consent', request: await sharer.readRequest(input) });
     } catch (error) {
+      // A signer Satchel could not confirm gets a page of its own: why, and what to do.
+      if (error instanceof ShareError && error.code === 'verifier-untrusted') return setStep({ name: 'refused', error });
       setErrors([{ field, text: shareErrorMessage(t, error, language) }]);
       if (error instanceof ShareError) setReturnTo(error.details.redirectUri);
     }
@@ -50,6 +56,7 @@ export function ShareScreen() {
     return <Consent request={step.request} onShown={(qr) => setStep({ name: 'shown', qr })}
       onDeclined={(verifierTold) => setStep({ name: 'declined', request: step.request, verifierTold })} />;
   }
+  if (step.name === 'refused') return <RefusedRequest error={step.error} onAgain={() => setStep({ name: 'read' })} />;
   if (step.name === 'declined') return <Declined request={step.request} verifierTold={step.verifierTold} />;
   if (step.name === 'shown') {
     return (
@@ -152,14 +159,11 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
     <form onSubmit={share.submit} noValidate>
       <ErrorSummary errors={errors} />
       <ScreenHeading>{t('consent.title')}</ScreenHeading>
-      <p class="govuk-body-l" data-testid="requester">
-        {request.verifierName ? t('consent.asker', { name: request.verifierName }) : t('consent.askerUnknown')}
-      </p>
-      {/* Online, one sentence says where the answer goes and that the name is not confirmed (OpenID4VP 1.0
-          §5.9.3: an unsigned redirect_uri: request proves only its response_uri), so Share stays on a phone's first screen. */}
-      {request.responseOrigin
-        ? <p class="govuk-body-s" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>
-        : request.verifierName && <p class="govuk-body-s">{t('consent.askerUnverified')}</p>}
+      <WhoIsAsking request={request} />
+      {/* A registered verifier asking beyond its registration: said once, above the claims, each of which is marked. */}
+      {request.verifier?.kind === 'registered' && request.candidates.some((c) => c.requested.some((r) => r.beyondRegistration)) && (
+        <WarningText testId="beyond-registration" text={t('consent.beyondRegistration', { name: localise(request.verifier.name, language) })} />
+      )}
       {several && <p class="govuk-body" data-testid="several">{t('consent.several', { total: request.queryIds.length })}</p>}
       {request.queryIds.map((queryId, q) => {
         const candidates = candidatesFor(queryId);
@@ -197,9 +201,9 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
             )}
             {candidates.length === 1 && <CandidateSummary candidate={candidate} testId={several ? `candidate-${queryId}` : 'candidate'} />}
             {candidate.whole
-              ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} />
+              ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} beyondHint={t('consent.beyondHint')} />
               : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'} retainedHint={t('consent.retained')}
-                onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
+                beyondHint={t('consent.beyondHint')} onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
             {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
             {notChosen.length > 0 && (
               <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>

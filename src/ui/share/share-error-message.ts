@@ -19,6 +19,18 @@ function unusable(t: Translate, error: ShareError, language: Language): string {
   return error.details.verifierTold ? `${text} ${t('share.error.verifierTold')}` : text;
 }
 
+/**
+ * Why Satchel stopped a signed request whose signer it could not confirm (VerifierProblem), in
+ * plain words, prefixed by whom the request claimed to be from when it named a host.
+ */
+export function verifierProblemText(t: Translate, error: ShareError): string {
+  const host = error.details.claimedHost;
+  const problem = error.details.verifierProblem;
+  if (problem === 'client-id-mismatch') return host ? t('refused.client-id-mismatch', { host }) : t('refused.client-id-mismatch-hash');
+  const reason = problem ? t(`refused.${problem}`) : t('refused.unknown');
+  return host ? `${t('refused.claimed', { host })} ${reason}` : reason;
+}
+
 /** What the person reads when sharing or checking fails, and what to do next. */
 export function shareErrorMessage(t: Translate, error: unknown, language: Language = 'en'): string {
   if (error instanceof ShareError) {
@@ -33,6 +45,8 @@ export function shareErrorMessage(t: Translate, error: unknown, language: Langua
         return nothingMatches(t, error, language);
       case 'credential-unusable':
         return unusable(t, error, language);
+      case 'verifier-untrusted':
+        return `${verifierProblemText(t, error)} ${t('refused.nothingSent')}`;
       case 'quick-show-unavailable':
         return t('quick.error.mdoc', { type: error.details.typeName ? nameText(error.details.typeName, language) : '' });
       case 'locked':

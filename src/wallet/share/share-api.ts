@@ -29,6 +29,8 @@ export interface ShareErrorDetails {
   redirectUri?: string;
   /** verifier-untrusted: what was wrong with the request's signature or certificate. */
   verifierProblem?: VerifierProblem;
+  /** verifier-untrusted: the DNS name an `x509_san_dns:` request says it is from (its client id, OpenID4VP 1.0 §5.9.3), not confirmed. */
+  claimedHost?: string;
   /** quick-show-unavailable: the credential that cannot be shown by quick show. */
   typeName?: DisplayName;
   /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */

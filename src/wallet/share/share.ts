@@ -85,6 +85,9 @@ function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
+/** OpenID4VP 1.0 §5.9.3: the client identifier prefix naming a DNS name of the request's signing certificate. */
+const X509_SAN_DNS = 'x509_san_dns:';
+
 /** Claims that carry a photo: sent only when the verifier asked for them (docs/sharing.md, "Portraits"). */
 export const PORTRAIT_CLAIMS: ReadonlySet<string> = new Set(['portrait', 'picture', 'photo']);
 
@@ -213,6 +216,7 @@ class SharerImpl implements Sharer {
     let request: ValidatedRequest;
     let mode: ShareRequest['mode'];
     let register: VerifierRegister | undefined;
+    let claimedHost: string | undefined;
     try {
       if (isRequestQr(text)) {
         mode = 'in-person';
@@ -221,6 +225,7 @@ class SharerImpl implements Sharer {
         const link = parseAuthorizationRequestLink(text);
         if (!link) throw new ShareError('not-a-request', 'This QR code or link is not a request to share a credential');
         mode = 'online';
+        if (link.clientId.startsWith(X509_SAN_DNS)) claimedHost = link.clientId.slice(X509_SAN_DNS.length).slice(0, 253);
         register = await this.register();
         // OpenID4VP 1.0 §5.9.3 (x509_san_dns:, x509_hash:): the x5c chain must lead to one of the
         // register's CA certificates; with none, a signed request is refused as unlisted.
@@ -237,12 +242,14 @@ class SharerImpl implements Sharer {
       // A signed request whose signer could not be confirmed: nothing is sent, not even §8.5's
       // access_denied. Its response_uri was vouched for only by that unconfirmed signer, so it may
       // be anyone's address, and telling it "no" would tell an impostor this phone holds a wallet.
-      if (error instanceof RequestError && error.code === 'untrusted') throw new ShareError('verifier-untrusted', error.message, error.problem ? { verifierProblem: error.problem } : {});
+      if (error instanceof RequestError && error.code === 'untrusted') {
+        throw new ShareError('verifier-untrusted', error.message, { ...(error.problem ? { verifierProblem: error.problem } : {}), ...(claimedHost ? { claimedHost } : {}) });
+      }
       if (error instanceof RequestError) throw new ShareError(error.code === 'expired' ? 'request-expired' : 'request-malformed', error.message);
       throw new ShareError('request-malformed', 'Could not read the request from the verifier: check the connection and try again');
     }
     // Before anything else (and anything sent): a signer the register does not list is refused like any other unconfirmed signer.
-    const { identity, entry } = identifyVerifier(request.signer, register);
+    const { identity, entry } = identified(request.signer, register, claimedHost);
     await this.unlocked();
     const { usable, unusable, described } = await this.sortedHeld(request.dcql);
     const held = usable;
@@ -411,6 +418,16 @@ class SharerImpl implements Sharer {
     const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
     await this.log(held, { via: 'quick-show' }, claims);
     return { frames, frameMs: FRAME_MS };
+  }
+}
+
+/** identifyVerifier, its refusal naming the host the request claimed to be from. */
+function identified(signer: ValidatedRequest['signer'], register: VerifierRegister | undefined, claimedHost: string | undefined): ReturnType<typeof identifyVerifier> {
+  try {
+    return identifyVerifier(signer, register);
+  } catch (error) {
+    if (error instanceof ShareError && claimedHost) throw new ShareError(error.code, error.message, { ...error.details, claimedHost });
+    throw error;
   }
 }
 

@@ -137,6 +137,16 @@ describe('a signed request Satchel cannot confirm: refused with the reason, noth
     expect(world.vault.activity).toHaveLength(0);
   });
 
+  it('the refusal names the host an x509_san_dns: request says it is from (for the person to recognise it), and none for x509_hash:', async () => {
+    const mismatch = await signedVerifier({ host: 'jobs.example', leaf: register.shop, dcql: RIGHT_TO_WORK_QUERY });
+    expect((await refusal(sharerFor(mismatch.fetch).readRequest(mismatch.link))).details).toEqual({ verifierProblem: 'client-id-mismatch', claimedHost: 'jobs.example' });
+    const unlisted = await makeVerifierCertificate(register.ca, { organizationIdentifier: 'GB-REG-9999', dnsNames: ['jobs.example'], ...VALID });
+    const notOnRegister = await signedVerifier({ host: 'jobs.example', leaf: unlisted, dcql: RIGHT_TO_WORK_QUERY });
+    expect((await refusal(sharerFor(notOnRegister.fetch).readRequest(notOnRegister.link))).details).toEqual({ verifierProblem: 'certificate-unlisted', claimedHost: 'jobs.example' });
+    const byHash = await signedVerifier({ host: 'shop.example', leaf: register.shop, clientId: 'hash', signWith: register.jobs, dcql: OVER_ASKING_QUERY });
+    expect((await refusal(sharerFor(byHash.fetch).readRequest(byHash.link))).details).toEqual({ verifierProblem: 'bad-signature' });
+  });
+
   it('no trust list on the phone at all: refused, as unlisted', async () => {
     const v = await signedVerifier({ host: 'jobs.example', leaf: register.jobs, dcql: RIGHT_TO_WORK_QUERY });
     const sharer = createSharer({ vault: world.vault, fetch: v.fetch, now: () => NOW.getTime(), trust: { trustList: () => Promise.reject(new Error('no trust list')) }, verifier: workerSignatureVerifier() });
