@@ -238,7 +238,9 @@ describe('oid4vc-ts refuses, and Satchel says why', () => {
   const tokenAnswers = () => server.exchanges.filter((x) => x.url === `${OWF_AS}/token`).map((x) => JSON.parse(x.responseBody) as Record<string, unknown>);
 
   it('a wrong PKCE code_verifier (what was kept was lost or tampered with): invalid_grant, the library saying PKCE failed', async () => {
-    const e = await rejection(finishSignIn(signInCode(redirect, started), { ...started, codeVerifier: `${started.codeVerifier.slice(0, -1)}A` }, WALLET, http));
+    // The last character changed (always to a different one, so the test cannot pass by chance).
+    const wrong = `${started.codeVerifier.slice(0, -1)}${started.codeVerifier.endsWith('A') ? 'B' : 'A'}`;
+    const e = await rejection(finishSignIn(signInCode(redirect, started), { ...started, codeVerifier: wrong }, WALLET, http));
     expect(e.kind).toBe('oauth');
     expect(e.details).toMatchObject({ oauthError: 'invalid_grant', status: 400, url: `${OWF_AS}/token` });
     expect(e.message).toMatch(/invalid_grant/);
