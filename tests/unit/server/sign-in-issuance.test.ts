@@ -9,6 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredential, type TrustList } from '../../../src/credentials/index';
+import { finishSignIn, obtainCredential, resolveOffer, signInCode, startSignIn, tokenAuth } from '../../../src/protocols/openid4vci/index';
+import { offerLinks } from '../../../src/server/reference/admin-app';
 import { DEMO_PASSWORD } from '../../../src/server/reference/demo-people';
 import type { ReferenceServers } from '../../../src/server/reference/reference-servers';
 import { nobleVerifier } from '../../shared/credentials/helpers';
@@ -153,6 +155,31 @@ describe('the DBS issues after sign-in at the reference authorisation server', (
     expect(response.status).toBe(401);
     expect(response.headers.get('WWW-Authenticate')).toContain(`DPoP error="${error}"`);
     expect((await response.json()).error).toBe(error);
+  });
+
+  it("Satchel's own OpenID4VCI client signs in from the offer and receives the certificate (PAR, PKCE, DPoP with both servers' nonces)", async () => {
+    const http = { fetch: (url: string, init?: RequestInit) => fetch(url, init), timeoutMs: 60_000, remoteUrls: { allowLoopback: true } };
+    const client = { clientId: WALLET, redirectUri: REDIRECT };
+    const offer = servers.issuers.dbs.createOffer({ personId: 'sam', configurationId: 'basic_dbs' });
+    const resolved = await resolveOffer(offerLinks(servers.issuers.dbs, offer.id, WALLET).schemeText, http);
+    const started = await startSignIn(resolved.metadata, 'basic_dbs', resolved.offer.authorizationCode, client, http);
+    // The browser: the sign-in page, then the person's form post.
+    const page = new URL(started.url);
+    expect(`${page.origin}${page.pathname}`).toBe(`${as}/authorize`);
+    expect((await fetch(started.url)).status).toBe(200);
+    const login = await submitLogin(as, page.searchParams.get('request_uri')!, 'sam.okafor@example.com', DEMO_PASSWORD);
+    const code = signInCode(login.headers.get('Location')!, started);
+    const token = await finishSignIn(code, started, client, http);
+    expect(token.tokenType).toBe('DPoP');
+    const pair = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+    const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    const holder = { publicJwk: { kty, crv, x, y }, sign: async (data: Uint8Array) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, data as Uint8Array<ArrayBuffer>)) };
+    const response = await obtainCredential(resolved.metadata, tokenAuth(token), 'basic_dbs', holder, http);
+    expect(response.kind).toBe('issued');
+    if (response.kind !== 'issued') return;
+    const report = await verifyCredential(response.credentials[0]!, { trustList, verifier: nobleVerifier, fetchStatusList: async (uri: string) => (await fetch(uri)).text() });
+    expect(report.valid).toBe(true);
+    expect(report.claims).toMatchObject({ given_name: 'Sam' });
   });
 
   it('the other departments stay pre-authorised', async () => {
