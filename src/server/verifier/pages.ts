@@ -79,7 +79,7 @@ function declinedPage(error: string) {
   return layout(
     'Nothing was shared',
     html`<p class="fail">${error === 'access_denied' ? 'You chose not to share, or your wallet does not hold what we asked for.' : `Your wallet could not answer (${error}).`}</p>
-<p>We cannot go on with your application without it. <a href="/">Start again</a></p>`,
+<p>We cannot go on without it. <a href="/">Start again</a></p>`,
   );
 }
 
