@@ -16,7 +16,8 @@ const TEXT = {
     service: 'Reference sign-in (a stand-in for GOV.UK One Login)',
     demo: 'Demo only: not a real service',
     title: 'Sign in',
-    asking: (credential: string, department: string) => `Sign in so that ${department} can send your ${credential} to Satchel.`,
+    asking: (credential: string) => `Sign in to add your ${credential} to Satchel.`,
+    issuedBy: 'Issued by',
     email: 'Email address',
     password: 'Password',
     signIn: 'Continue',
@@ -35,7 +36,8 @@ const TEXT = {
     service: 'Mewngofnodi enghreifftiol (yn lle GOV.UK One Login)',
     demo: 'Arddangosiad yn unig: nid gwasanaeth go iawn',
     title: 'Mewngofnodi',
-    asking: (credential: string, department: string) => `Mewngofnodwch er mwyn i ${department} anfon eich ${credential} i Satchel.`,
+    asking: (credential: string) => `Mewngofnodwch i ychwanegu eich ${credential} at Satchel.`,
+    issuedBy: 'Wedi’i gyhoeddi gan',
     email: 'Cyfeiriad e-bost',
     password: 'Cyfrinair',
     signIn: 'Parhau',
@@ -97,7 +99,8 @@ export function signInPage(input: SignInPageInput) {
   ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1"><h2 id="error-summary-title">${t.problem}</h2><ul><li><a href="#email">${problem}</a></li></ul></div>`
   : ''}
 <h1>${t.title}</h1>
-<p>${t.asking(input.credential[input.lang], input.department[input.lang])}</p>
+<p>${t.asking(input.credential[input.lang])}</p>
+<p>${t.issuedBy}: <strong>${input.department[input.lang]}</strong></p>
 <form method="post" action="/authorize" novalidate>
 <input type="hidden" name="request_uri" value="${input.requestUri}"><input type="hidden" name="lang" value="${input.lang}">
 <div class="${problem ? 'field-error' : ''}"><label for="email">${t.email}</label>${problem ? html`<span class="error-message" id="email-error">${problem}</span>` : ''}

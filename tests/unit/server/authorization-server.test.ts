@@ -119,14 +119,16 @@ describe('reference authorisation server', () => {
     expect(page.status).toBe(200);
     const text = await page.text();
     expect(text).toContain('Reference sign-in (a stand-in for GOV.UK One Login)');
-    expect(text).toContain('Sign in so that Disclosure and Barring Service can send your Basic DBS check to Satchel.');
+    expect(text).toContain('Sign in to add your Basic DBS check to Satchel.');
+    expect(text).toContain('Issued by: <strong>Disclosure and Barring Service</strong>');
     expect(text).toContain('<label for="email">Email address</label>');
     expect(text).toContain(DEMO_PASSWORD);
     // The form may post to itself and follow the redirect to the wallet, nowhere else.
     expect(page.headers.get('Content-Security-Policy')).toContain(`form-action 'self' ${WALLET};`);
     const welsh = await (await fetch(`${url}/authorize?${new URLSearchParams({ client_id: WALLET, request_uri: requestUri, lang: 'cy' })}`)).text();
     expect(welsh).toContain('<html lang="cy">');
-    expect(welsh).toContain('Mewngofnodwch er mwyn i Y Gwasanaeth Datgelu a Gwahardd anfon eich Gwiriad DBS sylfaenol i Satchel.');
+    expect(welsh).toContain('Mewngofnodwch i ychwanegu eich Gwiriad DBS sylfaenol at Satchel.');
+    expect(welsh).toContain('Wedi’i gyhoeddi gan: <strong>Y Gwasanaeth Datgelu a Gwahardd</strong>');
 
     const login = await submitLogin(url, requestUri, ' Ada.Jones@example.com ', DEMO_PASSWORD);
     expect(login.status).toBe(303);
