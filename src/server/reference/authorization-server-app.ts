@@ -68,9 +68,11 @@ export function authorizationServerApp(as: ReferenceAuthorizationServer, walletO
   // RFC 9126 §4: client_id + request_uri only. Errors are shown, never redirected: without a
   // pushed request there is no redirect_uri this server has checked.
   app.get('/authorize', (c) => {
-    const lang = langOf(c.req.query('lang'));
+    let lang = langOf(c.req.query('lang'));
     try {
       const request = as.pendingRequest(c.req.query('client_id'), c.req.query('request_uri'));
+      // The page's own language link wins; otherwise the language the wallet asked for (ui_locales).
+      if (c.req.query('lang') === undefined && request.welsh) lang = 'cy';
       return c.html(signInPage({ lang, clientId: request.clientId, requestUri: request.requestUri, department: request.resource.name, credential: credentialName(request) }), 200, pageHeaders(new URL(request.redirectUri).origin));
     } catch (e) {
       if (e instanceof AuthorizeError) return c.html(cannotSignInPage(lang, e.reason, c.req.url), 400, pageHeaders());

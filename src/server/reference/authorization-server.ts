@@ -64,6 +64,8 @@ export interface PendingRequest {
   expectedPersonId?: string;
   /** What was asked, answered back in the token response (OpenID4VCI 1.0 §6.2). */
   asked: { scope: string } | { authorizationDetails: Record<string, unknown>[] };
+  /** The sign-in page's language when the client asked for Welsh (OpenID Connect Core §3.1.2.1 ui_locales). */
+  welsh?: boolean;
   expiresAt: number;
 }
 
@@ -211,6 +213,9 @@ export class ReferenceAuthorizationServer {
     };
     if (p.issuer_state !== undefined) record.issuerState = p.issuer_state;
     if (expectedPersonId !== undefined) record.expectedPersonId = expectedPersonId;
+    // ui_locales: space-separated BCP 47 tags in order of preference; the page speaks English or Welsh.
+    const preferred = (p.ui_locales ?? '').split(' ').find((tag) => /^(en|cy)\b/i.test(tag));
+    if (preferred?.toLowerCase().startsWith('cy')) record.welsh = true;
     this.pending.set(requestUri, record);
     return { requestUri, expiresIn: PAR_TTL_S };
   }

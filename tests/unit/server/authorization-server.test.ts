@@ -166,6 +166,14 @@ describe('reference authorisation server', () => {
     expect(department.grants.at(-1)).toEqual({ personId: 'ada', configurationId: 'basic_dbs', issuerState: 'offer-for-ada' });
   });
 
+  it('shows the page in Welsh when the wallet asks for it (ui_locales), until the person switches', async () => {
+    const pushed = await pushRequest(`${url}/par`, parFields(pkce().challenge, { ui_locales: 'cy-GB en' }));
+    const query = new URLSearchParams({ client_id: WALLET, request_uri: String(pushed.body.request_uri) });
+    expect(await (await fetch(`${url}/authorize?${query}`)).text()).toContain('<html lang="cy">');
+    query.set('lang', 'en');
+    expect(await (await fetch(`${url}/authorize?${query}`)).text()).toContain('<html lang="en-GB">');
+  });
+
   it('refuses the sign-in page without a pushed request, with an unknown or expired one, or for another client', async () => {
     const p = pkce();
     const direct = await fetch(`${url}/authorize?${new URLSearchParams({ ...parFields(p.challenge) })}`);
