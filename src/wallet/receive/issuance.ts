@@ -1,11 +1,16 @@
 /**
- * The issuance flow for an accepted offer (OpenID4VCI 1.0, pre-authorised code): token (§6, with
- * the transaction code) → per credential: a new device key → key proof → credential (§8) or a
+ * The issuance flow for an accepted offer (OpenID4VCI 1.0): token — with the pre-authorised code
+ * (§6, with the transaction code), or with the code of a sign-in (sign-in.ts; RFC 6749 §4.1.3, PKCE,
+ * DPoP) — → per credential: a new device key → key proof → credential (§8) or a
  * transaction id to poll later (§9, deferred) → verify and store (store-credential.ts). Every step
  * is recorded on the pending offer, so a dropped connection, a lock or a closed app resumes where
  * it stopped; a flow already running for an offer is joined, not started twice.
+ *
+ * A signed-in token is bound to a DPoP key (RFC 9449) that exists only in memory: it is never
+ * stored, so if Satchel is closed between the token and the last credential the flow ends with
+ * 'sign-in-expired' and the person signs in again (accept). Refresh tokens are not used.
  */
-import { obtainCredential, pollDeferred, redeemOffer, type CredentialResponse, type HttpOptions } from '../../protocols/openid4vci/index';
+import { finishSignIn, obtainCredential, Oid4vciError, pollDeferred, redeemOffer, tokenAuth, type CredentialResponse, type HttpOptions, type IssuerMetadata, type SignedInToken, type TokenAuth } from '../../protocols/openid4vci/index';
 import type { TrustCache } from '../trust';
 import { randomId, trustedIssuer, type OfferReader } from './offers';
 import { asksForCodeAgain, type PendingOffers } from './pending-offers';
@@ -29,11 +34,18 @@ export interface IssuanceOptions {
 export class Issuance {
   /** Flows in progress by offer: a second accept or a background resume joins the running one. */
   private readonly running = new Map<string, Promise<AcceptResult>>();
+  /** Signed-in tokens with their DPoP keys, by offer: memory only (never in the vault). */
+  private readonly signedIn = new Map<string, SignedInToken>();
 
   constructor(private readonly options: IssuanceOptions) {}
 
   isRunning(offerId: string): boolean {
     return this.running.has(offerId);
+  }
+
+  /** The sign-in for this offer has given a token this app still holds (with its DPoP key). */
+  hasSignedInToken(offerId: string): boolean {
+    return this.signedIn.has(offerId);
   }
 
   /**
@@ -72,10 +84,16 @@ export class Issuance {
       }
       // A refused code keeps the offer for another try (§6.3 cannot tell a wrong code from an expired
       // offer); only the issuer (tx_code_tries_left: 0, another error) or the person (decline) ends it.
-      const retryable = asksForCodeAgain(error.code) || error.code === 'server-error';
+      // A sign-in that can no longer be used keeps the offer: accept signs in again.
+      const signInAgain = error.code === 'sign-in-expired' || error.code === 'sign-in-refused';
+      const retryable = asksForCodeAgain(error.code) || error.code === 'server-error' || signInAgain;
       if (asksForCodeAgain(error.code)) {
         record.accepted = false;
         delete record.txCode;
+      }
+      if (signInAgain) {
+        delete record.signIn;
+        this.signedIn.delete(offerId);
       }
       if (foreground && !retryable && record.storedIds.length === 0 && !record.deferred?.length) await pending.remove(offerId);
       else await pending.put({ ...record, state: 'failed', error: error.code });
@@ -88,16 +106,7 @@ export class Issuance {
     const offer = record.offer!;
     const issuer = trustedIssuer(await trust.trustList(), offer.credentialIssuer);
     const metadata = await offers.metadata(offer.credentialIssuer);
-    if (!record.accessToken || (record.accessTokenExpiresAt !== undefined && record.accessTokenExpiresAt <= now())) {
-      if (record.accessToken) throw new ReceiveError('expired-offer', 'This offer timed out before it could be completed. Ask the issuer for a new one.');
-      // §6: the pre-authorised code can be redeemed once; keep the token so a dropped connection can resume.
-      const token = await redeemOffer({ offer, metadata }, record.txCode, http);
-      record.accessToken = token.accessToken;
-      if (token.expiresAt !== undefined) record.accessTokenExpiresAt = token.expiresAt;
-      delete record.txCode;
-      await pending.put(record);
-    }
-    const accessToken = record.accessToken;
+    const accessToken = record.offer!.preAuthorizedCode !== undefined ? await this.preAuthorisedToken(record, metadata) : await this.signedInToken(record);
     await this.settleInterrupted(record);
     while (record.remaining.length > 0) {
       const configurationId = record.remaining[0]!;
@@ -148,7 +157,51 @@ export class Issuance {
       return { status: 'deferred' };
     }
     await pending.remove(record.offerId);
+    this.signedIn.delete(record.offerId);
     return { status: 'stored', credentialIds: record.storedIds };
+  }
+
+  /** §6: the pre-authorised code can be redeemed once; the token is kept so a dropped connection can resume. */
+  private async preAuthorisedToken(record: PendingRecord, metadata: IssuerMetadata): Promise<TokenAuth> {
+    const { pending, http, now } = this.options;
+    if (!record.accessToken || (record.accessTokenExpiresAt !== undefined && record.accessTokenExpiresAt <= now())) {
+      if (record.accessToken) throw new ReceiveError('expired-offer', 'This offer timed out before it could be completed. Ask the issuer for a new one.');
+      const token = await redeemOffer({ offer: record.offer!, metadata }, record.txCode, http);
+      record.accessToken = token.accessToken;
+      if (token.expiresAt !== undefined) record.accessTokenExpiresAt = token.expiresAt;
+      delete record.txCode;
+      await pending.put(record);
+    }
+    return record.accessToken;
+  }
+
+  /**
+   * The token of a sign-in: the one this app holds, or the kept code exchanged now with a new DPoP
+   * key (RFC 9449: made right before the token request). invalid_grant: the code expired or was
+   * used (RFC 6749 §5.2) — sign in again.
+   */
+  private async signedInToken(record: PendingRecord): Promise<TokenAuth> {
+    const { pending, http, now } = this.options;
+    const held = this.signedIn.get(record.offerId);
+    if (held && (held.expiresAt === undefined || held.expiresAt > now())) return tokenAuth(held);
+    const signIn = record.signIn;
+    if (!signIn?.code) {
+      throw new ReceiveError('sign-in-expired', held ? 'The sign-in timed out before the credential came. Sign in again.' : 'Satchel was closed after you signed in, before the credential came. Sign in again.');
+    }
+    let token: SignedInToken;
+    try {
+      token = await finishSignIn(signIn.code, signIn, { clientId: signIn.clientId, redirectUri: signIn.redirectUri }, http);
+    } catch (e) {
+      if (e instanceof Oid4vciError && e.kind === 'oauth' && e.details.oauthError === 'invalid_grant') {
+        throw new ReceiveError('sign-in-expired', 'The sign-in has expired. Sign in again.');
+      }
+      throw e;
+    }
+    this.signedIn.set(record.offerId, token);
+    // The code is used: nothing left to exchange if Satchel is closed now.
+    delete signIn.code;
+    await pending.put(record);
+    return tokenAuth(token);
   }
 
   /**

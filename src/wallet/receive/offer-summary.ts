@@ -39,6 +39,8 @@ export function offerSummary(offerId: string, offer: CredentialOffer, issuer: Tr
     return { configurationId: id, name: localise(config?.display, labelFromName(id).en), claims: (config?.claims ?? []).map(claimLabel) };
   });
   const summary: OfferSummary = { offerId, issuer: { id: issuer.id, name: { ...issuer.name } }, credentials };
+  // OpenID4VCI §4.1.1: no pre-authorised code → the person signs in at the issuer (sign-in.ts).
+  if (offer.preAuthorizedCode === undefined) summary.signIn = true;
   if (offer.txCode) {
     summary.txCode = { inputMode: offer.txCode.inputMode };
     if (offer.txCode.length !== undefined) summary.txCode.length = offer.txCode.length;

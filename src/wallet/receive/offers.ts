@@ -82,6 +82,21 @@ export class OfferReader {
     return summary;
   }
 
+  /**
+   * Wallet-initiated issuance: an offer the wallet makes itself for one credential of a trusted
+   * issuer (no grant: the person signs in, OpenID4VCI 1.0 §3.4), kept for review like a read offer.
+   */
+  async forIssuer(issuerId: string, configurationId: string): Promise<OfferSummary> {
+    if (typeof issuerId !== 'string' || typeof configurationId !== 'string') throw new TypeError('issuerId and configurationId must be strings');
+    const { pending } = this.options;
+    const offerId = randomId();
+    const offer: CredentialOffer = { credentialIssuer: issuerId, configurationIds: [configurationId], authorizationCode: {} };
+    const summary = await this.summarise(offerId, offer);
+    await pending.prune();
+    await pending.put({ offerId, offer, summary, issuerName: summary.issuer.name, accepted: false, state: 'waiting-for-connection', remaining: [configurationId], storedIds: [], updatedAt: '' });
+    return summary;
+  }
+
   /** An offer by reference kept offline: fetch it now and keep it for the person to review. */
   async resolveQueued(offerId: string): Promise<void> {
     const { pending, http } = this.options;

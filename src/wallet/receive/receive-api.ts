@@ -18,6 +18,8 @@ export type ReceiveErrorCode =
   | 'server-error' // 5xx, garbage, or a protocol violation from the issuer
   | 'verification-failed' // the credential did not verify: details.reasons
   | 'type-not-allowed' // the issuer may not issue this type
+  | 'sign-in-refused' // the person cancelled the sign-in, or the issuer's sign-in refused (access_denied); accept(offerId) signs in again
+  | 'sign-in-expired' // the sign-in is no longer usable (code expired or used, unknown or used state, app closed between token and credential): accept(offerId) signs in again
   | 'locked'; // the vault locked meanwhile
 
 export class ReceiveError extends Error {
@@ -49,17 +51,36 @@ export interface OfferSummary {
    * review says the offer is checked when the credential is added (docs/issuers.md).
    */
   issuerConfirmedOffer?: true;
+  /**
+   * The issuer needs the person to sign in (OpenID4VCI 1.0 Authorization Code flow: the offer has
+   * the authorization_code grant and no pre-authorised code, or the person asked for it through
+   * requestCredential). accept(offerId) then answers { status: 'sign-in', url }.
+   */
+  signIn?: true;
 }
 
 export type AcceptResult =
   | { status: 'stored'; credentialIds: string[] }
   | { status: 'queued' } // offline: completes when the connection returns
-  | { status: 'deferred' }; // the issuer will deliver later (transaction_id polling)
+  | { status: 'deferred' } // the issuer will deliver later (transaction_id polling)
+  /**
+   * Send the browser to `url` (location.assign) for the person to sign in at the issuer; it comes
+   * back to `<wallet origin>/authorised?…`, where the UI calls completeSignIn(location.href).
+   */
+  | { status: 'sign-in'; url: string };
+
+/** An issuer on the trust list that lets the person sign in and ask for a credential (wallet-initiated issuance). */
+export interface KnownIssuer {
+  issuerId: string;
+  name: Localised;
+  credentials: { configurationId: string; name: Localised }[];
+}
 
 export interface PendingOffer {
   offerId: string;
   issuerName: Localised;
-  state: 'waiting-for-connection' | 'in-progress' | 'deferred' | 'failed';
+  /** 'awaiting-sign-in': the person was sent to sign in at the issuer and has not come back yet. */
+  state: 'waiting-for-connection' | 'in-progress' | 'deferred' | 'failed' | 'awaiting-sign-in';
   /** When failed: why, as a ReceiveErrorCode. */
   error?: ReceiveErrorCode;
   updatedAt: string;
@@ -76,8 +97,24 @@ export interface PendingOffer {
 export interface Receiver {
   /** Reads an offer from pasted text, a scanned QR payload, or an app link; fetches it by reference. */
   readOffer(input: string): Promise<OfferSummary>;
-  /** Runs the pre-authorised code flow, verifies and stores; or queues it when offline. */
+  /**
+   * Runs the pre-authorised code flow, verifies and stores; or queues it when offline. For an offer
+   * with signIn: starts the sign-in (PKCE, PAR) and answers { status: 'sign-in', url } — also to
+   * sign in again after 'sign-in-refused' or 'sign-in-expired'. Offline, a sign-in cannot start:
+   * ReceiveError 'offline' (the offer is kept).
+   */
   accept(offerId: string, txCode?: string): Promise<AcceptResult>;
+  /**
+   * The app was opened at `/authorised?code=…&state=…` (the UI unlocks the vault first): finds the
+   * offer by state and finishes (token with DPoP → credentials → verify → store), answering as
+   * accept does ('queued' when offline: the code is kept encrypted and the flow resumes with
+   * resumePending). Unknown or used state: 'sign-in-expired'; cancelled or refused: 'sign-in-refused'.
+   */
+  completeSignIn(redirectUrl: string): Promise<AcceptResult>;
+  /** Trust-list issuers that offer credentials through sign-in (cached for offline; none cached offline: 'offline'). */
+  knownIssuers(): Promise<KnownIssuer[]>;
+  /** Wallet-initiated issuance: an offer (signIn: true) for one of knownIssuers' credentials; then accept(offerId). */
+  requestCredential(issuerId: string, configurationId: string): Promise<OfferSummary>;
   /** Forgets an offer the person declined. */
   decline(offerId: string): Promise<void>;
   pendingOffers(): Promise<PendingOffer[]>;

@@ -29,6 +29,12 @@ export function toReceiveError(e: unknown): ReceiveError {
         return new ReceiveError('unreadable-offer', `This is not an offer Satchel can read: ${e.message}. Scan or paste it again, or ask for a new one.`);
       case 'oauth': {
         const { oauthError, triesLeft, txCodeSent, description = '' } = e.details;
+        // RFC 6749 §4.1.2.1: an error in the sign-in redirect. The person cancelling is access_denied;
+        // only the server saying it is broken or busy is not about signing in.
+        if (e.details.authorizationResponse) {
+          if (oauthError === 'server_error' || oauthError === 'temporarily_unavailable') return new ReceiveError('server-error', `The issuer's sign-in is not working (${oauthError}). Try again later.`);
+          return new ReceiveError('sign-in-refused', `The sign-in did not complete (${oauthError}). You can sign in again.`);
+        }
         // tx_code_tries_left is an extension (docs/issuers.md): when the issuer sends it, it decides.
         if (triesLeft === 0) return new ReceiveError('no-tries-left', 'That code is not right and no tries are left. Ask the issuer for a new offer.', { triesLeft });
         if (triesLeft !== undefined) return new ReceiveError('wrong-tx-code', `That code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`, { triesLeft });

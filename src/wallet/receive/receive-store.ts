@@ -7,7 +7,7 @@
  * list and status lists live in the trust folder's record (src/wallet/trust/trust-records.ts).
  * Changes are applied one at a time; the decrypted copy is dropped when the vault locks.
  */
-import type { PendingOffer, ReceiveErrorCode, OfferSummary } from './receive-api';
+import type { KnownIssuer, PendingOffer, ReceiveErrorCode, OfferSummary } from './receive-api';
 import type { Localised } from '../shared';
 import type { SatchelVault } from '../vault';
 import type { CredentialOffer, IssuerMetadata } from '../../protocols/openid4vci/index';
@@ -39,13 +39,36 @@ export interface PendingRecord {
   storedIds: string[];
   /** The device key made for the credential being requested: cleaned up (or recognised as stored) if the flow was interrupted. */
   keyInProgress?: { credentialId: string; configurationId: string };
+  /**
+   * A sign-in under way (Authorization Code flow, sign-in.ts), kept encrypted so it survives the
+   * app being closed while the person signs in: the PKCE verifier and state (RFC 7636, RFC 6749
+   * §10.12), then the code until it is exchanged. The DPoP key and the token it binds are never
+   * stored (memory only, issuance.ts).
+   */
+  signIn?: SignInRecord;
   updatedAt: string;
+}
+
+export interface SignInRecord {
+  /** The state sent; removed once the redirect with it came back (a second use is refused). */
+  state?: string;
+  codeVerifier: string;
+  clientId: string;
+  redirectUri: string;
+  /** The authorisation server's issuer identifier. */
+  authorizationServer: string;
+  /** RFC 9207: its redirect must carry iss. */
+  issParameterSupported?: boolean;
+  /** The code from the redirect, until the token request uses it. */
+  code?: string;
 }
 
 export interface ReceiveState {
   v: number;
   pending: PendingRecord[];
   issuers: Record<string, IssuerMetadata>;
+  /** The last knownIssuers() answer, for offline (known-issuers.ts). */
+  knownIssuers?: KnownIssuer[];
 }
 
 const empty = (): ReceiveState => ({ v: RECEIVE_STATE_VERSION, pending: [], issuers: {} });

@@ -8,6 +8,10 @@
  *   pending-offers.ts    the offers kept (undecided, queued, deferred, failed) in the receive document
  *   issuance.ts          accept: token (tx_code) → per credential: device key → key proof →
  *                        credential (or deferred) → store-credential.ts
+ *   sign-in.ts           an offer without a pre-authorised code: accept starts the sign-in (PKCE, PAR) and
+ *                        answers the URL; completeSignIn reads the redirect and issuance.ts exchanges the
+ *                        code (DPoP-bound token) — docs/issuers.md "Signing in to an issuer"
+ *   known-issuers.ts     wallet-initiated issuance: which trusted issuers the person can sign in to
  *   store-credential.ts  verify fully, check it is the one offered, store one vault record, log it
  *   offline              no connection (before or mid-way): the offer, the code and any access token
  *                        are kept encrypted and the flow resumes when the connection returns (resumePending)
@@ -24,7 +28,9 @@ import { TrustCache } from '../trust';
 import { Issuance } from './issuance';
 import { OfferReader } from './offers';
 import { PendingOffers } from './pending-offers';
-import { ReceiveError, type AcceptResult, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
+import { KnownIssuers } from './known-issuers';
+import { ReceiveError, type AcceptResult, type KnownIssuer, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
+import { needsSignIn, SignIns } from './sign-in';
 import { toReceiveError } from './receive-errors';
 import { ReceiveStore, type ReceiveVault } from './receive-store';
 import { CredentialIntake } from './store-credential';
@@ -46,6 +52,11 @@ export interface ReceiverOptions {
   /** Resume queued offers and refresh status when the connection returns or the vault unlocks. Default: in a browser window. */
   autoResume?: boolean;
   timeoutMs?: number;
+  /**
+   * The wallet's origin: client_id, and redirect_uri `<origin>/authorised`, when signing in to an
+   * issuer. Default: location.origin in a browser.
+   */
+  walletOrigin?: string;
 }
 
 /** The Receiver plus what the app shell needs. */
@@ -59,6 +70,10 @@ class ReceiverImpl implements SatchelReceiver {
   private readonly offers: OfferReader;
   private readonly issuance: Issuance;
   private readonly views: CredentialViews;
+  private readonly signIns: SignIns;
+  private readonly known: KnownIssuers;
+  /** completeSignIn calls running, by redirect URL: a second call for the same redirect joins the first. */
+  private readonly completing = new Map<string, Promise<AcceptResult>>();
   private readonly now: () => number;
   private readonly online: () => boolean;
   private readonly listeners = new Set<() => void>();
@@ -86,6 +101,9 @@ class ReceiverImpl implements SatchelReceiver {
     const intake = new CredentialIntake({ vault, trust, verifier, now, http });
     this.issuance = new Issuance({ vault, pending: this.pending, offers: this.offers, trust, intake, http, now, advanced: () => this.scheduleDeferred() });
     this.views = new CredentialViews(vault, trust, verifier, now, online, http);
+    const walletOrigin = () => options.walletOrigin ?? (typeof location !== 'undefined' ? location.origin : undefined);
+    this.signIns = new SignIns({ pending: this.pending, offers: this.offers, trust, http, online, walletOrigin });
+    this.known = new KnownIssuers({ store, trust, offers: this.offers, http, online });
     const auto = options.autoResume ?? typeof window !== 'undefined';
     if (auto) this.startBackground();
   }
@@ -152,6 +170,8 @@ class ReceiverImpl implements SatchelReceiver {
       const record = await this.pending.get(offerId);
       if (!record) throw new ReceiveError('expired-offer', 'Satchel no longer has this offer. Ask the issuer for a new one.');
       if (!record.offer) throw new ReceiveError('offline', 'Satchel has not been able to read this offer yet; it will when you are back online.');
+      // A sign-in offer starts (or starts again) the sign-in, unless a code or a token is already in hand.
+      if (needsSignIn(record) && !record.signIn?.code && !this.issuance.hasSignedInToken(offerId)) return this.signIns.start(record);
       const code = typeof txCode === 'string' ? txCode.trim() : undefined;
       if (record.offer.txCode && !record.accessToken && !code) throw new ReceiveError('wrong-tx-code', 'Enter the code sent to you with the offer.');
       record.accepted = true;
@@ -163,6 +183,28 @@ class ReceiverImpl implements SatchelReceiver {
       if (!this.online()) return { status: 'queued' };
       return this.issuance.run(offerId, true);
     });
+  }
+
+  completeSignIn(redirectUrl: string): Promise<AcceptResult> {
+    if (typeof redirectUrl !== 'string') return Promise.reject(new TypeError('redirectUrl must be a string'));
+    let flow = this.completing.get(redirectUrl);
+    if (!flow) {
+      flow = this.guard(async () => {
+        const offerId = await this.signIns.complete(redirectUrl);
+        if (!this.online()) return { status: 'queued' } as const;
+        return this.issuance.run(offerId, true);
+      }).finally(() => this.completing.delete(redirectUrl));
+      this.completing.set(redirectUrl, flow);
+    }
+    return flow;
+  }
+
+  knownIssuers(): Promise<KnownIssuer[]> {
+    return this.guard(() => this.known.list());
+  }
+
+  requestCredential(issuerId: string, configurationId: string): Promise<OfferSummary> {
+    return this.guard(() => this.offers.forIssuer(issuerId, configurationId));
   }
 
   async decline(offerId: string): Promise<void> {

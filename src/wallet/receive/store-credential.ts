@@ -6,7 +6,7 @@
  * is stored; the issuer is told either way (OpenID4VCI 1.0 §11, best effort).
  */
 import { verifyCredential, type SignatureVerifier, type TrustedIssuer } from '../../credentials/index';
-import { sendNotification, type HttpOptions, type IssuerMetadata } from '../../protocols/openid4vci/index';
+import { sendNotification, type HttpOptions, type IssuerMetadata, type TokenAuth } from '../../protocols/openid4vci/index';
 import { localise, type Localised } from '../shared';
 import { TrustUnavailableError, type TrustCache } from '../trust';
 import type { StoredCredential } from '../vault';
@@ -29,7 +29,8 @@ export interface ReceivedCredential {
   issuer: TrustedIssuer;
   /** §8.3 `notification_id`, when the issuer gave one. */
   notificationId?: string;
-  accessToken: string;
+  /** A Bearer token, or a signed-in token with its DPoP session (RFC 9449). */
+  accessToken: TokenAuth;
 }
 
 export interface CredentialIntakeOptions {
@@ -84,7 +85,8 @@ export class CredentialIntake {
     };
     if (statusUri) record.statusUri = statusUri;
     // Kept for §11.1 credential_deleted when the person deletes it.
-    if (metadata.notificationEndpoint && notificationId) record.notification = { endpoint: metadata.notificationEndpoint, notificationId, accessToken };
+    // Not after a sign-in: its token is bound to a DPoP key that is gone by the time the person deletes it.
+    if (metadata.notificationEndpoint && notificationId && typeof accessToken === 'string') record.notification = { endpoint: metadata.notificationEndpoint, notificationId, accessToken };
     await vault.putCredential(record);
     // The activity log entry in share-api.ts's ActivityLogEntry shape.
     await vault.recordActivity({ kind: 'received', credentialTypeName: typeName, counterparty: issuer.name.en, counterpartyName: { ...issuer.name }, claims: claims.map((c) => c.label) }).catch(() => undefined);
