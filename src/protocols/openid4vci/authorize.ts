@@ -59,6 +59,8 @@ export interface AuthorizationRequest {
   credentials: { configurationId: string; scope?: string }[];
   /** The issuer names its authorisation server(s) separately (§12.2.4 authorization_servers). */
   separateAuthorizationServer?: boolean;
+  /** OpenID Connect Core 1.0 §3.1.2.1 ui_locales: the language the person uses Satchel in, for the sign-in page. */
+  uiLocales?: string;
 }
 
 /** The authorisation request parameters (§5.1, RFC 7636 §4.3). */
@@ -72,6 +74,7 @@ export function authorizationParameters(request: AuthorizationRequest): URLSearc
     code_challenge_method: 'S256',
   });
   if (request.issuerState !== undefined) params.set('issuer_state', request.issuerState);
+  if (request.uiLocales !== undefined && request.uiLocales !== '') params.set('ui_locales', request.uiLocales);
   const scopes = [...new Set(request.credentials.flatMap((c) => (c.scope !== undefined ? [c.scope] : [])))];
   if (scopes.length > 0) {
     params.set('scope', scopes.join(' '));

@@ -61,6 +61,8 @@ export async function redeemOffer(resolved: ResolvedOffer, txCode: string | unde
 export interface WalletClient {
   clientId: string;
   redirectUri: string;
+  /** The person's language (BCP 47, e.g. "cy"), asked of the sign-in page as ui_locales. */
+  uiLocales?: string;
 }
 
 /** What the wallet keeps (encrypted) while the person signs in, to finish with the redirect. */
@@ -106,6 +108,7 @@ export async function startSignIn(
       credentialIssuer: metadata.credentialIssuer,
       credentials,
       separateAuthorizationServer: as.issuer !== metadata.credentialIssuer,
+      ...(client.uiLocales ? { uiLocales: client.uiLocales } : {}),
     },
     http,
   );

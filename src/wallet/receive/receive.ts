@@ -57,6 +57,8 @@ export interface ReceiverOptions {
    * issuer. Default: location.origin in a browser.
    */
   walletOrigin?: string;
+  /** The language the person uses Satchel in (asked of the issuer's sign-in page). Default: the page's lang. */
+  language?: () => string | undefined;
 }
 
 /** The Receiver plus what the app shell needs. */
@@ -102,7 +104,8 @@ class ReceiverImpl implements SatchelReceiver {
     this.issuance = new Issuance({ vault, pending: this.pending, offers: this.offers, trust, intake, http, now, advanced: () => this.scheduleDeferred() });
     this.views = new CredentialViews(vault, trust, verifier, now, online, http);
     const walletOrigin = () => options.walletOrigin ?? (typeof location !== 'undefined' ? location.origin : undefined);
-    this.signIns = new SignIns({ pending: this.pending, offers: this.offers, trust, http, online, walletOrigin });
+    const language = options.language ?? (() => (typeof document !== 'undefined' ? document.documentElement.lang || undefined : undefined));
+    this.signIns = new SignIns({ pending: this.pending, offers: this.offers, trust, http, online, walletOrigin, language });
     this.known = new KnownIssuers({ store, trust, offers: this.offers, http, online });
     const auto = options.autoResume ?? typeof window !== 'undefined';
     if (auto) this.startBackground();

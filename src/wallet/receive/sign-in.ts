@@ -30,6 +30,8 @@ export interface SignInOptions {
   online: () => boolean;
   /** The wallet's origin (https://…), client_id and base of redirect_uri; absent outside a browser unless given. */
   walletOrigin: () => string | undefined;
+  /** The language Satchel is shown in, for the sign-in page (ui_locales). */
+  language: () => string | undefined;
 }
 
 /** True when an offer is redeemed by signing in (no pre-authorised code). */
@@ -45,7 +47,8 @@ export class SignIns {
     if (!online()) throw new ReceiveError('offline', 'There is no connection, so you cannot sign in to the issuer now. Satchel kept this offer: try again when you are back online.');
     const origin = this.options.walletOrigin();
     if (!origin) throw new ReceiveError('server-error', 'Satchel does not know its own address, so the issuer could not send you back.');
-    const client = { clientId: origin, redirectUri: `${origin}${SIGN_IN_RETURN_PATH}` };
+    const language = this.options.language();
+    const client = { clientId: origin, redirectUri: `${origin}${SIGN_IN_RETURN_PATH}`, ...(language ? { uiLocales: language } : {}) };
     trustedIssuer(await trust.trustList(), offer.credentialIssuer);
     const metadata = await offers.metadata(offer.credentialIssuer);
     const configurationIds = record.remaining.length > 0 ? record.remaining : offer.configurationIds;

@@ -190,6 +190,12 @@ describe('starting a sign-in (§5, RFC 9126)', () => {
     expect(started.state).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
+  it('asks the sign-in page for the person\'s language (ui_locales)', async () => {
+    const fake = server();
+    await startSignIn(issuerMetadata(), 'basic_dbs', undefined, { ...WALLET, uiLocales: 'cy' }, { fetch: fake.fetch });
+    expect(new URLSearchParams(fake.requests.find((r) => r.url === `${AS}/par`)!.body).get('ui_locales')).toBe('cy');
+  });
+
   it('asks with the configuration scope when there is one (§5.1.2), with the issuer as resource', async () => {
     const fake = server();
     await startSignIn(issuerMetadata('dbs_basic'), 'basic_dbs', undefined, WALLET, { fetch: fake.fetch });

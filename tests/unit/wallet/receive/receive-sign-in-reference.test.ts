@@ -25,6 +25,7 @@ describe('Receiver signing in to the reference DBS', () => {
   let servers: ReferenceServers;
   let vault: MemoryVault;
   let receiver: SatchelReceiver;
+  let language: string | undefined;
 
   beforeAll(async () => {
     ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-receive-sign-in-', { walletUrl: WALLET }));
@@ -33,8 +34,9 @@ describe('Receiver signing in to the reference DBS', () => {
   afterAll(() => stopReferenceServers(servers, dataDir));
 
   beforeEach(() => {
+    language = undefined;
     vault = new MemoryVault();
-    receiver = receiverFor(servers, { vault, verifier: nobleVerifier, walletOrigin: WALLET });
+    receiver = receiverFor(servers, { vault, verifier: nobleVerifier, walletOrigin: WALLET, language: () => language });
   });
 
   afterEach(() => receiver.close());
@@ -62,6 +64,15 @@ describe('Receiver signing in to the reference DBS', () => {
     expect(view).toMatchObject({ verified: true, holderName: 'Ada Jones', status: { state: 'valid' } });
     expect(await receiver.pendingOffers()).toEqual([]);
     expect(servers.issuers.dbs.issued().at(-1)).toMatchObject({ offerId: offer.id, personId: 'ada' });
+  });
+
+  it('asks for the sign-in page in Welsh when Satchel is in Welsh (ui_locales)', async () => {
+    language = 'cy';
+    const summary = await receiver.requestCredential(servers.issuers.dbs.url, 'basic_dbs');
+    const result = await receiver.accept(summary.offerId);
+    if (result.status !== 'sign-in') throw new Error(result.status);
+    const page = await (await fetch(result.url)).text();
+    expect(page).toMatch(/<html[^>]*lang="cy"/);
   });
 
   it('lists the DBS among the issuers one signs in to, and asks it for a certificate without an offer', async () => {
