@@ -22,7 +22,6 @@
  * person to start again; access tokens are signed JWTs and survive it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { calculateJwkThumbprint } from 'jose';
 import { signAccessToken, verifyAccessToken, type AccessTokenClaims } from './access-token';
 import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './demo-people';
 import type { Localised } from './departments';
@@ -368,6 +367,3 @@ export class ReferenceAuthorizationServer {
     return { keys: [{ ...this.key.publicJwk, use: 'sig', alg: 'ES256' }] };
   }
 }
-
-/** RFC 7638 thumbprint of a public key (what cnf.jkt holds), for tests and departments. */
-export const jwkThumbprintOf = (jwk: JsonWebKey): Promise<string> => calculateJwkThumbprint(jwk as Parameters<typeof calculateJwkThumbprint>[0], 'sha256');
