@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CheckCode, VerificationReport } from '../../../../src/credentials/index';
-import { reportError } from '../../../../src/wallet/receive/receive-errors';
+import { reportError, toReceiveError } from '../../../../src/wallet/receive/receive-errors';
+import { Oid4vciError } from '../../../../src/protocols/openid4vci/index';
 import { ReceiveError } from '../../../../src/wallet/receive/receive-api';
 import { receiveErrorMessage } from '../../../../src/ui/receive/receive-error-message';
 import { translator } from '../../../../src/ui/i18n/translate';
@@ -38,6 +39,20 @@ describe('reportError', () => {
     expect(reportError(failedTrust('dc+sd-jwt', 'unknown-issuer')).code).toBe('untrusted-issuer');
     expect(reportError(failedTrust('mso_mdoc', 'type-not-allowed')).code).toBe('type-not-allowed');
     expect(reportError(failedTrust('mso_mdoc', 'expired')).code).toBe('verification-failed');
+  });
+});
+
+describe('toReceiveError for a sign-in redirect (RFC 6749 §4.1.2.1)', () => {
+  const redirectError = (error: string) => toReceiveError(new Oid4vciError('oauth', error, { oauthError: error, authorizationResponse: true }));
+
+  it('the person cancelling or the department refusing is sign-in-refused; the sign-in being broken or busy is server-error', () => {
+    for (const error of ['access_denied', 'login_required', 'invalid_scope', 'invalid_request']) expect(redirectError(error).code, error).toBe('sign-in-refused');
+    for (const error of ['server_error', 'temporarily_unavailable']) expect(redirectError(error).code, error).toBe('server-error');
+  });
+
+  it('the same errors from a token endpoint keep their old meanings', () => {
+    expect(toReceiveError(new Oid4vciError('oauth', 'x', { oauthError: 'access_denied' })).code).toBe('server-error');
+    expect(toReceiveError(new Oid4vciError('oauth', 'x', { oauthError: 'invalid_grant' })).code).toBe('expired-offer');
   });
 });
 
