@@ -10,7 +10,8 @@
  * app closed while the person signs in (a new Receiver over the same vault finishes); offline on
  * the way back (queued, finished when the connection returns); the connection dropping after the
  * DPoP-bound token (finished with the same token and key) and Satchel closed at that point (the
- * in-memory DPoP key is gone: sign-in-expired, then a new sign-in); the person refusing; the same
+ * in-memory DPoP key is gone: sign-in-expired, then a new sign-in); a DPoP proof lost on the way
+ * to the token endpoint (the library's invalid_dpop_proof, named); the person refusing; the same
  * redirect twice; a code that expired before the wallet used it; wallet-initiated issuance from
  * the trust list's issuers.
  */
@@ -38,6 +39,8 @@ for (const asking of ['scope', 'authorization_details'] as const) {
     let online: boolean;
     /** URLs whose next request is lost (the connection drops): fetch rejects as a browser's does. */
     let dropNext: Set<string>;
+    /** URLs whose next request loses its DPoP header on the way (a broken proxy). */
+    let stripDpopNext: Set<string>;
     const receivers: SatchelReceiver[] = [];
 
     /** A Receiver as the app makes one; a second one over the same vault is the app opened again. */
@@ -46,7 +49,13 @@ for (const asking of ['scope', 'authorization_details'] as const) {
         vault: v,
         config: server.config,
         verifier: nobleVerifier,
-        fetch: (url, init) => (dropNext.delete(url) ? Promise.reject(new TypeError('Failed to fetch')) : server.fetch(url, init)),
+        fetch: (url, init) => {
+          if (dropNext.delete(url)) return Promise.reject(new TypeError('Failed to fetch'));
+          if (!stripDpopNext.delete(url)) return server.fetch(url, init);
+          const headers = new Headers(init?.headers);
+          headers.delete('DPoP');
+          return server.fetch(url, { ...init, headers });
+        },
         now: () => server.now,
         online: () => online,
         autoResume: false,
@@ -62,6 +71,7 @@ for (const asking of ['scope', 'authorization_details'] as const) {
       vault = new MemoryVault();
       online = true;
       dropNext = new Set();
+      stripDpopNext = new Set();
     });
 
     afterEach(() => {
@@ -165,6 +175,22 @@ for (const asking of ['scope', 'authorization_details'] as const) {
       if (again.status !== 'sign-in') throw new Error(`expected a sign-in, got ${again.status}`);
       expect((await reopened.completeSignIn(await server.signIn(again.url))).status).toBe('stored');
       await expectStored(reopened);
+    });
+
+    it('a DPoP proof lost on the way to the token endpoint: the issuer\'s invalid_dpop_proof is named, nothing stored, the offer kept; the code it spent is then sign-in-expired and a new sign-in works', async () => {
+      const receiver = receiverOver(vault);
+      const { offerId, url } = await acceptOffer(receiver);
+      stripDpopNext.add(`${OWF_AS}/token`);
+      const e = await rejection(receiver.completeSignIn(await server.signIn(url)), 'server-error');
+      expect(e.message).toMatch(/invalid_dpop_proof \(Missing required DPoP proof\)/);
+      expect(vault.userCredentials()).toEqual([]);
+      expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ offerId, state: 'failed', error: 'server-error' })]);
+      // This AS spends a code on any token request (RFC 6749 leaves it open), so the kept code is refused.
+      await rejection(receiver.accept(offerId), 'sign-in-expired');
+      const again = await receiver.accept(offerId);
+      if (again.status !== 'sign-in') throw new Error(`expected a sign-in, got ${again.status}`);
+      expect((await receiver.completeSignIn(await server.signIn(again.url))).status).toBe('stored');
+      await expectStored(receiver);
     });
 
     it('the person refuses to sign in: sign-in-refused, the offer kept, and signing in again works', async () => {
