@@ -11,7 +11,9 @@
  * maker for that redirect (only for its authorization challenge), so the AS's authorization
  * endpoint is the harness's own code over the library's request_uri helper; everything on the
  * wire that Satchel sends — the pushed request, the token request with its DPoP proof and PKCE
- * verifier, the DPoP-bound resource requests — is parsed and checked by the library.
+ * verifier, the DPoP-bound resource requests — is parsed and checked by the library. What else
+ * 0.4.6 leaves to a server (demanding PKCE S256 and a DPoP nonce, matching redirect_uri and
+ * client_id, single use, credential_identifiers) is listed in tests/shared/owf-issuer.ts's header.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calculateJwkThumbprint, decodeJwt, HashAlgorithm } from '@openid4vc/oauth2';
