@@ -1,6 +1,8 @@
 /**
  * Playwright fixtures for the end-to-end runs against the reference servers: the departments, the
- * trust-list operator, the admin page and the reference verifier, with the app built for them
+ * trust-list operator, the admin page and the two reference verifiers (the job site and the corner
+ * shop, each signing its requests with its certificate from the servers' register, as under
+ * `npm start`), with the app built for them
  * (startDemo: their origins in the CSP, the operator key pinned) into dist-e2e/, on ephemeral ports
  * and a throwaway data folder. Started once per Playwright worker.
  */
@@ -10,13 +12,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo, type Demo } from '../../src/server/reference/demo';
-import { startReferenceVerifier, type ReferenceVerifier } from '../../src/server/verifier/start-verifier';
+import { startReferenceVerifiers, type ReferenceVerifier } from '../../src/server/verifier/start-verifier';
 
 /** Short, so revocations reach the wallet within a test. */
 export const E2E_STATUS_LIST_TTL_S = 2;
 
 export interface DemoEnvironment extends Demo {
+  /** The job application site (registered; signs under x509_san_dns:localhost). */
   verifier: ReferenceVerifier;
+  /** The corner shop (registered for age only, asks for more; signs under x509_hash:). */
+  shop: ReferenceVerifier;
 }
 
 /**
@@ -40,9 +45,11 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
   demo: [
     async ({}, use) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'satchel-e2e-'));
-      // The verifier's origin must be in the app's CSP, which is fixed at build time: reserve its port first.
+      // The verifiers' origins must be in the app's CSP, which is fixed at build time: reserve their ports first.
       const reserved = await reservePort();
       const verifierPort = reserved.port;
+      const reservedShop = await reservePort();
+      const shopPort = reservedShop.port;
       const demo = await startDemo({
         dataDir,
         ports: 'ephemeral',
@@ -50,14 +57,14 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
         outDir: process.env.SATCHEL_E2E_OUT ?? 'dist-e2e',
         buildWasm: false,
         statusListTtlS: E2E_STATUS_LIST_TTL_S,
-        extraOrigins: [`http://localhost:${verifierPort}`],
+        extraOrigins: [`http://localhost:${verifierPort}`, `http://localhost:${shopPort}`],
         log: () => {},
       });
-      const { trustListUrl, trustListKeys } = demo.servers;
       await reserved.release();
-      const verifier = await startReferenceVerifier({ port: verifierPort, walletUrl: demo.appUrl, trustListUrl, trustListKeys });
-      await use({ ...demo, verifier });
-      await verifier.close();
+      await reservedShop.release();
+      const verifiers = await startReferenceVerifiers(demo.servers, { walletUrl: demo.appUrl, ports: { jobs: verifierPort, shop: shopPort } });
+      await use({ ...demo, verifier: verifiers.jobs, shop: verifiers.shop });
+      await verifiers.close();
       await demo.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -314,7 +314,6 @@ export const cy: Catalogue = {
   'consent.title': 'Ydych chi eisiau rhannu hwn?',
   'consent.asker': 'Mae {name} yn gofyn.',
   'consent.askerUnknown': 'Mae rhywun yn gofyn, ond ni roddodd enw.',
-  'consent.askerUnverified': 'Dyma’r enw a roddwyd. Ni all Satchel ei gadarnhau.',
   'consent.sentTo': 'Mae eich ateb yn mynd i {origin}. Gall Satchel gadarnhau’r cyfeiriad, nid yr enw: gwiriwch mai dyma’r gwasanaeth iawn.',
   'consent.which': 'Pa dystlythyr?',
   'consent.willShare': 'Beth fydd yn cael ei rannu (dad-diciwch i’w adael allan)',

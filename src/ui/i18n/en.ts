@@ -313,7 +313,6 @@ export const en = {
   'consent.title': 'Do you want to share this?',
   'consent.asker': '{name} is asking.',
   'consent.askerUnknown': 'Someone is asking, but they did not give a name.',
-  'consent.askerUnverified': 'This is the name they gave. Satchel cannot confirm it.',
   'consent.sentTo': 'Your answer goes to {origin}. Satchel can confirm this address, not the name they gave: check it is the service you expect.',
   'consent.which': 'Which credential?',
   'consent.willShare': 'What will be shared (untick to leave out)',

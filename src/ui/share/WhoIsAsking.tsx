@@ -16,6 +16,9 @@ export function WarningText({ text, testId }: { text: string; testId: string }) 
   );
 }
 
+/** A register's text as a sentence: it may or may not end with a full stop. */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /**
  * Who is asking, at the top of the consent screen (docs/sharing.md, "Who is asking"). A registered
  * verifier — its request signed with a certificate the register's CA issued to it — is named as the
@@ -31,11 +34,13 @@ export function WhoIsAsking({ request }: { request: ShareRequest }) {
     return (
       <>
         <p class="govuk-body-l govuk-!-margin-bottom-2" data-testid="requester">{t('consent.asker', { name: localise(verifier.name, language) })}</p>
-        <p class="govuk-body-s" data-testid="registered">
-          <strong class="govuk-tag govuk-tag--green">{t('consent.registeredTag')}</strong>{' '}
-          {localise(verifier.registration, language)}
-          {request.responseOrigin && <>{' '}<span data-testid="response-origin">{t('consent.registeredSentTo', { origin: request.responseOrigin })}</span></>}
-        </p>
+        <div data-testid="registered">
+          <p class="govuk-!-margin-bottom-2"><strong class="govuk-tag govuk-tag--green satchel-tag--one-line">{t('consent.registeredTag')}</strong></p>
+          <p class="govuk-body-s">
+            {sentence(localise(verifier.registration, language))}
+            {request.responseOrigin && <>{' '}<span data-testid="response-origin">{t('consent.registeredSentTo', { origin: request.responseOrigin })}</span></>}
+          </p>
+        </div>
       </>
     );
   }
@@ -44,11 +49,11 @@ export function WhoIsAsking({ request }: { request: ShareRequest }) {
       <p class="govuk-body-l govuk-!-margin-bottom-2" data-testid="requester">
         {request.verifierName ? t('consent.asker', { name: request.verifierName }) : t('consent.askerUnknown')}
       </p>
+      {/* Right under the name they gave: the warning is what marks it as not confirmed (in person, with the
+          checker in front of them, nothing more is needed, and Share stays on a phone's first screen). */}
       <WarningText testId="unregistered" text={t('consent.unregistered')} />
       {/* Online, the response_uri's origin is the one thing an unsigned (redirect_uri:) request proves (OpenID4VP 1.0 §5.9.3). */}
-      {request.responseOrigin
-        ? <p class="govuk-body-s" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>
-        : request.verifierName && <p class="govuk-body-s">{t('consent.askerUnverified')}</p>}
+      {request.responseOrigin && <p class="govuk-body-s" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>}
     </>
   );
 }

@@ -86,7 +86,8 @@ describe('a registered verifier', () => {
     const tag = host.querySelector('[data-testid="registered"] .govuk-tag')!;
     expect(tag.textContent).toBe('Registered verifier');
     expect(tag.classList.contains('govuk-tag--green')).toBe(true);
-    expect(text('registered')).toContain('Registered to check the right to work');
+    // The register's words made a sentence, whether or not they end with a full stop.
+    expect(text('registered')).toContain('Registered to check the right to work. Your answer goes to https://jobs.example.');
     expect(text('response-origin')).toContain('https://jobs.example');
     expect(host.querySelector('[data-testid="unregistered"]')).toBeNull();
     expect(host.querySelector('[data-testid="beyond-registration"]')).toBeNull();
@@ -133,11 +134,12 @@ describe('an unregistered verifier', () => {
     expect(host.querySelector('[data-testid="registered"]')).toBeNull();
   });
 
-  it('in person: the same warning, and the name they gave is not confirmed', async () => {
+  it('in person: the same warning, right under the name they gave; no address', async () => {
     await open(inPerson);
     expect(text('requester')).toBe('The Red Lion is asking.');
+    expect(host.querySelector('[data-testid="requester"]')!.nextElementSibling?.getAttribute('data-testid')).toBe('unregistered');
     expect(text('unregistered')).toContain('Satchel could not confirm who this is');
-    expect(host.textContent).toContain('Satchel cannot confirm it');
+    expect(host.querySelector('[data-testid="response-origin"]')).toBeNull();
   });
 
   it('in Welsh', async () => {
