@@ -29,6 +29,8 @@ const RestoreScreen = lazyScreen(() => import('./screens/RestoreScreen').then((m
 const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen').then((m) => m.SettingsScreen));
 const ShareScreen = lazyScreen(() => import('./screens/ShareScreen').then((m) => m.ShareScreen));
 const SetupScreen = lazyScreen(() => import('./screens/SetupScreen').then((m) => m.SetupScreen));
+const SignInReturnScreen = lazyScreen(() => import('./screens/SignInReturnScreen').then((m) => m.SignInReturnScreen));
+const GetCredentialScreen = lazyScreen(() => import('./screens/GetCredentialScreen').then((m) => m.GetCredentialScreen));
 
 /** Paths that need an unlocked vault. */
 const PRIVATE_SCREENS: Record<string, ComponentType> = {
@@ -41,6 +43,9 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
   '/add': AddCredentialScreen,
   // Offer links: …/offer?credential_offer=… or ?credential_offer_uri=… (OpenID4VCI §4.1).
   '/offer': AddCredentialScreen,
+  // Back from a department's sign-in page (OpenID4VCI 1.0 §5): ?code=…&state=…, kept while locked.
+  '/authorised': SignInReturnScreen,
+  '/get-credential': GetCredentialScreen,
   '/share': ShareScreen,
   '/share/quick': QuickShowScreen,
   '/check': CheckScreen,

@@ -1,4 +1,4 @@
-import { ReceiveError } from '../../wallet/receive';
+import { ReceiveError, type ReceiveErrorCode } from '../../wallet/receive';
 import type { Translate } from '../i18n/translate';
 
 /** What the person reads when receiving fails: what happened and what to do next. */
@@ -31,5 +31,19 @@ export function receiveErrorMessage(t: Translate, error: unknown): string {
       return t('receive.error.typeNotAllowed');
     case 'locked':
       return t('vault.error.locked');
+    case 'sign-in-refused':
+      return t('receive.error.signInRefused');
+    case 'sign-in-expired':
+      return t('receive.error.signInExpired');
   }
+}
+
+/** Whether a receive failure is put right by signing in to the department again. */
+export function needsSignInAgain(code: ReceiveErrorCode | undefined): boolean {
+  return code === 'sign-in-refused' || code === 'sign-in-expired';
+}
+
+/** The same, when the person asked to sign in: offline, nothing can finish by itself (the sign-in page must open). */
+export function signInErrorMessage(t: Translate, error: unknown): string {
+  return error instanceof ReceiveError && error.code === 'offline' ? t('signIn.offline') : receiveErrorMessage(t, error);
 }

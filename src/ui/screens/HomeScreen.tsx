@@ -32,6 +32,8 @@ export function HomeScreen() {
     <div class="govuk-button-group">
       <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
       {held && <Link href="/share" class="govuk-button govuk-button--secondary" role="button" draggable={false}>{t('home.share')}</Link>}
+      {/* No offer in hand: some departments issue after the person signs in (wallet-initiated). */}
+      <Link href="/get-credential" class="govuk-link">{t('getCredential.title')}</Link>
     </div>
   );
   return (

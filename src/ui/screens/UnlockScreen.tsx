@@ -71,6 +71,8 @@ export function UnlockScreen({ clock = systemClock }: { clock?: Clock }) {
           {t('unlock.offerWaiting', { source: offerLink.issuerHost ?? t('unlock.offerWaitingLink') })}
         </p>
       )}
+      {/* Back from a department's sign-in page: unlocking finishes adding (SignInReturnScreen). */}
+      {location.pathname === '/authorised' && <p class="govuk-inset-text">{t('signIn.unlock')}</p>}
       {passkey && (
         <>
           <button type="button" id="unlock-passkey" class="govuk-button" onClick={passkeySubmit.submit} disabled={busy}>
