@@ -16,6 +16,7 @@ import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 import { RefusedRequest } from '../share/RefusedRequest';
 import { WarningText, WhoIsAsking } from '../share/WhoIsAsking';
+import { whoIsAskingWords } from '../share/who-is-asking-words';
 import { localise } from '../components/LocalisedText';
 import { nameText } from '../i18n/names';
 
@@ -162,7 +163,7 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
       <WhoIsAsking request={request} />
       {/* A registered verifier asking beyond its registration: said once, above the claims, each of which is marked. */}
       {request.verifier?.kind === 'registered' && request.candidates.some((c) => c.requested.some((r) => r.beyondRegistration)) && (
-        <WarningText testId="beyond-registration" text={t('consent.beyondRegistration', { name: localise(request.verifier.name, language) })} />
+        <WarningText testId="beyond-registration" text={whoIsAskingWords(language)('consent.beyondRegistration', { name: localise(request.verifier.name, language) })} />
       )}
       {several && <p class="govuk-body" data-testid="several">{t('consent.several', { total: request.queryIds.length })}</p>}
       {request.queryIds.map((queryId, q) => {
@@ -201,9 +202,9 @@ function Consent({ request, onShown, onDeclined }: { request: ShareRequest; onSh
             )}
             {candidates.length === 1 && <CandidateSummary candidate={candidate} testId={several ? `candidate-${queryId}` : 'candidate'} />}
             {candidate.whole
-              ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} beyondHint={t('consent.beyondHint')} />
+              ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} beyondHint={whoIsAskingWords(language)('consent.beyondHint')} />
               : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'} retainedHint={t('consent.retained')}
-                beyondHint={t('consent.beyondHint')} onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
+                beyondHint={whoIsAskingWords(language)('consent.beyondHint')} onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
             {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
             {notChosen.length > 0 && (
               <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>

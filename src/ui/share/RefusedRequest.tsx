@@ -3,6 +3,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
 import { verifierProblemText } from './share-error-message';
+import { whoIsAskingWords } from './who-is-asking-words';
 
 /**
  * A signed request whose signer Satchel could not confirm (ShareError 'verifier-untrusted'): why,
@@ -10,17 +11,18 @@ import { verifierProblemText } from './share-error-message';
  * for only by that signer), and what the person can do.
  */
 export function RefusedRequest({ error, onAgain }: { error: ShareError; onAgain(): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const w = whoIsAskingWords(language);
   return (
     <div data-testid="refused">
-      <ScreenHeading>{t('refused.title')}</ScreenHeading>
-      <p class="govuk-body-l" data-testid="refused-reason">{verifierProblemText(t, error)}</p>
-      <div class="govuk-inset-text">{t('refused.nothingSent')}</div>
-      <h2 class="govuk-heading-m">{t('refused.whatToDo')}</h2>
-      <p class="govuk-body">{t('refused.advice')}</p>
-      {error.details.verifierProblem === 'certificate-unlisted' && <p class="govuk-body">{t('refused.adviceUnlisted')}</p>}
+      <ScreenHeading>{w('refused.title')}</ScreenHeading>
+      <p class="govuk-body-l" data-testid="refused-reason">{verifierProblemText(language, error)}</p>
+      <div class="govuk-inset-text">{w('refused.nothingSent')}</div>
+      <h2 class="govuk-heading-m">{w('refused.whatToDo')}</h2>
+      <p class="govuk-body">{w('refused.advice')}</p>
+      {error.details.verifierProblem === 'certificate-unlisted' && <p class="govuk-body">{w('refused.adviceUnlisted')}</p>}
       <div class="govuk-button-group">
-        <button type="button" class="govuk-button govuk-button--secondary" onClick={onAgain}>{t('refused.again')}</button>
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={onAgain}>{w('refused.again')}</button>
         <Link class="govuk-link" href="/">{t('share.done')}</Link>
       </div>
     </div>

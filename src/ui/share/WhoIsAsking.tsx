@@ -1,6 +1,7 @@
 import type { ShareRequest } from '../../wallet/share';
 import { localise } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
+import { whoIsAskingWords } from './who-is-asking-words';
 
 /** GOV.UK warning text (an icon, then the words, with "Warning" for screen readers). */
 export function WarningText({ text, testId }: { text: string; testId: string }) {
@@ -29,16 +30,17 @@ const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.tr
  */
 export function WhoIsAsking({ request }: { request: ShareRequest }) {
   const { t, language } = useI18n();
+  const w = whoIsAskingWords(language);
   const verifier = request.verifier ?? { kind: 'unregistered' as const };
   if (verifier.kind === 'registered') {
     return (
       <>
         <p class="govuk-body-l govuk-!-margin-bottom-2" data-testid="requester">{t('consent.asker', { name: localise(verifier.name, language) })}</p>
         <div data-testid="registered">
-          <p class="govuk-!-margin-bottom-2"><strong class="govuk-tag govuk-tag--green satchel-tag--one-line">{t('consent.registeredTag')}</strong></p>
+          <p class="govuk-!-margin-bottom-2"><strong class="govuk-tag govuk-tag--green satchel-tag--one-line">{w('consent.registeredTag')}</strong></p>
           <p class="govuk-body-s">
             {sentence(localise(verifier.registration, language))}
-            {request.responseOrigin && <>{' '}<span data-testid="response-origin">{t('consent.registeredSentTo', { origin: request.responseOrigin })}</span></>}
+            {request.responseOrigin && <>{' '}<span data-testid="response-origin">{w('consent.registeredSentTo', { origin: request.responseOrigin })}</span></>}
           </p>
         </div>
       </>
@@ -51,7 +53,7 @@ export function WhoIsAsking({ request }: { request: ShareRequest }) {
       </p>
       {/* Right under the name they gave: the warning is what marks it as not confirmed (in person, with the
           checker in front of them, nothing more is needed, and Share stays on a phone's first screen). */}
-      <WarningText testId="unregistered" text={t('consent.unregistered')} />
+      <WarningText testId="unregistered" text={w('consent.unregistered')} />
       {/* Online, the response_uri's origin is the one thing an unsigned (redirect_uri:) request proves (OpenID4VP 1.0 §5.9.3). */}
       {request.responseOrigin && <p class="govuk-body-s" data-testid="response-origin">{t('consent.sentTo', { origin: request.responseOrigin })}</p>}
     </>

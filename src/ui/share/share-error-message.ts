@@ -3,6 +3,7 @@ import { CheckError } from '../../wallet/check';
 import { localise } from '../components/LocalisedText';
 import type { Language, Translate } from '../i18n/translate';
 import { nameText } from '../i18n/names';
+import { whoIsAskingWords } from './who-is-asking-words';
 
 /** Nothing held answers: which credentials are missing, and whether the waiting verifier was told (OpenID4VP 1.0 §8.5). */
 function nothingMatches(t: Translate, error: ShareError, language: Language): string {
@@ -23,12 +24,13 @@ function unusable(t: Translate, error: ShareError, language: Language): string {
  * Why Satchel stopped a signed request whose signer it could not confirm (VerifierProblem), in
  * plain words, prefixed by whom the request claimed to be from when it named a host.
  */
-export function verifierProblemText(t: Translate, error: ShareError): string {
+export function verifierProblemText(language: Language, error: ShareError): string {
+  const w = whoIsAskingWords(language);
   const host = error.details.claimedHost;
   const problem = error.details.verifierProblem;
-  if (problem === 'client-id-mismatch') return host ? t('refused.client-id-mismatch', { host }) : t('refused.client-id-mismatch-hash');
-  const reason = problem ? t(`refused.${problem}`) : t('refused.unknown');
-  return host ? `${t('refused.claimed', { host })} ${reason}` : reason;
+  if (problem === 'client-id-mismatch') return host ? w('refused.client-id-mismatch', { host }) : w('refused.client-id-mismatch-hash');
+  const reason = problem ? w(`refused.${problem}`) : w('refused.unknown');
+  return host ? `${w('refused.claimed', { host })} ${reason}` : reason;
 }
 
 /** What the person reads when sharing or checking fails, and what to do next. */
@@ -46,7 +48,7 @@ export function shareErrorMessage(t: Translate, error: unknown, language: Langua
       case 'credential-unusable':
         return unusable(t, error, language);
       case 'verifier-untrusted':
-        return `${verifierProblemText(t, error)} ${t('refused.nothingSent')}`;
+        return `${verifierProblemText(language, error)} ${whoIsAskingWords(language)('refused.nothingSent')}`;
       case 'quick-show-unavailable':
         return t('quick.error.mdoc', { type: error.details.typeName ? nameText(error.details.typeName, language) : '' });
       case 'locked':

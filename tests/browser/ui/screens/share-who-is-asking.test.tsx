@@ -16,6 +16,8 @@ import { ShareProvider, type ShareServices } from '../../../../src/ui/share/Shar
 import { nameOfClaim, nameOfType } from '../../../../src/wallet/shared/display-name';
 import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared/purposes';
 import { ShareError, type ShareRequest, type Sharer, type VerifierProblem } from '../../../../src/wallet/share/share-api';
+import { WHO_IS_ASKING_WORDS, whoIsAskingWords } from '../../../../src/ui/share/who-is-asking-words';
+import { LANGUAGES } from '../../../../src/ui/i18n/translate';
 import type { ActivityLog } from '../../../../src/wallet/activity';
 import type { Checker } from '../../../../src/wallet/check';
 
@@ -177,5 +179,26 @@ describe('a request whose signer Satchel could not confirm', () => {
   it('without a host named in the request, the mismatch is still said plainly', async () => {
     await open(new ShareError('verifier-untrusted', 'detail', { verifierProblem: 'client-id-mismatch' }));
     expect(text('refused-reason')).toMatch(/names a different certificate/);
+  });
+});
+
+describe('the words of who is asking (kept beside the share screens, out of the first screen\'s catalogue)', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it('every language has every key, none empty, with the same placeholders as the English', () => {
+    const { en } = WHO_IS_ASKING_WORDS;
+    for (const language of LANGUAGES) {
+      const words = WHO_IS_ASKING_WORDS[language];
+      expect(Object.keys(words).sort(), language).toEqual(Object.keys(en).sort());
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        expect(words[key].trim(), `${language} ${key}`).not.toBe('');
+        expect(placeholders(words[key]), `${language} ${key}`).toEqual(placeholders(en[key]));
+      }
+    }
+  });
+
+  it('fills placeholders as plain text and leaves unknown ones visible', () => {
+    expect(whoIsAskingWords('en')('refused.claimed', { host: '<b>x</b>' })).toBe('This request says it is from <b>x</b>.');
+    expect(whoIsAskingWords('cy')('refused.claimed')).toContain('{host}');
   });
 });
