@@ -3,7 +3,8 @@
  * (listed in docs/screens/README.md). Run with `npm run screens`; it walks the steps a person
  * takes against the reference servers: set up, add two credentials, share in person with a
  * checker's phone, quick show, the menu's screens, the driving licence as an ISO mdoc, and last
- * the job site's request online.
+ * the two registered verifiers' signed requests online (the job site's, and the corner shop's that
+ * asks beyond its registration).
  * Every shot waits for its screen's heading (and the content it shows), never a fixed time.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -35,6 +36,7 @@ const SCREENS = {
   settings: '15-settings',
   thisPhone: '16-this-phone',
   mdocLicence: '17-mdoc-licence',
+  consentOverAsking: '18-consent-over-asking',
 } as const;
 
 /**
@@ -161,5 +163,14 @@ test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   await goInApp(holder, '/');
   await goInApp(holder, '/share');
   await holder.locator('#request-image').setInputFiles(picture(online));
-  await shoot(holder, 'consentOnline', holder.getByTestId('requester'));
+  await shoot(holder, 'consentOnline', holder.getByTestId('registered'));
+
+  // The corner shop asks for name and date of birth beyond its registration (age only): the warning and the marked claims.
+  await laptop.goto(demo.shop.url);
+  await laptop.getByRole('button', { name: 'Prove you are over 18', exact: true }).click();
+  const overAsking = await laptop.locator('.qr svg').screenshot();
+  await goInApp(holder, '/');
+  await goInApp(holder, '/share');
+  await holder.locator('#request-image').setInputFiles(picture(overAsking));
+  await shoot(holder, 'consentOverAsking', holder.getByTestId('beyond-registration'));
 });
