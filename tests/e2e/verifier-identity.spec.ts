@@ -4,8 +4,10 @@
  * request (x509_san_dns:localhost) shows the register's name and registration; the corner shop's
  * (x509_hash:), which asks beyond its registration, shows the warning and marks those claims; a
  * request whose signature no longer matches is stopped, nothing sent. Each consent state is
- * screenshotted at 360×740 in English and Welsh into the test's output folder (to look at).
+ * screenshotted at 360×740 in English and Welsh into the test's output folder (to look at) and
+ * checked for WCAG 2.2 A/AA violations (axe) in both.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, goInApp, test, type DemoEnvironment } from './demo-fixtures';
 import { openRequest, phone, receive, showRequest } from './support/phones';
@@ -14,13 +16,24 @@ import { setUpVault, unlock } from './vault-steps';
 test.describe.configure({ timeout: 240_000 });
 
 const CONSENT = 'Do you want to share this?';
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-/** The screen in English, then in Welsh (switched in place: the app keeps the screen's state), then English again. */
+async function expectNoViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * The screen in English, then in Welsh (switched in place: the app keeps the screen's state), then
+ * English again: a screenshot of each, and no WCAG 2.2 A/AA violations in either.
+ */
 async function shots(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}-en.png`) });
+  await expectNoViolations(page, `${name} (en)`);
   await page.getByRole('link', { name: 'Cymraeg', exact: true }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'cy');
   await page.screenshot({ path: testInfo.outputPath(`${name}-cy.png`) });
+  await expectNoViolations(page, `${name} (cy)`);
   await page.getByRole('link', { name: 'English', exact: true }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 }
