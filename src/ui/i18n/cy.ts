@@ -238,7 +238,6 @@ export const cy: Catalogue = {
   'signIn.title': 'Mewngofnodi i {issuer}',
   'signIn.why': 'Mae angen i {issuer} wybod mai chi sydd yno cyn rhoi eich {credential} i chi.',
   'signIn.how': 'Bydd Satchel yn agor y dudalen fewngofnodi. Ar ôl i chi fewngofnodi, byddwch yn dod yn ôl yma a bydd Satchel yn ychwanegu eich tystlythyr.',
-  'signIn.for': 'Chi, ar ôl i chi fewngofnodi',
   'signIn.continue': 'Parhau i fewngofnodi',
   'signIn.opening': 'Wrthi’n agor y dudalen fewngofnodi…',
   'signIn.again': 'Mewngofnodi eto',

@@ -238,7 +238,6 @@ export const en = {
   'signIn.title': 'Sign in to {issuer}',
   'signIn.why': '{issuer} needs to know it is you before it issues your {credential}.',
   'signIn.how': 'Satchel will open its sign-in page. When you have signed in, you will come back here and Satchel will add your credential.',
-  'signIn.for': 'You, once you have signed in',
   'signIn.continue': 'Continue to sign in',
   'signIn.opening': 'Opening the sign-in page…',
   'signIn.again': 'Sign in again',

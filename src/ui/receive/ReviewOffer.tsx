@@ -87,17 +87,18 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
           </div>
         ))}
         {/* An OpenID4VCI offer names no holder (§4.1.1): who it is for is only known once issued
-            (docs/issuers.md); after a sign-in, it is whoever signed in. */}
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">{t('review.for')}</dt>
-          <dd class="govuk-summary-list__value">{offer.signIn ? t('signIn.for') : t('review.forValue')}</dd>
-        </div>
+            (docs/issuers.md). After a sign-in it is whoever signed in, which the next lines say. */}
+        {!offer.signIn && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">{t('review.for')}</dt>
+            <dd class="govuk-summary-list__value">{t('review.forValue')}</dd>
+          </div>
+        )}
       </dl>
       {offer.signIn && (
         <>
           <h2 class="govuk-heading-m">{t('signIn.title', { issuer })}</h2>
           <p class="govuk-body">{t('signIn.why', { issuer, credential: first ? localise(first.name, language) : '' })}</p>
-          <p class="govuk-body">{t('signIn.how')}</p>
         </>
       )}
       {offer.txCode && (
@@ -120,6 +121,8 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
       {!offer.issuerConfirmedOffer && !offer.signIn && (
         <p class="govuk-body" data-testid="checked-on-add">{offer.txCode ? t('review.checkedOnAddWithCode') : t('review.checkedOnAdd')}</p>
       )}
+      {/* Under the buttons, so that "Continue to sign in" stays on a phone's first screen. */}
+      {offer.signIn && <p class="govuk-body">{t('signIn.how')}</p>}
       <p class="govuk-body">{t('review.checks')}</p>
     </form>
   );

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AcceptResult } from '../../wallet/receive';
+import type { CredentialView } from '../../wallet/held';
+import { NameText } from '../components/NameText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
@@ -12,7 +14,7 @@ import { takeSignInReturn } from '../receive/sign-in-return';
 type Outcome =
   | { name: 'working' }
   | { name: 'nothing' }
-  | { name: 'done'; result: AcceptResult }
+  | { name: 'done'; result: AcceptResult; added?: CredentialView }
   | { name: 'failed'; error: unknown };
 
 /**
@@ -45,6 +47,12 @@ export function SignInReturnScreen() {
       (result) => {
         if (!live) return;
         shown();
+        if (result.status === 'stored') {
+          // Named under "Credential added", as after an offer (the wallet returns only its id).
+          const shownId = result.credentialIds[0];
+          const named = shownId ? receiver.credential(shownId) : Promise.resolve(undefined);
+          return void named.then((added) => live && setOutcome({ name: 'done', result, added }), () => live && setOutcome({ name: 'done', result }));
+        }
         if (result.status !== 'sign-in') return setOutcome({ name: 'done', result });
         try {
           openSignInPage(result.url);
@@ -72,7 +80,7 @@ export function SignInReturnScreen() {
         </>
       );
     case 'done':
-      return <OfferAdded result={outcome.result} queuedBody={t('signIn.returnQueued')} />;
+      return <OfferAdded result={outcome.result} name={outcome.added && <NameText name={outcome.added.typeName} />} queuedBody={t('signIn.returnQueued')} />;
     case 'failed':
       return (
         <>

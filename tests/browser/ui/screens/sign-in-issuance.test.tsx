@@ -23,6 +23,7 @@ import { HomeScreen } from '../../../../src/ui/screens/HomeScreen';
 import { Screens } from '../../../../src/ui/Screens';
 import { VaultProvider } from '../../../../src/ui/vault/VaultContext';
 import { ReceiveError, type AcceptResult, type OfferSummary, type PendingOffer, type Receiver } from '../../../../src/wallet/receive/receive-api';
+import type { CredentialView } from '../../../../src/wallet/held';
 import type { Vault, VaultState } from '../../../../src/wallet/vault/vault-api';
 
 const host = document.body.appendChild(document.createElement('div'));
@@ -114,6 +115,7 @@ function fakeReceiver(overrides: Partial<Receiver> = {}): Receiver {
     completeSignIn: async (): Promise<AcceptResult> => ({ status: 'stored', credentialIds: ['cred-dbs'] }),
     knownIssuers: async () => KNOWN_ISSUERS,
     requestCredential: async () => SIGN_IN_OFFER,
+    credential: async (id) => (id === 'cred-dbs' ? { typeName: { of: 'words', words: { en: 'Basic DBS certificate' } } } as unknown as CredentialView : undefined),
     listCredentials: async () => [],
     refreshStatus: async () => undefined,
     onPendingChange: () => () => undefined,
@@ -142,7 +144,6 @@ describe('reviewing an offer from a department that needs the person to sign in'
     button(en['form.continue'])!.click();
     await shows(en['signIn.title'].replace('{issuer}', DBS));
     expect(host.textContent).toContain(`${DBS} needs to know it is you before it issues your Basic DBS certificate.`);
-    expect(host.textContent).toContain(en['signIn.for']);
     expect(host.textContent).not.toContain(en['review.forValue']);
     expect(host.querySelector('#tx-code')).toBeNull();
     expect(button(en['review.accept'])).toBeUndefined();
@@ -199,8 +200,9 @@ describe('coming back from the sign-in page to /authorised', () => {
     }
     const view = [...host.querySelectorAll('a')].find((a) => a.textContent === en['added.view']);
     expect(view?.getAttribute('href')).toBe('/credential/cred-dbs');
-    // The heading is the confirmation panel's, as after an ordinary offer.
+    // The heading is the confirmation panel's, with the credential's name, as after an ordinary offer.
     expect(h1()).toBe(en['added.title']);
+    await expect.poll(() => host.querySelector('.govuk-panel__body')?.textContent, { timeout: 60_000 }).toBe('Basic DBS certificate');
   });
 
   it('offline after signing in: says where it stopped and what happens next', async () => {
