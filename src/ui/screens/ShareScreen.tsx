@@ -102,9 +102,10 @@ function ReadRequest({ errors, onInput, onError, returnTo }: { errors: FieldErro
 
 /** After "Do not share": nothing was sent, and whether the waiting verifier knows (OpenID4VP 1.0 §8.5 access_denied). */
 function Declined({ request, verifierTold }: { request: ShareRequest; verifierTold: boolean }) {
-  const { t } = useI18n();
-  // Name who was actually contacted: the response_uri's origin, else the name they gave.
-  const name = request.responseOrigin ?? request.verifierName ?? '';
+  const { t, language } = useI18n();
+  // Name who was actually contacted: a registered verifier by its registered name (its certificate
+  // names the response_uri's host); else the response_uri's origin, else the name they gave.
+  const name = request.verifier?.kind === 'registered' ? localise(request.verifier.name, language) : request.responseOrigin ?? request.verifierName ?? '';
   const text = request.mode === 'in-person' ? t('declined.inPerson') : verifierTold ? t('declined.told', { name }) : t('declined.notTold', { name });
   return (
     <>

@@ -55,6 +55,7 @@ function stubSharer(answer: ShareRequest | ShareError): Sharer {
       if (answer instanceof ShareError) throw answer;
       return answer;
     },
+    decline: async () => ({ verifierTold: true }),
   } as unknown as Sharer;
 }
 
@@ -94,6 +95,12 @@ describe('a registered verifier', () => {
     expect(host.querySelector('[data-testid="unregistered"]')).toBeNull();
     expect(host.querySelector('[data-testid="beyond-registration"]')).toBeNull();
     expect(hints().every(([, hint]) => hint === '')).toBe(true);
+  });
+
+  it('after "Do not share", the registered verifier told is named by its registered name', async () => {
+    await open(jobs);
+    await act(() => host.querySelector<HTMLButtonElement>('#decline')!.click());
+    await expect.poll(() => text('declined') ?? '').toBe('We told Example Jobs Ltd that you chose not to share, so their page will not keep waiting.');
   });
 
   it('Welsh: the register\'s Welsh name and registration', async () => {
