@@ -134,3 +134,27 @@ test('wallet-initiated: "Get a credential from a department", the DBS check chos
   await page.getByRole('link', { name: 'View your credential' }).click();
   await expect(page.getByTestId('claims')).toContainText('Okafor', { timeout: 30_000 });
 });
+
+test('no signal when back from the sign-in page: it says where it stopped, and finishes when the connection returns', async ({ page, context, demo }, testInfo) => {
+  await setUpVault(page);
+  const admin = await context.newPage();
+  const offer = await dbsOffer(admin, demo.servers.adminUrl);
+  await admin.close();
+  await page.goto(offer.walletLink);
+  await unlock(page);
+  await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  await signIn(page, offer.email);
+  // Signed in and back in the app, which is locked: the signal goes before Satchel can fetch the certificate.
+  await context.setOffline(true);
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock Satchel' })).toBeVisible({ timeout: 30_000 });
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Waiting for a connection' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('You have signed in, but you are offline.')).toBeVisible();
+  await checkScreen(page, testInfo, 'sign-in-offline');
+  await goInApp(page, '/');
+  await expect(page.getByTestId('pending-offers')).toContainText('Waiting for a connection');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('credential-card').filter({ hasText: 'Basic DBS check' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('pending-offers')).toHaveCount(0);
+});
