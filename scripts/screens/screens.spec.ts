@@ -2,7 +2,8 @@
  * The main screens at 360×740, in English and Welsh, as docs/screens/<nn>-<screen>-<en|cy>.png
  * (listed in docs/screens/README.md). Run with `npm run screens`; it walks the steps a person
  * takes against the reference servers: set up, add two credentials, share in person with a
- * checker's phone, quick show, the menu's screens, the driving licence as an ISO mdoc, and last
+ * checker's phone, quick show, the menu's screens, the driving licence as an ISO mdoc, a
+ * department that issues only after sign-in (its review), and last
  * the two registered verifiers' signed requests online (the job site's, and the corner shop's that
  * asks beyond its registration).
  * Every shot waits for its screen's heading (and the content it shows), never a fixed time.
@@ -37,6 +38,8 @@ const SCREENS = {
   thisPhone: '16-this-phone',
   mdocLicence: '17-mdoc-licence',
   consentOverAsking: '18-consent-over-asking',
+  getCredential: '19-get-credential',
+  signInReview: '20-sign-in-review',
 } as const;
 
 /**
@@ -153,6 +156,17 @@ test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   await expect(holder.getByTestId('credential-card')).toHaveCount(3);
   await holder.getByTestId('credential-card').getByRole('link', { name: /^Mobile driving licence/ }).click();
   await shoot(holder, 'mdocLicence', holder.getByRole('img', { name: 'Photo' }), holder.locator('img.satchel-portrait'));
+
+  // A department that issues only after the person signs in (the DBS): chosen from the departments
+  // Satchel knows, then its review, which says why it needs the person to sign in. Not added.
+  await goInApp(holder, '/');
+  await goInApp(holder, '/get-credential');
+  await shoot(holder, 'getCredential', holder.getByRole('radio', { name: 'Basic DBS check' }));
+  await holder.getByRole('radio', { name: 'Basic DBS check' }).check();
+  await holder.getByRole('button', { name: 'Continue', exact: true }).click();
+  await shoot(holder, 'signInReview', holder.getByRole('button', { name: 'Continue to sign in' }));
+  await holder.getByRole('button', { name: 'Do not add' }).click();
+  await expect(home).toBeVisible();
 
   // Online, last: the job site's request, on a laptop (answering or declining would take the
   // holder's page to the job site).

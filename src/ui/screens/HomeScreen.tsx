@@ -32,8 +32,6 @@ export function HomeScreen() {
     <div class="govuk-button-group">
       <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
       {held && <Link href="/share" class="govuk-button govuk-button--secondary" role="button" draggable={false}>{t('home.share')}</Link>}
-      {/* No offer in hand: some departments issue after the person signs in (wallet-initiated). */}
-      <Link href="/get-credential" class="govuk-link">{t('getCredential.title')}</Link>
     </div>
   );
   return (
@@ -57,6 +55,9 @@ export function HomeScreen() {
       )}
       <PendingOffers />
       {!held && actions}
+      {/* No offer in hand: some departments issue after the person signs in (wallet-initiated).
+          Under the list, so that with credentials held sharing stays at the top. */}
+      <p class="govuk-body"><Link href="/get-credential" class="govuk-link">{t('getCredential.title')}</Link></p>
       <p class="govuk-body">
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
       </p>
