@@ -6,7 +6,9 @@
  * their way"), "Continue" opens a new sign-in; after signing in the browser comes back to
  * /authorised, where the app, loaded afresh, is reloaded before unlocking; unlocking finishes and
  * the certificate is shown, with the code gone from the address bar. Then wallet-initiated: "Get a
- * credential from a department", the DBS check chosen, signed in for, added. Each new screen is
+ * credential from a department", the DBS check chosen, signed in for, added. No signal on the way
+ * back: it says where it stopped and finishes online. Cancelled on the sign-in page: nothing added,
+ * "Sign in again" from "On their way". Each new screen is
  * scanned for WCAG 2.2 A/AA and pictured at 360×740 in English and Welsh in the test's output folder.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -76,6 +78,10 @@ test('a DBS certificate through the sign-in, the app closed and reloaded on the 
   await expect(page.getByText(`${DBS} needs to know it is you before it issues your Basic DBS check.`)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue to sign in' })).toBeInViewport();
   await checkScreen(page, testInfo, 'sign-in-review');
+  // In Welsh too, the main action is on the phone's first screen.
+  await page.getByRole('link', { name: 'Cymraeg', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Parhau i fewngofnodi' })).toBeInViewport();
+  await page.getByRole('link', { name: 'English', exact: true }).click();
   await page.getByRole('button', { name: 'Continue to sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
 
@@ -156,5 +162,35 @@ test('no signal when back from the sign-in page: it says where it stopped, and f
 
   await context.setOffline(false);
   await expect(page.getByTestId('credential-card').filter({ hasText: 'Basic DBS check' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('pending-offers')).toHaveCount(0);
+});
+
+test('the person cancels on the sign-in page: nothing added, and "Sign in again" from their credentials gets it', async ({ page, context, demo }, testInfo) => {
+  await setUpVault(page);
+  const admin = await context.newPage();
+  const offer = await dbsOffer(admin, demo.servers.adminUrl);
+  await admin.close();
+  await page.goto(offer.walletLink);
+  await unlock(page);
+  await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Back at /authorised with error=access_denied (RFC 6749 §4.1.2.1), the app loaded afresh.
+  await page.waitForURL(/\/authorised\?/);
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your credential has not been added' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Signing in was cancelled or refused, so nothing has been added.')).toBeVisible();
+  await checkScreen(page, testInfo, 'sign-in-cancelled');
+
+  await page.getByRole('link', { name: 'Go to your credentials' }).click();
+  const pending = page.getByTestId('pending-offers');
+  await expect(pending).toContainText('Signing in was cancelled or refused', { timeout: 30_000 });
+  await checkScreen(page, testInfo, 'sign-in-failed-pending');
+  await pending.getByRole('button', { name: /^Sign in again/ }).click();
+  await signIn(page, offer.email);
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Credential added' })).toBeVisible({ timeout: 60_000 });
+  await goInApp(page, '/');
+  await expect(page.getByTestId('credential-card').filter({ hasText: 'Basic DBS check' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('pending-offers')).toHaveCount(0);
 });
