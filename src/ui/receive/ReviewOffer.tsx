@@ -6,6 +6,7 @@ import { useSubmit } from '../components/form/useSubmit';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { signInWords } from './sign-in-words';
 import type { Translate } from '../i18n/translate';
 import { navigate } from '../router';
 import { receiveErrorMessage, signInErrorMessage } from './receive-error-message';
@@ -97,8 +98,8 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
       </dl>
       {offer.signIn && (
         <>
-          <h2 class="govuk-heading-m">{t('signIn.title', { issuer })}</h2>
-          <p class="govuk-body">{t('signIn.why', { issuer, credential: first ? localise(first.name, language) : '' })}</p>
+          <h2 class="govuk-heading-m">{signInWords(language)('signIn.title', { issuer })}</h2>
+          <p class="govuk-body">{signInWords(language)('signIn.why', { issuer, credential: first ? localise(first.name, language) : '' })}</p>
         </>
       )}
       {offer.txCode && (
@@ -109,7 +110,7 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
       <div class="govuk-button-group">
         <button type="submit" id="accept" class="govuk-button" disabled={busy} aria-disabled={busy}>
           {offer.signIn
-            ? (busy ? t('signIn.opening') : t('signIn.continue'))
+            ? (busy ? signInWords(language)('signIn.opening') : signInWords(language)('signIn.continue'))
             : (busy ? t('review.working') : t('review.accept'))}
         </button>
         <button type="button" class="govuk-button govuk-button--secondary" disabled={busy}
@@ -122,7 +123,7 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
         <p class="govuk-body" data-testid="checked-on-add">{offer.txCode ? t('review.checkedOnAddWithCode') : t('review.checkedOnAdd')}</p>
       )}
       {/* Under the buttons, so that "Continue to sign in" stays on a phone's first screen. */}
-      {offer.signIn && <p class="govuk-body">{t('signIn.how')}</p>}
+      {offer.signIn && <p class="govuk-body">{signInWords(language)('signIn.how')}</p>}
       <p class="govuk-body">{t('review.checks')}</p>
     </form>
   );

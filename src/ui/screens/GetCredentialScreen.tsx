@@ -5,6 +5,7 @@ import { useSubmit } from '../components/form/useSubmit';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { signInWords } from '../receive/sign-in-words';
 import { OfferAdded } from '../receive/OfferAdded';
 import { receiveErrorMessage } from '../receive/receive-error-message';
 import { useReceiver } from '../receive/ReceiverContext';
@@ -62,21 +63,21 @@ export function GetCredentialScreen() {
     <>
       <ErrorSummary errors={shownErrors} />
       <ScreenHeading>{t('getCredential.title')}</ScreenHeading>
-      <p class="govuk-body">{t('getCredential.intro')}</p>
+      <p class="govuk-body">{signInWords(language)('getCredential.intro')}</p>
       {loadError !== undefined ? (
         <p class="govuk-body" data-testid="get-credential-error">
-          {loadError instanceof ReceiveError && loadError.code === 'offline' ? t('getCredential.offline') : receiveErrorMessage(t, loadError)}
+          {loadError instanceof ReceiveError && loadError.code === 'offline' ? signInWords(language)('getCredential.offline') : receiveErrorMessage(t, loadError)}
         </p>
       ) : issuers === undefined ? (
-        <p class="govuk-body" role="status">{t('getCredential.loading')}</p>
+        <p class="govuk-body" role="status">{signInWords(language)('getCredential.loading')}</p>
       ) : choices.length === 0 ? (
-        <p class="govuk-body">{t('getCredential.none')}</p>
+        <p class="govuk-body">{signInWords(language)('getCredential.none')}</p>
       ) : (
         <form onSubmit={choose.submit} noValidate>
           <div class={`govuk-form-group${fieldError ? ' govuk-form-group--error' : ''}`}>
             <fieldset class="govuk-fieldset" aria-describedby={fieldError ? `${CHOICE_FIELD}-error` : undefined}>
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                <h2 class="govuk-fieldset__heading">{t('getCredential.legend')}</h2>
+                <h2 class="govuk-fieldset__heading">{signInWords(language)('getCredential.legend')}</h2>
               </legend>
               {fieldError && (
                 <p id={`${CHOICE_FIELD}-error`} class="govuk-error-message">
@@ -90,7 +91,7 @@ export function GetCredentialScreen() {
                       checked={choice === id} onChange={() => setChoice(id)} aria-describedby={`${id}-hint`} />
                     <label class="govuk-label govuk-radios__label" for={id}><LocalisedText text={credential.name} /></label>
                     <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">
-                      {t('getCredential.from', { issuer: localise(issuer.name, language) })}
+                      {signInWords(language)('getCredential.from', { issuer: localise(issuer.name, language) })}
                     </div>
                   </div>
                 ))}

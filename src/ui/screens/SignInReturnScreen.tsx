@@ -4,6 +4,7 @@ import type { CredentialView } from '../../wallet/held';
 import { NameText } from '../components/NameText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { signInWords } from '../receive/sign-in-words';
 import { Link } from '../router';
 import { OfferAdded } from '../receive/OfferAdded';
 import { receiveErrorMessage } from '../receive/receive-error-message';
@@ -30,7 +31,7 @@ let finishing: Promise<AcceptResult> | undefined;
  * expired: sign in again from "On their way").
  */
 export function SignInReturnScreen() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const receiver = useReceiver();
   const [outcome, setOutcome] = useState<Outcome>({ name: 'working' });
   useEffect(() => {
@@ -75,16 +76,16 @@ export function SignInReturnScreen() {
     case 'working':
       return (
         <>
-          <ScreenHeading>{t('signIn.returnTitle')}</ScreenHeading>
-          <p class="govuk-body" role="status">{t('signIn.returnWorking')}</p>
+          <ScreenHeading>{signInWords(language)('signIn.returnTitle')}</ScreenHeading>
+          <p class="govuk-body" role="status">{signInWords(language)('signIn.returnWorking')}</p>
         </>
       );
     case 'done':
-      return <OfferAdded result={outcome.result} name={outcome.added && <NameText name={outcome.added.typeName} />} queuedBody={t('signIn.returnQueued')} />;
+      return <OfferAdded result={outcome.result} name={outcome.added && <NameText name={outcome.added.typeName} />} queuedBody={signInWords(language)('signIn.returnQueued')} />;
     case 'failed':
       return (
         <>
-          <ScreenHeading>{t('signIn.returnFailed')}</ScreenHeading>
+          <ScreenHeading>{signInWords(language)('signIn.returnFailed')}</ScreenHeading>
           <p class="govuk-body">{receiveErrorMessage(t, outcome.error)}</p>
           <p class="govuk-body"><Link class="govuk-link" href="/">{t('added.home')}</Link></p>
         </>
@@ -92,8 +93,8 @@ export function SignInReturnScreen() {
     case 'nothing':
       return (
         <>
-          <ScreenHeading>{t('signIn.nothingTitle')}</ScreenHeading>
-          <p class="govuk-body">{t('signIn.nothingBody')}</p>
+          <ScreenHeading>{signInWords(language)('signIn.nothingTitle')}</ScreenHeading>
+          <p class="govuk-body">{signInWords(language)('signIn.nothingBody')}</p>
           <p class="govuk-body"><Link class="govuk-link" href="/">{t('added.home')}</Link></p>
         </>
       );

@@ -18,6 +18,8 @@ import { en } from '../../../../src/ui/i18n/en';
 import { PendingOffers } from '../../../../src/ui/receive/PendingOffers';
 import { ReceiverProvider } from '../../../../src/ui/receive/ReceiverContext';
 import { signInPage } from '../../../../src/ui/receive/sign-in-page';
+import { SIGN_IN_WORDS, signInWords } from '../../../../src/ui/receive/sign-in-words';
+import { LANGUAGES } from '../../../../src/ui/i18n/translate';
 import { AddCredentialScreen } from '../../../../src/ui/screens/AddCredentialScreen';
 import { HomeScreen } from '../../../../src/ui/screens/HomeScreen';
 import { Screens } from '../../../../src/ui/Screens';
@@ -142,34 +144,34 @@ describe('reviewing an offer from a department that needs the person to sign in'
     await app(<AddCredentialScreen />, { receiver: fakeReceiver({ accept }) });
     await type('offer-text', 'openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fdbs.example%2Foffer%2F1');
     button(en['form.continue'])!.click();
-    await shows(en['signIn.title'].replace('{issuer}', DBS));
+    await shows(SIGN_IN_WORDS.en['signIn.title'].replace('{issuer}', DBS));
     expect(host.textContent).toContain(`${DBS} needs to know it is you before it issues your Basic DBS certificate.`);
     expect(host.textContent).not.toContain(en['review.forValue']);
     expect(host.querySelector('#tx-code')).toBeNull();
     expect(button(en['review.accept'])).toBeUndefined();
 
-    button(en['signIn.continue'])!.click();
+    button(SIGN_IN_WORDS.en['signIn.continue'])!.click();
     await expect.poll(() => open.mock.calls, { timeout: 60_000 }).toEqual([[SIGN_IN_URL]]);
     expect(accept).toHaveBeenCalledWith('offer-dbs', undefined);
     // While the browser leaves for the sign-in page, the button says so and cannot be pressed again.
-    expect(button(en['signIn.opening'])?.disabled).toBe(true);
+    expect(button(SIGN_IN_WORDS.en['signIn.opening'])?.disabled).toBe(true);
   });
 
   it('says the same in Welsh', async () => {
     await app(<AddCredentialScreen />, { language: 'cy' });
     await type('offer-text', 'openid-credential-offer://?credential_offer_uri=https%3A%2F%2Fdbs.example%2Foffer%2F1');
     button(cy['form.continue'])!.click();
-    await shows(cy['signIn.title'].replace('{issuer}', 'Y Gwasanaeth Datgelu a Gwahardd'));
+    await shows(SIGN_IN_WORDS.cy['signIn.title'].replace('{issuer}', 'Y Gwasanaeth Datgelu a Gwahardd'));
     expect(host.textContent).toContain('cyn rhoi eich Tystysgrif DBS sylfaenol i chi');
-    expect(button(cy['signIn.continue'])).toBeDefined();
+    expect(button(SIGN_IN_WORDS.cy['signIn.continue'])).toBeDefined();
   });
 
   it('a sign-in page address that is not a web address is not opened', async () => {
     await app(<AddCredentialScreen />, { receiver: fakeReceiver({ accept: async () => ({ status: 'sign-in', url: 'javascript:alert(1)' }) }) });
     await type('offer-text', 'openid-credential-offer://?credential_offer_uri=x');
     button(en['form.continue'])!.click();
-    await shows(en['signIn.continue']);
-    button(en['signIn.continue'])!.click();
+    await shows(SIGN_IN_WORDS.en['signIn.continue']);
+    button(SIGN_IN_WORDS.en['signIn.continue'])!.click();
     await shows(en['receive.error.server']);
     expect(open).not.toHaveBeenCalled();
   });
@@ -208,7 +210,7 @@ describe('coming back from the sign-in page to /authorised', () => {
   it('offline after signing in: says where it stopped and what happens next', async () => {
     history.pushState(null, '', RETURN);
     await app(<Screens offlineReadiness="ready" />, { receiver: fakeReceiver({ completeSignIn: async () => ({ status: 'queued' }) }) });
-    await shows(en['signIn.returnQueued']);
+    await shows(SIGN_IN_WORDS.en['signIn.returnQueued']);
     expect(h1()).toBe(en['added.queuedTitle']);
     expect(location.href).not.toContain(CODE);
   });
@@ -218,7 +220,7 @@ describe('coming back from the sign-in page to /authorised', () => {
       history.pushState(null, '', RETURN);
       await app(<Screens offlineReadiness="ready" />, { receiver: fakeReceiver({ completeSignIn: async () => { throw new ReceiveError(code, code); } }) });
       await shows(message);
-      expect(h1()).toBe(en['signIn.returnFailed']);
+      expect(h1()).toBe(SIGN_IN_WORDS.en['signIn.returnFailed']);
       const home = [...host.querySelectorAll('a')].find((a) => a.textContent === en['added.home']);
       expect(home?.getAttribute('href')).toBe('/');
       await act(() => render(null, host));
@@ -229,15 +231,15 @@ describe('coming back from the sign-in page to /authorised', () => {
     history.pushState(null, '', RETURN);
     await app(<Screens offlineReadiness="ready" />, { language: 'cy', receiver: fakeReceiver({ completeSignIn: async () => { throw new ReceiveError('sign-in-expired', 'x'); } }) });
     await shows(cy['receive.error.signInExpired']);
-    expect(h1()).toBe(cy['signIn.returnFailed']);
+    expect(h1()).toBe(SIGN_IN_WORDS.cy['signIn.returnFailed']);
   });
 
   it('opened with nothing to finish (no code in the address): says so and asks the wallet nothing', async () => {
     history.pushState(null, '', '/authorised');
     const completeSignIn = vi.fn();
     await app(<Screens offlineReadiness="ready" />, { receiver: fakeReceiver({ completeSignIn }) });
-    await shows(en['signIn.nothingBody']);
-    expect(h1()).toBe(en['signIn.nothingTitle']);
+    await shows(SIGN_IN_WORDS.en['signIn.nothingBody']);
+    expect(h1()).toBe(SIGN_IN_WORDS.en['signIn.nothingTitle']);
     expect(completeSignIn).not.toHaveBeenCalled();
   });
 });
@@ -285,7 +287,7 @@ describe('Get a credential from a department', () => {
     history.pushState(null, '', '/get-credential');
     const requestCredential = vi.fn(async () => SIGN_IN_OFFER);
     await app(<Screens offlineReadiness="ready" />, { receiver: fakeReceiver({ requestCredential }) });
-    await shows(en['getCredential.legend']);
+    await shows(SIGN_IN_WORDS.en['getCredential.legend']);
     expect(h1()).toBe(en['getCredential.title']);
     expect(host.textContent).toContain('Basic DBS certificate');
     expect(host.textContent).toContain(`From ${DBS}`);
@@ -296,16 +298,16 @@ describe('Get a credential from a department', () => {
 
     await act(() => host.querySelector<HTMLInputElement>('input[type=radio]')!.click());
     button(en['form.continue'])!.click();
-    await shows(en['signIn.title'].replace('{issuer}', DBS));
+    await shows(SIGN_IN_WORDS.en['signIn.title'].replace('{issuer}', DBS));
     expect(requestCredential).toHaveBeenCalledWith('https://dbs.example', 'basic_dbs');
-    button(en['signIn.continue'])!.click();
+    button(SIGN_IN_WORDS.en['signIn.continue'])!.click();
     await expect.poll(() => open.mock.calls, { timeout: 60_000 }).toEqual([[SIGN_IN_URL]]);
   });
 
   it('in Welsh', async () => {
     history.pushState(null, '', '/get-credential');
     await app(<Screens offlineReadiness="ready" />, { language: 'cy' });
-    await shows(cy['getCredential.legend']);
+    await shows(SIGN_IN_WORDS.cy['getCredential.legend']);
     expect(h1()).toBe(cy['getCredential.title']);
     expect(host.textContent).toContain('Gan Y Gwasanaeth Datgelu a Gwahardd');
   });
@@ -313,10 +315,30 @@ describe('Get a credential from a department', () => {
   it('offline with nothing known yet, or no department that issues this way: says so', async () => {
     history.pushState(null, '', '/get-credential');
     await app(<Screens offlineReadiness="ready" />, { receiver: fakeReceiver({ knownIssuers: async () => { throw new ReceiveError('offline', 'offline'); } }) });
-    await shows(en['getCredential.offline']);
+    await shows(SIGN_IN_WORDS.en['getCredential.offline']);
     await act(() => render(null, host));
     await app(<Screens offlineReadiness="ready" />, { receiver: fakeReceiver({ knownIssuers: async () => [] }) });
-    await shows(en['getCredential.none']);
+    await shows(SIGN_IN_WORDS.en['getCredential.none']);
     expect(button(en['form.continue'])).toBeUndefined();
+  });
+});
+
+describe('the sign-in words (kept out of the first screen\'s catalogues)', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it('every language has every key, none empty, with the same placeholders as the English', () => {
+    const { en: english } = SIGN_IN_WORDS;
+    for (const language of LANGUAGES) {
+      const words = SIGN_IN_WORDS[language];
+      expect(Object.keys(words).sort(), language).toEqual(Object.keys(english).sort());
+      for (const key of Object.keys(english) as (keyof typeof english)[]) {
+        expect(words[key].trim(), `${language} ${key}`).not.toBe('');
+        expect(placeholders(words[key]), `${language} ${key}`).toEqual(placeholders(english[key]));
+      }
+    }
+  });
+
+  it('fills placeholders as plain text', () => {
+    expect(signInWords('en')('signIn.title', { issuer: '<b>DBS</b>' })).toBe('Sign in to <b>DBS</b>');
   });
 });
