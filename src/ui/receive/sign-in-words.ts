@@ -7,6 +7,7 @@
  * with the same placeholders (tested).
  */
 import type { Language } from '../i18n/translate';
+import { screenWords, type ScreenWords } from '../i18n/screen-words';
 
 const en = {
   'signIn.continue': 'Continue to sign in',
@@ -52,10 +53,9 @@ const cy: Record<SignInKey, string> = {
 
 export const SIGN_IN_WORDS: Record<Language, Record<SignInKey, string>> = { en, cy };
 
-export type SignInWords = (key: SignInKey, params?: Record<string, string>) => string;
+export type SignInWords = ScreenWords<SignInKey>;
 
-/** The words in `language`, `{name}` placeholders filled with plain text (as src/ui/i18n/translate.ts does). */
+/** The words in `language`, `{name}` placeholders filled with plain text. */
 export function signInWords(language: Language): SignInWords {
-  const words = SIGN_IN_WORDS[language];
-  return (key, params) => words[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return screenWords(SIGN_IN_WORDS, language);
 }

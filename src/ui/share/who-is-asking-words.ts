@@ -6,6 +6,7 @@
  * Typed like the catalogues: every language has every key, with the same placeholders (tested).
  */
 import type { Language } from '../i18n/translate';
+import { screenWords, type ScreenWords } from '../i18n/screen-words';
 
 const en = {
   'consent.registeredTag': 'Registered verifier',
@@ -57,10 +58,9 @@ const cy: Record<WhoIsAskingKey, string> = {
 
 export const WHO_IS_ASKING_WORDS: Record<Language, Record<WhoIsAskingKey, string>> = { en, cy };
 
-export type WhoIsAskingWords = (key: WhoIsAskingKey, params?: Record<string, string>) => string;
+export type WhoIsAskingWords = ScreenWords<WhoIsAskingKey>;
 
-/** The words in `language`, `{name}` placeholders filled with plain text (as src/ui/i18n/translate.ts does). */
+/** The words in `language`, `{name}` placeholders filled with plain text. */
 export function whoIsAskingWords(language: Language): WhoIsAskingWords {
-  const words = WHO_IS_ASKING_WORDS[language];
-  return (key, params) => words[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return screenWords(WHO_IS_ASKING_WORDS, language);
 }
