@@ -1,7 +1,7 @@
 /**
  * A certificate's signature as a batch item for the SignatureVerifier, checked with its issuer's
- * key. Only the pairs ISO/IEC 18013-5 Annex B (Table B.1/B.3 "signature algorithm") and the
- * engines agree on are accepted: ecdsa-with-SHA256 by a P-256 key, ecdsa-with-SHA384 by a P-384 key
+ * key, for mdoc issuer chains and verifier request certificates alike. Only the pairs ISO/IEC
+ * 18013-5 Annex B (Table B.1/B.3 "signature algorithm"), HAIP 1.0 and the engines agree on are accepted: ecdsa-with-SHA256 by a P-256 key, ecdsa-with-SHA384 by a P-384 key
  * (RFC 5758 §3.2; the signature a DER ECDSA-Sig-Value, RFC 5480 §2.2), Ed25519 by an Ed25519 key
  * (RFC 8410 §6). Any other pair is refused rather than guessed at.
  */
@@ -22,7 +22,7 @@ const KEY_NAMES = { ES256: 'P-256', ES384: 'P-384', EdDSA: 'Ed25519' } as const;
 export function certificateSignatureItem(certificate: X509Certificate, issuerKey: PublicKey, what: string): VerifyItem {
   const algorithm = certificate.signatureAlgorithm;
   const refused = (): never => {
-    throw new DataError(`${what} is signed with ${ALGORITHM_NAMES[algorithm] ?? algorithm} by a ${KEY_NAMES[issuerKey.alg]} key, a combination Satchel does not accept (ISO/IEC 18013-5 Annex B)`);
+    throw new DataError(`${what} is signed with ${ALGORITHM_NAMES[algorithm] ?? algorithm} by a ${KEY_NAMES[issuerKey.alg]} key, a combination Satchel does not accept (it accepts ECDSA with SHA-256 by P-256, with SHA-384 by P-384, and Ed25519)`);
   };
   const message = certificate.tbs;
   if (algorithm === ECDSA_WITH_SHA256) {
