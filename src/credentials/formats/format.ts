@@ -31,7 +31,20 @@ export type ClaimPathSteps = (string | number | null)[];
  */
 export type PresentationHandover =
   | { kind: 'openid4vp'; responseUri: string; encryptionKeyThumbprint: Uint8Array | null }
-  | { kind: 'satchel-qr'; requestQr: string };
+  | { kind: 'satchel-qr'; requestQr: string }
+  /**
+   * OpenID4VP 1.0 Appendix B.2.6.2 (the Digital Credentials API): OpenID4VPDCAPIHandover =
+   * ["OpenID4VPDCAPIHandover", SHA-256(cbor([origin, nonce, jwkThumbprint / null]))], the origin
+   * the browser vouches for (the audience is then `origin:<origin>`, §A.2).
+   */
+  | { kind: 'openid4vp-dc-api'; origin: string; encryptionKeyThumbprint: Uint8Array | null }
+  /**
+   * An ISO/IEC 18013-5 proximity session (issue 15): the whole SessionTranscriptBytes as both sides
+   * built it (#6.24 of [DeviceEngagementBytes, EReaderKeyBytes, Handover], §9.1.5.1), so audience
+   * and nonce are not used; and the reader's ephemeral private key (ECDH P-256, deriveBits), which
+   * a device MAC (§9.1.3.5) needs to derive EMacKey.
+   */
+  | { kind: 'iso-18013-5'; sessionTranscriptBytes: Uint8Array; readerPrivateKey: CryptoKey };
 
 /** What a presentation's holder proof must match (RFC 9901 §7.3 for a KB-JWT; ISO/IEC 18013-5 §9.1.3 for an mdoc's DeviceAuth). */
 export interface HolderProofExpectations {

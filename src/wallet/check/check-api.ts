@@ -14,7 +14,15 @@ export type CheckErrorCode =
   | 'frame-mismatch' // a frame from another response
   | 'wrong-key' // encrypted to another verifier's key
   | 'request-expired'
-  | 'replayed'; // nonce already used, or not this verifier's
+  | 'replayed' // nonce already used, or not this verifier's
+  // Checking any wallet's mdoc in person (ISO/IEC 18013-5 reader, issue 15):
+  | 'not-an-engagement' // the QR is not a device engagement (`mdoc:` URI, §8.2.2.3)
+  | 'engagement-unsupported' // an engagement version, cipher suite or way to connect Satchel cannot use (message says which)
+  | 'bluetooth-unavailable' // no Web Bluetooth in this browser, or Bluetooth off or blocked
+  | 'bluetooth-cancelled' // the person closed the browser's device chooser
+  | 'connection-lost' // the connection dropped, or the holder's phone went quiet, before the answer was complete
+  | 'session-failed' // a message that fails decryption or decoding, chunks out of order or too large, the wrong device
+  | 'holder-declined'; // the holder's wallet ended the session without sending the licence
 
 export class CheckError extends Error {
   constructor(readonly code: CheckErrorCode, message: string, readonly details: { missing?: number[] } = {}) {
@@ -91,6 +99,20 @@ export interface CheckResult extends Omit<CredentialCheck, 'queryId'> {
   elapsedMs: number;
 }
 
+/** Ways a proximity check can reach the holder's phone (src/protocols/iso18013-5/transport.ts). */
+export type ProximityTransportName = 'ble';
+
+/** A holder's device engagement, read (ISO/IEC 18013-5 §8.2): nothing is connected yet. */
+export interface ProximityCheck {
+  /** For checkInPerson, keepRecord and discard, like a request's. */
+  requestId: string;
+  /** How this holder can be reached that this browser can use; empty means it cannot be reached from here (the error says why). */
+  transports: ProximityTransportName[];
+}
+
+/** Where a proximity check has got to, for the screen to say. */
+export type ProximityStep = 'connecting' | 'waiting-for-holder' | 'verifying';
+
 /** The requestId of quick-show checks: after acceptQuickShow(), pass it to addFrame / verify / keepRecord / discard. */
 export const QUICK_SHOW_REQUEST_ID = 'quick-show';
 
@@ -100,6 +122,23 @@ export interface Checker {
    * list of claims, or (for several credentials at once) a whole DCQL query (OpenID4VP 1.0 §6).
    */
   createRequest(options: { purpose?: Purpose; claims?: ClaimPath[]; dcqlQuery?: Record<string, unknown>; verifierName: string }): Promise<CheckRequest>;
+  /**
+   * Checks any wallet's mdoc as an ISO/IEC 18013-5 reader, step one: reads the holder's
+   * device-engagement QR (`mdoc:` + base64url DeviceEngagement, §8.2.2.3) for a purpose (what the
+   * DeviceRequest will ask) and makes this check's ephemeral reader key (§9.1.1.4). Throws
+   * CheckError 'not-an-engagement' or 'engagement-unsupported'.
+   */
+  readEngagement(options: { qr: string; purpose: Purpose; verifierName: string }): Promise<ProximityCheck>;
+  /**
+   * Step two: connects (Web Bluetooth opens the browser's device chooser, so call it while
+   * handling a click), establishes the encrypted session (§9.1.1), sends the DeviceRequest,
+   * receives the DeviceResponse, ends the session and verifies offline: issuer auth to a listed
+   * IACA, digests, validity, status from cached lists, device auth over this session's transcript
+   * (signature or MAC), elements not asked for flagged. Throws CheckError ('bluetooth-unavailable',
+   * 'bluetooth-cancelled', 'connection-lost', 'session-failed', 'holder-declined',
+   * 'request-expired'); a response that fails a check is a failed CheckResult, not a throw.
+   */
+  checkInPerson(requestId: string, options?: { onProgress?: (step: ProximityStep) => void }): Promise<CheckResult>;
   /** Starts accepting quick-show responses (time-based nonce), for when no request can be shown. */
   acceptQuickShow(): Promise<void>;
   /** Feeds one scanned frame; frames may come in any order, duplicates are ignored. */

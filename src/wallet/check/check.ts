@@ -36,7 +36,7 @@ import { labelPath, notAskedFor, presentedClaims } from '../held';
 import { dcqlFor, nameAsWords, nameOfClaim, nameOfType } from '../shared';
 import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type CredentialCheck, type FrameProgress } from './check-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type CredentialCheck, type FrameProgress, type ProximityCheck } from './check-api';
 import type { ClaimPath, Purpose } from '../shared';
 
 /** How long a request QR stays answerable. */
@@ -141,6 +141,15 @@ class CheckerImpl implements Checker {
     });
     this.checks.set(requestId, { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, expiresAt: expiresAt.getTime(), query: parsed, requestQr: text, frames: new FrameCollector() });
     return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
+  }
+
+  // Issue 15 (ISO/IEC 18013-5 reader): built in proximity-check.ts by its owner this session.
+  async readEngagement(_options: { qr: string; purpose: Purpose; verifierName: string }): Promise<ProximityCheck> {
+    throw new CheckError('engagement-unsupported', 'Checking a licence over Bluetooth is not built yet');
+  }
+
+  async checkInPerson(_requestId: string): Promise<CheckResult> {
+    throw new CheckError('engagement-unsupported', 'Checking a licence over Bluetooth is not built yet');
   }
 
   /** Afterwards addFrame/verify/keepRecord/discard take QUICK_SHOW_REQUEST_ID. */
