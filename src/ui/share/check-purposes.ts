@@ -12,6 +12,7 @@ const CHECKER_WORDING: Partial<Record<Purpose, { label: MessageKey; hint: Messag
   'right-to-work': { label: 'check.purpose.rightToWork', hint: 'check.purpose.rightToWorkHint' },
   identity: { label: 'check.purpose.identity', hint: 'check.purpose.identityHint' },
   veteran: { label: 'check.purpose.veteran', hint: 'check.purpose.veteranHint' },
+  driving: { label: 'check.purpose.driving', hint: 'check.purpose.drivingHint' },
 };
 
 export const CHECK_PURPOSES: { purpose: Purpose; label: MessageKey; hint: MessageKey }[] = PURPOSES.map((p) => ({ ...p, ...CHECKER_WORDING[p.purpose] }));

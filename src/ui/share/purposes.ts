@@ -6,4 +6,5 @@ export const PURPOSES: { purpose: Purpose; label: MessageKey; hint: MessageKey }
   { purpose: 'right-to-work', label: 'purpose.rightToWork', hint: 'purpose.rightToWorkHint' },
   { purpose: 'identity', label: 'purpose.identity', hint: 'purpose.identityHint' },
   { purpose: 'veteran', label: 'purpose.veteran', hint: 'purpose.veteranHint' },
+  { purpose: 'driving', label: 'purpose.driving', hint: 'purpose.drivingHint' },
 ];

@@ -289,7 +289,7 @@ class SharerImpl implements Sharer {
   }
 
   async claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]> {
-    if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity, veteran (got ${String(purpose)})`);
+    if (!isPurpose(purpose)) throw new TypeError(`purpose must be one of over-18, right-to-work, identity, veteran, driving (got ${String(purpose)})`);
     const { held } = await this.heldOne(credentialId);
     // A credential of another type cannot answer the purpose, whatever claims it shares with it; one
     // that can names the claims in its own format (the licence's age_over_18 as an SD-JWT claim or an mDL element).

@@ -1,5 +1,5 @@
 /**
- * Ready-made purposes (over 18, right to work, identity, veteran) as the
+ * Ready-made purposes (over 18, right to work, identity, veteran, driving) as the
  * minimum claims each needs, the credential types that can answer them, and the DCQL query
  * (OpenID4VP 1.0 §6) a verifier sends for a purpose or for claims it picks itself. A purpose the
  * driving licence answers accepts it as an SD-JWT VC or as an ISO mdoc (ISO/IEC 18013-5 mDL): the
@@ -57,6 +57,14 @@ export const PURPOSES: Record<Purpose, PurposeRule> = {
     claims: [['given_name'], ['family_name'], ['birth_date'], ['portrait']],
     alternatives: [mdl('given_name', 'family_name', 'birth_date', 'portrait')],
   },
+  // Driving: who (the photo to compare with the face), what they may drive and until when; never the
+  // date of birth or address. The mDL's expiry_date is the licence's own (§7.2.1); the SD-JWT licence
+  // has no such claim (its validity is the credential's `exp`, checked anyway).
+  driving: {
+    types: [CREDENTIAL_TYPES.drivingLicence],
+    claims: [['given_name'], ['family_name'], ['portrait'], ['driving_privileges']],
+    alternatives: [mdl('given_name', 'family_name', 'portrait', 'driving_privileges', 'expiry_date')],
+  },
   // Veteran: who, and which service they left when. The card is a JWT VC, shared whole (claim paths
   // into the credential, B.1.2); the service number it also carries reaches the checker flagged as
   // not asked for.
@@ -68,7 +76,7 @@ export const PURPOSES: Record<Purpose, PurposeRule> = {
 };
 
 export function isPurpose(value: unknown): value is Purpose {
-  return value === 'over-18' || value === 'right-to-work' || value === 'identity' || value === 'veteran';
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PURPOSES, value);
 }
 
 /** Every kind of credential that answers a purpose, the first preferred. */

@@ -31,7 +31,7 @@ export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';
 export type ClaimPath = (string | number | null)[];
 
 /** Ready-made purposes that ask for the minimum claims. */
-export type Purpose = 'over-18' | 'right-to-work' | 'identity' | 'veteran';
+export type Purpose = 'over-18' | 'right-to-work' | 'identity' | 'veteran' | 'driving';
 
 /** One QR code's worth of text; a long response is several frames shown in a loop. */
 export interface QrFrames {

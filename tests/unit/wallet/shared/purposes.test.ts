@@ -1,7 +1,7 @@
 /** Purposes (docs/sharing.md): the licence answers as an SD-JWT VC or as an ISO mdoc, with the same minimum claims. */
 import { describe, expect, it } from 'vitest';
 import { matchQuery, parseDcqlQuery, type HeldCredential } from '../../../../src/protocols/openid4vp/dcql';
-import { CREDENTIAL_TYPES, dcqlFor, MDL_DOCTYPE, MDL_NAMESPACE, purposeAnswerFor } from '../../../../src/wallet/shared/purposes';
+import { CREDENTIAL_TYPES, dcqlFor, isPurpose, MDL_DOCTYPE, MDL_NAMESPACE, purposeAnswerFor } from '../../../../src/wallet/shared/purposes';
 
 const ISO = MDL_NAMESPACE;
 const mdl: HeldCredential = {
@@ -50,5 +50,30 @@ describe('over 18 and identity accept the licence in either format', () => {
     expect(purposeAnswerFor('over-18', 'mso_mdoc', 'org.iso.23220.photoid.1')).toBeUndefined();
     expect(purposeAnswerFor('over-18', 'dc+sd-jwt', MDL_DOCTYPE)).toBeUndefined();
     expect(purposeAnswerFor('right-to-work', 'mso_mdoc', MDL_DOCTYPE)).toBeUndefined();
+  });
+});
+
+describe('driving: what a checker needs to see that someone may drive (issue 15)', () => {
+  it('asks the mDL for name, portrait, categories and expiry (ISO/IEC 18013-5 §7.2.1), and the SD-JWT licence for the same claims it has', () => {
+    expect(isPurpose('driving')).toBe(true);
+    const { query } = dcqlFor({ purpose: 'driving' });
+    expect(query).toEqual({
+      credentials: [
+        { id: 'driving', format: 'dc+sd-jwt', meta: { vct_values: [CREDENTIAL_TYPES.drivingLicence] }, claims: [{ path: ['given_name'] }, { path: ['family_name'] }, { path: ['portrait'] }, { path: ['driving_privileges'] }] },
+        {
+          id: 'driving_mso_mdoc',
+          format: 'mso_mdoc',
+          meta: { doctype_value: MDL_DOCTYPE },
+          claims: [{ path: [ISO, 'given_name'] }, { path: [ISO, 'family_name'] }, { path: [ISO, 'portrait'] }, { path: [ISO, 'driving_privileges'] }, { path: [ISO, 'expiry_date'] }],
+        },
+      ],
+      credential_sets: [{ options: [['driving'], ['driving_mso_mdoc']] }],
+    });
+  });
+  it('never the date of birth or address', () => {
+    expect(JSON.stringify(dcqlFor({ purpose: 'driving' }).query)).not.toMatch(/birth_date|address|age_over/);
+  });
+  it('purposeAnswerFor: the mDL shows its five elements', () => {
+    expect(purposeAnswerFor('driving', 'mso_mdoc', MDL_DOCTYPE)?.claims).toEqual([[ISO, 'given_name'], [ISO, 'family_name'], [ISO, 'portrait'], [ISO, 'driving_privileges'], [ISO, 'expiry_date']]);
   });
 });
