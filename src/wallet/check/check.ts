@@ -16,7 +16,7 @@
  * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
  * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
  */
-import { detectFormat, verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { detectFormat, verifyPresentations, type SignatureVerifier, type TrustList } from '../../credentials/index';
 import { base64urlEncode } from '../../lib/base64url';
 import { utf8Decode } from '../../lib/bytes';
 import { decryptJwe, generateRecipientKey, JweError } from '../../lib/jwe';
@@ -28,15 +28,15 @@ import { DcqlError, parseDcqlQuery, typesAsked, type DcqlQuery } from '../../pro
 import { satchelQrHandover } from '../../protocols/openid4vp/handover';
 import { REQUEST_CLOCK_SKEW_S } from '../../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../../protocols/openid4vp/response';
-import { claimsAskedFor, credentialAnswers, unansweredQueries } from './check-answer';
-import { answersQuery, answersRequest, NO_TRUST_LIST, NOT_ASKED, reasonFor, verdictOf } from './check-reasons';
+import { unansweredQueries } from './check-answer';
+import { credentialCheck, singleCredentialResult } from './check-credential';
+import { answersQuery, NO_TRUST_LIST } from './check-reasons';
 import { checkRecordOf, personNameOf, withoutBytes } from './check-record';
 import type { CheckTrust } from '../trust';
-import { labelPath, notAskedFor, presentedClaims } from '../held';
-import { dcqlFor, nameAsWords, nameOfClaim, nameOfType } from '../shared';
+import { dcqlFor, nameAsWords, nameOfType } from '../shared';
 import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type CredentialCheck, type FrameProgress, type ProximityCheck } from './check-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type FrameProgress, type ProximityCheck } from './check-api';
 import type { ClaimPath, Purpose } from '../shared';
 
 /** How long a request QR stays answerable. */
@@ -288,7 +288,13 @@ class CheckerImpl implements Checker {
       ...(check.requestQr !== undefined ? { handover: satchelQrHandover(check.requestQr) } : {}),
       fetchStatusList: (uri) => this.options.trust.statusList(uri),
     });
-    const credentials = answer.map((a, i) => this.credentialCheck(check, a.queryId, reports[i]!, trustList));
+    const credentials = answer.map((a, i) => credentialCheck(reports[i]!, {
+      queryId: a.queryId,
+      asked: check.kind === 'request',
+      ...(check.query ? { query: check.query.credentials.find((q) => q.id === a.queryId) } : {}),
+      trustList,
+      ...(this.options.claimLabel ? { claimLabel: this.options.claimLabel } : {}),
+    }));
     const { query } = check;
     // §6.4.2: the answer as a whole — every required credential query answered. Said only when the
     // request asked for several credentials or something is missing (one credential reads as before).
@@ -301,12 +307,7 @@ class CheckerImpl implements Checker {
     const whole = query && (answer.length > 1 || missing.length > 0)
       ? [answersQuery(missing.map((id) => nameOfType(typeAskedBy(id))))]
       : [];
-    if (credentials.length === 1) {
-      const { queryId: _, ...only } = credentials[0]!;
-      const reasons = [...only.reasons, ...whole];
-      const ok = reasons.every((r) => r.ok) && only.ok;
-      return { ...only, ok, verdict: verdictOf(ok, reasons), reasons, credentials, elapsedMs: 0 };
-    }
+    if (credentials.length === 1) return singleCredentialResult(credentials[0]!, whole);
     const ok = whole.every((r) => r.ok) && credentials.every((c) => c.ok);
     // Several credentials: a fail if any failed; else 'status-unknown' if any could not be checked for cancellation.
     const verdict = ok ? 'pass' : whole.every((r) => r.ok) && credentials.every((c) => c.verdict !== 'fail') ? 'status-unknown' : 'fail';
@@ -319,38 +320,6 @@ class CheckerImpl implements Checker {
       credentials,
       elapsedMs: 0,
     };
-  }
-
-  /** One verified presentation: the checks, then whether it is what its credential query asked for (§6.4.1). */
-  private credentialCheck(check: OpenCheck, queryId: string, report: VerificationReport, trustList: TrustList): CredentialCheck {
-    const issuer = trustList.issuers.find((i) => i.id === report.issuer.id);
-    const label = (path: ClaimPath): DisplayName => nameOfClaim(labelPath(path), this.options.claimLabel?.(report.type, path));
-    // About the person: an SD-JWT VC's claims, a W3C VC's credentialSubject (held-credentials.ts).
-    const presented = presentedClaims(report.format, report.claims);
-    const reasons = report.checks.map(reasonFor);
-    const query = check.query?.credentials.find((q) => q.id === queryId);
-    // Claims are only known once the signature and disclosures checked out.
-    const trustworthy = Object.keys(report.claims).length > 0;
-    if (check.kind === 'request' && trustworthy) {
-      if (!query) reasons.push({ ...NOT_ASKED });
-      else {
-        const { typeOk, missing } = credentialAnswers(query, report.type, report.claims, report.format);
-        reasons.push(answersRequest(typeOk, missing.map(label)));
-      }
-    }
-    const ok = report.valid && reasons.every((r) => r.ok);
-    const result: CredentialCheck = {
-      queryId,
-      ok,
-      verdict: verdictOf(ok, reasons),
-      reasons,
-      claims: presented.map((c) => ({ path: c.path, label: label(c.path), value: c.value })),
-      unrequested: check.kind === 'request' ? notAskedFor(presented, claimsAskedFor(query)) : [],
-    };
-    if (issuer) result.issuerName = { ...issuer.name };
-    if (report.type) result.typeName = nameOfType(report.type);
-    if (report.status) result.status = report.status.checkedAt ? { state: report.status.state, checkedAt: report.status.checkedAt } : { state: report.status.state };
-    return result;
   }
 
   async offlineReadiness(options: { refresh?: boolean } = {}): Promise<OfflineReadiness> {
