@@ -165,6 +165,18 @@ export function isoHolderSpecs(): void {
       expect((await answered('silent')).answer).toBeUndefined();
     });
 
+    it('starts afresh on a new SessionEstablishment (the reader connecting again), and ends on SessionData before any', async () => {
+      const held = await issueToNewHolder();
+      const holder = await createIsoHolder({ issuerSigned: held.raw, deviceKey: held.holderKey });
+      await holder.onMessage((await readerSession(holder)).establishment);
+      const second = await readerSession(holder);
+      const response = await deviceResponseOf(await holder.onMessage(second.establishment), second.keys.skDevice);
+      await verifyWithOwf(response, second, held.certificate);
+      expect(holder.log.sessionsStarted).toBe(2);
+      const fresh = await createIsoHolder({ issuerSigned: held.raw, deviceKey: held.holderKey });
+      expect(cborDecode<Map<string, unknown>>((await fresh.onMessage(cborEncode(new Map([['data', Uint8Array.of(1)]]))))!)).toEqual(new Map([['status', 11]]));
+    });
+
     it('ends with status 10 when the DeviceRequest does not decrypt, and 11 when the message is not CBOR (§9.1.1.4)', async () => {
       const held = await issueToNewHolder();
       const holder = await createIsoHolder({ issuerSigned: held.raw, deviceKey: held.holderKey });

@@ -74,6 +74,8 @@ export interface HolderLog {
   deviceRequest?: DeviceRequest;
   /** The SessionTranscriptBytes (#6.24) this session's keys and device signature are bound to. */
   sessionTranscriptBytes?: Uint8Array;
+  /** SessionEstablishments received (more than one: the reader connected again). */
+  sessionsStarted: number;
   /** Status codes of SessionData received from the reader (20 = it ended the session). */
   statusesReceived: number[];
   /** The reader's messages that could not be read (what was wrong). */
@@ -93,7 +95,8 @@ export interface IsoHolder {
   ident(): Promise<Uint8Array>;
   /**
    * One whole message from the reader in; the holder's answer out (undefined when it sends none:
-   * after the reader's termination, or when `silent`).
+   * after the reader's termination, or when `silent`). A SessionEstablishment after a dropped link
+   * (no termination yet) starts a new session, as a holder still showing its code would.
    */
   onMessage(message: Uint8Array): Promise<Uint8Array | undefined>;
   /** True once the reader ended the session with status 20, or the holder ended it. */
@@ -193,7 +196,7 @@ export async function createIsoHolder(options: IsoHolderOptions): Promise<IsoHol
   const eDeviceKeyBytes = cborEncode(security[1]);
   const context = signingContext(options.deviceKey);
   const signingKey = CoseKey.create({ keyType: KeyType.Ec, curve: Curve['P-256'], algorithm: SignatureAlgorithm.ES256 });
-  const log: HolderLog = { statusesReceived: [], errors: [] };
+  const log: HolderLog = { sessionsStarted: 0, statusesReceived: [], errors: [] };
   let keys: SessionKeys | undefined;
   let readerCounter = 0;
   let deviceCounter = 0;
@@ -276,7 +279,15 @@ export async function createIsoHolder(options: IsoHolderOptions): Promise<IsoHol
         return endWith(SESSION_STATUS.decodingError, 'a message that is not CBOR');
       }
       if (!(message instanceof Map)) return endWith(SESSION_STATUS.decodingError, 'a message that is not a CBOR map');
-      if (keys === undefined) return establish(message);
+      // A SessionEstablishment starts a session; a new one (the reader connecting again after the
+      // link dropped, before the holder ended it) starts afresh with the reader's new key.
+      if (message.has('eReaderKey')) {
+        readerCounter = 0;
+        deviceCounter = 0;
+        log.sessionsStarted += 1;
+        return establish(message);
+      }
+      if (keys === undefined) return endWith(SESSION_STATUS.decodingError, 'SessionData before any SessionEstablishment');
       // §9.1.1.4: SessionData after establishment; status 20 ends the session.
       const status = message.get('status');
       if (typeof status === 'number') {
