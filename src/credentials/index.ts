@@ -10,7 +10,7 @@ export { prepareSdJwtVc, prepareTrustList, SALT_BYTES, type SdJwtVcInput, type T
 export { createPresentation, type ClaimPath, type PresentationRequest } from './presentation';
 export { trustListFromIssuers, trustListAgeSeconds, type TrustList, type TrustedIssuer, type StatusListSigner, type IssuerName, type IssuerInput, type StatusListSignerInput, type PublicJwk, type IacaRoot, type VerifierRegister, type VerifierRegisterInput, type RegisteredVerifier, type PermittedRequest } from './trust-list';
 export { parseTrustList, TRUST_LIST_TYP, type TrustListResult, type ParseTrustListOptions } from './trust-list-parse';
-export type { VerifyOptions, PresentationOptions, VerificationReport, Check, StatusState } from './report';
+export type { VerifyOptions, PresentationOptions, ProximityPresentationOptions, VerificationReport, Check, StatusState } from './report';
 export type { CheckName, CheckCode } from './check-error';
 export { jwkThumbprintSha256 } from './jwk';
 export { detectFormat, formatNamed, registerFormat, registeredFormats, type CredentialFormat, type CredentialFormatModule, type HolderProofExpectations, type ParsedCredential, type ReadCredential } from './formats/index';

@@ -19,6 +19,16 @@ export interface PresentationOptions extends VerifyOptions {
   handover?: PresentationHandover;
 }
 
+/**
+ * A presentation from an ISO/IEC 18013-5 proximity session (issue 15): the handover carries the
+ * whole SessionTranscriptBytes and the reader's ephemeral key, so there is no audience or nonce.
+ */
+export interface ProximityPresentationOptions extends VerifyOptions {
+  handover: Extract<PresentationHandover, { kind: 'iso-18013-5' }>;
+  audience?: string;
+  nonce?: string;
+}
+
 export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';
 
 export interface Check {

@@ -10,7 +10,7 @@ import { BatchCollector, runBatch } from './batch';
 import { CheckError, checkOf, codeOf } from './check-error';
 import { detectFormat, type CredentialFormat, type CredentialFormatModule, type ParsedCredential } from './formats/index';
 import { MAX_BATCH_CREDENTIALS, MAX_CREDENTIAL_CHARS } from './limits';
-import { ReportBuilder, type PresentationOptions, type VerificationReport, type VerifyOptions } from './report';
+import { ReportBuilder, type PresentationOptions, type ProximityPresentationOptions, type VerificationReport, type VerifyOptions } from './report';
 import { prepareStatus, type StatusListCache, type StatusOutcome } from './status-check';
 import { checkTypeAllowed, findIssuer, selectKey, type TrustedIssuer } from './trust-list';
 import { checkOptions } from './options';
@@ -50,7 +50,7 @@ function formatName(format: CredentialFormatModule): CredentialFormat {
   return format.id as CredentialFormat;
 }
 
-type PresentationBinding = Pick<PresentationOptions, 'audience' | 'nonce' | 'handover'>;
+type PresentationBinding = Pick<PresentationOptions | ProximityPresentationOptions, 'audience' | 'nonce' | 'handover'>;
 
 async function prepare(raw: string, ctx: Context, presentation?: PresentationBinding): Promise<Finish> {
   const format = detectFormat(raw);
@@ -124,12 +124,16 @@ async function prepare(raw: string, ctx: Context, presentation?: PresentationBin
   }
 
   // Key binding (RFC 9901 §7.3; each format's holder proof): required for a presentation; checked if present on a credential.
+  // A signature joins the batch; a check the format makes itself (an mdoc's device MAC, ISO/IEC 18013-5 §9.1.3.5) is awaited here.
   let kbIndex: number | undefined;
+  let kbMatched: boolean | undefined;
   if (presentation || cred.holderProof) {
     try {
       if (!cred.holderProof) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
       const expect = presentation ? { nowS: ctx.nowS, ...presentation } : { nowS: ctx.nowS };
-      kbIndex = ctx.collector.add(cred.holderProof(expect));
+      const proof = cred.holderProof(expect);
+      if (proof instanceof Promise) kbMatched = await proof;
+      else kbIndex = ctx.collector.add(proof);
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
       report.fail('key-binding', e.message, codeOf(e, 'damaged'));
@@ -160,8 +164,9 @@ async function prepare(raw: string, ctx: Context, presentation?: PresentationBin
       else if (results[signatureIndex] === true) report.pass('signature', `Signed by ${report.issuer.name ?? cred.issuerId}.`);
       else report.fail('signature', 'The signature does not match: the credential was altered, or was not issued by the issuer it names. Do not rely on it.', 'mismatch');
     }
-    if (kbIndex !== undefined) {
-      if (results[kbIndex] === true) report.pass('key-binding', 'Presented by the person it was issued to (key-binding proof checks out).');
+    const holderProved = kbIndex !== undefined ? results[kbIndex] === true : kbMatched;
+    if (holderProved !== undefined) {
+      if (holderProved) report.pass('key-binding', 'Presented by the person it was issued to (key-binding proof checks out).');
       else report.fail('key-binding', 'The key-binding proof is not signed by the holder\'s key, so it may have been copied. Ask the holder to share it again.', 'not-holder');
     }
     if (statusFinish) {
@@ -197,8 +202,29 @@ async function run(raws: readonly string[], options: VerifyOptions, presentation
   return finishes.map((f) => f(results));
 }
 
-function binding(options: PresentationOptions): PresentationBinding {
-  return options.handover ? { audience: options.audience, nonce: options.nonce, handover: options.handover } : { audience: options.audience, nonce: options.nonce };
+function binding(options: PresentationOptions | ProximityPresentationOptions): PresentationBinding {
+  const { audience, nonce, handover } = options;
+  return { ...(audience !== undefined ? { audience } : {}), ...(nonce !== undefined ? { nonce } : {}), ...(handover ? { handover } : {}) };
+}
+
+/**
+ * A presentation must be bound to the request it answers: `audience` and `nonce`, unless it comes
+ * from an ISO/IEC 18013-5 proximity session, whose SessionTranscript (§9.1.5.1) is given whole
+ * with the reader's ephemeral key (for a device MAC, §9.1.3.5).
+ */
+function checkBinding(options: PresentationOptions | ProximityPresentationOptions): void {
+  const { handover } = options;
+  if (typeof handover === 'object' && handover !== null && handover.kind === 'iso-18013-5') {
+    if (!(handover.sessionTranscriptBytes instanceof Uint8Array)) throw argumentError('options.handover.sessionTranscriptBytes', 'a Uint8Array (SessionTranscriptBytes)', handover.sessionTranscriptBytes);
+    // Read by shape rather than `instanceof CryptoKey`, which fails for a key from another realm (a test DOM, a worker).
+    const key = handover.readerPrivateKey as Partial<CryptoKey> | null;
+    if (typeof key !== 'object' || key === null || key.type !== 'private' || key.algorithm?.name !== 'ECDH' || !Array.isArray(key.usages) || !key.usages.includes('deriveBits')) {
+      throw argumentError('options.handover.readerPrivateKey', "the reader's ephemeral private ECDH key (CryptoKey with usage deriveBits)", key);
+    }
+    return;
+  }
+  if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
+  if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
 }
 
 /** Verifies one credential, in any registered format. */
@@ -220,29 +246,32 @@ export async function verifyCredentials(raws: string[], options: VerifyOptions):
   return run(raws, options);
 }
 
-/** The verifier side of a presentation: everything verifyCredential checks, plus key binding to `audience` and `nonce`. */
-export async function verifyPresentation(raw: string, options: PresentationOptions): Promise<VerificationReport> {
+/**
+ * The verifier side of a presentation: everything verifyCredential checks, plus key binding to
+ * `audience` and `nonce` (and the handover, for an mdoc), or, from an ISO/IEC 18013-5 proximity
+ * session, to the session's transcript (ProximityPresentationOptions).
+ */
+export async function verifyPresentation(raw: string, options: PresentationOptions | ProximityPresentationOptions): Promise<VerificationReport> {
   if (typeof raw !== 'string') throw argumentError('raw', 'a string', raw);
   checkOptions(options);
-  if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
-  if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
+  checkBinding(options);
   const [report] = await run([raw], options, binding(options));
   return report!;
 }
 
 /**
  * Several presentations answering one request (OpenID4VP 1.0 §8.1: one vp_token, a presentation per
- * credential query), each key-bound to the same `audience` and `nonce`; every signature of every
+ * credential query), each key-bound to the same `audience` and `nonce` (or the same ISO/IEC 18013-5
+ * session, ProximityPresentationOptions); every signature of every
  * presentation goes to the verifier as one batch. Reports come back in the order given.
  */
-export async function verifyPresentations(raws: string[], options: PresentationOptions): Promise<VerificationReport[]> {
+export async function verifyPresentations(raws: string[], options: PresentationOptions | ProximityPresentationOptions): Promise<VerificationReport[]> {
   if (!Array.isArray(raws)) throw argumentError('raws', 'an array of strings', raws);
   raws.forEach((r, i) => {
     if (typeof r !== 'string') throw argumentError(`raws[${i}]`, 'a string', r);
   });
   if (raws.length > MAX_BATCH_CREDENTIALS) throw new RangeError(`raws has ${raws.length} presentations; at most ${MAX_BATCH_CREDENTIALS} per call`);
   checkOptions(options);
-  if (typeof options.audience !== 'string' || options.audience === '') throw argumentError('options.audience', 'a non-empty string', options.audience);
-  if (typeof options.nonce !== 'string' || options.nonce === '') throw argumentError('options.nonce', 'a non-empty string', options.nonce);
+  checkBinding(options);
   return run(raws, options, binding(options));
 }

@@ -56,6 +56,15 @@ export interface HolderProofExpectations {
   handover?: PresentationHandover;
 }
 
+/**
+ * A holder proof as the verify pipeline checks it: a signature, queued for the one batch sent to
+ * the SignatureVerifier (a KB-JWT, an mdoc's device signature); or a check the format makes itself
+ * in the page and the pipeline awaits, resolving to whether it matches (an mdoc's device MAC,
+ * ISO/IEC 18013-5 §9.1.3.5: an HMAC whose key is agreed with the reader's ephemeral key, which
+ * WebCrypto checks). Either way a mismatch is reported as key-binding `not-holder`.
+ */
+export type HolderProofCheck = VerifyItem | Promise<boolean>;
+
 /** The parsed, not yet trusted, view of a credential that the verify pipeline works on. */
 export interface ParsedCredential {
   format: string;
@@ -76,8 +85,8 @@ export interface ParsedCredential {
    * type, instead of one of the issuer's listed keys.
    */
   issuerSignature: { header: JsonObject; x5chain?: readonly Uint8Array[]; item(key: PublicKey): VerifyItem };
-  /** The holder's proof of possession shown with it (a KB-JWT; an mdoc's DeviceAuth), checked and turned into a batch item; absent when none was shown. Throws CheckError('key-binding'). */
-  holderProof?: (expect: HolderProofExpectations) => VerifyItem;
+  /** The holder's proof of possession shown with it (a KB-JWT; an mdoc's DeviceAuth), checked and turned into a batch item or a pending check; absent when none was shown. Throws (or the promise rejects with) CheckError('key-binding'). */
+  holderProof?: (expect: HolderProofExpectations) => HolderProofCheck;
   /** Where the issuer publishes its revocation status; undefined when it publishes none. Throws DataError for a damaged reference. */
   statusReference(): StatusReference | undefined;
 }

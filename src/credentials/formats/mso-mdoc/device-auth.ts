@@ -86,16 +86,19 @@ export function deviceSignatureItemForTranscript(doc: DeviceSignedDocument, devi
 }
 
 /**
- * The batch item checking `doc`'s device signature for a presentation made to this verifier:
- * SessionTranscript = [null, null, Handover] from `expect.handover`, `expect.audience` (the client
- * id) and `expect.nonce` (session-transcript.ts). Throws CheckError('key-binding') when any of the
- * three is missing (an mdoc's device signature can only be checked against a session), or when the
- * signature does not fit the device key.
+ * The batch item checking `doc`'s device signature for a presentation made to this verifier. Online
+ * and between two Satchels, SessionTranscript = [null, null, Handover] from `expect.handover`,
+ * `expect.audience` (the client id) and `expect.nonce` (session-transcript.ts); in an ISO/IEC
+ * 18013-5 proximity session (handover `iso-18013-5`) the transcript is given whole and audience and
+ * nonce are not needed. Throws CheckError('key-binding') when what the transcript needs is missing
+ * (an mdoc's device signature can only be checked against a session), or when the signature does
+ * not fit the device key.
  */
 export function deviceSignatureItem(doc: DeviceSignedDocument, deviceKey: PublicKey, expect: HolderProofExpectations): VerifyItem {
   const { audience, nonce, handover } = expect;
-  if (audience === undefined || nonce === undefined || handover === undefined) {
-    const absent = [audience === undefined && 'verifier (client id)', nonce === undefined && 'nonce', handover === undefined && 'handover'].filter(Boolean).join(', ');
+  const wholeTranscript = handover?.kind === 'iso-18013-5';
+  if (handover === undefined || (!wholeTranscript && (audience === undefined || nonce === undefined))) {
+    const absent = [!wholeTranscript && audience === undefined && 'verifier (client id)', !wholeTranscript && nonce === undefined && 'nonce', handover === undefined && 'handover'].filter(Boolean).join(', ');
     fail(`The mdoc's device signature can only be checked against the request it answers, and this check was given no ${absent}.`, 'not-checked');
   }
   let transcript: Uint8Array;

@@ -13,11 +13,11 @@
  * online and Satchel-to-Satchel presentations use signatures (device-auth.ts); this is for the ISO
  * reader (Annex D's exchange is its test).
  */
-import { DataError } from '../../../lib/errors';
 import { CheckError } from '../../check-error';
-import { decodeCbor, EmbeddedCbor } from './cbor';
+import type { EmbeddedCbor } from './cbor';
 import { COSE_ALG_HMAC_256_256, macStructure, publicKeyFromCoseKey, type CoseMac0 } from './cose';
 import { deviceAuthenticationBytes } from './device-auth';
+import { transcriptContent } from './session-transcript';
 
 /** §9.1.3.5: the HKDF info for the device MAC key. */
 const EMAC_KEY_INFO = 'EMacKey';
@@ -35,13 +35,6 @@ export interface DeviceMacDocument {
 }
 
 const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
-
-/** The SessionTranscript's own CBOR inside SessionTranscriptBytes (#6.24(bstr .cbor SessionTranscript), §9.1.5.1). */
-function transcriptContent(sessionTranscriptBytes: Uint8Array): Uint8Array {
-  const decoded = decodeCbor(sessionTranscriptBytes, 'session transcript');
-  if (!(decoded instanceof EmbeddedCbor)) throw new DataError('The session transcript must be SessionTranscriptBytes (tag 24 around the transcript).');
-  return decoded.bytes;
-}
 
 /**
  * EMacKey's 32 bytes (§9.1.3.5) from the reader's ephemeral ECDH P-256 private key and the MSO's
@@ -64,14 +57,21 @@ export async function eMacKeyBytes(readerPrivateKey: CryptoKey, deviceKey: unkno
  * (`readerPrivateKey`, ECDH P-256, usage deriveBits), the MSO's device key (a COSE_Key) and
  * SessionTranscriptBytes as exchanged (#6.24, §9.1.5.1). False for a wrong tag. Throws
  * CheckError('key-binding') for a MAC algorithm other than HMAC 256/256 (§9.1.3.5 requires it),
- * an embedded payload (§9.1.3.5: detached), or a device key that cannot agree a key.
+ * an embedded payload (§9.1.3.5: detached), or a device key that cannot agree a key; DataError for
+ * a transcript that is not SessionTranscriptBytes.
  */
 export async function deviceMacMatches(doc: DeviceMacDocument, deviceKey: unknown, readerPrivateKey: CryptoKey, sessionTranscriptBytes: Uint8Array): Promise<boolean> {
   const { deviceMac } = doc;
   if (deviceMac.alg !== COSE_ALG_HMAC_256_256) throw new CheckError('key-binding', `The device MAC uses COSE algorithm ${deviceMac.alg}; ISO/IEC 18013-5 requires HMAC 256/256 (5).`);
   if (deviceMac.payload !== null) throw new CheckError('key-binding', 'The device MAC carries its payload; it must be detached (nil), computed over this session.');
   const signed = deviceAuthenticationBytes(transcriptContent(sessionTranscriptBytes), doc.docType, doc.deviceNameSpacesBytes);
-  const keyBytes = await eMacKeyBytes(readerPrivateKey, deviceKey, sessionTranscriptBytes);
-  const key = await crypto.subtle.importKey('raw', buffer(keyBytes), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  return crypto.subtle.verify('HMAC', key, buffer(deviceMac.tag), buffer(macStructure(deviceMac, signed)));
+  try {
+    const keyBytes = await eMacKeyBytes(readerPrivateKey, deviceKey, sessionTranscriptBytes);
+    const key = await crypto.subtle.importKey('raw', buffer(keyBytes), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    return await crypto.subtle.verify('HMAC', key, buffer(deviceMac.tag), buffer(macStructure(deviceMac, signed)));
+  } catch (error) {
+    // WebCrypto refuses a device key that is not a point on P-256 (SEC 1 §3.2.2) with a DOMException: a failed check, not a crash.
+    if (error instanceof DOMException) throw new CheckError('key-binding', `The device MAC could not be checked: the device key and the reader's key cannot agree a key (${error.message}).`, 'key-mismatch');
+    throw error;
+  }
 }

@@ -10,8 +10,7 @@ import { DataError } from '../../../lib/errors';
 import { setOwn } from '../../../lib/json-safe';
 import { CheckError } from '../../check-error';
 import { MAX_MDOC_CHARS } from '../../limits';
-import type { HolderProofExpectations, ParsedCredential, ReadCredential } from '../format';
-import type { VerifyItem } from '../../../lib/signature-verifier';
+import type { HolderProofCheck, HolderProofExpectations, ParsedCredential, ReadCredential } from '../format';
 import { decodeCbor } from './cbor';
 import { claimValue } from './claims';
 import { coseSign1VerifyItem, publicKeyFromCoseKey } from './cose';
@@ -85,25 +84,35 @@ export function readMdoc(raw: string): ReadCredential {
 }
 
 /**
- * A presented document's holder proof: ISO/IEC 18013-5 §9.1.3 DeviceAuth, the device signature
- * over this session with the MSO's deviceKeyInfo.deviceKey (device-auth.ts). A device MAC (§9.1.3.5)
- * needs the reader's ephemeral key from a proximity session, which OpenID4VP and Satchel's
- * in-person sharing do not have. Throws CheckError('key-binding').
+ * A presented document's holder proof, ISO/IEC 18013-5 §9.1.3 DeviceAuth with the MSO's
+ * deviceKeyInfo.deviceKey: a device signature over this session, queued for the batch
+ * (device-auth.ts); or a device MAC (§9.1.3.5, device-mac.ts), checked here with WebCrypto, which
+ * needs the reader's ephemeral key from an ISO/IEC 18013-5 proximity session (handover
+ * `iso-18013-5`): OpenID4VP and Satchel's in-person sharing have none, so there it is refused.
+ * Throws CheckError('key-binding').
  */
-function deviceAuthProof(document: MdocDocument): (expect: HolderProofExpectations) => VerifyItem {
+function deviceAuthProof(document: MdocDocument): (expect: HolderProofExpectations) => HolderProofCheck {
   return (expect) => {
-    const { deviceSignature, nameSpacesItem } = document.deviceSigned;
-    if (!deviceSignature) {
-      throw new CheckError('key-binding', 'The holder proved this mdoc with a device MAC, which only a proximity (ISO/IEC 18013-5 reader) session can check; Satchel checks device signatures.', 'not-checked');
+    const { deviceSignature, deviceMac, nameSpacesItem } = document.deviceSigned;
+    const { docType } = document;
+    const coseDeviceKey = document.issuerSigned.mso.deviceKey;
+    if (deviceMac) {
+      const { handover } = expect;
+      if (handover?.kind !== 'iso-18013-5') {
+        throw new CheckError('key-binding', 'The holder proved this mdoc with a device MAC, which only a proximity (ISO/IEC 18013-5 reader) session can check; Satchel checks device signatures.', 'not-checked');
+      }
+      // Loaded only when a proximity session's answer carries a MAC, so that the app's first screen does not grow (docs/architecture.md).
+      return import('./device-mac').then(({ deviceMacMatches }) => deviceMacMatches({ docType, deviceNameSpacesBytes: nameSpacesItem, deviceMac }, coseDeviceKey, handover.readerPrivateKey, handover.sessionTranscriptBytes));
     }
     let deviceKey;
     try {
-      deviceKey = publicKeyFromCoseKey(document.issuerSigned.mso.deviceKey, 'device key the issuer bound this mdoc to');
+      deviceKey = publicKeyFromCoseKey(coseDeviceKey, 'device key the issuer bound this mdoc to');
     } catch (error) {
       if (error instanceof DataError) throw new CheckError('key-binding', error.message);
       throw error;
     }
-    return deviceSignatureItem({ docType: document.docType, deviceNameSpacesBytes: nameSpacesItem, deviceSignature }, deviceKey, expect);
+    if (!deviceSignature) throw new CheckError('key-binding', 'The document has neither a device signature nor a device MAC.');
+    return deviceSignatureItem({ docType, deviceNameSpacesBytes: nameSpacesItem, deviceSignature }, deviceKey, expect);
   };
 }
 

@@ -1,17 +1,23 @@
 /**
- * The SessionTranscript against OpenID4VP 1.0 Appendix B's own example (tests/vectors/oid4vp/
- * mdoc_session_transcript_examples.json, the redirect flow) and the Satchel QR handover.
+ * The SessionTranscript against OpenID4VP 1.0 Appendix B's own examples (tests/vectors/oid4vp/
+ * mdoc_session_transcript_examples.json, the redirect and DC API flows) and @owf/mdoc's DC API
+ * transcript, the Satchel QR handover, and an ISO/IEC 18013-5 session's transcript given whole
+ * (Annex D's SessionTranscriptBytes).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { SessionTranscript } from '@owf/mdoc';
 import { describe, expect, it } from 'vitest';
+import annexD from '../../../vectors/mdoc/iso18013-5_annex_d.json';
 import example from '../../../vectors/oid4vp/mdoc_session_transcript_examples.json';
-import { decodeCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
+import { owfContext } from '../../../shared/credentials/owf-mdoc';
+import { decodeCbor, EmbeddedCbor, encodeCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
 import { sessionTranscriptBytes } from '../../../../src/credentials/formats/mso-mdoc/session-transcript';
 import { DataError } from '../../../../src/lib/errors';
 
 const fromHex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
 const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const redirect = example.cases.find((c) => c.name.startsWith('redirect'))!;
+const dcApi = example.cases.find((c) => c.name.startsWith('dc_api'))!;
 const thumbprint = fromHex(example.jwk_thumbprint_sha256_hex);
 
 describe('sessionTranscriptBytes, OpenID4VP 1.0 Appendix B.2.6.1', () => {
@@ -54,5 +60,45 @@ describe('sessionTranscriptBytes, the Satchel request QR handover (docs/sharing.
   it('refuses an empty request QR and an unknown handover kind', () => {
     expect(() => sessionTranscriptBytes({ kind: 'satchel-qr', requestQr: '' }, 'a', 'n')).toThrow(/request QR/);
     expect(() => sessionTranscriptBytes({ kind: 'iso-nfc' } as never, 'a', 'n')).toThrow(/handover kind/);
+  });
+});
+
+describe('sessionTranscriptBytes, OpenID4VP 1.0 Appendix B.2.6.2 (the Digital Credentials API)', () => {
+  it("equals the spec's example byte for byte", () => {
+    const bytes = sessionTranscriptBytes({ kind: 'openid4vp-dc-api', origin: dcApi.inputs.origin ?? '', encryptionKeyThumbprint: thumbprint }, `origin:${dcApi.inputs.origin}`, dcApi.inputs.nonce);
+    expect(toHex(bytes)).toBe(dcApi.session_transcript_hex);
+  });
+
+  it("equals @owf/mdoc's, with and without the encryption key thumbprint; the origin, not the client id, is hashed", async () => {
+    const origin = 'https://checker.example.gov.uk';
+    for (const jwkThumbprint of [thumbprint, undefined]) {
+      const owf = await SessionTranscript.forOid4VpDcApi({ origin, nonce: 'n-7', ...(jwkThumbprint ? { jwkThumbprint } : {}) }, owfContext);
+      const ours = sessionTranscriptBytes({ kind: 'openid4vp-dc-api', origin, encryptionKeyThumbprint: jwkThumbprint ?? null }, 'origin:https://checker.example.gov.uk', 'n-7');
+      expect(toHex(ours)).toBe(toHex(owf.encode()));
+      expect(toHex(sessionTranscriptBytes({ kind: 'openid4vp-dc-api', origin, encryptionKeyThumbprint: jwkThumbprint ?? null }, 'another client id', 'n-7'))).toBe(toHex(ours));
+    }
+  });
+
+  it('refuses an empty origin and a thumbprint that is not 32 bytes', () => {
+    expect(() => sessionTranscriptBytes({ kind: 'openid4vp-dc-api', origin: '', encryptionKeyThumbprint: null }, 'a', 'n')).toThrow(/no origin/);
+    expect(() => sessionTranscriptBytes({ kind: 'openid4vp-dc-api', origin: 'https://a.example', encryptionKeyThumbprint: new Uint8Array(33) }, 'a', 'n')).toThrow(/32 bytes/);
+  });
+});
+
+describe('sessionTranscriptBytes, an ISO/IEC 18013-5 proximity session (§9.1.5.1)', () => {
+  const readerPrivateKey = {} as CryptoKey;
+
+  it("is the transcript given, byte for byte, inside its tag 24 (Annex D's), with no audience or nonce", () => {
+    const given = fromHex(annexD.hex.SESSION_TRANSCRIPT_BYTES);
+    const content = sessionTranscriptBytes({ kind: 'iso-18013-5', sessionTranscriptBytes: given, readerPrivateKey });
+    expect(toHex(encodeCbor(new EmbeddedCbor(content)))).toBe(annexD.hex.SESSION_TRANSCRIPT_BYTES);
+    expect(decodeCbor(content, 'test')).toHaveLength(3);
+  });
+
+  it('refuses bytes that are not SessionTranscriptBytes, and a tag 24 around something other than an array of three', () => {
+    const bare = (decodeCbor(fromHex(annexD.hex.SESSION_TRANSCRIPT_BYTES), 'test') as EmbeddedCbor).bytes;
+    expect(() => sessionTranscriptBytes({ kind: 'iso-18013-5', sessionTranscriptBytes: bare, readerPrivateKey })).toThrow(/tag 24 around the transcript/);
+    const pair = encodeCbor(new EmbeddedCbor(encodeCbor([null, null])));
+    expect(() => sessionTranscriptBytes({ kind: 'iso-18013-5', sessionTranscriptBytes: pair, readerPrivateKey })).toThrow(/array of three/);
   });
 });
