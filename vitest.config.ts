@@ -27,6 +27,10 @@ export default defineConfig({
       '@noble/curves/nist.js', '@noble/curves/ed25519.js', '@noble/hashes/sha2.js',
       // Test-only mdoc issuing (tests/browser/support/mdoc-fixture.ts): found late by the scan, which reloaded the first test once.
       '@owf/mdoc', '@peculiar/x509',
+      // WCAG checks of screens rendered in a test (tests/browser/ui/check): found late by the scan too.
+      'axe-core',
+      // An independent SD-JWT VC wallet in Chromium (tests/browser/wallet/check/digital-credentials.test.ts).
+      '@sd-jwt/sd-jwt-vc',
     ],
   },
   test: {

@@ -22,7 +22,8 @@ export type CheckErrorCode =
   | 'bluetooth-cancelled' // the person closed the browser's device chooser
   | 'connection-lost' // the connection dropped, or the holder's phone went quiet, before the answer was complete
   | 'session-failed' // a message that fails decryption or decoding, chunks out of order or too large, the wrong device
-  | 'holder-declined'; // the holder's wallet ended the session without sending the licence
+  | 'holder-declined' // the holder's wallet ended the session without sending the licence (or, asked through the Digital Credentials API, the person cancelled or the wallet declined)
+  | 'digital-credentials-unavailable'; // this browser or page cannot ask a wallet on this device (Digital Credentials API)
 
 export class CheckError extends Error {
   constructor(readonly code: CheckErrorCode, message: string, readonly details: { missing?: number[] } = {}) {
@@ -116,7 +117,31 @@ export type ProximityStep = 'connecting' | 'waiting-for-holder' | 'verifying';
 /** The requestId of quick-show checks: after acceptQuickShow(), pass it to addFrame / verify / keepRecord / discard. */
 export const QUICK_SHOW_REQUEST_ID = 'quick-show';
 
-export interface Checker {
+/** A check made by asking a wallet on this device: its result, and the id keepRecord and discard take. */
+export interface DigitalCredentialsCheck {
+  requestId: string;
+  result: CheckResult;
+}
+
+/**
+ * Checking online by asking a wallet app on this device through the W3C Digital Credentials API
+ * (OpenID4VP 1.0 Appendix A; docs/reader.md), where the browser offers it
+ * (digitalCredentialsAvailable). Implemented in digital-credentials.ts, verified as every answer.
+ */
+export interface DigitalCredentialsChecker {
+  /**
+   * Sends an unsigned OpenID4VP request for the purpose (`openid4vp-v1-unsigned`, a one-time
+   * nonce, the answer encrypted to a key made for it: dc_api.jwt) through
+   * navigator.credentials.get — call it while handling a click: the browser shows its own chooser —
+   * then opens the answer and verifies every presentation bound to this page's origin (KB-JWT
+   * audience `origin:<origin>`, an mdoc's OpenID4VPDCAPIHandover). Throws CheckError
+   * ('holder-declined': cancelled, declined or no wallet had it; 'digital-credentials-unavailable';
+   * 'not-a-response'; 'replayed'); a presentation failing a check is a failed result, not a throw.
+   */
+  askWalletOnThisDevice(options: { purpose: Purpose; verifierName: string; signal?: AbortSignal }): Promise<DigitalCredentialsCheck>;
+}
+
+export interface Checker extends DigitalCredentialsChecker {
   /**
    * Starts a check: a one-time nonce, an ephemeral key, and the request QR. Asks for a purpose, a
    * list of claims, or (for several credentials at once) a whole DCQL query (OpenID4VP 1.0 §6).

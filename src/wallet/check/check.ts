@@ -32,11 +32,13 @@ import { unansweredQueries } from './check-answer';
 import { credentialCheck, singleCredentialResult } from './check-credential';
 import { answersQuery, NO_TRUST_LIST } from './check-reasons';
 import { checkRecordOf, personNameOf, withoutBytes } from './check-record';
+import { askBrowser, browserDigitalCredentials, openDigitalCredentialsAnswer, prepareDigitalCredentialsRequest, type DigitalCredentialsHost } from './digital-credentials';
+import type { PresentationHandover } from '../../credentials/formats/format';
 import type { CheckTrust } from '../trust';
 import { dcqlFor, nameAsWords, nameOfType } from '../shared';
 import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type FrameProgress, type ProximityCheck } from './check-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type DigitalCredentialsCheck, type FrameProgress, type ProximityCheck } from './check-api';
 import type { ClaimPath, Purpose } from '../shared';
 
 /** How long a request QR stays answerable. */
@@ -57,6 +59,8 @@ export interface CheckerOptions {
   clock?: () => number;
   /** Claim labels (e.g. the issuers' display metadata); default: from the claim name. */
   claimLabel?: (type: string, path: ClaimPath) => Localised | undefined;
+  /** navigator.credentials.get and this page's origin, for askWalletOnThisDevice; default: the browser's. */
+  digitalCredentials?: DigitalCredentialsHost;
 }
 
 interface OpenCheck {
@@ -70,6 +74,8 @@ interface OpenCheck {
   query?: DcqlQuery;
   /** The request QR as made: an mdoc answer's device signature must cover its handover (docs/sharing.md). */
   requestQr?: string;
+  /** Asked through the Digital Credentials API: the OpenID4VPDCAPIHandover an mdoc answer's device signature covers (B.2.6.2). */
+  handover?: PresentationHandover;
   frames: FrameCollector;
   lastFrameAt?: number;
   result?: CheckResult;
@@ -150,6 +156,31 @@ class CheckerImpl implements Checker {
 
   async checkInPerson(_requestId: string): Promise<CheckResult> {
     throw new CheckError('engagement-unsupported', 'Checking a licence over Bluetooth is not built yet');
+  }
+
+  /** Digital Credentials API (digital-credentials.ts): opened as a request, verified by check() like a scanned answer. */
+  async askWalletOnThisDevice(options: { purpose: Purpose; verifierName: string; signal?: AbortSignal }): Promise<DigitalCredentialsCheck> {
+    const host = this.options.digitalCredentials ?? browserDigitalCredentials();
+    const asked = await prepareDigitalCredentialsRequest({ purpose: options.purpose }, host.origin);
+    const { requestId, nonce, clientId, privateKey, query, handover } = asked;
+    const check: OpenCheck = { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, query, handover, expiresAt: this.now() + CHECK_REQUEST_LIFETIME_S * 1000, frames: new FrameCollector() };
+    this.checks.set(requestId, check);
+    try {
+      const answer = await openDigitalCredentialsAnswer(await askBrowser(host, asked, options.signal), asked);
+      const started = this.clock();
+      // One-time nonce (OpenID4VP 1.0 §14.1): this answer is read once.
+      if (this.usedNonces.has(nonce)) throw new CheckError('replayed', 'This answer has already been checked once: it may be a copy');
+      this.usedNonces.add(nonce);
+      const trustList = await this.options.trust.trustList();
+      const result = trustList ? await this.check(check, answer, trustList) : this.noTrustList();
+      result.elapsedMs = Math.max(0, this.clock() - started);
+      if (this.checks.get(requestId) !== check) throw new CheckError('request-expired', 'This check was closed while it was being verified: start a new check');
+      check.result = result;
+      return { requestId, result };
+    } catch (error) {
+      if (!check.result && this.checks.get(requestId) === check) this.checks.delete(requestId);
+      throw error;
+    }
   }
 
   /** Afterwards addFrame/verify/keepRecord/discard take QUICK_SHOW_REQUEST_ID. */
@@ -285,7 +316,7 @@ class CheckerImpl implements Checker {
       audience,
       nonce: check.nonce!,
       // The SatchelQRHandover of the request QR this checker made (an mdoc's SessionTranscript; ignored by KB-JWTs).
-      ...(check.requestQr !== undefined ? { handover: satchelQrHandover(check.requestQr) } : {}),
+      ...(check.handover ? { handover: check.handover } : check.requestQr !== undefined ? { handover: satchelQrHandover(check.requestQr) } : {}),
       fetchStatusList: (uri) => this.options.trust.statusList(uri),
     });
     const credentials = answer.map((a, i) => credentialCheck(reports[i]!, {

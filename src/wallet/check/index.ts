@@ -4,3 +4,4 @@ export * from './check-reasons';
 export { readCheckRecord } from './check-record';
 export * from './checker-background';
 export * from './check-api';
+export { digitalCredentialsAvailable } from './digital-credentials-support';
