@@ -193,7 +193,7 @@ export function verifyMdocSpecs(verifierName = '@noble/curves', verifier: Signat
       for (const name of ['format', 'issuer-trusted', 'signature', 'validity']) expect(check(report, name).ok, name).toBe(true);
       expect(report.issuer.id).toBe(DVLA);
       expect(recorder.batches[0]!.filter((i) => i.alg === 'ES256').length).toBeGreaterThanOrEqual(2);
-      // Its holder proof is a device MAC from a proximity session, which Satchel does not check.
+      // Its holder proof is a device MAC, which only the proximity session's transcript and reader key can check (mdoc-proximity.spec.ts).
       expect(check(report, 'key-binding').ok).toBe(false);
     });
   });

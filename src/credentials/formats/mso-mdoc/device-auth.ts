@@ -4,8 +4,9 @@
  * ["DeviceAuthentication", SessionTranscript, DocType, DeviceNameSpacesBytes] (§9.1.3.4), as a
  * COSE_Sign1 whose payload is detached (nil, §9.1.3.6), with the key the issuer put in the MSO's
  * deviceKeyInfo (§9.1.2.4). The SessionTranscript (§9.1.5.1) carries the verifier's client id,
- * nonce and handover (session-transcript.ts), so a signature made for another verifier, request or
- * QR does not verify: a replayed presentation fails its signature.
+ * nonce and handover (session-transcript.ts), or in an ISO/IEC 18013-5 proximity session the device
+ * engagement and the reader's ephemeral key, so a signature made for another verifier, request, QR
+ * or reader does not verify: a replayed presentation fails its signature.
  *
  * An embedded payload (the auth0-lab/mdl examples in tests/vectors/mdoc carry one, against
  * §9.1.3.6) is accepted only when it is byte for byte the DeviceAuthenticationBytes Satchel builds

@@ -1,6 +1,7 @@
 /**
  * DeviceResponse (ISO/IEC 18013-5 §8.3.2.1.2.2): what a holder presents, here always exactly one
- * document (the vp_token value for one credential query, or one in-person answer): its docType,
+ * document (the vp_token value for one credential query, one in-person answer, or the answer to an
+ * ISO/IEC 18013-5 reader, which asks for one mDL; a response with more is refused): its docType,
  * the disclosed IssuerSigned, and DeviceSigned, the holder device's own signature (or MAC) over
  * the session (DeviceAuth, §9.1.3).
  */

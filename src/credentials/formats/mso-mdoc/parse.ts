@@ -1,7 +1,8 @@
 /**
  * An mdoc as Satchel keeps and receives it: the stored credential is base64url (no padding) of the
  * IssuerSigned CBOR (OpenID4VCI 1.0 Appendix A.2), a presentation base64url of a DeviceResponse
- * with one document (OpenID4VP 1.0 Appendix B.2.6; ISO/IEC 18013-5 §8.3.2.1.2.2). Both parse to the
+ * with one document (OpenID4VP 1.0 Appendix B.2.6; ISO/IEC 18013-5 §8.3.2.1.2.2, also as an ISO
+ * reader receives it over Bluetooth). Both parse to the
  * ParsedCredential the verify pipeline checks; the issuer is found by the certificate chain
  * (x5chain), so `issuerId` here is only a name until the pipeline replaces it.
  */
