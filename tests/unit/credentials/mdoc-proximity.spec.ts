@@ -116,15 +116,15 @@ async function owfIssued(pki: Pki, device: TestKeyPair): Promise<IssuerSigned> {
 }
 
 /** The 'driving' request (docs/sharing.md): given and family name, portrait, driving privileges, expiry date. */
-function drivingRequest(): DeviceRequest {
-  const elements = { given_name: false, family_name: false, portrait: false, driving_privileges: false, expiry_date: false };
+function drivingRequest(extra: Record<string, boolean> = {}): DeviceRequest {
+  const elements = { given_name: false, family_name: false, portrait: false, driving_privileges: false, expiry_date: false, ...extra };
   return DeviceRequest.create({ docRequests: [DocRequest.create({ itemsRequest: ItemsRequest.create({ docType: MDL, namespaces: { [NS]: elements } }) })] });
 }
 
 /** A DeviceResponse @owf/mdoc builds and device-signs over `transcript`, as base64url. */
-async function owfPresented(issuerSigned: IssuerSigned, device: TestKeyPair, transcript: SessionTranscript): Promise<string> {
+async function owfPresented(issuerSigned: IssuerSigned, device: TestKeyPair, transcript: SessionTranscript, request = drivingRequest()): Promise<string> {
   const signingKey = CoseKey.fromJwk({ ...deviceJwk(device, true), alg: device.curve === 'Ed25519' ? 'EdDSA' : 'ES256' });
-  const response = await DeviceResponse.createWithDeviceRequest({ deviceRequest: drivingRequest(), sessionTranscript: transcript, issuerSigned: [issuerSigned], signature: { signingKey } }, deviceSigningContext(device));
+  const response = await DeviceResponse.createWithDeviceRequest({ deviceRequest: request, sessionTranscript: transcript, issuerSigned: [issuerSigned], signature: { signingKey } }, deviceSigningContext(device));
   return response.encodedForOid4Vp;
 }
 
@@ -226,6 +226,38 @@ export function mdocProximitySpecs(verifierName = '@noble/curves', verifier: Sig
           expect(replayed.valid).toBe(false);
         });
       }
+    });
+
+    describe('what the DeviceResponse holds', () => {
+      const session = async (pki: Pki) => {
+        const reader = await newReaderKey();
+        const transcript = owfIsoTranscript(reader.jwk);
+        const handover: IsoHandover = { kind: 'iso-18013-5', sessionTranscriptBytes: tag24(transcript.encode()), readerPrivateKey: reader.privateKey };
+        return { transcript, options: { trustList: trustList(pki.iaca), verifier, now: NOW, handover } };
+      };
+
+      it('keeps elements the reader did not ask for in the claims (the checker flags them), each matched to its digest', async () => {
+        const pki = annexBPki();
+        const device = keyPair('P-256');
+        const { transcript, options } = await session(pki);
+        // The holder answers with age_over_18 besides the driving elements: the pipeline does not know the request, and drops nothing.
+        const presentation = await owfPresented(await owfIssued(pki, device), device, transcript, drivingRequest({ age_over_18: false }));
+        const report = await verifyPresentation(presentation, options);
+        expect(report.valid).toBe(true);
+        expect((report.claims[NS] as Record<string, unknown>).age_over_18).toBe(true);
+        expect(check(report, 'disclosures').message).toMatch(/^6 disclosed claim/);
+      });
+
+      it('refuses a DeviceResponse with two documents, saying it must hold exactly one', async () => {
+        const pki = annexBPki();
+        const device = keyPair('P-256');
+        const { transcript, options } = await session(pki);
+        const one = DeviceResponse.fromEncodedForOid4Vp(await owfPresented(await owfIssued(pki, device), device, transcript));
+        const two = DeviceResponse.createSimple({ documents: [...one.documents!, ...one.documents!] });
+        const report = await verifyPresentation(two.encodedForOid4Vp, options);
+        expect(check(report, 'format')).toMatchObject({ ok: false });
+        expect(check(report, 'format').message).toMatch(/exactly one document; it holds 2/);
+      });
     });
 
     describe('device signature over the DC API handover (OpenID4VP 1.0 Appendix B.2.6.2), DeviceResponse by @owf/mdoc', () => {
