@@ -18,6 +18,7 @@
  */
 import { decodeCbor, EmbeddedCbor } from '../../credentials/formats/mso-mdoc/cbor';
 import { base64urlDecode } from '../../lib/base64url';
+import { copyBytes } from '../../lib/bytes';
 import { DataError } from '../../lib/errors';
 import type { BleRetrieval, DeviceEngagement, P256PublicKey } from './engagement';
 import { ProximityError } from './proximity-error';
@@ -75,14 +76,14 @@ function p256Key(coseKey: unknown): P256PublicKey {
   if (!(x instanceof Uint8Array) || x.length !== P256_COORDINATE_BYTES || !(y instanceof Uint8Array) || y.length !== P256_COORDINATE_BYTES) {
     throw notAnEngagement(`the holder's P-256 key must have x and y of ${P256_COORDINATE_BYTES} bytes each (compressed points are not accepted).`);
   }
-  return { crv: 'P-256', x: x.slice(), y: y.slice() };
+  return { crv: 'P-256', x: copyBytes(x), y: copyBytes(y) };
 }
 
 function optionalBytes(options: Map<unknown, unknown>, key: number, length: number, what: string): Uint8Array | undefined {
   const value = options.get(key);
   if (value === undefined) return undefined;
   if (!(value instanceof Uint8Array) || value.length !== length) throw notAnEngagement(`its BLE ${what} (option ${key}) must be ${length} bytes.`);
-  return value.slice();
+  return copyBytes(value);
 }
 
 /** BleOptions (§8.2.2.1 Table 7): a mode's UUID counts only when the mode is offered. */
@@ -144,7 +145,7 @@ export function decodeDeviceEngagement(bytes: Uint8Array): DeviceEngagement {
     if (error instanceof DataError) throw notAnEngagement(error.message);
     throw error;
   }
-  const result: DeviceEngagement = { version, bytes: bytes.slice(), eDeviceKeyBytes: keyItem.encoded.slice(), eDeviceKey: p256Key(coseKey) };
+  const result: DeviceEngagement = { version, bytes: copyBytes(bytes), eDeviceKeyBytes: copyBytes(keyItem.encoded), eDeviceKey: p256Key(coseKey) };
   const ble = firstBle(engagement.get(ENGAGEMENT_RETRIEVAL_METHODS));
   if (ble) result.ble = ble;
   return result;

@@ -10,6 +10,7 @@
  * with the counter expected next and fails. After a failure the session is over (§9.1.1.5: the
  * reader ends it with status 10) and nothing more is decrypted.
  */
+import { copyBytes } from '../../lib/bytes';
 import { ProximityError } from './proximity-error';
 import type { SessionKeys } from './session-keys';
 
@@ -31,6 +32,12 @@ function iv(identifier: number, counter: number): ArrayBuffer {
   return bytes.buffer;
 }
 
+/**
+ * The view's bytes in an ArrayBuffer of their own. Not `bytes.slice().buffer`: a Node Buffer's slice
+ * is a view of its whole pool, and WebCrypto would read every byte of it.
+ */
+const exactBuffer = (bytes: Uint8Array): ArrayBuffer => copyBytes(bytes).buffer as ArrayBuffer;
+
 const failed = (message: string) => new ProximityError('session-failed', message, STATUS_SESSION_ENCRYPTION_ERROR);
 
 export class SessionEncryption {
@@ -47,7 +54,7 @@ export class SessionEncryption {
     if (this.#readerCounter > MAX_COUNTER) throw failed('The session has sent as many messages as its counter allows.');
     // Take the counter before awaiting, so two calls can never share an IV.
     const counter = this.#readerCounter++;
-    return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv(READER_IDENTIFIER, counter), tagLength: TAG_BITS }, this.keys.skReader, plaintext.slice().buffer));
+    return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv(READER_IDENTIFIER, counter), tagLength: TAG_BITS }, this.keys.skReader, exactBuffer(plaintext)));
   }
 
   /**
@@ -60,7 +67,7 @@ export class SessionEncryption {
     if (this.#deviceCounter > MAX_COUNTER) throw failed('The holder has sent more messages than the session counter allows.');
     const counter = this.#deviceCounter++;
     try {
-      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv(DEVICE_IDENTIFIER, counter), tagLength: TAG_BITS }, this.keys.skDevice, ciphertext.slice().buffer));
+      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv(DEVICE_IDENTIFIER, counter), tagLength: TAG_BITS }, this.keys.skDevice, exactBuffer(ciphertext)));
     } catch {
       this.#broken = true;
       throw failed(`The holder's message ${counter} could not be decrypted: it was changed, replayed, out of order or from another session.`);

@@ -9,6 +9,7 @@
  *   SKDevice to decrypt what the holder sends.
  */
 import { encodeCbor } from '../../credentials/formats/mso-mdoc/cbor';
+import { copyBytes } from '../../lib/bytes';
 import type { P256PublicKey } from './engagement';
 import { ProximityError } from './proximity-error';
 
@@ -28,7 +29,11 @@ const SK_DEVICE_INFO = 'SKDevice';
 const SESSION_KEY_BITS = 256;
 
 const ECDH_P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/**
+ * The view's bytes in an ArrayBuffer of their own. Not `bytes.slice().buffer`: a Node Buffer's slice
+ * (cborg encodes into Buffers in Node) is a view of its whole pool, and WebCrypto would hash all of it.
+ */
+const buffer = (bytes: Uint8Array): ArrayBuffer => copyBytes(bytes).buffer as ArrayBuffer;
 
 export interface SessionKeys {
   /** AES-256-GCM, encrypt only: what the reader sends. */

@@ -8,6 +8,7 @@
  * Table 20's codes, each of which ends the session.
  */
 import { decodeCbor, EmbeddedCbor, encodeCbor } from '../../credentials/formats/mso-mdoc/cbor';
+import { concatBytes } from '../../lib/bytes';
 import { DataError } from '../../lib/errors';
 import { ProximityError } from './proximity-error';
 
@@ -28,9 +29,17 @@ export interface SessionData {
 
 const decodingFailed = (message: string) => new ProximityError('session-failed', message, SessionStatus.cborDecodingError);
 
-/** SessionEstablishment (§9.1.1.4): the reader's COSE_Key CBOR (as in the transcript) and its first encrypted message. */
+/** CBOR major type 5 (map) with two entries (RFC 8949 §3.1). */
+const MAP_OF_TWO = 0xa2;
+
+/**
+ * SessionEstablishment (§9.1.1.4): the reader's COSE_Key CBOR (as in the transcript) and its first
+ * encrypted message. Its members in the order §9.1.1.4 lists them, "eReaderKey" then "data", as
+ * Annex D and Multipaz send it (a map's order means nothing to a decoder; RFC 8949 §4.2.1 would
+ * put "data" first, and matching Annex D byte for byte is the evidence this encoder is right).
+ */
 export function encodeSessionEstablishment(eReaderKey: Uint8Array, data: Uint8Array): Uint8Array {
-  return encodeCbor(new Map<string, unknown>([['eReaderKey', new EmbeddedCbor(eReaderKey)], ['data', data]]));
+  return concatBytes(Uint8Array.of(MAP_OF_TWO), encodeCbor('eReaderKey'), encodeCbor(new EmbeddedCbor(eReaderKey)), encodeCbor('data'), encodeCbor(data));
 }
 
 /** SessionData (§9.1.1.4) with data, status or both. */
