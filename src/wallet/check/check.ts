@@ -13,6 +13,8 @@
  *                  credential is of the type its query asked for and holds every claim it asked for
  *                  (§6.4.1), and every required query was answered (§6.4.2) → a result per
  *                  credential and overall, unrequested claims flagged, time taken
+ *   readEngagement / checkInPerson  any wallet's mDL in person as an ISO/IEC 18013-5 reader (the
+ *                  holder's `mdoc:` QR, then BLE): proximity-check.ts, loaded by dynamic import
  * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
  * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
  */
@@ -38,8 +40,11 @@ import type { CheckTrust } from '../trust';
 import { dcqlFor, nameAsWords, nameOfType } from '../shared';
 import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type DigitalCredentialsCheck, type FrameProgress, type ProximityCheck } from './check-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type DigitalCredentialsCheck, type FrameProgress, type ProximityCheck, type ProximityStep } from './check-api';
 import type { ClaimPath, Purpose } from '../shared';
+import type { ProximityState, ProximityTransportFactory } from './proximity-check';
+import type { DeviceEngagement } from '../../protocols/iso18013-5/engagement';
+import type { ReaderSession } from '../../protocols/iso18013-5/reader-session';
 
 /** How long a request QR stays answerable. */
 export const CHECK_REQUEST_LIFETIME_S = 5 * 60;
@@ -59,12 +64,16 @@ export interface CheckerOptions {
   clock?: () => number;
   /** Claim labels (e.g. the issuers' display metadata); default: from the claim name. */
   claimLabel?: (type: string, path: ClaimPath) => Localised | undefined;
+  /** How checkInPerson reaches the holder's device; default: Web Bluetooth (mdoc peripheral server mode, ISO/IEC 18013-5 §8.3.3.1.1). */
+  proximityTransport?: ProximityTransportFactory;
+  /** Tests only: starts the reader session (e.g. with Annex D's reader key and transcript); default ReaderSession.start with a fresh key. */
+  startReaderSession?: (engagement: DeviceEngagement) => Promise<ReaderSession>;
   /** navigator.credentials.get and this page's origin, for askWalletOnThisDevice; default: the browser's. */
   digitalCredentials?: DigitalCredentialsHost;
 }
 
 interface OpenCheck {
-  kind: 'request' | 'quick-show';
+  kind: 'request' | 'quick-show' | 'proximity';
   verifierName?: string;
   nonce?: string;
   clientId?: string;
@@ -79,6 +88,8 @@ interface OpenCheck {
   frames: FrameCollector;
   lastFrameAt?: number;
   result?: CheckResult;
+  /** An ISO/IEC 18013-5 reader session (kind 'proximity'): its keys until the exchange ends. */
+  proximity?: ProximityState;
 }
 
 const randomId = (bytes: number): string => base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
@@ -149,13 +160,50 @@ class CheckerImpl implements Checker {
     return { requestId, qr: { frames: [text], frameMs: FRAME_MS }, expiresAt: expiresAt.toISOString() };
   }
 
-  // Issue 15 (ISO/IEC 18013-5 reader): built in proximity-check.ts by its owner this session.
-  async readEngagement(_options: { qr: string; purpose: Purpose; verifierName: string }): Promise<ProximityCheck> {
-    throw new CheckError('engagement-unsupported', 'Checking a licence over Bluetooth is not built yet');
+  async readEngagement(options: { qr: string; purpose: Purpose; verifierName: string }): Promise<ProximityCheck> {
+    if (typeof options?.qr !== 'string') throw new TypeError('options.qr must be a string');
+    if (typeof options.verifierName !== 'string') throw new TypeError('options.verifierName must be a string');
+    const { readProximityEngagement, transportsFor } = await import('./proximity-check');
+    const state = await readProximityEngagement(options.qr, options.purpose, this.options.startReaderSession ? { startSession: this.options.startReaderSession } : {});
+    const requestId = randomId(12);
+    const expiresAt = this.now() + CHECK_REQUEST_LIFETIME_S * 1000;
+    this.checks.set(requestId, { kind: 'proximity', verifierName: options.verifierName, expiresAt, query: state.query, frames: new FrameCollector(), proximity: state });
+    return { requestId, transports: transportsFor(state.engagement) };
   }
 
-  async checkInPerson(_requestId: string): Promise<CheckResult> {
-    throw new CheckError('engagement-unsupported', 'Checking a licence over Bluetooth is not built yet');
+  async checkInPerson(requestId: string, options: { onProgress?: (step: ProximityStep) => void } = {}): Promise<CheckResult> {
+    const check = this.checks.get(requestId);
+    const state = check?.proximity;
+    if (!check || !state || state.used) throw new CheckError('request-expired', 'This check is closed: scan their code again');
+    if (this.now() > check.expiresAt) throw new CheckError('request-expired', 'Their code was scanned too long ago: scan it again');
+    state.used = true;
+    const { exchangeWithHolder, verifyDeviceResponse, webBluetoothTransport } = await import('./proximity-check');
+    const { sessionTranscriptBytes, readerPrivateKey } = state.session!;
+    const transport = (this.options.proximityTransport ?? webBluetoothTransport)(state.engagement);
+    const closedMeanwhile = () => new CheckError('request-expired', 'This check was closed while their wallet was answering: start a new check');
+    const { deviceResponse, receivedAt: started } = await exchangeWithHolder(state, transport, { clock: this.clock, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch((error: unknown) => {
+      // discard() closed the link: the check is gone, not the connection.
+      throw this.checks.get(requestId) === check ? error : closedMeanwhile();
+    });
+    if (this.checks.get(requestId) !== check) throw closedMeanwhile();
+    options.onProgress?.('verifying');
+    const trustList = await this.options.trust.trustList();
+    const result = trustList
+      ? await verifyDeviceResponse(state, deviceResponse, {
+        trustList,
+        verifier: this.options.verifier,
+        now: new Date(this.now()),
+        fetchStatusList: (uri) => this.options.trust.statusList(uri),
+        sessionTranscriptBytes,
+        readerPrivateKey,
+        ...(this.options.claimLabel ? { claimLabel: this.options.claimLabel } : {}),
+      })
+      : this.noTrustList();
+    result.elapsedMs = Math.max(0, this.clock() - started);
+    // Discarded meanwhile (the screen was left, the vault locked): the result is not handed out.
+    if (this.checks.get(requestId) !== check) throw new CheckError('request-expired', 'This check was closed while it was being verified: start a new check');
+    check.result = result;
+    return result;
   }
 
   /** Digital Credentials API (digital-credentials.ts): opened as a request, verified by check() like a scanned answer. */
@@ -202,6 +250,7 @@ class CheckerImpl implements Checker {
 
   async addFrame(requestId: string, frame: string): Promise<FrameProgress> {
     let check = this.open(requestId);
+    if (check.kind === 'proximity') throw new CheckError('not-a-response', 'This check reads a licence over Bluetooth, not from QR codes');
     // After a result, the next scan starts a fresh response (the continuous mode at a door).
     if (check.result) {
       check = check.kind === 'quick-show' ? this.newQuickShow() : { ...check, frames: new FrameCollector(), result: undefined };
@@ -229,6 +278,7 @@ class CheckerImpl implements Checker {
   async verify(requestId: string): Promise<CheckResult> {
     const check = this.open(requestId);
     if (check.result) return check.result;
+    if (check.kind === 'proximity') throw new CheckError('request-expired', 'This check reads a licence over Bluetooth: connect with checkInPerson');
     const started = check.lastFrameAt ?? this.clock();
     let payload: string;
     try {
@@ -382,11 +432,19 @@ class CheckerImpl implements Checker {
   }
 
   discard(requestId: string): void {
+    this.forget(this.checks.get(requestId));
     this.checks.delete(requestId);
   }
 
   discardAll(): void {
+    for (const check of this.checks.values()) this.forget(check);
     this.checks.clear();
+  }
+
+  /** A proximity check still connected is disconnected (its reader key goes with the check). */
+  private forget(check: OpenCheck | undefined): void {
+    const transport = check?.proximity?.transport;
+    if (transport) void transport.close();
   }
 }
 
