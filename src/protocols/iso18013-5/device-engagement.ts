@@ -6,10 +6,10 @@
  *   Security         = [ cipherSuiteIdentifier (int), EDeviceKeyBytes ]   EDeviceKeyBytes = #6.24(bstr .cbor COSE_Key)
  *   DeviceRetrievalMethod = [ type (1 NFC, 2 BLE, 3 Wi-Fi Aware), version, RetrievalOptions ]
  *   BleOptions       = { 0: bool peripheral server mode, 1: bool central client mode,
- *                        ? 10: bstr UUID (peripheral server), ? 11: bstr UUID (central client), ? 20: bstr address }  (§8.2.2.1 Table 7)
+ *                        ? 10: bstr UUID (peripheral server), ? 11: bstr UUID (central client), ? 20: bstr address }  (§8.2.1.1)
  *
- * What Satchel refuses, each with a message naming it: a major version other than 1, a cipher
- * suite other than 1 (§9.1.5.2: EC keys, HKDF-SHA-256, AES-256-GCM; the only one defined), an
+ * What Satchel refuses, each with a message naming it: a version other than 1.x, a cipher
+ * suite other than 1 (§9.1.1.5: ECDH, HKDF-SHA-256, AES-256-GCM; the only one defined), an
  * EDeviceKey that is not an uncompressed P-256 EC2 key (Satchel's reader agrees keys with
  * WebCrypto, which has P-256 but not the brainpool curves), and, from a QR code, an engagement with
  * no BLE mdoc peripheral server mode (Web Bluetooth can only be the central). NFC and Wi-Fi Aware
@@ -27,9 +27,9 @@ import { ProximityError } from './proximity-error';
 export const MDOC_URI_SCHEME = 'mdoc:';
 /** A QR code holds at most 4,296 characters (ISO/IEC 18004 version 40, alphanumeric); an engagement is about 150. */
 export const MAX_ENGAGEMENT_QR_CHARS = 4296;
-/** §9.1.5.2: the one cipher suite ISO/IEC 18013-5 defines. */
+/** §9.1.1.5: the one cipher suite ISO/IEC 18013-5 defines. */
 export const CIPHER_SUITE_1 = 1;
-/** §8.2.1.1 Table 6: DeviceRetrievalMethod type for Bluetooth Low Energy. */
+/** §8.2.1.1: DeviceRetrievalMethod type for Bluetooth Low Energy. */
 export const RETRIEVAL_BLE = 2;
 /** §8.2.2.1: the BLE retrieval method's version. */
 const BLE_METHOD_VERSION = 1;
@@ -37,7 +37,7 @@ const BLE_METHOD_VERSION = 1;
 const ENGAGEMENT_VERSION = 0;
 const ENGAGEMENT_SECURITY = 1;
 const ENGAGEMENT_RETRIEVAL_METHODS = 2;
-/** §8.2.2.1 Table 7: BleOptions keys. */
+/** §8.2.1.1: BleOptions keys. */
 const BLE_PERIPHERAL_SERVER_MODE = 0;
 const BLE_CENTRAL_CLIENT_MODE = 1;
 const BLE_PERIPHERAL_SERVER_UUID = 10;
@@ -86,7 +86,7 @@ function optionalBytes(options: Map<unknown, unknown>, key: number, length: numb
   return copyBytes(value);
 }
 
-/** BleOptions (§8.2.2.1 Table 7): a mode's UUID counts only when the mode is offered. */
+/** BleOptions (§8.2.1.1): a mode's UUID counts only when the mode is offered. */
 function bleRetrieval(options: unknown): BleRetrieval {
   if (!(options instanceof Map)) throw notAnEngagement('its BLE options are not a map.');
   const peripheral = options.get(BLE_PERIPHERAL_SERVER_MODE);
@@ -131,12 +131,12 @@ export function decodeDeviceEngagement(bytes: Uint8Array): DeviceEngagement {
   if (!(engagement instanceof Map)) throw notAnEngagement('it is not a CBOR map.');
   const version = engagement.get(ENGAGEMENT_VERSION);
   if (typeof version !== 'string') throw notAnEngagement('it has no version.');
-  // §8.2.1.1: 1.0 and 1.1 (which only adds optional members) share the major version a reader must match.
+  // §8.2.1.1: 1.0, and 1.1 whose additions are optional members this reader ignores; a new major version could change what it reads.
   if (!/^1\.\d{1,3}$/.test(version)) throw unsupported(`The holder's wallet uses device engagement version ${JSON.stringify(version.slice(0, 20))}; Satchel reads version 1.`);
   const security = engagement.get(ENGAGEMENT_SECURITY);
   if (!Array.isArray(security) || security.length !== 2) throw notAnEngagement('it has no Security [cipher suite, EDeviceKeyBytes].');
   const [suite, keyItem] = security as [unknown, unknown];
-  if (suite !== CIPHER_SUITE_1) throw unsupported(`The holder's wallet uses cipher suite ${String(suite)}; Satchel uses cipher suite 1 (ISO/IEC 18013-5 §9.1.5.2), the only one defined.`);
+  if (suite !== CIPHER_SUITE_1) throw unsupported(`The holder's wallet uses cipher suite ${String(suite)}; Satchel uses cipher suite 1, the only one ISO/IEC 18013-5 defines.`);
   if (!(keyItem instanceof EmbeddedCbor)) throw notAnEngagement("the holder's key (EDeviceKeyBytes) is not embedded CBOR (tag 24).");
   let coseKey: unknown;
   try {
