@@ -21,6 +21,7 @@ const ActivityScreen = lazyScreen(() => import('./screens/ActivityScreen').then(
 const BackupScreen = lazyScreen(() => import('./screens/BackupScreen').then((m) => m.BackupScreen));
 const ChangePinScreen = lazyScreen(() => import('./screens/ChangePinScreen').then((m) => m.ChangePinScreen));
 const CheckScreen = lazyScreen(() => import('./screens/CheckScreen').then((m) => m.CheckScreen));
+const LicenceCheckScreen = lazyScreen(() => import('./check/LicenceCheckScreen').then((m) => m.LicenceCheckScreen));
 const CredentialScreen = lazyScreen(() => import('./screens/CredentialScreen').then((m) => m.CredentialScreen));
 const PasskeyScreen = lazyScreen(() => import('./screens/PasskeyScreen').then((m) => m.PasskeyScreen));
 const QuickShowScreen = lazyScreen(() => import('./screens/QuickShowScreen').then((m) => m.QuickShowScreen));
@@ -49,6 +50,8 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
   '/share': ShareScreen,
   '/share/quick': QuickShowScreen,
   '/check': CheckScreen,
+  // Any wallet's driving licence, in person over Bluetooth (ISO/IEC 18013-5 reader).
+  '/check/licence': LicenceCheckScreen,
   '/activity': ActivityScreen,
 };
 

@@ -8,7 +8,9 @@ import { QrFramesView } from '../components/qr/QrCode';
 import { QrScanner } from '../components/qr/QrScanner';
 import { ScanFromImage } from '../components/qr/ScanFromImage';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { PurposeRadios } from '../check/PurposeRadios';
 import { useI18n } from '../i18n/context';
+import { Link } from '../router';
 import { CheckResultView } from '../share/CheckResultView';
 import { CHECK_PURPOSES } from '../share/check-purposes';
 import { CheckReadiness } from '../share/CheckReadiness';
@@ -86,23 +88,9 @@ export function CheckScreen() {
         <ErrorSummary errors={errors} />
         <ScreenHeading>{t('check.title')}</ScreenHeading>
         <CheckReadiness checker={checker} />
-        <div class="govuk-form-group">
-          <fieldset class="govuk-fieldset">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('check.purposeLegend')}</legend>
-            {/* Small radios, each with a one-line hint of what it asks for: the purposes, the name and "Show my code"
-                fit a phone's first screen; the reminder to keep nothing comes after the buttons. */}
-            <div class="govuk-radios govuk-radios--small">
-              {CHECK_PURPOSES.map(({ purpose: p, label, hint }) => (
-                <div class="govuk-radios__item" key={p}>
-                  <input class="govuk-radios__input" id={`purpose-${p}`} name="purpose" type="radio" value={p}
-                    checked={purpose === p} onChange={() => setPurpose(p)} aria-describedby={`purpose-${p}-hint`} />
-                  <label class="govuk-label govuk-radios__label" for={`purpose-${p}`}>{t(label)}</label>
-                  <div id={`purpose-${p}-hint`} class="govuk-hint govuk-radios__hint govuk-!-font-size-16">{t(hint)}</div>
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+        {/* The purposes, the name and "Show my code" fit a phone's first screen; the reminder to keep nothing comes after the buttons. */}
+        <PurposeRadios legend={t('check.purposeLegend')} value={purpose} onChange={setPurpose}
+          options={CHECK_PURPOSES.map(({ purpose: p, label, hint }) => ({ purpose: p, label: t(label), hint: t(hint) }))} />
         <TextField id="verifier-name" label={t('check.nameLabel')} hint={t('check.nameHint')} value={verifierName}
           onInput={setVerifierName} autocomplete="organization" error={errors[0]?.text} />
         <div class="govuk-button-group">
@@ -111,6 +99,7 @@ export function CheckScreen() {
         </div>
         <p class="govuk-body-s">{t('check.quickShowHint')}</p>
         <p class="govuk-body-s">{t('check.intro')}</p>
+        <p class="govuk-body-s"><Link class="govuk-link" href="/check/licence">{t('check.licenceLink')}</Link></p>
       </form>
     );
   }
