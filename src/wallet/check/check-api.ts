@@ -161,7 +161,10 @@ export interface Checker extends DigitalCredentialsChecker {
    * IACA, digests, validity, status from cached lists, device auth over this session's transcript
    * (signature or MAC), elements not asked for flagged. Throws CheckError ('bluetooth-unavailable',
    * 'bluetooth-cancelled', 'connection-lost', 'session-failed', 'holder-declined',
-   * 'request-expired'); a response that fails a check is a failed CheckResult, not a throw.
+   * 'request-expired'); a response that fails a check is a failed CheckResult, not a throw. After
+   * 'bluetooth-cancelled', 'bluetooth-unavailable' or 'connection-lost' it may be called again for
+   * the same requestId (a new session, fresh reader key); after an answer or any other error, the
+   * holder's code must be scanned again.
    */
   checkInPerson(requestId: string, options?: { onProgress?: (step: ProximityStep) => void }): Promise<CheckResult>;
   /** Starts accepting quick-show responses (time-based nonce), for when no request can be shown. */

@@ -177,13 +177,16 @@ class CheckerImpl implements Checker {
     if (!check || !state || state.used) throw new CheckError('request-expired', 'This check is closed: scan their code again');
     if (this.now() > check.expiresAt) throw new CheckError('request-expired', 'Their code was scanned too long ago: scan it again');
     state.used = true;
-    const { exchangeWithHolder, verifyDeviceResponse, webBluetoothTransport } = await import('./proximity-check');
+    const { exchangeWithHolder, readyToRetry, verifyDeviceResponse, webBluetoothTransport } = await import('./proximity-check');
     const { sessionTranscriptBytes, readerPrivateKey } = state.session!;
     const transport = (this.options.proximityTransport ?? webBluetoothTransport)(state.engagement);
     const closedMeanwhile = () => new CheckError('request-expired', 'This check was closed while their wallet was answering: start a new check');
-    const { deviceResponse, receivedAt: started } = await exchangeWithHolder(state, transport, { clock: this.clock, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch((error: unknown) => {
+    const { deviceResponse, receivedAt: started } = await exchangeWithHolder(state, transport, { clock: this.clock, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }).catch(async (error: unknown) => {
       // discard() closed the link: the check is gone, not the connection.
-      throw this.checks.get(requestId) === check ? error : closedMeanwhile();
+      if (this.checks.get(requestId) !== check) throw closedMeanwhile();
+      // The chooser closed, Bluetooth off, the link dropped before an answer: the checker may connect again.
+      await readyToRetry(state, error);
+      throw error;
     });
     if (this.checks.get(requestId) !== check) throw closedMeanwhile();
     options.onProgress?.('verifying');

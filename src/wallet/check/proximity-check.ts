@@ -41,8 +41,10 @@ export interface ProximityState {
   deviceRequest: Uint8Array;
   /** The DeviceRequest as the equivalent DCQL query (OpenID4VP 1.0 B.2), one credential query: what was asked, for the verdict and the record. */
   query: DcqlQuery;
-  /** Whether checkInPerson has been called: one exchange per engagement. */
+  /** Whether checkInPerson is under way or has ended: one exchange per engagement, unless it stopped before an answer (see retryable). */
   used: boolean;
+  /** Starts a session with this engagement (a fresh EReaderKey each time, §9.1.1.4). */
+  startSession: (engagement: DeviceEngagement) => Promise<ReaderSession>;
   /** While connected: what discard() closes. */
   transport?: MdocTransport;
 }
@@ -60,9 +62,10 @@ export async function readProximityEngagement(qr: string, purpose: Purpose, opti
   if (deviceRequest === undefined) throw new TypeError(`purpose ${purpose}: its mDL elements cannot be said as an ItemsRequest`);
   try {
     const engagement = parseDeviceEngagement(qr);
-    // §9.1.1.4: a fresh ephemeral reader key for every engagement (tests may start it with a fixed one).
-    const session = await (options.startSession ?? ((e: DeviceEngagement) => ReaderSession.start(e)))(engagement);
-    return { engagement, session, deviceRequest: base64urlDecode(deviceRequest)!, query: parseDcqlQuery({ credentials: [mdlQuery] }), used: false };
+    // §9.1.1.4: a fresh ephemeral reader key for every session (tests may start it with a fixed one).
+    const startSession = options.startSession ?? ((e: DeviceEngagement) => ReaderSession.start(e));
+    const session = await startSession(engagement);
+    return { engagement, session, startSession, deviceRequest: base64urlDecode(deviceRequest)!, query: parseDcqlQuery({ credentials: [mdlQuery] }), used: false };
   } catch (error) {
     throw asCheckError(error);
   }
@@ -86,6 +89,21 @@ const TRANSPORT_ERRORS: Record<TransportError['code'], CheckErrorCode> = {
   'wrong-device': 'session-failed',
   malformed: 'session-failed',
 };
+
+/**
+ * Failures after which the checker may connect again with the same engagement (the holder still
+ * shows its code): nothing was answered. A new session with a fresh EReaderKey is made for it, so
+ * no key or message counter is ever used twice (§9.1.1.5).
+ */
+const RETRYABLE: ReadonlySet<CheckErrorCode> = new Set(['bluetooth-cancelled', 'bluetooth-unavailable', 'connection-lost']);
+
+/** After a failed exchange: whether checkInPerson may be called again, with a new session ready for it. */
+export async function readyToRetry(state: ProximityState, error: unknown): Promise<boolean> {
+  if (!(error instanceof CheckError) || !RETRYABLE.has(error.code)) return false;
+  state.session = await state.startSession(state.engagement);
+  state.used = false;
+  return true;
+}
 
 /** A protocol or transport failure as the CheckError the screen words; anything else (a bug) as it is. */
 function asCheckError(error: unknown): unknown {

@@ -242,6 +242,22 @@ describe('against an independent holder (@owf/mdoc, WebCrypto)', () => {
     }
   });
 
+  it('after the chooser closed or the link dropped, connecting again with the same code works: a new session, a fresh reader key', async () => {
+    for (const first of [{ connectFails: 'cancelled' as const }, { dropAfterSends: 1 }]) {
+      const licence = await issueMdocLicence();
+      const holder = await createIsoHolder({ issuerSigned: licence.raw, deviceKey: licence.holder.privateKey });
+      const transports = [new FakeHolderTransport((m) => holder.onMessage(m), first), new FakeHolderTransport((m) => holder.onMessage(m))];
+      let made = 0;
+      const checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(trustListFor(licence.iaca[0]!.certificate)), proximityTransport: () => transports[made++]! });
+      const check = await checker.readEngagement({ qr: holder.qrText, purpose: 'driving', verifierName: 'Door' });
+      await expectCheckError(checker.checkInPerson(check.requestId), first.connectFails ? 'bluetooth-cancelled' : 'connection-lost');
+      const result = await checker.checkInPerson(check.requestId);
+      expect(result.verdict).toBe('pass');
+      const readerKeys = transports.flatMap((t) => t.sent.slice(0, 1)).map((m) => toHex((cborDecode<Map<string, unknown>>(m).get('eReaderKey') as { buffer: Uint8Array }).buffer));
+      expect(new Set(readerKeys).size).toBe(readerKeys.length);
+    }
+  });
+
   it('one exchange per engagement: a second checkInPerson is request-expired', async () => {
     const setup = await withHolder();
     const { requestId } = await checked(setup);
