@@ -8,7 +8,7 @@
  * Table 20's codes, each of which ends the session.
  */
 import { decodeCbor, EmbeddedCbor, encodeCbor } from '../../credentials/formats/mso-mdoc/cbor';
-import { concatBytes } from '../../lib/bytes';
+import { concatBytes, copyBytes } from '../../lib/bytes';
 import { DataError } from '../../lib/errors';
 import { ProximityError } from './proximity-error';
 
@@ -48,7 +48,8 @@ export function encodeSessionData(message: SessionData): Uint8Array {
   if (message.data !== undefined) map.set('data', message.data);
   if (message.status !== undefined) map.set('status', message.status);
   if (map.size === 0) throw new TypeError('A SessionData needs data or a status.');
-  return encodeCbor(map);
+  // A plain Uint8Array of its own (under Node cborg returns a view of a pooled Buffer).
+  return copyBytes(encodeCbor(map));
 }
 
 /**

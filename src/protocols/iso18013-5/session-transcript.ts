@@ -11,6 +11,7 @@
  * Encoded deterministically (RFC 8949 §4.2.1), as both sides must hash the same bytes.
  */
 import { EmbeddedCbor, embedCbor, encodeCbor } from '../../credentials/formats/mso-mdoc/cbor';
+import { copyBytes } from '../../lib/bytes';
 
 /** §9.1.5.1: the Handover of an engagement by QR code. */
 export const QR_HANDOVER = null;
@@ -21,5 +22,7 @@ export const QR_HANDOVER = null;
  */
 export function sessionTranscriptBytes(deviceEngagement: Uint8Array, eReaderKey: Uint8Array, handover: unknown = QR_HANDOVER): Uint8Array {
   const transcript = [new EmbeddedCbor(deviceEngagement), new EmbeddedCbor(eReaderKey), handover];
-  return encodeCbor(embedCbor(transcript));
+  // A plain Uint8Array of its own: under Node cborg returns a view of a pooled Buffer, whose
+  // slice() is another view, so a caller copying with `.slice().buffer` would hash the whole pool.
+  return copyBytes(encodeCbor(embedCbor(transcript)));
 }

@@ -66,6 +66,8 @@ export function readerSessionSpecs(): void {
       const session = await annexDSession();
       expect(toHex(session.sessionTranscriptBytes)).toBe(hex.SESSION_TRANSCRIPT_BYTES);
       expect(session.readerPrivateKey.extractable).toBe(false);
+      // Exactly its own bytes (not a view of a Node Buffer's pool, whose slice() would be the whole pool).
+      expect(session.sessionTranscriptBytes.buffer.byteLength).toBe(session.sessionTranscriptBytes.length);
       expect(toHex(await session.establishment(fromHex(hex.DEVICE_REQUEST)))).toBe(hex.SESSION_ESTABLISHMENT);
     });
 
