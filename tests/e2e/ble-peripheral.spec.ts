@@ -3,14 +3,18 @@
  * Bluetooth calls, written here by hand (not Satchel's transport), so that the harness is proven
  * on its own before the reader's e2e relies on it: the chooser answered from a real click, GATT
  * connect, discovery, notifications, a two-chunk message in, a reply in several chunks out, START
- * and END on State, and a link dropped mid-reply.
+ * and END on State, and a link dropped mid-reply. Then Satchel's own transport
+ * (webBluetoothTransport, bundled into the page) over Chromium's Web Bluetooth stack against it.
  *
  * The page is a one-button page served on localhost (a secure context, which Web Bluetooth needs);
  * the app itself is not needed to prove the harness, and building it would take minutes.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { hkdfSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { build, type Rolldown } from 'vite';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.mjs';
 import type { BluetoothLike, BluetoothRemoteGATTCharacteristicLike } from '../../src/protocols/iso18013-5/ble/web-bluetooth-types';
 import { startEmulatedMdocPeripheral, WEB_BLUETOOTH_ARGS } from './support/emulated-mdoc-peripheral';
@@ -143,5 +147,103 @@ test('a holder without Ident (as Table 11 has it) is still reached; a link dropp
     expect(holder.errors).toEqual([]);
   } finally {
     await holder.stop();
+  }
+});
+
+const annexD = JSON.parse(readFileSync('tests/vectors/mdoc/iso18013-5_annex_d.json', 'utf8')) as { hex: Record<string, string> };
+const eDeviceKeyBytes = Buffer.from(annexD.hex.E_DEVICE_KEY_BYTES!, 'hex');
+/** §8.3.3.1.1.4, computed here by Node's HKDF, not by Satchel's ident.ts. */
+const annexDIdent = new Uint8Array(hkdfSync('sha256', eDeviceKeyBytes, Buffer.alloc(0), Buffer.from('BLEIdent'), 16));
+
+/** The transport as the app's bundler builds it, as one script for the page. */
+async function transportScript(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: false, lib: { entry: 'src/protocols/iso18013-5/ble/web-bluetooth-transport.ts', formats: ['iife'], name: 'SatchelBle' } },
+  });
+  const output = (Array.isArray(result) ? result[0] : result) as Rolldown.RolldownOutput;
+  return output.output[0].code;
+}
+
+interface TransportRun {
+  reply?: number[];
+  error?: { code: string; message: string };
+}
+
+/** The click runs Satchel's transport: connect, send the request, receive one message, close. */
+async function armTransport(page: Page, request: Uint8Array): Promise<void> {
+  await page.addScriptTag({ content: await transportScript() });
+  await page.evaluate(
+    ({ service, request, eDeviceKeyBytes }) => {
+      const run: TransportRun = {};
+      (window as unknown as { run: TransportRun }).run = run;
+      const ble = (window as unknown as { SatchelBle: typeof import('../../src/protocols/iso18013-5/ble/web-bluetooth-transport') }).SatchelBle;
+      const transport = ble.webBluetoothTransport({
+        version: '1.0',
+        bytes: new Uint8Array(0), // not used by the transport
+        eDeviceKeyBytes: Uint8Array.from(eDeviceKeyBytes),
+        eDeviceKey: { crv: 'P-256', x: new Uint8Array(32), y: new Uint8Array(32) },
+        ble: { peripheralServerUuid: service },
+      });
+      document.getElementById('go')!.addEventListener('click', async () => {
+        try {
+          await transport.connect();
+          await transport.send(Uint8Array.from(request));
+          run.reply = Array.from(await transport.receive());
+        } catch (error) {
+          run.error = { code: (error as { code: string }).code, message: (error as Error).message };
+        } finally {
+          await transport.close();
+        }
+      });
+    },
+    { service: SERVICE, request: Array.from(request), eDeviceKeyBytes: Array.from(eDeviceKeyBytes) },
+  );
+}
+
+const transportRun = (page: Page) => page.evaluate(() => (window as unknown as { run: TransportRun }).run);
+const REQUEST = Uint8Array.from({ length: 300 }, (_, i) => (i * 13) & 0xff);
+const REPLY = Uint8Array.from({ length: 3000 }, (_, i) => (i * 7 + 1) & 0xff);
+
+test("Satchel's transport over Chromium's Web Bluetooth: checks Ident, sends in 20-byte chunks, joins a 3000-byte reply, ends with END", async ({ page }) => {
+  await page.goto('/');
+  const holder = await startEmulatedMdocPeripheral(page, { serviceUuid: SERVICE, ident: annexDIdent, onMessage: async () => REPLY });
+  try {
+    await armTransport(page, REQUEST);
+    await page.click('#go');
+    await expect.poll(async () => (await transportRun(page)).reply?.length ?? (await transportRun(page)).error).toBe(REPLY.length);
+    expect((await transportRun(page)).reply).toEqual(Array.from(REPLY));
+    expect(holder.messages).toEqual([REQUEST]);
+    expect(holder.chunkSizes).toEqual([...Array<number>(15).fill(20), 300 - 15 * 19 + 1]); // 19 bytes of message after each header
+    expect(await holder.ended).toBe('end');
+    expect(holder.stateWrites).toEqual([0x01, 0x02]);
+    expect(holder.errors).toEqual([]);
+  } finally {
+    await holder.stop();
+  }
+});
+
+test("Satchel's transport refuses a holder whose Ident is another engagement's, and reports a link dropped mid-reply", async ({ page }) => {
+  await page.goto('/');
+  const impostor = await startEmulatedMdocPeripheral(page, { serviceUuid: SERVICE, ident: new Uint8Array(16), onMessage: async () => REPLY });
+  try {
+    await armTransport(page, REQUEST);
+    await page.click('#go');
+    await expect.poll(async () => (await transportRun(page)).error?.code).toBe('wrong-device');
+    expect(impostor.stateWrites).toEqual([]);
+  } finally {
+    await impostor.stop();
+  }
+
+  await page.goto('/');
+  const dropping = await startEmulatedMdocPeripheral(page, { serviceUuid: SERVICE, dropAfterReplyChunks: 3, onMessage: async () => REPLY });
+  try {
+    await armTransport(page, REQUEST);
+    await page.click('#go');
+    await expect.poll(async () => (await transportRun(page)).error).toEqual({ code: 'connection-lost', message: 'The Bluetooth connection dropped in the middle of a message' });
+    expect(dropping.messages).toEqual([REQUEST]);
+  } finally {
+    await dropping.stop();
   }
 });

@@ -18,6 +18,7 @@
  *   });
  *   // …the page clicks its button: the device chooser is answered once with this peripheral…
  *   holder.messages          // whole messages received, in order
+ *   holder.chunkSizes        // the size of each Client2Server write, header included
  *   holder.stateWrites       // values the reader wrote to State (0x01 start, 0x02 end, §8.3.3.1.1.5)
  *   holder.errors            // what the reader did wrong (bad chunk headers, writes before START…)
  *   await holder.ended       // resolves when the reader writes END or the link drops
@@ -86,6 +87,7 @@ export interface EmulatedMdocPeripheralOptions {
 
 export interface EmulatedMdocPeripheral {
   readonly messages: Uint8Array[];
+  readonly chunkSizes: number[];
   readonly stateWrites: number[];
   readonly errors: string[];
   /** Resolves when the reader writes END (0x02) to State, or the connection drops. */
@@ -138,6 +140,7 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
   const pageSession: CDPSession = await page.context().newCDPSession(page);
 
   const messages: Uint8Array[] = [];
+  const chunkSizes: number[] = [];
   const stateWrites: number[] = [];
   const errors: string[] = [];
   let endedWith: (how: 'end' | 'disconnected') => void = () => undefined;
@@ -209,6 +212,7 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
 
   // §8.3.3.1.1.6: 0x01 = more chunks follow, 0x00 = last chunk of the message.
   const onClient2Server = async (chunk: Buffer) => {
+    chunkSizes.push(chunk.length);
     if (!started) errors.push('Client2Server written before the reader wrote START (0x01) to State');
     const header = chunk[0];
     if (chunk.length < 2 || (header !== 0x00 && header !== 0x01)) {
@@ -283,6 +287,7 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
 
   return {
     messages,
+    chunkSizes,
     stateWrites,
     errors,
     ended,
