@@ -44,7 +44,7 @@ async function checkWithStatus(statuses: number[] | undefined) {
   // The status list is signed by the DVLA's key on the trust list, as the reference DVLA does.
   const dvla = es256Key('dvla-1');
   const trustList = trustListFromIssuers([{ id: MDOC_DVLA, name: MDOC_DVLA_NAME, keys: [dvla.jwk], types: [MDL], iaca: [{ certificate: pki.iacaDer, doctypes: [MDL] }] }]);
-  const lists = statuses ? { [STATUS_URI]: statusListToken({ key: dvla, uri: STATUS_URI, statuses, iat: Math.floor(now.getTime() / 1000) - 60 }) } : {};
+  const lists: Record<string, string> = statuses ? { [STATUS_URI]: statusListToken({ key: dvla, uri: STATUS_URI, statuses, iat: Math.floor(now.getTime() / 1000) - 60 }) } : {};
   const holder = await createIsoHolder({ issuerSigned, deviceKey: device.privateKey });
   const checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(trustList, lists), proximityTransport: () => new FakeHolderTransport((m) => holder.onMessage(m)) });
   const check = await checker.readEngagement({ qr: holder.qrText, purpose: 'driving', verifierName: 'Door' });
