@@ -36,6 +36,8 @@ export interface OpenedSessionData {
 
 export class ReaderSession {
   #established = false;
+  /** The holder sent a status (§9.1.1.4 Table 20: every status ends the session). */
+  #ended = false;
 
   private constructor(
     /** SessionTranscriptBytes (#6.24, §9.1.5.1): what the holder's device authentication must cover. */
@@ -69,14 +71,19 @@ export class ReaderSession {
   /**
    * Reads the holder's SessionData: its DeviceResponse decrypted, its status, or both. Throws
    * ProximityError 'session-failed' with sessionStatus 11 (not a SessionData) or 10 (fails
-   * decryption: changed, replayed, out of order, another session's).
+   * decryption: changed, replayed, out of order, another session's), or for a message after the
+   * holder sent a status (which ends the session).
    */
   async open(sessionData: Uint8Array): Promise<OpenedSessionData> {
     if (!this.#established) throw new ProximityError('session-failed', 'The holder answered before the session was established.');
+    if (this.#ended) throw new ProximityError('session-failed', 'The holder already ended the session; nothing more is read in it.');
     const message = decodeSessionData(sessionData);
     const opened: OpenedSessionData = {};
     if (message.data !== undefined) opened.deviceResponse = await this.encryption.decrypt(message.data);
-    if (message.status !== undefined) opened.status = message.status;
+    if (message.status !== undefined) {
+      opened.status = message.status;
+      this.#ended = true;
+    }
     return opened;
   }
 

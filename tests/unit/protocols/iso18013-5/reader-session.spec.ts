@@ -147,6 +147,14 @@ export function readerSessionSpecs(): void {
       });
     }
 
+    it('refuses a message after the holder ended the session with a status (§9.1.1.4 Table 20)', async () => {
+      const session = await established();
+      expect(await session.open(fromHex(hex.SESSION_TERMINATION))).toEqual({ status: 20 });
+      const error = await refusal(session.open(fromHex(hex.SESSION_DATA)));
+      expect(error.code).toBe('session-failed');
+      expect(error.message).toMatch(/already ended/);
+    });
+
     it('refuses an answer before the session is established', async () => {
       const session = await annexDSession();
       expect((await refusal(session.open(fromHex(hex.SESSION_DATA)))).code).toBe('session-failed');
