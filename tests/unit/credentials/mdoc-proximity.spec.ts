@@ -14,13 +14,16 @@
  * the MAC's ECDH, HKDF and HMAC are WebCrypto's.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { p256 } from '@noble/curves/nist.js';
 import { CoseKey, DateOnly, DeviceEngagement, DeviceKey, DeviceRequest, DeviceResponse, DocRequest, EReaderKey, IssuerSigned, IssuerSignedBuilder, ItemsRequest, SessionTranscript, SignatureAlgorithm, type MdocContext } from '@owf/mdoc';
 import { describe, expect, it } from 'vitest';
 import annexD from '../../vectors/mdoc/iso18013-5_annex_d.json';
 import { owfContext } from '../../shared/credentials/owf-mdoc';
 import { trustListFromIssuers, verifyPresentation, type TrustList, type VerificationReport } from '../../../src/credentials/index';
-import { EmbeddedCbor, encodeCbor } from '../../../src/credentials/formats/mso-mdoc/cbor';
+import { decodeCbor, EmbeddedCbor, encodeCbor } from '../../../src/credentials/formats/mso-mdoc/cbor';
 import type { PresentationHandover } from '../../../src/credentials/formats/format';
 import { base64urlDecode, base64urlEncode } from '../../../src/lib/base64url';
 import type { SignatureVerifier } from '../../../src/lib/signature-verifier';
@@ -85,6 +88,28 @@ const tag24 = (content: Uint8Array) => encodeCbor(new EmbeddedCbor(content));
 function deviceSigningContext(device: TestKeyPair): MdocContext {
   const sign = ({ toBeSigned }: { toBeSigned: Uint8Array }) => (device.curve === 'Ed25519' ? ed25519.sign(toBeSigned, device.secret) : p256.sign(toBeSigned, device.secret, { format: 'compact' }));
   return { ...owfContext, cose: { ...owfContext.cose, sign1: { ...owfContext.cose.sign1, sign } } } as unknown as MdocContext;
+}
+
+/**
+ * An @owf/mdoc context that makes a device MAC (ISO/IEC 18013-5 §9.1.3.5) with @noble/curves and
+ * @noble/hashes, not WebCrypto: @owf/mdoc builds DeviceAuthentication and the MAC_structure, and
+ * asks the context only for EMacKey (ECDH, then HKDF-SHA-256 salted with SHA-256 of
+ * SessionTranscriptBytes, info "EMacKey") and the HMAC-SHA-256 tag. @owf/mdoc 0.6.0 leaves
+ * external_aad out of MAC_structure when none is given (["MAC0", protected, payload]), where RFC 9052
+ * §6.3 requires it (an empty byte string here); `asRfc9052` puts it back before the tag is computed.
+ */
+function deviceMacContext(asRfc9052: boolean): MdocContext {
+  const calculateEphemeralMacKey = ({ privateKey, publicKey, sessionTranscriptBytes, info }: { privateKey: Uint8Array; publicKey: Uint8Array; sessionTranscriptBytes: Uint8Array; info: string }) => {
+    // @owf/mdoc hands over both keys as encoded COSE_Keys.
+    const shared = p256.getSharedSecret(CoseKey.decode(privateKey).privateKey, CoseKey.decode(publicKey).publicKey).subarray(1);
+    return { k: hkdf(sha256, shared, sha256(sessionTranscriptBytes), new TextEncoder().encode(info), 32) };
+  };
+  const sign = ({ key, toBeAuthenticated }: { key: { k: Uint8Array }; toBeAuthenticated: Uint8Array }) => {
+    const structure = decodeCbor(toBeAuthenticated, 'MAC_structure') as unknown[];
+    const authenticated = asRfc9052 && structure.length === 3 ? encodeCbor([structure[0], structure[1], new Uint8Array(0), structure[2]]) : toBeAuthenticated;
+    return hmac(sha256, key.k, authenticated);
+  };
+  return { ...owfContext, crypto: { ...owfContext.crypto, calculateEphemeralMacKey }, cose: { ...owfContext.cose, mac0: { ...owfContext.cose.mac0, sign } } } as unknown as MdocContext;
 }
 
 function deviceJwk(device: TestKeyPair, withPrivate = false): Record<string, string> {
@@ -226,6 +251,48 @@ export function mdocProximitySpecs(verifierName = '@noble/curves', verifier: Sig
           expect(replayed.valid).toBe(false);
         });
       }
+    });
+
+    describe('device MAC, DeviceResponse by @owf/mdoc', () => {
+      const macPresented = async (pki: Pki, device: TestKeyPair, reader: { jwk: Record<string, string> }, asRfc9052: boolean) => {
+        const response = await DeviceResponse.createWithDeviceRequest(
+          {
+            deviceRequest: drivingRequest(),
+            sessionTranscript: owfIsoTranscript(reader.jwk),
+            issuerSigned: [await owfIssued(pki, device)],
+            // §9.1.3.5: the device's static key and the reader's ephemeral public key (EReaderKey); alg HMAC 256/256 (5).
+            mac: { signingKey: CoseKey.fromJwk({ ...deviceJwk(device, true), alg: 'HS256' }), ephemeralKey: CoseKey.fromJwk(reader.jwk) },
+          },
+          deviceMacContext(asRfc9052),
+        );
+        return response.encodedForOid4Vp;
+      };
+      const isoOptions = (pki: Pki, reader: { privateKey: CryptoKey; jwk: Record<string, string> }) => ({
+        trustList: trustList(pki.iaca),
+        verifier,
+        now: NOW,
+        handover: { kind: 'iso-18013-5' as const, sessionTranscriptBytes: tag24(owfIsoTranscript(reader.jwk).encode()), readerPrivateKey: reader.privateKey },
+      });
+
+      it("its DeviceAuthentication and EMacKey (MAC_structure as RFC 9052 §6.3): passes for this reader, fails for another reader's key and transcript", async () => {
+        const pki = annexBPki();
+        const device = keyPair('P-256');
+        const reader = await newReaderKey();
+        const presentation = await macPresented(pki, device, reader, true);
+        const report = await verifyPresentation(presentation, isoOptions(pki, reader));
+        expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+        expect(report.valid).toBe(true);
+        const replayed = await verifyPresentation(presentation, isoOptions(pki, await newReaderKey()));
+        expect(check(replayed, 'key-binding')).toMatchObject({ ok: false, code: 'not-holder' });
+      });
+
+      it('as @owf/mdoc 0.6.0 makes it, without external_aad in MAC_structure, fails key binding (Annex D, which has it, passes above)', async () => {
+        const pki = annexBPki();
+        const device = keyPair('P-256');
+        const reader = await newReaderKey();
+        const report = await verifyPresentation(await macPresented(pki, device, reader, false), isoOptions(pki, reader));
+        expect(check(report, 'key-binding')).toMatchObject({ ok: false, code: 'not-holder' });
+      });
     });
 
     describe('what the DeviceResponse holds', () => {

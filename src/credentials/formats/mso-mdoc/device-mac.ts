@@ -13,6 +13,7 @@
  * online and Satchel-to-Satchel presentations use signatures (device-auth.ts); this is for the ISO
  * reader (Annex D's exchange is its test).
  */
+import { copyBytes } from '../../../lib/bytes';
 import { CheckError } from '../../check-error';
 import type { EmbeddedCbor } from './cbor';
 import { COSE_ALG_HMAC_256_256, macStructure, publicKeyFromCoseKey, type CoseMac0 } from './cose';
@@ -34,7 +35,11 @@ export interface DeviceMacDocument {
   deviceMac: CoseMac0;
 }
 
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/**
+ * The view's bytes in an ArrayBuffer of their own. Not `bytes.slice().buffer`: a Node Buffer's slice
+ * (cborg encodes into Buffers in Node) is a view of its whole pool, and WebCrypto would hash all of it.
+ */
+const buffer = (bytes: Uint8Array): ArrayBuffer => copyBytes(bytes).buffer as ArrayBuffer;
 
 /**
  * EMacKey's 32 bytes (§9.1.3.5) from the reader's ephemeral ECDH P-256 private key and the MSO's
