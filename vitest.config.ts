@@ -30,7 +30,7 @@ export default defineConfig({
       // WCAG checks of screens rendered in a test (tests/browser/ui/check): found late by the scan too.
       'axe-core',
       // An independent SD-JWT VC wallet in Chromium (tests/browser/wallet/check/digital-credentials.test.ts).
-      '@sd-jwt/sd-jwt-vc',
+      '@sd-jwt/sd-jwt-vc', 'jose',
     ],
   },
   test: {

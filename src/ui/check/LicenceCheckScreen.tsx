@@ -24,6 +24,7 @@ import { CheckResultView } from '../share/CheckResultView';
 import { CHECK_PURPOSES } from '../share/check-purposes';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
+import { AskThisDevice } from './AskThisDevice';
 import { PurposeRadios, type PurposeOption } from './PurposeRadios';
 import { canConnectAgain, readerErrorMessage } from './reader-error-message';
 import { readerWords } from './reader-words';
@@ -145,6 +146,7 @@ export function LicenceCheckScreen() {
         <div class="govuk-button-group">
           <button type="submit" class="govuk-button">{w('start')}</button>
           {/* Other ways of asking that end in a CheckResult mount here and call showResult(requestId, result). */}
+          <AskThisDevice purpose={purpose} verifierName={verifierName} onResult={showResult} />
         </div>
         <p class="govuk-body-s">{t('check.intro')}</p>
         <p class="govuk-body-s"><Link class="govuk-link" href="/check">{w('satchelLink')}</Link></p>

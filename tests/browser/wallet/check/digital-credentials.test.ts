@@ -8,80 +8,26 @@
  * by jose (dc_api.jwt, §8.3). Then what a person can meet: a cancel, a wallet's error response,
  * garbage, an answer made for another website, one made for another request.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { CoseKey, DeviceRequest, DeviceResponse, DocRequest, IssuerSigned, ItemsRequest, SessionTranscript } from '@owf/mdoc';
-import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
-import { base64url, calculateJwkThumbprint, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../../src/crypto/client';
-import { trustListFromIssuers, type TrustList } from '../../../../src/credentials/index';
-import { base64urlEncode } from '../../../../src/lib/base64url';
 import { createChecker, type Checker } from '../../../../src/wallet/check';
 import type { DigitalCredentialsHost } from '../../../../src/wallet/check/digital-credentials';
-import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared';
 import { staticTrust } from '../../../../src/wallet/trust/check-trust';
-import { webCryptoIssuingContext } from '../../../shared/credentials/mdoc-pki';
-import { issueMdocLicence, MDL_DOCTYPE, MDL_NAMESPACE, type MdocLicence } from '../../support/mdoc-fixture';
 import { MemoryVault } from '../../support/share-fixtures';
+import { DRIVING_MDL, makeTestWallet, type TestWallet, type WalletRequest as Request } from './digital-credentials-wallet';
 
 const ORIGIN = 'https://checker.example';
-const DVLA = 'https://dvla.example.gov.uk';
-const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const DRIVING_SD_JWT = ['given_name', 'family_name', 'portrait', 'driving_privileges'];
-const DRIVING_MDL = ['given_name', 'family_name', 'portrait', 'driving_privileges', 'expiry_date'];
-
-type Request = { protocol: string; data: { nonce: string; dcql_query: { credentials: { id: string }[] }; client_metadata: { jwks: { keys: JWK[] } } } & Record<string, unknown> };
 /** What the test wallet answers, given the request it was sent. */
 type Wallet = (request: Request) => Promise<unknown>;
 
-const webCryptoSigner = (key: CryptoKey) => async (data: string) =>
-  base64urlEncode(new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key, new TextEncoder().encode(data))));
-
-let trustList: TrustList;
-let theirs: SDJwtVcInstance;
-let sdJwtLicence: string;
-let mdl: MdocLicence;
-
+let wallet: TestWallet;
 beforeAll(async () => {
-  const issuer = await crypto.subtle.generateKey(ECDSA_P256, true, ['sign', 'verify']);
-  const holder = await crypto.subtle.generateKey(ECDSA_P256, true, ['sign', 'verify']);
-  const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', issuer.publicKey);
-  const holderJwk = await crypto.subtle.exportKey('jwk', holder.publicKey);
-  theirs = new SDJwtVcInstance({
-    signer: webCryptoSigner(issuer.privateKey),
-    signAlg: 'ES256',
-    hasher: (data) => sha256(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data)),
-    hashAlg: 'sha-256',
-    saltGenerator: () => base64urlEncode(crypto.getRandomValues(new Uint8Array(16))),
-    kbSigner: webCryptoSigner(holder.privateKey),
-    kbSignAlg: 'ES256',
-  });
-  const nowS = Math.floor(Date.now() / 1000);
-  sdJwtLicence = await theirs.issue(
-    {
-      iss: DVLA,
-      vct: CREDENTIAL_TYPES.drivingLicence,
-      iat: nowS - 60,
-      exp: nowS + 86_400,
-      cnf: { jwk: { kty: holderJwk.kty!, crv: holderJwk.crv!, x: holderJwk.x!, y: holderJwk.y! } },
-      given_name: 'Ada',
-      family_name: 'Lovelace',
-      birth_date: '1990-12-10',
-      portrait: 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ',
-      driving_privileges: [{ vehicle_category_code: 'B' }],
-    },
-    { _sd: ['given_name', 'family_name', 'birth_date', 'portrait', 'driving_privileges'] },
-    { header: { kid: 'dvla-dc' } },
-  );
-  mdl = await issueMdocLicence();
-  trustList = trustListFromIssuers([
-    { id: DVLA, name: { en: 'Driver and Vehicle Licensing Agency' }, keys: [{ kty, crv, x, y, kid: 'dvla-dc' }], types: [CREDENTIAL_TYPES.drivingLicence, MDL_DOCTYPE], iaca: mdl.iaca } as never,
-  ]);
+  wallet = await makeTestWallet();
 });
 afterAll(() => stopCryptoWorker());
 
-/** A checker whose browser is `wallet`; `sent` collects what it asked. */
-function checkerWith(wallet: Wallet, origin = ORIGIN): { checker: Checker; sent: Request[] } {
+/** A checker whose browser is `answer`; `sent` collects what it asked. */
+function checkerWith(answer: Wallet, origin = ORIGIN): { checker: Checker; sent: Request[] } {
   const sent: Request[] = [];
   const host: DigitalCredentialsHost = {
     origin,
@@ -89,42 +35,16 @@ function checkerWith(wallet: Wallet, origin = ORIGIN): { checker: Checker; sent:
       expect(options.mediation).toBe('required');
       const request = options.digital.requests[0] as unknown as Request;
       sent.push(request);
-      return wallet(request);
+      return answer(request);
     },
   };
-  const checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(trustList, {}), vault: new MemoryVault(), digitalCredentials: host });
+  const checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(wallet.trustList, {}), vault: new MemoryVault(), digitalCredentials: host });
   return { checker, sent };
 }
 
-/** The wallet's answer, encrypted by jose to the request's key (§8.3), as a DigitalCredential. */
-async function encryptedAnswer(request: Request, vpToken: Record<string, string[]>): Promise<unknown> {
-  const key = request.data.client_metadata.jwks.keys[0]!;
-  const jwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ vp_token: vpToken })))
-    .setProtectedHeader({ alg: 'ECDH-ES', enc: 'A128GCM', kid: key.kid! })
-    .encrypt(await importJWK({ kty: key.kty!, crv: key.crv!, x: key.x!, y: key.y! }, 'ECDH-ES'));
-  return { protocol: request.protocol, data: { response: jwe } };
-}
-
-/** @sd-jwt/sd-jwt-vc's presentation of the driving claims, its KB-JWT for `aud` and `nonce`. */
-function sdJwtPresentation(aud: string, nonce: string): Promise<string> {
-  return theirs.present(sdJwtLicence, Object.fromEntries(DRIVING_SD_JWT.map((c) => [c, true])), { kb: { payload: { iat: Math.floor(Date.now() / 1000), aud, nonce } } });
-}
-
-/** @owf/mdoc's DeviceResponse for the driving elements, device-signed over its own B.2.6.2 transcript for `origin`. */
-async function mdocPresentation(request: Request, origin = ORIGIN): Promise<string> {
-  const key = request.data.client_metadata.jwks.keys[0]!;
-  const jwkThumbprint = base64url.decode(await calculateJwkThumbprint({ kty: key.kty!, crv: key.crv!, x: key.x!, y: key.y! }, 'sha256'));
-  const context = webCryptoIssuingContext(mdl.holder.privateKey);
-  const sessionTranscript = await SessionTranscript.forOid4VpDcApi({ origin, nonce: request.data.nonce, jwkThumbprint }, context);
-  const deviceRequest = DeviceRequest.create({
-    docRequests: [DocRequest.create({ itemsRequest: ItemsRequest.create({ docType: MDL_DOCTYPE, namespaces: { [MDL_NAMESPACE]: Object.fromEntries(DRIVING_MDL.map((e) => [e, false])) } }) })],
-  });
-  const response = await DeviceResponse.createWithDeviceRequest(
-    { deviceRequest, sessionTranscript, issuerSigned: [IssuerSigned.fromEncodedForOid4Vci(mdl.raw)], signature: { signingKey: CoseKey.fromJwk({ ...mdl.holder.jwk, alg: 'ES256' } as never) } },
-    context,
-  );
-  return response.encodedForOid4Vp;
-}
+const encryptedAnswer = (request: Request, vpToken: Record<string, string[]>) => wallet.encrypted(request, vpToken);
+const sdJwtPresentation = (aud: string, nonce: string) => wallet.sdJwt(aud, nonce);
+const mdocPresentation = (request: Request, origin = ORIGIN) => wallet.mdoc(request, origin);
 
 describe('a wallet on this device answers (independent presentations)', () => {
   it('sends an unsigned request for the purpose, bound to nothing but its origin, nonce and key', async () => {
@@ -177,8 +97,8 @@ describe('what a person can meet, each a clear error with nothing kept', () => {
     ['another protocol', async () => ({ protocol: 'org-iso-mdoc', data: {} }), 'not-a-response'],
     ['a KB-JWT made for another website', async (r: Request) => encryptedAnswer(r, { driving: [await sdJwtPresentation('origin:https://elsewhere.example', r.data.nonce)] }), 'replayed'],
     ['a KB-JWT made for another request (another nonce)', async (r: Request) => encryptedAnswer(r, { driving: [await sdJwtPresentation(`origin:${ORIGIN}`, 'another-nonce-another-request')] }), 'replayed'],
-  ] as const)('%s', async (_name, wallet, code) => {
-    const { checker } = checkerWith(wallet as Wallet);
+  ] as const)('%s', async (_name, answer, code) => {
+    const { checker } = checkerWith(answer as Wallet);
     const error = await checker.askWalletOnThisDevice({ purpose: 'driving', verifierName: 'Door' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'CheckError', code });
     expect((error as Error).message.length).toBeGreaterThan(10);
