@@ -18,6 +18,7 @@ import { verifyPresentations, type SignatureVerifier, type TrustList } from '../
 import { decodeCbor } from '../../credentials/formats/mso-mdoc/cbor';
 import { base64urlDecode, base64urlEncode } from '../../lib/base64url';
 import { withDeviceRequest } from '../../protocols/in-person/device-request';
+import { webBluetoothTransport as bleTransport } from '../../protocols/iso18013-5/ble/web-bluetooth-transport';
 import { parseDeviceEngagement } from '../../protocols/iso18013-5/device-engagement';
 import type { DeviceEngagement } from '../../protocols/iso18013-5/engagement';
 import { ProximityError } from '../../protocols/iso18013-5/proximity-error';
@@ -71,10 +72,12 @@ export async function readProximityEngagement(qr: string, purpose: Purpose, opti
   }
 }
 
-/** The app's transport: Web Bluetooth, the reader as GATT client of the holder's mdoc peripheral server (§8.3.3.1.1). */
-export const webBluetoothTransport: ProximityTransportFactory = () => {
-  throw new TransportError('unavailable', 'Bluetooth checks are not wired yet');
-};
+/**
+ * The app's transport: Web Bluetooth, the reader as GATT client of the holder's mdoc peripheral
+ * server (§8.3.3.1.1). Imported with this module (at readEngagement), so the click that calls
+ * checkInPerson reaches the device chooser with no module still to load.
+ */
+export const webBluetoothTransport: ProximityTransportFactory = (engagement) => bleTransport(engagement);
 
 /** Ways this holder can be reached from a web page: BLE mdoc peripheral server mode only (Web Bluetooth is a central). */
 export function transportsFor(engagement: DeviceEngagement): ProximityTransportName[] {

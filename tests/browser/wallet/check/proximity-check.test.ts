@@ -287,6 +287,18 @@ describe('against an independent holder (@owf/mdoc, WebCrypto)', () => {
   });
 });
 
+describe('the default transport', () => {
+  it('is Web Bluetooth: here, with no click and no Bluetooth adapter, bluetooth-unavailable (nothing sent, the check can connect again)', async () => {
+    const licence = await issueMdocLicence();
+    const holder = await createIsoHolder({ issuerSigned: licence.raw, deviceKey: licence.holder.privateKey });
+    const checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(trustListFor(licence.iaca[0]!.certificate)) });
+    const check = await checker.readEngagement({ qr: holder.qrText, purpose: 'driving', verifierName: 'Door' });
+    await expectCheckError(checker.checkInPerson(check.requestId), 'bluetooth-unavailable');
+    expect(holder.log.sessionsStarted).toBe(0);
+    await expectCheckError(checker.checkInPerson(check.requestId), 'bluetooth-unavailable');
+  });
+});
+
 describe('reading the engagement', () => {
   const checker = () => createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(trustListFor(der(annexD.pem.IACA_ROOT_CERT))), proximityTransport: () => new FakeHolderTransport(async () => undefined) });
 
