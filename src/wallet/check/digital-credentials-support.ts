@@ -4,7 +4,12 @@
  * mdocs only). Cheap and synchronous, so a screen can decide whether to offer "Ask a wallet on
  * this phone" without loading the checker. Detection only: digital-credentials.ts asks.
  */
-import { DC_API_PROTOCOL_UNSIGNED } from '../../protocols/openid4vp/dc-api';
+
+/**
+ * OpenID4VP 1.0 §A.1 (DC_API_PROTOCOL_UNSIGNED in src/protocols/openid4vp/dc-api.ts), written out
+ * here so that the screen asking this loads nothing of the protocol (it shares a chunk with the JWE code).
+ */
+const DC_API_PROTOCOL_UNSIGNED = 'openid4vp-v1-unsigned';
 
 /** What of the browser the Digital Credentials API needs (a test can pass its own). */
 export interface DigitalCredentialsScope {
