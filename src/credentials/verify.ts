@@ -130,6 +130,11 @@ async function prepare(raw: string, ctx: Context, presentation?: PresentationBin
   if (presentation || cred.holderProof) {
     try {
       if (!cred.holderProof) throw new CheckError('key-binding', 'The presentation has no key-binding proof, so it may have been copied from someone else. Ask the holder to share it again.', 'missing');
+      // An ISO/IEC 18013-5 session gives no audience or nonce, only its SessionTranscript (§9.1.5.1), which only a format
+      // whose proof covers the transcript (requestOnly: an mdoc's DeviceAuth) checks; a KB-JWT would go unchecked against them.
+      if (presentation && (presentation.audience === undefined || presentation.nonce === undefined) && !format.requestOnly) {
+        throw new CheckError('key-binding', `An ISO/IEC 18013-5 session is answered with an mdoc; this ${format.id} presentation's proof cannot be bound to the session, so it may have been copied. Ask the holder to share it again.`, 'not-checked');
+      }
       const expect = presentation ? { nowS: ctx.nowS, ...presentation } : { nowS: ctx.nowS };
       const proof = cred.holderProof(expect);
       if (proof instanceof Promise) kbMatched = await proof;

@@ -22,7 +22,8 @@ import { CoseKey, DateOnly, DeviceEngagement, DeviceKey, DeviceRequest, DeviceRe
 import { describe, expect, it } from 'vitest';
 import annexD from '../../vectors/mdoc/iso18013-5_annex_d.json';
 import { owfContext } from '../../shared/credentials/owf-mdoc';
-import { trustListFromIssuers, verifyPresentation, type TrustList, type VerificationReport } from '../../../src/credentials/index';
+import { createPresentation, trustListFromIssuers, verifyPresentation, type TrustList, type VerificationReport } from '../../../src/credentials/index';
+import { es256Key, holderKeyPair, ISSUER_ID, issueSdJwtVc, LICENCE_VCT, NOW as SD_JWT_NOW } from '../../shared/credentials/helpers';
 import { decodeCbor, EmbeddedCbor, encodeCbor } from '../../../src/credentials/formats/mso-mdoc/cbor';
 import type { PresentationHandover } from '../../../src/credentials/formats/format';
 import { base64urlDecode, base64urlEncode } from '../../../src/lib/base64url';
@@ -324,6 +325,25 @@ export function mdocProximitySpecs(verifierName = '@noble/curves', verifier: Sig
         const report = await verifyPresentation(two.encodedForOid4Vp, options);
         expect(check(report, 'format')).toMatchObject({ ok: false });
         expect(check(report, 'format').message).toMatch(/exactly one document; it holds 2/);
+      });
+    });
+
+    describe('a proximity session answered with something other than an mdoc', () => {
+      it("an SD-JWT VC's key-binding JWT is not accepted without the audience and nonce it must be checked against", async () => {
+        const issuer = es256Key('dvla-1');
+        const holder = await holderKeyPair();
+        const { raw } = issueSdJwtVc({ key: issuer, holderJwk: holder.jwk, sd: { given_name: 'Ava' } });
+        const presentation = await createPresentation(raw, { disclose: [['given_name']], audience: 'https://anyone.example', nonce: 'n-1', holderKey: holder.privateKey, now: SD_JWT_NOW });
+        const reader = await newReaderKey();
+        const report = await verifyPresentation(presentation, {
+          trustList: trustListFromIssuers([{ id: ISSUER_ID, name: 'DVLA', keys: [issuer.jwk], types: [LICENCE_VCT] }]),
+          verifier,
+          now: SD_JWT_NOW,
+          handover: { kind: 'iso-18013-5', sessionTranscriptBytes: tag24(owfIsoTranscript(reader.jwk).encode()), readerPrivateKey: reader.privateKey },
+        });
+        expect(check(report, 'key-binding')).toMatchObject({ ok: false, code: 'not-checked' });
+        expect(check(report, 'key-binding').message).toMatch(/ISO\/IEC 18013-5/);
+        expect(report.valid).toBe(false);
       });
     });
 
