@@ -2,7 +2,8 @@
  * The main screens at 360×740, in English and Welsh, as docs/screens/<nn>-<screen>-<en|cy>.png
  * (listed in docs/screens/README.md). Run with `npm run screens`; it walks the steps a person
  * takes against the reference servers: set up, add two credentials, share in person with a
- * checker's phone, quick show, the menu's screens, the driving licence as an ISO mdoc, a
+ * checker's phone, a driving licence in another wallet app checked in person over (emulated)
+ * Bluetooth, quick show, the menu's screens, the driving licence as an ISO mdoc, a
  * department that issues only after sign-in (its review), and last
  * the two registered verifiers' signed requests online (the job site's, and the corner shop's that
  * asks beyond its registration).
@@ -11,10 +12,17 @@
 import type { Locator, Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, goInApp, test } from '../../tests/e2e/demo-fixtures';
+import { chromiumArgs, chromiumPath } from '../chromium-path.mjs';
+import { createIsoHolder } from '../../tests/shared/iso-holder/iso-holder';
+import { expect, goInApp, makeOffer, test } from '../../tests/e2e/demo-fixtures';
+import { startEmulatedMdocPeripheral, WEB_BLUETOOTH_ARGS } from '../../tests/e2e/support/emulated-mdoc-peripheral';
+import { codePicture, licenceFromOffer } from '../../tests/e2e/support/iso-holder-licence';
 import { screenshotEveryCode } from '../../tests/e2e/support/looping-code-video';
 import { picture, receive } from '../../tests/e2e/support/phones';
 import { PIN, setUpVault } from '../../tests/e2e/vault-steps';
+
+// Web Bluetooth on, as on an Android phone: "Check a driving licence" offers to connect.
+test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, ...WEB_BLUETOOTH_ARGS] } });
 
 const OUT = process.env.SCREENS_DIR ?? join(import.meta.dirname, '../../docs/screens');
 
@@ -40,6 +48,12 @@ const SCREENS = {
   consentOverAsking: '18-consent-over-asking',
   getCredential: '19-get-credential',
   signInReview: '20-sign-in-review',
+  licenceCheck: '21-licence-check',
+  licenceScan: '22-licence-scan',
+  licenceConnect: '23-licence-connect',
+  licenceResult: '24-licence-result',
+  licenceResultDetails: '25-licence-result-details',
+  licenceNoBluetooth: '26-licence-no-bluetooth',
 } as const;
 
 /**
@@ -132,6 +146,37 @@ test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   for (const code of codes) await checker.locator('#response-image').setInputFiles(picture(code));
   await expect(checker.getByTestId('check-result')).toHaveAttribute('data-ok', 'true');
   await shoot(checker, 'checkResult', checker.getByTestId('check-result'));
+
+  // A driving licence in any wallet app, checked in person (ISO/IEC 18013-5 reader): what to ask,
+  // the other wallet's code scanned, ready to connect, and the result over (emulated) Bluetooth —
+  // the other wallet is the test holder (tests/shared/iso-holder) with a DVLA licence; and the page
+  // a browser with no Web Bluetooth shows instead.
+  const adminContext = await browser.newContext();
+  const offer = await makeOffer(await adminContext.newPage(), demo.servers.adminUrl, /^Mobile driving licence/);
+  await adminContext.close();
+  const otherWallet = await createIsoHolder(await licenceFromOffer(offer.text, offer.txCode));
+  await goInApp(checker, '/check/licence');
+  await shoot(checker, 'licenceCheck', checker.getByRole('button', { name: 'Scan their code' }));
+  await checker.locator('#purpose-driving').check();
+  await checker.locator('#verifier-name').fill('Hire desk');
+  await checker.getByRole('button', { name: 'Scan their code' }).click();
+  await shoot(checker, 'licenceScan', heading(checker, 'Scan the code on their phone'));
+  await checker.locator('#engagement-image').setInputFiles(codePicture(otherWallet.qrText));
+  await shoot(checker, 'licenceConnect', checker.getByRole('button', { name: 'Connect by Bluetooth' }));
+  const otherPhone = await startEmulatedMdocPeripheral(checker, { serviceUuid: otherWallet.serviceUuid, onMessage: (message) => otherWallet.onMessage(message) });
+  try {
+    await checker.getByRole('button', { name: 'Connect by Bluetooth' }).click();
+    await expect(checker.getByTestId('check-result')).toHaveAttribute('data-verdict', 'pass', { timeout: 60_000 });
+    await shoot(checker, 'licenceResult', checker.getByTestId('check-result'));
+    // What they shared: the photo to compare with their face, and the licence categories.
+    await shoot(checker, 'licenceResultDetails', checker.getByTestId('disclosed-claims'), checker.getByTestId('disclosed-claims'));
+  } finally {
+    await otherPhone.stop();
+  }
+  await checker.evaluate(() => Object.defineProperty(navigator, 'bluetooth', { configurable: true, value: undefined }));
+  await goInApp(checker, '/check');
+  await goInApp(checker, '/check/licence');
+  await shoot(checker, 'licenceNoBluetooth', checker.getByTestId('no-bluetooth'));
 
   // Quick show: the choice, then the code.
   await goInApp(holder, '/');
