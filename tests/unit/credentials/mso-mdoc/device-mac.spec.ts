@@ -53,6 +53,18 @@ export function deviceMacSpecs(): void {
       expect(await deviceMacMatches(doc, deviceKey, other, transcript)).toBe(false);
     });
 
+    it('a device key that cannot agree a key with the P-256 reader key fails key binding (key-mismatch), never throws anything else', async () => {
+      const { doc } = annexDDocument();
+      const key = await readerKey();
+      const p384 = new Map<number, unknown>([[1, 2], [-1, 2], [-2, new Uint8Array(48).fill(1)], [-3, new Uint8Array(48).fill(2)]]);
+      await expect(deviceMacMatches(doc, p384, key, transcript)).rejects.toMatchObject({ name: 'CheckError', check: 'key-binding', code: 'key-mismatch', message: expect.stringMatching(/P-256 device key/) });
+      // (1, 1) is not a point on P-256 (SEC 1 §3.2.2): WebCrypto refuses it, and that is a failed check.
+      const one = new Uint8Array(32);
+      one[31] = 1;
+      const offCurve = new Map<number, unknown>([[1, 2], [-1, 1], [-2, one], [-3, one]]);
+      await expect(deviceMacMatches(doc, offCurve, key, transcript)).rejects.toMatchObject({ name: 'CheckError', check: 'key-binding', code: 'key-mismatch', message: expect.stringMatching(/cannot agree a key/) });
+    });
+
     it('refuses a MAC algorithm other than HMAC 256/256, an embedded payload, and a transcript not given as SessionTranscriptBytes', async () => {
       const { doc, deviceKey } = annexDDocument();
       const key = await readerKey();
