@@ -224,7 +224,7 @@ test("Satchel's transport over Chromium's Web Bluetooth: checks Ident, sends in 
   }
 });
 
-test("Satchel's transport refuses a holder whose Ident is another engagement's, and reports a link dropped mid-reply", async ({ page }) => {
+test("Satchel's transport refuses a holder whose Ident is another engagement's, and reports a link dropped mid-reply; connecting again then works", async ({ page }) => {
   await page.goto('/');
   const impostor = await startEmulatedMdocPeripheral(page, { serviceUuid: SERVICE, ident: new Uint8Array(16), onMessage: async () => REPLY });
   try {
@@ -243,6 +243,14 @@ test("Satchel's transport refuses a holder whose Ident is another engagement's, 
     await page.click('#go');
     await expect.poll(async () => (await transportRun(page)).error).toEqual({ code: 'connection-lost', message: 'The Bluetooth connection dropped in the middle of a message' });
     expect(dropping.messages).toEqual([REQUEST]);
+
+    // The checker tries again (a new transport, a new click): the same phone answers in full.
+    await armTransport(page, REQUEST);
+    await page.click('#go');
+    await expect.poll(async () => (await transportRun(page)).reply?.length ?? (await transportRun(page)).error).toBe(REPLY.length);
+    expect(dropping.messages).toEqual([REQUEST, REQUEST]);
+    expect(dropping.stateWrites).toEqual([0x01, 0x01, 0x02]);
+    expect(dropping.errors).toEqual([]);
   } finally {
     await dropping.stop();
   }

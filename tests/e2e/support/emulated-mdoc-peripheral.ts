@@ -24,7 +24,7 @@
  *   await holder.ended       // resolves when the reader writes END or the link drops
  *   await holder.sendChunks([...])     // raw Server2Client notifications (e.g. a malformed chunk)
  *   await holder.notifyState(0x02)     // the holder ends the session
- *   await holder.dropConnection()      // the link drops now
+ *   await holder.dropConnection()      // the link drops now; the phone can be chosen again (a new address)
  *   await holder.stop()                // turns the emulation off (call in the test's cleanup)
  *
  * Call it after page.goto or before: the page hook is installed in the current document and in
@@ -90,7 +90,7 @@ export interface EmulatedMdocPeripheral {
   readonly chunkSizes: number[];
   readonly stateWrites: number[];
   readonly errors: string[];
-  /** Resolves when the reader writes END (0x02) to State, or the connection drops. */
+  /** Resolves at the first of: the reader writes END (0x02) to State, or the connection drops. */
   readonly ended: Promise<'end' | 'disconnected'>;
   sendChunks(chunks: Uint8Array[]): Promise<void>;
   notifyState(value: number): Promise<void>;
@@ -127,7 +127,8 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedMdocPeripheralOptions): Promise<EmulatedMdocPeripheral> {
   // Upper case: Chromium's chooser does not list an emulated peripheral whose address is in lower case.
-  const address = (options.address ?? '5A:7C:11:18:01:35').toUpperCase();
+  const firstAddress = (options.address ?? '5A:7C:11:18:01:35').toUpperCase();
+  let appearances = 0;
   const chunkBytes = options.notifyChunkBytes ?? DEFAULT_NOTIFY_CHUNK_BYTES;
   if (chunkBytes < 2) throw new RangeError('A chunk needs a header byte and at least one byte of message');
   const browser = page.context().browser();
@@ -158,23 +159,41 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
     queue = queue.then(work).catch((error: unknown) => void errors.push(String(error)));
   };
 
-  await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
-  await bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
-    address,
-    name: options.name ?? 'Holder phone',
-    manufacturerData: [],
-    knownServiceUuids: [options.serviceUuid],
-  });
-  const { serviceId } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: options.serviceUuid });
-  const add = async (uuid: string, properties: Record<string, boolean>, notifies: boolean) => {
-    const { characteristicId } = await bt.send('BluetoothEmulation.addCharacteristic', { serviceId, characteristicUuid: uuid, properties });
-    if (notifies) await bt.send('BluetoothEmulation.addDescriptor', { characteristicId, descriptorUuid: CCCD });
-    return characteristicId;
+  let address = firstAddress;
+  let stateId = '';
+  let client2ServerId = '';
+  let server2ClientId = '';
+  let identId: string | undefined;
+
+  /**
+   * The holder's phone, ready to be chosen: a peripheral already connected to the system (the
+   * chooser lists those) serving the Table 11 service. After a dropped link Chromium no longer
+   * lists the old one (and its simulateAdvertisement does not answer while a chooser scans), so
+   * the phone appears again under a new address, as a phone with a random private address does.
+   */
+  const appear = async () => {
+    const lastByte = (parseInt(firstAddress.slice(15), 16) + appearances++) & 0xff;
+    address = `${firstAddress.slice(0, 15)}${lastByte.toString(16).padStart(2, '0').toUpperCase()}`;
+    await bt.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+      address,
+      name: options.name ?? 'Holder phone',
+      manufacturerData: [],
+      knownServiceUuids: [options.serviceUuid],
+    });
+    const { serviceId } = await bt.send('BluetoothEmulation.addService', { address, serviceUuid: options.serviceUuid });
+    const add = async (uuid: string, properties: Record<string, boolean>, notifies: boolean) => {
+      const { characteristicId } = await bt.send('BluetoothEmulation.addCharacteristic', { serviceId, characteristicUuid: uuid, properties });
+      if (notifies) await bt.send('BluetoothEmulation.addDescriptor', { characteristicId, descriptorUuid: CCCD });
+      return characteristicId;
+    };
+    stateId = await add(STATE, { notify: true, writeWithoutResponse: true, read: true }, true);
+    client2ServerId = await add(CLIENT2SERVER, { writeWithoutResponse: true }, false);
+    server2ClientId = await add(SERVER2CLIENT, { notify: true, read: true }, true);
+    identId = options.ident ? await add(IDENT, { read: true }, false) : undefined;
   };
-  const stateId = await add(STATE, { notify: true, writeWithoutResponse: true, read: true }, true);
-  const client2ServerId = await add(CLIENT2SERVER, { writeWithoutResponse: true }, false);
-  const server2ClientId = await add(SERVER2CLIENT, { notify: true, read: true }, true);
-  const identId = options.ident ? await add(IDENT, { read: true }, false) : undefined;
+
+  await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+  await appear();
 
   const notify = async (characteristicId: string, uuid: string, chunks: Uint8Array[]) => {
     for (const chunk of chunks) {
@@ -198,8 +217,14 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
   const dropConnection = async () => {
     if (!connected) return;
     connected = false;
+    // A reader that connects again starts afresh: nothing half-received or waiting is carried over.
+    incoming = [];
+    incomingBytes = 0;
+    pendingReads.clear();
+    started = false;
     await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address });
     endedWith('disconnected');
+    await appear();
   };
 
   const reply = async (message: Uint8Array) => {
