@@ -233,6 +233,16 @@ describe('against an independent holder (@owf/mdoc, WebCrypto)', () => {
     expect(setup.transport.closed).toBe(true);
   });
 
+  it('the wrong phone (Ident differs) or chunks out of order or too large are session-failed, and cannot be retried with this code', async () => {
+    for (const transport of [{ connectFails: 'wrong-device' as const }, { receiveFails: 'malformed' as const }]) {
+      const setup = await withHolder({ transport });
+      const check = await setup.checker.readEngagement({ qr: setup.holder.qrText, purpose: 'driving', verifierName: 'Door' });
+      await expectCheckError(setup.checker.checkInPerson(check.requestId), 'session-failed');
+      expect(setup.transport.closed).toBe(true);
+      await expectCheckError(setup.checker.checkInPerson(check.requestId), 'request-expired');
+    }
+  });
+
   it('the device chooser closed is bluetooth-cancelled; no Web Bluetooth is bluetooth-unavailable', async () => {
     for (const [fails, code] of [['cancelled', 'bluetooth-cancelled'], ['unavailable', 'bluetooth-unavailable']] as const) {
       const setup = await withHolder({ transport: { connectFails: fails } });

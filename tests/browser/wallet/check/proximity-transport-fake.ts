@@ -9,6 +9,8 @@ import { TransportError, type MdocTransport } from '../../../../src/protocols/is
 export interface FakeTransportOptions {
   /** Fails connect() (e.g. 'cancelled': the person closed the device chooser). */
   connectFails?: TransportError['code'];
+  /** Fails receive() (e.g. 'malformed': chunks out of order or too large). */
+  receiveFails?: TransportError['code'];
   /** Drops the link once the reader has sent this many messages, before any answer. */
   dropAfterSends?: number;
   /** Changes the holder's answer before the reader receives it. */
@@ -50,6 +52,7 @@ export class FakeHolderTransport implements MdocTransport {
   }
 
   receive(): Promise<Uint8Array> {
+    if (this.options.receiveFails) return Promise.reject(new TransportError(this.options.receiveFails, `fake: ${this.options.receiveFails}`));
     const next = this.answers.shift();
     if (next) return Promise.resolve(next);
     if (this.dropped || this.closed) return Promise.reject(new TransportError('connection-lost', 'fake: the link dropped'));
