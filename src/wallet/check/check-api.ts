@@ -151,7 +151,8 @@ export interface Checker extends DigitalCredentialsChecker {
    * Checks any wallet's mdoc as an ISO/IEC 18013-5 reader, step one: reads the holder's
    * device-engagement QR (`mdoc:` + base64url DeviceEngagement, §8.2.2.3) for a purpose (what the
    * DeviceRequest will ask) and makes this check's ephemeral reader key (§9.1.1.4). Throws
-   * CheckError 'not-an-engagement' or 'engagement-unsupported'.
+   * CheckError 'not-an-engagement' or 'engagement-unsupported'; a TypeError for a purpose no mDL
+   * element answers (right-to-work, veteran: see purposeAnswerFor(purpose, 'mso_mdoc', MDL_DOCTYPE)).
    */
   readEngagement(options: { qr: string; purpose: Purpose; verifierName: string }): Promise<ProximityCheck>;
   /**

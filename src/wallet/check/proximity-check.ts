@@ -42,7 +42,7 @@ export interface ProximityState {
   deviceRequest: Uint8Array;
   /** The DeviceRequest as the equivalent DCQL query (OpenID4VP 1.0 B.2), one credential query: what was asked, for the verdict and the record. */
   query: DcqlQuery;
-  /** Whether checkInPerson is under way or has ended: one exchange per engagement, unless it stopped before an answer (see retryable). */
+  /** Whether checkInPerson is under way or has ended: one exchange per engagement, unless it stopped before any answer (RETRYABLE, readyToRetry). */
   used: boolean;
   /** Starts a session with this engagement (a fresh EReaderKey each time, §9.1.1.4). */
   startSession: (engagement: DeviceEngagement) => Promise<ReaderSession>;
