@@ -297,6 +297,16 @@ describe('against an independent holder (@owf/mdoc, WebCrypto)', () => {
   });
 });
 
+describe('discarded while verifying', () => {
+  it('the result is not handed out, and nothing can be kept', async () => {
+    const setup = await withHolder();
+    const check = await setup.checker.readEngagement({ qr: setup.holder.qrText, purpose: 'driving', verifierName: 'Door' });
+    const pending = setup.checker.checkInPerson(check.requestId, { onProgress: (step) => step === 'verifying' && setup.checker.discardAll() });
+    await expectCheckError(pending, 'request-expired');
+    await expectCheckError(setup.checker.keepRecord(check.requestId), 'request-expired');
+  });
+});
+
 describe('the default transport', () => {
   it('is Web Bluetooth: here, with no click and no Bluetooth adapter, bluetooth-unavailable (nothing sent, the check can connect again)', async () => {
     const licence = await issueMdocLicence();
