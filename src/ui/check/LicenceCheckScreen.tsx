@@ -186,7 +186,8 @@ export function LicenceCheckScreen() {
           {canRetry && (
             <button type="button" id={CONNECT_FIELD} class="govuk-button" disabled={connecting} onClick={() => void connect(check)}>{w('connect.button')}</button>
           )}
-          <button type="button" id={START_AGAIN_FIELD} class="govuk-button govuk-button--secondary" onClick={() => again(check.requestId)}>{t('check.startAgain')}</button>
+          {/* When connecting again cannot help, starting again is the one thing to do: the main button. */}
+          <button type="button" id={START_AGAIN_FIELD} class={canRetry ? 'govuk-button govuk-button--secondary' : 'govuk-button'} onClick={() => again(check.requestId)}>{t('check.startAgain')}</button>
         </div>
       </>
     );

@@ -268,6 +268,8 @@ describe('a connection that ends without a licence', () => {
         expect(summary(), code).not.toContain('from the checker');
         expect(progress(), code).toBe('');
         expect(Boolean(button(w['connect.button'])), code).toBe(canRetry);
+        // Where connecting again cannot help, "Start again" is the main button.
+        expect(button(t['check.startAgain'])!.classList.contains('govuk-button--secondary'), code).toBe(canRetry);
         // The summary links to what to do next.
         expect(host.querySelector('[data-testid="error-summary"] a')!.getAttribute('href'), code).toBe(canRetry ? '#connect-bluetooth' : '#start-again');
         if (code === 'holder-declined') await noAxeViolations(`connect error (${language})`);
