@@ -61,7 +61,7 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
   const startTimer = () => {
     stopTimer();
     timer = setTimeout(
-      () => end(new TransportError('connection-lost', `The holder's phone sent nothing for ${inactivityLimitMs / 1000} seconds`)),
+      () => end(new TransportError('connection-lost', `The holder's phone sent nothing for ${inactivityLimitMs / 1000} s`)),
       inactivityLimitMs,
     );
   };
@@ -149,6 +149,11 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
     }
   }
 
+  /** close() may come while connect() waits (the checker gave up): stop there, and connect() disconnects. */
+  const stillWanted = () => {
+    if (closed) throw new TransportError('connection-lost', 'The Bluetooth session was closed');
+  };
+
   async function open(): Promise<void> {
     const bluetooth = options.bluetooth ?? browserBluetooth();
     if (!bluetooth) throw new TransportError('unavailable', 'This browser cannot use Bluetooth (no Web Bluetooth)');
@@ -161,6 +166,7 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
       if (errorName(error) === 'NotFoundError') throw new TransportError('cancelled', 'No phone was chosen');
       throw new TransportError('unavailable', `Bluetooth could not be used: ${reason(error)}`);
     }
+    stillWanted();
     if (!device.gatt) throw new TransportError('unavailable', 'The chosen device cannot be connected to (no GATT server)');
     device.addEventListener('gattserverdisconnected', onDisconnected);
     try {
@@ -168,6 +174,7 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
     } catch (error) {
       throw new TransportError('connection-lost', `Connecting to the holder's phone failed: ${reason(error)}`);
     }
+    stillWanted();
     let service: Awaited<ReturnType<BluetoothRemoteGATTServerLike['getPrimaryService']>>;
     try {
       service = await server.getPrimaryService(serviceUuid);
@@ -175,15 +182,18 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
       if (errorName(error) === 'NotFoundError') throw new TransportError('wrong-device', "The chosen device does not serve the QR code's Bluetooth service");
       throw new TransportError('connection-lost', `Finding the holder's Bluetooth service failed: ${reason(error)}`);
     }
+    stillWanted();
     await checkIdent(service);
     state = await characteristic(service, STATE_UUID, 'State');
     toHolder = await characteristic(service, CLIENT2SERVER_UUID, 'Client2Server');
     fromHolder = await characteristic(service, SERVER2CLIENT_UUID, 'Server2Client');
+    stillWanted();
     fromHolder.addEventListener('characteristicvaluechanged', onChunk);
     state.addEventListener('characteristicvaluechanged', onState);
     try {
       await fromHolder.startNotifications();
       await state.startNotifications();
+      stillWanted();
       // §8.3.3.1.1.5: START tells the holder the reader is subscribed and will send.
       await state.writeValueWithoutResponse(Uint8Array.of(STATE_START));
     } catch (error) {

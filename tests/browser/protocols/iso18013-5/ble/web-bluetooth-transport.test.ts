@@ -3,7 +3,7 @@
 // Ident right, wrong and absent, messages in several chunks both ways, a link dropped mid-message,
 // malformed chunks, the holder's END, the inactivity limit and close(). The same transport against
 // Chromium's own Web Bluetooth stack (emulated radio) is the reader e2e (tests/e2e/mdoc-reader*).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import annexD from '../../../../vectors/mdoc/iso18013-5_annex_d.json';
 import type { DeviceEngagement } from '../../../../../src/protocols/iso18013-5/engagement';
 import { TransportError } from '../../../../../src/protocols/iso18013-5/transport';
@@ -159,6 +159,10 @@ async function failure(promise: Promise<unknown>): Promise<TransportError> {
   return error as TransportError;
 }
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('webBluetoothTransport', () => {
   it('asks the chooser for the engagement\'s service, subscribes, then writes START (0x01) to State (a holder with no Ident, as in Table 11)', async () => {
     const holder = new FakeHolder();
@@ -270,9 +274,43 @@ describe('webBluetoothTransport', () => {
     await transport.connect();
     const started = performance.now();
     const error = await failure(transport.receive());
-    expect([error.code, error.message]).toEqual(['connection-lost', "The holder's phone sent nothing for 0.2 seconds"]);
+    expect([error.code, error.message]).toEqual(['connection-lost', "The holder's phone sent nothing for 0.2 s"]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
     await transport.close();
+  });
+
+  it('counts the inactivity limit from the last chunk: a slow reply still arrives, silence after it does not hang', async () => {
+    const holder = new FakeHolder();
+    const transport = webBluetoothTransport(engagement, { bluetooth: holder.bluetooth(), inactivityLimitMs: 1000 });
+    await transport.connect();
+    vi.useFakeTimers();
+    const received = transport.receive();
+    for (let i = 0; i < 3; i++) {
+      vi.advanceTimersByTime(900);
+      holder.fromHolder.notify(Uint8Array.of(0x01, i));
+    }
+    vi.advanceTimersByTime(900);
+    holder.fromHolder.notify(Uint8Array.of(0x00, 3));
+    expect(await received).toEqual(Uint8Array.of(0, 1, 2, 3));
+    const silent = transport.receive();
+    vi.advanceTimersByTime(1000);
+    expect((await failure(silent)).message).toBe("The holder's phone sent nothing for 1 s");
+    vi.useRealTimers();
+    await transport.close();
+  });
+
+  it('close() while connect() waits (the checker gave up at the chooser) leaves no link open', async () => {
+    const holder = new FakeHolder();
+    let choose: (device: never) => void = () => undefined;
+    const slowChooser: BluetoothLike = { requestDevice: () => new Promise((resolve) => (choose = resolve)) };
+    const transport = webBluetoothTransport(engagement, { bluetooth: slowChooser });
+    const connecting = transport.connect();
+    await transport.close();
+    choose(holder.device as never);
+    const error = await failure(connecting);
+    expect([error.code, error.message]).toEqual(['connection-lost', 'The Bluetooth session was closed']);
+    expect(holder.connected).toBe(false);
+    expect(holder.state.writes).toEqual([]);
   });
 
   it('close() writes END (0x02) to State and disconnects; it never throws, even when the link is gone', async () => {
