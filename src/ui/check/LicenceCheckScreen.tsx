@@ -49,7 +49,8 @@ export function LicenceCheckScreen() {
   const { checker } = useShare();
   const [bluetooth] = useState(() => hasWebBluetooth());
   const [step, setStep] = useState<Step>({ name: 'choose' });
-  const [purpose, setPurpose] = useState<Purpose>('driving');
+  // The least it can ask, as on the Satchel check: only whether they are 18 or over.
+  const [purpose, setPurpose] = useState<Purpose>('over-18');
   const [verifierName, setVerifierName] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   // A new camera after each code that could not be used (the scanner stops at the first code it reads).

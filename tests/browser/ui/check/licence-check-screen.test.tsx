@@ -149,8 +149,10 @@ describe('checking a driving licence over Bluetooth', () => {
         return PASS;
       });
       await screen(fake.checker, language);
-      // The three things a licence can answer, the driving entitlement first.
+      // The three things a licence can answer.
       expect([...host.querySelectorAll<HTMLInputElement>('input[name=purpose]')].map((i) => i.value)).toEqual(['over-18', 'identity', 'driving']);
+      // Asks the least by default.
+      expect(host.querySelector<HTMLInputElement>('input[name=purpose]:checked')!.value).toBe('over-18');
       expect(text()).toContain(t['check.purpose.driving']);
       expect(text()).toContain(t['check.purpose.drivingHint']);
       await noAxeViolations(`choose (${language})`);
