@@ -46,7 +46,7 @@ for (const language of ['en', 'cy'] as const) {
     await page.goto('/?lang=en');
     await setUpVault(page);
     if (language === 'cy') await page.getByRole('link', { name: 'Cymraeg' }).click();
-    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey', '/add', '/share', '/share/quick', '/check', '/activity']) {
+    for (const path of ['/', '/settings', '/settings/change-pin', '/settings/backup', '/settings/passkey', '/add', '/share', '/share/quick', '/check', '/check/licence', '/activity']) {
       await visitUnlocked(page, path, language);
     }
 
