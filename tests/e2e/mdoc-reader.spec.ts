@@ -8,7 +8,8 @@
  *
  * Cases: the reference DVLA's licence passes, asked for exactly the 'driving' elements; tampered
  * after signing, replayed from another reader's session, signed under an IACA on no trust list,
- * revoked by the DVLA's clerk — each a clear "Do not accept" with its reason; the holder declining;
+ * revoked by the DVLA's clerk — each a clear "Do not accept" with its reason; an element not asked for
+ * flagged; the holder declining; an answer that does not decrypt (session status 10 back);
  * the link dropped mid-answer (a clear message at once, and connecting again works). And a Satchel
  * holder's mdoc licence checked from the same screen's Satchel-code fallback, offline. Each result
  * axe-clean (WCAG 2.2 A/AA) and pictured in English and Welsh.
@@ -217,6 +218,18 @@ test('the holder declines: the screen says they did not share their licence', as
   try {
     await expect(checker.getByTestId('error-summary')).toContainText('The person did not share their licence.', { timeout: 60_000 });
     await expect(checker.getByTestId('check-result')).toHaveCount(0);
+  } finally {
+    await peripheral.stop();
+  }
+});
+
+test('an answer that does not decrypt under this session\'s key: the screen says it could not be read, and to start again', async ({ browser, baseURL, demo }) => {
+  const { checker, holder, peripheral } = await bluetoothCheck(browser, baseURL, await dvlaLicence(browser, demo), 'garbage');
+  try {
+    await expect(checker.getByTestId('error-summary')).toContainText('Their phone’s answer could not be read.', { timeout: 60_000 });
+    await expect(checker.getByTestId('check-result')).toHaveCount(0);
+    // §9.1.1.4 Table 20: the reader ends the session with status 10 (session encryption error).
+    await expect.poll(() => holder.log.statusesReceived).toEqual([10]);
   } finally {
     await peripheral.stop();
   }
