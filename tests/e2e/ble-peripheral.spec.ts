@@ -255,3 +255,26 @@ test("Satchel's transport refuses a holder whose Ident is another engagement's, 
     await dropping.stop();
   }
 });
+
+test("Satchel's transport says 'cancelled' when the chooser is closed and 'unavailable' when the phone has no Bluetooth", async ({ page }) => {
+  await page.goto('/');
+  const unchosen = await startEmulatedMdocPeripheral(page, { serviceUuid: SERVICE, chooser: 'cancel', onMessage: async () => REPLY });
+  try {
+    await armTransport(page, REQUEST);
+    await page.click('#go');
+    await expect.poll(async () => (await transportRun(page)).error).toEqual({ code: 'cancelled', message: 'No phone was chosen' });
+    expect(unchosen.messages).toEqual([]);
+  } finally {
+    await unchosen.stop();
+  }
+
+  await page.goto('/');
+  const noRadio = await startEmulatedMdocPeripheral(page, { serviceUuid: SERVICE, adapter: 'absent', onMessage: async () => REPLY });
+  try {
+    await armTransport(page, REQUEST);
+    await page.click('#go');
+    await expect.poll(async () => (await transportRun(page)).error).toEqual({ code: 'unavailable', message: 'Bluetooth could not be used: Bluetooth adapter not available.' });
+  } finally {
+    await noRadio.stop();
+  }
+});

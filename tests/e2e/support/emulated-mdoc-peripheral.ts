@@ -15,6 +15,8 @@
  *     ident,                             // optional: also serve the Ident characteristic (see IDENT below)
  *     notifyChunkBytes,                  // optional: chunk size of replies, header included (default 182)
  *     dropAfterReplyChunks,              // optional: drop the link after this many chunks of the first reply
+ *     chooser: 'cancel',                 // optional: the person closes the chooser instead of choosing
+ *     adapter: 'absent',                 // optional: the checker's phone has no Bluetooth (default 'powered-on')
  *   });
  *   // …the page clicks its button: the device chooser is answered once with this peripheral…
  *   holder.messages          // whole messages received, in order
@@ -80,6 +82,10 @@ export interface EmulatedMdocPeripheralOptions {
   notifyChunkBytes?: number;
   /** Drop the connection after sending this many chunks of the first reply (a link lost mid-message). */
   dropAfterReplyChunks?: number;
+  /** 'cancel': the device chooser is closed without a choice (requestDevice rejects with NotFoundError). */
+  chooser?: 'select' | 'cancel';
+  /** The checker's Bluetooth: 'absent' makes requestDevice reject ("Bluetooth adapter not available."). */
+  adapter?: 'powered-on' | 'absent';
   /** The emulated device's address and name (the chooser shows the name). */
   address?: string;
   name?: string;
@@ -192,7 +198,7 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
     identId = options.ident ? await add(IDENT, { read: true }, false) : undefined;
   };
 
-  await bt.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+  await bt.send('BluetoothEmulation.enable', { state: options.adapter ?? 'powered-on', leSupported: true });
   await appear();
 
   const notify = async (characteristicId: string, uuid: string, chunks: Uint8Array[]) => {
@@ -304,6 +310,11 @@ export async function startEmulatedMdocPeripheral(page: Page, options: EmulatedM
   await pageSession.send('DeviceAccess.enable');
   pageSession.on('DeviceAccess.deviceRequestPrompted', (event) => {
     if (answered.has(event.id)) return;
+    if (options.chooser === 'cancel') {
+      answered.add(event.id);
+      void pageSession.send('DeviceAccess.cancelPrompt', { id: event.id }).catch((error: unknown) => void errors.push(String(error)));
+      return;
+    }
     const device = event.devices.find((d) => d.id.toUpperCase() === address);
     if (!device) return; // not listed yet: a later prompt event lists it
     answered.add(event.id);

@@ -162,8 +162,10 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
     try {
       device = await bluetooth.requestDevice({ filters: [{ services: [serviceUuid] }] });
     } catch (error) {
-      // The chooser closed without a choice rejects with NotFoundError (Web Bluetooth §4.1 requestDevice).
-      if (errorName(error) === 'NotFoundError') throw new TransportError('cancelled', 'No phone was chosen');
+      // Closing the chooser without a choice rejects with NotFoundError (Web Bluetooth requestDevice);
+      // Chromium also uses NotFoundError when there is no adapter, Bluetooth is off or disabled by
+      // policy ("Bluetooth adapter not available."): only its cancel message means the person chose.
+      if (errorName(error) === 'NotFoundError' && /cancel/i.test(reason(error))) throw new TransportError('cancelled', 'No phone was chosen');
       throw new TransportError('unavailable', `Bluetooth could not be used: ${reason(error)}`);
     }
     stillWanted();

@@ -184,12 +184,15 @@ describe('webBluetoothTransport', () => {
     expect([noMode.code, noMode.message]).toEqual(['unavailable', "The holder's QR code offers no Bluetooth peripheral server mode, the only mode a browser can use"]);
   });
 
-  it('says "cancelled" when the chooser is closed without a choice, and "unavailable" with the reason for other failures', async () => {
+  it('says "cancelled" when the chooser is closed without a choice, and "unavailable" with the reason when there is no adapter or it is blocked', async () => {
     const closed: BluetoothLike = { requestDevice: () => Promise.reject(notFound('User cancelled the requestDevice() chooser.')) };
     expect((await failure(webBluetoothTransport(engagement, { bluetooth: closed }).connect())).code).toBe('cancelled');
-    const blocked: BluetoothLike = { requestDevice: () => Promise.reject(new DOMException('Bluetooth adapter not available.', 'NotAllowedError')) };
-    const error = await failure(webBluetoothTransport(engagement, { bluetooth: blocked }).connect());
+    // Chromium's words when there is no adapter or it is off: also a NotFoundError, but not a choice.
+    const noAdapter: BluetoothLike = { requestDevice: () => Promise.reject(notFound('Bluetooth adapter not available.')) };
+    const error = await failure(webBluetoothTransport(engagement, { bluetooth: noAdapter }).connect());
     expect([error.code, error.message]).toEqual(['unavailable', 'Bluetooth could not be used: Bluetooth adapter not available.']);
+    const blocked: BluetoothLike = { requestDevice: () => Promise.reject(new DOMException('Bluetooth permission has been blocked.', 'SecurityError')) };
+    expect((await failure(webBluetoothTransport(engagement, { bluetooth: blocked }).connect())).code).toBe('unavailable');
   });
 
   it('connects when the holder offers the Ident this engagement\'s key gives (§8.3.3.1.1.4; the test above has none, as in Table 11)', async () => {
