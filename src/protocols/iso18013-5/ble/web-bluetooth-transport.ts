@@ -19,6 +19,7 @@ import { CLIENT2SERVER_UUID, IDENT_UUID, SERVER2CLIENT_UUID, STATE_END, STATE_ST
 import { bleIdent } from './ident';
 import {
   browserBluetooth, type BluetoothDeviceLike, type BluetoothLike, type BluetoothRemoteGATTCharacteristicLike, type BluetoothRemoteGATTServerLike,
+  type BluetoothRemoteGATTServiceLike,
 } from './web-bluetooth-types';
 
 /**
@@ -119,7 +120,7 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
     device?.removeEventListener('gattserverdisconnected', onDisconnected);
   };
 
-  async function characteristic(service: Awaited<ReturnType<BluetoothRemoteGATTServerLike['getPrimaryService']>>, uuid: string, name: string) {
+  async function characteristic(service: BluetoothRemoteGATTServiceLike, uuid: string, name: string) {
     try {
       return await service.getCharacteristic(uuid);
     } catch (error) {
@@ -129,7 +130,7 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
   }
 
   /** §8.3.3.1.1.4: when the holder offers Ident, it must be the one this engagement's key gives. */
-  async function checkIdent(service: Awaited<ReturnType<BluetoothRemoteGATTServerLike['getPrimaryService']>>): Promise<void> {
+  async function checkIdent(service: BluetoothRemoteGATTServiceLike): Promise<void> {
     let ident: BluetoothRemoteGATTCharacteristicLike;
     try {
       ident = await service.getCharacteristic(IDENT_UUID);
@@ -177,7 +178,7 @@ export function webBluetoothTransport(engagement: DeviceEngagement, options: Web
       throw new TransportError('connection-lost', `Connecting to the holder's phone failed: ${reason(error)}`);
     }
     stillWanted();
-    let service: Awaited<ReturnType<BluetoothRemoteGATTServerLike['getPrimaryService']>>;
+    let service: BluetoothRemoteGATTServiceLike;
     try {
       service = await server.getPrimaryService(serviceUuid);
     } catch (error) {
