@@ -217,7 +217,9 @@ class CheckerImpl implements Checker {
     const check: OpenCheck = { kind: 'request', verifierName: options.verifierName, nonce, clientId, privateKey, query, handover, expiresAt: this.now() + CHECK_REQUEST_LIFETIME_S * 1000, frames: new FrameCollector() };
     this.checks.set(requestId, check);
     try {
-      const answer = await openDigitalCredentialsAnswer(await askBrowser(host, asked, options.signal), asked);
+      const { presented: answer, handover: boundTo } = await openDigitalCredentialsAnswer(await askBrowser(host, asked, options.signal), asked);
+      // The wallet chose the protocol: OpenID4VP's handover (B.2.6.2) or ISO/IEC 18013-7 Annex C's transcript.
+      check.handover = boundTo;
       const started = this.clock();
       // One-time nonce (OpenID4VP 1.0 §14.1): this answer is read once.
       if (this.usedNonces.has(nonce)) throw new CheckError('replayed', 'This answer has already been checked once: it may be a copy');

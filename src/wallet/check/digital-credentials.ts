@@ -16,12 +16,14 @@
  * The checker (check.ts) then verifies the presentations with the same code as every other
  * answer (verifyPresentations: issuer, trust list, validity, status, key binding, what was asked).
  */
-import { base64urlEncode } from '../../lib/base64url';
+import { base64urlDecode, base64urlEncode } from '../../lib/base64url';
 import { utf8Decode } from '../../lib/bytes';
 import { decryptJwe, generateRecipientKey } from '../../lib/jwe';
 import { detectFormat } from '../../credentials/index';
 import type { PresentationHandover } from '../../credentials/formats/format';
 import { dcApiRequest, DcApiAnswerError, originClientId, readDcApiAnswer, readDecryptedAnswer, type DigitalCredentialGetRequest } from '../../protocols/openid4vp/dc-api';
+import { isoMdocRequest, isoMdocSessionTranscript, openIsoMdocAnswer, sessionTranscriptItem, DC_API_PROTOCOL_ISO_MDOC } from '../../protocols/openid4vp/dc-api-iso-mdoc';
+import { withDeviceRequest, DOC_REQUEST_MEMBER } from '../../protocols/in-person/device-request';
 import { parseDcqlQuery, type DcqlQuery } from '../../protocols/openid4vp/dcql';
 import { jwkThumbprintSha256 } from '../../protocols/openid4vp/handover';
 import { dcqlFor } from '../shared';
@@ -57,7 +59,16 @@ export interface DigitalCredentialsRequest {
   query: DcqlQuery;
   /** B.2.6.2: an mdoc's SessionTranscript handover (R3's mso-mdoc format builds it). */
   handover: PresentationHandover;
-  request: DigitalCredentialGetRequest;
+  /** What navigator.credentials.get is given: the OpenID4VP request, then the Annex C one when the purpose has an mdoc query. */
+  requests: DigitalCredentialGetRequest[];
+  /** ISO/IEC 18013-7 Annex C (`org-iso-mdoc`): its HPKE key, transcript, and the credential query its DocRequest stands for. */
+  isoMdoc?: { privateKey: CryptoKey; publicKey: Uint8Array; sessionTranscript: Uint8Array; queryId: string };
+}
+
+/** What an answer holds, and what an mdoc in it must be bound to (which depends on the protocol the wallet chose). */
+export interface DigitalCredentialsAnswer {
+  presented: DigitalCredentialsPresented[];
+  handover: PresentationHandover;
 }
 
 /** A credential in the answer, under its credential query id (OpenID4VP 1.0 §8.1). */
@@ -77,6 +88,7 @@ export async function prepareDigitalCredentialsRequest(options: { purpose?: Purp
   const nonce = randomId(NONCE_BYTES);
   const { privateKey, publicJwk } = await generateRecipientKey();
   const encryptionKey = { ...publicJwk, kid: requestId.slice(0, 8) };
+  const isoMdoc = await isoMdocPart(dcql, origin);
   return {
     requestId,
     nonce,
@@ -85,8 +97,26 @@ export async function prepareDigitalCredentialsRequest(options: { purpose?: Purp
     query,
     // B.2.6.2: OpenID4VPDCAPIHandoverInfo = [origin, nonce, jwkThumbprint] — the key the answer is encrypted to (RFC 7638).
     handover: { kind: 'openid4vp-dc-api', origin, encryptionKeyThumbprint: jwkThumbprintSha256(publicJwk) },
-    request: dcApiRequest({ nonce, dcqlQuery: dcql, encryptionKey }),
+    requests: [dcApiRequest({ nonce, dcqlQuery: dcql, encryptionKey }), ...(isoMdoc ? [isoMdoc.request] : [])],
+    ...(isoMdoc ? { isoMdoc: isoMdoc.key } : {}),
   };
+}
+
+/**
+ * ISO/IEC 18013-7 Annex C: the purpose's mdoc query as a DeviceRequest (the same ItemsRequest a
+ * Satchel request QR carries, src/protocols/in-person/device-request.ts), its answer HPKE-encrypted
+ * to a P-256 key made for it. Undefined when the purpose asks for no mdoc.
+ */
+async function isoMdocPart(dcql: Record<string, unknown>, origin: string) {
+  const { dcqlQuery, deviceRequest } = withDeviceRequest(dcql);
+  const stubs = (dcqlQuery as { credentials: Record<string, unknown>[] }).credentials.filter((c) => c[DOC_REQUEST_MEMBER] !== undefined);
+  // One DocRequest (every licence purpose): its document answers that credential query.
+  if (deviceRequest === undefined || stubs.length !== 1) return undefined;
+  const pair = (await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])) as CryptoKeyPair;
+  const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  const made = isoMdocRequest({ deviceRequest: base64urlDecode(deviceRequest)!, recipientPublicKey: publicKey, nonce: crypto.getRandomValues(new Uint8Array(NONCE_BYTES)) });
+  const sessionTranscript = isoMdocSessionTranscript(made.encryptionInfo, origin);
+  return { request: made.request, key: { privateKey: pair.privateKey, publicKey, sessionTranscript, queryId: String(stubs[0]!.id) } };
 }
 
 /**
@@ -98,7 +128,7 @@ export async function prepareDigitalCredentialsRequest(options: { purpose?: Purp
  */
 export async function askBrowser(host: DigitalCredentialsHost, request: DigitalCredentialsRequest, signal?: AbortSignal): Promise<unknown> {
   try {
-    const credential = await host.get({ mediation: 'required', digital: { requests: [request.request] }, ...(signal ? { signal } : {}) });
+    const credential = await host.get({ mediation: 'required', digital: { requests: request.requests }, ...(signal ? { signal } : {}) });
     if (credential === null || credential === undefined) throw new CheckError('holder-declined', 'No wallet on this device answered');
     return credential;
   } catch (error) {
@@ -120,7 +150,9 @@ export async function askBrowser(host: DigitalCredentialsHost, request: DigitalC
  * JWE this key cannot open, more presentations than asked for) or 'replayed' (a proof made for
  * another nonce or origin).
  */
-export async function openDigitalCredentialsAnswer(credential: unknown, request: DigitalCredentialsRequest): Promise<DigitalCredentialsPresented[]> {
+export async function openDigitalCredentialsAnswer(credential: unknown, request: DigitalCredentialsRequest): Promise<DigitalCredentialsAnswer> {
+  const protocol = (credential as { protocol?: unknown } | null)?.protocol;
+  if (protocol === DC_API_PROTOCOL_ISO_MDOC && request.isoMdoc) return openIsoMdoc(credential, request.isoMdoc);
   let params;
   try {
     const answer = readDcApiAnswer(credential);
@@ -157,5 +189,21 @@ export async function openDigitalCredentialsAnswer(credential: unknown, request:
       throw new CheckError('replayed', 'This answer was made for another check or another website: it may be a copy');
     }
   }
-  return presented;
+  return { presented, handover: request.handover };
+}
+
+/** Annex C: the DeviceResponse, HPKE-opened, as the presentation of the mdoc query; its device authentication must cover this transcript. */
+async function openIsoMdoc(credential: unknown, iso: NonNullable<DigitalCredentialsRequest['isoMdoc']>): Promise<DigitalCredentialsAnswer> {
+  let deviceResponse: Uint8Array;
+  try {
+    deviceResponse = await openIsoMdocAnswer(credential, iso);
+  } catch (error) {
+    if (error instanceof DcApiAnswerError) throw new CheckError('not-a-response', error.message);
+    throw error;
+  }
+  return {
+    presented: [{ queryId: iso.queryId, presentation: base64urlEncode(deviceResponse) }],
+    // ISO/IEC 18013-5 §9.1.5.1 SessionTranscriptBytes; the HPKE key is the reader key a device MAC would use.
+    handover: { kind: 'iso-18013-5', sessionTranscriptBytes: sessionTranscriptItem(iso.sessionTranscript), readerPrivateKey: iso.privateKey },
+  };
 }

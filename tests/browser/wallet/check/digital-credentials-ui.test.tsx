@@ -184,6 +184,7 @@ describe('on the "Check a driving licence" screen', () => {
     // Without a name it says so, as the form does.
     await ask();
     expect(host.querySelector('[data-testid="ask-this-device-error"]')?.textContent).toContain((language === 'en' ? en : cy)['check.error.noName']);
+    await act(() => host.querySelector<HTMLInputElement>('#purpose-driving')!.click());
     const name = host.querySelector<HTMLInputElement>('#verifier-name')!;
     name.value = 'The Red Lion';
     await act(() => { name.dispatchEvent(new Event('input', { bubbles: true })); });

@@ -7,7 +7,9 @@
  * (dc_api.jwt, §8.3). With the trust list that names their issuer (key and IACA).
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { CoseKey, DeviceRequest, DeviceResponse, DocRequest, IssuerSigned, ItemsRequest, SessionTranscript } from '@owf/mdoc';
+import { cborDecode, cborEncode, CoseKey, DeviceRequest, DeviceResponse, DocRequest, IssuerSigned, ItemsRequest, QrHandover, SessionTranscript } from '@owf/mdoc';
+import { z } from 'zod';
+import { dhkemSharedSecret, keyScheduleBase } from '../../../../src/protocols/openid4vp/dc-api-hpke';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { base64url, calculateJwkThumbprint, CompactEncrypt, importJWK, type JWK } from 'jose';
 import { trustListFromIssuers, type TrustList } from '../../../../src/credentials/index';
@@ -31,8 +33,39 @@ export interface TestWallet {
   sdJwt(aud: string, nonce: string): Promise<string>;
   /** @owf/mdoc's DeviceResponse for the driving elements, device-signed over its own B.2.6.2 transcript for `origin`. */
   mdoc(request: WalletRequest, origin: string): Promise<string>;
+  /**
+   * ISO/IEC 18013-7 Annex C: @owf/mdoc's DeviceResponse to the request's own DeviceRequest, device-signed over the
+   * ["dcapi", …] SessionTranscript @owf/mdoc encodes for `origin`, HPKE-sealed to the request's key with that
+   * transcript as info, as the DigitalCredential; `transcript` is what @owf/mdoc encoded.
+   */
+  isoMdoc(request: IsoMdocWalletRequest, origin: string): Promise<{ credential: unknown; transcript: Uint8Array }>;
   /** The answer encrypted to the request's key, as the DigitalCredential { protocol, data } the browser resolves with. */
   encrypted(request: WalletRequest, vpToken: Record<string, string[]>): Promise<unknown>;
+}
+
+/** `digital.requests[1]`: { protocol: 'org-iso-mdoc', data: { deviceRequest, encryptionInfo } }. */
+export type IsoMdocWalletRequest = { protocol: string; data: { deviceRequest: string; encryptionInfo: string } };
+
+/** Annex C's handover ["dcapi", SHA-256(cbor([encryptionInfo, origin]))] as an @owf/mdoc Handover (its own types know only OpenID4VP's and ISO 18013-5's). */
+// @owf/mdoc exports Handover as a type only: its runtime class is QrHandover's parent.
+const HandoverBase = Object.getPrototypeOf(QrHandover) as new (structure: unknown) => object;
+class DcapiHandover extends HandoverBase {
+  static get encodingSchema(): unknown {
+    return z.codec(z.tuple([z.literal('dcapi'), z.instanceof(Uint8Array)]), z.instanceof(Uint8Array), { encode: (hash) => ['dcapi', hash] as ['dcapi', Uint8Array<ArrayBuffer>], decode: ([, hash]) => hash });
+  }
+}
+const dcapiHandover = (hash: Uint8Array) => (DcapiHandover as unknown as { fromDecodedStructure(h: Uint8Array): never }).fromDecodedStructure(hash);
+
+/** RFC 9180 base-mode seal (the sender's side, sequence 0), on the KDF steps RFC 9180 A.3.1 proves (tests/unit/protocols/openid4vp/dc-api-hpke.test.ts). */
+async function hpkeSeal(recipientPublicKey: Uint8Array, info: Uint8Array, plaintext: Uint8Array): Promise<{ enc: Uint8Array; cipherText: Uint8Array }> {
+  const P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
+  const ephemeral = (await crypto.subtle.generateKey(P256, true, ['deriveBits'])) as CryptoKeyPair;
+  const enc = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
+  const peer = await crypto.subtle.importKey('raw', recipientPublicKey as BufferSource, P256, false, []);
+  const dh = new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: peer }, ephemeral.privateKey, 256));
+  const { key, baseNonce } = await keyScheduleBase(await dhkemSharedSecret(dh, enc, recipientPublicKey), info);
+  const aes = await crypto.subtle.importKey('raw', key as BufferSource, 'AES-GCM', false, ['encrypt']);
+  return { enc, cipherText: new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: baseNonce as BufferSource }, aes, plaintext as BufferSource)) };
 }
 
 const webCryptoSigner = (key: CryptoKey) => async (data: string) =>
@@ -90,6 +123,24 @@ export async function makeTestWallet(): Promise<TestWallet> {
         context,
       );
       return response.encodedForOid4Vp;
+    },
+    async isoMdoc(request, origin) {
+      const context = webCryptoIssuingContext(mdl.holder.privateKey);
+      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', cborEncode([request.data.encryptionInfo, origin]) as BufferSource));
+      const sessionTranscript = SessionTranscript.fromDecodedStructure({ deviceEngagement: null, eReaderKey: null, handover: dcapiHandover(hash) });
+      const deviceRequest = DeviceRequest.decode(base64url.decode(request.data.deviceRequest));
+      const response = await DeviceResponse.createWithDeviceRequest(
+        { deviceRequest, sessionTranscript, issuerSigned: [IssuerSigned.fromEncodedForOid4Vci(mdl.raw)], signature: { signingKey: CoseKey.fromJwk({ ...mdl.holder.jwk, alg: 'ES256' } as never) } },
+        context,
+      );
+      const transcript = sessionTranscript.encode();
+      // The recipient key from EncryptionInfo, read with @owf/mdoc's decoder: ["dcapi", { nonce, recipientPublicKey: COSE_Key }].
+      const [, parameters] = cborDecode(base64url.decode(request.data.encryptionInfo)) as [string, Map<string, unknown>];
+      const cose = parameters.get('recipientPublicKey') as Map<number, Uint8Array>;
+      const recipient = new Uint8Array([0x04, ...cose.get(-2)!, ...cose.get(-3)!]);
+      const { enc, cipherText } = await hpkeSeal(recipient, transcript, response.encode());
+      const encrypted = cborEncode(['dcapi', new Map<string, unknown>([['enc', enc], ['cipherText', cipherText]])]);
+      return { credential: { protocol: request.protocol, data: { response: base64url.encode(encrypted) } }, transcript };
     },
     async encrypted(request, vpToken) {
       const key = request.data.client_metadata.jwks.keys[0]!;
