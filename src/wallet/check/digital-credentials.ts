@@ -29,6 +29,7 @@ import { jwkThumbprintSha256 } from '../../protocols/openid4vp/handover';
 import { dcqlFor } from '../shared';
 import type { ClaimPath, Purpose } from '../shared';
 import { CheckError } from './check-api';
+import { allowedProtocols } from './digital-credentials-support';
 
 const NONCE_BYTES = 16;
 /** Presentations one answer may hold (as check.ts): far more than any purpose asks for. */
@@ -44,7 +45,13 @@ export interface DigitalCredentialsHost {
 /** The browser's own Digital Credentials API, for the app. */
 export function browserDigitalCredentials(): DigitalCredentialsHost {
   return {
-    get: (options) => navigator.credentials.get(options as CredentialRequestOptions),
+    // Only the requests whose protocol this browser allows (Safari's API: org-iso-mdoc only).
+    get: (options) => {
+      const allowed = new Set(allowedProtocols(options.digital.requests.map((r) => r.protocol)));
+      const requests = options.digital.requests.filter((r) => allowed.has(r.protocol));
+      if (requests.length === 0) return Promise.reject(new DOMException('No protocol this browser allows', 'NotSupportedError'));
+      return navigator.credentials.get({ ...options, digital: { requests } } as CredentialRequestOptions);
+    },
     origin: location.origin,
   };
 }

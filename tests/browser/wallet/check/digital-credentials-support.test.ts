@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { digitalCredentialsAvailable } from '../../../../src/wallet/check';
+import { allowedProtocols } from '../../../../src/wallet/check/digital-credentials-support';
 
 const get = async () => null;
 class DigitalCredential {}
@@ -24,18 +25,21 @@ describe('digitalCredentialsAvailable', () => {
   it('asks DigitalCredential.userAgentAllowsProtocol where the browser has it', () => {
     const asked: string[] = [];
     class Allowing { static userAgentAllowsProtocol(p: string) { asked.push(p); return p === 'openid4vp-v1-unsigned'; } }
+    class MdocOnly { static userAgentAllowsProtocol(p: string) { return p === 'org-iso-mdoc'; } }
     class Refusing { static userAgentAllowsProtocol() { return false; } }
     class Throwing { static userAgentAllowsProtocol(): boolean { throw new TypeError('no'); } }
     expect(digitalCredentialsAvailable({ navigator: { credentials: { get } }, DigitalCredential: Allowing })).toBe(true);
-    expect(asked).toEqual(['openid4vp-v1-unsigned']);
+    expect(asked).toEqual(['openid4vp-v1-unsigned', 'org-iso-mdoc']);
+    // Safari's API takes org-iso-mdoc only: still available, for that protocol.
+    expect(digitalCredentialsAvailable({ navigator: { credentials: { get } }, DigitalCredential: MdocOnly })).toBe(true);
+    expect(allowedProtocols(['openid4vp-v1-unsigned', 'org-iso-mdoc'], { DigitalCredential: MdocOnly })).toEqual(['org-iso-mdoc']);
     expect(digitalCredentialsAvailable({ navigator: { credentials: { get } }, DigitalCredential: Refusing })).toBe(false);
     expect(digitalCredentialsAvailable({ navigator: { credentials: { get } }, DigitalCredential: Throwing })).toBe(false);
   });
 
   it('reads this Chromium\'s own globals by default', () => {
-    const DC = (globalThis as { DigitalCredential?: { userAgentAllowsProtocol?: (p: string) => boolean } }).DigitalCredential;
+    const DC = (globalThis as { DigitalCredential?: unknown }).DigitalCredential;
     const present = typeof navigator.credentials?.get === 'function' && typeof DC === 'function' && isSecureContext;
-    const allowed = typeof DC?.userAgentAllowsProtocol === 'function' ? DC.userAgentAllowsProtocol('openid4vp-v1-unsigned') === true : true;
-    expect(digitalCredentialsAvailable()).toBe(present && allowed);
+    expect(digitalCredentialsAvailable()).toBe(present && allowedProtocols(['openid4vp-v1-unsigned', 'org-iso-mdoc']).length > 0);
   });
 });

@@ -24,7 +24,7 @@ import type { Sharer } from '../../../../src/wallet/share/share-api';
 import type { ActivityLog } from '../../../../src/wallet/activity';
 import { staticTrust } from '../../../../src/wallet/trust/check-trust';
 import { MemoryVault } from '../../support/share-fixtures';
-import { makeTestWallet, type TestWallet, type WalletRequest } from './digital-credentials-wallet';
+import { makeTestWallet, type IsoMdocWalletRequest, type TestWallet, type WalletRequest } from './digital-credentials-wallet';
 
 type Answer = (request: WalletRequest) => Promise<unknown>;
 
@@ -63,9 +63,8 @@ function offerApi(answer: Answer): WalletRequest[] {
   Object.defineProperty(navigator.credentials, 'get', {
     configurable: true,
     value: async (options: { digital?: { requests: WalletRequest[] } }) => {
-      const request = options.digital!.requests[0]!;
-      sent.push(request);
-      return answer(request);
+      sent.push(...options.digital!.requests);
+      return answer(options.digital!.requests[0]!);
     },
   });
   return sent;
@@ -149,6 +148,17 @@ describe('where the browser offers the Digital Credentials API', () => {
       if (key === 'error.holder-declined') await page.screenshot({ path: `../../../../test-results/ask-this-device/ask-this-device-cancelled-${language}.png` });
       render(null, host);
     }
+  });
+});
+
+describe('a browser that takes org-iso-mdoc only (as Safari\'s API)', () => {
+  it('is sent only the Annex C request, and its answer (@owf/mdoc, HPKE-sealed for this origin) passes', async () => {
+    const sent = offerApi(async (request) => (await wallet.isoMdoc(request as unknown as IsoMdocWalletRequest, location.origin)).credential);
+    Object.defineProperty(window, 'DigitalCredential', { configurable: true, writable: true, value: class DigitalCredential { static userAgentAllowsProtocol(p: string) { return p === 'org-iso-mdoc'; } } });
+    await show('en');
+    await ask();
+    await expect.poll(() => host.querySelector('[data-testid="check-result"]')?.getAttribute('data-verdict'), { timeout: 30_000 }).toBe('pass');
+    expect(sent.map((r) => r.protocol)).toEqual(['org-iso-mdoc']);
   });
 });
 
