@@ -19,6 +19,7 @@ import { QrScanner } from '../components/qr/QrScanner';
 import { ScanFromImage } from '../components/qr/ScanFromImage';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import type { Language, Translate } from '../i18n/translate';
 import { Link } from '../router';
 import { CheckResultView } from '../share/CheckResultView';
 import { CHECK_PURPOSES } from '../share/check-purposes';
@@ -27,8 +28,14 @@ import { useShare } from '../share/ShareContext';
 import { AskThisDevice } from './AskThisDevice';
 import { PurposeRadios, type PurposeOption } from './PurposeRadios';
 import { canConnectAgain, readerErrorMessage } from './reader-error-message';
-import { readerWords } from './reader-words';
+import { readerWords, type ReaderWords } from './reader-words';
 import { hasWebBluetooth } from './web-bluetooth';
+
+/** A problem to show, worded in the language of the moment. */
+interface Problem {
+  field: string;
+  say: (words: ReaderWords, t: Translate, language: Language) => string;
+}
 
 type Step =
   | { name: 'choose' }
@@ -52,7 +59,9 @@ export function LicenceCheckScreen() {
   // The least it can ask, as on the Satchel check: only whether they are 18 or over.
   const [purpose, setPurpose] = useState<Purpose>('over-18');
   const [verifierName, setVerifierName] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  // What went wrong is kept, not its words, so that switching language words it again.
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const errors: FieldError[] = problems.map(({ field, say }) => ({ field, text: say(w, t, language) }));
   // A new camera after each code that could not be used (the scanner stops at the first code it reads).
   const [scanAttempt, setScanAttempt] = useState(0);
   // Which attempt's answer the screen still wants: "Start again", a new attempt or leaving the screen bumps it.
@@ -69,20 +78,20 @@ export function LicenceCheckScreen() {
 
   /** A verified answer, from Bluetooth (below) or another way of asking mounted on this screen. */
   const showResult = (requestId: string, result: CheckResult) => {
-    setErrors([]);
+    setProblems([]);
     setStep({ name: 'result', requestId, result, kept: false });
   };
 
   const toScan = () => {
     attempt.current++;
-    setErrors([]);
+    setProblems([]);
     setScanAttempt((n) => n + 1);
     setStep({ name: 'scan' });
   };
 
   const choose = (event: Event) => {
     event.preventDefault();
-    if (!verifierName.trim()) return setErrors([{ field: 'verifier-name', text: t('check.error.noName') }]);
+    if (!verifierName.trim()) return setProblems([{ field: 'verifier-name', say: (_w, tr) => tr('check.error.noName') }]);
     toScan();
   };
 
@@ -91,11 +100,11 @@ export function LicenceCheckScreen() {
     try {
       const check = await checker.readEngagement({ qr, purpose, verifierName: verifierName.trim() });
       if (mine !== attempt.current) return checker.discard(check.requestId);
-      setErrors([]);
+      setProblems([]);
       setStep({ name: 'connect', check, connecting: false, canRetry: true });
     } catch (error) {
       if (mine !== attempt.current) return;
-      setErrors([{ field, text: readerErrorMessage(w, t, error, qr) }]);
+      setProblems([{ field, say: (words, tr) => readerErrorMessage(words, tr, error, qr) }]);
       setScanAttempt((n) => n + 1);
     }
   };
@@ -103,7 +112,7 @@ export function LicenceCheckScreen() {
   // Called straight from the click: Web Bluetooth's requestDevice needs the user's gesture.
   const connect = async (check: ProximityCheck) => {
     const mine = ++attempt.current;
-    setErrors([]);
+    setProblems([]);
     setStep({ name: 'connect', check, progress: 'connecting', connecting: true, canRetry: true });
     try {
       const result = await checker.checkInPerson(check.requestId, {
@@ -115,7 +124,7 @@ export function LicenceCheckScreen() {
       const canRetry = canConnectAgain(error);
       setStep({ name: 'connect', check, connecting: false, canRetry });
       // The summary links to what to do next: connect again, or start again.
-      setErrors([{ field: canRetry ? CONNECT_FIELD : START_AGAIN_FIELD, text: readerErrorMessage(w, t, error) }]);
+      setProblems([{ field: canRetry ? CONNECT_FIELD : START_AGAIN_FIELD, say: (words, tr) => readerErrorMessage(words, tr, error) }]);
     }
   };
 
@@ -163,9 +172,9 @@ export function LicenceCheckScreen() {
         <p class="govuk-body">{w('scan.intro')}</p>
         <QrScanner key={scanAttempt} unavailableText={t('check.scanUnavailable')} onResult={(text) => void readEngagement(text, IMAGE_FIELD)} />
         <ScanFromImage id={IMAGE_FIELD} onResult={(text) => void readEngagement(text, IMAGE_FIELD)}
-          error={errorFor(errors, IMAGE_FIELD)} onError={(text) => setErrors([{ field: IMAGE_FIELD, text }])} />
+          error={errorFor(errors, IMAGE_FIELD)} onError={(text) => setProblems([{ field: IMAGE_FIELD, say: () => text }])} />
         <div class="govuk-button-group">
-          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => { attempt.current++; setErrors([]); setStep({ name: 'choose' }); }}>
+          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => { attempt.current++; setProblems([]); setStep({ name: 'choose' }); }}>
             {t('check.startAgain')}
           </button>
         </div>
@@ -204,7 +213,7 @@ export function LicenceCheckScreen() {
         ) : (
           <button type="button" class="govuk-button govuk-button--secondary"
             onClick={() => void checker.keepRecord(step.requestId).then(() => setStep({ ...step, kept: true }),
-              (error) => setErrors([{ field: 'keep', text: shareErrorMessage(t, error, language) }]))}>
+              (error) => setProblems([{ field: 'keep', say: (_w, tr, lang) => shareErrorMessage(tr, error, lang) }]))}>
             {t('check.keep')}
           </button>
         )}

@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../../../src/ui/styles/app.scss';
 import { LicenceCheckScreen } from '../../../../src/ui/check/LicenceCheckScreen';
 import { READER_WORDS } from '../../../../src/ui/check/reader-words';
-import { I18nProvider } from '../../../../src/ui/i18n/context';
+import { I18nProvider, useI18n } from '../../../../src/ui/i18n/context';
 import { cy } from '../../../../src/ui/i18n/cy';
 import { en } from '../../../../src/ui/i18n/en';
 import { CheckScreen } from '../../../../src/ui/screens/CheckScreen';
@@ -281,6 +281,26 @@ describe('a connection that ends without a licence', () => {
       expect(fake.calls.discarded).toHaveLength(CASES.length);
     });
   }
+
+  it('words an error again when the language changes while it is shown', async () => {
+    const fake = fakeChecker();
+    fake.onConnect(async () => { throw new CheckError('connection-lost', 'from the checker'); });
+    function ToWelsh() {
+      const { setLanguage } = useI18n();
+      return <button type="button" onClick={() => setLanguage('cy')}>to Welsh</button>;
+    }
+    const services = { sharer: {} as Sharer, checker: fake.checker, activity: { list: async () => [], remove: async () => {}, export: async () => new Blob() } };
+    await act(() => render(<I18nProvider initial="en"><ShareProvider services={services}><ToWelsh /><LicenceCheckScreen /></ShareProvider></I18nProvider>, host));
+    await chooseAndScan('en');
+    await usePicture(ANNEX_D_ENGAGEMENT);
+    await shows(READER_WORDS.en['connect.title']);
+    await act(() => button(READER_WORDS.en['connect.button'])!.click());
+    const summary = () => host.querySelector('[data-testid="error-summary"]')?.textContent ?? '';
+    await expect.poll(summary, { timeout: 60_000 }).toContain(READER_WORDS.en['error.connection-lost']);
+    await act(() => button('to Welsh')!.click());
+    await expect.poll(summary, { timeout: 60_000 }).toContain(READER_WORDS.cy['error.connection-lost']);
+    expect(summary()).not.toContain(READER_WORDS.en['error.connection-lost']);
+  });
 
   it('"Start again" while connecting forgets the check, and its late answer is not shown', async () => {
     const fake = fakeChecker();
