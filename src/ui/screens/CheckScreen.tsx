@@ -87,8 +87,8 @@ export function CheckScreen() {
       <form onSubmit={start.submit} noValidate>
         <ErrorSummary errors={errors} />
         <ScreenHeading>{t('check.title')}</ScreenHeading>
-        <CheckReadiness checker={checker} />
-        {/* The purposes, the name and "Show my code" fit a phone's first screen; the reminder to keep nothing comes after the buttons. */}
+        {/* The purposes, the name and "Show my code" fit a phone's first screen; whether this phone can check
+            offline and the reminder to keep nothing come after the buttons. */}
         <PurposeRadios legend={t('check.purposeLegend')} value={purpose} onChange={setPurpose}
           options={CHECK_PURPOSES.map(({ purpose: p, label, hint }) => ({ purpose: p, label: t(label), hint: t(hint) }))} />
         <TextField id="verifier-name" label={t('check.nameLabel')} hint={t('check.nameHint')} value={verifierName}
@@ -97,6 +97,7 @@ export function CheckScreen() {
           <button type="submit" class="govuk-button" disabled={start.busy}>{t('check.start')}</button>
           <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void quickShow()}>{t('check.quickShow')}</button>
         </div>
+        <CheckReadiness checker={checker} />
         <p class="govuk-body-s">{t('check.quickShowHint')}</p>
         <p class="govuk-body-s">{t('check.intro')}</p>
         <p class="govuk-body-s"><Link class="govuk-link" href="/check/licence">{t('check.licenceLink')}</Link></p>
