@@ -58,6 +58,13 @@ describe('org-iso-mdoc (ISO/IEC 18013-7 Annex C)', () => {
     await expect(checker.askWalletOnThisDevice({ purpose: 'driving', verifierName: 'Door' })).rejects.toMatchObject({ code: 'not-a-response' });
   });
 
+  it('an answer sealed for this check but device-signed over another origin\'s transcript fails key binding', async () => {
+    const { checker } = checkerWith(async (request) => (await wallet.isoMdoc(request, ORIGIN, 'https://elsewhere.example')).credential);
+    const { result } = await checker.askWalletOnThisDevice({ purpose: 'driving', verifierName: 'Door' });
+    expect(result).toMatchObject({ ok: false, verdict: 'fail' });
+    expect(result.reasons.filter((r) => !r.ok).map((r) => r.code)).toEqual([expect.stringMatching(/^key-binding/)]);
+  });
+
   it.each([
     ['no response', { protocol: 'org-iso-mdoc', data: {} }],
     ['a response that is not base64url CBOR', { protocol: 'org-iso-mdoc', data: { response: '!!!' } }],

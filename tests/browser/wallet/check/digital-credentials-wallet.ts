@@ -38,7 +38,7 @@ export interface TestWallet {
    * ["dcapi", …] SessionTranscript @owf/mdoc encodes for `origin`, HPKE-sealed to the request's key with that
    * transcript as info, as the DigitalCredential; `transcript` is what @owf/mdoc encoded.
    */
-  isoMdoc(request: IsoMdocWalletRequest, origin: string): Promise<{ credential: unknown; transcript: Uint8Array }>;
+  isoMdoc(request: IsoMdocWalletRequest, origin: string, signedForOrigin?: string): Promise<{ credential: unknown; transcript: Uint8Array }>;
   /** The answer encrypted to the request's key, as the DigitalCredential { protocol, data } the browser resolves with. */
   encrypted(request: WalletRequest, vpToken: Record<string, string[]>): Promise<unknown>;
 }
@@ -124,16 +124,22 @@ export async function makeTestWallet(): Promise<TestWallet> {
       );
       return response.encodedForOid4Vp;
     },
-    async isoMdoc(request, origin) {
+    async isoMdoc(request, origin, signedForOrigin = origin) {
       const context = webCryptoIssuingContext(mdl.holder.privateKey);
-      const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', cborEncode([request.data.encryptionInfo, origin]) as BufferSource));
-      const sessionTranscript = SessionTranscript.fromDecodedStructure({ deviceEngagement: null, eReaderKey: null, handover: dcapiHandover(hash) });
+      const transcriptFor = async (o: string) => SessionTranscript.fromDecodedStructure({
+        deviceEngagement: null,
+        eReaderKey: null,
+        handover: dcapiHandover(new Uint8Array(await crypto.subtle.digest('SHA-256', cborEncode([request.data.encryptionInfo, o]) as BufferSource))),
+      });
+      // Sealed for `origin`; device-signed for `signedForOrigin` (the same unless a test splits them).
+      const sessionTranscript = await transcriptFor(signedForOrigin);
+      const sealedTranscript = (await transcriptFor(origin)).encode();
       const deviceRequest = DeviceRequest.decode(base64url.decode(request.data.deviceRequest));
       const response = await DeviceResponse.createWithDeviceRequest(
         { deviceRequest, sessionTranscript, issuerSigned: [IssuerSigned.fromEncodedForOid4Vci(mdl.raw)], signature: { signingKey: CoseKey.fromJwk({ ...mdl.holder.jwk, alg: 'ES256' } as never) } },
         context,
       );
-      const transcript = sessionTranscript.encode();
+      const transcript = sealedTranscript;
       // The recipient key from EncryptionInfo, read with @owf/mdoc's decoder: ["dcapi", { nonce, recipientPublicKey: COSE_Key }].
       const [, parameters] = cborDecode(base64url.decode(request.data.encryptionInfo)) as [string, Map<string, unknown>];
       const cose = parameters.get('recipientPublicKey') as Map<number, Uint8Array>;
