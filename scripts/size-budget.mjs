@@ -10,7 +10,11 @@ import { gzipSync } from 'node:zlib';
 // over after the largest blocks were moved beside their lazy screens. Splitting the catalogues
 // per screen is issue 18's work, which brings the first screen back under 50 KiB (README, sizes).
 export const FIRST_SCREEN_JS_BUDGET_BYTES = 51 * 1024;
-export const PRECACHE_BUDGET_BYTES = 360 * 1024;
+// The precache raised from 360 KiB with issue 15 (checking any wallet's licence): the ISO/IEC
+// 18013-5 session, the Bluetooth transport, the proximity check, the Digital Credentials API with
+// HPKE and their screens are 19 KiB of lazy code, and all of it must be precached, because a
+// checker uses it with no signal. None of it loads with the first screen.
+export const PRECACHE_BUDGET_BYTES = 385 * 1024;
 
 const dist = process.argv[2] ?? 'dist';
 const gzipBytes = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
