@@ -20,6 +20,7 @@ import { decodeCbor, EmbeddedCbor } from '../../credentials/formats/mso-mdoc/cbo
 import { base64urlDecode } from '../../lib/base64url';
 import { copyBytes } from '../../lib/bytes';
 import { DataError } from '../../lib/errors';
+import { COSE_KEY } from './cose-key';
 import type { BleRetrieval, DeviceEngagement, P256PublicKey } from './engagement';
 import { ProximityError } from './proximity-error';
 
@@ -43,14 +44,6 @@ const BLE_CENTRAL_CLIENT_MODE = 1;
 const BLE_PERIPHERAL_SERVER_UUID = 10;
 const BLE_CENTRAL_CLIENT_UUID = 11;
 const BLE_DEVICE_ADDRESS = 20;
-/** RFC 9052 §7.1, RFC 9053 §7.1: COSE_Key labels and values for an EC2 P-256 key. */
-const COSE_KTY = 1;
-const COSE_KTY_EC2 = 2;
-const COSE_CRV = -1;
-const COSE_CRV_P256 = 1;
-const COSE_X = -2;
-const COSE_Y = -3;
-const COSE_D = -4;
 const P256_COORDINATE_BYTES = 32;
 const UUID_BYTES = 16;
 const BLE_ADDRESS_BYTES = 6;
@@ -67,12 +60,12 @@ function uuidText(bytes: Uint8Array): string {
 /** EDeviceKey (§9.1.1.4) as an uncompressed P-256 point; refuses other curves and private keys. */
 function p256Key(coseKey: unknown): P256PublicKey {
   if (!(coseKey instanceof Map)) throw notAnEngagement("the holder's key (EDeviceKey) is not a COSE_Key map.");
-  if (coseKey.has(COSE_D)) throw notAnEngagement("the holder's key (EDeviceKey) contains a private key.");
-  if (coseKey.get(COSE_KTY) !== COSE_KTY_EC2 || coseKey.get(COSE_CRV) !== COSE_CRV_P256) {
-    throw unsupported(`The holder's wallet uses a key (COSE kty ${String(coseKey.get(COSE_KTY))}, curve ${String(coseKey.get(COSE_CRV))}) Satchel cannot agree a session with; it needs P-256 (kty 2, curve 1).`);
+  if (coseKey.has(COSE_KEY.d)) throw notAnEngagement("the holder's key (EDeviceKey) contains a private key.");
+  if (coseKey.get(COSE_KEY.kty) !== COSE_KEY.ktyEc2 || coseKey.get(COSE_KEY.crv) !== COSE_KEY.crvP256) {
+    throw unsupported(`The holder's wallet uses a key (COSE kty ${String(coseKey.get(COSE_KEY.kty))}, curve ${String(coseKey.get(COSE_KEY.crv))}) Satchel cannot agree a session with; it needs P-256 (kty 2, curve 1).`);
   }
-  const x = coseKey.get(COSE_X);
-  const y = coseKey.get(COSE_Y);
+  const x = coseKey.get(COSE_KEY.x);
+  const y = coseKey.get(COSE_KEY.y);
   if (!(x instanceof Uint8Array) || x.length !== P256_COORDINATE_BYTES || !(y instanceof Uint8Array) || y.length !== P256_COORDINATE_BYTES) {
     throw notAnEngagement(`the holder's P-256 key must have x and y of ${P256_COORDINATE_BYTES} bytes each (compressed points are not accepted).`);
   }

@@ -10,16 +10,10 @@
  */
 import { encodeCbor } from '../../credentials/formats/mso-mdoc/cbor';
 import { copyBytes } from '../../lib/bytes';
+import { p256CoseKey } from './cose-key';
 import type { P256PublicKey } from './engagement';
 import { ProximityError } from './proximity-error';
 
-/** RFC 9052 §7.1, RFC 9053 §7.1: COSE_Key labels and values for an EC2 P-256 public key. */
-const COSE_KTY = 1;
-const COSE_KTY_EC2 = 2;
-const COSE_CRV = -1;
-const COSE_CRV_P256 = 1;
-const COSE_X = -2;
-const COSE_Y = -3;
 /** P-256's shared secret Z (SEC 1 §3.3.1: the x-coordinate) is 32 bytes. */
 const SHARED_SECRET_BITS = 256;
 /** §9.1.1.5: the HKDF info of each session key. */
@@ -50,15 +44,7 @@ export async function generateReaderKeyPair(): Promise<CryptoKeyPair> {
 /** EReaderKey.Pub as the COSE_Key CBOR the SessionEstablishment and SessionTranscript carry (RFC 9052 §7). */
 export async function readerCoseKey(publicKey: CryptoKey): Promise<Uint8Array> {
   // SEC 1 §2.3.3: 0x04 ‖ X ‖ Y.
-  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', publicKey));
-  const coordinate = (raw.length - 1) / 2;
-  const key = new Map<number, unknown>([
-    [COSE_KTY, COSE_KTY_EC2],
-    [COSE_CRV, COSE_CRV_P256],
-    [COSE_X, raw.slice(1, 1 + coordinate)],
-    [COSE_Y, raw.slice(1 + coordinate)],
-  ]);
-  return encodeCbor(key);
+  return encodeCbor(p256CoseKey(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey))));
 }
 
 async function importDeviceKey(eDeviceKey: P256PublicKey): Promise<CryptoKey> {

@@ -19,6 +19,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeCbor, encodeCbor, embedCbor } from '../../credentials/formats/mso-mdoc/cbor';
 import { base64urlDecode, base64urlEncode } from '../../lib/base64url';
 import { isJsonObject } from '../../lib/json-safe';
+import { p256CoseKey } from '../iso18013-5/cose-key';
 import { hpkeOpenBase, HpkeError } from './dc-api-hpke';
 import { DC_API_MAX_ANSWER_CHARS, DcApiAnswerError, type DigitalCredentialGetRequest } from './dc-api';
 
@@ -26,13 +27,6 @@ import { DC_API_MAX_ANSWER_CHARS, DcApiAnswerError, type DigitalCredentialGetReq
 export const DC_API_PROTOCOL_ISO_MDOC = 'org-iso-mdoc';
 /** Annex C: the tag of EncryptionInfo, EncryptedResponse and the handover. */
 const DCAPI = 'dcapi';
-/** RFC 9052 §7.1, RFC 9053 §7.1.1: COSE_Key kty EC2, crv P-256, x, y. */
-const COSE_KTY = 1;
-const COSE_KTY_EC2 = 2;
-const COSE_CRV = -1;
-const COSE_CRV_P256 = 1;
-const COSE_X = -2;
-const COSE_Y = -3;
 const MIN_NONCE_BYTES = 16;
 
 export interface IsoMdocRequest {
@@ -46,7 +40,7 @@ export function isoMdocRequest(input: { deviceRequest: Uint8Array; recipientPubl
   const { deviceRequest, recipientPublicKey: pk, nonce } = input;
   if (pk.length !== 65 || pk[0] !== 0x04) throw new TypeError('recipientPublicKey must be an uncompressed P-256 point (65 bytes)');
   if (nonce.length < MIN_NONCE_BYTES) throw new TypeError(`nonce must be at least ${MIN_NONCE_BYTES} bytes`);
-  const coseKey = new Map<number, unknown>([[COSE_KTY, COSE_KTY_EC2], [COSE_CRV, COSE_CRV_P256], [COSE_X, pk.slice(1, 33)], [COSE_Y, pk.slice(33)]]);
+  const coseKey = p256CoseKey(pk);
   const encryptionInfo = base64urlEncode(encodeCbor([DCAPI, new Map<string, unknown>([['nonce', nonce], ['recipientPublicKey', coseKey]])]));
   return { request: { protocol: DC_API_PROTOCOL_ISO_MDOC, data: { deviceRequest: base64urlEncode(deviceRequest), encryptionInfo } }, encryptionInfo };
 }
