@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { STATUS_UNKNOWN_CODE } from '../../wallet/check';
 import type { CheckResult, CheckVerdict, CredentialCheck } from '../../wallet/check';
 import { LocalisedText } from '../components/LocalisedText';
@@ -33,18 +34,15 @@ function Reasons({ reasons }: { reasons: CheckResult['reasons'] }) {
   );
 }
 
-/** One credential's reasons, status freshness, unasked-for claims and shared details. */
+/** One credential's shared details (unasked-for ones flagged), then its reasons and status freshness. */
 function CredentialDetails({ details, headingLevel }: { details: Details; headingLevel: 'h2' | 'h3' }) {
   const { t, language } = useI18n();
   const Heading = headingLevel;
   const size = headingLevel === 'h2' ? 'govuk-heading-m' : 'govuk-heading-s';
+  // What they shared (the photo to compare with the face, the name, over 18) comes first, right under
+  // the verdict: it is what the checker acts on; the checks that back the verdict follow.
   return (
     <>
-      <Heading class={size}>{t('check.reasons')}</Heading>
-      <Reasons reasons={details.reasons} />
-      {details.status?.checkedAt && (
-        <p class="govuk-body-s">{t('check.statusFreshness')} <RelativeTime iso={details.status.checkedAt} /></p>
-      )}
       {details.unrequested.length > 0 && (
         <div class="govuk-warning-text" data-testid="unrequested">
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
@@ -66,6 +64,11 @@ function CredentialDetails({ details, headingLevel }: { details: Details; headin
             ))}
           </dl>
         </>
+      )}
+      <Heading class={size}>{t('check.reasons')}</Heading>
+      <Reasons reasons={details.reasons} />
+      {details.status?.checkedAt && (
+        <p class="govuk-body-s">{t('check.statusFreshness')} <RelativeTime iso={details.status.checkedAt} /></p>
       )}
     </>
   );
@@ -95,7 +98,8 @@ function StatusUnknown({ result }: { result: CheckResult }) {
   );
 }
 
-export function CheckResultView({ result }: { result: CheckResult }) {
+/** `children`: what the checker must read before the details (a paper card's warning), straight after the verdict. */
+export function CheckResultView({ result, children }: { result: CheckResult; children?: ComponentChildren }) {
   const { t } = useI18n();
   const several = result.credentials && result.credentials.length > 1 ? result.credentials : undefined;
   const verdict = verdictOf(result);
@@ -111,6 +115,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
           {result.issuerName && <> — <LocalisedText text={result.issuerName} /></>}
         </div>
       </div>
+      {children}
       {verdict === 'status-unknown' && <StatusUnknown result={result} />}
       {several ? (
         <>
