@@ -15,7 +15,7 @@ import type { StatusReference } from '../status-token';
 import type { ValidityWindow } from '../validity';
 
 /** The formats Satchel ships, as verify reports and the vault name them. */
-export type CredentialFormat = 'dc+sd-jwt' | 'vc+jwt' | 'mso_mdoc';
+export type CredentialFormat = 'dc+sd-jwt' | 'vc+jwt' | 'mso_mdoc' | 'paper-card';
 
 /** A claim path as in DCQL (OpenID4VP 1.0 §7): keys, array indexes, and null for "every element". */
 export type ClaimPath = readonly (string | number | null)[];

@@ -8,12 +8,14 @@ import { addDcqlNaming } from './dcql-naming';
 import type { CredentialFormatModule } from './format';
 import { jwtVcFormat } from './jwt-vc/index';
 import { msoMdocFormat } from './mso-mdoc/index';
+import { paperCardFormat } from './paper-card/index';
 import { sdJwtVcFormat } from './sd-jwt-vc/index';
 
 export { DEFAULT_DCQL_FORMAT, dcqlMetaFor, dcqlNamingOf, knownFormatIds } from './dcql-naming';
 export type { ClaimPath, ClaimPathSteps, CredentialFormat, CredentialFormatModule, DcqlMetaRead, DcqlNaming, HolderProofExpectations, ParsedCredential, PresentationHandover, PresentationRequest, ReadCredential } from './format';
 
-const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat, msoMdocFormat];
+// The paper card (issue 17) has no DCQL naming: it is never asked for online (paper-card/index.ts).
+const BUILT_IN: readonly CredentialFormatModule[] = [jwtVcFormat, sdJwtVcFormat, msoMdocFormat, paperCardFormat];
 
 const formats: CredentialFormatModule[] = [...BUILT_IN];
 
