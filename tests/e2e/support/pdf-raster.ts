@@ -1,0 +1,209 @@
+/**
+ * A desk for pictures of printed paper, for the paper card e2e (issue 17): a PDF that Chromium
+ * printed (`page.pdf`) is rasterised by pdf.js (pdfjs-dist, Mozilla's renderer, none of Satchel's
+ * code) onto a canvas in a page of its own context, as a scanner or a phone's camera would see the
+ * sheet; and the sheet can then be cut, covered or pasted over, as a person with scissors, a thumb
+ * or a photocopier would.
+ *
+ * jsQR (not the app's reader: the same library, loaded here from node_modules) only *finds* where
+ * the QR codes are on the sheet, so that a test can cut out a code (the app reads pictures scaled
+ * to 1024 px, where a 35 mm code on a whole A4 page would be too small) or cover part of it. The
+ * evidence is always the checker reading the resulting picture.
+ *
+ * The desk's page is served from a made-up origin by route handlers (no server, no network).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const DESK = 'http://paper-desk.test';
+const FILES: Record<string, { path: string; type: string }> = {
+  '/pdf.mjs': { path: require.resolve('pdfjs-dist/build/pdf.min.mjs'), type: 'text/javascript' },
+  '/pdf.worker.mjs': { path: require.resolve('pdfjs-dist/build/pdf.worker.min.mjs'), type: 'text/javascript' },
+  '/jsQR.js': { path: require.resolve('jsqr/dist/jsQR.js'), type: 'text/javascript' },
+};
+const DESK_PAGE = '<!doctype html><meta charset="utf-8"><title>Paper desk</title><script src="/jsQR.js"></script>';
+
+/** A rectangle in a picture's pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A QR code found on a picture: its text and the box around its symbol (without the quiet zone). */
+export interface FoundCode {
+  text: string;
+  box: Box;
+}
+
+export interface PaperDesk {
+  /** One page of a PDF drawn at `dpi` dots per inch, as a PNG (white paper behind it). */
+  rasterise(pdf: Buffer, options?: { page?: number; dpi?: number }): Promise<Buffer>;
+  /** Every QR code jsQR finds on the picture (each found one is blanked before looking again), top to bottom. */
+  findCodes(png: Buffer): Promise<FoundCode[]>;
+  /** The part of the picture inside `box`, grown by `margin` pixels on every side (clipped to the picture). */
+  crop(png: Buffer, box: Box, margin?: number): Promise<Buffer>;
+  /** The picture with `box` painted white, as a sticker or a thumb over the code. */
+  cover(png: Buffer, box: Box): Promise<Buffer>;
+  /** `base` with the part `from` of `source` pasted (scaled) over the part `to`: a photocopy with a piece swapped. */
+  paste(base: Buffer, to: Box, source: Buffer, from: Box): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+const fromDataUrl = (url: string) => Buffer.from(url.slice(url.indexOf(',') + 1), 'base64');
+
+async function openDeskPage(context: BrowserContext): Promise<Page> {
+  await context.route(`${DESK}/**`, async (route) => {
+    const { pathname } = new URL(route.request().url());
+    const file = FILES[pathname];
+    if (file) return route.fulfill({ status: 200, contentType: file.type, body: await readFile(file.path) });
+    if (pathname === '/') return route.fulfill({ status: 200, contentType: 'text/html', body: DESK_PAGE });
+    return route.fulfill({ status: 404, body: `the paper desk has no ${pathname}` });
+  });
+  const page = await context.newPage();
+  await page.goto(`${DESK}/`);
+  await page.waitForFunction(() => typeof (window as { jsQR?: unknown }).jsQR === 'function');
+  return page;
+}
+
+/** A desk in its own browser context (it never shares storage or network state with the phones). */
+export async function openPaperDesk(browser: Browser): Promise<PaperDesk> {
+  const context = await browser.newContext();
+  const page = await openDeskPage(context);
+
+  return {
+    async rasterise(pdf, { page: pageNumber = 1, dpi = 200 } = {}) {
+      const url = await page.evaluate(
+        async ({ base64, pageNumber, dpi }) => {
+          const pdfjs = await import(/* @vite-ignore */ `${location.origin}/pdf.mjs`);
+          pdfjs.GlobalWorkerOptions.workerSrc = `${location.origin}/pdf.worker.mjs`;
+          const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const doc = await pdfjs.getDocument({ data }).promise;
+          const sheet = await doc.getPage(pageNumber);
+          // PDF user space is 72 units to the inch.
+          const viewport = sheet.getViewport({ scale: dpi / 72 });
+          const canvas = document.createElement('canvas');
+          canvas.width = Math.ceil(viewport.width);
+          canvas.height = Math.ceil(viewport.height);
+          const context = canvas.getContext('2d')!;
+          context.fillStyle = '#fff';
+          context.fillRect(0, 0, canvas.width, canvas.height);
+          await sheet.render({ canvas, canvasContext: context, viewport }).promise;
+          await doc.destroy();
+          return canvas.toDataURL('image/png');
+        },
+        { base64: pdf.toString('base64'), pageNumber, dpi },
+      );
+      return fromDataUrl(url);
+    },
+
+    async findCodes(png) {
+      return page.evaluate(async (url) => {
+        type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string; location: Record<string, { x: number; y: number }> } | null;
+        const jsQR = (window as unknown as { jsQR: JsQr }).jsQR;
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const context = canvas.getContext('2d', { willReadFrequently: true })!;
+        context.drawImage(image, 0, 0);
+        const found: { text: string; box: { x: number; y: number; width: number; height: number } }[] = [];
+        for (let i = 0; i < 8; i++) {
+          const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+          const code = jsQR(pixels.data, canvas.width, canvas.height);
+          if (!code) break;
+          const corners = ['topLeftCorner', 'topRightCorner', 'bottomLeftCorner', 'bottomRightCorner'].map((name) => code.location[name]!);
+          const xs = corners.map((p) => p.x);
+          const ys = corners.map((p) => p.y);
+          const box = { x: Math.floor(Math.min(...xs)), y: Math.floor(Math.min(...ys)), width: Math.ceil(Math.max(...xs) - Math.min(...xs)), height: Math.ceil(Math.max(...ys) - Math.min(...ys)) };
+          found.push({ text: code.data, box });
+          // Blank it (and a little around it) so that the next look finds another code.
+          context.fillStyle = '#fff';
+          context.fillRect(box.x - box.width * 0.1, box.y - box.height * 0.1, box.width * 1.2, box.height * 1.2);
+        }
+        return found.sort((a, b) => a.box.y - b.box.y);
+      }, dataUrl(png));
+    },
+
+    async crop(png, box, margin = 0) {
+      const url = await page.evaluate(
+        async ({ url, box, margin }) => {
+          const image = new Image();
+          image.src = url;
+          await image.decode();
+          const x = Math.max(0, Math.floor(box.x - margin));
+          const y = Math.max(0, Math.floor(box.y - margin));
+          const width = Math.min(image.naturalWidth, Math.ceil(box.x + box.width + margin)) - x;
+          const height = Math.min(image.naturalHeight, Math.ceil(box.y + box.height + margin)) - y;
+          const canvas = document.createElement('canvas');
+          canvas.width = width;
+          canvas.height = height;
+          canvas.getContext('2d')!.drawImage(image, x, y, width, height, 0, 0, width, height);
+          return canvas.toDataURL('image/png');
+        },
+        { url: dataUrl(png), box, margin },
+      );
+      return fromDataUrl(url);
+    },
+
+    async cover(png, box) {
+      const url = await page.evaluate(
+        async ({ url, box }) => {
+          const image = new Image();
+          image.src = url;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.naturalWidth;
+          canvas.height = image.naturalHeight;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(image, 0, 0);
+          context.fillStyle = '#fff';
+          context.fillRect(box.x, box.y, box.width, box.height);
+          return canvas.toDataURL('image/png');
+        },
+        { url: dataUrl(png), box },
+      );
+      return fromDataUrl(url);
+    },
+
+    async paste(base, to, source, from) {
+      const url = await page.evaluate(
+        async ({ baseUrl, to, sourceUrl, from }) => {
+          const load = async (src: string) => {
+            const image = new Image();
+            image.src = src;
+            await image.decode();
+            return image;
+          };
+          const [under, over] = await Promise.all([load(baseUrl), load(sourceUrl)]);
+          const canvas = document.createElement('canvas');
+          canvas.width = under.naturalWidth;
+          canvas.height = under.naturalHeight;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(under, 0, 0);
+          context.fillStyle = '#fff';
+          context.fillRect(to.x, to.y, to.width, to.height);
+          context.drawImage(over, from.x, from.y, from.width, from.height, to.x, to.y, to.width, to.height);
+          return canvas.toDataURL('image/png');
+        },
+        { baseUrl: dataUrl(base), to, sourceUrl: dataUrl(source), from },
+      );
+      return fromDataUrl(url);
+    },
+
+    close: () => context.close(),
+  };
+}
+
+/** Grows a box by `fraction` of its size on every side (a QR's quiet zone is 4 modules). */
+export function grow(box: Box, fraction: number): Box {
+  const dx = box.width * fraction;
+  const dy = box.height * fraction;
+  return { x: box.x - dx, y: box.y - dy, width: box.width + 2 * dx, height: box.height + 2 * dy };
+}
