@@ -22,6 +22,7 @@ const BackupScreen = lazyScreen(() => import('./screens/BackupScreen').then((m) 
 const ChangePinScreen = lazyScreen(() => import('./screens/ChangePinScreen').then((m) => m.ChangePinScreen));
 const CheckScreen = lazyScreen(() => import('./screens/CheckScreen').then((m) => m.CheckScreen));
 const LicenceCheckScreen = lazyScreen(() => import('./check/LicenceCheckScreen').then((m) => m.LicenceCheckScreen));
+const PaperCardCheckScreen = lazyScreen(() => import('./check/PaperCardCheckScreen').then((m) => m.PaperCardCheckScreen));
 const CredentialScreen = lazyScreen(() => import('./screens/CredentialScreen').then((m) => m.CredentialScreen));
 const PasskeyScreen = lazyScreen(() => import('./screens/PasskeyScreen').then((m) => m.PasskeyScreen));
 const QuickShowScreen = lazyScreen(() => import('./screens/QuickShowScreen').then((m) => m.QuickShowScreen));
@@ -52,6 +53,8 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
   '/check': CheckScreen,
   // Any wallet's driving licence, in person over Bluetooth (ISO/IEC 18013-5 reader).
   '/check/licence': LicenceCheckScreen,
+  // A printed card's QR code, checked offline (issue 17).
+  '/check/card': PaperCardCheckScreen,
   '/activity': ActivityScreen,
 };
 

@@ -424,6 +424,7 @@ export const cy: Catalogue = {
   'check.purpose.driving': 'Gyrru',
   'check.purpose.drivingHint': 'Enw, llun, categorïau trwydded, dyddiad dod i ben.',
   'check.licenceLink': 'Gwirio trwydded yrru mewn ap waled arall',
+  'check.paperCardLink': 'Gwirio cerdyn papur',
   'check.scanUnavailable': 'Ni ellir defnyddio’r camera ar y ffôn neu’r porwr hwn. Defnyddiwch lun o’u cod yn lle hynny.',
   'check.unknownTitle': 'Ni ellid gwirio a yw wedi’i ganslo',
   'check.unknownBody': 'Mae llofnod y cyhoeddwr, y cyhoeddwr a’r dyddiadau yn gywir, ond ni allai’r ffôn hwn wirio a yw’r tystlythyr wedi’i ganslo.',

@@ -424,6 +424,7 @@ export const en = {
   'check.purpose.driving': 'Driving',
   'check.purpose.drivingHint': 'Name, photo, licence categories, expiry.',
   'check.licenceLink': 'Check a driving licence in another wallet app',
+  'check.paperCardLink': 'Check a paper card',
   'check.scanUnavailable': 'The camera cannot be used on this phone or browser. Use a picture of their code instead.',
   'check.unknownTitle': 'Cancellation could not be checked',
   'check.unknownBody': 'The issuer’s signature, the issuer and the dates check out, but this phone could not check whether the credential has been cancelled.',

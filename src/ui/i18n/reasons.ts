@@ -5,6 +5,7 @@
  */
 import type { CheckName, CheckReason, CheckRecord } from '../../wallet/check';
 import { textIn } from '../../wallet/shared';
+import { PAPER_REASON_WORDS } from '../check/paper-reason-words';
 import { nameText } from './names';
 import type { MessageKey } from './en';
 import type { Language, Translate } from './translate';
@@ -58,6 +59,9 @@ const own = <T,>(table: Record<string, T>, key: string): T | undefined => (Objec
 
 /** A reason's words in `language`: an answer reason, else what exactly failed, else the check passed or failed. */
 export function reasonText(reason: CheckReason, t: Translate, language: Language): string {
+  // A paper card's reason (issue 17) is worded beside its screen, not in the catalogues.
+  const paper = own(PAPER_REASON_WORDS[language], reason.code);
+  if (paper !== undefined) return paper;
   const names = (reason.missing ?? []).map((name) => nameText(name, language)).join(', ');
   const [check = '', problem = ''] = reason.code.split(':');
   const key = own(ANSWER, reason.code)

@@ -101,6 +101,7 @@ export function CheckScreen() {
         <p class="govuk-body-s">{t('check.quickShowHint')}</p>
         <p class="govuk-body-s">{t('check.intro')}</p>
         <p class="govuk-body-s"><Link class="govuk-link" href="/check/licence">{t('check.licenceLink')}</Link></p>
+        <p class="govuk-body-s"><Link class="govuk-link" href="/check/card">{t('check.paperCardLink')}</Link></p>
       </form>
     );
   }

@@ -23,7 +23,10 @@ export type CheckErrorCode =
   | 'connection-lost' // the connection dropped, or the holder's phone went quiet, before the answer was complete
   | 'session-failed' // a message that fails decryption or decoding, chunks out of order or too large, the wrong device
   | 'holder-declined' // the holder's wallet ended the session without sending the licence (or, asked through the Digital Credentials API, the person cancelled or the wallet declined)
-  | 'digital-credentials-unavailable'; // this browser or page cannot ask a wallet on this device (Digital Credentials API)
+  | 'digital-credentials-unavailable' // this browser or page cannot ask a wallet on this device (Digital Credentials API)
+  // Checking a printed card (issue 17):
+  | 'not-a-card' // the QR is not a card's code (`SC1:`): another app's, or a code shown on a phone (the message says which)
+  | 'card-damaged'; // a card's code whose Base45, zlib or CBOR cannot be read, or which holds no card
 
 export class CheckError extends Error {
   constructor(readonly code: CheckErrorCode, message: string, readonly details: { missing?: number[] } = {}) {
@@ -141,6 +144,12 @@ export interface DigitalCredentialsChecker {
   askWalletOnThisDevice(options: { purpose: Purpose; verifierName: string; signal?: AbortSignal }): Promise<DigitalCredentialsCheck>;
 }
 
+/** A printed card checked: its result, and the id keepRecord and discard take. */
+export interface PaperCardCheck {
+  requestId: string;
+  result: CheckResult;
+}
+
 export interface Checker extends DigitalCredentialsChecker {
   /**
    * Starts a check: a one-time nonce, an ephemeral key, and the request QR. Asks for a purpose, a
@@ -168,6 +177,15 @@ export interface Checker extends DigitalCredentialsChecker {
    * holder's code must be scanned again.
    */
   checkInPerson(requestId: string, options?: { onProgress?: (step: ProximityStep) => void }): Promise<CheckResult>;
+  /**
+   * Checks a printed card (issue 17), offline: its QR text (`SC1:` + Base45(zlib(COSE_Sign1)),
+   * RFC 9285, RFC 1950, RFC 9052) is decoded and verified as a credential (verifyCredential):
+   * issuer on the trust list, signature, type allowed, validity, status from cached lists. The
+   * reasons always end with `paper:not-bound` (passed, a warning): a card is not linked to a phone,
+   * so the checker compares the name and photo with the person. Throws CheckError 'not-a-card' or
+   * 'card-damaged'; a card failing a check (unknown issuer, expired, revoked) is a failed result.
+   */
+  checkPaperCard(codeText: string, options?: { verifierName?: string }): Promise<PaperCardCheck>;
   /** Starts accepting quick-show responses (time-based nonce), for when no request can be shown. */
   acceptQuickShow(): Promise<void>;
   /** Feeds one scanned frame; frames may come in any order, duplicates are ignored. */

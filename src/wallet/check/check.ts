@@ -15,6 +15,8 @@
  *                  credential and overall, unrequested claims flagged, time taken
  *   readEngagement / checkInPerson  any wallet's mDL in person as an ISO/IEC 18013-5 reader (the
  *                  holder's `mdoc:` QR, then BLE): proximity-check.ts, loaded by dynamic import
+ *   checkPaperCard a printed card's QR (`SC1:`, issue 17), verified as a credential: paper-check.ts,
+ *                  loaded by dynamic import
  * Nothing about the person outlives discard() / discardAll() unless keepRecord() stores the result
  * encrypted; the app calls discardAll() when the check screen is left and when the vault locks.
  */
@@ -40,7 +42,7 @@ import type { CheckTrust } from '../trust';
 import { dcqlFor, nameAsWords, nameOfType } from '../shared';
 import type { DisplayName, Localised } from '../shared';
 import type { SatchelVault } from '../vault';
-import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type DigitalCredentialsCheck, type FrameProgress, type ProximityCheck, type ProximityStep } from './check-api';
+import { CheckError, QUICK_SHOW_REQUEST_ID, type OfflineReadiness, type CheckRequest, type CheckResult, type Checker, type DigitalCredentialsCheck, type FrameProgress, type PaperCardCheck, type ProximityCheck, type ProximityStep } from './check-api';
 import type { ClaimPath, Purpose } from '../shared';
 import type { ProximityState, ProximityTransportFactory } from './proximity-check';
 import type { DeviceEngagement } from '../../protocols/iso18013-5/engagement';
@@ -73,7 +75,7 @@ export interface CheckerOptions {
 }
 
 interface OpenCheck {
-  kind: 'request' | 'quick-show' | 'proximity';
+  kind: 'request' | 'quick-show' | 'proximity' | 'paper-card';
   verifierName?: string;
   nonce?: string;
   clientId?: string;
@@ -236,6 +238,28 @@ class CheckerImpl implements Checker {
     }
   }
 
+  /** A printed card (paper-check.ts): decoded and verified at once; the result is kept under a new id for keepRecord. */
+  async checkPaperCard(codeText: string, options: { verifierName?: string } = {}): Promise<PaperCardCheck> {
+    if (typeof codeText !== 'string') throw new TypeError('codeText must be a string');
+    const started = this.clock();
+    const { checkPaperCardCode } = await import('./paper-check');
+    const trustList = await this.options.trust.trustList();
+    const result = trustList
+      ? await checkPaperCardCode(codeText, {
+        trustList,
+        verifier: this.options.verifier,
+        now: new Date(this.now()),
+        // Cached lists only: a card is checked where there may be no signal.
+        fetchStatusList: (uri) => this.options.trust.statusList(uri),
+        ...(this.options.claimLabel ? { claimLabel: this.options.claimLabel } : {}),
+      })
+      : this.noTrustList();
+    result.elapsedMs = Math.max(0, this.clock() - started);
+    const requestId = randomId(12);
+    this.checks.set(requestId, { kind: 'paper-card', ...(options.verifierName ? { verifierName: options.verifierName } : {}), expiresAt: Number.POSITIVE_INFINITY, frames: new FrameCollector(), result });
+    return { requestId, result };
+  }
+
   /** Afterwards addFrame/verify/keepRecord/discard take QUICK_SHOW_REQUEST_ID. */
   async acceptQuickShow(): Promise<void> {
     if (!this.checks.has(QUICK_SHOW_REQUEST_ID)) this.newQuickShow();
@@ -256,6 +280,7 @@ class CheckerImpl implements Checker {
   async addFrame(requestId: string, frame: string): Promise<FrameProgress> {
     let check = this.open(requestId);
     if (check.kind === 'proximity') throw new CheckError('not-a-response', 'This check reads a licence over Bluetooth, not from QR codes');
+    if (check.kind === 'paper-card') throw new CheckError('not-a-response', 'This check read a printed card: check the next card with checkPaperCard');
     // After a result, the next scan starts a fresh response (the continuous mode at a door).
     if (check.result) {
       check = check.kind === 'quick-show' ? this.newQuickShow() : { ...check, frames: new FrameCollector(), result: undefined };
