@@ -151,8 +151,11 @@ export function readPaperCard(raw: string): ReadCredential {
   return { type: parts.vct, types: [parts.vct], claims: parts.claims };
 }
 
-/** base64url of 0xD2 (tag 18) 0x84 (an array of four) begins "0oQ". */
-const COSE_SIGN1_PREFIX = '0oQ';
+/**
+ * base64url of 0xD2 (tag 18) 0x84 (an array of four) begins "0o"; the third character also holds
+ * the next byte's top two bits (a protected-header bstr, 0x40–0x5B, makes it "R"), so only two are fixed.
+ */
+const COSE_SIGN1_PREFIX = '0o';
 
 /** Whether `raw` is a tagged COSE_Sign1 whose payload has "vct" and "claims", read without checking anything else. */
 export function looksLikePaperCard(raw: string): boolean {
