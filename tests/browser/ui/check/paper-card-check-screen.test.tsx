@@ -18,6 +18,8 @@ import { PAPER_CARD_WORDS } from '../../../../src/ui/check/paper-card-words';
 import { I18nProvider } from '../../../../src/ui/i18n/context';
 import { cy } from '../../../../src/ui/i18n/cy';
 import { en } from '../../../../src/ui/i18n/en';
+import { keptCheckText } from '../../../../src/ui/i18n/reasons';
+import { translator } from '../../../../src/ui/i18n/translate';
 import { CheckScreen } from '../../../../src/ui/screens/CheckScreen';
 import { ShareProvider } from '../../../../src/ui/share/ShareContext';
 import { CheckError, type CheckErrorCode, type CheckResult, type Checker } from '../../../../src/wallet/check';
@@ -197,6 +199,14 @@ describe('checking a paper card', () => {
       await shot(`error-${language}`);
     });
   }
+
+  it('a kept record words paper:not-bound in English and Welsh (the activity log and the records document), not as its code', () => {
+    for (const language of ['en', 'cy'] as const) {
+      const words = keptCheckText({ code: 'paper:not-bound', ok: true }, translator(language), language);
+      expect(words).not.toBe('paper:not-bound');
+      expect(words).toContain(language === 'en' ? 'compare the name and photo' : 'cymharwch yr enw a’r llun');
+    }
+  });
 
   it('the Check screen links to it, and leaving it forgets every check', async () => {
     const fake = fakeChecker();
