@@ -2,7 +2,8 @@
  * The issuer admin page (server-rendered HTML with Hono's `html` template, which escapes every
  * interpolated value): pick a demo person and a credential and get a credential offer
  * (OpenID4VCI 1.0 §4.1) as a QR code, a wallet link and `openid-credential-offer://` text, with
- * its transaction code (or, for a department that issues only after sign-in, who signs in); revoke, suspend or reinstate issued credentials (their status list bit).
+ * its transaction code (or, for a department that issues only after sign-in, who signs in); print
+ * a paper card (print-card-page.ts: a new card with its own status entry); revoke, suspend or reinstate issued credentials (their status list bit).
  * Form posts are checked against cross-site request forgery (hono/csrf: Origin /
  * Sec-Fetch-Site must be this page's own).
  */
@@ -13,6 +14,9 @@ import qrcode from 'qrcode-generator';
 import { DEMO_PASSWORD, DEMO_PEOPLE, findPerson } from './demo-people';
 import type { ReferenceIssuer } from './issuer';
 import { statusName, type StatusName } from './status-list';
+import { cardCode } from './card-issuer';
+import { portraitJpeg } from './mdl-elements';
+import { PRINT_CARD_CSS, printCardPage } from './print-card-page';
 
 const QR_CELL_PX = 4;
 const ADMIN_HEADERS = {
@@ -73,6 +77,7 @@ export function adminApp(options: AdminOptions): Hono {
   app.use('*', csrf());
 
   app.get('/admin.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/print-card.css', (c) => c.body(PRINT_CARD_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   app.get('/', (c) => {
     const choices = options.issuers.flatMap((i) => i.department.credentials.map((cred) => ({ value: `${i.department.id}:${cred.id}`, label: `${cred.name.en} — ${i.department.name.en}` })));
@@ -84,7 +89,8 @@ export function adminApp(options: AdminOptions): Hono {
   <p><label for="person">Demo person</label><br><select id="person" name="person">${DEMO_PEOPLE.map((p) => html`<option value="${p.id}">${p.givenName} ${p.familyName} (born ${p.birthDate})</option>`)}</select></p>
   <p><label for="credential">Credential</label><br><select id="credential" name="credential">${choices.map((ch) => html`<option value="${ch.value}">${ch.label}</option>`)}</select></p>
   <p><input type="checkbox" id="deferred" name="deferred" value="yes"> <label for="deferred">Deliver later (deferred issuance)</label></p>
-  <p><button type="submit">Create offer</button></p>
+  <p><button type="submit">Create offer</button> <button type="submit" formaction="/cards" id="print-card">Print a card</button></p>
+  <p>Print a card makes a paper card for the person at once (its own entry below, revocable like any credential), with no phone and no offer.</p>
 </form>
 <h2>Issued credentials</h2>
 ${issued.length === 0
@@ -93,7 +99,7 @@ ${issued.length === 0
 ${issued.map(({ issuer, record }) => {
   const status = statusName(issuer.status(record.idx) ?? -1);
   const person = findPerson(record.personId);
-  return html`<tr><td>${issuer.department.name.en}</td><td>${issuer.configuration(record.configurationId)?.name.en ?? record.configurationId}</td><td>${person ? `${person.givenName} ${person.familyName}` : record.personId}</td><td>${new Date(record.issuedAt).toISOString()}</td><td data-status="${status}">${status}</td><td>${record.notification ?? ''}</td><td>${(['revoked', 'suspended', 'valid'] as const)
+  return html`<tr><td>${issuer.department.name.en}</td><td>${issuer.configurationName(record.configurationId)?.en ?? record.configurationId}${record.paperCard ? html` (<a href="/cards/${issuer.department.id}/${record.idx}">print again</a>)` : ''}</td><td>${person ? `${person.givenName} ${person.familyName}` : record.personId}</td><td>${new Date(record.issuedAt).toISOString()}</td><td data-status="${status}">${status}</td><td>${record.notification ?? ''}</td><td>${(['revoked', 'suspended', 'valid'] as const)
     .filter((s) => s !== status)
     .map((s) => html`<form class="inline" method="post" action="/status"><input type="hidden" name="department" value="${issuer.department.id}"><input type="hidden" name="idx" value="${record.idx}"><input type="hidden" name="status" value="${s}"><button type="submit">${s === 'valid' ? 'Reinstate' : s === 'revoked' ? 'Revoke' : 'Suspend'}</button></form> `)}</td></tr>`;
 })}</tbody></table>`}`,
@@ -129,6 +135,39 @@ ${offer.issuerState ? html`<p id="sign-in">No code to type: ${person.givenName} 
 <p>The offer expires at ${new Date(offer.expiresAt).toISOString()}${offer.deferred ? ' and the credential is delivered later (deferred)' : ''}.</p>
 <p><a href="/">Back to the admin page</a></p>`,
       ),
+    );
+  });
+
+  // A paper card made at the counter: a credential of its own (status entry, issued list), then its printable page.
+  app.post('/cards', async (c) => {
+    const form = await c.req.parseBody();
+    const [dept, configurationId] = String(form.credential ?? '').split(':');
+    const issuer = byId.get(dept as never);
+    const personId = String(form.person ?? '');
+    const configuration = configurationId ? issuer?.configuration(configurationId) : undefined;
+    if (!issuer || !configuration || !findPerson(personId)) return c.text('Unknown person or credential', 400);
+    if (!configuration.card) return c.text(`${configuration.name.en} has no card of its own: print the ${issuer.department.credentials.find((x) => x.card)?.name.en ?? 'other'} card, which says the same`, 400);
+    const record = issuer.issueCounterCard({ personId, configurationId: configuration.id });
+    return c.redirect(`/cards/${issuer.department.id}/${record.idx}`, 303);
+  });
+
+  app.get('/cards/:dept/:idx', (c) => {
+    const issuer = byId.get(c.req.param('dept') as never);
+    const card = issuer?.counterCard(Number(c.req.param('idx')));
+    if (!issuer || !card) return c.text('No such card', 404);
+    const person = findPerson(card.personId)!;
+    const label = (name: string) => card.configuration.claims.find((claim) => claim.path[0] === name)?.label ?? { en: name, cy: name };
+    return c.html(
+      printCardPage({
+        issuerName: issuer.department.name,
+        credentialName: card.configuration.name,
+        name: `${person.givenName} ${person.familyName}`,
+        claims: Object.entries(card.claims).map(([name, value]) => ({ name, label: label(name), value })),
+        issuedAt: card.issuedAt,
+        expiresAt: card.expiresAt,
+        code: cardCode(card.credential),
+        portraitJpeg: portraitJpeg(person),
+      }),
     );
   });
 

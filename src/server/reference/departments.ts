@@ -25,6 +25,12 @@ export interface CredentialConfiguration {
   type: string;
   name: Localised;
   claims: ClaimDisplay[];
+  /**
+   * The paper card offered beside it (configuration `<id>_card`, card-issuer.ts): the claims a
+   * checker needs in person, never an address, document number or share code. Absent where the
+   * credential has no card of its own.
+   */
+  card?: { claims: string[] };
 }
 
 export interface Department {
@@ -73,9 +79,11 @@ export const DEPARTMENTS: readonly Department[] = [
           { path: ['document_number'], label: l('Licence number', 'Rhif trwydded') },
           { path: ['portrait'], label: l('Photo', 'Llun') },
         ],
+        card: { claims: ['given_name', 'family_name', 'birth_date', 'driving_privileges'] },
       },
       {
         // The same licence as an ISO/IEC 18013-5 mDL (OpenID4VCI 1.0 Appendix A.2), every element of §7.2.1 it needs.
+        // No card of its own: its card would say exactly what the SD-JWT licence's card says.
         id: 'mobile_driving_licence',
         format: 'mso_mdoc',
         type: MDL_DOCTYPE,
@@ -114,6 +122,7 @@ export const DEPARTMENTS: readonly Department[] = [
           { path: ['service_number'], label: l('Service number', 'Rhif gwasanaeth') },
           { path: ['service_left'], label: l('Left service', 'Gadael y gwasanaeth') },
         ],
+        card: { claims: ['given_name', 'family_name', 'service', 'service_left'] },
       },
     ],
   },
@@ -135,6 +144,7 @@ export const DEPARTMENTS: readonly Department[] = [
           { path: ['work_restrictions'], label: l('Work restrictions', 'Cyfyngiadau gwaith') },
           { path: ['share_code'], label: l('Share code', 'Cod rhannu') },
         ],
+        card: { claims: ['given_name', 'family_name', 'birth_date', 'right_to_work', 'work_restrictions'] },
       },
     ],
   },
@@ -158,6 +168,7 @@ export const DEPARTMENTS: readonly Department[] = [
           { path: ['result'], label: l('Result', 'Canlyniad') },
           { path: ['issued_on'], label: l('Date of check', 'Dyddiad y gwiriad') },
         ],
+        card: { claims: ['given_name', 'family_name', 'birth_date', 'result', 'issued_on'] },
       },
     ],
   },

@@ -5,6 +5,7 @@
  * URLs (§12.2.2, RFC 8414 §3). A sign-in department's AS publishes its own (authorization-server.ts).
  */
 import type { CredentialConfiguration } from './departments';
+import { CARD_FORMAT, cardConfigurationId, cardName } from './card-issuer';
 import { PRE_AUTHORIZED_GRANT, type ReferenceIssuer } from './issuer';
 
 const display = (name: { en: string; cy: string }) => [
@@ -35,6 +36,28 @@ function configurationMetadata(c: CredentialConfiguration): Record<string, unkno
   return c.format === 'dc+sd-jwt' ? { ...common, vct: c.type } : { ...common, credential_definition: { type: ['VerifiableCredential', c.type] } };
 }
 
+/**
+ * A paper card of configuration X (`X_card`, docs/issuers.md "Paper cards"): Satchel's own format
+ * (§A lets a profile define one), the same type as X, and no cryptographic_binding_methods_supported
+ * or proof_types_supported: a card is not bound to a key (§12.2.4: both are omitted when the
+ * credential is not bound). It is asked for with the access token issued for X, right after X.
+ */
+function cardConfigurationMetadata(c: CredentialConfiguration & { card: { claims: string[] } }): Record<string, unknown> {
+  const claims = c.card.claims.map((name) => c.claims.find((claim) => claim.path[0] === name)).filter((claim) => claim !== undefined);
+  return {
+    format: CARD_FORMAT,
+    vct: c.type,
+    credential_signing_alg_values_supported: ['ES256'],
+    satchel_card_of: c.id,
+    credential_metadata: {
+      display: display(cardName(c)),
+      claims: claims.map((claim) => ({ path: claim.path, display: display(claim.label) })),
+    },
+  };
+}
+
+const withCard = (c: CredentialConfiguration): c is CredentialConfiguration & { card: { claims: string[] } } => c.card !== undefined;
+
 export function credentialIssuerMetadata(issuer: ReferenceIssuer): Record<string, unknown> {
   const url = issuer.url;
   return {
@@ -47,7 +70,10 @@ export function credentialIssuerMetadata(issuer: ReferenceIssuer): Record<string
     deferred_credential_endpoint: `${url}/deferred_credential`,
     notification_endpoint: `${url}/notification`,
     display: display(issuer.department.name),
-    credential_configurations_supported: Object.fromEntries(issuer.department.credentials.map((c) => [c.id, configurationMetadata(c)])),
+    credential_configurations_supported: Object.fromEntries([
+      ...issuer.department.credentials.map((c) => [c.id, configurationMetadata(c)]),
+      ...issuer.department.credentials.filter(withCard).map((c) => [cardConfigurationId(c.id), cardConfigurationMetadata(c)]),
+    ]),
   };
 }
 

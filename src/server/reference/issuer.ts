@@ -24,7 +24,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Department, CredentialConfiguration } from './departments';
-import { findPerson, licenceNumber, subjectClaims } from './demo-people';
+import { findPerson, licenceNumber, subjectClaims, type DemoPerson } from './demo-people';
 import { signJwtVc, signSdJwtVc, type CredentialInput } from './credential-signer';
 import type { MdocSigner } from './iaca';
 import { issueMdoc } from './mdoc-issuer';
@@ -34,6 +34,7 @@ import { checkKeyProof } from './proof-check';
 import { IssuerError } from './issuer-error';
 import type { AccessTokenClaims } from './access-token';
 import { DpopChecker } from './dpop-check';
+import { cardClaims, cardConfigurationId, cardCredential, cardName, cardOf, COUNTER_CARD_LIFETIME_S, signPaperCard, type CardClaimValue } from './card-issuer';
 
 export { IssuerError };
 import type { KeyPair } from './keys';
@@ -80,6 +81,10 @@ export interface IssuedRecord {
   notificationId: string;
   /** Last notification event from the wallet (§11.1): credential_accepted, credential_failure, credential_deleted. */
   notification?: string;
+  /** A paper card printed at the counter (configurationId `X_card`): its base64url COSE_Sign1, kept so the printable page can be shown again. */
+  paperCard?: string;
+  /** When the wallet last took this credential's paper card (same token, same status entry). */
+  cardIssuedAt?: number;
 }
 
 interface TransactionRecord {
@@ -133,7 +138,8 @@ export interface ResourceRequest {
 
 const token = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
-export type CredentialResult = { credential: string; notificationId: string } | { transactionId: string; interval: number };
+/** A paper card comes without a notification_id (§8.3: optional): it shares its credential's record and status. */
+export type CredentialResult = { credential: string; notificationId?: string } | { transactionId: string; interval: number };
 
 export class ReferenceIssuer {
   readonly department: Department;
@@ -375,6 +381,12 @@ export class ReferenceIssuer {
     // §8.2: credential_configuration_id, or the credential_identifier the token response gave
     // (sign-in with authorization_details: the configuration id is the one identifier).
     const asked = request.credential_identifier !== undefined && this.signsIn ? request.credential_identifier : request.credential_configuration_id;
+    const cardBase = cardOf(this.department, asked);
+    if (cardBase && cardBase.id === offer.configurationId) {
+      const card = await this.cardForToken(offer);
+      this.save();
+      return card;
+    }
     if (asked !== offer.configurationId) {
       throw new IssuerError(400, 'unknown_credential_configuration', `This access token is for ${offer.configurationId}`);
     }
@@ -432,6 +444,78 @@ export class ReferenceIssuer {
     this.state.issued.push({ idx, offerId: offer.id, configurationId: configuration.id, personId: person.id, issuedAt: issuedAt.getTime(), notificationId });
     this.state.statuses[idx] = STATUS.valid;
     return { credential, notificationId };
+  }
+
+  // ── paper cards (card-issuer.ts, docs/issuers.md "Paper cards") ─────────────────────────────
+
+  /**
+   * The paper card of the credential this token was issued for: the same claims (the card's
+   * subset), the same expiry and the SAME status list entry, so revoking the credential revokes
+   * its card. No key proof: a card is not bound to a key, and a proof sent anyway is ignored.
+   */
+  private async cardForToken(offer: OfferRecord): Promise<{ credential: string }> {
+    const record = [...this.state.issued].reverse().find((r) => r.offerId === offer.id && r.configurationId === offer.configurationId);
+    if (!record) {
+      throw new IssuerError(400, 'invalid_request', `A paper card is issued only after its credential: ask for ${offer.configurationId} with this access token first, then for ${cardConfigurationId(offer.configurationId)}`);
+    }
+    const configuration = this.configuration(record.configurationId)!;
+    const person = findPerson(record.personId)!;
+    const issuedAt = new Date(record.issuedAt);
+    // The credential's own claims, made again from what it was made from (person, serial, date).
+    const subject = subjectClaims(this.department.id, person, String(100000 + record.idx), issuedAt);
+    const cose = signPaperCard(this.key, {
+      issuer: this.url,
+      type: configuration.type,
+      claims: cardClaims(configuration, subject),
+      issuedAt: new Date(this.now()),
+      expiresAt: new Date(record.issuedAt + CREDENTIAL_LIFETIME_S * 1000),
+      status: { idx: record.idx, uri: this.statusListUri },
+    });
+    record.cardIssuedAt = this.now();
+    return { credential: cardCredential(cose) };
+  }
+
+  /**
+   * A paper card made at the counter (the admin page's "Print a card"): a credential of its own,
+   * with its own status list entry (revocable like any other) and valid COUNTER_CARD_LIFETIME_S.
+   */
+  issueCounterCard(input: { personId: string; configurationId: string }): IssuedRecord {
+    const person = findPerson(input.personId);
+    if (!person) throw new RangeError(`No demo person ${input.personId}`);
+    const configuration = this.configuration(input.configurationId);
+    if (!configuration?.card) throw new RangeError(`${this.department.id} prints no card for ${input.configurationId}`);
+    const idx = this.state.issued.length;
+    if (idx >= STATUS_LIST_SIZE) throw new RangeError('The status list is full');
+    const issuedAt = new Date(this.now());
+    const cose = signPaperCard(this.key, { issuer: this.url, type: configuration.type, ...this.counterCardContent(configuration, person, idx, issuedAt), issuedAt, status: { idx, uri: this.statusListUri } });
+    const record: IssuedRecord = { idx, offerId: '', configurationId: cardConfigurationId(configuration.id), personId: person.id, issuedAt: issuedAt.getTime(), notificationId: token(12), paperCard: cardCredential(cose) };
+    this.state.issued.push(record);
+    this.state.statuses[idx] = STATUS.valid;
+    this.save();
+    return record;
+  }
+
+  /** What a card printed at the counter says (made again from what it was made from), for its printable page. */
+  counterCard(idx: number): { configuration: CredentialConfiguration; personId: string; claims: Record<string, CardClaimValue>; issuedAt: Date; expiresAt: Date; credential: string } | undefined {
+    const record = this.state.issued[idx];
+    const configuration = record?.paperCard ? cardOf(this.department, record.configurationId) : undefined;
+    const person = record && findPerson(record.personId);
+    if (!record?.paperCard || !configuration || !person) return undefined;
+    const issuedAt = new Date(record.issuedAt);
+    return { configuration, personId: person.id, ...this.counterCardContent(configuration, person, idx, issuedAt), issuedAt, credential: record.paperCard };
+  }
+
+  /** A counter card's claims (from the person's record, serial = its status index) and its expiry. */
+  private counterCardContent(configuration: CredentialConfiguration, person: DemoPerson, idx: number, issuedAt: Date): { claims: Record<string, CardClaimValue>; expiresAt: Date } {
+    const claims = cardClaims(configuration, subjectClaims(this.department.id, person, String(100000 + idx), issuedAt));
+    return { claims, expiresAt: new Date(issuedAt.getTime() + COUNTER_CARD_LIFETIME_S * 1000) };
+  }
+
+  /** The name of a configuration or of a card configuration (`X_card`), in English and Welsh. */
+  configurationName(id: string): Department['name'] | undefined {
+    const card = cardOf(this.department, id);
+    if (card) return cardName(card);
+    return this.configuration(id)?.name;
   }
 
   /**

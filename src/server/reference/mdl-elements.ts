@@ -12,7 +12,7 @@ import { fullDate } from './mdoc-issuer';
 /** How long a UK photocard licence runs (its expiry_date), in years. */
 const PHOTOCARD_YEARS = 10;
 
-function portraitJpeg(person: DemoPerson): Uint8Array {
+export function portraitJpeg(person: DemoPerson): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`./portraits/${person.id}.jpg`, import.meta.url)));
 }
 

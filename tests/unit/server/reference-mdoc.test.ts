@@ -88,8 +88,9 @@ describe('the reference DVLA issues the driving licence as an ISO mdoc', () => {
       expect(paths).toContainEqual([MDL_NAMESPACE, element]);
     }
     expect(config.credential_metadata.claims.find((c: { path: string[] }) => c.path[1] === 'age_over_18').display).toEqual([{ name: 'Aged 18 or over', locale: 'en-GB' }, { name: '18 oed neu hŷn', locale: 'cy-GB' }]);
-    // The SD-JWT licence stays, first (what the admin page and older tests pick by default).
-    expect(Object.keys(metadata.credential_configurations_supported)).toEqual(['driving_licence', CONFIGURATION]);
+    // The SD-JWT licence stays, first (what the admin page and older tests pick by default); its paper card
+    // comes last, and the mdoc has none of its own (reference-cards.test.ts).
+    expect(Object.keys(metadata.credential_configurations_supported)).toEqual(['driving_licence', CONFIGURATION, 'driving_licence_card']);
   });
 
   it('the trust list names the DVLA\'s IACA root (P-384, Annex B.1.2 profile) for the mDL doctype, and the doctype among its types', async () => {
