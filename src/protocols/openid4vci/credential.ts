@@ -55,6 +55,14 @@ export function requestCredential(credentialEndpoint: string, accessToken: Token
   return postJson(credentialEndpoint, accessToken, { ...which, proofs: { jwt: [proofJwt] } }, options);
 }
 
+/**
+ * A credential that is not bound to a key (§8.2: `proofs` is left out when the configuration has no
+ * proof_types_supported): Satchel's paper card, asked for with the token of its credential.
+ */
+export function requestUnboundCredential(credentialEndpoint: string, accessToken: TokenAuth, configurationId: string, options: HttpOptions): Promise<CredentialResponse> {
+  return postJson(credentialEndpoint, accessToken, { credential_configuration_id: configurationId }, options);
+}
+
 export function requestDeferredCredential(deferredEndpoint: string, accessToken: TokenAuth, transactionId: string, options: HttpOptions): Promise<CredentialResponse> {
   return postJson(deferredEndpoint, accessToken, { transaction_id: transactionId }, options);
 }

@@ -12,6 +12,6 @@ export { createPkce, pkceChallenge, randomState, authorizationParameters, pushAu
 export { createDpopKey, createDpopProof, accessTokenHash, dpopHtu, asksForDpopNonce, sendWithAuth, DpopSession, DPOP_TYP, type DpopKey, type DpopProofInput, type RequestAuth } from './dpop';
 export { requestNonce } from './nonce';
 export { createKeyProof, PROOF_TYP, type KeyProofInput } from './proof';
-export { requestCredential, requestDeferredCredential, DEFAULT_DEFERRED_INTERVAL_S, type CredentialResponse, type TokenAuth } from './credential';
+export { requestCredential, requestUnboundCredential, requestDeferredCredential, DEFAULT_DEFERRED_INTERVAL_S, type CredentialResponse, type TokenAuth } from './credential';
 export { sendNotification, type NotificationEvent } from './notification';
 export { resolveOffer, redeemOffer, obtainCredential, pollDeferred, startSignIn, redirectState, signInCode, finishSignIn, tokenAuth, type ResolvedOffer, type Holder, type WalletClient, type SignInStart, type SignedInToken } from './flow';

@@ -38,6 +38,11 @@ export interface CredentialConfigurationMetadata {
   proofAlgorithms?: string[];
   /** §12.2.4 scope: the OAuth scope that asks for this configuration in an authorisation request (§5.1.2). */
   scope?: string;
+  /**
+   * Satchel's `satchel_card_of` (a profile's own parameter, §A): this configuration is the printable
+   * paper card of that configuration, asked for with the same access token and no key proof.
+   */
+  cardOf?: string;
 }
 
 export interface IssuerMetadata {
@@ -124,6 +129,7 @@ function configuration(id: string, value: JsonValue, url: string): CredentialCon
     out.proofAlgorithms = proofTypes.jwt.proof_signing_alg_values_supported.filter((a): a is string => typeof a === 'string');
   }
   if (typeof value.scope === 'string' && value.scope !== '') out.scope = value.scope;
+  if (typeof value.satchel_card_of === 'string' && value.satchel_card_of !== '') out.cardOf = value.satchel_card_of;
   return out;
 }
 

@@ -9,13 +9,18 @@ import { formatNamed, trustListFromIssuers, verifyCredentials, type CredentialFo
 import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
 import { claimRows } from './claim-rows';
 import { nameOfType } from '../shared';
-import type { CredentialView } from './held-api';
+import type { CredentialView, PaperCardView } from './held-api';
+import { encodeCardCode } from '../../protocols/paper/card-code';
+import { base64urlDecode } from '../../lib/base64url';
 import type { Localised, StatusState } from '../shared';
 import type { TrustCache } from '../trust';
 import type { CredentialDisplay, SatchelVault, StoredCredential } from '../vault';
 
 /** What the held credentials' views need from the vault. */
 export type HeldVault = Pick<SatchelVault, 'listCredentials' | 'getCredential' | 'deleteCredential'>;
+
+/** The format id of a paper card (src/credentials/formats/paper-card). */
+const PAPER_CARD_FORMAT = 'paper-card';
 
 const EMPTY_TRUST_LIST: TrustList = trustListFromIssuers([]);
 
@@ -54,6 +59,23 @@ export class CredentialViews {
   async get(id: string): Promise<CredentialView | undefined> {
     const one = await this.vault.getCredential(id);
     return one ? (await this.views([one]))[0] : undefined;
+  }
+
+  /** Its paper card to print, read from the vault only (works offline), or why there is none. */
+  async paperCard(id: string): Promise<PaperCardView | undefined> {
+    const one = await this.vault.getCredential(id);
+    if (!one) return undefined;
+    const kept = one.paperCard;
+    if (!kept || !('raw' in kept)) {
+      const [credential] = await this.views([one]);
+      return { kind: 'missing', credential: credential!, why: kept?.missing ?? 'unknown' };
+    }
+    // The card is a credential of its own (format paper-card) with the credential's display data (its labels).
+    const [credential, card] = await this.views([one, { ...one, raw: kept.raw, format: PAPER_CARD_FORMAT, receivedAt: kept.receivedAt }]);
+    const bytes = base64urlDecode(kept.raw);
+    // Verified when it came; a record whose card is no longer base64url says so rather than printing something else.
+    if (!bytes) return { kind: 'missing', credential: credential!, why: 'failed' };
+    return { kind: 'card', credential: credential!, card: card!, code: await encodeCardCode(bytes) };
   }
 
   async delete(id: string): Promise<void> {
@@ -133,6 +155,7 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
     verified,
     status: report.status?.checkedAt ? { state, checkedAt: report.status.checkedAt } : { state },
     claims,
+    paperCard: c.paperCard !== undefined && 'raw' in c.paperCard,
   };
   const given = subject?.given_name;
   const family = subject?.family_name;

@@ -1,5 +1,6 @@
 /** A held credential as screens show it: re-verified on every read (credential-views.ts). */
 import type { DisplayName, Localised, StatusState } from '../shared';
+import type { PaperCardMissing } from '../vault';
 
 export interface CredentialView {
   id: string;
@@ -31,4 +32,17 @@ export interface CredentialView {
    * `postal_code`), keyed by member names from the claim down, array steps left out ("codes.code").
    */
   claims: { path: (string | number | null)[]; label: DisplayName; value: unknown; parts?: Record<string, DisplayName> }[];
+  /** Whether its printable paper card is kept (it came with the credential), so it can be printed offline. */
+  paperCard?: boolean;
 }
+
+/**
+ * A held credential's paper card as the print screen shows it: the card re-verified against the
+ * cached trust list and status lists (its claims with the credential's labels, its own dates), the
+ * text of its QR code (`SC1:…`), and the credential it came with (the photo is printed from it);
+ * or, when none is kept, why: the issuer offers none, the phone was offline, the card did not come
+ * or check out, or the credential was added before Satchel kept cards ('unknown').
+ */
+export type PaperCardView =
+  | { kind: 'card'; credential: CredentialView; card: CredentialView; code: string }
+  | { kind: 'missing'; credential: CredentialView; why: PaperCardMissing | 'unknown' };

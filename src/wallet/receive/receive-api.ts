@@ -3,7 +3,7 @@
  * OpenID4VCI use case, verification, caches) and src/ui (screens). Implemented in
  * src/wallet/receive/receive.ts and src/wallet/held/credential-views.ts.
  */
-import type { CredentialView } from '../held';
+import type { CredentialView, PaperCardView } from '../held';
 import type { Localised } from '../shared';
 
 export type ReceiveErrorCode =
@@ -125,6 +125,8 @@ export interface Receiver {
 
   listCredentials(): Promise<CredentialView[]>;
   credential(id: string): Promise<CredentialView | undefined>;
+  /** Its printable paper card from the vault (offline too), or why none is kept; undefined when no such credential. */
+  paperCard(id: string): Promise<PaperCardView | undefined>;
   deleteCredential(id: string): Promise<void>;
   /**
    * Refreshes the trust list and status lists when online, honouring their ttl; `force` fetches

@@ -23,7 +23,7 @@ import type { SignatureVerifier } from '../../credentials/index';
 import { PRODUCTION_POLICY, type RemoteUrlPolicy } from '../../lib/remote-url';
 import type { Fetch, HttpOptions } from '../../protocols/openid4vci/index';
 import { walletConfig, type WalletConfig } from '../shared';
-import { CredentialViews, type CredentialView } from '../held';
+import { CredentialViews, type CredentialView, type PaperCardView } from '../held';
 import { TrustCache } from '../trust';
 import { Issuance } from './issuance';
 import { OfferReader } from './offers';
@@ -100,7 +100,7 @@ class ReceiverImpl implements SatchelReceiver {
     const trust = new TrustCache({ vault, config, verifier, fetch: fetchFn, now, issuersOf });
     this.pending = new PendingOffers(store, now, () => this.emit());
     this.offers = new OfferReader({ store, pending: this.pending, trust, http, online });
-    const intake = new CredentialIntake({ vault, trust, verifier, now, http });
+    const intake = new CredentialIntake({ vault, trust, verifier, now, http, online });
     this.issuance = new Issuance({ vault, pending: this.pending, offers: this.offers, trust, intake, http, now, advanced: () => this.scheduleDeferred() });
     this.views = new CredentialViews(vault, trust, verifier, now, online, http);
     const walletOrigin = () => options.walletOrigin ?? (typeof location !== 'undefined' ? location.origin : undefined);
@@ -261,6 +261,10 @@ class ReceiverImpl implements SatchelReceiver {
 
   credential(id: string): Promise<CredentialView | undefined> {
     return this.guard(() => this.views.get(id));
+  }
+
+  paperCard(id: string): Promise<PaperCardView | undefined> {
+    return this.guard(() => this.views.paperCard(id));
   }
 
   deleteCredential(id: string): Promise<void> {

@@ -12,6 +12,7 @@ import { TrustUnavailableError, type TrustCache } from '../trust';
 import type { StoredCredential } from '../vault';
 import { claimLabel, offeredTypes } from './offer-summary';
 import { ReceiveError } from './receive-api';
+import { obtainPaperCard } from './paper-card';
 import { offeredMismatches, statusUriOf } from './receive-checks';
 import { reportError } from './receive-errors';
 import type { ReceiveVault } from './receive-store';
@@ -39,6 +40,8 @@ export interface CredentialIntakeOptions {
   verifier: SignatureVerifier;
   now: () => number;
   http: HttpOptions;
+  /** Whether the phone is online (the paper card is asked for only then); online when not given. */
+  online?: () => boolean;
 }
 
 export class CredentialIntake {
@@ -84,6 +87,12 @@ export class CredentialIntake {
       display: { issuerId: issuer.id, configurationId, typeName, claims },
     };
     if (statusUri) record.statusUri = statusUri;
+    // Its paper card, when the issuer offers one (paper-card.ts): kept in the same record; never a reason not to keep the credential.
+    record.paperCard = await obtainPaperCard({
+      metadata, configurationId, accessToken, issuerId: issuer.id, type: report.type, trustList, verifier, now, http,
+      online: this.options.online ?? (() => true),
+      fetchStatusList: (uri) => trust.statusList(uri, false),
+    });
     // Kept for §11.1 credential_deleted when the person deletes it.
     // Not after a sign-in: its token is bound to a DPoP key that is gone by the time the person deletes it.
     if (metadata.notificationEndpoint && notificationId && typeof accessToken === 'string') record.notification = { endpoint: metadata.notificationEndpoint, notificationId, accessToken };

@@ -58,7 +58,17 @@ export interface StoredCredential {
   statusUri?: string;
   /** OpenID4VCI 1.0 §11: what to tell the issuer with when the person deletes it. */
   notification?: CredentialNotification;
+  /** Its printable paper card as the issuer gave it with the credential, or why there is none (absent: stored before cards). */
+  paperCard?: StoredPaperCard;
 }
+
+/**
+ * A credential's paper card (docs/credentials.md "Paper cards"): the base64url COSE_Sign1 the issuer
+ * signed, verified when it came, so it can be printed again offline; or why the wallet has none —
+ * the issuer offers no card for it, the phone was offline, or the issuer's card did not come or check out.
+ */
+export type StoredPaperCard = { raw: string; receivedAt: string } | { missing: PaperCardMissing };
+export type PaperCardMissing = 'not-offered' | 'offline' | 'failed';
 
 /** The issuer's display data for a credential (OpenID4VCI 1.0 §12.2.4), as received. */
 export interface CredentialDisplay {

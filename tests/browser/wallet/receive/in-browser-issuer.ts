@@ -11,6 +11,7 @@
 import { prepareSdJwtVc, prepareTrustList, type PublicJwk } from '../../../../src/credentials/index';
 import { base64urlDecode, base64urlEncode } from '../../../../src/lib/base64url';
 import { issueMdoc } from '../../../../src/server/reference/mdoc-issuer';
+import { preparePaperCard } from '../../../../src/credentials/formats/paper-card/prepare';
 import { makeMdocPki } from '../../../shared/credentials/mdoc-pki';
 
 export const ISSUER = 'https://dvla.example.gov.uk';
@@ -57,6 +58,8 @@ export interface InBrowserIssuer {
   setStatus(idx: number, value: number): void;
   now: number;
   issued: number;
+  /** Paper cards signed (options.card 'issue'). */
+  cardsIssued: number;
 }
 
 export interface InBrowserIssuerOptions {
@@ -65,6 +68,12 @@ export interface InBrowserIssuerOptions {
    * (OpenID4VCI 1.0 §6.3) answers only `invalid_grant`.
    */
   triesLeft?: boolean;
+  /**
+   * Offer the licence's paper card (`driving_licence_card`, `satchel_card_of`, issue 17): 'issue'
+   * signs it (the licence's status entry, no proof asked), 'refuse' answers 500 when it is asked
+   * for. Absent: no card is offered.
+   */
+  card?: 'issue' | 'refuse';
 }
 
 /** ISO/IEC 18013-5 Annex B.1: an IACA root (P-384, ecdsa-with-SHA384) and a Document Signer (P-256) it issued. */
@@ -86,11 +95,14 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
   const tokens = new Set<string>();
   const nonces = new Set<string>();
   const statuses: number[] = [];
+  /** The status entry of the credential each token was last used for: its card shares it. */
+  const entryOfToken = new Map<string, number>();
   let serial = 0;
 
   const state: InBrowserIssuer = {
     now: Date.now(),
     issued: 0,
+    cardsIssued: 0,
     config: { trustListUrl: TRUST_LIST_URL, trustListKeys: [operatorKey.publicJwk] },
     offer(configuration = 'driving_licence') {
       const code = `code-${serial++}`;
@@ -139,6 +151,17 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
                 claims: [{ path: ['given_name'], display: [{ name: 'Given name', locale: 'en-GB' }, { name: 'Enw cyntaf', locale: 'cy-GB' }] }],
               },
             },
+            ...(options.card
+              ? {
+                  // Satchel's paper card of the licence: no binding, no proof types (docs/issuers.md "Paper cards").
+                  driving_licence_card: {
+                    format: 'satchel_card',
+                    vct: VCT,
+                    satchel_card_of: 'driving_licence',
+                    credential_metadata: { display: [{ name: 'Driving licence (paper card)', locale: 'en-GB' }] },
+                  },
+                }
+              : {}),
             // OpenID4VCI 1.0 Appendix A.2.2.
             mobile_driving_licence: {
               format: 'mso_mdoc',
@@ -170,7 +193,15 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
         return json({ c_nonce: nonce });
       }
       if (route === `POST ${ISSUER}/credential`) {
-        if (!tokens.has(new Headers(init.headers).get('Authorization')?.replace('Bearer ', '') ?? '')) return json({ error: 'invalid_token' }, 401);
+        const bearer = new Headers(init.headers).get('Authorization')?.replace('Bearer ', '') ?? '';
+        if (!tokens.has(bearer)) return json({ error: 'invalid_token' }, 401);
+        const asked = JSON.parse(String(init.body)) as { credential_configuration_id?: string; proofs?: unknown };
+        if (asked.credential_configuration_id === 'driving_licence_card' && options.card) {
+          if (options.card === 'refuse' || asked.proofs !== undefined || !entryOfToken.has(bearer)) return json({ error: 'server_error' }, 500);
+          const card = preparePaperCard({ iss: ISSUER, kid: issuerKey.publicJwk.kid!, vct: VCT, iat: nowS, exp: nowS + 365 * 86400, claims: { given_name: 'Ada', family_name: 'Jones', birth_date: '1990-05-01', driving_privileges: 'B, C1' }, status: { idx: entryOfToken.get(bearer)!, uri: STATUS_URI } });
+          state.cardsIssued++;
+          return json({ credentials: [{ credential: base64urlEncode(card.finish(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, issuerKey.privateKey, card.toBeSigned as Uint8Array<ArrayBuffer>).then((s) => new Uint8Array(s)))) }] });
+        }
         const proof = (JSON.parse(String(init.body)) as { proofs: { jwt: string[] } }).proofs.jwt[0]!;
         const [h, p, s] = proof.split('.');
         const header = decode(h!);
@@ -181,6 +212,7 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
         if (!ok || header.typ !== 'openid4vci-proof+jwt' || payload.aud !== ISSUER || !nonces.delete(String(payload.nonce))) return json({ error: 'invalid_proof' }, 400);
         const idx = state.issued++;
         statuses[idx] = 0;
+        entryOfToken.set(bearer, idx);
         const requested = (JSON.parse(String(init.body)) as { credential_configuration_id: string }).credential_configuration_id;
         if (requested === 'mobile_driving_licence') {
           const credential = await issueMdoc({
