@@ -9,6 +9,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { preparePaperCard, type PaperCardInput } from '../../../../src/credentials/formats/paper-card/index';
 import { stopCryptoWorker, workerSignatureVerifier } from '../../../../src/crypto/client';
+import { base45Encode } from '../../../../src/lib/base45';
 import { encodeCardCode } from '../../../../src/protocols/paper/card-code';
 import { CheckError, type CheckErrorCode } from '../../../../src/wallet/check';
 import { createChecker } from '../../../../src/wallet/check/check';
@@ -63,6 +64,16 @@ describe('checking a paper card offline', () => {
     const { checker } = checkerFor(world);
     const code = await cardCode(world.dvla);
     expect((await checker.checkPaperCard(`  ${code}\n`)).result.verdict).toBe('pass');
+  });
+
+  it('a code compressed by the browser\'s own zlib (CompressionStream "deflate", RFC 1950), not ours, reads and passes the same', async () => {
+    const world = await makeWorld();
+    const { checker } = checkerFor(world);
+    const card = preparePaperCard({ iss: DVLA, kid: world.dvla.jwk.kid!, vct: CREDENTIAL_TYPES.drivingLicence, claims: CLAIMS, iat: NOW_S - 3600, status: { idx: 1, uri: DVLA_STATUS } });
+    const cose = card.finish(world.dvla.sign(card.toBeSigned));
+    const zlib = new Uint8Array(await new Response(new Blob([cose]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+    const { result } = await checker.checkPaperCard(`SC1:${base45Encode(zlib)}`);
+    expect(result).toMatchObject({ ok: true, verdict: 'pass' });
   });
 
   it('a card from an issuer not on the trust list fails: unknown issuer', async () => {
