@@ -31,4 +31,22 @@ describe('admin page escaping', () => {
     const response = await app.request('/');
     expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
   });
+
+  it('renders markup in names as text on the printable paper card', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'satchel-admin-card-'));
+    const keys = await loadOrCreateKeys(dataDir, ['dvla']);
+    const base = DEPARTMENTS[0]!;
+    const department: Department = { ...base, name: { en: EVIL_NAME, cy: EVIL_NAME }, credentials: [{ ...base.credentials[0]!, name: { en: EVIL_CREDENTIAL, cy: EVIL_CREDENTIAL } }] };
+    const issuer = new ReferenceIssuer({ department, url: 'http://localhost:1', key: keys.dvla!, dataDir });
+    const app = adminApp({ issuers: [issuer], walletUrl: 'http://localhost:5173' });
+    const record = issuer.issueCounterCard({ personId: 'ada', configurationId: department.credentials[0]!.id });
+    const response = await app.request(`/cards/dvla/${record.idx}`);
+    const page = await response.text();
+    expect(page).not.toContain('<script>alert');
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect(await (await app.request('/')).text()).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt; (paper card)');
+  });
 });
