@@ -65,6 +65,8 @@ export class KnownIssuers {
     await fetchAuthorizationServerMetadata(pickAuthorizationServer(metadata), http, AUTHORIZATION_CODE_GRANT);
     const credentials = Object.values(metadata.configurations)
       .filter((config) => {
+        // A paper card (satchel_card_of) comes with its credential, asked for with the same token, never on its own.
+        if (config.cardOf !== undefined) return false;
         const types = offeredTypes(config);
         return types.length > 0 && (!issuer.types || types.every((t) => issuer.types!.includes(t)));
       })
