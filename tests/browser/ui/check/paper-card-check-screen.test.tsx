@@ -23,6 +23,12 @@ import { translator } from '../../../../src/ui/i18n/translate';
 import { CheckScreen } from '../../../../src/ui/screens/CheckScreen';
 import { ShareProvider } from '../../../../src/ui/share/ShareContext';
 import { CheckError, type CheckErrorCode, type CheckResult, type Checker } from '../../../../src/wallet/check';
+import { createChecker } from '../../../../src/wallet/check/check';
+import { staticTrust } from '../../../../src/wallet/trust/check-trust';
+import { preparePaperCard } from '../../../../src/credentials/formats/paper-card/index';
+import { stopCryptoWorker, workerSignatureVerifier } from '../../../../src/crypto/client';
+import { encodeCardCode } from '../../../../src/protocols/paper/card-code';
+import { DVLA, DVLA_STATUS, makeWorld, NOW } from '../../support/share-fixtures';
 import { nameOfClaim, nameOfType } from '../../../../src/wallet/shared/display-name';
 import { CREDENTIAL_TYPES } from '../../../../src/wallet/shared/purposes';
 import type { Sharer } from '../../../../src/wallet/share/share-api';
@@ -122,6 +128,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   render(null, host);
+  stopCryptoWorker();
 });
 
 describe('checking a paper card', () => {
@@ -197,6 +204,25 @@ describe('checking a paper card', () => {
       expect(host.querySelector('[data-testid="check-result"]')).toBeNull();
       await noAxeViolations(`error (${language})`);
       await shot(`error-${language}`);
+    });
+  }
+
+  for (const language of ['en', 'cy'] as const) {
+    it(`a real card: its QR picture read by the app's QR reader, checked by the real checker offline (${language})`, async () => {
+      const { t, w } = WORDS[language];
+      const world = await makeWorld();
+      const nowS = Math.floor(NOW.getTime() / 1000);
+      const card = preparePaperCard({ iss: DVLA, kid: world.dvla.jwk.kid!, vct: CREDENTIAL_TYPES.drivingLicence, claims: { given_name: 'Ada', family_name: 'Lovelace', birth_date: '1990-12-10', driving_privileges: 'B, C1' }, iat: nowS - 3600, status: { idx: 1, uri: DVLA_STATUS } });
+      const code = await encodeCardCode(card.finish(world.dvla.sign(card.toBeSigned)));
+      const checker = createChecker({ verifier: workerSignatureVerifier(), trust: staticTrust(world.trustList, world.statusLists), now: () => NOW.getTime() });
+      await screen(checker, language);
+      await shows(w.title);
+      await usePicture(code);
+      await expect.poll(() => host.querySelector('[data-testid="check-result"]')?.getAttribute('data-verdict'), { timeout: 60_000 }).toBe('pass');
+      expect(host.querySelector('[data-testid="paper-not-bound"]')?.textContent).toContain(w.notBound);
+      expect(text()).toContain('Lovelace');
+      expect(text()).toContain(t['check.pass']);
+      await shot(`real-card-${language}`);
     });
   }
 
