@@ -4,9 +4,15 @@
  * scanned code can be wrong (not a card's, cut short, a character misread, a bomb).
  */
 import { deflateSync, inflateSync } from 'node:zlib';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate } from '@peculiar/asn1-x509';
 import { describe, expect, it } from 'vitest';
+import dcc from '../../../vectors/eu-dcc/dgc-readme-example.json';
+import { decodeCbor } from '../../../../src/credentials/formats/mso-mdoc/cbor';
+import { coseSign1VerifyItem, parseCoseSign1 } from '../../../../src/credentials/formats/mso-mdoc/cose';
 import { base45Decode, base45Encode } from '../../../../src/lib/base45';
 import { CardCodeError, decodeCardCode, encodeCardCode, MAX_CARD_BYTES } from '../../../../src/protocols/paper/card-code';
+import { nobleVerify } from '../../../shared/credentials/helpers';
 
 const cose = Uint8Array.from({ length: 300 }, (_, i) => (i * 37) % 251);
 
@@ -38,6 +44,20 @@ describe('the card code (SC1: + Base45 + ZLIB)', () => {
     expect(await decodeCardCode(code)).toEqual(cose);
     // A scanner may add whitespace around the text.
     expect(await decodeCardCode(`  ${code}\n`)).toEqual(cose);
+  });
+
+  it('reads a real EU DCC HC1: code (dgc-testdata): the same Base45 and ZLIB chain, and its ES256 COSE_Sign1 checks with its signer\'s key', async () => {
+    const hex = (h: string) => Uint8Array.from(h.match(/../g)!.map((b) => parseInt(b, 16)));
+    expect(base45Decode(dcc.BASE45)).toEqual(hex(dcc.COMPRESSED));
+    // The chain is the HC1 chain with another prefix: the same text under SC1: is read back to the same COSE bytes.
+    const cose = await decodeCardCode(`SC1:${dcc.BASE45}`);
+    expect(cose).toEqual(hex(dcc.COSE));
+    const der = Uint8Array.from(atob(dcc.CERTIFICATE), (c) => c.charCodeAt(0));
+    const publicKey = new Uint8Array(AsnConvert.parse(der, Certificate).tbsCertificate.subjectPublicKeyInfo.subjectPublicKey);
+    const sign1 = parseCoseSign1(decodeCbor(cose, 'EU DCC'), 'EU DCC');
+    expect(nobleVerify(coseSign1VerifyItem(sign1, { alg: 'ES256', publicKey }, 'EU DCC'))).toBe(true);
+    // An HC1: code itself is not a Satchel card.
+    expect((await rejection(dcc.PREFIX)).code).toBe('not-a-card');
   });
 
   it('a text without the SC1: prefix is not a card\'s code', async () => {
