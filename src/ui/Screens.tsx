@@ -24,6 +24,7 @@ const CheckScreen = lazyScreen(() => import('./screens/CheckScreen').then((m) =>
 const LicenceCheckScreen = lazyScreen(() => import('./check/LicenceCheckScreen').then((m) => m.LicenceCheckScreen));
 const PaperCardCheckScreen = lazyScreen(() => import('./check/PaperCardCheckScreen').then((m) => m.PaperCardCheckScreen));
 const CredentialScreen = lazyScreen(() => import('./screens/CredentialScreen').then((m) => m.CredentialScreen));
+const PaperCardScreen = lazyScreen(() => import('./card/PaperCardScreen').then((m) => m.PaperCardScreen));
 const PasskeyScreen = lazyScreen(() => import('./screens/PasskeyScreen').then((m) => m.PasskeyScreen));
 const QuickShowScreen = lazyScreen(() => import('./screens/QuickShowScreen').then((m) => m.QuickShowScreen));
 const RecoverScreen = lazyScreen(() => import('./screens/RecoverScreen').then((m) => m.RecoverScreen));
@@ -59,11 +60,15 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
 };
 
 const CREDENTIAL_PATH = /^\/credential\/([^/]+)$/;
+/** A held credential's paper card to print (issue 17). */
+const CARD_PATH = /^\/credential\/([^/]+)\/card$/;
 
 /** The screen for a private path, or undefined when the path is not one. */
 function privateScreen(path: string, screenKey: string): preact.JSX.Element | undefined {
   const credential = CREDENTIAL_PATH.exec(path);
   if (credential) return <CredentialScreen id={decodeURIComponent(credential[1]!)} />;
+  const card = CARD_PATH.exec(path);
+  if (card) return <PaperCardScreen id={decodeURIComponent(card[1]!)} />;
   const Screen = PRIVATE_SCREENS[path];
   // Keyed by path: two paths showing the same screen (/add and /offer) start from a clean state;
   // and by restarts: a link to the screen already shown starts it over (router.tsx).

@@ -13,6 +13,8 @@ import { StatusTag } from '../receive/StatusTag';
 import { NotFoundScreen } from './NotFoundScreen';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
+import { screenWords } from '../i18n/screen-words';
+import { CARD_SCREEN_WORDS } from '../card/card-words';
 
 /**
  * One credential: its status (and, when cancelled, why and what to do), when it was issued and expires (for an mdoc, when
@@ -64,6 +66,10 @@ export function CredentialScreen({ id }: { id: string }) {
           );
         })}
       </dl>
+      {/* Issue 17: the card this credential came with, to print (also offline); or why there is none. */}
+      <p class="govuk-body">
+        <Link class="govuk-link" href={`/credential/${encodeURIComponent(credential.id)}/card`}>{screenWords(CARD_SCREEN_WORDS, language)('link')}</Link>
+      </p>
       {confirmDelete ? (
         <div class="govuk-warning-text">
           <span class="govuk-warning-text__icon" aria-hidden="true">!</span>

@@ -87,6 +87,22 @@ async function mdocCertificates(now: number): Promise<{ iacaDer: Uint8Array; dsD
   return { iacaDer: pki.iacaDer, dsDer: pki.documentSignerDer, dsKey: pki.documentSignerKeys.privateKey };
 }
 
+/** A small grey head-and-shoulders PNG, drawn here (a data URL), for the card's printed photo. */
+function portraitPng(): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = 60;
+  canvas.height = 80;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#dddddd';
+  g.fillRect(0, 0, 60, 80);
+  g.fillStyle = '#555555';
+  g.beginPath();
+  g.arc(30, 30, 14, 0, 2 * Math.PI);
+  g.fill();
+  g.fillRect(10, 50, 40, 30);
+  return canvas.toDataURL('image/png');
+}
+
 export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Promise<InBrowserIssuer> {
   const issuerKey = await newKey('dvla-1');
   const operatorKey = await newKey('operator-1');
@@ -232,7 +248,8 @@ export async function inBrowserIssuer(options: InBrowserIssuerOptions = {}): Pro
           alg: 'ES256',
           kid: issuerKey.publicJwk.kid,
           claims: { iss: ISSUER, vct: VCT, iat: nowS, exp: nowS + 365 * 86400, cnf: { jwk: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } }, status: { status_list: { idx, uri: STATUS_URI } } },
-          disclosable: { given_name: 'Ada', family_name: 'Jones', age_over_18: true },
+          // With a card, a photo to print on it (a PNG data URL, as the reference licence's portrait).
+          disclosable: { given_name: 'Ada', family_name: 'Jones', age_over_18: true, ...(options.card ? { portrait: portraitPng() } : {}) },
         });
         return json({ credentials: [{ credential: unsigned.finish(await sign(issuerKey, unsigned.signingInput)) }] });
       }
