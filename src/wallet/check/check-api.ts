@@ -63,7 +63,8 @@ export type { OfflineReadiness };
  * passed check's name (`signature`), a failed one's `name:code` (`status:revoked`, the credentials
  * library's CheckCode), or the request's own (`request`, `request:missing-claims`,
  * `request:wrong-type`, `request:credentials`, `request:missing-credentials`, `request:not-asked`,
- * `trust-list:missing`).
+ * `trust-list:missing`), or a paper card's `paper:not-bound` (passed, always: compare the name and
+ * photo with the person).
  */
 export interface CheckReason {
   code: string;
