@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { decode as cborDecode } from 'cborg';
 import { verifyCredential, type TrustList } from '../../../src/credentials/index';
-import { obtainCredential, parseIssuerMetadata, redeemOffer, resolveOffer, type Holder } from '../../../src/protocols/openid4vci/index';
+import { obtainCredential, parseIssuerMetadata, pollDeferred, redeemOffer, resolveOffer, type Holder } from '../../../src/protocols/openid4vci/index';
 import { decodeCardCode } from '../../../src/protocols/paper/card-code';
 import { offerLinks } from '../../../src/server/reference/admin-app';
 import { DEMO_PASSWORD } from '../../../src/server/reference/demo-people';
@@ -55,11 +55,12 @@ describe('paper cards from the reference issuers', () => {
   let servers: ReferenceServers;
   let trustList: TrustList;
   let admin: string;
+  let clock = Date.now();
   const verifyOptions = () => ({ trustList, verifier: nobleVerifier, fetchStatusList: async (uri: string) => (await fetch(uri)).text() });
 
   beforeAll(async () => {
-    ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-cards-', { walletUrl: WALLET }));
-    ({ trustList } = await pinnedTrustList(servers, new Date()));
+    ({ dataDir, servers } = await startReferenceServersInTempDir('satchel-cards-', { walletUrl: WALLET, now: () => clock, deferredDelayS: 1 }));
+    ({ trustList } = await pinnedTrustList(servers, new Date(clock)));
     admin = new URL(servers.adminUrl).origin;
   });
 
@@ -169,6 +170,24 @@ describe('paper cards from the reference issuers', () => {
       error: 'invalid_request',
       error_description: 'A paper card is issued only after its credential: ask for driving_licence with this access token first, then for driving_licence_card',
     });
+  });
+
+  it('a deferred credential\'s card is refused until the credential is delivered, then shares its status entry', async () => {
+    const issuer = servers.issuers['home-office'];
+    const offer = issuer.createOffer({ personId: 'ada', configurationId: 'right_to_work', deferred: true });
+    const resolved = await resolveOffer(offerLinks(issuer, offer.id, WALLET).schemeText, http);
+    const token = await redeemOffer(resolved, offer.txCode, http);
+    const pending = await obtainCredential(resolved.metadata, token.accessToken, 'right_to_work', await holder(), http);
+    if (pending.kind !== 'deferred') throw new Error('not deferred');
+    const early = await askForCard(issuer.url, token.accessToken, { credential_configuration_id: 'right_to_work_card' });
+    expect((await early.json()).error).toBe('invalid_request');
+    clock += 2000;
+    const done = await pollDeferred(resolved.metadata, token.accessToken, pending.transactionId, http);
+    if (done.kind !== 'issued') throw new Error('not delivered');
+    const card = String((await (await askForCard(issuer.url, token.accessToken, { credential_configuration_id: 'right_to_work_card' })).json()).credentials[0].credential);
+    const status = (cwtClaims(card).get(65535) as Map<string, Map<string, unknown>>).get('status_list')!;
+    expect(status.get('idx')).toBe(issuer.issued().find((r) => r.offerId === offer.id)!.idx);
+    expect((await verifyCredential(card, verifyOptions())).valid).toBe(true);
   });
 
   it('the DBS gives the card for its DPoP-bound sign-in token, with a DPoP proof', async () => {
