@@ -99,7 +99,7 @@ ${issued.length === 0
 ${issued.map(({ issuer, record }) => {
   const status = statusName(issuer.status(record.idx) ?? -1);
   const person = findPerson(record.personId);
-  return html`<tr><td>${issuer.department.name.en}</td><td>${issuer.configurationName(record.configurationId)?.en ?? record.configurationId}${record.paperCard ? html` (<a href="/cards/${issuer.department.id}/${record.idx}">print again</a>)` : ''}</td><td>${person ? `${person.givenName} ${person.familyName}` : record.personId}</td><td>${new Date(record.issuedAt).toISOString()}</td><td data-status="${status}">${status}</td><td>${record.notification ?? ''}</td><td>${(['revoked', 'suspended', 'valid'] as const)
+  return html`<tr><td>${issuer.department.name.en}</td><td>${issuer.configurationName(record.configurationId)?.en ?? record.configurationId}${record.paperCard ? html` (<a href="/cards/${issuer.department.id}/${record.idx}">print again</a>)` : ''}${record.cardIssuedAt ? ' and its paper card (revoked with it)' : ''}</td><td>${person ? `${person.givenName} ${person.familyName}` : record.personId}</td><td>${new Date(record.issuedAt).toISOString()}</td><td data-status="${status}">${status}</td><td>${record.notification ?? ''}</td><td>${(['revoked', 'suspended', 'valid'] as const)
     .filter((s) => s !== status)
     .map((s) => html`<form class="inline" method="post" action="/status"><input type="hidden" name="department" value="${issuer.department.id}"><input type="hidden" name="idx" value="${record.idx}"><input type="hidden" name="status" value="${s}"><button type="submit">${s === 'valid' ? 'Reinstate' : s === 'revoked' ? 'Revoke' : 'Suspend'}</button></form> `)}</td></tr>`;
 })}</tbody></table>`}`,

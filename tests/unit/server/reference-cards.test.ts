@@ -133,7 +133,8 @@ describe('paper cards from the reference issuers', () => {
     expect({ idx: status.get('idx'), uri: status.get('uri') }).toEqual((licence.claims.status as { status_list: unknown }).status_list);
     expect(cwt.get(1)).toBe(issuer.url);
     expect(cwt.get(4)).toBe(licence.claims.exp);
-    // Revoking the licence on the admin page revokes its card.
+    // The admin page says the licence has a card; revoking the licence there revokes its card.
+    expect(await (await fetch(`${admin}/`)).text()).toContain('Driving licence and its paper card (revoked with it)');
     issuer.setStatus(Number(status.get('idx')), 'revoked');
     expect((await verifyCredential(card, verifyOptions())).status?.state).toBe('revoked');
   });
