@@ -17,7 +17,7 @@ import { coseSign1VerifyItem, parseCoseSign1 } from '../../../src/credentials/fo
 import { paperCardFormat, preparePaperCard, type PaperCardInput } from '../../../src/credentials/formats/paper-card/index';
 import { base64urlDecode, base64urlEncode } from '../../../src/lib/base64url';
 import { DataError } from '../../../src/lib/errors';
-import { decodeCardCode, encodeCardCode } from '../../../src/protocols/paper/card-code';
+import { CardCodeError, decodeCardCode, encodeCardCode } from '../../../src/protocols/paper/card-code';
 import { es256Key, ISSUER_ID, LICENCE_VCT, nobleVerifier, nobleVerify, NOW, NOW_S, STATUS_URI, statusListToken } from './helpers';
 import { owfContext } from './owf-mdoc';
 
@@ -213,6 +213,26 @@ export function paperCardSpecs(): void {
       expect(back).toBe(raw);
       const report = await verify(back, { fetchStatusList: async () => statusListToken({ key: issuerKey, statuses: [0] }) });
       expect(report.valid).toBe(true);
+    });
+
+    it('every single character of a card\'s code misread: the code is damaged, or what it reads as does not verify (never a throw, never valid)', async () => {
+      const raw = card();
+      const code = await encodeCardCode(base64urlDecode(raw)!);
+      const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
+      let damaged = 0;
+      for (let at = 4; at < code.length; at++) {
+        const misread = code.slice(0, at) + alphabet[(alphabet.indexOf(code[at]!) + 7) % 45] + code.slice(at + 1);
+        let bytes: Uint8Array | undefined;
+        try {
+          bytes = await decodeCardCode(misread);
+        } catch (e) {
+          expect(e).toBeInstanceOf(CardCodeError);
+          expect((e as CardCodeError).code).toBe('damaged');
+          damaged++;
+        }
+        if (bytes) expect((await verify(base64urlEncode(bytes))).valid).toBe(false);
+      }
+      expect(damaged).toBeGreaterThan(0);
     });
 
     describe('a licence card\'s code size (the reference issuers\' kid and URLs, with status)', () => {
