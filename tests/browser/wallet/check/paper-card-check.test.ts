@@ -71,7 +71,7 @@ describe('checking a paper card offline', () => {
     const { checker } = checkerFor(world);
     const card = preparePaperCard({ iss: DVLA, kid: world.dvla.jwk.kid!, vct: CREDENTIAL_TYPES.drivingLicence, claims: CLAIMS, iat: NOW_S - 3600, status: { idx: 1, uri: DVLA_STATUS } });
     const cose = card.finish(world.dvla.sign(card.toBeSigned));
-    const zlib = new Uint8Array(await new Response(new Blob([cose]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
+    const zlib = new Uint8Array(await new Response(new Blob([new Uint8Array(cose)]).stream().pipeThrough(new CompressionStream('deflate'))).arrayBuffer());
     const { result } = await checker.checkPaperCard(`SC1:${base45Encode(zlib)}`);
     expect(result).toMatchObject({ ok: true, verdict: 'pass' });
   });
