@@ -42,8 +42,10 @@ export interface FoundCode {
 export interface PaperDesk {
   /** One page of a PDF drawn at `dpi` dots per inch, as a PNG (white paper behind it). */
   rasterise(pdf: Buffer, options?: { page?: number; dpi?: number }): Promise<Buffer>;
-  /** Every QR code jsQR finds on the picture (each found one is blanked before looking again), top to bottom. */
-  findCodes(png: Buffer): Promise<FoundCode[]>;
+  /** The text pdf.js reads on one page of a PDF (what the printed sheet says, as one string). */
+  pageText(pdf: Buffer, page?: number): Promise<string>;
+  /** Up to `max` QR codes jsQR finds on the picture (each found one is blanked before looking again), top to bottom. */
+  findCodes(png: Buffer, max?: number): Promise<FoundCode[]>;
   /** The part of the picture inside `box`, grown by `margin` pixels on every side (clipped to the picture). */
   crop(png: Buffer, box: Box, margin?: number): Promise<Buffer>;
   /** The picture with `box` painted white, as a sticker or a thumb over the code. */
@@ -101,8 +103,23 @@ export async function openPaperDesk(browser: Browser): Promise<PaperDesk> {
       return fromDataUrl(url);
     },
 
-    async findCodes(png) {
-      return page.evaluate(async (url) => {
+    async pageText(pdf, pageNumber = 1) {
+      return page.evaluate(
+        async ({ base64, pageNumber }) => {
+          const pdfjs = await import(/* @vite-ignore */ `${location.origin}/pdf.mjs`);
+          pdfjs.GlobalWorkerOptions.workerSrc = `${location.origin}/pdf.worker.mjs`;
+          const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const doc = await pdfjs.getDocument({ data }).promise;
+          const content = await (await doc.getPage(pageNumber)).getTextContent();
+          await doc.destroy();
+          return content.items.map((item: { str?: string }) => item.str ?? '').join(' ').replace(/\s+/g, ' ');
+        },
+        { base64: pdf.toString('base64'), pageNumber },
+      );
+    },
+
+    async findCodes(png, max = 8) {
+      return page.evaluate(async ({ url, max }) => {
         type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string; location: Record<string, { x: number; y: number }> } | null;
         const jsQR = (window as unknown as { jsQR: JsQr }).jsQR;
         const image = new Image();
@@ -113,14 +130,28 @@ export async function openPaperDesk(browser: Browser): Promise<PaperDesk> {
         canvas.height = image.naturalHeight;
         const context = canvas.getContext('2d', { willReadFrequently: true })!;
         context.drawImage(image, 0, 0);
+        // jsQR's finder-pattern search misses some codes at one size and finds them at another: look
+        // at the sheet as it is, then smaller (boxes mapped back to the sheet's pixels).
+        const look = () => {
+          for (const scale of [1, 0.75, 0.5, 0.35]) {
+            const small = document.createElement('canvas');
+            small.width = Math.round(canvas.width * scale);
+            small.height = Math.round(canvas.height * scale);
+            const smallContext = small.getContext('2d', { willReadFrequently: true })!;
+            smallContext.drawImage(canvas, 0, 0, small.width, small.height);
+            const code = jsQR(smallContext.getImageData(0, 0, small.width, small.height).data, small.width, small.height);
+            if (code) return { code, scale };
+          }
+          return undefined;
+        };
         const found: { text: string; box: { x: number; y: number; width: number; height: number } }[] = [];
-        for (let i = 0; i < 8; i++) {
-          const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-          const code = jsQR(pixels.data, canvas.width, canvas.height);
-          if (!code) break;
+        for (let i = 0; i < max; i++) {
+          const seen = look();
+          if (!seen) break;
+          const { code, scale } = seen;
           const corners = ['topLeftCorner', 'topRightCorner', 'bottomLeftCorner', 'bottomRightCorner'].map((name) => code.location[name]!);
-          const xs = corners.map((p) => p.x);
-          const ys = corners.map((p) => p.y);
+          const xs = corners.map((p) => p.x / scale);
+          const ys = corners.map((p) => p.y / scale);
           const box = { x: Math.floor(Math.min(...xs)), y: Math.floor(Math.min(...ys)), width: Math.ceil(Math.max(...xs) - Math.min(...xs)), height: Math.ceil(Math.max(...ys) - Math.min(...ys)) };
           found.push({ text: code.data, box });
           // Blank it (and a little around it) so that the next look finds another code.
@@ -128,7 +159,7 @@ export async function openPaperDesk(browser: Browser): Promise<PaperDesk> {
           context.fillRect(box.x - box.width * 0.1, box.y - box.height * 0.1, box.width * 1.2, box.height * 1.2);
         }
         return found.sort((a, b) => a.box.y - b.box.y);
-      }, dataUrl(png));
+      }, { url: dataUrl(png), max });
     },
 
     async crop(png, box, margin = 0) {
