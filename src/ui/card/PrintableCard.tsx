@@ -20,7 +20,8 @@ type Claim = CredentialView['claims'][number];
 
 /** The names on the card's first line, not repeated among its claims on the small card. */
 const NAME_CLAIMS = new Set(['given_name', 'family_name']);
-const IMAGE_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/;
+/** The data URLs the credential screen shows as a photo (ClaimValue.tsx): an <img> never runs an SVG's script. */
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
 
 const Both = ({ text }: { text: BothLanguages }) => (
   <>
