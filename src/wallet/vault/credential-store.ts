@@ -22,7 +22,7 @@ export function credentialRecord(credential: StoredCredential): StoredCredential
   if (display) record.display = display;
   if (statusUri !== undefined) record.statusUri = statusUri;
   if (notification) record.notification = notification;
-  if (paperCard) record.paperCard = 'raw' in paperCard ? { raw: paperCard.raw, receivedAt: paperCard.receivedAt } : { missing: paperCard.missing };
+  if (paperCard) record.paperCard = paperCard;
   return record;
 }
 
