@@ -27,7 +27,7 @@ import type { Receiver } from '../../../../src/wallet/receive/receive-api';
 import type { SatchelVault } from '../../../../src/wallet/vault/vault';
 import type { PaperCardView } from '../../../../src/wallet/held';
 import { cleanUpVaults, PIN, testVault, uniqueDbName } from '../../support/vault-helpers';
-import { inBrowserIssuer, TX_CODE, type InBrowserIssuer, type InBrowserIssuerOptions } from '../../wallet/receive/in-browser-issuer';
+import { inBrowserIssuer, STATUS_TTL_S, TX_CODE, type InBrowserIssuer, type InBrowserIssuerOptions } from '../../wallet/receive/in-browser-issuer';
 
 const host = document.body.appendChild(document.createElement('div'));
 host.className = 'govuk-width-container';
@@ -151,6 +151,18 @@ describe.each(['en', 'cy'] as const)('Print a card, in %s', (language) => {
     [...host.querySelectorAll('button')].find((b) => b.textContent === words.print)!.click();
     expect(print).toHaveBeenCalledTimes(1);
     expect(fetched).toEqual([]);
+  });
+
+  it('a card whose credential the issuer cancelled still shows, with a warning that a checker will see it fail', async () => {
+    const id = await receive({ card: 'issue' });
+    issuer.setStatus(0, 1);
+    issuer.now += (STATUS_TTL_S + 1) * 1000;
+    await receiver.refreshStatus({ force: true });
+    await show(language, <PaperCardScreen id={id} />);
+    const issuerName = language === 'en' ? 'Driver and Vehicle Licensing Agency' : 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau';
+    await shows(words.cancelled.replace('{issuer}', issuerName));
+    expect(host.querySelectorAll('svg.satchel-card-qr')).toHaveLength(2);
+    await noAxeViolations(`cancelled card (${language})`);
   });
 
   it('with no card from the issuer, says only why: no print button, no code', async () => {
