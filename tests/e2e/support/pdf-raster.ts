@@ -130,17 +130,27 @@ export async function openPaperDesk(browser: Browser): Promise<PaperDesk> {
         canvas.height = image.naturalHeight;
         const context = canvas.getContext('2d', { willReadFrequently: true })!;
         context.drawImage(image, 0, 0);
-        // jsQR's finder-pattern search misses some codes at one size and finds them at another: look
-        // at the sheet as it is, then smaller (boxes mapped back to the sheet's pixels).
+        // jsQR's finder-pattern search misses some codes at one size and finds them at another, or
+        // on the whole sheet and not on a part of it: look at the sheet as it is, then smaller, then
+        // part by part (overlapping halves across, thirds down). Locations are mapped back to the sheet.
+        const views: { x: number; y: number; width: number; height: number; scale: number }[] = [];
+        for (const scale of [1, 0.75, 0.5, 0.35]) views.push({ x: 0, y: 0, width: canvas.width, height: canvas.height, scale });
+        const tileWidth = Math.ceil(canvas.width / 2);
+        const tileHeight = Math.ceil(canvas.height / 3);
+        for (let y = 0; y + tileHeight <= canvas.height + tileHeight / 2; y += tileHeight / 2) {
+          for (let x = 0; x + tileWidth <= canvas.width + tileWidth / 2; x += tileWidth / 2) views.push({ x, y, width: tileWidth, height: tileHeight, scale: 1 });
+        }
         const look = () => {
-          for (const scale of [1, 0.75, 0.5, 0.35]) {
+          for (const view of views) {
             const small = document.createElement('canvas');
-            small.width = Math.round(canvas.width * scale);
-            small.height = Math.round(canvas.height * scale);
+            small.width = Math.round(view.width * view.scale);
+            small.height = Math.round(view.height * view.scale);
             const smallContext = small.getContext('2d', { willReadFrequently: true })!;
-            smallContext.drawImage(canvas, 0, 0, small.width, small.height);
+            smallContext.fillStyle = '#fff';
+            smallContext.fillRect(0, 0, small.width, small.height);
+            smallContext.drawImage(canvas, view.x, view.y, view.width, view.height, 0, 0, small.width, small.height);
             const code = jsQR(smallContext.getImageData(0, 0, small.width, small.height).data, small.width, small.height);
-            if (code) return { code, scale };
+            if (code) return { code, view };
           }
           return undefined;
         };
@@ -148,10 +158,10 @@ export async function openPaperDesk(browser: Browser): Promise<PaperDesk> {
         for (let i = 0; i < max; i++) {
           const seen = look();
           if (!seen) break;
-          const { code, scale } = seen;
+          const { code, view } = seen;
           const corners = ['topLeftCorner', 'topRightCorner', 'bottomLeftCorner', 'bottomRightCorner'].map((name) => code.location[name]!);
-          const xs = corners.map((p) => p.x / scale);
-          const ys = corners.map((p) => p.y / scale);
+          const xs = corners.map((p) => view.x + p.x / view.scale);
+          const ys = corners.map((p) => view.y + p.y / view.scale);
           const box = { x: Math.floor(Math.min(...xs)), y: Math.floor(Math.min(...ys)), width: Math.ceil(Math.max(...xs) - Math.min(...xs)), height: Math.ceil(Math.max(...ys) - Math.min(...ys)) };
           found.push({ text: code.data, box });
           // Blank it (and a little around it) so that the next look finds another code.
