@@ -1,8 +1,7 @@
 import qrcode from 'qrcode-generator';
 import { useMemo } from 'preact/hooks';
+import { modulesPath } from '../components/qr/qr-path';
 
-/** ISO/IEC 18004 §6.3.8: four modules of quiet zone around the symbol. */
-const QUIET_ZONE_MODULES = 4;
 /** The narrowest the symbol (without its quiet zone) prints, in millimetres (common decisions: at least 35 mm). */
 export const MIN_CARD_QR_MM = 35;
 
@@ -18,20 +17,7 @@ export function CardQr({ code, symbolMm, label }: { code: string; symbolMm: numb
     const qr = qrcode(0, 'Q');
     qr.addData(code, 'Alphanumeric');
     qr.make();
-    const count = qr.getModuleCount();
-    let path = '';
-    for (let row = 0; row < count; row++) {
-      for (let col = 0; col < count; ) {
-        if (!qr.isDark(row, col)) {
-          col++;
-          continue;
-        }
-        const start = col;
-        while (col < count && qr.isDark(row, col)) col++;
-        path += `M${start + QUIET_ZONE_MODULES} ${row + QUIET_ZONE_MODULES}h${col - start}v1h-${col - start}z`;
-      }
-    }
-    return { size: count + 2 * QUIET_ZONE_MODULES, modules: count, d: path };
+    return modulesPath(qr);
   }, [code]);
   const widthMm = Math.ceil((Math.max(symbolMm, MIN_CARD_QR_MM) * size) / modules);
   return (

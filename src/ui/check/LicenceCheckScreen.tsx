@@ -22,6 +22,7 @@ import { useI18n } from '../i18n/context';
 import type { Language, Translate } from '../i18n/translate';
 import { Link } from '../router';
 import { CheckResultView } from '../share/CheckResultView';
+import { CheckResultActions } from './CheckResultActions';
 import { CHECK_PURPOSES } from '../share/check-purposes';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
@@ -206,18 +207,9 @@ export function LicenceCheckScreen() {
   return (
     <>
       <CheckResultView result={step.result} />
-      <div class="govuk-button-group">
-        <button type="button" class="govuk-button" onClick={() => again(step.requestId)}>{t('check.next')}</button>
-        {step.kept ? (
-          <p class="govuk-body" role="status">{t('check.kept')}</p>
-        ) : (
-          <button type="button" class="govuk-button govuk-button--secondary"
-            onClick={() => void checker.keepRecord(step.requestId).then(() => setStep({ ...step, kept: true }),
-              (error) => setProblems([{ field: 'keep', say: (_w, tr, lang) => shareErrorMessage(tr, error, lang) }]))}>
-            {t('check.keep')}
-          </button>
-        )}
-      </div>
+      <CheckResultActions nextLabel={t('check.next')} onNext={() => again(step.requestId)} kept={step.kept}
+        onKeep={() => void checker.keepRecord(step.requestId).then(() => setStep({ ...step, kept: true }),
+          (error) => setProblems([{ field: 'keep', say: (_w, tr, lang) => shareErrorMessage(tr, error, lang) }]))} />
       <ErrorSummary errors={errors} />
     </>
   );

@@ -18,6 +18,7 @@ import { useI18n } from '../i18n/context';
 import type { Language, Translate } from '../i18n/translate';
 import { Link } from '../router';
 import { CheckResultView } from '../share/CheckResultView';
+import { CheckResultActions } from './CheckResultActions';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 import { paperCardErrorMessage } from './paper-card-error-message';
@@ -107,18 +108,9 @@ export function PaperCardCheckScreen() {
           </div>
         )}
       </CheckResultView>
-      <div class="govuk-button-group">
-        <button type="button" class="govuk-button" onClick={() => next(step.requestId)}>{w('next')}</button>
-        {step.kept ? (
-          <p class="govuk-body" role="status">{t('check.kept')}</p>
-        ) : (
-          <button type="button" class="govuk-button govuk-button--secondary"
-            onClick={() => void checker.keepRecord(step.requestId).then(() => setStep({ ...step, kept: true }),
-              (error) => setProblems([{ field: 'keep', say: (_w, tr, lang) => shareErrorMessage(tr, error, lang) }]))}>
-            {t('check.keep')}
-          </button>
-        )}
-      </div>
+      <CheckResultActions nextLabel={w('next')} onNext={() => next(step.requestId)} kept={step.kept}
+        onKeep={() => void checker.keepRecord(step.requestId).then(() => setStep({ ...step, kept: true }),
+          (error) => setProblems([{ field: 'keep', say: (_w, tr, lang) => shareErrorMessage(tr, error, lang) }]))} />
       <ErrorSummary errors={errors} />
     </>
   );

@@ -2,12 +2,11 @@ import qrcode from 'qrcode-generator';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { QrFrames } from '../../../wallet/share';
 import { useI18n } from '../../i18n/context';
+import { modulesPath } from './qr-path';
 import { useWakeLock } from './use-wake-lock';
 
 const utf8Bytes = (text: string): number[] => Array.from(new TextEncoder().encode(text));
 
-/** ISO/IEC 18004 quiet zone: 4 modules of white around the code. */
-const QUIET_ZONE_MODULES = 4;
 
 /** SVG path of a QR code's dark modules, one row-run per `h` segment (compact, crisp at any size). */
 function qrPath(text: string): { size: number; d: string } {
@@ -16,20 +15,8 @@ function qrPath(text: string): { size: number; d: string } {
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();
-  const count = qr.getModuleCount();
-  let d = '';
-  for (let row = 0; row < count; row++) {
-    for (let col = 0; col < count; ) {
-      if (!qr.isDark(row, col)) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < count && qr.isDark(row, col)) col++;
-      d += `M${start + QUIET_ZONE_MODULES} ${row + QUIET_ZONE_MODULES}h${col - start}v1h-${col - start}z`;
-    }
-  }
-  return { size: count + 2 * QUIET_ZONE_MODULES, d };
+  const { size, d } = modulesPath(qr);
+  return { size, d };
 }
 
 /** The largest a code is drawn, in CSS pixels (it shrinks to fit narrower screens). */
