@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, goInApp, test } from './demo-fixtures';
-import { openRequest, phone, picture, receive, showRequest } from './support/phones';
+import { goOffline, openRequest, phone, picture, receive, showRequest } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -52,7 +52,7 @@ test('a checker set up online checks offline a department it never checked befor
   await expect(readiness.getByTestId('ready-issuers')).toContainText(DVLA);
 
   // Offline, a first check of a DVLA licence: it passes.
-  await checker.context().setOffline(true);
+  await goOffline(checker);
   const passed = await checkOver18(checker, holder);
   await expect(passed).toHaveAttribute('data-verdict', 'pass');
   await expect(passed).toHaveAttribute('data-ok', 'true');
@@ -67,7 +67,7 @@ test('a checker set up online checks offline a department it never checked befor
   const notReady = unready.getByTestId('offline-readiness');
   await expect(notReady).toHaveAttribute('data-ready', 'false', { timeout: 60_000 });
   await expect(notReady.getByTestId('not-ready-issuers')).toContainText(DVLA);
-  await unready.context().setOffline(true);
+  await goOffline(unready);
   const unknown = await checkOver18(unready, holder);
   await expect(unknown).toHaveAttribute('data-verdict', 'status-unknown');
   await expect(unknown.getByRole('heading', { level: 1 })).toHaveText('Cancellation could not be checked');

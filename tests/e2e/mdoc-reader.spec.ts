@@ -21,7 +21,7 @@ import { createIsoHolder, type IsoHolder, type Misbehaviour } from '../shared/is
 import { expect, goInApp, makeOffer, test, type DemoEnvironment } from './demo-fixtures';
 import { startEmulatedMdocPeripheral, WEB_BLUETOOTH_ARGS, type EmulatedMdocPeripheral, type EmulatedMdocPeripheralOptions } from './support/emulated-mdoc-peripheral';
 import { codePicture, licenceFromOffer, licenceFromUnknownIaca, type HeldLicence } from './support/iso-holder-licence';
-import { answerFrames, openRequest, phone, receive, scanAnswer } from './support/phones';
+import { answerFrames, goOffline, openRequest, phone, receive, scanAnswer } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -69,7 +69,7 @@ async function offlineChecker(browser: Browser, baseURL: string): Promise<Page> 
   await expect(checker.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await checker.getByRole('link', { name: 'Check a driving licence in another wallet app' }).click();
   await expect(checker.getByRole('heading', { level: 1, name: 'Check a driving licence' })).toBeVisible();
-  await checker.context().setOffline(true);
+  await goOffline(checker);
   return checker;
 }
 

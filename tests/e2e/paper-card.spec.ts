@@ -21,7 +21,7 @@ import { encodeCardCode } from '../../src/protocols/paper/card-code';
 import { cardClaims, cardCode, signPaperCard } from '../../src/server/reference/card-issuer';
 import { expect, goInApp, test, type DemoEnvironment } from './demo-fixtures';
 import { grow, openPaperDesk, type PaperDesk } from './support/pdf-raster';
-import { phone, picture, receive } from './support/phones';
+import { goOffline, phone, picture, receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -77,7 +77,7 @@ async function offlineCardChecker(browser: Browser, baseURL: string): Promise<Pa
   const checker = await phone(browser, baseURL);
   await setUpVault(checker);
   await openCardCheckOnline(checker);
-  await checker.context().setOffline(true);
+  await goOffline(checker);
   return checker;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { E2E_STATUS_LIST_TTL_S, expect, goInApp, test } from './demo-fixtures';
-import { answerFrames, openRequest, phone, picture, receive, scanAnswer, showRequest } from './support/phones';
+import { answerFrames, goOffline, openRequest, phone, picture, receive, scanAnswer, showRequest } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -38,7 +38,7 @@ test('right to work, over 18, out-of-order frames, replay and revocation — the
 
   // Now without a signal: a right-to-work check, then an over-18 check whose answer is several
   // codes, collected out of order.
-  await checker.context().setOffline(true);
+  await goOffline(checker);
   const offlineRightToWork = await scanAnswer(checker, await share(holder, await showRequest(checker, 'Right to work'), ['Given name', 'Family name', 'Right to work', 'Work restrictions']));
   await expect(offlineRightToWork).toHaveAttribute('data-ok', 'true');
   await expect(offlineRightToWork.getByTestId('disclosed-claims')).toContainText('Right to work');

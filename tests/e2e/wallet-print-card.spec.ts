@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, goInApp, test } from './demo-fixtures';
 import { openPaperDesk } from './support/pdf-raster';
-import { phone, picture, receive } from './support/phones';
+import { goOffline, phone, picture, receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -94,7 +94,7 @@ test('the licence comes with its paper card; printed from the wallet with no sig
     await goInApp(checker, '/check');
     await expect(checker.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
     await checker.getByRole('link', { name: 'Check a paper card' }).click();
-    await checker.context().setOffline(true);
+    await goOffline(checker);
     await checker.locator('#card-image').setInputFiles(picture(qr));
     const result = checker.getByTestId('check-result');
     await expect(result).toBeVisible({ timeout: 30_000 });

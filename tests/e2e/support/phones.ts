@@ -75,3 +75,13 @@ export async function scanAnswer(checker: Page, frames: Buffer[]): Promise<Locat
   await expect(result).toBeVisible({ timeout: 30_000 });
   return result;
 }
+
+/**
+ * Takes a phone off the network once the app works offline there: the service worker controls
+ * the page only after its install has precached every asset (the QR decoder among them), so a
+ * phone cut off sooner, on a busy machine, cannot load what a check needs. Never a fixed wait.
+ */
+export async function goOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+  await page.context().setOffline(true);
+}
