@@ -27,11 +27,13 @@ const LAYERS = Object.keys(ALLOWED);
  * A new folder is added here, or wallet-folder-listed refuses it.
  */
 const WALLET_ALLOWED = {
-  app: ['receive', 'share', 'check', 'activity', 'held', 'trust', 'vault', 'shared'],
-  receive: ['share', 'check', 'activity', 'held', 'trust', 'vault', 'shared'],
-  share: ['receive', 'check', 'activity', 'held', 'trust', 'vault', 'shared'],
-  check: ['receive', 'share', 'activity', 'held', 'trust', 'vault', 'shared'],
-  activity: ['receive', 'share', 'check', 'held', 'trust', 'vault', 'shared'],
+  app: ['receive', 'share', 'check', 'activity', 'people', 'held', 'trust', 'vault', 'shared'],
+  receive: ['share', 'check', 'activity', 'people', 'held', 'trust', 'vault', 'shared'],
+  share: ['receive', 'check', 'activity', 'people', 'held', 'trust', 'vault', 'shared'],
+  check: ['receive', 'share', 'activity', 'people', 'held', 'trust', 'vault', 'shared'],
+  activity: ['receive', 'share', 'check', 'people', 'held', 'trust', 'vault', 'shared'],
+  // The people a carer helps (docs/carers.md): whose each held credential is, and the authority to act for them.
+  people: ['held', 'trust', 'vault', 'shared'],
   held: ['trust', 'vault', 'shared'],
   trust: ['vault', 'shared'],
   vault: ['shared'],

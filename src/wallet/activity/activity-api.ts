@@ -1,6 +1,6 @@
 /** The activity log as the UI sees it. Implemented in activity.ts. */
 import type { CheckRecord } from '../check';
-import type { DisplayName, Localised } from '../shared';
+import type { DisplayName, Localised, PersonId } from '../shared';
 
 /** How something was shared when no verifier named itself: a quick show (the UI words it). */
 export type ShareVia = 'quick-show';
@@ -9,6 +9,8 @@ export interface ActivityLogEntry {
   id: string;
   at: string;
   kind: 'shared' | 'checked' | 'received';
+  /** Whose credential it was about (docs/carers.md): absent for entries kept before people and for checks of someone else (read as SELF_PERSON for shared/received). */
+  personId?: PersonId;
   /** Names as codes (worded by the UI); entries kept before names were codes hold words. */
   credentialTypeName?: DisplayName;
   counterparty?: string; // who it was shared with, as they named themselves; for a check, the person's name if it was shared

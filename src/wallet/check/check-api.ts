@@ -3,6 +3,7 @@
  * src/wallet/check and src/ui. Implemented in check.ts.
  */
 import type { CheckName } from '../../credentials/index';
+import type { OnBehalfOutcome } from '../../credentials/on-behalf';
 import type { ClaimPath, DisplayName, Localised, Purpose, QrFrames, StatusState } from '../shared';
 import type { OfflineReadiness } from '../trust';
 
@@ -102,6 +103,12 @@ export interface CheckResult extends Omit<CredentialCheck, 'queryId'> {
   credentials?: CredentialCheck[];
   /** Milliseconds from the last frame scanned to the result. */
   elapsedMs: number;
+  /**
+   * Present when the answer was given on someone's behalf (it holds an authority credential, or the
+   * request required one: docs/carers.md): who presented it, for whom, under what, and whether the
+   * authority holds. `ok` is false whenever this is not ok.
+   */
+  onBehalf?: OnBehalfOutcome;
 }
 
 /** Ways a proximity check can reach the holder's phone (src/protocols/iso18013-5/transport.ts). */

@@ -8,7 +8,7 @@
 import { formatNamed, trustListFromIssuers, verifyCredentials, type CredentialFormatModule, type ParsedCredential, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
 import { sendNotification, type HttpOptions } from '../../protocols/openid4vci/index';
 import { claimRows } from './claim-rows';
-import { nameOfType } from '../shared';
+import { nameOfType, SELF_PERSON } from '../shared';
 import type { CredentialView, PaperCardView } from './held-api';
 import { encodeCardCode } from '../../protocols/paper/card-code';
 import { base64urlDecode } from '../../lib/base64url';
@@ -147,6 +147,7 @@ function view(c: StoredCredential, report: VerificationReport, trustList: TrustL
   const state: StatusState = report.status?.state ?? 'unknown';
   const out: CredentialView = {
     id: c.id,
+    personId: c.personId ?? SELF_PERSON,
     format: c.format,
     selective: format?.selective ?? true,
     requestOnly: format?.requestOnly ?? false,

@@ -1,9 +1,11 @@
 /** A held credential as screens show it: re-verified on every read (credential-views.ts). */
-import type { DisplayName, Localised, StatusState } from '../shared';
+import type { DisplayName, Localised, PersonId, StatusState } from '../shared';
 import type { PaperCardMissing } from '../vault';
 
 export interface CredentialView {
   id: string;
+  /** Whose it is (SELF_PERSON, or a person the holder helps): every screen that shows it says so. */
+  personId: PersonId;
   /** The id of its format (src/credentials/formats). */
   format: string;
   /** False when it can only be shared whole: its format has no selective disclosure (a JWT VC). */

@@ -3,7 +3,7 @@
  * src/wallet (use cases over src/protocols and src/credentials) and src/ui (screens).
  * Implemented in share.ts.
  */
-import type { ClaimPath, DisplayName, Localised, Purpose, QrFrames, StatusState } from '../shared';
+import type { ClaimPath, DisplayName, Localised, PersonId, Purpose, QrFrames, StatusState } from '../shared';
 import type { VerifierProblem } from '../../protocols/openid4vp/request-object';
 
 export type { VerifierProblem } from '../../protocols/openid4vp/request-object';
@@ -87,6 +87,8 @@ export interface ShareCandidate {
   /** The credential query it answers (one of ShareRequest.queryIds). */
   queryId: string;
   credentialId: string;
+  /** Whose credential it is (SELF_PERSON or a person the holder helps): the consent screen says so in words and with their marker. */
+  personId: PersonId;
   /** The type and the issuer's name for it (the UI words it: src/ui/i18n/names.ts). */
   typeName: DisplayName;
   /** Which credential this is, so the person knows what will be used: who issued it and until when it is valid. */

@@ -33,9 +33,9 @@ import { parseAuthorizationRequestLink, resolveAuthorizationRequest } from '../.
 import { RequestError, type ValidatedRequest } from '../../protocols/openid4vp/request-object';
 import { answerParameters, encryptResponse, postErrorResponse, postResponse } from '../../protocols/openid4vp/response';
 import { heldCredential, labelPath, requestOnly, shareablePaths, sharedWhole } from '../held';
-import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, purposeAnswerFor, isPurpose } from '../shared';
+import { KNOWN_TYPES, labelFromName, nameAsWords, nameOfClaim, nameOfType, nameKey, purposeAnswerFor, isPurpose, SELF_PERSON } from '../shared';
 import type { CredentialView } from '../held';
-import type { DisplayName, Localised } from '../shared';
+import type { DisplayName, Localised, PersonId } from '../shared';
 import type { ShareVia } from '../activity';
 import type { SatchelVault } from '../vault';
 import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason, type VerifierIdentity } from './share-api';
@@ -103,6 +103,8 @@ function queryTypeName(query: DcqlQuery, queryId: string): DisplayName {
 /** How a held credential is presented to the person: names, and whether it may be shared at all. */
 interface Described {
   typeName: DisplayName;
+  /** Whose it is (the view's; SELF_PERSON when no view could be read). */
+  personId: PersonId;
   label: (path: ClaimPath) => DisplayName;
   issuerName?: Localised;
   validUntil?: string;
@@ -164,7 +166,7 @@ class SharerImpl implements Sharer {
       if (known) return known.label;
       return nameOfClaim(labelPath(path));
     };
-    const out: Described = { typeName, label };
+    const out: Described = { typeName, label, personId: view?.personId ?? SELF_PERSON };
     if (!view) return out;
     out.issuerName = view.issuerName;
     out.status = view.status.state;
@@ -458,7 +460,7 @@ function candidateOf(queryId: string, held: HeldCredential, match: CredentialMat
     : shareablePaths(held)
       .filter((path) => !match.claims.some((p) => claimName(p) === claimName(path)))
       .map((path) => ({ path, label: d.label(path) }));
-  const candidate: ShareCandidate = { queryId, credentialId: held.id, typeName: d.typeName, requested, notShared };
+  const candidate: ShareCandidate = { queryId, credentialId: held.id, personId: d.personId, typeName: d.typeName, requested, notShared };
   if (whole) candidate.whole = true;
   if (d.issuerName) candidate.issuerName = d.issuerName;
   if (d.validUntil) candidate.validUntil = d.validUntil;

@@ -30,6 +30,14 @@ export type StatusState = 'valid' | 'revoked' | 'suspended' | 'unknown';
 /** A DCQL-style claim path: keys and array indexes (`["address", "postal_code"]`). */
 export type ClaimPath = (string | number | null)[];
 
+/**
+ * Whose a held credential is (docs/carers.md): `SELF_PERSON`, the person whose Satchel this is, or
+ * a person they help, by the id the people use case gave them (src/wallet/people). A person's
+ * space is an attribute of held credentials, their device keys and activity entries, not a second vault.
+ */
+export type PersonId = string;
+export const SELF_PERSON: PersonId = 'self';
+
 /** Ready-made purposes that ask for the minimum claims. */
 export type Purpose = 'over-18' | 'right-to-work' | 'identity' | 'veteran' | 'driving';
 

@@ -4,7 +4,7 @@
  * src/storage/. Nothing here holds a secret: PINs pass straight through to WebCrypto / Argon2id.
  */
 
-import type { ClaimPath, Localised } from '../shared';
+import type { ClaimPath, Localised, PersonId } from '../shared';
 
 export type VaultState = 'absent' | 'locked' | 'unlocked';
 
@@ -60,6 +60,8 @@ export interface StoredCredential {
   notification?: CredentialNotification;
   /** Its printable paper card as the issuer gave it with the credential, or why there is none (absent: stored before cards). */
   paperCard?: StoredPaperCard;
+  /** Whose it is (docs/carers.md): SELF_PERSON or a person the holder helps. Absent only in records written before people (read as SELF_PERSON). */
+  personId?: PersonId;
 }
 
 /**

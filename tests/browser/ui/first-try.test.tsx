@@ -319,7 +319,7 @@ describe('the wrong-PIN wait', () => {
 
 describe('the backup banner', () => {
   const credential: CredentialView = {
-    id: 'cred-1', format: 'dc+sd-jwt', selective: true, requestOnly: false, issuerName: { en: 'DVLA' }, typeName: nameAsWords({ en: 'Driving licence' }),
+    id: 'cred-1', personId: 'self', format: 'dc+sd-jwt', selective: true, requestOnly: false, issuerName: { en: 'DVLA' }, typeName: nameAsWords({ en: 'Driving licence' }),
     verified: true, status: { state: 'valid' } as CredentialView['status'], claims: [],
   };
 

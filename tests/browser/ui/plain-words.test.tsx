@@ -62,6 +62,7 @@ function credential(department: keyof typeof SUBJECTS, state: CredentialView['st
   const described = config.claims.map((c) => ({ path: c.path, label: localise(display(c.label), c.path.join('.')) }));
   return {
     id: `${department}-${state}`,
+    personId: 'self',
     format: config.format === 'jwt_vc_json' ? 'vc+jwt' : 'dc+sd-jwt',
     selective: config.format !== 'jwt_vc_json',
     requestOnly: false,

@@ -32,6 +32,7 @@ function viewOf(id: string, raw: string): CredentialView {
   const subject = format.subjectClaims(format.read(raw).claims);
   return {
     id,
+    personId: 'self',
     format: 'mso_mdoc',
     selective: true,
     requestOnly: true,

@@ -25,7 +25,7 @@ import { addMdocLicence } from '../../wallet/share/mdoc-world';
 const host = document.body.appendChild(document.createElement('div'));
 const DVLA_NAME = { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' };
 const view = (id: string, format: string, typeName: CredentialView['typeName']): CredentialView =>
-  ({ id, format, selective: true, requestOnly: format === 'mso_mdoc', typeName, issuerName: DVLA_NAME, verified: true, status: { state: 'valid' }, validUntil: '2031-01-01T00:00:00Z', claims: [] }) as CredentialView;
+  ({ id, personId: 'self', format, selective: true, requestOnly: format === 'mso_mdoc', typeName, issuerName: DVLA_NAME, verified: true, status: { state: 'valid' }, validUntil: '2031-01-01T00:00:00Z', claims: [] }) as CredentialView;
 
 let views: CredentialView[];
 let services: ShareServices;

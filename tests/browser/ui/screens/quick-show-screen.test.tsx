@@ -31,7 +31,7 @@ const host = document.body.appendChild(document.createElement('div'));
 const DVLA_NAME = { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwyddedu Gyrwyr a Cherbydau' };
 
 function view(id: string, format: CredentialView['format'], typeName: CredentialView['typeName'], issuerName: CredentialView['issuerName'], state: CredentialView['status']['state'] = 'valid'): CredentialView {
-  return { id, format, selective: format !== 'vc+jwt', requestOnly: false, typeName, issuerName, verified: true, status: { state }, validUntil: '2031-01-01T00:00:00Z', claims: [] };
+  return { id, personId: 'self', format, selective: format !== 'vc+jwt', requestOnly: false, typeName, issuerName, verified: true, status: { state }, validUntil: '2031-01-01T00:00:00Z', claims: [] };
 }
 
 let world: World;

@@ -34,7 +34,7 @@ const jobs: ShareRequest = {
   responseOrigin: 'https://jobs.example',
   expiresAt: EXPIRES,
   queryIds: ['work'],
-  candidates: [{ queryId: 'work', credentialId: 'rtw', typeName: nameOfType(CREDENTIAL_TYPES.rightToWork), requested: [claim('given_name'), claim('right_to_work')], notShared: [] }],
+  candidates: [{ queryId: 'work', credentialId: 'rtw', personId: 'self', typeName: nameOfType(CREDENTIAL_TYPES.rightToWork), requested: [claim('given_name'), claim('right_to_work')], notShared: [] }],
 };
 const shop: ShareRequest = {
   requestId: 'r-shop',
@@ -43,7 +43,7 @@ const shop: ShareRequest = {
   responseOrigin: 'https://shop.example',
   expiresAt: EXPIRES,
   queryIds: ['age'],
-  candidates: [{ queryId: 'age', credentialId: 'licence', typeName: nameOfType(CREDENTIAL_TYPES.drivingLicence), requested: [claim('age_over_18'), claim('given_name', true), claim('birth_date', true)], notShared: [] }],
+  candidates: [{ queryId: 'age', credentialId: 'licence', personId: 'self', typeName: nameOfType(CREDENTIAL_TYPES.drivingLicence), requested: [claim('age_over_18'), claim('given_name', true), claim('birth_date', true)], notShared: [] }],
 };
 const anyone: ShareRequest = { ...jobs, requestId: 'r-any', verifierName: 'Acme Hiring', verifier: { kind: 'unregistered' }, responseOrigin: 'https://acme.example' };
 const inPerson: ShareRequest = { ...jobs, requestId: 'r-person', mode: 'in-person', verifierName: 'The Red Lion', verifier: { kind: 'unregistered' } };

@@ -51,7 +51,7 @@ describe("the 'driving' purpose in the purpose lists", () => {
 
     it(`the holder can prove they can drive in quick show (${language})`, async () => {
       const world = await makeWorld();
-      const views: CredentialView[] = [{ id: 'licence', format: 'dc+sd-jwt', selective: true, requestOnly: false, typeName: nameAsWords({ en: 'Driving licence', cy: 'Trwydded yrru' }), issuerName: { en: 'DVLA', cy: 'DVLA' }, verified: true, status: { state: 'valid' }, validUntil: '2031-01-01T00:00:00Z', claims: [] }];
+      const views: CredentialView[] = [{ id: 'licence', personId: 'self', format: 'dc+sd-jwt', selective: true, requestOnly: false, typeName: nameAsWords({ en: 'Driving licence', cy: 'Trwydded yrru' }), issuerName: { en: 'DVLA', cy: 'DVLA' }, verified: true, status: { state: 'valid' }, validUntil: '2031-01-01T00:00:00Z', claims: [] }];
       const byId = { credential: async (id: string) => views.find((v) => v.id === id) };
       const services = { sharer: createSharer({ vault: world.vault, views: byId }), checker: {} as Checker, activity: {} as ActivityLog };
       const receiver = { listCredentials: async () => views, credential: byId.credential } as unknown as Receiver;

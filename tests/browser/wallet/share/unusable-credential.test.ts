@@ -25,7 +25,7 @@ function views(state: Record<string, { status?: StatusState; validUntil?: string
     async credential(id: string): Promise<CredentialView | undefined> {
       const s = state[id];
       if (!s) return undefined;
-      const view: CredentialView = { id, format: 'dc+sd-jwt', selective: true, requestOnly: false, issuerName: DVLA_NAME, typeName: nameOfType(CREDENTIAL_TYPES.drivingLicence, { en: 'Driving licence', cy: 'Trwydded yrru' }), verified: true, status: { state: s.status ?? 'valid' }, claims: [] };
+      const view: CredentialView = { id, personId: 'self', format: 'dc+sd-jwt', selective: true, requestOnly: false, issuerName: DVLA_NAME, typeName: nameOfType(CREDENTIAL_TYPES.drivingLicence, { en: 'Driving licence', cy: 'Trwydded yrru' }), verified: true, status: { state: s.status ?? 'valid' }, claims: [] };
       if (s.validUntil) view.validUntil = s.validUntil;
       return view;
     },
