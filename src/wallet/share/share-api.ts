@@ -5,6 +5,7 @@
  */
 import type { ClaimPath, DisplayName, Localised, PersonId, Purpose, QrFrames, StatusState } from '../shared';
 import type { VerifierProblem } from '../../protocols/openid4vp/request-object';
+import type { AuthorityPower, HeldAuthority, Person } from '../people';
 
 export type { VerifierProblem } from '../../protocols/openid4vp/request-object';
 
@@ -18,6 +19,7 @@ export type ShareErrorCode =
   | 'credential-unusable' // details.unusable: what would answer is cancelled, suspended or expired
   | 'verifier-untrusted' // details.verifierProblem: a signed request whose signer Satchel could not confirm (issue 14); nothing is sent
   | 'quick-show-unavailable' // details.typeName: an ISO mdoc, whose device signature needs a request to bind to (docs/sharing.md)
+  | 'no-authority' // details.people: a request to answer on someone's behalf, and no one the holder may answer for (docs/sharing.md, "On someone's behalf")
   | 'locked';
 
 export interface ShareErrorDetails {
@@ -35,7 +37,17 @@ export interface ShareErrorDetails {
   typeName?: DisplayName;
   /** credential-unusable: the credentials that would answer, and why Satchel will not share them. */
   unusable?: { typeName: DisplayName; issuerName?: Localised; reason: UnusableReason }[];
+  /** no-authority: the asked power, and each person the holder helps with why Satchel cannot answer for them. */
+  power?: AuthorityPower;
+  people?: { personId: PersonId; name: string; reason: NoAuthorityReason }[];
 }
+
+/**
+ * Why Satchel cannot answer on a person's behalf: their space holds nothing the verifier asks for
+ * (`no-credential`), the holder holds no authority for them (`no-authority`) or none for the power
+ * asked (`other-power`), or the one they hold is revoked, suspended or expired as last seen.
+ */
+export type NoAuthorityReason = 'no-credential' | 'no-authority' | 'other-power' | UnusableReason;
 
 /** Why a held credential is not offered for sharing: a checker would turn it away. */
 export type UnusableReason = 'revoked' | 'suspended' | 'expired';
@@ -74,8 +86,38 @@ export interface ShareRequest {
    * for each, all sent together or none (OpenID4VP 1.0 §6.4.2). Usually one.
    */
   queryIds: string[];
-  /** Credentials the wallet holds that can answer, per query, with the claims asked for and the rest. */
+  /**
+   * Credentials the wallet holds that can answer, per query, with the claims asked for and the
+   * rest; each says whose it is (ShareCandidate.personId). Without `onBehalf`, from every person's
+   * space ("assisted use": the holder helps someone show their own credential; no authority is
+   * added). With it, see OnBehalfRequest.
+   */
   candidates: ShareCandidate[];
+  /** Everyone the holder keeps credentials for (People.list(): SELF_PERSON first), to name and mark each candidate's person. */
+  people?: Person[];
+  /** Set when the verifier asks for an authority to act for someone (a credential query for AUTHORITY_TYPE). */
+  onBehalf?: OnBehalfRequest;
+}
+
+/**
+ * A request answered on someone's behalf (docs/sharing.md, "On someone's behalf"): the person's
+ * credential from their own space and the holder's authority (in the holder's own space, bound to
+ * the holder's key) in one vp_token (OpenID4VP 1.0 §6.4.2, §8.1). The consent screen asks "Who is
+ * this for?" among `people`; the answer's credentials for every other query must be that
+ * person's, and its authority one of theirs.
+ */
+export interface OnBehalfRequest {
+  /** The credential query the authority answers (one of the request's query ids). */
+  authorityQueryId: string;
+  /** The power the verifier asks for (the query's DCQL `values` on `power`, §6.3). */
+  power: AuthorityPower;
+  /**
+   * The people Satchel may answer for, in People.list() order: each has a credential answering
+   * the person query and a usable authority of `power` (never SELF_PERSON). `queryIds`: the
+   * queries to answer for them (§6.4.2: their own credentials pick the option of each set);
+   * `authorities`: their usable authorities of `power`, the candidates for authorityQueryId.
+   */
+  people: { personId: PersonId; queryIds: string[]; authorities: HeldAuthority[] }[];
 }
 
 export type VerifierIdentity =
@@ -124,7 +166,9 @@ export interface Sharer {
   /**
    * After consent: the response QR frames (request/response mode), logged in the activity log.
    * `answers` has one entry per query id of the request; the (credentialId, claims) form is for a
-   * request with a single query.
+   * request with a single query. Every credential of an answer is one person's (else a TypeError);
+   * on someone's behalf, theirs and one of their authorities (OnBehalfRequest). The activity log
+   * records each credential shared under that person.
    */
   respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames>;
   /** After consent, online: posts to the verifier's response_uri (direct_post / direct_post.jwt). */
@@ -136,6 +180,6 @@ export interface Sharer {
    * verifier asks the person to continue (§8.2: the wallet must take them there).
    */
   decline(requestId: string): Promise<{ verifierTold: boolean; redirectUri?: string }>;
-  /** Quick show (weaker): a response bound to a short-lived time-based nonce, no request needed. */
+  /** Quick show (weaker): a response bound to a short-lived time-based nonce, no request needed; a person's credential is shown as assisted use. */
   quickShow(credentialId: string, claims: ClaimPath[]): Promise<QrFrames>;
 }

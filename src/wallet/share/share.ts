@@ -19,6 +19,7 @@
  * refused before anything is sent; an unsigned one (and any in person) is from an unregistered verifier.
  * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
  */
+import { AUTHORITY_POWERS, AUTHORITY_TYPE, type AuthorityPower } from '../../credentials/on-behalf';
 import { createPresentation, type RegisteredVerifier, type SignatureVerifier, type TrustList, type VerifierRegister } from '../../credentials/index';
 import type { PresentationHandover } from '../../credentials/formats/format';
 import { base64urlEncode } from '../../lib/base64url';
@@ -38,7 +39,8 @@ import type { CredentialView } from '../held';
 import type { DisplayName, Localised, PersonId } from '../shared';
 import type { ShareVia } from '../activity';
 import type { SatchelVault } from '../vault';
-import { ShareError, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason, type VerifierIdentity } from './share-api';
+import type { HeldAuthority, People, Person } from '../people';
+import { ShareError, type NoAuthorityReason, type OnBehalfRequest, type QrFrames, type ShareAnswer, type ShareAnswerArgs, type ShareCandidate, type ShareErrorDetails, type ShareRequest, type Sharer, type UnusableReason, type VerifierIdentity } from './share-api';
 import { beyondRegistration, identifyVerifier } from './verifier-identity';
 import type { ClaimPath, Purpose } from '../shared';
 
@@ -60,6 +62,12 @@ export interface SharerOptions {
   trust?: { trustList(): Promise<TrustList | undefined> };
   /** Checks a signed request's signature and its certificate chain's (the app's crypto worker). */
   verifier?: SignatureVerifier;
+  /**
+   * The people the holder keeps credentials for, and the authorities they hold to act for them
+   * (wallet/people). Absent: only the holder's own space is named, and no request asking for an
+   * authority can be answered ('no-authority').
+   */
+  people?: Pick<People, 'list' | 'authoritiesFor'>;
 }
 
 interface OpenRequest {
@@ -73,12 +81,35 @@ interface OpenRequest {
   matches: Map<string, Map<string, CredentialMatch>>;
   /** Who is asking, as established when the request was read (the activity log names a registered verifier by its registered name). */
   identity: VerifierIdentity;
+  /** On someone's behalf: the authority's query, and per person Satchel may answer for, their queries and authority credentials. */
+  onBehalf?: { authorityQueryId: string; people: Map<PersonId, { queryIds: string[]; authorityIds: Set<string> }> };
 }
 
 /** One credential of an answer, checked against the request. */
 interface CheckedAnswer {
   match: CredentialMatch;
   claims: ClaimPath[];
+}
+
+/** The person's answers, checked, with whose they are: the activity log records every credential of the answer under them. */
+interface CheckedAnswers {
+  answers: CheckedAnswer[];
+  personId: PersonId;
+}
+
+/** The credential query asking for an authority to act for someone (AUTHORITY_TYPE), if any. */
+function authorityQueryOf(query: DcqlQuery): DcqlQuery['credentials'][number] | undefined {
+  return query.credentials.find((q) => typesAsked(q).includes(AUTHORITY_TYPE));
+}
+
+/** The power an authority query asks for: its `power` claim's DCQL `values` (§6.3), exactly one of AUTHORITY_POWERS. */
+function powerAsked(query: DcqlQuery['credentials'][number]): AuthorityPower {
+  const values = query.claims?.find((c) => c.path.length === 1 && c.path[0] === 'power')?.values;
+  const power = values?.length === 1 ? values[0] : undefined;
+  if (typeof power !== 'string' || !(AUTHORITY_POWERS as readonly string[]).includes(power)) {
+    throw new ShareError('request-malformed', `The request asks for an authority to act for someone without saying for what: its query ${query.id} must give one power (${AUTHORITY_POWERS.join(' or ')}) as the values of its power claim`);
+  }
+  return power as AuthorityPower;
 }
 
 function samePath(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -113,6 +144,21 @@ interface Described {
   unusable?: UnusableReason;
 }
 
+/** Held credentials as sortedHeld splits them. */
+interface Sorted {
+  usable: HeldCredential[];
+  unusable: { held: HeldCredential; described: Described }[];
+  described: Map<string, Described>;
+}
+
+/** What a request can be answered with: the queries (the first person's, on someone's behalf), every query any candidate answers, and the matches. */
+interface Plan {
+  queryIds: string[];
+  allQueryIds: string[];
+  byQuery: Record<string, CredentialMatch[]>;
+  onBehalf?: OnBehalfRequest;
+}
+
 /** Whether the query matches on claim values (§6.3 `values`): then a "no" reveals something. */
 function asksForValues(query: DcqlQuery): boolean {
   return query.credentials.some((c) => c.claims?.some((claim) => claim.values !== undefined));
@@ -132,6 +178,8 @@ function withoutUnaskedPortrait(claims: ClaimPath[], match: CredentialMatch): Cl
 
 class SharerImpl implements Sharer {
   private readonly requests = new Map<string, OpenRequest>();
+  /** Whose each held credential is, as last read from the vault (StoredCredential.personId; absent = SELF_PERSON). */
+  private readonly owners = new Map<string, PersonId>();
   private readonly now: () => number;
   private readonly fetchFn: typeof fetch;
 
@@ -145,7 +193,13 @@ class SharerImpl implements Sharer {
   }
 
   private async held(): Promise<HeldCredential[]> {
-    return (await this.options.vault.listCredentials()).map(heldCredential).filter((h): h is HeldCredential => h !== undefined);
+    const stored = await this.options.vault.listCredentials();
+    for (const c of stored) this.owners.set(c.id, c.personId ?? SELF_PERSON);
+    return stored.map(heldCredential).filter((h): h is HeldCredential => h !== undefined);
+  }
+
+  private ownerOf(credentialId: string): PersonId {
+    return this.owners.get(credentialId) ?? SELF_PERSON;
   }
 
   private async heldOne(credentialId: string): Promise<{ held: HeldCredential; raw: string }> {
@@ -153,6 +207,7 @@ class SharerImpl implements Sharer {
     const stored = await this.options.vault.getCredential(credentialId);
     const held = stored && heldCredential(stored);
     if (!stored || !held) throw new TypeError(`credentialId ${credentialId} is not a credential that can be shared`);
+    this.owners.set(stored.id, stored.personId ?? SELF_PERSON);
     return { held, raw: stored.raw };
   }
 
@@ -166,7 +221,7 @@ class SharerImpl implements Sharer {
       if (known) return known.label;
       return nameOfClaim(labelPath(path));
     };
-    const out: Described = { typeName, label, personId: view?.personId ?? SELF_PERSON };
+    const out: Described = { typeName, label, personId: view?.personId ?? this.ownerOf(held.id) };
     if (!view) return out;
     out.issuerName = view.issuerName;
     out.status = view.status.state;
@@ -180,7 +235,7 @@ class SharerImpl implements Sharer {
    * Held credentials split into those that may be shared and those that may not, with how each one
    * that could answer `query` is described (only those are looked up: each view is re-verified).
    */
-  private async sortedHeld(query: DcqlQuery): Promise<{ usable: HeldCredential[]; unusable: { held: HeldCredential; described: Described }[]; described: Map<string, Described> }> {
+  private async sortedHeld(query: DcqlQuery): Promise<Sorted> {
     const all = await this.held();
     const couldAnswer = new Set(Object.values(matchQuery(query, all).byQuery).flatMap((ms) => ms.map((m) => m.credentialId)));
     const usable: HeldCredential[] = [];
@@ -253,26 +308,17 @@ class SharerImpl implements Sharer {
     // Before anything else (and anything sent): a signer the register does not list is refused like any other unconfirmed signer.
     const { identity, entry } = identified(request.signer, register, claimedHost);
     await this.unlocked();
-    const { usable, unusable, described } = await this.sortedHeld(request.dcql);
-    const held = usable;
-    const match = matchQuery(request.dcql, held);
-    // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
-    if (!match.satisfiable || match.toAnswer.length === 0) {
-      const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
-      // Held, but cancelled or expired: say which and why rather than "you do not have it".
-      const wouldAnswer = unusable.filter((u) => request.dcql.credentials.some((q) => match.missing.includes(q.id) && matchCredential(q, u.held)));
-      // §8.5 access_denied at once, except for value matching: an instant error would tell the
-      // verifier a claim's value without any consent (§15's privacy note on error responses).
-      const told = mode === 'online' && !asksForValues(request.dcql) ? await this.tellVerifierNo(request) : { verifierTold: false };
-      if (wouldAnswer.length > 0) throw this.unusableError(wouldAnswer.map((u) => u.described), { missing, ...told });
-      throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, ...told });
-    }
+    const sorted = await this.sortedHeld(request.dcql);
+    const { usable: held, described } = sorted;
+    const people = await this.options.people?.list();
+    const authorityQuery = authorityQueryOf(request.dcql);
+    const plan = authorityQuery ? await this.onBehalfPlan(request, mode, authorityQuery, sorted, people ?? []) : await this.ownPlan(request, mode, sorted);
     const matches = new Map<string, Map<string, CredentialMatch>>();
     const candidates: ShareRequest['candidates'] = [];
-    for (const queryId of match.toAnswer) {
+    for (const queryId of plan.allQueryIds) {
       const byCredential = new Map<string, CredentialMatch>();
       matches.set(queryId, byCredential);
-      for (const m of match.byQuery[queryId] ?? []) {
+      for (const m of plan.byQuery[queryId] ?? []) {
         byCredential.set(m.credentialId, m);
         const one = held.find((h) => h.id === m.credentialId)!;
         const d = described.get(one.id)!;
@@ -282,12 +328,89 @@ class SharerImpl implements Sharer {
     const requestId = base64urlEncode(crypto.getRandomValues(new Uint8Array(12)));
     // Requests read but never answered are forgotten once expired.
     for (const [id, r] of this.requests) if (Date.parse(r.request.expiresAt) < this.now()) this.requests.delete(id);
-    this.requests.set(requestId, { request, mode, queryIds: match.toAnswer, matches, identity, ...(mode === 'in-person' ? { requestQr: text } : {}) });
-    const out: ShareRequest = { requestId, mode, verifier: identity, expiresAt: request.expiresAt, queryIds: [...match.toAnswer], candidates };
+    const onBehalf = plan.onBehalf && {
+      authorityQueryId: plan.onBehalf.authorityQueryId,
+      people: new Map(plan.onBehalf.people.map((p) => [p.personId, { queryIds: p.queryIds, authorityIds: new Set(p.authorities.map((a) => a.credentialId)) }])),
+    };
+    this.requests.set(requestId, { request, mode, queryIds: plan.queryIds, matches, identity, ...(onBehalf ? { onBehalf } : {}), ...(mode === 'in-person' ? { requestQr: text } : {}) });
+    const out: ShareRequest = { requestId, mode, verifier: identity, expiresAt: request.expiresAt, queryIds: [...plan.queryIds], candidates };
+    if (people) out.people = people;
+    if (plan.onBehalf) out.onBehalf = plan.onBehalf;
     if (request.verifierName !== undefined) out.verifierName = request.verifierName;
     if (request.responseUri !== undefined) out.responseOrigin = new URL(request.responseUri).origin;
     if (isPurpose(request.purpose)) out.purpose = request.purpose;
     return out;
+  }
+
+  /**
+   * A request for the holder's own credentials, or (assisted use) those of a person they help:
+   * every person's space may answer; one answer is one person's (checkAnswers).
+   */
+  private async ownPlan(request: ValidatedRequest, mode: ShareRequest['mode'], { usable, unusable }: Sorted): Promise<Plan> {
+    const match = matchQuery(request.dcql, usable);
+    // §6.4.2: answerable only when every required credential (set) can be answered — else nothing is sent.
+    if (!match.satisfiable || match.toAnswer.length === 0) {
+      const missing = match.missing.map((id) => queryTypeName(request.dcql, id));
+      // Held, but cancelled or expired: say which and why rather than "you do not have it".
+      const wouldAnswer = unusable.filter((u) => request.dcql.credentials.some((q) => match.missing.includes(q.id) && matchCredential(q, u.held)));
+      const told = await this.toldNo(request, mode);
+      if (wouldAnswer.length > 0) throw this.unusableError(wouldAnswer.map((u) => u.described), { missing, ...told });
+      throw new ShareError('nothing-matches', 'You do not have a credential with what this verifier asks for', { missing, ...told });
+    }
+    return { queryIds: match.toAnswer, allQueryIds: match.toAnswer, byQuery: match.byQuery };
+  }
+
+  /** §8.5 access_denied at once, except for value matching: an instant error would tell the verifier a claim's value without any consent (§15's privacy note on error responses). */
+  private async toldNo(request: ValidatedRequest, mode: ShareRequest['mode']): Promise<{ verifierTold: boolean; redirectUri?: string }> {
+    return mode === 'online' && !asksForValues(request.dcql) ? this.tellVerifierNo(request) : { verifierTold: false };
+  }
+
+  /**
+   * A request on someone's behalf (docs/sharing.md, "On someone's behalf"): for each person the
+   * holder helps (never SELF_PERSON), the request is matched against that person's own
+   * credentials and the holder's usable authorities for them of the power asked (People.authoritiesFor,
+   * linked by the donor's name and date of birth). Those it is satisfiable for may be chosen; with
+   * none, 'no-authority' says for each person why not.
+   */
+  private async onBehalfPlan(request: ValidatedRequest, mode: ShareRequest['mode'], authorityQuery: DcqlQuery['credentials'][number], { usable, described }: Sorted, people: Person[]): Promise<Plan> {
+    const power = powerAsked(authorityQuery);
+    // The authority is the holder's own credential, bound to their key: only their own space's count.
+    const ownAuthorities = usable.filter((h) => this.ownerOf(h.id) === SELF_PERSON && matchCredential(authorityQuery, h));
+    const personQueries = request.dcql.credentials.filter((q) => q.id !== authorityQuery.id);
+    const eligible: OnBehalfRequest['people'] = [];
+    const refused: NonNullable<ShareErrorDetails['people']> = [];
+    const byQuery: Record<string, CredentialMatch[]> = {};
+    const allQueryIds: string[] = [];
+    for (const person of people.filter((p) => p.id !== SELF_PERSON)) {
+      const theirs = usable.filter((h) => this.ownerOf(h.id) === person.id);
+      const held = (await this.options.people?.authoritiesFor(person.id)) ?? [];
+      const ofPower = held.filter((a) => a.power === power);
+      const authorities = ofPower.filter((a) => a.usable && ownAuthorities.some((h) => h.id === a.credentialId));
+      const match = matchQuery(request.dcql, [...theirs, ...ownAuthorities.filter((h) => authorities.some((a) => a.credentialId === h.id))]);
+      if (match.satisfiable && match.toAnswer.includes(authorityQuery.id)) {
+        eligible.push({ personId: person.id, queryIds: match.toAnswer, authorities });
+        for (const id of match.toAnswer) {
+          if (!allQueryIds.includes(id)) allQueryIds.push(id);
+          const list = (byQuery[id] ??= []);
+          for (const m of match.byQuery[id] ?? []) if (!list.some((x) => x.credentialId === m.credentialId)) list.push(m);
+        }
+        continue;
+      }
+      const reason: NoAuthorityReason = !personQueries.some((q) => theirs.some((h) => matchCredential(q, h)))
+        ? 'no-credential'
+        : held.length === 0 ? 'no-authority' : ofPower.length === 0 ? 'other-power' : described.get(ofPower[0]!.credentialId)?.unusable ?? this.lastSeen(ofPower[0]!);
+      refused.push({ personId: person.id, name: person.name, reason });
+    }
+    if (eligible.length === 0) {
+      const why = refused.map((r) => `${r.name}: ${r.reason}`).join('; ');
+      throw new ShareError('no-authority', `You cannot answer this on anyone's behalf: it needs their credential and your authority to act for them (${power})${why ? ` — ${why}` : ''}`, { power, people: refused, ...(await this.toldNo(request, mode)) });
+    }
+    return { queryIds: eligible[0]!.queryIds, allQueryIds, byQuery, onBehalf: { authorityQueryId: authorityQuery.id, power, people: eligible } };
+  }
+
+  /** Why an authority of the power asked is not usable, as the people use case last saw it (revoked unless its validity has ended). */
+  private lastSeen(authority: HeldAuthority): UnusableReason {
+    return authority.validUntil !== undefined && Date.parse(authority.validUntil) <= this.now() ? 'expired' : 'revoked';
   }
 
   async claimsForPurpose(credentialId: string, purpose: Purpose): Promise<ClaimPath[]> {
@@ -317,8 +440,12 @@ class SharerImpl implements Sharer {
     return open;
   }
 
-  /** The person's answers, checked: exactly one candidate credential for every query to answer (§6.4.2). */
-  private checkAnswers(open: OpenRequest, requestId: string, given: ShareAnswerArgs): CheckedAnswer[] {
+  /**
+   * The person's answers, checked: exactly one candidate credential for every query to answer
+   * (§6.4.2), all of one person's space; on someone's behalf, a person Satchel may answer for
+   * and one of their authorities.
+   */
+  private checkAnswers(open: OpenRequest, requestId: string, given: ShareAnswerArgs): CheckedAnswers {
     let answers: ShareAnswer[];
     if (given.length === 2) {
       if (open.queryIds.length !== 1) throw new TypeError(`request ${requestId} needs ${open.queryIds.length} credentials: pass one ShareAnswer per query id (${open.queryIds.join(', ')})`);
@@ -326,15 +453,25 @@ class SharerImpl implements Sharer {
     } else {
       answers = given[0];
     }
+    const authorityQueryId = open.onBehalf?.authorityQueryId;
+    // Whose answer this is: the owner of its credentials other than the authority (the holder's own).
+    const owners = [...new Set(answers.filter((a) => a.queryId !== authorityQueryId).map((a) => this.ownerOf(a.credentialId)))];
+    if (owners.length > 1) throw new TypeError(`an answer is one person's credentials (got ${owners.join(', ')}'s)`);
+    const personId = owners[0] ?? SELF_PERSON;
+    const forPerson = open.onBehalf?.people.get(personId);
+    if (open.onBehalf && !forPerson) throw new TypeError(`request ${requestId} cannot be answered on ${personId}'s behalf`);
+    const queryIds = forPerson?.queryIds ?? open.queryIds;
     const answered = answers.map((a) => a.queryId);
-    if (answered.length !== open.queryIds.length || !open.queryIds.every((id) => answered.includes(id))) {
-      throw new TypeError(`answers must cover each of ${open.queryIds.join(', ')} once (got ${answered.join(', ') || 'none'})`);
+    if (answered.length !== queryIds.length || !queryIds.every((id) => answered.includes(id))) {
+      throw new TypeError(`answers must cover each of ${queryIds.join(', ')} once (got ${answered.join(', ') || 'none'})`);
     }
-    return answers.map((a) => {
+    const checked = answers.map((a) => {
       const match = open.matches.get(a.queryId)?.get(a.credentialId);
       if (!match) throw new TypeError(`credentialId ${a.credentialId} is not one of this request's candidates for ${a.queryId}`);
+      if (a.queryId === authorityQueryId && !forPerson!.authorityIds.has(a.credentialId)) throw new TypeError(`credentialId ${a.credentialId} is not an authority to act for ${personId}`);
       return { match, claims: withoutUnaskedPortrait(a.claims, match) };
     });
+    return { answers: checked, personId };
   }
 
   private async present(credentialId: string, claims: ClaimPath[], audience: string, nonce: string, handover?: PresentationHandover): Promise<{ presentation: string; held: HeldCredential }> {
@@ -351,7 +488,7 @@ class SharerImpl implements Sharer {
    * the same nonce and audience (the client_id, B.3.6), and every mdoc's DeviceAuth to the same
    * SessionTranscript (B.2.6.1). All are made before anything is sent.
    */
-  private async presentAll(request: ValidatedRequest, answers: CheckedAnswer[], handover: PresentationHandover): Promise<{ vpToken: Record<string, string[]>; shared: { held: HeldCredential; claims: ClaimPath[] }[] }> {
+  private async presentAll(request: ValidatedRequest, { answers }: CheckedAnswers, handover: PresentationHandover): Promise<{ vpToken: Record<string, string[]>; shared: { held: HeldCredential; claims: ClaimPath[] }[] }> {
     const vpToken: Record<string, string[]> = {};
     const shared: { held: HeldCredential; claims: ClaimPath[] }[] = [];
     for (const { match, claims } of answers) {
@@ -363,31 +500,34 @@ class SharerImpl implements Sharer {
   }
 
   /** Logs a share with the verifier's registered name, else its own name, or, for a quick show (no verifier named), how it was shared. */
-  private async log(held: HeldCredential, to: { counterparty: string; counterpartyName?: Localised } | { via: ShareVia }, claims: ClaimPath[]): Promise<void> {
+  /** `personId`: whose answer it was (on someone's behalf, the authority shared is logged under the person too: it was used for them). */
+  private async log(held: HeldCredential, to: { counterparty: string; counterpartyName?: Localised } | { via: ShareVia }, claims: ClaimPath[], personId: PersonId): Promise<void> {
     const { typeName, label } = await this.labelsOf(held);
     // A credential shared whole gave away every claim on it, whatever was asked.
     const given = sharedWhole(held) ? shareablePaths(held) : claims;
-    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, ...to, claims: given.map(label) });
+    await this.options.vault.recordActivity({ kind: 'shared', credentialId: held.id, credentialTypeName: typeName, ...to, claims: given.map(label), personId });
   }
 
   async respond(requestId: string, ...answer: ShareAnswerArgs): Promise<QrFrames> {
     const open = this.open(requestId, 'in-person');
     const { request } = open;
-    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer), satchelQrHandover(open.requestQr!));
+    const checked = this.checkAnswers(open, requestId, answer);
+    const { vpToken, shared } = await this.presentAll(request, checked, satchelQrHandover(open.requestQr!));
     const jwe = await encryptResponse(request, answerParameters(request, vpToken));
     const frames = splitIntoFrames('response', jwe);
     this.requests.delete(requestId); // one response per request
-    for (const s of shared) await this.log(s.held, counterpartyOf(open.identity, request.verifierName ?? request.clientId), s.claims);
+    for (const s of shared) await this.log(s.held, counterpartyOf(open.identity, request.verifierName ?? request.clientId), s.claims, checked.personId);
     return { frames, frameMs: FRAME_MS };
   }
 
   async respondOnline(requestId: string, ...answer: ShareAnswerArgs): Promise<{ redirectUri?: string }> {
     const open = this.open(requestId, 'online');
     const { request } = open;
-    const { vpToken, shared } = await this.presentAll(request, this.checkAnswers(open, requestId, answer), await openid4vpHandover(request));
+    const checked = this.checkAnswers(open, requestId, answer);
+    const { vpToken, shared } = await this.presentAll(request, checked, await openid4vpHandover(request));
     const result = await postResponse(request, answerParameters(request, vpToken), this.fetchFn);
     this.requests.delete(requestId);
-    for (const s of shared) await this.log(s.held, counterpartyOf(open.identity, request.verifierName ?? new URL(request.responseUri!).host), s.claims);
+    for (const s of shared) await this.log(s.held, counterpartyOf(open.identity, request.verifierName ?? new URL(request.responseUri!).host), s.claims, checked.personId);
     return result;
   }
 
@@ -418,7 +558,8 @@ class SharerImpl implements Sharer {
     if (described.unusable) throw this.unusableError([described]);
     const { presentation, held } = await this.present(credentialId, claims, QUICK_SHOW_AUDIENCE, quickShowNonce(new Date(this.now())));
     const frames = splitIntoFrames('quick-show', await packPresentation(presentation));
-    await this.log(held, { via: 'quick-show' }, claims);
+    // A person's credential shown by the holder is assisted use: logged under that person.
+    await this.log(held, { via: 'quick-show' }, claims, this.ownerOf(held.id));
     return { frames, frameMs: FRAME_MS };
   }
 }
