@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectOriginsFromEnv, contentSecurityPolicy } from './src/server/security-headers';
 import { webAppManifest } from './src/sw/manifest';
+import { precompressDirectory } from './src/server/precompress';
 import packageJson from './package.json' with { type: 'json' };
 
 /** The oldest browsers Satchel supports (README: "Phones it runs on"). */
@@ -39,6 +41,31 @@ function classicWorkersInBuild(): Plugin {
   };
 }
 
+/**
+ * Writes `.br` and `.gz` copies beside every compressible file of the build (src/server/precompress.ts)
+ * for hosts that serve pre-compressed files (README "Deploying as static files"). It runs last:
+ * after vite-plugin-pwa has written sw.js with its precache manifest, so sw.js.br is of the final file.
+ */
+function precompressedCopies(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'satchel:precompress',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      sequential: true,
+      order: 'post',
+      async handler() {
+        const files = await precompressDirectory(outDir);
+        this.info(`pre-compressed ${files.filter((file) => file.br !== undefined).length} of ${files.length} files (.br, .gz)`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(process.env.SATCHEL_VERSION ?? packageJson.version) },
   build: { target: BROWSER_TARGETS, sourcemap: false, assetsInlineLimit: 0 },
@@ -64,5 +91,6 @@ export default defineConfig({
       injectManifest: { globPatterns: ['**/*.{js,css,html,wasm,png,svg}'] },
       devOptions: { enabled: false },
     }),
+    precompressedCopies(),
   ],
 });

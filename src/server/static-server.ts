@@ -1,13 +1,15 @@
 /**
  * Serves the built app (dist/) as any static host should: the security headers from
  * security-headers.ts, the right MIME types (application/wasm enables streaming compilation),
- * long caching for hashed assets, no caching for the service worker and the HTML shell, and the
- * app shell for in-app paths such as /about. Used by `npm start` and the end-to-end tests.
+ * the build's pre-compressed Brotli or gzip copy by Accept-Encoding (content-encoding.ts), long
+ * caching for hashed assets, no caching for the service worker and the HTML shell, and the app
+ * shell for in-app paths such as /about. Used by `npm start` and the end-to-end tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { securityHeaders } from './security-headers';
+import { chooseCoding, CODING_SUFFIX, COMPRESSIBLE_EXTENSIONS, PRECOMPRESSED_CODINGS, type PrecompressedCoding } from './content-encoding';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,9 +29,14 @@ export interface StaticServerOptions {
   connectOrigins?: readonly string[];
   /** Test hook: rewrite the service worker script as it is served (to simulate a new deployment). */
   transformServiceWorker?: (source: string) => string;
+  /**
+   * Send the build's pre-compressed `.br`/`.gz` copies to clients that accept them (default true).
+   * False serves every file uncompressed: the Lighthouse bench compares the two.
+   */
+  precompressed?: boolean;
 }
 
-export function createStaticServer({ root, connectOrigins = [], transformServiceWorker }: StaticServerOptions): Server {
+export function createStaticServer({ root, connectOrigins = [], transformServiceWorker, precompressed = true }: StaticServerOptions): Server {
   const rootDir = resolve(root);
   const headers = securityHeaders(connectOrigins);
   return createServer(async (request, response) => {
@@ -49,14 +56,28 @@ export function createStaticServer({ root, connectOrigins = [], transformService
         }
         filePath = join(rootDir, 'index.html');
       }
-      let body: Buffer | string = await readFile(filePath);
       const name = filePath.slice(rootDir.length);
-      if (name === '/sw.js' && transformServiceWorker) body = transformServiceWorker(body.toString('utf8'));
+      const rewriteServiceWorker = name === '/sw.js' && transformServiceWorker !== undefined;
+      const compressible = COMPRESSIBLE_EXTENSIONS.has(extname(filePath));
+      // A rewritten service worker is sent as rewritten, never as the build's compressed copy.
+      const coding = compressible && precompressed && !rewriteServiceWorker
+        ? chooseCoding(request.headers['accept-encoding'], await precompressedSiblings(filePath))
+        : 'identity';
+      let body: Buffer | string = await readFile(coding === 'identity' ? filePath : filePath + CODING_SUFFIX[coding]);
+      if (rewriteServiceWorker) body = transformServiceWorker(body.toString('utf8'));
       const hashed = name.startsWith('/assets/');
       response.writeHead(200, {
         ...headers,
         'Content-Type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream',
+        'Content-Length': String(Buffer.byteLength(body)),
+        // Hashed names never change content; everything else (index.html, sw.js, the manifest,
+        // icons) is revalidated on every load so that a new deployment is seen at once.
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        // Caches must keep one copy per coding (RFC 9110 §12.5.5), so every compressible response
+        // says so, coded or not; and no Range support is offered (§14.3 "none").
+        ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+        ...(coding !== 'identity' ? { 'Content-Encoding': coding } : {}),
+        'Accept-Ranges': 'none',
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {
@@ -64,6 +85,20 @@ export function createStaticServer({ root, connectOrigins = [], transformService
       console.error(error);
     }
   });
+}
+
+/**
+ * The pre-compressed copies the build wrote beside a file (precompress.ts). A copy older than the
+ * file is from an earlier build and is not used.
+ */
+async function precompressedSiblings(filePath: string): Promise<PrecompressedCoding[]> {
+  const fileTime = (await stat(filePath)).mtimeMs;
+  const found: PrecompressedCoding[] = [];
+  for (const coding of PRECOMPRESSED_CODINGS) {
+    const sibling = await stat(filePath + CODING_SUFFIX[coding]).catch(() => undefined);
+    if (sibling?.isFile() && sibling.mtimeMs >= fileTime) found.push(coding);
+  }
+  return found;
 }
 
 /** Seconds a browser waits before asking again while the app is being built. */
