@@ -4,9 +4,12 @@
  * (OpenID4VP 1.0 §6) a verifier sends for a purpose or for claims it picks itself. A purpose the
  * driving licence answers accepts it as an SD-JWT VC or as an ISO mdoc (ISO/IEC 18013-5 mDL): the
  * query asks for either with credential_sets (§6.2), and a held credential answers with the claims
- * its own format names (purposeAnswerFor).
+ * its own format names (purposeAnswerFor). A purpose on someone's behalf (docs/carers.md) asks
+ * for that person's credential as its base purpose does AND the holder's authority to act for
+ * them, of the power it names (dcqlFor).
  */
 import { DEFAULT_DCQL_FORMAT, dcqlMetaFor } from '../../credentials/formats/dcql-naming';
+import { AUTHORITY_CLAIMS, AUTHORITY_TYPE, type AuthorityPower } from '../../credentials/on-behalf';
 import type { DcqlPathElement } from '../../protocols/openid4vp/dcql';
 import type { ClaimPath, Purpose } from './types';
 
@@ -41,10 +44,37 @@ export interface PurposeAnswer {
 export interface PurposeRule extends PurposeAnswer {
   /** Other credentials that answer it as well (the licence as an mdoc): each an option of the query's credential set. */
   alternatives?: readonly PurposeAnswer[];
+  /** The DCQL credential query id of its first answer; default: the purpose's name with `_` for `-`. */
+  queryId?: string;
+  /** On someone's behalf: the holder's authority (AUTHORITY_TYPE) with this power is asked for as well. */
+  authority?: { power: AuthorityPower };
 }
+
+/** The credential query id of the authority in an on-behalf request. */
+export const AUTHORITY_QUERY_ID = 'authority';
+
+/** What the checker needs of the authority: who acts, for whom (to match the person), for what, and the register's reference. */
+const AUTHORITY_ASKED: readonly string[] = [
+  AUTHORITY_CLAIMS.attorneyGivenName,
+  AUTHORITY_CLAIMS.attorneyFamilyName,
+  AUTHORITY_CLAIMS.donorGivenName,
+  AUTHORITY_CLAIMS.donorFamilyName,
+  AUTHORITY_CLAIMS.donorBirthDate,
+  AUTHORITY_CLAIMS.power,
+  AUTHORITY_CLAIMS.reference,
+];
 
 /** The mDL's data elements of the same name (ISO/IEC 18013-5 §7.2.1: age_over_NN, given_name, portrait, …). */
 const mdl = (...elements: string[]): PurposeAnswer => ({ format: 'mso_mdoc', types: [MDL_DOCTYPE], claims: elements.map((e) => [MDL_NAMESPACE, e]) });
+
+const IDENTITY: PurposeRule = {
+  types: [CREDENTIAL_TYPES.drivingLicence],
+  claims: [['given_name'], ['family_name'], ['birth_date'], ['portrait']],
+  alternatives: [mdl('given_name', 'family_name', 'birth_date', 'portrait')],
+};
+
+/** A purpose on someone's behalf: `base`'s credential (its query ids kept) and the authority with `power`. */
+const onBehalf = (base: PurposeRule, power: AuthorityPower): PurposeRule => ({ ...base, queryId: 'identity', authority: { power } });
 
 export const PURPOSES: Record<Purpose, PurposeRule> = {
   // Age: the yes/no claim only — never the date of birth.
@@ -52,11 +82,7 @@ export const PURPOSES: Record<Purpose, PurposeRule> = {
   // Right to work: who, whether, and any restrictions; no date of birth or share code.
   'right-to-work': { types: [CREDENTIAL_TYPES.rightToWork], claims: [['given_name'], ['family_name'], ['right_to_work'], ['work_restrictions']] },
   // Identity: name, date of birth and photo (so the checker can compare face to photo).
-  identity: {
-    types: [CREDENTIAL_TYPES.drivingLicence],
-    claims: [['given_name'], ['family_name'], ['birth_date'], ['portrait']],
-    alternatives: [mdl('given_name', 'family_name', 'birth_date', 'portrait')],
-  },
+  identity: IDENTITY,
   // Driving: who (the photo to compare with the face), what they may drive and until when; never the
   // date of birth or address. The mDL's expiry_date is the licence's own (§7.2.1); the SD-JWT licence
   // has no such claim (its validity is the credential's `exp`, checked anyway).
@@ -73,6 +99,10 @@ export const PURPOSES: Record<Purpose, PurposeRule> = {
     types: [VETERAN_CARD_TYPE],
     claims: [['credentialSubject', 'given_name'], ['credentialSubject', 'family_name'], ['credentialSubject', 'service'], ['credentialSubject', 'service_left']],
   },
+  // Someone's identity, shown by the person who acts for them: the identity purpose's credential
+  // (its query ids too, so a wallet answers it as it answers identity) and the authority of the power.
+  'identity-for-finance': onBehalf(IDENTITY, 'property-and-financial-affairs'),
+  'identity-for-health': onBehalf(IDENTITY, 'health-and-welfare'),
 };
 
 export function isPurpose(value: unknown): value is Purpose {
@@ -101,7 +131,7 @@ export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): {
   const chosen = options.claims && options.claims.length > 0 ? options.claims : undefined;
   const claims = chosen ?? rule?.claims;
   if (!claims || claims.length === 0) throw new TypeError('options.purpose or options.claims is required');
-  const id = options.purpose ? options.purpose.replace(/-/g, '_') : 'credential';
+  const id = options.purpose ? rule?.queryId ?? options.purpose.replace(/-/g, '_') : 'credential';
   // Chosen claims (no purpose) come from any of the SD-JWT VC types; they name SD-JWT paths, so no alternative applies.
   const answers: PurposeAnswer[] = options.purpose && !chosen ? purposeAnswers(options.purpose) : [{ ...(rule?.format ? { format: rule.format } : {}), types: rule?.types ?? ALL_SD_JWT_TYPES, claims }];
   const credentials = answers.map((answer, i) => {
@@ -115,6 +145,20 @@ export function dcqlFor(options: { purpose?: Purpose; claims?: ClaimPath[] }): {
   });
   const query: Record<string, unknown> = { credentials };
   // §6.2: one required set, each kind of credential an option of its own.
-  if (credentials.length > 1) query.credential_sets = [{ options: credentials.map((c) => [c.id]) }];
+  const sets: string[][][] = credentials.length > 1 ? [credentials.map((c) => [c.id])] : [];
+  // On someone's behalf (chosen claims never are): the authority too, a second required set (§6.4.2:
+  // both sets must be met), its power one of the `values` asked (§6.3: the claim must equal one).
+  const power = chosen ? undefined : rule?.authority?.power;
+  if (power) {
+    credentials.push({
+      id: AUTHORITY_QUERY_ID,
+      format: DEFAULT_DCQL_FORMAT,
+      meta: dcqlMetaFor(DEFAULT_DCQL_FORMAT, [AUTHORITY_TYPE]),
+      claims: AUTHORITY_ASKED.map((name) => (name === AUTHORITY_CLAIMS.power ? { path: [name], values: [power] } : { path: [name] })),
+    });
+    sets.push([[AUTHORITY_QUERY_ID]]);
+    if (sets.length === 1) sets.unshift([[id]]);
+  }
+  if (sets.length > 0) query.credential_sets = sets.map((options) => ({ options }));
   return { id, query, requested: claims.map((p) => [...p]), types: [...answers[0]!.types] };
 }

@@ -38,8 +38,12 @@ export type ClaimPath = (string | number | null)[];
 export type PersonId = string;
 export const SELF_PERSON: PersonId = 'self';
 
-/** Ready-made purposes that ask for the minimum claims. */
-export type Purpose = 'over-18' | 'right-to-work' | 'identity' | 'veteran' | 'driving';
+/**
+ * Ready-made purposes that ask for the minimum claims. `identity-for-finance` and
+ * `identity-for-health` ask for someone's identity on whose behalf the holder acts, with the
+ * holder's authority of that power (docs/carers.md).
+ */
+export type Purpose = 'over-18' | 'right-to-work' | 'identity' | 'veteran' | 'driving' | 'identity-for-finance' | 'identity-for-health';
 
 /** One QR code's worth of text; a long response is several frames shown in a loop. */
 export interface QrFrames {
