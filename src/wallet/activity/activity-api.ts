@@ -30,6 +30,8 @@ export interface ActivityLogEntry {
  */
 export interface ActivityFilter {
   kind?: ActivityLogEntry['kind'];
+  /** Only entries in this person's space (an entry without one is the holder's own: SELF_PERSON). */
+  personId?: PersonId;
   text?: string;
   words?: (name: DisplayName) => string[];
   viaWords?: (via: ShareVia) => string[];
@@ -39,6 +41,10 @@ export interface ActivityLog {
   /** The log, newest first, filtered (ActivityFilter). */
   list(filter?: ActivityFilter): Promise<ActivityLogEntry[]>;
   remove(id: string): Promise<void>;
-  /** A JSON file of the log (decrypted, for the person's own records). */
-  export(): Promise<Blob>;
+  /**
+   * A JSON file of the log (decrypted, for the person's own records). With `personId`: that
+   * person's entries only, with their name and marker ("Download Mum's activity": the carer can
+   * give it to her); a removed person's too.
+   */
+  export(options?: { personId?: PersonId }): Promise<Blob>;
 }

@@ -5,11 +5,13 @@
  * kept check records' printable document is written by the UI, in words (src/ui/share/check-records-document.ts).
  */
 import { readCheckRecord } from '../check';
-import { nameAsWords, nameWords, readDisplayName, readLocalised, type DisplayName, type Localised } from '../shared';
+import { nameAsWords, nameWords, readDisplayName, readLocalised, SELF_PERSON, type DisplayName, type Localised, type PersonId } from '../shared';
+import { everyoneNamed } from '../people';
 import type { SatchelVault } from '../vault';
 import type { ActivityFilter, ActivityLog, ActivityLogEntry, ShareVia } from './activity-api';
 
-export type ActivityVault = Pick<SatchelVault, 'listActivity' | 'deleteActivity'>;
+/** getRecord names the person in a person's export (the people document); without it only ids are known. */
+export type ActivityVault = Pick<SatchelVault, 'listActivity' | 'deleteActivity'> & Partial<Pick<SatchelVault, 'getRecord'>>;
 
 const KINDS: readonly ActivityLogEntry['kind'][] = ['shared', 'checked', 'received'];
 
@@ -39,6 +41,7 @@ function toEntry(raw: Record<string, unknown> & { id: string; at: string }): Act
   const counterpartyName = localised(raw.counterpartyName);
   if (counterpartyName) entry.counterpartyName = counterpartyName;
   if (raw.via === 'quick-show') entry.via = raw.via;
+  if (typeof raw.personId === 'string' && raw.personId !== '') entry.personId = raw.personId;
   const check = kind === 'checked' ? readCheckRecord(raw.check) : undefined;
   if (check) entry.check = check;
   return entry;
@@ -60,16 +63,26 @@ class ActivityLogImpl implements ActivityLog {
     return raw
       .map(toEntry)
       .filter((e): e is ActivityLogEntry => e !== undefined)
-      .filter((e) => (filter.kind === undefined || e.kind === filter.kind) && matchesText(e, filter.text ?? '', filter.words ?? nameWords, filter.viaWords ?? ((via) => [via])));
+      .filter((e) => (filter.kind === undefined || e.kind === filter.kind) && (filter.personId === undefined || (e.personId ?? SELF_PERSON) === filter.personId) && matchesText(e, filter.text ?? '', filter.words ?? nameWords, filter.viaWords ?? ((via) => [via])));
   }
 
   remove(id: string): Promise<void> {
     return this.vault.deleteActivity(id);
   }
 
-  async export(): Promise<Blob> {
-    const entries = await this.list();
-    const doc = { format: 'satchel-activity-log', version: 1, exportedAt: new Date().toISOString(), entries };
+  async export(options: { personId?: PersonId } = {}): Promise<Blob> {
+    const { personId } = options;
+    if (personId === undefined) {
+      const entries = await this.list();
+      const doc = { format: 'satchel-activity-log', version: 1, exportedAt: new Date().toISOString(), entries };
+      return new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
+    }
+    if (typeof personId !== 'string' || personId === '') throw new TypeError('personId must be a non-empty string');
+    const { getRecord } = this.vault;
+    const named = getRecord ? await everyoneNamed({ getRecord: getRecord.bind(this.vault) }) : [];
+    const person = named.find((p) => p.id === personId) ?? { id: personId };
+    const entries = await this.list({ personId });
+    const doc = { format: 'satchel-activity-log', version: 1, exportedAt: new Date().toISOString(), person, entries };
     return new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' });
   }
 }

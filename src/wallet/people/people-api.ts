@@ -23,6 +23,8 @@ export interface Person {
   marker: PersonMarker;
   /** ISO 8601; absent for SELF_PERSON. */
   addedAt?: string;
+  /** ISO 8601: removed (a tombstone kept so the activity log still names them); only from list({ includeRemoved: true }). */
+  removedAt?: string;
 }
 
 /** Why a people operation failed, as a code the UI words. */
@@ -54,8 +56,11 @@ export interface HeldAuthority {
 }
 
 export interface People {
-  /** Everyone, SELF_PERSON first, then in the order they were added. */
-  list(): Promise<Person[]>;
+  /**
+   * Everyone, SELF_PERSON first, then in the order they were added. `includeRemoved`: removed
+   * people too (with removedAt), to name them in the activity log.
+   */
+  list(options?: { includeRemoved?: boolean }): Promise<Person[]>;
   /** Adds a person (name trimmed; PeopleError name-missing / name-too-long / name-taken). */
   add(name: string): Promise<Person>;
   rename(id: PersonId, name: string): Promise<void>;

@@ -118,7 +118,7 @@ export class Issuance {
       try {
         response = await obtainCredential(metadata, accessToken, configurationId, { publicJwk, sign: (data) => vault.signWithDeviceKey(credentialId, data) }, http);
         if (response.kind === 'issued') {
-          await intake.verifyAndStore({ raw: response.credentials[0]!, credentialId, publicJwk, configurationId, metadata, issuer, notificationId: response.notificationId, accessToken });
+          await intake.verifyAndStore({ raw: response.credentials[0]!, credentialId, publicJwk, configurationId, metadata, issuer, notificationId: response.notificationId, accessToken, ...(record.personId ? { personId: record.personId } : {}) });
         }
       } catch (e) {
         await vault.deleteCredential(credentialId).catch(() => undefined);
@@ -139,7 +139,7 @@ export class Issuance {
       } else {
         const publicJwk = await this.deviceKeyOf(d.credentialId);
         try {
-          await intake.verifyAndStore({ raw: response.credentials[0]!, credentialId: d.credentialId, publicJwk, configurationId: d.configurationId, metadata, issuer, notificationId: response.notificationId, accessToken });
+          await intake.verifyAndStore({ raw: response.credentials[0]!, credentialId: d.credentialId, publicJwk, configurationId: d.configurationId, metadata, issuer, notificationId: response.notificationId, accessToken, ...(record.personId ? { personId: record.personId } : {}) });
         } catch (e) {
           if (!(toReceiveError(e).code === 'offline')) {
             await vault.deleteCredential(d.credentialId).catch(() => undefined);

@@ -4,7 +4,7 @@
  * src/wallet/receive/receive.ts and src/wallet/held/credential-views.ts.
  */
 import type { CredentialView, PaperCardView } from '../held';
-import type { Localised } from '../shared';
+import type { Localised, PersonId } from '../shared';
 
 export type ReceiveErrorCode =
   | 'unreadable-offer' // not an OpenID4VCI credential offer, or truncated / garbled
@@ -59,6 +59,17 @@ export interface OfferSummary {
   signIn?: true;
 }
 
+/** How the person accepted an offer: its transaction code, and whose space the credentials go into. */
+export interface AcceptOptions {
+  txCode?: string;
+  /**
+   * Whose the credentials are (docs/carers.md "Whose is this?"): kept on each credential record and
+   * its activity entry. Default SELF_PERSON. An authority credential (AUTHORITY_TYPE) always goes into
+   * the holder's own space: it is theirs, bound to their key.
+   */
+  personId?: PersonId;
+}
+
 export type AcceptResult =
   | { status: 'stored'; credentialIds: string[] }
   | { status: 'queued' } // offline: completes when the connection returns
@@ -103,7 +114,7 @@ export interface Receiver {
    * sign in again after 'sign-in-refused' or 'sign-in-expired'. Offline, a sign-in cannot start:
    * ReceiveError 'offline' (the offer is kept).
    */
-  accept(offerId: string, txCode?: string): Promise<AcceptResult>;
+  accept(offerId: string, txCode?: string | AcceptOptions): Promise<AcceptResult>;
   /**
    * The app was opened at `/authorised?code=…&state=…` (the UI unlocks the vault first): finds the
    * offer by state and finishes (token with DPoP → credentials → verify → store), answering as

@@ -8,7 +8,7 @@
  * Changes are applied one at a time; the decrypted copy is dropped when the vault locks.
  */
 import type { KnownIssuer, PendingOffer, ReceiveErrorCode, OfferSummary } from './receive-api';
-import type { Localised } from '../shared';
+import type { Localised, PersonId } from '../shared';
 import type { SatchelVault } from '../vault';
 import type { CredentialOffer, IssuerMetadata } from '../../protocols/openid4vci/index';
 
@@ -28,6 +28,8 @@ export interface PendingRecord {
   issuerName: Localised;
   /** The person accepted; the flow runs (or waits for a connection). */
   accepted: boolean;
+  /** Whose space the credentials go into (AcceptOptions.personId); absent: the holder's own. */
+  personId?: PersonId;
   txCode?: string;
   state: PendingOffer['state'];
   error?: ReceiveErrorCode;

@@ -29,7 +29,7 @@ import { Issuance } from './issuance';
 import { OfferReader } from './offers';
 import { PendingOffers } from './pending-offers';
 import { KnownIssuers } from './known-issuers';
-import { ReceiveError, type AcceptResult, type KnownIssuer, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
+import { ReceiveError, type AcceptOptions, type AcceptResult, type KnownIssuer, type OfferSummary, type PendingOffer, type Receiver } from './receive-api';
 import { needsSignIn, SignIns } from './sign-in';
 import { toReceiveError } from './receive-errors';
 import { ReceiveStore, type ReceiveVault } from './receive-store';
@@ -167,14 +167,22 @@ class ReceiverImpl implements SatchelReceiver {
     return this.guard(() => this.offers.read(input));
   }
 
-  accept(offerId: string, txCode?: string): Promise<AcceptResult> {
+  accept(offerId: string, txCodeOrOptions?: string | AcceptOptions): Promise<AcceptResult> {
+    const options: AcceptOptions = typeof txCodeOrOptions === 'object' && txCodeOrOptions !== null ? txCodeOrOptions : { txCode: txCodeOrOptions };
+    const { txCode, personId } = options;
     return this.guard(async () => {
+      if (personId !== undefined && (typeof personId !== 'string' || personId === '')) throw new TypeError('personId must be a non-empty string');
       if (this.issuance.isRunning(offerId)) return this.issuance.run(offerId, true);
       const record = await this.pending.get(offerId);
       if (!record) throw new ReceiveError('expired-offer', 'Satchel no longer has this offer. Ask the issuer for a new one.');
       if (!record.offer) throw new ReceiveError('offline', 'Satchel has not been able to read this offer yet; it will when you are back online.');
       // A sign-in offer starts (or starts again) the sign-in, unless a code or a token is already in hand.
-      if (needsSignIn(record) && !record.signIn?.code && !this.issuance.hasSignedInToken(offerId)) return this.signIns.start(record);
+      // Whose it is, chosen on the consent screen: kept on the offer, so a sign-in, a queue or a deferral keeps it too.
+      if (personId !== undefined) record.personId = personId;
+      if (needsSignIn(record) && !record.signIn?.code && !this.issuance.hasSignedInToken(offerId)) {
+        if (personId !== undefined) await this.pending.put(record);
+        return this.signIns.start(record);
+      }
       const code = typeof txCode === 'string' ? txCode.trim() : undefined;
       if (record.offer.txCode && !record.accessToken && !code) throw new ReceiveError('wrong-tx-code', 'Enter the code sent to you with the offer.');
       record.accepted = true;

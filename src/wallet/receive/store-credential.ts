@@ -7,7 +7,8 @@
  */
 import { verifyCredential, type SignatureVerifier, type TrustedIssuer } from '../../credentials/index';
 import { sendNotification, type HttpOptions, type IssuerMetadata, type TokenAuth } from '../../protocols/openid4vci/index';
-import { localise, type Localised } from '../shared';
+import { localise, SELF_PERSON, type Localised, type PersonId } from '../shared';
+import { AUTHORITY_TYPE } from '../../credentials/on-behalf';
 import { TrustUnavailableError, type TrustCache } from '../trust';
 import type { StoredCredential } from '../vault';
 import { claimLabel, offeredTypes } from './offer-summary';
@@ -32,6 +33,8 @@ export interface ReceivedCredential {
   notificationId?: string;
   /** A Bearer token, or a signed-in token with its DPoP session (RFC 9449). */
   accessToken: TokenAuth;
+  /** Whose space it goes into (the offer's AcceptOptions.personId); absent: the holder's own. */
+  personId?: PersonId;
 }
 
 export interface CredentialIntakeOptions {
@@ -85,6 +88,8 @@ export class CredentialIntake {
       type: report.type,
       receivedAt: new Date(now()).toISOString(),
       display: { issuerId: issuer.id, configurationId, typeName, claims },
+      // An authority is the holder's own credential (bound to their key), whoever it names: docs/carers.md.
+      personId: report.type === AUTHORITY_TYPE ? SELF_PERSON : (received.personId ?? SELF_PERSON),
     };
     if (statusUri) record.statusUri = statusUri;
     // Its paper card, when the issuer offers one (paper-card.ts): kept in the same record; never a reason not to keep the credential.
@@ -98,7 +103,7 @@ export class CredentialIntake {
     if (metadata.notificationEndpoint && notificationId && typeof accessToken === 'string') record.notification = { endpoint: metadata.notificationEndpoint, notificationId, accessToken };
     await vault.putCredential(record);
     // The activity log entry in share-api.ts's ActivityLogEntry shape.
-    await vault.recordActivity({ kind: 'received', credentialTypeName: typeName, counterparty: issuer.name.en, counterpartyName: { ...issuer.name }, claims: claims.map((c) => c.label) }).catch(() => undefined);
+    await vault.recordActivity({ kind: 'received', personId: record.personId, credentialTypeName: typeName, counterparty: issuer.name.en, counterpartyName: { ...issuer.name }, claims: claims.map((c) => c.label) }).catch(() => undefined);
     notify('credential_accepted');
   }
 }

@@ -17,12 +17,13 @@ export function credentialRowKey(session: Session, id: string): Promise<string> 
 
 /** The fields a credential record keeps: exactly these, so nothing else a caller passes is stored. */
 export function credentialRecord(credential: StoredCredential): StoredCredential {
-  const { id, raw, format, issuerName, type, receivedAt, display, statusUri, notification, paperCard } = credential;
+  const { id, raw, format, issuerName, type, receivedAt, display, statusUri, notification, paperCard, personId } = credential;
   const record: StoredCredential = { id, raw, format, issuerName, type, receivedAt };
   if (display) record.display = display;
   if (statusUri !== undefined) record.statusUri = statusUri;
   if (notification) record.notification = notification;
   if (paperCard) record.paperCard = paperCard;
+  if (personId !== undefined) record.personId = personId;
   return record;
 }
 

@@ -6,6 +6,7 @@
 import type { Argon2Params } from '../../storage/argon2';
 import type { PasskeyPrf } from './passkey-prf';
 import type { Vault, VaultSettings } from './vault-api';
+import type { PersonId } from '../shared';
 
 export const SETTINGS_ROW = 'settings';
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 5 };
@@ -47,6 +48,12 @@ export interface SatchelVault extends Vault {
   getRecord<T>(kind: string, id: string): Promise<T | undefined>;
   listRecords<T>(kind: string): Promise<{ id: string; value: T }[]>;
   deleteRecord(kind: string, id: string): Promise<void>;
+  /**
+   * Removes a person the holder helps (docs/vault.md "People"): deletes every credential whose
+   * personId is `personId` and their device keys, and writes `peopleDocument` as the people record
+   * (PEOPLE_KIND, PEOPLE_ID), in one transaction: all of it or none. Returns the credential ids deleted.
+   */
+  removePerson(personId: PersonId, peopleDocument: unknown): Promise<string[]>;
   /** Removes the passkey unlock (after the PIN confirms it); the PIN and recovery code stay. */
   removePasskey(pin: string): Promise<void>;
   /** Closes the database connection (tests, and before deleting the database). */

@@ -40,5 +40,6 @@ export function checkCredential(c: StoredCredential): void {
     throw new TypeError('credential.notification must have endpoint, notificationId and accessToken');
   const p = c.paperCard as Partial<Record<string, unknown>> | undefined;
   if (p !== undefined && !(typeof p?.raw === 'string' && typeof p.receivedAt === 'string') && !['not-offered', 'offline', 'failed'].includes(p?.missing as string)) throw new TypeError('credential.paperCard is not a card or why none');
+  if (c.personId !== undefined && (typeof c.personId !== 'string' || c.personId === '')) throw new TypeError('credential.personId must be a non-empty string');
 }
 

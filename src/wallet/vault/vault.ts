@@ -7,6 +7,7 @@
  *   passkey-unlock.ts             the passkey (WebAuthn PRF) unlock
  *   credential-store.ts           one encrypted record per held credential
  *   credential-meta-migration.ts  moving v3 credential metadata into those records, on unlock
+ *   person-removal.ts             removing a person with their credentials and keys, in one transaction
  *   device-key-store.ts           holder keys, one per credential (device-keys.ts: the keys themselves)
  *   settings-store.ts, activity-log.ts, record-store.ts   settings, the activity log, other use cases' documents
  *   backup.ts, vault-backup.ts    export and restore
@@ -26,6 +27,8 @@ import * as activity from './activity-log';
 import * as records from './record-store';
 import * as backup from './backup';
 import { mergeCredentialMeta } from './credential-meta-migration';
+import { removePerson } from './person-removal';
+import type { PersonId } from '../shared';
 
 export * from './satchel-vault';
 
@@ -84,6 +87,9 @@ export class IndexedDbVault implements SatchelVault {
   }
   deleteCredential(id: string): Promise<void> {
     return credentials.deleteCredential(this.core, id);
+  }
+  removePerson(personId: PersonId, peopleDocument: unknown): Promise<string[]> {
+    return removePerson(this.core, personId, peopleDocument);
   }
 
   createDeviceKey(credentialId: string): Promise<JsonWebKey> {
