@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { html, raw } from 'hono/html';
 import qrcode from 'qrcode-generator';
-import { DEMO_PASSWORD, DEMO_PEOPLE, findPerson } from './demo-people';
+import { DEMO_AUTHORITIES, DEMO_PASSWORD, DEMO_PEOPLE, findAuthority, findPerson, POWER_NAMES, type DemoAuthority } from './demo-people';
 import type { ReferenceIssuer } from './issuer';
 import { statusName, type StatusName } from './status-list';
 import { cardCode } from './card-issuer';
@@ -52,6 +52,21 @@ export function offerLinks(issuer: ReferenceIssuer, offerId: string, walletUrl: 
   };
 }
 
+/** "attorney Ada Jones, for Margaret Jones, property and financial affairs": who may act, for whom, for what. */
+export function authorityWords(authority: DemoAuthority): string {
+  const name = (id: string) => {
+    const p = findPerson(id)!;
+    return `${p.givenName} ${p.familyName}`;
+  };
+  return `attorney ${name(authority.attorneyId)}, for ${name(authority.donorId)}, ${POWER_NAMES[authority.power].en}`;
+}
+
+/** A model's refusal (an unknown person, no record to issue from) as the clerk's 400. */
+function refused(e: unknown): string {
+  if (e instanceof RangeError) return e.message;
+  throw e;
+}
+
 function page(title: string, body: unknown) {
   return html`<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -80,7 +95,9 @@ export function adminApp(options: AdminOptions): Hono {
   app.get('/print-card.css', (c) => c.body(PRINT_CARD_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 
   app.get('/', (c) => {
-    const choices = options.issuers.flatMap((i) => i.department.credentials.map((cred) => ({ value: `${i.department.id}:${cred.id}`, label: `${cred.name.en} — ${i.department.name.en}` })));
+    // The OPG issues only from its register of authorities: its own buttons below, not this list.
+    const choices = options.issuers.filter((i) => i.department.id !== 'opg').flatMap((i) => i.department.credentials.map((cred) => ({ value: `${i.department.id}:${cred.id}`, label: `${cred.name.en} — ${i.department.name.en}` })));
+    const opg = byId.get('opg');
     const issued = options.issuers.flatMap((i) => i.issued().map((r) => ({ issuer: i, record: r })));
     return c.html(
       page(
@@ -92,6 +109,11 @@ export function adminApp(options: AdminOptions): Hono {
   <p><button type="submit">Create offer</button> <button type="submit" formaction="/cards" id="print-card">Print a card</button></p>
   <p>Print a card makes a paper card for the person at once (its own entry below, revocable like any credential), with no phone and no offer.</p>
 </form>
+${opg
+  ? html`<h2>${opg.department.name.en}</h2>
+<p>A registered lasting power of attorney, issued to the attorney's phone and bound to its key. Revoke it below (for example when the donor asks) and checkers see it fail.</p>
+${DEMO_AUTHORITIES.map((a) => html`<form method="post" action="/authorities"><input type="hidden" name="authority" value="${a.id}"><p><button type="submit" id="authority-${a.id}">Issue a lasting power of attorney: ${authorityWords(a)}</button></p></form>`)}`
+  : ''}
 <h2>Issued credentials</h2>
 ${issued.length === 0
   ? html`<p>None yet.</p>`
@@ -99,7 +121,8 @@ ${issued.length === 0
 ${issued.map(({ issuer, record }) => {
   const status = statusName(issuer.status(record.idx) ?? -1);
   const person = findPerson(record.personId);
-  return html`<tr><td>${issuer.department.name.en}</td><td>${issuer.configurationName(record.configurationId)?.en ?? record.configurationId}${record.paperCard ? html` (<a href="/cards/${issuer.department.id}/${record.idx}">print again</a>)` : ''}${record.cardIssuedAt ? ' and its paper card (revoked with it)' : ''}</td><td>${person ? `${person.givenName} ${person.familyName}` : record.personId}</td><td>${new Date(record.issuedAt).toISOString()}</td><td data-status="${status}">${status}</td><td>${record.notification ?? ''}</td><td>${(['revoked', 'suspended', 'valid'] as const)
+  const authority = record.authorityId === undefined ? undefined : findAuthority(record.authorityId);
+  return html`<tr${authority ? html` data-authority="${authority.id}"` : ''}><td>${issuer.department.name.en}</td><td>${issuer.configurationName(record.configurationId)?.en ?? record.configurationId}${record.paperCard ? html` (<a href="/cards/${issuer.department.id}/${record.idx}">print again</a>)` : ''}${record.cardIssuedAt ? ' and its paper card (revoked with it)' : ''}</td><td>${authority ? authorityWords(authority) : person ? `${person.givenName} ${person.familyName}` : record.personId}</td><td>${new Date(record.issuedAt).toISOString()}</td><td data-status="${status}">${status}</td><td>${record.notification ?? ''}</td><td>${(['revoked', 'suspended', 'valid'] as const)
     .filter((s) => s !== status)
     .map((s) => html`<form class="inline" method="post" action="/status"><input type="hidden" name="department" value="${issuer.department.id}"><input type="hidden" name="idx" value="${record.idx}"><input type="hidden" name="status" value="${s}"><button type="submit">${s === 'valid' ? 'Reinstate' : s === 'revoked' ? 'Revoke' : 'Suspend'}</button></form> `)}</td></tr>`;
 })}</tbody></table>`}`,
@@ -113,7 +136,22 @@ ${issued.map(({ issuer, record }) => {
     const issuer = byId.get(dept as never);
     const personId = String(form.person ?? '');
     if (!issuer || !configurationId || !issuer.configuration(configurationId) || !findPerson(personId)) return c.text('Unknown person or credential', 400);
-    const offer = issuer.createOffer({ personId, configurationId, deferred: form.deferred === 'yes' });
+    let offer;
+    try {
+      offer = issuer.createOffer({ personId, configurationId, deferred: form.deferred === 'yes' });
+    } catch (e) {
+      return c.text(refused(e), 400);
+    }
+    return c.redirect(`/offers/${issuer.department.id}/${offer.id}`, 303);
+  });
+
+  // The OPG: an offer of one registered authority to its attorney (pre-authorised code, like the DVLA's).
+  app.post('/authorities', async (c) => {
+    const form = await c.req.parseBody();
+    const issuer = byId.get('opg');
+    const authority = findAuthority(String(form.authority ?? ''));
+    if (!issuer || !authority) return c.text('Unknown authority', 400);
+    const offer = issuer.createOffer({ personId: authority.attorneyId, configurationId: issuer.department.credentials[0]!.id, authorityId: authority.id });
     return c.redirect(`/offers/${issuer.department.id}/${offer.id}`, 303);
   });
 
@@ -123,9 +161,10 @@ ${issued.map(({ issuer, record }) => {
     if (!issuer || !offer) return c.text('No such offer', 404);
     const links = offerLinks(issuer, offer.id, options.walletUrl);
     const person = findPerson(offer.personId)!;
+    const authority = offer.authorityId === undefined ? undefined : findAuthority(offer.authorityId);
     return c.html(
       page(
-        `Offer: ${issuer.configuration(offer.configurationId)!.name.en} for ${person.givenName} ${person.familyName}`,
+        authority ? `Offer: ${issuer.configuration(offer.configurationId)!.name.en}, ${authorityWords(authority)}` : `Offer: ${issuer.configuration(offer.configurationId)!.name.en} for ${person.givenName} ${person.familyName}`,
         html`<p>From ${issuer.department.name.en}. Scan with Satchel, open the link on this device, or paste the text.</p>
 <div class="qr" role="img" aria-label="QR code of the credential offer">${raw(qrSvg(links.schemeText))}</div>
 <p><a id="wallet-link" href="${links.walletLink}">Open in Satchel</a></p>
@@ -147,7 +186,12 @@ ${offer.issuerState ? html`<p id="sign-in">No code to type: ${person.givenName} 
     const configuration = configurationId ? issuer?.configuration(configurationId) : undefined;
     if (!issuer || !configuration || !findPerson(personId)) return c.text('Unknown person or credential', 400);
     if (!configuration.card) return c.text(`${configuration.name.en} has no card of its own: print the ${issuer.department.credentials.find((x) => x.card)?.name.en ?? 'other'} card, which says the same`, 400);
-    const record = issuer.issueCounterCard({ personId, configurationId: configuration.id });
+    let record;
+    try {
+      record = issuer.issueCounterCard({ personId, configurationId: configuration.id });
+    } catch (e) {
+      return c.text(refused(e), 400);
+    }
     return c.redirect(`/cards/${issuer.department.id}/${record.idx}`, 303);
   });
 

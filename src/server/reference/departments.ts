@@ -5,7 +5,9 @@
  * .claims with claim paths per Appendix C). Static data only.
  */
 
-export type DepartmentId = 'dvla' | 'veterans' | 'home-office' | 'dbs';
+import { AUTHORITY_TYPE } from '../../credentials/on-behalf';
+
+export type DepartmentId = 'dvla' | 'veterans' | 'home-office' | 'dbs' | 'opg';
 
 export interface Localised {
   en: string;
@@ -172,10 +174,35 @@ export const DEPARTMENTS: readonly Department[] = [
       },
     ],
   },
+  {
+    // The register of lasting powers of attorney (docs/carers.md): it issues the attorney an
+    // authority naming the donor, bound to the attorney's key, revocable (src/credentials/on-behalf.ts).
+    id: 'opg',
+    name: l('Office of the Public Guardian', "Swyddfa'r Gwarcheidwad Cyhoeddus"),
+    port: 5183,
+    credentials: [
+      {
+        id: 'lasting_power_of_attorney',
+        format: 'dc+sd-jwt',
+        type: AUTHORITY_TYPE,
+        name: l('Lasting power of attorney', 'Atwrneiaeth arhosol'),
+        claims: [
+          { path: ['attorney_given_name'], label: l("Attorney's given name", 'Enw cyntaf yr atwrnai') },
+          { path: ['attorney_family_name'], label: l("Attorney's family name", "Cyfenw'r atwrnai") },
+          { path: ['donor_given_name'], label: l('Given name of the person they act for', "Enw cyntaf y person y maen nhw'n gweithredu ar ei ran") },
+          { path: ['donor_family_name'], label: l('Family name of the person they act for', "Cyfenw y person y maen nhw'n gweithredu ar ei ran") },
+          { path: ['donor_birth_date'], label: l('Date of birth of the person they act for', "Dyddiad geni y person y maen nhw'n gweithredu ar ei ran") },
+          { path: ['power'], label: l('What it covers', "Beth mae'n ei gwmpasu") },
+          { path: ['reference'], label: l('Reference', 'Cyfeirnod') },
+          { path: ['registered_on'], label: l('Date registered', 'Dyddiad cofrestru') },
+        ],
+      },
+    ],
+  },
 ];
 
 /** The trust-list operator and the admin page, under `npm start`. */
 export const TRUST_LIST_PORT = 5178;
 export const ADMIN_PORT = 5179;
-/** The reference authorisation server (sign-in), under `npm start` (5180 and 5181 are the reference verifiers). */
+/** The reference authorisation server (sign-in), under `npm start` (5180 and 5181 are the reference verifiers, 5183 the OPG). */
 export const AUTHORIZATION_SERVER_PORT = 5182;

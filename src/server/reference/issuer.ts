@@ -24,7 +24,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Department, CredentialConfiguration } from './departments';
-import { findPerson, licenceNumber, subjectClaims, type DemoPerson } from './demo-people';
+import { authorityClaims, findAuthority, findPerson, hasRecord, licenceNumber, subjectClaims, type DemoPerson } from './demo-people';
 import { signJwtVc, signSdJwtVc, type CredentialInput } from './credential-signer';
 import type { MdocSigner } from './iaca';
 import { issueMdoc } from './mdoc-issuer';
@@ -59,6 +59,8 @@ export interface OfferRecord {
   id: string;
   configurationId: string;
   personId: string;
+  /** The OPG: which registered authority (demo-people.ts DEMO_AUTHORITIES) it issues; personId is its attorney. */
+  authorityId?: string;
   preAuthorizedCode: string;
   txCode: string;
   triesLeft: number;
@@ -77,6 +79,8 @@ export interface IssuedRecord {
   offerId: string;
   configurationId: string;
   personId: string;
+  /** The authority issued (the OPG), as on the offer. */
+  authorityId?: string;
   issuedAt: number;
   notificationId: string;
   /** Last notification event from the wallet (§11.1): credential_accepted, credential_failure, credential_deleted. */
@@ -184,9 +188,11 @@ export class ReferenceIssuer {
 
   // ── offers (§4.1) ───────────────────────────────────────────────────────────────────────────
 
-  createOffer(input: { personId: string; configurationId: string; deferred?: boolean; txCode?: boolean }): OfferRecord {
-    if (!findPerson(input.personId)) throw new RangeError(`No demo person ${input.personId}`);
+  createOffer(input: { personId: string; configurationId: string; authorityId?: string; deferred?: boolean; txCode?: boolean }): OfferRecord {
+    const person = findPerson(input.personId);
+    if (!person) throw new RangeError(`No demo person ${input.personId}`);
     if (!this.configuration(input.configurationId)) throw new RangeError(`${this.department.id} does not issue ${input.configurationId}`);
+    this.checkSubject(person, input.authorityId);
     const now = this.now();
     const signIn = this.signsIn;
     const offer: OfferRecord = {
@@ -203,9 +209,25 @@ export class ReferenceIssuer {
       createdAt: now,
     };
     if (signIn) offer.issuerState = token();
+    if (input.authorityId !== undefined) offer.authorityId = input.authorityId;
     this.state.offers[offer.id] = offer;
     this.save();
     return offer;
+  }
+
+  /**
+   * What it would issue from must exist: the person's record here, or (the OPG) a registered
+   * authority whose attorney is the person. Refused before any offer is made.
+   */
+  private checkSubject(person: DemoPerson, authorityId: string | undefined): void {
+    if (this.department.id === 'opg') {
+      const authority = authorityId === undefined ? undefined : findAuthority(authorityId);
+      if (!authority) throw new RangeError(`The Office of the Public Guardian issues only a registered authority: ${authorityId === undefined ? 'none was named' : `no authority ${authorityId}`}`);
+      if (authority.attorneyId !== person.id) throw new RangeError(`${person.id} is not the attorney of the authority ${authority.id}`);
+      return;
+    }
+    if (authorityId !== undefined) throw new RangeError(`${this.department.id} issues no authority`);
+    if (!hasRecord(this.department.id, person)) throw new RangeError(`${this.department.name.en} holds no record of ${person.givenName} ${person.familyName}`);
   }
 
   /** Whether this department issues only after sign-in at its authorisation server. */
@@ -427,11 +449,13 @@ export class ReferenceIssuer {
     const idx = this.state.issued.length;
     if (idx >= STATUS_LIST_SIZE) throw new IssuerError(500, 'server_error', 'The status list is full');
     const issuedAt = new Date(this.now());
+    const authority = offer.authorityId === undefined ? undefined : findAuthority(offer.authorityId);
     const input = {
       issuer: this.url,
       type: configuration.type,
       holderJwk,
-      subject: subjectClaims(this.department.id, person, String(100000 + idx), issuedAt),
+      // The OPG's authority: its claims from the register; `exp` below is the authority's "valid until".
+      subject: authority ? authorityClaims(authority) : subjectClaims(this.department.id, person, String(100000 + idx), issuedAt),
       status: { idx, uri: this.statusListUri },
       issuedAt,
       expiresAt: new Date(issuedAt.getTime() + CREDENTIAL_LIFETIME_S * 1000),
@@ -441,7 +465,7 @@ export class ReferenceIssuer {
       : configuration.format === 'dc+sd-jwt' ? await signSdJwtVc(this.key, input)
       : await signJwtVc(this.key, input);
     const notificationId = token(12);
-    this.state.issued.push({ idx, offerId: offer.id, configurationId: configuration.id, personId: person.id, issuedAt: issuedAt.getTime(), notificationId });
+    this.state.issued.push({ idx, offerId: offer.id, configurationId: configuration.id, personId: person.id, ...(authority ? { authorityId: authority.id } : {}), issuedAt: issuedAt.getTime(), notificationId });
     this.state.statuses[idx] = STATUS.valid;
     return { credential, notificationId };
   }
@@ -484,6 +508,7 @@ export class ReferenceIssuer {
     if (!person) throw new RangeError(`No demo person ${input.personId}`);
     const configuration = this.configuration(input.configurationId);
     if (!configuration?.card) throw new RangeError(`${this.department.id} prints no card for ${input.configurationId}`);
+    this.checkSubject(person, undefined);
     const idx = this.state.issued.length;
     if (idx >= STATUS_LIST_SIZE) throw new RangeError('The status list is full');
     const issuedAt = new Date(this.now());
