@@ -34,6 +34,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // Every message catalogue loaded before each test file (src/ui/i18n/translate.ts loads Welsh on demand).
+    setupFiles: ['tests/shared/setup-catalogues.ts'],
     projects: [
       {
         extends: true,

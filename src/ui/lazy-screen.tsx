@@ -6,6 +6,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from './i18n/context';
+import { loadCatalogues } from './i18n/translate';
 
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
@@ -17,7 +18,8 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     useEffect(() => {
       if (loaded) return;
       let live = true;
-      loading ??= load().then((component) => void (loaded = component));
+      // Every language's words with the screen (translate.ts): the first screen has only its own.
+      loading ??= Promise.all([load(), loadCatalogues()]).then(([component]) => void (loaded = component));
       loading.then(() => live && setReady(true), () => {
         loading = undefined; // let a later visit try again
         if (live) setFailed(true);
