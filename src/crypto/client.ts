@@ -139,14 +139,14 @@ export function isCryptoWorkerRunning(): boolean {
 }
 
 /**
- * Starts the worker and its engine in idle time (after the first screen has rendered), so the
- * first real verification does not pay for start-up (≈ 20–25 ms inside the worker, plus
- * loading its script). Safe to call more than once.
+ * Starts the worker and its engine now, so that the first real verification does not pay for
+ * start-up (≈ 20–25 ms inside the worker, plus loading its script and compiling the WASM core):
+ * src/wallet/app/warm-signature-checking.ts calls it in idle time after the first screen. A
+ * running worker is only asked its status (which also restarts its idle timer). Safe to call more
+ * than once; resolves when the engine is ready, and never rejects.
  */
-export function warmCryptoWorker(): void {
-  const warm = (): void => { void cryptoWorker().status().catch(() => undefined); };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 0);
+export async function warmCryptoWorker(): Promise<void> {
+  await cryptoWorker().status().catch(() => undefined);
 }
 
 /**

@@ -3,5 +3,6 @@ export * from './lazy-receiver';
 export * from './lazy-share';
 export * from './lazy-people';
 export * from './signature-engine';
+export * from './warm-signature-checking';
 export * from './qr';
 export * from './device-features';
