@@ -5,7 +5,7 @@
  * name made from the key ("birth_date" → "Birth date"). Names kept as words (records kept before
  * names were codes) are shown as kept.
  */
-import { CREDENTIAL_TYPES, labelFromName, primaryLanguage, textIn, VETERAN_CARD_TYPE, type DisplayName, type Localised } from '../../wallet/shared';
+import { AUTHORITY_TYPE, CREDENTIAL_TYPES, labelFromName, primaryLanguage, textIn, VETERAN_CARD_TYPE, type DisplayName, type Localised } from '../../wallet/shared';
 import type { ShareVia } from '../../wallet/activity';
 import type { MessageKey } from './en';
 import { LANGUAGES, translator, type Language } from './translate';
@@ -17,6 +17,8 @@ const TYPES: Record<string, MessageKey> = {
   [VETERAN_CARD_TYPE]: 'type.veteranCard',
   // The ISO mobile driving licence's docType (ISO/IEC 18013-5 §7.1): the same licence, as an mdoc.
   'org.iso.18013.5.1.mDL': 'type.drivingLicence',
+  // The Office of the Public Guardian's authority to act for someone (src/credentials/on-behalf.ts).
+  [AUTHORITY_TYPE]: 'type.lastingPowerOfAttorney',
 };
 
 /** Claim names the departments issue (their OpenID4VCI metadata), named by Satchel too. */
@@ -24,7 +26,9 @@ const CLAIMS = ['given_name', 'family_name', 'birth_date', 'address', 'driving_p
   // ISO/IEC 18013-5 §7.2.1: the other mDL data elements an mdoc licence may carry (by element identifier).
   'issue_date', 'expiry_date', 'issuing_country', 'issuing_authority', 'un_distinguishing_sign', 'administrative_number', 'sex', 'height', 'weight', 'eye_colour', 'hair_colour',
   'birth_place', 'resident_address', 'portrait_capture_date', 'age_in_years', 'age_birth_year', 'issuing_jurisdiction', 'nationality', 'resident_city', 'resident_state',
-  'resident_postal_code', 'resident_country', 'family_name_national_character', 'given_name_national_character', 'signature_usual_mark'] as const;
+  'resident_postal_code', 'resident_country', 'family_name_national_character', 'given_name_national_character', 'signature_usual_mark',
+  // The authority to act for someone (src/credentials/on-behalf.ts AUTHORITY_CLAIMS).
+  'attorney_given_name', 'attorney_family_name', 'donor_given_name', 'donor_family_name', 'donor_birth_date', 'power', 'reference', 'registered_on'] as const;
 const PARTS = ['formatted', 'street_address', 'locality', 'region', 'postal_code', 'country', 'vehicle_category_code', 'issue_date', 'expiry_date', 'codes', 'code', 'sign', 'value'] as const;
 
 const has = (list: readonly string[], key: string) => list.includes(key);

@@ -5,3 +5,5 @@ export * from './localise';
 export * from './types';
 export * from './record-kinds';
 export * from './display-name';
+/** The authority credential's type, for the screens' own name of it (src/ui/i18n/names.ts). */
+export { AUTHORITY_TYPE } from '../../credentials/on-behalf';

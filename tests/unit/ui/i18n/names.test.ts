@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { nameIn, wordsOfName } from '../../../../src/ui/i18n/names';
 import { nameAsWords, nameOfClaim, nameOfPart, nameOfType, readDisplayName } from '../../../../src/wallet/shared/display-name';
 import { CREDENTIAL_TYPES, KNOWN_TYPES } from '../../../../src/wallet/shared/purposes';
+import { AUTHORITY_CLAIMS, AUTHORITY_TYPE } from '../../../../src/credentials/on-behalf';
 
 describe('names in words', () => {
   it('has Satchel’s own name, in English and Welsh, for every type it knows', () => {
@@ -34,6 +35,12 @@ describe('names in words', () => {
   it('knows a W3C VC’s claim under credentialSubject, and a claim member by its name', () => {
     expect(nameIn(nameOfClaim(['credentialSubject', 'given_name']), 'cy').text).toBe('Enw cyntaf');
     expect(nameIn(nameOfPart('postal_code'), 'cy').text).toBe('Cod post');
+  });
+
+  it('names the authority to act for someone and its claims in English and Welsh (the checker sees no issuer display)', () => {
+    expect(wordsOfName(nameOfType(AUTHORITY_TYPE))).toEqual(['Lasting power of attorney', 'Atwrneiaeth arhosol']);
+    expect(wordsOfName(nameOfClaim(['donor_birth_date']))).toEqual(['Date of birth of the person they act for', "Dyddiad geni y person y maen nhw'n gweithredu ar ei ran"]);
+    for (const claim of Object.values(AUTHORITY_CLAIMS)) expect(nameIn(nameOfClaim([claim]), 'cy').language, claim).toBe('cy');
   });
 
   it('shows names kept as words as kept, and several types on one line', () => {
