@@ -12,11 +12,16 @@
  *       URI and notification data, which v3 kept in the receive use case's document. Moving them
  *       needs the vault key, so the upgrade only marks the vault (CREDENTIAL_META_MERGE_ROW) and
  *       the first unlock does the move (wallet/vault/credential-meta-migration.ts)
+ *   v5  no new store: people (docs/vault.md "People"). Each credential record says whose it is
+ *       (personId), and the people document lists the people the holder helps. Stamping needs the
+ *       vault key, so the upgrade only marks the vault (PEOPLE_STAMP_ROW) and the first unlock
+ *       stamps SELF_PERSON on every credential record and writes the people document
+ *       (wallet/vault/people-migration.ts)
  */
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Bytes } from './bytes-own';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 export const DEFAULT_DB_NAME = 'satchel-vault';
 
 /** An encrypted record: AES-256-GCM ciphertext of a JSON document (record-crypto.ts). */
@@ -69,7 +74,17 @@ export interface CredentialMetaMergeRecord {
   rowKey: typeof CREDENTIAL_META_MERGE_ROW;
 }
 
-export type MetaRecord = SealedRecord | ThrottleRecord | CredentialMetaMergeRecord;
+/**
+ * Plain marker in `meta`: credential records written before people are to be stamped with the
+ * holder's own personId, and the people document written, on the next unlock. Written by the v5
+ * upgrade; removed once done.
+ */
+export const PEOPLE_STAMP_ROW = 'stampPeople';
+export interface PeopleStampRecord {
+  rowKey: typeof PEOPLE_STAMP_ROW;
+}
+
+export type MetaRecord = SealedRecord | ThrottleRecord | CredentialMetaMergeRecord | PeopleStampRecord;
 
 export const STORE = {
   keySlots: 'keySlots',
@@ -114,6 +129,11 @@ export const MIGRATIONS: ReadonlyArray<(db: VaultDb, tx: UpgradeTx) => void> = [
   (_db, tx) => {
     const marker: CredentialMetaMergeRecord = { rowKey: CREDENTIAL_META_MERGE_ROW };
     // A failed put aborts the upgrade, which openVaultDb reports; the promise itself needs no handler.
+    tx.objectStore(STORE.meta).put(marker).catch(() => undefined);
+  },
+  // 4 → 5: mark the vault so the first unlock stamps whose each credential is and writes the people document.
+  (_db, tx) => {
+    const marker: PeopleStampRecord = { rowKey: PEOPLE_STAMP_ROW };
     tx.objectStore(STORE.meta).put(marker).catch(() => undefined);
   },
 ];

@@ -8,6 +8,7 @@
  *   credential-store.ts           one encrypted record per held credential
  *   credential-meta-migration.ts  moving v3 credential metadata into those records, on unlock
  *   person-removal.ts             removing a person with their credentials and keys, in one transaction
+ *   people-migration.ts           stamping v4 credential records as the holder's own, on unlock
  *   device-key-store.ts           holder keys, one per credential (device-keys.ts: the keys themselves)
  *   settings-store.ts, activity-log.ts, record-store.ts   settings, the activity log, other use cases' documents
  *   backup.ts, vault-backup.ts    export and restore
@@ -28,6 +29,7 @@ import * as records from './record-store';
 import * as backup from './backup';
 import { mergeCredentialMeta } from './credential-meta-migration';
 import { removePerson } from './person-removal';
+import { stampPeople } from './people-migration';
 import type { PersonId } from '../shared';
 
 export * from './satchel-vault';
@@ -36,7 +38,11 @@ export class IndexedDbVault implements SatchelVault {
   private readonly core: VaultCore;
 
   constructor(private readonly options: VaultOptions = {}) {
-    this.core = new VaultCore(options, mergeCredentialMeta);
+    // v3 → v4's move first (its records may predate people), then v4 → v5's stamp.
+    this.core = new VaultCore(options, async (core, session) => {
+      await mergeCredentialMeta(core, session);
+      await stampPeople(core, session);
+    });
   }
 
   state(): Promise<VaultState> {

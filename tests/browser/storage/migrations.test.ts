@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { openVaultDb } from '../../../src/storage/db';
-import { CREDENTIAL_META_MERGE_ROW, MIGRATIONS, RECORDS_BY_KIND, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
+import { CREDENTIAL_META_MERGE_ROW, MIGRATIONS, PEOPLE_STAMP_ROW, RECORDS_BY_KIND, SCHEMA_VERSION, STORE } from '../../../src/storage/schema';
 import { cleanUpVaults, dumpDatabase, PIN, sampleCredential, testVault, uniqueDbName } from '../support/vault-helpers';
 
 const names: string[] = [];
@@ -20,7 +20,7 @@ const V1_STORES = [STORE.keySlots, STORE.meta, STORE.credentials, STORE.deviceKe
 describe('schema migrations (one per version)', () => {
   it('has one migration per version', () => {
     expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(4);
+    expect(SCHEMA_VERSION).toBe(5);
   });
 
   it('0 → 1 creates the initial stores', async () => {
@@ -99,13 +99,38 @@ describe('schema migrations (one per version)', () => {
     await tx.done;
     v3.close();
 
-    const v4 = await openVaultDb(name);
+    const v4 = await openVaultDb(name, 4);
     expect(v4.version).toBe(4);
     v4.close();
     const dump = await dumpDatabase(name);
     expect(dump.credentials).toEqual(credentials);
     expect(dump.records).toEqual(records);
     expect(dump.meta).toEqual([{ rowKey: CREDENTIAL_META_MERGE_ROW }, ...meta]);
+  });
+
+  it('4 → 5 keeps every v4 record and marks the vault for stamping whose each credential is', async () => {
+    const name = dbName('mig-v5');
+    const v4 = await openVaultDb(name, 4);
+    const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+    const credentials = [{ rowKey: 'c', v: 1, iv: bytes(12, 1), ct: bytes(80, 1) }];
+    const records = [{ rowKey: 'r', v: 1, iv: bytes(12, 2), ct: bytes(90, 2), kindTag: 'k' }];
+    const activity = [{ rowKey: 'a', v: 1, iv: bytes(12, 4), ct: bytes(70, 4) }];
+    const tx = v4.transaction([STORE.credentials, STORE.records, STORE.activity, STORE.meta], 'readwrite');
+    for (const r of credentials) await tx.objectStore(STORE.credentials).put(r);
+    for (const r of records) await tx.objectStore(STORE.records).put(r);
+    for (const r of activity) await tx.objectStore(STORE.activity).put(r);
+    await tx.objectStore(STORE.meta).delete(CREDENTIAL_META_MERGE_ROW);
+    await tx.done;
+    v4.close();
+
+    const v5 = await openVaultDb(name);
+    expect(v5.version).toBe(5);
+    v5.close();
+    const dump = await dumpDatabase(name);
+    expect(dump.credentials).toEqual(credentials);
+    expect(dump.records).toEqual(records);
+    expect(dump.activity).toEqual(activity);
+    expect(dump.meta).toEqual([{ rowKey: PEOPLE_STAMP_ROW }]);
   });
 
   it('a real vault written at v1 opens, unlocks and lists after the upgrade', async () => {

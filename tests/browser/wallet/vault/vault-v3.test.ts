@@ -59,11 +59,12 @@ describe('a vault written at schema version 3', () => {
     expect(await vault.state()).toBe('locked');
     await vault.unlockWithPin(fixture.pin);
 
+    // v4 → v5 then marks each one the holder's own (people-migration.test.ts).
     expect(await vault.listCredentials()).toEqual([
-      { ...rtw, ...RTW_META },
-      { ...licence, ...LICENCE_META },
+      { ...rtw, ...RTW_META, personId: 'self' },
+      { ...licence, ...LICENCE_META, personId: 'self' },
     ]);
-    expect(await vault.getCredential('licence')).toEqual({ ...licence, ...LICENCE_META });
+    expect(await vault.getCredential('licence')).toEqual({ ...licence, ...LICENCE_META, personId: 'self' });
     expect(await vault.getCredential('gone')).toBeUndefined();
     // Only the moved field left the receive document: pending offers, issuer metadata and the
     // cached lists (which the trust folder adopts) are as they were.
