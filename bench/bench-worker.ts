@@ -35,13 +35,17 @@ function check(ok: boolean[] | boolean, what: string): void {
   if (Array.isArray(ok) ? !ok.every(Boolean) : !ok) throw new Error(`benchmark input did not verify: ${what}`);
 }
 
-async function main(): Promise<void> {
+/** From the page: `only` a case-name prefix ('' = every case), `wasm` another core's URL. */
+interface BenchOptions { only: string; wasm?: string }
+
+async function main({ only, wasm: otherWasm }: BenchOptions): Promise<void> {
   const results: BenchResult[] = [];
   const add = (c: string, impl: BenchResult['impl'], usPerOp: number, ops: number): void => {
     results.push({ case: c, impl, usPerOp, ops });
     post({ progress: `${c} ${impl}: ${usPerOp.toFixed(1)} µs/op` });
   };
-  const bytes = await (await fetch(wasmUrl)).arrayBuffer();
+  const runs = (c: string): boolean => c.startsWith(only);
+  const bytes = await (await fetch(otherWasm ?? wasmUrl)).arrayBuffer();
   let t = now();
   const module = await WebAssembly.compile(bytes);
   const compileMs = now() - t;
@@ -83,41 +87,60 @@ async function main(): Promise<void> {
     let r = 0;
     return time(async () => { for (const it of sets[r++]!) check(await f(it), 'single'); }, SINGLES, sets.length);
   }
-  add('es256-single', 'wasm', await singles(esSingle.wasm, (it) => wasm.verifyP256(it.publicKey, it.message, it.signature)), SINGLES);
-  add('es256-single', 'noble', await singles(esSingle.noble, (it) => noble.verifyP256(it.publicKey, it.message, it.signature)), SINGLES);
-  add('es256-single', 'webcrypto', await singles(esSingle.webcrypto, (it) => webcrypto.verifyP256(it.publicKey, it.message, it.signature)), SINGLES);
-
-  // ES256 batch of 1000 over 10 known keys (warm-up builds/imports the keys first)
-  check(wasm.verifyBatch(esBatch), 'warm');
-  check(await webcrypto.verifyBatch(esBatch), 'warm');
-  add('es256-batch-known-keys', 'wasm', await time(() => check(wasm.verifyBatch(esBatch), 'b'), BATCH), BATCH);
-  add('es256-batch-known-keys', 'noble', await time(() => check(noble.verifyBatch(esBatch), 'b'), BATCH, 2), BATCH);
-  add('es256-batch-known-keys', 'webcrypto', await time(async () => check(await webcrypto.verifyBatch(esBatch), 'b'), BATCH), BATCH);
-
-  add('ed25519-single', 'wasm', await singles(edSingle.wasm, (it) => wasm.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
-  add('ed25519-single', 'noble', await singles(edSingle.noble, (it) => noble.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
-  let edWebCrypto = true;
-  try {
-    add('ed25519-single', 'webcrypto', await singles(edSingle.webcrypto, (it) => webcrypto.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
-  } catch (e) {
-    edWebCrypto = false;
-    post({ progress: `WebCrypto Ed25519 unavailable: ${String(e)}` });
+  if (runs('es256-single')) {
+    add('es256-single', 'wasm', await singles(esSingle.wasm, (it) => wasm.verifyP256(it.publicKey, it.message, it.signature)), SINGLES);
+    add('es256-single', 'noble', await singles(esSingle.noble, (it) => noble.verifyP256(it.publicKey, it.message, it.signature)), SINGLES);
+    add('es256-single', 'webcrypto', await singles(esSingle.webcrypto, (it) => webcrypto.verifyP256(it.publicKey, it.message, it.signature)), SINGLES);
   }
 
-  check(wasm.verifyBatch(edBatch), 'warm');
-  add('ed25519-batch-known-keys', 'wasm', await time(() => check(wasm.verifyBatch(edBatch), 'b'), BATCH), BATCH);
-  add('ed25519-batch-known-keys', 'noble', await time(() => check(noble.verifyBatch(edBatch), 'b'), BATCH, 2), BATCH);
-  if (edWebCrypto) {
-    check(await webcrypto.verifyBatch(edBatch), 'warm');
-    add('ed25519-batch-known-keys', 'webcrypto', await time(async () => check(await webcrypto.verifyBatch(edBatch), 'b'), BATCH), BATCH);
+  // ES256 batch of 1000 over 10 known keys (warm-up builds/imports the keys first)
+  if (runs('es256-batch-known-keys')) {
+    check(wasm.verifyBatch(esBatch), 'warm');
+    check(await webcrypto.verifyBatch(esBatch), 'warm');
+    add('es256-batch-known-keys', 'wasm', await time(() => check(wasm.verifyBatch(esBatch), 'b'), BATCH), BATCH);
+    add('es256-batch-known-keys', 'noble', await time(() => check(noble.verifyBatch(esBatch), 'b'), BATCH, 2), BATCH);
+    add('es256-batch-known-keys', 'webcrypto', await time(async () => check(await webcrypto.verifyBatch(esBatch), 'b'), BATCH), BATCH);
+  }
+
+  let edWebCrypto = true;
+  if (runs('ed25519-single')) {
+    // warm every implementation's code first (JIT tiers; noble's base-point table) on keys no round uses
+    const warm = unknownKeyItems(ed25519Key, 20, 9500);
+    for (const it of warm) {
+      check(wasm.verifyEd25519(it.publicKey, it.message, it.signature), 'warm');
+      check(noble.verifyEd25519(it.publicKey, it.message, it.signature), 'warm');
+    }
+    add('ed25519-single', 'wasm', await singles(edSingle.wasm, (it) => wasm.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
+    add('ed25519-single', 'noble', await singles(edSingle.noble, (it) => noble.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
+    try {
+      for (const it of warm) check(await webcrypto.verifyEd25519(it.publicKey, it.message, it.signature), 'warm');
+      add('ed25519-single', 'webcrypto', await singles(edSingle.webcrypto, (it) => webcrypto.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
+    } catch (e) {
+      edWebCrypto = false;
+      post({ progress: `WebCrypto Ed25519 unavailable: ${String(e)}` });
+    }
+  }
+
+  if (runs('ed25519-batch-known-keys')) {
+    check(wasm.verifyBatch(edBatch), 'warm');
+    add('ed25519-batch-known-keys', 'wasm', await time(() => check(wasm.verifyBatch(edBatch), 'b'), BATCH), BATCH);
+    add('ed25519-batch-known-keys', 'noble', await time(() => check(noble.verifyBatch(edBatch), 'b'), BATCH, 2), BATCH);
+    if (edWebCrypto) {
+      check(await webcrypto.verifyBatch(edBatch), 'warm');
+      add('ed25519-batch-known-keys', 'webcrypto', await time(async () => check(await webcrypto.verifyBatch(edBatch), 'b'), BATCH), BATCH);
+    }
   }
 
   const SHA_OPS = 2000;
-  add('sha256-1k', 'wasm', await time(() => { for (let i = 0; i < SHA_OPS; i++) wasm.sha256(kib); }, SHA_OPS), SHA_OPS);
-  add('sha256-1k', 'noble', await time(() => { for (let i = 0; i < SHA_OPS; i++) noble.sha256(kib); }, SHA_OPS), SHA_OPS);
-  add('sha256-1k', 'webcrypto', await time(async () => { for (let i = 0; i < SHA_OPS; i++) await webcrypto.sha256(kib); }, SHA_OPS), SHA_OPS);
+  if (runs('sha256-1k')) {
+    add('sha256-1k', 'wasm', await time(() => { for (let i = 0; i < SHA_OPS; i++) wasm.sha256(kib); }, SHA_OPS), SHA_OPS);
+    add('sha256-1k', 'noble', await time(() => { for (let i = 0; i < SHA_OPS; i++) noble.sha256(kib); }, SHA_OPS), SHA_OPS);
+    add('sha256-1k', 'webcrypto', await time(async () => { for (let i = 0; i < SHA_OPS; i++) await webcrypto.sha256(kib); }, SHA_OPS), SHA_OPS);
+  }
 
   post({ done: { results, compileMs, instantiateMs, firstVerifyMs, gTableMs, prepareKeyMs, ed25519Engine: wasm.ed25519Engine, userAgent: navigator.userAgent } });
 }
 
-main().catch((e: unknown) => post({ error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) }));
+self.onmessage = (e: MessageEvent<BenchOptions>): void => {
+  main(e.data).catch((err: unknown) => post({ error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) }));
+};

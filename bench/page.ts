@@ -18,14 +18,17 @@ function runWorker(url: URL, message?: unknown): Promise<Record<string, unknown>
 }
 
 async function main(): Promise<void> {
+  // bench/run.mjs --only PREFIX / --wasm FILE: a subset of the cases (no cold starts), another core
+  const params = new URLSearchParams(location.search);
+  const only = params.get('only') ?? '';
   const item = signItem(p256Key(4242), 1);
   const cold: Record<string, unknown>[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (only ? 0 : 3); i++) {
     const t = performance.now();
     const r = await runWorker(new URL('./cold-worker.ts', import.meta.url), { key: item.publicKey, msg: item.message, sig: item.signature });
     cold.push({ ...r, totalMs: performance.now() - t });
   }
-  const main = await runWorker(new URL('./bench-worker.ts', import.meta.url));
+  const main = await runWorker(new URL('./bench-worker.ts', import.meta.url), { only, wasm: params.get('wasm') ?? undefined });
   window.benchDone = { ...(main.done as object), cold };
 }
 

@@ -1,7 +1,11 @@
 // `npm run bench [-- --json FILE]`: builds the core, serves bench/ with Vite, runs the benchmark
 // in one headless Debian Chromium (workers), prints a table and optionally writes JSON:
 // {"results":[{"case","impl","usPerOp"}], ...extra fields}.
+// `node bench/run.mjs --only ed25519` runs only the cases whose name starts with that prefix (no
+// cold-start runs); `--wasm FILE` benchmarks that core instead of building wasm/build (to compare
+// an experimental build side by side without touching the one the tests use).
 import { execFileSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'vite';
@@ -11,14 +15,17 @@ import { chromiumArgs, chromiumPath, requireChromium } from '../scripts/chromium
 const jsonAt = process.argv.indexOf('--json');
 const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
 if (jsonAt > 0 && !jsonFile) { console.error('--json needs a file name'); process.exit(2); }
+const option = (name) => { const at = process.argv.indexOf(name); return at > 0 ? process.argv[at + 1] : undefined; };
+const only = option('--only') ?? '';
+const wasmFile = option('--wasm') ? resolve(option('--wasm')) : undefined;
 const TIMEOUT_MS = 10 * 60_000;
 
 requireChromium();
-execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
-const wasm = readFileSync('wasm/build/satchel-core.wasm');
+if (!wasmFile) execFileSync(process.execPath, ['scripts/build-wasm.mjs'], { stdio: 'inherit' });
+const wasm = readFileSync(wasmFile ?? 'wasm/build/satchel-core.wasm');
 const size = { rawBytes: wasm.length, gzipBytes: gzipSync(wasm, { level: 9 }).length };
 
-const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', optimizeDeps: { entries: ['bench/index.html'] }, server: { port: 0, host: '127.0.0.1', hmr: false, watch: null } });
+const server = await createServer({ configFile: false, root: process.cwd(), logLevel: 'error', optimizeDeps: { entries: ['bench/index.html'] }, server: { port: 0, host: '127.0.0.1', hmr: false, watch: null, fs: { allow: [process.cwd(), ...(wasmFile ? [dirname(wasmFile)] : [])] } } });
 await server.listen();
 const address = server.httpServer.address();
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
@@ -26,7 +33,8 @@ let done;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`http://127.0.0.1:${address.port}/bench/index.html`);
+  const query = new URLSearchParams({ only, ...(wasmFile ? { wasm: `/@fs${wasmFile}` } : {}) });
+  await page.goto(`http://127.0.0.1:${address.port}/bench/index.html?${query}`);
   let printed = 0;
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
@@ -42,7 +50,7 @@ try {
   await server.close();
 }
 
-const cases = ['es256-single', 'es256-batch-known-keys', 'ed25519-single', 'ed25519-batch-known-keys', 'sha256-1k'];
+const cases = ['es256-single', 'es256-batch-known-keys', 'ed25519-single', 'ed25519-batch-known-keys', 'sha256-1k'].filter((c) => c.startsWith(only));
 const get = (c, i) => done.results.find((r) => r.case === c && r.impl === i);
 const fmt = (r) => (r ? `${r.usPerOp.toFixed(1).padStart(9)} µs ${Math.round(1e6 / r.usPerOp).toString().padStart(7)}/s` : '        —              ');
 const ratio = (a, b) => (a && b ? `${(b.usPerOp / a.usPerOp).toFixed(2)}×` : '—');
@@ -53,6 +61,10 @@ for (const c of cases) {
   console.log(`${c.padEnd(26)}${fmt(w)} ${fmt(n)} ${fmt(x)} ${ratio(w, n).padStart(12)} ${ratio(w, x).padStart(18)}`);
 }
 const cold = done.cold.map((c) => c.totalMs);
+if (only) {
+  console.log(`\nmodule: ${(size.rawBytes / 1024).toFixed(1)} KiB raw, ${(size.gzipBytes / 1024).toFixed(1)} KiB gzip${wasmFile ? ` (${wasmFile})` : ''}`);
+  process.exit(0);
+}
 console.log(`\nmodule: ${(size.rawBytes / 1024).toFixed(1)} KiB raw, ${(size.gzipBytes / 1024).toFixed(1)} KiB gzip; compile ${done.compileMs.toFixed(1)} ms, instantiate ${done.instantiateMs.toFixed(2)} ms`);
 console.log(`first ES256 verification of a fresh instance: ${done.firstVerifyMs.toFixed(2)} ms; G table (warm-up): ${done.gTableMs.toFixed(2)} ms; one P-256 key table: ${done.prepareKeyMs.toFixed(2)} ms`);
 console.log(`cold worker → first verification result, seen from the page (3 runs): ${cold.map((m) => m.toFixed(1)).join(', ')} ms`);

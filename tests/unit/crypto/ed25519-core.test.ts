@@ -17,6 +17,7 @@ import wycheproof from '../../vectors/wycheproof/ed25519_test.json';
 import rfc8032 from '../../vectors/rfc/rfc8032_ed25519.json';
 import rfc8037 from '../../vectors/rfc/rfc8037_ed25519_jose.json';
 import cctv from '../../vectors/cctv-ed25519/ed25519vectors.json';
+import { coreWasmUrl } from './core-wasm';
 
 interface CoreExports {
   memory: WebAssembly.Memory;
@@ -43,7 +44,7 @@ let core: CoreExports;
 let base = 0;
 
 beforeAll(async () => {
-  const bytes = readFileSync(new URL('../../../wasm/build/satchel-core.wasm', import.meta.url));
+  const bytes = readFileSync(coreWasmUrl);
   const { instance } = await WebAssembly.instantiate(bytes, {
     env: { abort: () => { throw new Error('wasm abort'); } },
   });

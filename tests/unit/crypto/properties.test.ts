@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { instantiateVerifier, KEY_CACHE_SIZE, KEY_TABLE_AFTER_USES, type WasmVerifier } from '../../../src/crypto/wasm-verifier';
 import { createNobleVerifier } from '../../../src/crypto/noble-verifier';
 import type { VerifyItem } from '../../../src/lib/signature-verifier';
+import { coreWasmUrl } from './core-wasm';
 
 const N = p256.Point.Fn.ORDER;
 let wasm: WasmVerifier;
@@ -19,7 +20,7 @@ let cold: WasmVerifier;
 const noble = createNobleVerifier();
 
 beforeAll(async () => {
-  const bytes = await readFile(new URL('../../../wasm/build/satchel-core.wasm', import.meta.url));
+  const bytes = await readFile(coreWasmUrl);
   wasm = await instantiateVerifier(bytes);
   expect(wasm.warmUp()).toBe(true);
   cold = await instantiateVerifier(bytes, { keyTables: false });

@@ -88,6 +88,22 @@ function subtractLIfNeeded(out: usize): void {
   }
 }
 
+/** out = (L − a) mod L for a canonical scalar a (< L); out may alias a. */
+export function scalarNegate(out: usize, a: usize): void {
+  let zero = true;
+  for (let i: usize = 0; i < 32; i++) if (load<u8>(a + i) != 0) zero = false;
+  if (zero) {
+    memory.fill(out, 0, 32);
+    return;
+  }
+  let borrow: i32 = 0;
+  for (let i: usize = 0; i < 32; i++) {
+    const d = <i32>load<u8>(L_BYTES + i) - <i32>load<u8>(a + i) - borrow;
+    store<u8>(out + i, <u8>d);
+    borrow = d < 0 ? 1 : 0;
+  }
+}
+
 /** Reduce the current limbs (value in limbs 0..top) modulo L into 32 bytes at out. */
 function reduceLimbs(out: usize, top: i32): void {
   for (let i = top; i >= 12; i--) {

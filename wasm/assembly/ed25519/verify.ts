@@ -26,10 +26,13 @@
  * Both groups need a low-order public key or a low-order component deliberately planted in R;
  * honestly generated keys and signatures verify identically everywhere.
  *
- * Speed (inputs are public, so everything here is variable time):
+ * Speed (inputs are public — key, message, signature — so everything here is variable time;
+ * constant time is not needed to verify, convention 9):
  *   - [S]B uses the precomputed comb table of B (comb.ts; built on first use).
- *   - unknown A: Straus with a width-5 NAF of k over odd multiples of A, the B comb folded into
- *     the last COMB_SPACING − 1 doublings;
+ *   - unknown A: half-size scalars (lattice.ts, Pornin 2020): c ≡ d·k (mod L) with |c|, |d| <
+ *     2^127, then one Straus chain of about 127 doublings over width-5 NAFs of c (A's odd
+ *     multiples) and d (R's), the B comb of d·S folded into the last COMB_SPACING − 1 doublings
+ *     (verifyUnknownKey explains why the answer is the same as over k);
  *   - known A (keys.ts handle): two comb evaluations sharing their COMB_SPACING − 1 doublings.
  */
 import { alloc } from '../common/heap';
@@ -40,7 +43,8 @@ import {
   pointDecode, pointDouble, pointIsIdentity, pointIsSmallOrder, pointMul8, pointSetIdentity,
   pointSub,
 } from './point';
-import { scalarIsCanonical, scalarReduce64, scalarToNaf } from './scalar';
+import { halfSizeScalars } from './lattice';
+import { scalarIsCanonical, scalarMulAdd, scalarNegate, scalarReduce64, scalarToNaf } from './scalar';
 
 export const PUBLIC_KEY_BYTES: i32 = 32;
 /** NAF width for k·A with an unknown A: odd multiples A, 3A, …, 15A. */
@@ -75,7 +79,15 @@ const A_ODD: usize = memory.data(<i32>(8 * <i32>CACHED_BYTES)); // A, 3A, …, 1
 const ACC: usize = memory.data(<i32>P3_BYTES);
 const P1: usize = memory.data(<i32>P3_BYTES);
 const P3T: usize = memory.data(<i32>P3_BYTES);
-const TWO_A: usize = memory.data(<i32>CACHED_BYTES);
+const TWO_P: usize = memory.data(<i32>CACHED_BYTES);
+const R_ODD: usize = memory.data(<i32>(8 * <i32>CACHED_BYTES)); // R, 3R, …, 15R cached
+const C_WIDE: usize = memory.data(16); // c, d: 128-bit two's complement (lattice.ts)
+const D_WIDE: usize = memory.data(16);
+const C_ABS: usize = memory.data(32); // |c|, |d| as 32-byte scalars
+const D_ABS: usize = memory.data(32);
+const E: usize = memory.data(32); // d·S mod L
+const ZERO_SCALAR: usize = memory.data(32);
+const NAF_D: usize = memory.data(256);
 const DIGEST: usize = memory.data(64);
 const K: usize = memory.data(32);
 const NAF_S: usize = memory.data(256);
@@ -109,7 +121,58 @@ function finishWithR(): i32 {
   return pointIsIdentity(P3T) ? 1 : 0;
 }
 
-/** RFC 8032 5.1.7 for an unknown key. 1 valid, 0 invalid. */
+/** out[0..8) = P, 3P, …, 15P as CACHED points (P in P3): the odd multiples a width-5 NAF needs. */
+function oddMultiples(out: usize, p: usize): void {
+  p3ToCached(out, p);
+  pointDouble(P1, p);
+  p1p1ToP3(P3T, P1);
+  p3ToCached(TWO_P, P3T);
+  for (let i = 1; i < 8; i++) {
+    // P3T holds (2i − 1)·P from the previous step once i > 1.
+    pointAdd(P1, i == 1 ? p : P3T, TWO_P);
+    p1p1ToP3(P3T, P1);
+    p3ToCached(out + <usize>i * CACHED_BYTES, P3T);
+  }
+}
+
+/** ACC ±= |digit|·P from its odd multiples: `subtract` when the digit's sign says so. */
+// @ts-ignore: decorator
+@inline
+function addDigit(odd: usize, digit: i32, subtract: bool): void {
+  const e = odd + <usize>((digit > 0 ? digit : -digit) >> 1) * CACHED_BYTES;
+  if (subtract) pointSub(P1, ACC, e);
+  else pointAdd(P1, ACC, e);
+  p1p1ToP3(ACC, P1);
+}
+
+/** Writes |x| of the 128-bit two's complement x (lo, hi words) as a 32-byte scalar; x < 0? */
+function abs128(out: usize, x: usize): bool {
+  let lo = load<u64>(x);
+  let hi = load<u64>(x, 8);
+  const negative = <i64>hi < 0;
+  if (negative) {
+    lo = ~lo + 1;
+    hi = ~hi + <u64>(lo == 0);
+  }
+  store<u64>(out, lo);
+  store<u64>(out, hi, 8);
+  store<u64>(out, 0, 16);
+  store<u64>(out, 0, 24);
+  return negative;
+}
+
+/**
+ * RFC 8032 5.1.7 for an unknown key. 1 valid, 0 invalid.
+ *
+ * Step 3 with half-size scalars (lattice.ts): c ≡ d·k (mod L), |c|, |d| < 2^127, d ≠ 0, and
+ *     [8]([S]B − R − [k]A) = O  ⟺  [8]([d·S mod L]B − [d]R − [c]A) = O,
+ * because the left side's point lies in the prime-order subgroup (the [8]), where [d] is a
+ * bijection (0 < |d| < L) and [d·k]A may be replaced by [c]A after the [8]. So the cofactored
+ * equation, small-order R and every accept/reject decision of the policy above are unchanged;
+ * only the way the sum is computed differs: one Straus chain of about 127 doublings over the
+ * width-5 NAFs of |c| (A's odd multiples) and |d| (R's), with B's comb of d·S mod L folded into
+ * its last COMB_SPACING − 1 doublings, instead of 253 doublings over k.
+ */
 export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize): i32 {
   if (!baseTableInit()) return 0;
   // Step 1: S must be < L; A and R must decode (canonically); A must not be small order.
@@ -118,35 +181,57 @@ export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize)
   if (!pointDecode(R_POINT, sig)) return 0;
   // Step 2: k = SHA-512(R ‖ A ‖ M) mod L.
   challenge(K, sig, pk, msg, msgLen);
-  // Step 3: ACC = [S]B − [k]A (Straus: wNAF of k over A's odd multiples, B's comb at the end).
+  // Step 3.
+  if (!halfSizeScalars(C_WIDE, D_WIDE, K)) return verifyFullScalars(sig);
+  const cNegative = abs128(C_ABS, C_WIDE);
+  const dNegative = abs128(D_ABS, D_WIDE);
+  scalarMulAdd(E, D_ABS, sig + 32, ZERO_SCALAR); // |d|·S mod L
+  if (dNegative) scalarNegate(E, E); // d·S mod L
+  const topC = scalarToNaf(NAF_K, C_ABS, A_NAF_WIDTH);
+  const topD = scalarToNaf(NAF_D, D_ABS, A_NAF_WIDTH);
+  scalarToNaf(NAF_S, E, COMB_NAF_WIDTH);
+  oddMultiples(A_ODD, A_POINT);
+  oddMultiples(R_ODD, R_POINT);
+  // ACC = [d·S]B − [d]R − [c]A. A digit t of |c| contributes −sign(c)·t·A: subtracted when
+  // t > 0 and c > 0 or t < 0 and c < 0; likewise for d and R.
+  pointSetIdentity(ACC);
+  const start = max(max(topC, topD), COMB_SPACING - 1);
+  for (let i = start; i >= 0; i--) {
+    pointDouble(P1, ACC);
+    const dc = <i32>load<i8>(NAF_K + <usize>i);
+    const dd = <i32>load<i8>(NAF_D + <usize>i);
+    if (dc == 0 && dd == 0 && i >= COMB_SPACING) {
+      p1p1ToP2(ACC, P1); // T is not needed before the next doubling
+      continue;
+    }
+    p1p1ToP3(ACC, P1);
+    if (dc != 0) addDigit(A_ODD, dc, (dc > 0) != cNegative);
+    if (dd != 0) addDigit(R_ODD, dd, (dd > 0) != dNegative);
+    if (i < COMB_SPACING) combAccumulate(ACC, B_TABLE, NAF_S, i, false);
+  }
+  pointMul8(P3T, ACC);
+  return pointIsIdentity(P3T) ? 1 : 0;
+}
+
+/**
+ * Step 3 over the full-size k (no lattice reduction): ACC = [S]B − [k]A by Straus, then
+ * [8](ACC − R) = O. Only reached if halfSizeScalars gives up (its step guard; never observed).
+ */
+function verifyFullScalars(sig: usize): i32 {
   const topK = scalarToNaf(NAF_K, K, A_NAF_WIDTH);
   scalarToNaf(NAF_S, sig + 32, COMB_NAF_WIDTH);
-  p3ToCached(A_ODD, A_POINT);
-  pointDouble(P1, A_POINT);
-  p1p1ToP3(P3T, P1);
-  p3ToCached(TWO_A, P3T);
-  for (let i = 1; i < 8; i++) {
-    pointAdd(P1, i == 1 ? A_POINT : P3T, TWO_A);
-    // P3T holds (2i−1)·A from the previous step once i > 1.
-    p1p1ToP3(P3T, P1);
-    p3ToCached(A_ODD + <usize>i * CACHED_BYTES, P3T);
-  }
+  oddMultiples(A_ODD, A_POINT);
   pointSetIdentity(ACC);
   const start = max(topK, COMB_SPACING - 1);
   for (let i = start; i >= 0; i--) {
     pointDouble(P1, ACC);
     const d = <i32>load<i8>(NAF_K + <usize>i);
     if (d == 0 && i >= COMB_SPACING) {
-      p1p1ToP2(ACC, P1); // T is not needed before the next doubling
+      p1p1ToP2(ACC, P1);
       continue;
     }
     p1p1ToP3(ACC, P1);
-    if (d != 0) {
-      const e = A_ODD + <usize>((d > 0 ? d : -d) >> 1) * CACHED_BYTES;
-      if (d > 0) pointSub(P1, ACC, e); // −[k]A: subtract positive digits
-      else pointAdd(P1, ACC, e);
-      p1p1ToP3(ACC, P1);
-    }
+    if (d != 0) addDigit(A_ODD, d, d > 0); // −[k]A: subtract positive digits
     if (i < COMB_SPACING) combAccumulate(ACC, B_TABLE, NAF_S, i, false);
   }
   return finishWithR();
