@@ -240,4 +240,6 @@ export interface CheckRecord {
   issuerName?: Localised;
   /** ISO 8601: when the cancellation list used was issued, if one was. */
   statusListFrom?: string;
+  /** On someone's behalf: who presented it, for whom, under what, and what failed (names as plain text). */
+  onBehalf?: OnBehalfOutcome;
 }

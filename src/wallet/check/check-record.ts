@@ -4,6 +4,7 @@
  * enough for an employer to file as evidence of a right-to-work check.
  */
 import type { DcqlQuery } from '../../protocols/openid4vp/dcql';
+import { readOnBehalfOutcome } from './check-on-behalf-record';
 import { joinLocalised, MDL_NAMESPACE, nameOfClaim, nameOfType, readDisplayName, readLocalised } from '../shared';
 import type { DisplayName } from '../shared';
 import type { CheckReason, CheckRecord, CheckResult, CheckVerdict } from './check-api';
@@ -57,6 +58,7 @@ export function checkRecordOf(result: CheckResult, options: { query?: DcqlQuery;
   if (issuers.length > 0) record.issuerName = joinLocalised(issuers, ', ');
   const listDates = credentials.flatMap((c) => (c.status?.checkedAt ? [c.status.checkedAt] : [])).sort();
   if (listDates.length > 0) record.statusListFrom = listDates[0]!;
+  if (result.onBehalf) record.onBehalf = readOnBehalfOutcome(result.onBehalf)!;
   return record;
 }
 
@@ -104,5 +106,7 @@ export function readCheckRecord(raw: unknown): CheckRecord | undefined {
   const issuer = readLocalised(raw.issuerName);
   if (issuer) record.issuerName = issuer;
   if (typeof raw.statusListFrom === 'string') record.statusListFrom = raw.statusListFrom;
+  const onBehalf = readOnBehalfOutcome(raw.onBehalf);
+  if (onBehalf) record.onBehalf = onBehalf;
   return record;
 }

@@ -34,6 +34,7 @@ import { REQUEST_CLOCK_SKEW_S } from '../../protocols/openid4vp/request-object';
 import { readResponseParameters } from '../../protocols/openid4vp/response';
 import { unansweredQueries } from './check-answer';
 import { credentialCheck, singleCredentialResult } from './check-credential';
+import { onBehalfOf, onBehalfReasons } from './check-on-behalf';
 import { answersQuery, NO_TRUST_LIST } from './check-reasons';
 import { checkRecordOf, personNameOf, withoutBytes } from './check-record';
 import { askBrowser, browserDigitalCredentials, openDigitalCredentialsAnswer, prepareDigitalCredentialsRequest, type DigitalCredentialsHost } from './digital-credentials';
@@ -418,11 +419,15 @@ class CheckerImpl implements Checker {
     const whole = query && (answer.length > 1 || missing.length > 0)
       ? [answersQuery(missing.map((id) => nameOfType(typeAskedBy(id))))]
       : [];
-    if (credentials.length === 1) return singleCredentialResult(credentials[0]!, whole);
+    // On someone's behalf (docs/carers.md): the authority holds, names this person, covers what was asked.
+    const onBehalf = onBehalfOf(query, answer, reports);
+    if (onBehalf) whole.push(...onBehalfReasons(onBehalf));
+    const withOnBehalf = (result: CheckResult): CheckResult => (onBehalf ? { ...result, onBehalf } : result);
+    if (credentials.length === 1) return withOnBehalf(singleCredentialResult(credentials[0]!, whole));
     const ok = whole.every((r) => r.ok) && credentials.every((c) => c.ok);
     // Several credentials: a fail if any failed; else 'status-unknown' if any could not be checked for cancellation.
     const verdict = ok ? 'pass' : whole.every((r) => r.ok) && credentials.every((c) => c.verdict !== 'fail') ? 'status-unknown' : 'fail';
-    return {
+    return withOnBehalf({
       ok,
       verdict,
       reasons: whole,
@@ -430,7 +435,7 @@ class CheckerImpl implements Checker {
       unrequested: credentials.flatMap((c) => c.unrequested),
       credentials,
       elapsedMs: 0,
-    };
+    });
   }
 
   async offlineReadiness(options: { refresh?: boolean } = {}): Promise<OfflineReadiness> {

@@ -73,8 +73,14 @@ const IDENTITY: PurposeRule = {
   alternatives: [mdl('given_name', 'family_name', 'birth_date', 'portrait')],
 };
 
-/** A purpose on someone's behalf: `base`'s credential (its query ids kept) and the authority with `power`. */
-const onBehalf = (base: PurposeRule, power: AuthorityPower): PurposeRule => ({ ...base, queryId: 'identity', authority: { power } });
+/**
+ * A purpose on someone's behalf: `base`'s first credential (its query id kept, so a wallet answers
+ * it as it answers `base`) and the authority with `power`. Not `base`'s mDL alternative: its
+ * DeviceRequest beside the authority's query makes the in-person request QR 1,004–1,019
+ * characters, past the 1,000 one code holds (request-qr.ts); the checker's rule reads an mDL's
+ * name and date of birth all the same (on-behalf-check.ts).
+ */
+const onBehalf = (base: PurposeRule, power: AuthorityPower): PurposeRule => ({ types: base.types, claims: base.claims, queryId: 'identity', authority: { power } });
 
 export const PURPOSES: Record<Purpose, PurposeRule> = {
   // Age: the yes/no claim only — never the date of birth.
@@ -99,8 +105,7 @@ export const PURPOSES: Record<Purpose, PurposeRule> = {
     types: [VETERAN_CARD_TYPE],
     claims: [['credentialSubject', 'given_name'], ['credentialSubject', 'family_name'], ['credentialSubject', 'service'], ['credentialSubject', 'service_left']],
   },
-  // Someone's identity, shown by the person who acts for them: the identity purpose's credential
-  // (its query ids too, so a wallet answers it as it answers identity) and the authority of the power.
+  // Someone's identity, shown by the person who acts for them: the identity purpose's licence and the authority of the power.
   'identity-for-finance': onBehalf(IDENTITY, 'property-and-financial-affairs'),
   'identity-for-health': onBehalf(IDENTITY, 'health-and-welfare'),
 };

@@ -5,10 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AUTHORITY_TYPE } from '../../../../src/credentials/on-behalf';
+import { generateRecipientKey } from '../../../../src/lib/jwe';
+import { encodeRequestQr } from '../../../../src/protocols/in-person/request-qr';
 import { matchQuery, parseDcqlQuery, type HeldCredential } from '../../../../src/protocols/openid4vp/dcql';
 import { CREDENTIAL_TYPES, dcqlFor, isPurpose, MDL_DOCTYPE, MDL_NAMESPACE, PURPOSES, purposeAnswerFor } from '../../../../src/wallet/shared/purposes';
 
 const AUTHORITY_ASKED = ['attorney_given_name', 'attorney_family_name', 'donor_given_name', 'donor_family_name', 'donor_birth_date', 'power', 'reference'];
+const mdl: HeldCredential = { id: 'mum-mdl', format: 'mso_mdoc', type: MDL_DOCTYPE, claims: { [MDL_NAMESPACE]: { given_name: 'Margaret', family_name: 'Jones', birth_date: '1951-05-14', portrait: new Uint8Array([0xff]) } } };
 const licence: HeldCredential = { id: 'mum-licence', format: 'dc+sd-jwt', type: CREDENTIAL_TYPES.drivingLicence, claims: { given_name: 'Margaret', family_name: 'Jones', birth_date: '1951-05-14', portrait: 'data:' } };
 const authority = (power: string): HeldCredential => ({
   id: `lpa-${power}`,
@@ -31,7 +34,8 @@ describe('identity-for-finance and identity-for-health', () => {
     const identity = dcqlFor({ purpose: 'identity' }).query.credentials as unknown[];
     expect(query).toEqual({
       credentials: [
-        ...identity,
+        // The SD-JWT licence only: the mDL's DeviceRequest would not fit the in-person request QR beside the authority.
+        identity[0],
         {
           id: 'authority',
           format: 'dc+sd-jwt',
@@ -39,7 +43,7 @@ describe('identity-for-finance and identity-for-health', () => {
           claims: AUTHORITY_ASKED.map((name) => (name === 'power' ? { path: [name], values: ['property-and-financial-affairs'] } : { path: [name] })),
         },
       ],
-      credential_sets: [{ options: [['identity'], ['identity_mso_mdoc']] }, { options: [['authority']] }],
+      credential_sets: [{ options: [['identity']] }, { options: [['authority']] }],
     });
     // What the result lists as asked: the person's claims (the authority's are the on-behalf block's).
     expect(requested).toEqual([['given_name'], ['family_name'], ['birth_date'], ['portrait']]);
@@ -50,14 +54,27 @@ describe('identity-for-finance and identity-for-health', () => {
 
   it('parse (§6) and match a holder of the licence and an authority of that power, not of another', () => {
     const query = parseDcqlQuery(dcqlFor({ purpose: 'identity-for-finance' }).query);
-    expect(query.credentialSets).toEqual([{ options: [['identity'], ['identity_mso_mdoc']], required: true }, { options: [['authority']], required: true }]);
+    expect(query.credentialSets).toEqual([{ options: [['identity']], required: true }, { options: [['authority']], required: true }]);
     const ok = matchQuery(query, [licence, authority('property-and-financial-affairs')]);
     expect(ok).toMatchObject({ satisfiable: true, toAnswer: ['identity', 'authority'] });
     expect(matchQuery(query, [licence, authority('health-and-welfare')]).satisfiable).toBe(false);
     expect(matchQuery(query, [licence]).satisfiable).toBe(false);
+    expect(matchQuery(query, [mdl, authority('property-and-financial-affairs')]).satisfiable).toBe(false);
   });
 
-  it('the mDL answers the person query as for identity', () => {
-    expect(purposeAnswerFor('identity-for-health', 'mso_mdoc', MDL_DOCTYPE)?.claims).toEqual([[MDL_NAMESPACE, 'given_name'], [MDL_NAMESPACE, 'family_name'], [MDL_NAMESPACE, 'birth_date'], [MDL_NAMESPACE, 'portrait']]);
+  it('the licence answers the person query as for identity', () => {
+    expect(purposeAnswerFor('identity-for-health', 'dc+sd-jwt', CREDENTIAL_TYPES.drivingLicence)?.claims).toEqual([['given_name'], ['family_name'], ['birth_date'], ['portrait']]);
+    expect(purposeAnswerFor('identity-for-health', 'mso_mdoc', MDL_DOCTYPE)).toBeUndefined();
+  });
+
+  it('fit the in-person request QR (one code, at most 1,000 characters) with a verifier name of 80 characters', async () => {
+    const { publicJwk } = await generateRecipientKey();
+    for (const purpose of ['identity-for-finance', 'identity-for-health'] as const) {
+      const text = await encodeRequestQr({
+        clientId: 'satchel-in-person:abcdefghijklmnop', verifierName: 'V'.repeat(80), nonce: 'n'.repeat(22), dcqlQuery: dcqlFor({ purpose }).query,
+        encryptionKey: { ...publicJwk, kid: 'abcdefgh' }, issuedAt: new Date(), expiresAt: new Date(Date.now() + 300_000), purpose,
+      });
+      expect(text.length).toBeLessThanOrEqual(1000);
+    }
   });
 });
