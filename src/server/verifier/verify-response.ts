@@ -6,9 +6,14 @@
  * client_id and the transaction's nonce (B.3.6; RFC 9901 §7.3), an mdoc DeviceResponse's device
  * signature over the SessionTranscript with the OpenID4VPHandover of B.2.6.1 (client_id, nonce,
  * the thumbprint of this transaction's encryption key, the response URI); trust list, validity and
- * status. Then whether the answer is what was asked (§6.4.1 per credential, §6.4.2 as a whole).
+ * status. Then whether the answer is what was asked (§6.4.1 per credential, §6.4.2 as a whole),
+ * and, when the request asked for an authority or the answer holds one, the on-behalf rule
+ * (checkOnBehalf, as Satchel's checker applies it: docs/carers.md).
  */
 import { formatNamed, jwkThumbprintSha256, verifyPresentations, type SignatureVerifier, type TrustList, type VerificationReport } from '../../credentials/index';
+import { AUTHORITY_CLAIMS, AUTHORITY_TYPE, type AuthorityPower, type OnBehalfFailure } from '../../credentials/on-behalf';
+import { checkOnBehalf, isAuthorityPower } from '../../credentials/on-behalf-check';
+import { onBehalfCredentialOf } from '../../credentials/on-behalf-report';
 import { utf8Decode } from '../../lib/bytes';
 import { decryptJwe, JweError } from '../../lib/jwe';
 import { isJsonObject } from '../../lib/json-safe';
@@ -31,7 +36,16 @@ interface SiteQuery {
   id: string;
   format: string;
   meta?: { vct_values?: string[]; doctype_value?: string };
-  claims?: { path: string[] }[];
+  claims?: { path: string[]; values?: unknown[] }[];
+}
+
+/** The query asking for an authority (AUTHORITY_TYPE), and the one power its power claim's `values` name (§6.3). */
+function authorityAsked(queries: readonly SiteQuery[]): { queryId: string; power?: AuthorityPower } | undefined {
+  const asked = queries.find((q) => q.meta?.vct_values?.includes(AUTHORITY_TYPE));
+  if (!asked) return undefined;
+  const values = asked.claims?.find((c) => c.path.length === 1 && c.path[0] === AUTHORITY_CLAIMS.power)?.values;
+  const power = values?.length === 1 && isAuthorityPower(values[0]) ? values[0] : undefined;
+  return { queryId: asked.id, ...(power ? { power } : {}) };
 }
 
 function hasPath(claims: Record<string, unknown>, path: string[]): boolean {
@@ -42,6 +56,18 @@ function hasPath(claims: Record<string, unknown>, path: string[]): boolean {
   }
   return true;
 }
+
+/** The reference verifier's page is in English: each on-behalf failure said plainly. */
+const ON_BEHALF_MESSAGES: Record<OnBehalfFailure, string> = {
+  'authority-missing': 'no authority to act for the person was shared, though one was asked for',
+  'authority-invalid': 'the authority failed its checks (signature, issuer or type)',
+  'authority-revoked': 'the authority has been revoked or suspended by the department',
+  'authority-expired': 'the authority is not valid now (its end date has passed)',
+  'authority-not-bound': 'the authority was not presented by the person it was issued to (key binding)',
+  'person-claims-missing': 'the person\'s credential did not show their name and date of birth to match with the authority',
+  'person-mismatch': 'the authority names someone other than the person whose credential was shown',
+  'power-not-covered': 'the authority does not cover what was asked',
+};
 
 function failure(error: string): Outcome {
   return { ok: false, reasons: [], claims: {}, error };
@@ -123,7 +149,19 @@ export async function verifyResponse(tx: Transaction, form: { response?: string;
   // §6.4.2: every required credential (set) answered.
   const missing = missingQueries(tx.dcql, new Set(given.map((g) => g.query.id)));
   if (several || missing.length > 0) reasons.push({ name: 'credentials', ok: missing.length === 0, message: missing.length > 0 ? `not shared, though asked for: ${missing.join('; ')}` : 'every credential asked for was shared' });
+  // On someone's behalf (docs/carers.md): the authority holds, names the person shown, covers what was asked.
+  const asked = authorityAsked(queries);
+  const onBehalf = checkOnBehalf({
+    credentials: reports.map((report, i) => onBehalfCredentialOf(given[i]!.query.id, report)),
+    ...(asked ? { authorityQueryId: asked.queryId } : {}),
+    ...(asked?.power ? { powerAsked: asked.power } : {}),
+  });
+  if (onBehalf) {
+    if (onBehalf.ok) reasons.push({ name: 'on-behalf', ok: true, message: 'the authority holds, names the person whose credential was shown, and covers what was asked' });
+    else for (const failure of onBehalf.failures) reasons.push({ name: `on-behalf:${failure}`, ok: false, message: ON_BEHALF_MESSAGES[failure] });
+  }
   const outcome: Outcome = { ok: reasons.every((r) => r.ok) && reports.every((r) => r.valid), reasons, claims, type: types.join(', ') };
   if (issuers.length > 0) outcome.issuer = issuers.join(', ');
+  if (onBehalf) outcome.onBehalf = onBehalf;
   return outcome;
 }
