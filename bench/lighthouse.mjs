@@ -16,6 +16,8 @@ import { builtApp, median, option, serveApp } from './lighthouse-app.mjs';
 const RUNS = Number(option('--runs') ?? 3);
 const jsonFile = option('--json');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+/** Lighthouse ran but could not measure (its lhr.runtimeError); declared before the runs use it. */
+class LighthouseRuntimeError extends Error {}
 
 requireChromium();
 const app = builtApp();
@@ -24,7 +26,7 @@ const results = { compressed: [], uncompressed: [] };
 try {
   for (let run = 1; run <= RUNS; run++) {
     for (const variant of ['compressed', 'uncompressed']) {
-      const figures = await measure(servers[variant].url);
+      const figures = await measureWithRetries(servers[variant].url);
       results[variant].push(figures);
       console.error(`  run ${run} ${variant.padEnd(12)} performance ${figures.performance.toFixed(2)}, FCP ${ms(figures.fcpMs)}, LCP ${ms(figures.lcpMs)}`);
     }
@@ -60,7 +62,27 @@ for (const variant of ['compressed', 'uncompressed']) {
 const last = results.compressed.at(-1);
 if (last?.failing.length) console.log(`Audits below 1 (last br/gzip run): ${last.failing.join(', ')}`);
 for (const o of last?.opportunities ?? []) console.log(`  opportunity: ${o.title} ${o.display}`);
+for (const variant of ['compressed', 'uncompressed']) {
+  const f = results[variant].at(-1);
+  if (f?.longTasks.length) console.log(`Long tasks (last ${variant} run): ${f.longTasks.map((t) => `${t.url} at ${t.startMs} ms for ${t.durationMs} ms`).join('; ')}`);
+  if (f?.layoutShifts.length) console.log(`Layout shifts (last ${variant} run): ${f.layoutShifts.map((l) => `${l.score} ${l.node}`).join('; ')}`);
+}
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ runs: RUNS, results, medians: { compressed: medianOf(results.compressed), uncompressed: medianOf(results.uncompressed) } }, null, 2));
+
+/**
+ * Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART, NO_FCP): such a run has no
+ * figures at all, so it is run again (at most twice), saying so; a run with figures is never retried.
+ */
+async function measureWithRetries(url, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measure(url);
+    } catch (error) {
+      if (!(error instanceof LighthouseRuntimeError) || attempt >= attempts) throw error;
+      console.error(`  (${error.message}: running it again)`);
+    }
+  }
+}
 
 /** One Lighthouse run in a fresh headless Chromium (a fresh profile: a first visit). */
 async function measure(url) {
@@ -71,7 +93,7 @@ async function measure(url) {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
     if (!result) throw new Error('Lighthouse returned no result');
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRuntimeError(`Lighthouse: ${lhr.runtimeError.code}`);
     const audit = (id) => lhr.audits[id];
     const requests = audit('network-requests')?.details?.items ?? [];
     const transfer = { total: 0, script: 0, stylesheet: 0, document: 0 };
@@ -92,9 +114,12 @@ async function measure(url) {
       cls: audit('cumulative-layout-shift').numericValue,
       siMs: audit('speed-index').numericValue,
       transfer,
+      // Where the blocking time and any layout shift come from (simulated times, as Lighthouse reports them).
+      longTasks: (audit('long-tasks')?.details?.items ?? []).slice(0, 6).map((t) => ({ url: shortUrl(t.url), startMs: Math.round(t.startTime), durationMs: Math.round(t.duration) })),
+      layoutShifts: (audit('layout-shifts')?.details?.items ?? []).slice(0, 3).map((item) => ({ score: Number(item.score?.toFixed?.(3) ?? item.score), node: item.node?.snippet ?? item.node?.selector ?? '' })),
       failing: Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual').map((a) => a.id),
       opportunities: Object.values(lhr.audits)
-        .filter((a) => a.details?.type === 'opportunity' && (a.details.overallSavingsMs > 0 || a.details.overallSavingsBytes > 0))
+        .filter((a) => a.details?.type === 'opportunity' && a.score !== null && a.score < 1 && (a.details.overallSavingsMs > 0 || a.details.overallSavingsBytes > 0))
         .map((a) => ({ id: a.id, title: a.title, display: a.displayValue ?? '' })),
     };
   } finally {
@@ -121,6 +146,13 @@ function devToolsPort(child) {
   });
 }
 
+function shortUrl(url) {
+  try {
+    return new URL(url).pathname.split('/').pop() || '/';
+  } catch {
+    return String(url ?? '');
+  }
+}
 function ms(value) {
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
 }
