@@ -1,68 +1,54 @@
 /**
- * Half-size scalars for Ed25519 verification: given k (mod L), find c, d with c ≡ d·k (mod L)
- * and |c|, |d| < 2^127, by reducing the two-dimensional lattice spanned by (L, 0) and (k, 1).
- * T. Pornin, "Optimized Lattice Basis Reduction In Dimension 2, and Fast Schnorr and EdDSA
- * Signature Verification", IACR ePrint 2020/454, section 3 (Algorithm 4, the binary variant of
- * Lagrange's algorithm: every quotient is a power of two, so each step is shifts and additions).
+ * Half-size scalars for Ed25519 verification: given k (mod L), find c, d with c ≡ d·k (mod L),
+ * |c|, |d| < 2^127 and d ≠ 0 — a short vector of the lattice spanned by (L, 0) and (k, 1).
+ * Why (verify.ts): [8]([S]B − R − [k]A) = O holds iff [8]([d·S mod L]B − [d]R − [c]A) = O,
+ * and the second needs about 127 doublings instead of 253. The idea is T. Pornin's,
+ * "Optimized Lattice Basis Reduction In Dimension 2, and Fast Schnorr and EdDSA Signature
+ * Verification", IACR ePrint 2020/454; the vector is found here as in the GLV decomposition
+ * (Gallant, Lambert, Vanstone, CRYPTO 2001, section 4): the extended Euclidean algorithm on
+ * (L, k), stopped halfway, in a binary form (each step subtracts r1·2^s, shifts only).
+ * (Pornin's own Algorithm 4 keeps 512-bit norms; measured here it cost about three times as much.)
  *
- * Why (verify.ts): [8]([S]B − R − [k]A) = O holds iff [8]([d·S mod L]B − [d]R − [c]A) = O, and
- * the second needs about 127 doublings instead of 253 (the base point's part uses its table).
+ * Invariants (r0 ≥ r1 ≥ 0, t0 and t1 of opposite signs or zero):
+ *     r0 ≡ t0·k and r1 ≡ t1·k (mod L),   |r0·t1| + |r1·t0| = L.
+ * They hold for (r0, t0) = (L, 0), (r1, t1) = (k, 1), and a step (r0, t0) −= 2^s·(r1, t1) with
+ * 2^s·r1 ≤ r0, followed by a swap when r0 < r1, keeps them. The loop stops at the first r1 <
+ * 2^126; then r0 ≥ 2^126 (it was r1 one step before), so |t1| ≤ L / r0 < 2^127; and t1 ≠ 0,
+ * since t1 = 0 would give r1 ≡ 0, so r1 = 0 and |r0·t1| = L. Output c = r1, d = t1.
+ * Measured: 110 steps on average, at most 131 over 5 000 random k. MAX_STEPS is a guard only:
+ * each step at least halves r0 (2^(s+1)·r1 > r0), so r0·r1 < 2^506 allows at most 506 steps.
  *
- * Values: u = (u0, u1), v = (v0, v1) are lattice vectors; they are kept modulo 2^128 (two u64
- * words, two's complement): the vector returned has |v0|, |v1| < 2^127, and additions and
- * subtractions modulo 2^128 give it exactly. N(u) = u0² + u1², N(v) and the inner product
- * sp = u0·v0 + u1·v1 are kept exactly as 512-bit two's complement integers (eight u64 words).
- * A vector of norm below 1.16·L < 2^253 always exists (Hermite's constant in dimension 2), and
- * the loop stops at the first v with N(v) < 2^253, so |v0|, |v1| < 2^126.5. Measured: 95 steps
- * on average, at most 116 over 2 000 random k. MAX_STEPS is a guard only.
- * Variable time: k is public (a hash of the signature, key and message).
+ * t0, t1 are kept modulo 2^128 (two u64 words, two's complement): only additions and
+ * subtractions touch them and the t1 returned is exact. Variable time: k is public (a hash of
+ * the signature, key and message), convention 9.
  */
 
-const WIDE_WORDS: i32 = 8;
-const WIDE_BYTES: usize = 64;
-const MAX_STEPS: i32 = 1000;
+const MAX_STEPS: i32 = 600;
+/** Stop once r1 < 2^HALF_BITS. */
+const HALF_BITS: i32 = 126;
 
-// L (RFC 8032 5.1) as four little-endian u64 words, and L² as eight.
+// L (RFC 8032 5.1) as four little-endian u64 words.
 const L_WORDS: usize = memory.data<u64>([
   0x5812631a5cf5d3ed, 0x14def9dea2f79cd6, 0x0000000000000000, 0x1000000000000000,
 ]);
 
-const NU_A: usize = memory.data(<i32>WIDE_BYTES);
-const NV_A: usize = memory.data(<i32>WIDE_BYTES);
-const SP: usize = memory.data(<i32>WIDE_BYTES);
-const VEC_A: usize = memory.data(32); // (x0, x1), each 128-bit: lo, hi words
-const VEC_B: usize = memory.data(32);
-const PRODUCT: usize = memory.data(<i32>WIDE_BYTES);
+const R_A: usize = memory.data(32);
+const R_B: usize = memory.data(32);
+const T_A: usize = memory.data(16);
+const T_B: usize = memory.data(16);
 
-/** out (8 words) = a · b for 4-word unsigned a, b (schoolbook on 32-bit halves). */
-function mulWide(out: usize, a: usize, b: usize): void {
-  memory.fill(out, 0, WIDE_BYTES);
-  for (let i: usize = 0; i < 8; i++) {
-    const ai = <u64>load<u32>(a + (i << 2));
-    let carry: u64 = 0;
-    for (let j: usize = 0; j < 8; j++) {
-      const p = out + ((i + j) << 2);
-      const t = ai * <u64>load<u32>(b + (j << 2)) + <u64>load<u32>(p) + carry;
-      store<u32>(p, <u32>t);
-      carry = t >> 32;
-    }
-    store<u32>(out + ((i + 8) << 2), <u32>carry);
-  }
-}
-
-/** Bit length of a 512-bit two's complement x: of x when x ≥ 0, of −x − 1 otherwise. */
+/** Bit length of the 256-bit unsigned x (0 for 0). */
 function bitLength(x: usize): i32 {
-  const sign: u64 = <u64>(<i64>load<u64>(x, 56) >> 63); // all ones when negative
-  for (let i = WIDE_WORDS - 1; i >= 0; i--) {
-    const w = load<u64>(x + (<usize>i << 3)) ^ sign;
+  for (let i = 3; i >= 0; i--) {
+    const w = load<u64>(x + (<usize>i << 3));
     if (w != 0) return (i << 6) + 64 - <i32>clz(w);
   }
   return 0;
 }
 
-/** a < b for non-negative 512-bit integers. */
+/** a < b for 256-bit unsigned integers. */
 function lessThan(a: usize, b: usize): bool {
-  for (let i = WIDE_WORDS - 1; i >= 0; i--) {
+  for (let i = 3; i >= 0; i--) {
     const x = load<u64>(a + (<usize>i << 3));
     const y = load<u64>(b + (<usize>i << 3));
     if (x != y) return x < y;
@@ -70,46 +56,50 @@ function lessThan(a: usize, b: usize): bool {
   return false;
 }
 
-/** Word i of the 512-bit y shifted left by s bits (bits below word 0 are zero). */
+/** Word i (0..3) of the 256-bit y shifted left by s bits (0 ≤ s < 256). */
 // @ts-ignore: decorator
 @inline
-function shiftedWord(y: usize, i: i32, limbs: i32, bits: u64): u64 {
-  const j = i - limbs;
+function shiftedWord(y: usize, i: i32, s: i32): u64 {
+  const j = i - (s >> 6);
   if (j < 0) return 0;
+  const bits = <u64>(s & 63);
   const w = load<u64>(y + (<usize>j << 3)) << bits;
   if (bits == 0 || j == 0) return w;
   return w | (load<u64>(y + (<usize>(j - 1) << 3)) >> (64 - bits));
 }
 
-/** x += y · 2^s, or x −= y · 2^s when `subtract` (512-bit two's complement, mod 2^512). */
-function addShifted(x: usize, y: usize, s: i32, subtract: bool): void {
-  const limbs = s >> 6;
-  const bits = <u64>(s & 63);
-  let carry: u64 = 0;
-  for (let i = limbs; i < WIDE_WORDS; i++) {
+/** x −= y·2^s (mod 2^256); true when it borrowed (the true result is negative). */
+function subShifted(x: usize, y: usize, s: i32): bool {
+  let borrow: u64 = 0;
+  for (let i = s >> 6; i < 4; i++) {
     const p = x + (<usize>i << 3);
     const a = load<u64>(p);
-    let w = shiftedWord(y, i, limbs, bits);
-    if (subtract) {
-      // a − w − borrow, borrow out when the true difference is negative
-      const t = a - w;
-      const r = t - carry;
-      carry = (<u64>(a < w) | <u64>(t < carry));
-      store<u64>(p, r);
-    } else {
-      const t = a + w;
-      const r = t + carry;
-      carry = (<u64>(t < a) | <u64>(r < t));
-      store<u64>(p, r);
-    }
+    const w = shiftedWord(y, i, s);
+    const t = a - w;
+    store<u64>(p, t - borrow);
+    borrow = <u64>(a < w) | <u64>(t < borrow);
+  }
+  return borrow != 0;
+}
+
+/** x += y·2^s (mod 2^256). */
+function addShifted(x: usize, y: usize, s: i32): void {
+  let carry: u64 = 0;
+  for (let i = s >> 6; i < 4; i++) {
+    const p = x + (<usize>i << 3);
+    const a = load<u64>(p);
+    const t = a + shiftedWord(y, i, s);
+    const r = t + carry;
+    store<u64>(p, r);
+    carry = <u64>(t < a) | <u64>(r < t);
   }
 }
 
-/** 128-bit x ±= y · 2^s (mod 2^128) for the vectors' coordinates (two words at x, y). */
-function addShifted128(x: usize, y: usize, s: i32, subtract: bool): void {
+/** 128-bit x −= y·2^s (mod 2^128), two words each. */
+function subShifted128(x: usize, y: usize, s: i32): void {
+  if (s >= 128) return; // y·2^s ≡ 0 (mod 2^128)
   let lo = load<u64>(y);
   let hi = load<u64>(y, 8);
-  if (s >= 128) return; // y·2^s ≡ 0 (mod 2^128)
   if (s >= 64) {
     hi = lo << <u64>(s - 64);
     lo = 0;
@@ -118,58 +108,38 @@ function addShifted128(x: usize, y: usize, s: i32, subtract: bool): void {
     lo = lo << <u64>s;
   }
   const xl = load<u64>(x);
-  const xh = load<u64>(x, 8);
-  if (subtract) {
-    store<u64>(x, xl - lo);
-    store<u64>(x, xh - hi - <u64>(xl < lo), 8);
-  } else {
-    const l = xl + lo;
-    store<u64>(x, l);
-    store<u64>(x, xh + hi + <u64>(l < xl), 8);
-  }
+  store<u64>(x, xl - lo);
+  store<u64>(x, load<u64>(x, 8) - hi - <u64>(xl < lo), 8);
 }
 
 /**
- * Writes c = v0 and d = v1 (the short vector) as 128-bit two's complement (lo, hi words) at
- * `c` and `d`. `k` is the 32-byte scalar (< L). False only if the guard MAX_STEPS was hit.
+ * Writes c and d as 128-bit two's complement (lo, hi words) at `c` and `d`; `k` is a 32-byte
+ * scalar < L. False only if the guard MAX_STEPS was reached (never, by the bound above).
  */
 export function halfSizeScalars(c: usize, d: usize, k: usize): bool {
-  // u = (L, 0), v = (k, 1); N(u) = L², N(v) = k² + 1, <u, v> = L·k.
-  let u = VEC_A;
-  let v = VEC_B;
-  let nu = NU_A;
-  let nv = NV_A;
-  store<u64>(u, load<u64>(L_WORDS)); store<u64>(u, load<u64>(L_WORDS, 8), 8);
-  store<u64>(u, 0, 16); store<u64>(u, 0, 24);
-  store<u64>(v, load<u64>(k)); store<u64>(v, load<u64>(k, 8), 8);
-  store<u64>(v, 1, 16); store<u64>(v, 0, 24);
-  mulWide(nu, L_WORDS, L_WORDS);
-  mulWide(nv, k, k);
-  memory.fill(PRODUCT, 0, WIDE_BYTES);
-  store<u64>(PRODUCT, 1);
-  addShifted(nv, PRODUCT, 0, false);
-  mulWide(SP, L_WORDS, k);
+  let r0 = R_A, r1 = R_B, t0 = T_A, t1 = T_B;
+  memory.copy(r0, L_WORDS, 32);
+  memory.copy(r1, k, 32);
+  store<u64>(t0, 0); store<u64>(t0, 0, 8);
+  store<u64>(t1, 1); store<u64>(t1, 0, 8);
   for (let step = 0; step < MAX_STEPS; step++) {
-    if (lessThan(nu, nv)) {
-      const t = u; u = v; v = t;
-      const n = nu; nu = nv; nv = n;
-    }
-    const lenV = bitLength(nv);
-    if (lenV <= 253) {
-      memory.copy(c, v, 16);
-      memory.copy(d, v + 16, 16);
+    const len1 = bitLength(r1);
+    if (len1 <= HALF_BITS) {
+      memory.copy(c, r1, 16); // r1 < 2^126: two words, non-negative
+      memory.copy(d, t1, 16);
       return true;
     }
-    let s = bitLength(SP) - lenV;
-    if (s < 0) s = 0;
-    // u ← u − 2^s·v when <u, v> ≥ 0, u + 2^s·v otherwise; the norms and product follow:
-    // N(u) ← N(u) + 2^2s·N(v) ∓ 2^(s+1)·<u, v>;  <u, v> ← <u, v> ∓ 2^s·N(v).
-    const negative = (<i64>load<u64>(SP, 56)) < 0;
-    addShifted128(u, v, s, !negative);
-    addShifted128(u + 16, v + 16, s, !negative);
-    addShifted(nu, nv, 2 * s, false);
-    addShifted(nu, SP, s + 1, !negative);
-    addShifted(SP, nv, s, !negative);
+    // Largest s with 2^s·r1 ≤ r0: the length difference, or one less.
+    let s = bitLength(r0) - len1;
+    if (subShifted(r0, r1, s)) {
+      s--;
+      addShifted(r0, r1, s); // r0 − 2^(s+1)·r1 + 2^s·r1
+    }
+    subShifted128(t0, t1, s);
+    if (lessThan(r0, r1)) {
+      const r = r0; r0 = r1; r1 = r;
+      const t = t0; t0 = t1; t1 = t;
+    }
   }
   return false;
 }
