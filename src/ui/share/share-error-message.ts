@@ -4,6 +4,7 @@ import { localise } from '../components/LocalisedText';
 import type { Language, Translate } from '../i18n/translate';
 import { nameText } from '../i18n/names';
 import { whoIsAskingWords } from './who-is-asking-words';
+import { noAuthorityText } from './on-behalf-words';
 
 /** Nothing held answers: which credentials are missing, and whether the waiting verifier was told (OpenID4VP 1.0 §8.5). */
 function nothingMatches(t: Translate, error: ShareError, language: Language): string {
@@ -49,6 +50,8 @@ export function shareErrorMessage(t: Translate, error: unknown, language: Langua
         return unusable(t, error, language);
       case 'verifier-untrusted':
         return `${verifierProblemText(language, error)} ${whoIsAskingWords(language)('refused.nothingSent')}`;
+      case 'no-authority':
+        return noAuthorityText(language, error.details.power, error.details.people ?? []);
       case 'quick-show-unavailable':
         return t('quick.error.mdoc', { type: error.details.typeName ? nameText(error.details.typeName, language) : '' });
       case 'locked':

@@ -117,7 +117,8 @@ export interface OnBehalfRequest {
    * queries to answer for them (§6.4.2: their own credentials pick the option of each set);
    * `authorities`: their usable authorities of `power`, the candidates for authorityQueryId.
    */
-  people: { personId: PersonId; queryIds: string[]; authorities: HeldAuthority[] }[];
+  /** `donorName`: the person as their authority names them ("Margaret Jones", its donor claims; text, never HTML), beside the holder's own label for them. */
+  people: { personId: PersonId; queryIds: string[]; authorities: HeldAuthority[]; donorName?: string }[];
 }
 
 export type VerifierIdentity =

@@ -19,7 +19,7 @@
  * refused before anything is sent; an unsigned one (and any in person) is from an unregistered verifier.
  * Every share is written to the vault's activity log: when, to whom, which credential, which claims.
  */
-import { AUTHORITY_POWERS, AUTHORITY_TYPE, type AuthorityPower } from '../../credentials/on-behalf';
+import { AUTHORITY_CLAIMS, AUTHORITY_POWERS, AUTHORITY_TYPE, type AuthorityPower } from '../../credentials/on-behalf';
 import { createPresentation, type RegisteredVerifier, type SignatureVerifier, type TrustList, type VerifierRegister } from '../../credentials/index';
 import type { PresentationHandover } from '../../credentials/formats/format';
 import { base64urlEncode } from '../../lib/base64url';
@@ -100,6 +100,13 @@ interface CheckedAnswers {
 /** The credential query asking for an authority to act for someone (AUTHORITY_TYPE), if any. */
 function authorityQueryOf(query: DcqlQuery): DcqlQuery['credentials'][number] | undefined {
   return query.credentials.find((q) => typesAsked(q).includes(AUTHORITY_TYPE));
+}
+
+/** The donor an authority names, as it writes their name ("Margaret Jones"), for the consent screen beside the holder's label for them. */
+function donorNameOf(authority: HeldCredential): string | undefined {
+  const part = (name: string) => (typeof authority.claims[name] === 'string' ? (authority.claims[name] as string).trim() : '');
+  const name = [part(AUTHORITY_CLAIMS.donorGivenName), part(AUTHORITY_CLAIMS.donorFamilyName)].filter((p) => p !== '').join(' ');
+  return name === '' ? undefined : name;
 }
 
 /** The power an authority query asks for: its `power` claim's DCQL `values` (§6.3), exactly one of AUTHORITY_POWERS. */
@@ -388,7 +395,8 @@ class SharerImpl implements Sharer {
       const authorities = ofPower.filter((a) => a.usable && ownAuthorities.some((h) => h.id === a.credentialId));
       const match = matchQuery(request.dcql, [...theirs, ...ownAuthorities.filter((h) => authorities.some((a) => a.credentialId === h.id))]);
       if (match.satisfiable && match.toAnswer.includes(authorityQuery.id)) {
-        eligible.push({ personId: person.id, queryIds: match.toAnswer, authorities });
+        const donorName = donorNameOf(ownAuthorities.find((h) => h.id === authorities[0]!.credentialId)!);
+        eligible.push({ personId: person.id, queryIds: match.toAnswer, authorities, ...(donorName ? { donorName } : {}) });
         for (const id of match.toAnswer) {
           if (!allQueryIds.includes(id)) allQueryIds.push(id);
           const list = (byQuery[id] ??= []);

@@ -127,6 +127,8 @@ describe('who the answer may be for', () => {
     expect(candidateIds(request, 'authority')).toEqual(['lpa-mum']);
     expect(request.candidates.find((c) => c.credentialId === 'lpa-mum')!.personId).toBe(SELF_PERSON);
     expect(request.people?.map((p) => p.name)).toEqual(['', 'Mum', 'Dad']);
+    // Named as her authority names her, beside the holder's label "Mum".
+    expect(request.onBehalf!.people[0]!.donorName).toBe('Margaret Jones');
   });
 
   it('with two people to choose from, each person\'s candidates are their own, and an answer must keep to one person and their own authority', async () => {

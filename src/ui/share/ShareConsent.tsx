@@ -1,0 +1,206 @@
+import { useState } from 'preact/hooks';
+import type { Person } from '../../wallet/people';
+import type { QrFrames, ShareAnswer, ShareCandidate, ShareRequest } from '../../wallet/share';
+import { SELF_PERSON, type ClaimPath, type PersonId } from '../../wallet/shared';
+import { ErrorSummary, type FieldError } from '../components/form/ErrorSummary';
+import { useSubmit } from '../components/form/useSubmit';
+import { NameText } from '../components/NameText';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { localise } from '../components/LocalisedText';
+import { useI18n } from '../i18n/context';
+import { nameText } from '../i18n/names';
+import { usePeople } from '../people/PeopleContext';
+import { hasOthers, personOf, SELF } from '../people/use-people-list';
+import { navigate } from '../router';
+import { CandidateSummary, candidateLine } from './CandidateSummary';
+import { ClaimChoice, pathKey, WholeCredential } from './ClaimChoice';
+import { AssistedUseNote, OnBehalfNote } from './OnBehalfNote';
+import { onBehalfWords } from './on-behalf-words';
+import { shareErrorMessage } from './share-error-message';
+import { useShare } from './ShareContext';
+import { WarningText, WhoIsAsking } from './WhoIsAsking';
+import { whoIsAskingWords } from './who-is-asking-words';
+import { WhoIsThisFor } from './WhoIsThisFor';
+import { PersonBadge } from './PersonBadge';
+
+const claimsOf = (keys: Set<string>): ClaimPath[] => [...keys].map((key) => JSON.parse(key) as ClaimPath);
+const askedFor = (candidate: ShareCandidate | undefined) => new Set(candidate?.requested.map((c) => pathKey(c.path)));
+
+/**
+ * Whose answer it starts as: on someone's behalf, the person selected on the home screen if
+ * Satchel may answer for them, else the first who may; otherwise (assisted use or the holder's
+ * own) the selected person when every query has a credential of theirs, else the first candidate's.
+ */
+function firstPerson(request: ShareRequest, selected: PersonId): PersonId {
+  const { onBehalf } = request;
+  if (onBehalf) return (onBehalf.people.find((p) => p.personId === selected) ?? onBehalf.people[0]!).personId;
+  const hasAll = (id: PersonId) => request.queryIds.every((q) => request.candidates.some((c) => c.queryId === q && c.personId === id));
+  return hasAll(selected) ? selected : request.candidates[0]?.personId ?? SELF_PERSON;
+}
+
+/**
+ * One consent screen for the whole answer: every credential query of the request (§6.4.2: all are
+ * shared together, or none), each with the held credential that answers it (a choice when several
+ * do), named by type, issuer and expiry (cancelled and expired ones are never offered),
+ * what it shares (ticked, can be unticked; a credential shared whole says so) and what it does not.
+ * With people the holder helps (docs/sharing.md, "On someone's behalf"), every candidate says whose
+ * it is with their marker, and an answer is one person's: on someone's behalf, "Who is this for?"
+ * chooses whose credential and which authority; a person's credential answering a request that asks
+ * for no authority is assisted use, and the screen says so.
+ */
+export function ShareConsent({ request, onShown, onDeclined }: { request: ShareRequest; onShown(qr: QrFrames): void; onDeclined(verifierTold: boolean): void }) {
+  const { t, language } = useI18n();
+  const { sharer } = useShare();
+  const { selected } = usePeople();
+  const { onBehalf } = request;
+  const people: Person[] = request.people ?? [SELF];
+  const showWhose = hasOthers(people);
+  const [personId, setPersonId] = useState<PersonId>(() => firstPerson(request, selected));
+  const forPerson = onBehalf?.people.find((p) => p.personId === personId);
+  const queryIds = forPerson?.queryIds ?? request.queryIds;
+  /** The candidates offered for a query: on someone's behalf, the chosen person's own, and the holder's authorities for them. */
+  const candidatesFor = (queryId: string, who: PersonId = personId) => {
+    const all = request.candidates.filter((c) => c.queryId === queryId);
+    if (!onBehalf) return all;
+    const them = onBehalf.people.find((p) => p.personId === who);
+    if (queryId === onBehalf.authorityQueryId) return all.filter((c) => them?.authorities.some((a) => a.credentialId === c.credentialId));
+    return all.filter((c) => c.personId === who);
+  };
+  /** Each query's first candidate of `who` (else its first): the picks when the screen opens or the person changes. */
+  const picksFor = (who: PersonId) => Object.fromEntries(request.queryIds.map((q) => {
+    const list = candidatesFor(q, who);
+    return [q, list.find((c) => q === onBehalf?.authorityQueryId || c.personId === who) ?? list[0]];
+  }));
+  const [picked, setPicked] = useState<Record<string, ShareCandidate | undefined>>(() => picksFor(personId));
+  const [chosen, setChosen] = useState<Record<string, Set<string>>>(() =>
+    Object.fromEntries(Object.entries(picksFor(personId)).map(([q, c]) => [q, askedFor(c)])));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  // With more than one person to answer for, "Who is this for?" comes first, on a page of its own.
+  const [askWho, setAskWho] = useState(() => (onBehalf?.people.length ?? 0) > 1);
+  const complete = queryIds.every((q) => picked[q] && (chosen[q]?.size ?? 0) > 0);
+  /** Another person: every pick becomes theirs (an answer is one person's). */
+  const choosePerson = (who: PersonId) => {
+    const next = picksFor(who);
+    setPersonId(who);
+    setPicked(next);
+    setChosen(Object.fromEntries(Object.entries(next).map(([q, c]) => [q, askedFor(c)])));
+  };
+  const share = useSubmit(async () => {
+    if (!complete) return;
+    const answers: ShareAnswer[] = queryIds.map((queryId) => ({ queryId, credentialId: picked[queryId]!.credentialId, claims: claimsOf(chosen[queryId]!) }));
+    try {
+      if (request.mode === 'online') {
+        const { redirectUri } = await sharer.respondOnline(request.requestId, answers);
+        if (redirectUri) location.assign(redirectUri);
+        else navigate('/activity');
+      } else {
+        onShown(await sharer.respond(request.requestId, answers));
+      }
+    } catch (error) {
+      setErrors([{ field: 'share', text: shareErrorMessage(t, error, language) }]);
+    }
+  });
+  const decline = useSubmit(async () => {
+    const { verifierTold, redirectUri } = await sharer.decline(request.requestId);
+    // §8.2: the verifier's redirect_uri, after an error response too, is where the person continues.
+    if (redirectUri) location.assign(redirectUri);
+    else onDeclined(verifierTold);
+  });
+  const several = queryIds.length > 1;
+  const person = personOf(people, personId);
+  // The person's own credentials in this answer (on someone's behalf, all but the authority).
+  const theirs = queryIds.filter((q) => q !== onBehalf?.authorityQueryId).map((q) => picked[q]).filter((c): c is ShareCandidate => c !== undefined);
+  const whoseIs = (c: ShareCandidate) => (showWhose ? personOf(people, c.personId) : undefined);
+  if (onBehalf && askWho) {
+    const asker = request.verifier?.kind === 'registered' ? localise(request.verifier.name, language) : request.verifierName;
+    return <WhoIsThisFor onBehalf={onBehalf} people={people} value={personId} asker={asker ? t('consent.asker', { name: asker }) : t('consent.askerUnknown')}
+      busy={decline.busy} onChange={choosePerson} onContinue={() => setAskWho(false)} onDecline={decline.submit} />;
+  }
+  return (
+    <form onSubmit={share.submit} noValidate>
+      <ErrorSummary errors={errors} />
+      <ScreenHeading>{t('consent.title')}</ScreenHeading>
+      <WhoIsAsking request={request} />
+      {/* A registered verifier asking beyond its registration: said once, above the claims, each of which is marked. */}
+      {request.verifier?.kind === 'registered' && request.candidates.some((c) => c.requested.some((r) => r.beyondRegistration)) && (
+        <WarningText testId="beyond-registration" text={whoIsAskingWords(language)('consent.beyondRegistration', { name: localise(request.verifier.name, language) })} />
+      )}
+      {onBehalf && <OnBehalfNote request={request} onBehalf={onBehalf} person={person} personId={personId} shown={theirs}
+        onChange={onBehalf.people.length > 1 ? () => setAskWho(true) : undefined} />}
+      {!onBehalf && personId !== SELF_PERSON && <AssistedUseNote person={person} shown={theirs} />}
+      {several && !onBehalf && <p class="govuk-body" data-testid="several">{t('consent.several', { total: queryIds.length })}</p>}
+      {queryIds.map((queryId, q) => {
+        const candidates = candidatesFor(queryId);
+        const candidate = picked[queryId];
+        if (!candidate) return null;
+        const ticked = chosen[queryId] ?? new Set<string>();
+        const notChosen = [...candidate.requested, ...candidate.notShared].filter((c) => !ticked.has(pathKey(c.path)));
+        const pick = (c: ShareCandidate) => {
+          // Assisted use: picking another person's credential makes the whole answer theirs.
+          if (!onBehalf && c.personId !== personId) {
+            const next = picksFor(c.personId);
+            next[queryId] = c;
+            setPersonId(c.personId);
+            setPicked(next);
+            setChosen(Object.fromEntries(Object.entries(next).map(([k, v]) => [k, askedFor(v)])));
+            return;
+          }
+          setPicked({ ...picked, [queryId]: c });
+          setChosen({ ...chosen, [queryId]: askedFor(c) });
+        };
+        const isAuthority = queryId === onBehalf?.authorityQueryId;
+        return (
+          <section key={queryId} data-testid={`query-${queryId}`}>
+            {several && !onBehalf && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: queryIds.length, type: nameText(candidate.typeName, language) })}</h2>}
+            {isAuthority && <h2 class="govuk-heading-s govuk-!-margin-bottom-1">{onBehalfWords(language)('onBehalf.authority', { name: person.name })}</h2>}
+            {candidates.length > 1 && (
+              <div class="govuk-form-group">
+                <fieldset class="govuk-fieldset">
+                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('consent.which')}</legend>
+                  <div class="govuk-radios">
+                    {candidates.map((c, i) => {
+                      const id = several ? `candidate-${q}-${i}` : `candidate-${i}`;
+                      const whose = whoseIs(c);
+                      const { title, validity } = candidateLine(c, t, language, whose);
+                      return (
+                        <div class="govuk-radios__item" key={c.credentialId}>
+                          <input class="govuk-radios__input" id={id} type="radio" name={`candidate-${queryId}`} aria-describedby={validity ? `${id}-hint` : undefined}
+                            checked={c.credentialId === candidate.credentialId} onChange={() => pick(c)} />
+                          <label class="govuk-label govuk-radios__label" for={id} data-person={c.personId}>{whose && <PersonBadge person={whose} />}{title}</label>
+                          {validity && <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">{validity}</div>}
+                        </div>
+                      );
+                    })}
+                  </div>
+                </fieldset>
+              </div>
+            )}
+            {candidates.length === 1 && <CandidateSummary candidate={candidate} person={whoseIs(candidate)} testId={several ? `candidate-${queryId}` : 'candidate'} />}
+            {isAuthority
+              // The authority goes with every claim asked: without them a checker cannot tell whom it is for, or what for.
+              ? (
+                <details class="govuk-details govuk-!-margin-bottom-4" data-testid="authority-claims">
+                  <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{onBehalfWords(language)('onBehalf.authorityShares')}</span></summary>
+                  <div class="govuk-details__text">{candidate.requested.map((c, i) => <>{i > 0 && ', '}<NameText name={c.label} /></>)}</div>
+                </details>
+              )
+              : candidate.whole
+                ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} beyondHint={whoIsAskingWords(language)('consent.beyondHint')} />
+                : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'} retainedHint={t('consent.retained')}
+                  beyondHint={whoIsAskingWords(language)('consent.beyondHint')} onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
+            {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
+            {!isAuthority && notChosen.length > 0 && (
+              <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
+                <strong>{t('consent.willNotShare')}:</strong> {notChosen.map((c) => nameText(c.label, language)).join(', ')}
+              </p>
+            )}
+          </section>
+        );
+      })}
+      <div class="govuk-button-group">
+        <button type="submit" id="share" class="govuk-button" disabled={share.busy || decline.busy || !complete}>{t('consent.share')}</button>
+        <button type="button" id="decline" class="govuk-button govuk-button--secondary" disabled={share.busy || decline.busy} onClick={decline.submit}>{t('consent.cancel')}</button>
+      </div>
+    </form>
+  );
+}
