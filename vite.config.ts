@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectOriginsFromEnv, contentSecurityPolicy } from './src/server/security-headers';
 import { webAppManifest } from './src/sw/manifest';
+import { firstScreenStyled, trimGovukCss } from './scripts/trim-css';
 import { precompressDirectory } from './src/server/precompress';
 import packageJson from './package.json' with { type: 'json' };
 
@@ -80,6 +81,9 @@ export default defineConfig({
     preact(),
     cspMetaTag(),
     classicWorkersInBuild(),
+    // GOV.UK Frontend's rules trimmed to the classes the app names; the first screen's all in its stylesheet.
+    trimGovukCss(),
+    firstScreenStyled(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -18,8 +18,9 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     useEffect(() => {
       if (loaded) return;
       let live = true;
-      // Every language's words with the screen (translate.ts): the first screen has only its own.
-      loading ??= Promise.all([load(), loadCatalogues()]).then(([component]) => void (loaded = component));
+      // Every language's words (translate.ts) and the screens' stylesheet (styles/screen-styles.ts)
+      // with the screen: the first screen has only its own language and styles.
+      loading ??= Promise.all([load(), loadCatalogues(), import('./styles/screen-styles')]).then(([component]) => void (loaded = component));
       loading.then(() => live && setReady(true), () => {
         loading = undefined; // let a later visit try again
         if (live) setFailed(true);
