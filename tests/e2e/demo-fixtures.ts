@@ -22,6 +22,8 @@ export interface DemoEnvironment extends Demo {
   verifier: ReferenceVerifier;
   /** The corner shop (registered for age only, asks for more; signs under x509_hash:). */
   shop: ReferenceVerifier;
+  /** The community bank (someone's identity and the authority to act for them; docs/carers.md). */
+  bank: ReferenceVerifier;
 }
 
 /**
@@ -50,6 +52,8 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
       const verifierPort = reserved.port;
       const reservedShop = await reservePort();
       const shopPort = reservedShop.port;
+      const reservedBank = await reservePort();
+      const bankPort = reservedBank.port;
       const demo = await startDemo({
         dataDir,
         ports: 'ephemeral',
@@ -57,13 +61,14 @@ export const test = base.extend<{ baseURL: string }, { demo: DemoEnvironment }>(
         outDir: process.env.SATCHEL_E2E_OUT ?? 'dist-e2e',
         buildWasm: false,
         statusListTtlS: E2E_STATUS_LIST_TTL_S,
-        extraOrigins: [`http://localhost:${verifierPort}`, `http://localhost:${shopPort}`],
+        extraOrigins: [`http://localhost:${verifierPort}`, `http://localhost:${shopPort}`, `http://localhost:${bankPort}`],
         log: () => {},
       });
       await reserved.release();
       await reservedShop.release();
-      const verifiers = await startReferenceVerifiers(demo.servers, { walletUrl: demo.appUrl, ports: { jobs: verifierPort, shop: shopPort } });
-      await use({ ...demo, verifier: verifiers.jobs, shop: verifiers.shop });
+      await reservedBank.release();
+      const verifiers = await startReferenceVerifiers(demo.servers, { walletUrl: demo.appUrl, ports: { jobs: verifierPort, shop: shopPort, bank: bankPort } });
+      await use({ ...demo, verifier: verifiers.jobs, shop: verifiers.shop, bank: verifiers.bank });
       await verifiers.close();
       await demo.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@
  * only to check age, but its site asks for name and date of birth too (the wallet marks those).
  */
 import type { IssuerName } from '../../credentials/index';
+import { AUTHORITY_CLAIMS, AUTHORITY_TYPE } from '../../credentials/on-behalf';
 import { MDL_DOCTYPE, MDL_NAMESPACE, TYPE_BASE } from './departments';
 
 export interface RegisterEntry {
@@ -26,6 +27,11 @@ const DRIVING_LICENCE = `${TYPE_BASE}/driving-licence`;
 export const JOB_SITE_REGISTER_ID = 'GB-VR-0001';
 /** The corner shop (CORNER_SHOP). */
 export const CORNER_SHOP_REGISTER_ID = 'GB-VR-0002';
+/** The community bank (BANK_SITE): identity, including of someone an attorney acts for. */
+export const BANK_REGISTER_ID = 'GB-VR-0003';
+
+/** Who someone is: name, date of birth and photo. */
+const IDENTITY_CLAIMS = ['given_name', 'family_name', 'birth_date', 'portrait'];
 
 export const REGISTERED_VERIFIERS: readonly RegisterEntry[] = [
   {
@@ -45,6 +51,20 @@ export const REGISTERED_VERIFIERS: readonly RegisterEntry[] = [
     permitted: [
       { types: [DRIVING_LICENCE], claims: [['age_over_18']] },
       { types: [MDL_DOCTYPE], claims: [[MDL_NAMESPACE, 'age_over_18']] },
+    ],
+  },
+  {
+    id: BANK_REGISTER_ID,
+    name: { en: 'Cardiff Community Bank Ltd', cy: 'Banc Cymunedol Caerdydd Cyf' },
+    registration: {
+      en: 'Registered to check identity to open accounts, and the authority of someone acting for the account holder',
+      cy: "Wedi'i gofrestru i wirio hunaniaeth i agor cyfrifon, ac awdurdod rhywun sy'n gweithredu ar ran deiliad y cyfrif",
+    },
+    permitted: [
+      { types: [DRIVING_LICENCE], claims: IDENTITY_CLAIMS.map((c) => [c]) },
+      { types: [MDL_DOCTYPE], claims: IDENTITY_CLAIMS.map((c) => [MDL_NAMESPACE, c]) },
+      // Not registered_on: the bank needs who acts, for whom, for what and the register's reference.
+      { types: [AUTHORITY_TYPE], claims: Object.values(AUTHORITY_CLAIMS).filter((c) => c !== AUTHORITY_CLAIMS.registeredOn).map((c) => [c]) },
     ],
   },
 ];

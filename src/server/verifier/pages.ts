@@ -5,6 +5,8 @@
  */
 import { html, raw } from 'hono/html';
 import qrcode from 'qrcode-generator';
+import type { OnBehalfOutcome } from '../../credentials/on-behalf';
+import { notOnBehalf, onBehalfFailures, presentedOnBehalf } from './on-behalf-words';
 import type { VerifierSite } from './sites';
 import type { Transaction } from './transactions';
 
@@ -15,7 +17,8 @@ const CSS = `body{font-family:system-ui,sans-serif;margin:1rem;max-width:48rem;l
 .qr svg{display:block;width:min(18rem,100%);height:auto}.pass{background:#00703c;color:#fff;padding:1rem;font-size:1.5rem}
 .fail{background:#d4351c;color:#fff;padding:1rem;font-size:1.5rem}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-button{font-size:1.1rem;padding:.5rem 1rem;margin-bottom:.5rem}code{word-break:break-all}`;
+button{font-size:1.1rem;padding:.5rem 1rem;margin-bottom:.5rem}code{word-break:break-all}
+.on-behalf{border-left:.5rem solid #1d70b8;padding:.5rem 1rem;font-size:1.2rem;font-weight:bold}`;
 
 function layout(title: string, body: ReturnType<typeof html>, refreshS?: number) {
   return html`<!doctype html>
@@ -83,12 +86,24 @@ function declinedPage(error: string) {
   );
 }
 
+/**
+ * Straight under the verdict, an answer given on someone's behalf: "Presented by … on behalf of …"
+ * when the on-behalf check passed, else why it did not, each reason in plain words.
+ */
+function onBehalfSection(outcome: OnBehalfOutcome) {
+  if (outcome.ok) return html`<p class="on-behalf" id="on-behalf">${presentedOnBehalf(outcome)}</p>`;
+  return html`<div class="on-behalf" id="on-behalf"><p>${notOnBehalf(outcome)}:</p><ul>${onBehalfFailures(outcome).map((f) => html`<li>${f}</li>`)}</ul></div>`;
+}
+
 export function resultPage(tx: Transaction) {
   const o = tx.outcome!;
   if (o.declined !== undefined) return declinedPage(o.declined);
+  // The credentials can verify and the answer still fail: the authority did not cover this person or this purpose.
+  const verdict = o.ok ? 'The credential verified.' : o.onBehalf && !o.onBehalf.ok && !o.error ? 'Not accepted: the authority to act for this person did not check out.' : `The credential did not verify${o.error ? `: ${o.error}` : ''}.`;
   return layout(
     o.ok ? 'Verified' : 'Not verified',
-    html`<p class="${o.ok ? 'pass' : 'fail'}">${o.ok ? 'The credential verified.' : `The credential did not verify${o.error ? `: ${o.error}` : ''}.`}</p>
+    html`<p class="${o.ok ? 'pass' : 'fail'}">${verdict}</p>
+${o.onBehalf ? onBehalfSection(o.onBehalf) : ''}
 ${o.issuer ? html`<p>Issuer: ${o.issuer}<br>Type: ${o.type ?? ''}</p>` : ''}
 <h2>What we received</h2>
 <table><tr><th>Claim</th><th>Value</th></tr>${Object.entries(o.claims).map(([k, v]) => html`<tr><td>${k}</td><td>${show(v)}</td></tr>`)}</table>

@@ -9,8 +9,13 @@
  * - The corner shop asks to "prove you are over 18" but, beyond its registration (age only), for
  *   name and date of birth as well: the demo of the wallet's "asks for more than it is registered
  *   for" warning. It signs under `x509_hash:`.
+ * - The community bank opens an account for someone the person acts for (docs/carers.md): it asks
+ *   for that person's licence AND the attorney's authority of the property-and-financial-affairs
+ *   power in one answer (§6.4.2 credential_sets), as Satchel's identity-for-finance purpose does,
+ *   and its result page says "Presented by … on behalf of …" or why not. It signs under `x509_san_dns:localhost`.
  */
-import { CORNER_SHOP_REGISTER_ID, JOB_SITE_REGISTER_ID } from '../reference/registered-verifiers';
+import { AUTHORITY_CLAIMS, AUTHORITY_TYPE, type AuthorityPower } from '../../credentials/on-behalf';
+import { BANK_REGISTER_ID, CORNER_SHOP_REGISTER_ID, JOB_SITE_REGISTER_ID } from '../reference/registered-verifiers';
 import { MDL_DOCTYPE, MDL_NAMESPACE, TYPE_BASE } from '../reference/departments';
 
 /** One button on a site's start page; `before` is a line shown above it. */
@@ -85,6 +90,27 @@ export const JOB_SITE: VerifierSite = {
   },
 };
 
+/** The credential query id of the authority (as Satchel's purposes name it, src/wallet/shared/purposes.ts AUTHORITY_QUERY_ID). */
+export const AUTHORITY_QUERY = 'authority';
+
+/**
+ * Someone's identity shown on their behalf (OpenID4VP 1.0 §6): their SD-JWT VC licence (one
+ * required set) and the authority (a second required set, §6.4.2), whose power must be one of
+ * `values` (§6.3). The same query Satchel's dcqlFor builds for identity-for-finance (which leaves
+ * the mDL out so that its in-person QR code stays readable), so a wallet answers both alike.
+ */
+export function onBehalfQuery(power: AuthorityPower): Record<string, unknown> {
+  const identity = ['given_name', 'family_name', 'birth_date', 'portrait'];
+  const asked = [AUTHORITY_CLAIMS.attorneyGivenName, AUTHORITY_CLAIMS.attorneyFamilyName, AUTHORITY_CLAIMS.donorGivenName, AUTHORITY_CLAIMS.donorFamilyName, AUTHORITY_CLAIMS.donorBirthDate, AUTHORITY_CLAIMS.power, AUTHORITY_CLAIMS.reference];
+  return {
+    credentials: [
+      { id: 'identity', format: 'dc+sd-jwt', meta: { vct_values: [DRIVING_LICENCE] }, claims: identity.map((c) => ({ path: [c] })) },
+      { id: AUTHORITY_QUERY, format: 'dc+sd-jwt', meta: { vct_values: [AUTHORITY_TYPE] }, claims: asked.map((c) => (c === AUTHORITY_CLAIMS.power ? { path: [c], values: [power] } : { path: [c] })) },
+    ],
+    credential_sets: [{ options: [['identity']] }, { options: [[AUTHORITY_QUERY]] }],
+  };
+}
+
 export const CORNER_SHOP: VerifierSite = {
   name: 'Corner Shop',
   registerId: CORNER_SHOP_REGISTER_ID,
@@ -120,5 +146,19 @@ export const CORNER_SHOP: VerifierSite = {
       { purpose: 'over-18', label: 'Prove you are over 18' },
       { purpose: 'mdl-over-18', label: 'Prove you are over 18 with your mobile driving licence' },
     ],
+  },
+};
+
+export const BANK_SITE: VerifierSite = {
+  name: 'Cardiff Community Bank',
+  registerId: BANK_REGISTER_ID,
+  clientIdPrefix: 'x509_san_dns',
+  defaultPurpose: 'identity-for-finance',
+  queries: { 'identity-for-finance': onBehalfQuery('property-and-financial-affairs') },
+  home: {
+    title: 'open an account for someone you act for',
+    intro:
+      "If you have a registered lasting power of attorney for property and financial affairs, you can open an account for the person you act for. With your Satchel wallet, share their driving licence and your authority from the Office of the Public Guardian. We will see their name, date of birth and photo, and who may act for them, for what. The account will be in their name.",
+    choices: [{ purpose: 'identity-for-finance', label: 'Open an account for someone I act for' }],
   },
 };

@@ -12,12 +12,14 @@ import { parseTrustList, type PublicJwk, type TrustList } from '../../credential
 import { nodeSignatureVerifier } from './noble-verifier';
 import type { ReferenceServers } from '../reference/reference-servers';
 import type { VerifierSigner } from '../reference/verifier-register';
-import { CORNER_SHOP, JOB_SITE, type VerifierSite } from './sites';
+import { BANK_SITE, CORNER_SHOP, JOB_SITE, type VerifierSite } from './sites';
 import { verifierApp } from './verifier-app';
 
 export const VERIFIER_PORT = 5180;
 /** The corner shop (sites.ts CORNER_SHOP) under `npm start`. */
 export const SHOP_PORT = 5181;
+/** The community bank (sites.ts BANK_SITE: on someone's behalf) under `npm start` (5182 is the sign-in service, 5183 the OPG). */
+export const BANK_PORT = 5184;
 
 export interface ReferenceVerifier {
   url: string;
@@ -84,27 +86,35 @@ export interface ReferenceVerifiers {
   jobs: ReferenceVerifier;
   /** The corner shop, signing under x509_hash: and asking beyond its registration. */
   shop: ReferenceVerifier;
+  /** The community bank: someone's identity and the authority to act for them (docs/carers.md). */
+  bank: ReferenceVerifier;
   close(): Promise<void>;
 }
 
 /**
- * Both reference verifier sites, each signing with its certificate from the servers' register
+ * The reference verifier sites, each signing with its certificate from the servers' register
  * (ReferenceServers.verifierRegister), which the servers' trust list publishes. Ports: fixed under
- * `npm start` (VERIFIER_PORT, SHOP_PORT), any free one when absent (tests).
+ * `npm start` (VERIFIER_PORT, SHOP_PORT, BANK_PORT), any free one when absent (tests).
  */
 export async function startReferenceVerifiers(
   servers: Pick<ReferenceServers, 'trustListUrl' | 'trustListKeys' | 'verifierRegister'>,
-  options: { walletUrl: string; ports?: { jobs?: number; shop?: number }; host?: string; now?: () => number },
+  options: { walletUrl: string; ports?: { jobs?: number; shop?: number; bank?: number }; host?: string; now?: () => number },
 ): Promise<ReferenceVerifiers> {
   const common = { walletUrl: options.walletUrl, trustListUrl: servers.trustListUrl, trustListKeys: servers.trustListKeys, ...(options.host ? { host: options.host } : {}), ...(options.now ? { now: options.now } : {}) };
   const signer = (site: VerifierSite) => servers.verifierRegister.signers[site.registerId]!;
-  const jobs = await startReferenceVerifier({ ...common, port: options.ports?.jobs ?? 0, site: JOB_SITE, signer: signer(JOB_SITE) });
-  let shop: ReferenceVerifier;
+  const started: ReferenceVerifier[] = [];
+  const start = async (site: VerifierSite, port: number | undefined) => {
+    const verifier = await startReferenceVerifier({ ...common, port: port ?? 0, site, signer: signer(site) });
+    started.push(verifier);
+    return verifier;
+  };
   try {
-    shop = await startReferenceVerifier({ ...common, port: options.ports?.shop ?? 0, site: CORNER_SHOP, signer: signer(CORNER_SHOP) });
+    const jobs = await start(JOB_SITE, options.ports?.jobs);
+    const shop = await start(CORNER_SHOP, options.ports?.shop);
+    const bank = await start(BANK_SITE, options.ports?.bank);
+    return { jobs, shop, bank, close: async () => void (await Promise.all(started.map((v) => v.close()))) };
   } catch (e) {
-    await jobs.close();
+    await Promise.all(started.map((v) => v.close()));
     throw e;
   }
-  return { jobs, shop, close: async () => void (await Promise.all([jobs.close(), shop.close()])) };
 }

@@ -6,6 +6,7 @@
  * TRANSACTION_LIFETIME_S.
  */
 import { randomBytes } from 'node:crypto';
+import type { OnBehalfOutcome } from '../../credentials/on-behalf';
 import { generateRecipientKey, type P256PublicJwk } from '../../lib/jwe';
 
 export const TRANSACTION_LIFETIME_S = 10 * 60;
@@ -19,6 +20,8 @@ export interface Outcome {
   error?: string;
   /** The wallet answered with an error response instead (OpenID4VP 1.0 §8.5), e.g. access_denied. */
   declined?: string;
+  /** Asked on someone's behalf (an authority query): the on-behalf check's outcome (checkOnBehalf, docs/carers.md); `ok` is false when it fails. */
+  onBehalf?: OnBehalfOutcome;
 }
 
 export interface Transaction {

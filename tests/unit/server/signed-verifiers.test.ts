@@ -18,7 +18,7 @@ import { base64urlEncode } from '../../../src/lib/base64url';
 import { encryptJwe, type P256PublicJwk } from '../../../src/lib/jwe';
 import { REGISTERED_VERIFIERS } from '../../../src/server/reference/registered-verifiers';
 import { loadOrCreateVerifierRegister, type ReferenceVerifierRegister } from '../../../src/server/reference/verifier-register';
-import { CORNER_SHOP, JOB_SITE, type VerifierSite } from '../../../src/server/verifier/sites';
+import { BANK_SITE, CORNER_SHOP, JOB_SITE, type VerifierSite } from '../../../src/server/verifier/sites';
 import { verifierApp } from '../../../src/server/verifier/verifier-app';
 import { makeWorld, NOW, type World } from '../../browser/support/share-fixtures';
 import { pinnedTrustList, startReferenceServersAndVerifiersInTempDir, stopReferenceServers } from '../../shared/reference-servers';
@@ -97,7 +97,7 @@ describe('npm start\'s servers: the trust list publishes the register; both veri
     const { trustList } = await pinnedTrustList(servers, new Date());
     const published = trustList.verifierRegister!;
     expect(published.anchors).toEqual([servers.verifierRegister.caCertificate]);
-    expect(published.verifiers.map((v) => v.id)).toEqual([JOB_SITE.registerId, CORNER_SHOP.registerId]);
+    expect(published.verifiers.map((v) => v.id)).toEqual([JOB_SITE.registerId, CORNER_SHOP.registerId, BANK_SITE.registerId]);
     expect(published.verifiers).toEqual(REGISTERED_VERIFIERS);
     for (const v of published.verifiers) {
       expect(v.name.cy).toBeTruthy();
@@ -110,7 +110,7 @@ describe('npm start\'s servers: the trust list publishes the register; both veri
   it('over HTTP, the job site signs under x509_san_dns:localhost and the shop under x509_hash:, each with its own certificate from the published register', async () => {
     if (!servers || !verifiers) throw new Error('the servers did not start');
     const anchor = new x509.X509Certificate(servers.verifierRegister.caCertificate);
-    for (const [verifier, site] of [[verifiers.jobs, JOB_SITE], [verifiers.shop, CORNER_SHOP]] as const) {
+    for (const [verifier, site] of [[verifiers.jobs, JOB_SITE], [verifiers.shop, CORNER_SHOP], [verifiers.bank, BANK_SITE]] as const) {
       const started = await fetch(`${verifier.url}/start`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: verifier.url }, body: `purpose=${site.defaultPurpose}` });
       const page = await (await fetch(`${verifier.url}${started.headers.get('location')}`)).text();
       const link = new URL(/href="(http:\/\/wallet\.example\/share\?[^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&'));
