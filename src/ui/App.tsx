@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { registerServiceWorker, type OfflineReadiness } from '../sw/register';
 import { startAutoLock, type AutoLock } from '../wallet/vault';
+import type { People } from '../wallet/people';
 import type { Receiver } from '../wallet/receive';
 import type { Vault } from '../wallet/vault';
 import { Footer } from './components/Footer';
@@ -10,12 +11,13 @@ import { ServiceNavigation } from './components/ServiceNavigation';
 import { MAIN_CONTENT_ID, SkipLink } from './components/SkipLink';
 import { UpdateBanner } from './components/UpdateBanner';
 import { I18nProvider } from './i18n/context';
+import { PeopleProvider } from './people/PeopleContext';
 import { ReceiverProvider } from './receive/ReceiverContext';
 import { Screens } from './Screens';
 import { ShareProvider, type ShareServices } from './share/ShareContext';
 import { VaultProvider } from './vault/VaultContext';
 
-export function App({ vault, receiver, share }: { vault: Vault; receiver: Receiver; share: ShareServices }) {
+export function App({ vault, receiver, share, people }: { vault: Vault; receiver: Receiver; share: ShareServices; people: People }) {
   const [offlineReadiness, setOfflineReadiness] = useState<OfflineReadiness>('pending');
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null);
   useEffect(() => {
@@ -34,6 +36,7 @@ export function App({ vault, receiver, share }: { vault: Vault; receiver: Receiv
       <VaultProvider vault={vault} onSettingsChanged={() => void autoLock.current?.refresh()}>
         <ReceiverProvider receiver={receiver}>
           <ShareProvider services={share}>
+            <PeopleProvider people={people}>
             <SkipLink />
             <ServiceNavigation />
             <div class="govuk-width-container">
@@ -45,6 +48,7 @@ export function App({ vault, receiver, share }: { vault: Vault; receiver: Receiv
               </main>
             </div>
             <Footer />
+            </PeopleProvider>
           </ShareProvider>
         </ReceiverProvider>
       </VaultProvider>

@@ -34,6 +34,10 @@ const ShareScreen = lazyScreen(() => import('./screens/ShareScreen').then((m) =>
 const SetupScreen = lazyScreen(() => import('./screens/SetupScreen').then((m) => m.SetupScreen));
 const SignInReturnScreen = lazyScreen(() => import('./screens/SignInReturnScreen').then((m) => m.SignInReturnScreen));
 const GetCredentialScreen = lazyScreen(() => import('./screens/GetCredentialScreen').then((m) => m.GetCredentialScreen));
+// The people whose credentials this Satchel keeps (issue 16).
+const PeopleScreen = lazyScreen(() => import('./people/PeopleScreen').then((m) => m.PeopleScreen));
+const AddPersonScreen = lazyScreen(() => import('./people/AddPersonScreen').then((m) => m.AddPersonScreen));
+const RemovePersonScreen = lazyScreen(() => import('./people/RemovePersonScreen').then((m) => m.RemovePersonScreen));
 
 /** Paths that need an unlocked vault. */
 const PRIVATE_SCREENS: Record<string, ComponentType> = {
@@ -57,11 +61,15 @@ const PRIVATE_SCREENS: Record<string, ComponentType> = {
   // A printed card's QR code, checked offline (issue 17).
   '/check/card': PaperCardCheckScreen,
   '/activity': ActivityScreen,
+  '/people': PeopleScreen,
+  '/people/add': AddPersonScreen,
 };
 
 const CREDENTIAL_PATH = /^\/credential\/([^/]+)$/;
 /** A held credential's paper card to print (issue 17). */
 const CARD_PATH = /^\/credential\/([^/]+)\/card$/;
+/** Removing a person, after a warning naming what goes with them (issue 16). */
+const REMOVE_PERSON_PATH = /^\/people\/([^/]+)\/remove$/;
 
 /** The screen for a private path, or undefined when the path is not one. */
 function privateScreen(path: string, screenKey: string): preact.JSX.Element | undefined {
@@ -69,6 +77,8 @@ function privateScreen(path: string, screenKey: string): preact.JSX.Element | un
   if (credential) return <CredentialScreen id={decodeURIComponent(credential[1]!)} />;
   const card = CARD_PATH.exec(path);
   if (card) return <PaperCardScreen id={decodeURIComponent(card[1]!)} />;
+  const removePerson = REMOVE_PERSON_PATH.exec(path);
+  if (removePerson) return <RemovePersonScreen id={decodeURIComponent(removePerson[1]!)} />;
   const Screen = PRIVATE_SCREENS[path];
   // Keyed by path: two paths showing the same screen (/add and /offer) start from a clean state;
   // and by restarts: a link to the screen already shown starts it over (router.tsx).

@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import { lazyAppReceiver } from '../wallet/app';
 import { lazyAppShareServices } from '../wallet/app';
+import { lazyAppPeople } from '../wallet/app';
+import { warmSignatureChecking } from '../wallet/app';
 import { createVault } from '../wallet/vault';
 import { App } from './App';
 import { takeOfferLinkFromAddress } from './receive/offer-link';
@@ -16,4 +18,6 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 const vault = createVault();
 const receiver = lazyAppReceiver(vault);
-render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} />, root);
+render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} people={lazyAppPeople(vault, receiver)} />, root);
+// The crypto worker starts in idle time after the first screen and again on unlock (issue 18).
+warmSignatureChecking(vault);

@@ -6,6 +6,10 @@ import { screenWords } from '../i18n/screen-words';
 import { Link } from '../router';
 import { useReceiver } from '../receive/ReceiverContext';
 import { NotFoundScreen } from '../screens/NotFoundScreen';
+import { nameText } from '../i18n/names';
+import { whoseType } from '../people/people-words';
+import { PersonMarker } from '../people/PersonMarker';
+import { hasOthers, personOf, usePeopleList } from '../people/use-people-list';
 import { CARD_SCREEN_WORDS } from './card-words';
 import { PrintableCard } from './PrintableCard';
 import './print-card.scss';
@@ -21,11 +25,19 @@ export function PaperCardScreen({ id }: { id: string }) {
   const words = screenWords(CARD_SCREEN_WORDS, language);
   const receiver = useReceiver();
   const [view, setView] = useState<PaperCardView | null>();
+  const people = usePeopleList();
   useEffect(() => {
     void receiver.paperCard(id).then((found) => setView(found ?? null));
   }, [receiver, id]);
-  if (view === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
+  if (view === undefined || people === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
   if (view === null) return <NotFoundScreen />;
+  // Issue 16: with people added, whose card this is, so a carer prints the right person's.
+  const person = hasOthers(people) ? personOf(people, view.credential.personId) : undefined;
+  const whose = person && (
+    <p class="govuk-body satchel-no-print" data-testid="whose-card">
+      <PersonMarker person={person} /> {whoseType(person, nameText(view.credential.typeName, language), language)}
+    </p>
+  );
   const issuer = view.credential.issuerName[language] ?? view.credential.issuerName.en;
   const back = (
     <Link class="govuk-back-link satchel-no-print" href={`/credential/${encodeURIComponent(id)}`}>
@@ -37,6 +49,7 @@ export function PaperCardScreen({ id }: { id: string }) {
       <>
         {back}
         <ScreenHeading>{words('title')}</ScreenHeading>
+        {whose}
         <p class="govuk-body" data-testid="no-card">{words(`missing.${view.why}`, { issuer })}</p>
       </>
     );
@@ -48,6 +61,7 @@ export function PaperCardScreen({ id }: { id: string }) {
       {back}
       <div class="satchel-no-print">
         <ScreenHeading>{words('title')}</ScreenHeading>
+        {whose}
         <p class="govuk-body">{words('intro')}</p>
         {(cancelled || !card.verified) && (
           <div class="govuk-warning-text">

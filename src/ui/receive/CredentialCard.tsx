@@ -1,4 +1,5 @@
 import type { CredentialView } from '../../wallet/held';
+import type { Person } from '../../wallet/people';
 import { LocalisedText } from '../components/LocalisedText';
 import { RelativeTime } from '../components/RelativeTime';
 import { useI18n } from '../i18n/context';
@@ -6,12 +7,17 @@ import { formatDate } from '../i18n/format';
 import { Link } from '../router';
 import { StatusTag } from './StatusTag';
 import { NameText } from '../components/NameText';
+import { PersonMarker } from '../people/PersonMarker';
 
-/** One credential in the list: issuer, type, holder, validity, status and when it was checked. */
-export function CredentialCard({ credential }: { credential: CredentialView }) {
+/**
+ * One credential in the list: issuer, type, holder, validity, status and when it was checked; with
+ * people added (issue 16), whose it is: their marker, and the card edged in their colour.
+ */
+export function CredentialCard({ credential, person }: { credential: CredentialView; person?: Person }) {
   const { t } = useI18n();
   return (
-    <li class="satchel-card" data-testid="credential-card">
+    <li class={`satchel-card${person ? ` satchel-person-edge--${person.marker}` : ''}`} data-testid="credential-card">
+      {person && <p class="govuk-body-s govuk-!-margin-bottom-1"><PersonMarker person={person} /></p>}
       <h2 class="govuk-heading-s">
         <Link class="govuk-link" href={`/credential/${encodeURIComponent(credential.id)}`}>
           <NameText name={credential.typeName} />

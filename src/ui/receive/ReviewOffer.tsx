@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import { ReceiveError, type AcceptResult, type OfferSummary } from '../../wallet/receive';
+import { SELF_PERSON } from '../../wallet/shared';
 import { ErrorSummary, errorFor, type FieldError } from '../components/form/ErrorSummary';
 import { TextField } from '../components/form/TextField';
 import { useSubmit } from '../components/form/useSubmit';
 import { LocalisedText, localise } from '../components/LocalisedText';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { usePeople } from '../people/PeopleContext';
+import { hasOthers, usePeopleList } from '../people/use-people-list';
+import { WhoseIsThis } from '../people/WhoseIsThis';
 import { signInWords } from './sign-in-words';
 import type { Translate } from '../i18n/translate';
 import { navigate } from '../router';
@@ -40,10 +44,19 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
   const [codeRefused, setCodeRefused] = useState(false);
   // The browser is leaving for the sign-in page: the button stays busy until the page goes.
   const [leaving, setLeaving] = useState(false);
+  // Issue 16: with people added, whose the credential is — first the person the home screen shows.
+  const people = usePeopleList();
+  const { selected } = usePeople();
+  const [whose, setWhose] = useState<string>();
+  const askWhose = hasOthers(people);
+  const personId = whose ?? (people?.some((person) => person.id === selected) ? selected : SELF_PERSON);
   const accept = useSubmit(async () => {
     if (offer.txCode && !code.trim()) return setErrors([{ field: 'tx-code', words: (tr) => tr('review.error.noCode') }]);
     try {
-      const result = await receiver.accept(offer.offerId, offer.txCode ? code.trim() : undefined);
+      const txCode = offer.txCode ? code.trim() : undefined;
+      const result = await (askWhose
+        ? receiver.accept(offer.offerId, { ...(txCode === undefined ? {} : { txCode }), personId })
+        : receiver.accept(offer.offerId, txCode));
       if (result.status === 'sign-in') {
         openSignInPage(result.url);
         setLeaving(true);
@@ -102,6 +115,7 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
           <p class="govuk-body">{signInWords(language)('signIn.why', { issuer, credential: first ? localise(first.name, language) : '' })}</p>
         </>
       )}
+      {askWhose && people && <WhoseIsThis people={people} value={personId} onChange={setWhose} />}
       {offer.txCode && (
         <TextField id="tx-code" label={t('review.codeLabel')} hint={t('review.codeHint')} value={code} onInput={setCode}
           inputMode={offer.txCode.inputMode === 'numeric' ? 'numeric' : 'text'} autocomplete="one-time-code"

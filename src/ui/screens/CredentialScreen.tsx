@@ -15,25 +15,33 @@ import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
 import { screenWords } from '../i18n/screen-words';
 import { CARD_SCREEN_WORDS } from '../card/card-words';
+import { whoseType } from '../people/people-words';
+import { PersonMarker } from '../people/PersonMarker';
+import { hasOthers, personOf, usePeopleList } from '../people/use-people-list';
 
 /**
  * One credential: its status (and, when cancelled, why and what to do), when it was issued and expires (for an mdoc, when
  * its signed copy is valid, worded apart from the licence's own dates among its claims), every claim with its label, and delete.
+ * With people added (issue 16), whose it is: their marker and "Mum's driving licence".
  */
 export function CredentialScreen({ id }: { id: string }) {
   const { t, language } = useI18n();
   const receiver = useReceiver();
   const [credential, setCredential] = useState<CredentialView | null>();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const people = usePeopleList();
   useEffect(() => {
     void receiver.credential(id).then((found) => setCredential(found ?? null));
   }, [receiver, id]);
-  if (credential === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
+  if (credential === undefined || people === undefined) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
   if (credential === null) return <NotFoundScreen />;
+  const person = hasOthers(people) ? personOf(people, credential.personId) : undefined;
+  const typeText = nameText(credential.typeName, language);
   return (
     <>
       <Link class="govuk-back-link" href="/">{t('form.back')}</Link>
-      <ScreenHeading>{nameText(credential.typeName, language)}</ScreenHeading>
+      {person && <p class="govuk-body govuk-!-margin-bottom-2"><PersonMarker person={person} /></p>}
+      <ScreenHeading>{person ? whoseType(person, typeText, language) : typeText}</ScreenHeading>
       <p class="govuk-body"><LocalisedText text={credential.issuerName} /> <StatusTag credential={credential} /></p>
       <p class="govuk-body-s">
         {credential.status.checkedAt ? <>{t('card.checked')} <RelativeTime iso={credential.status.checkedAt} /></> : t('card.neverChecked')}

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CredentialView } from '../../wallet/held';
+import { SELF_PERSON } from '../../wallet/shared';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
+import { usePeople } from '../people/PeopleContext';
+import { peopleWords, whoseCredentials } from '../people/people-words';
+import { PersonSwitcher } from '../people/PersonSwitcher';
+import { hasOthers, personOf, usePeopleList } from '../people/use-people-list';
 import { Link } from '../router';
 import { CredentialCard } from '../receive/CredentialCard';
 import { PendingOffers } from '../receive/PendingOffers';
@@ -9,12 +14,23 @@ import { useReceiver } from '../receive/ReceiverContext';
 import { StorageWarning } from '../vault/StorageWarning';
 import { useVault } from '../vault/VaultContext';
 
-/** The unlocked wallet: the person's credentials, and offers still on their way. */
+/**
+ * The unlocked wallet: the person's credentials, and offers still on their way. With people added
+ * (issue 16), "Showing: You | Mum" at the top and only the chosen person's credentials, under
+ * "Mum's credentials"; with none, no switcher and every credential is the holder's.
+ */
 export function HomeScreen() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { vault } = useVault();
   const receiver = useReceiver();
-  const [credentials, setCredentials] = useState<CredentialView[]>();
+  const [all, setCredentials] = useState<CredentialView[]>();
+  const people = usePeopleList();
+  const { selected, select } = usePeople();
+  const others = hasOthers(people);
+  // A person removed meanwhile (or not yet listed): the holder's own.
+  const shown = personOf(people ?? [], others ? selected : SELF_PERSON);
+  // Only ever the shown person's credentials: a carer must never see Mum's licence under "You".
+  const credentials = all?.filter((credential) => (credential.personId ?? SELF_PERSON) === shown.id);
   useEffect(() => {
     let live = true;
     const load = () => void receiver.listCredentials().then((list) => live && setCredentials(list));
@@ -27,7 +43,9 @@ export function HomeScreen() {
       stop();
     };
   }, [receiver]);
-  const held = credentials !== undefined && credentials.length > 0;
+  const held = all !== undefined && all.length > 0;
+  // Whose credentials to list is known only once the people are read: until then, nothing rather than the wrong person's.
+  if (!people) return <p class="govuk-body" role="status">{t('vault.opening')}</p>;
   const actions = (
     <div class="govuk-button-group">
       <Link href="/add" class="govuk-button" role="button" draggable={false}>{t('home.add')}</Link>
@@ -37,12 +55,16 @@ export function HomeScreen() {
   return (
     <>
       {/* "Make a backup" only when there is something to back up. */}
-      {credentials && credentials.length > 0 && <StorageWarning />}
-      <ScreenHeading>{t('home.title')}</ScreenHeading>
+      {held && <StorageWarning />}
+      {others && <PersonSwitcher people={people} selected={shown.id} onSelect={select} />}
+      <ScreenHeading>{others ? whoseCredentials(shown, language) : t('home.title')}</ScreenHeading>
       {/* With credentials held, sharing is what a person comes for: on a phone the buttons must
           not sit below the list, out of sight. An empty wallet explains itself first. */}
       {held && actions}
-      {credentials?.length === 0 && (
+      {credentials?.length === 0 && shown.id !== SELF_PERSON && (
+        <p class="govuk-body" data-testid="person-empty">{peopleWords(language)('empty.other', { name: shown.name })}</p>
+      )}
+      {credentials?.length === 0 && shown.id === SELF_PERSON && (
         <>
           <p class="govuk-body-l">{t('home.empty')}</p>
           <p class="govuk-body">{t('home.emptyHint')}</p>
@@ -50,7 +72,7 @@ export function HomeScreen() {
       )}
       {credentials && credentials.length > 0 && (
         <ul class="govuk-list" data-testid="credential-list">
-          {credentials.map((credential) => <CredentialCard key={credential.id} credential={credential} />)}
+          {credentials.map((credential) => <CredentialCard key={credential.id} credential={credential} person={others ? shown : undefined} />)}
         </ul>
       )}
       <PendingOffers />
@@ -58,6 +80,8 @@ export function HomeScreen() {
       {/* No offer in hand: some departments issue after the person signs in (wallet-initiated).
           Under the list, so that with credentials held sharing stays at the top. */}
       <p class="govuk-body"><Link href="/get-credential" class="govuk-link">{t('getCredential.title')}</Link></p>
+      {/* Issue 16: keeping credentials for people the holder helps. */}
+      <p class="govuk-body"><Link href="/people" class="govuk-link">{peopleWords(language)('link')}</Link></p>
       <p class="govuk-body">
         <button type="button" class="govuk-button govuk-button--secondary" onClick={() => vault.lock()}>{t('home.lock')}</button>
       </p>
