@@ -22,7 +22,8 @@
 import type { SignatureVerifier } from '../../credentials/index';
 import { PRODUCTION_POLICY, type RemoteUrlPolicy } from '../../lib/remote-url';
 import type { Fetch, HttpOptions } from '../../protocols/openid4vci/index';
-import { walletConfig, type WalletConfig } from '../shared';
+import { SELF_PERSON, walletConfig, type WalletConfig } from '../shared';
+import { everyoneNamed } from '../people';
 import { CredentialViews, type CredentialView, type PaperCardView } from '../held';
 import { TrustCache } from '../trust';
 import { Issuance } from './issuance';
@@ -170,15 +171,17 @@ class ReceiverImpl implements SatchelReceiver {
   accept(offerId: string, txCodeOrOptions?: string | AcceptOptions): Promise<AcceptResult> {
     const options: AcceptOptions = typeof txCodeOrOptions === 'object' && txCodeOrOptions !== null ? txCodeOrOptions : { txCode: txCodeOrOptions };
     const { txCode, personId } = options;
-    return this.guard(async () => {
-      if (personId !== undefined && (typeof personId !== 'string' || personId === '')) throw new TypeError('personId must be a non-empty string');
+    const checked = this.checkPerson(personId).catch((e: unknown) => {
+      throw e instanceof TypeError ? e : toReceiveError(e);
+    });
+    return checked.then(() => this.guard(async () => {
       if (this.issuance.isRunning(offerId)) return this.issuance.run(offerId, true);
       const record = await this.pending.get(offerId);
       if (!record) throw new ReceiveError('expired-offer', 'Satchel no longer has this offer. Ask the issuer for a new one.');
       if (!record.offer) throw new ReceiveError('offline', 'Satchel has not been able to read this offer yet; it will when you are back online.');
-      // A sign-in offer starts (or starts again) the sign-in, unless a code or a token is already in hand.
       // Whose it is, chosen on the consent screen: kept on the offer, so a sign-in, a queue or a deferral keeps it too.
       if (personId !== undefined) record.personId = personId;
+      // A sign-in offer starts (or starts again) the sign-in, unless a code or a token is already in hand.
       if (needsSignIn(record) && !record.signIn?.code && !this.issuance.hasSignedInToken(offerId)) {
         if (personId !== undefined) await this.pending.put(record);
         return this.signIns.start(record);
@@ -193,7 +196,14 @@ class ReceiverImpl implements SatchelReceiver {
       await this.pending.put(record);
       if (!this.online()) return { status: 'queued' };
       return this.issuance.run(offerId, true);
-    });
+    }));
+  }
+
+  /** A person to receive for must be the holder or someone in the people document now (TypeError: the caller's mistake). */
+  private async checkPerson(personId: string | undefined): Promise<void> {
+    if (personId === undefined || personId === SELF_PERSON) return;
+    if (typeof personId !== 'string' || personId === '') throw new TypeError('personId must be a non-empty string');
+    if (!(await everyoneNamed(this.options.vault)).some((p) => p.id === personId && p.removedAt === undefined)) throw new TypeError(`There is no person ${personId} to receive it for`);
   }
 
   completeSignIn(redirectUrl: string): Promise<AcceptResult> {

@@ -9,6 +9,7 @@ import { verifyCredential, type SignatureVerifier, type TrustedIssuer } from '..
 import { sendNotification, type HttpOptions, type IssuerMetadata, type TokenAuth } from '../../protocols/openid4vci/index';
 import { localise, SELF_PERSON, type Localised, type PersonId } from '../shared';
 import { AUTHORITY_TYPE } from '../../credentials/on-behalf';
+import { everyoneNamed } from '../people';
 import { TrustUnavailableError, type TrustCache } from '../trust';
 import type { StoredCredential } from '../vault';
 import { claimLabel, offeredTypes } from './offer-summary';
@@ -78,6 +79,13 @@ export class CredentialIntake {
       notify('credential_failure');
       throw new ReceiveError('verification-failed', 'The credential is not the one that was offered, so Satchel did not keep it.', { reasons: problems });
     }
+    // An offer accepted for a person who has since been removed (it waited for a connection or the
+    // issuer): never kept in a space nobody has, nor in the holder's own as if it were theirs.
+    const personId = report.type === AUTHORITY_TYPE ? SELF_PERSON : (received.personId ?? SELF_PERSON);
+    if (personId !== SELF_PERSON && !(await everyoneNamed(vault)).some((p) => p.id === personId && p.removedAt === undefined)) {
+      notify('credential_failure');
+      throw new ReceiveError('verification-failed', 'The person this credential was for has been removed from Satchel, so it was not kept.', { reasons: ['person-removed'] });
+    }
     const typeName: Localised = localise(config?.display, report.type);
     const claims = (config?.claims ?? []).map((c) => ({ path: c.path, label: claimLabel(c) }));
     const record: StoredCredential = {
@@ -89,7 +97,7 @@ export class CredentialIntake {
       receivedAt: new Date(now()).toISOString(),
       display: { issuerId: issuer.id, configurationId, typeName, claims },
       // An authority is the holder's own credential (bound to their key), whoever it names: docs/carers.md.
-      personId: report.type === AUTHORITY_TYPE ? SELF_PERSON : (received.personId ?? SELF_PERSON),
+      personId,
     };
     if (statusUri) record.statusUri = statusUri;
     // Its paper card, when the issuer offers one (paper-card.ts): kept in the same record; never a reason not to keep the credential.

@@ -67,20 +67,44 @@ describe('receiving into a person\'s space', () => {
 
   it('keeps whose it is while the offer waits for a connection', async () => {
     await receiver.refreshStatus();
+    const mum = await createPeople({ vault, views: async () => [] }).add('Mum');
     const hers = offer('dvla', 'margaret');
     const summary = await receiver.readOffer(hers.links.schemeText);
     online = false;
-    expect(await receiver.accept(summary.offerId, { txCode: hers.record.txCode, personId: 'p-mum' })).toEqual({ status: 'queued' });
+    expect(await receiver.accept(summary.offerId, { txCode: hers.record.txCode, personId: mum.id })).toEqual({ status: 'queued' });
     expect(vault.userCredentials()).toEqual([]);
     online = true;
     await receiver.resumePending();
-    expect(vault.userCredentials().map((c) => c.personId)).toEqual(['p-mum']);
+    expect(vault.userCredentials().map((c) => c.personId)).toEqual([mum.id]);
+  });
+
+  it('keeps nothing for a person removed while the offer waited, in no space, and refuses a person who is not there', async () => {
+    await receiver.refreshStatus();
+    const people = createPeople({ vault, views: async () => [] });
+    const mum = await people.add('Mum');
+    const hers = offer('dvla', 'margaret');
+    const summary = await receiver.readOffer(hers.links.schemeText);
+    online = false;
+    await receiver.accept(summary.offerId, { txCode: hers.record.txCode, personId: mum.id });
+    await people.remove(mum.id);
+    online = true;
+    await receiver.resumePending();
+    expect(vault.userCredentials()).toEqual([]);
+    expect(vault.keys.size).toBe(0);
+    expect(await receiver.pendingOffers()).toEqual([expect.objectContaining({ offerId: summary.offerId, state: 'failed', error: 'verification-failed' })]);
+
+    const again = offer('dvla', 'margaret');
+    const next = await receiver.readOffer(again.links.schemeText);
+    await expect(receiver.accept(next.offerId, { txCode: again.record.txCode, personId: mum.id })).rejects.toThrow('no person');
+    await expect(receiver.accept(next.offerId, { txCode: again.record.txCode, personId: 'p-nobody' })).rejects.toThrow('no person');
+    expect(vault.userCredentials()).toEqual([]);
   });
 
   it("puts an authority into the holder's own space even when another person was chosen", async () => {
+    const mum = await createPeople({ vault, views: async () => [] }).add('Mum');
     const lpa = offer('opg', 'ada', 'ada-for-margaret-finance');
     const summary = await receiver.readOffer(lpa.links.schemeText);
-    await receiver.accept(summary.offerId, { txCode: lpa.record.txCode, personId: 'p-mum' });
+    await receiver.accept(summary.offerId, { txCode: lpa.record.txCode, personId: mum.id });
     expect(vault.userCredentials()).toEqual([expect.objectContaining({ type: AUTHORITY_TYPE, personId: SELF_PERSON })]);
     expect(vault.activity).toEqual([expect.objectContaining({ personId: SELF_PERSON })]);
   });
