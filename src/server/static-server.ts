@@ -2,14 +2,15 @@
  * Serves the built app (dist/) as any static host should: the security headers from
  * security-headers.ts, the right MIME types (application/wasm enables streaming compilation),
  * the build's pre-compressed Brotli or gzip copy by Accept-Encoding (content-encoding.ts), long
- * caching for hashed assets, no caching for the service worker and the HTML shell, and the app
- * shell for in-app paths such as /about. Used by `npm start` and the end-to-end tests.
+ * caching for hashed assets, revalidation (an entity tag per coding, 304) for the service worker,
+ * the HTML shell and the manifest, and the app shell for in-app paths such as /about. Used by `npm start` and the end-to-end tests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { securityHeaders } from './security-headers';
-import { chooseCoding, CODING_SUFFIX, COMPRESSIBLE_EXTENSIONS, PRECOMPRESSED_CODINGS, type PrecompressedCoding } from './content-encoding';
+import { chooseCoding, CODING_SUFFIX, COMPRESSIBLE_EXTENSIONS, PRECOMPRESSED_CODINGS, type ChosenCoding, type PrecompressedCoding } from './content-encoding';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,20 +64,33 @@ export function createStaticServer({ root, connectOrigins = [], transformService
       const coding = compressible && precompressed && !rewriteServiceWorker
         ? chooseCoding(request.headers['accept-encoding'], await precompressedSiblings(filePath))
         : 'identity';
-      let body: Buffer | string = await readFile(coding === 'identity' ? filePath : filePath + CODING_SUFFIX[coding]);
-      if (rewriteServiceWorker) body = transformServiceWorker(body.toString('utf8'));
+      const sentPath = coding === 'identity' ? filePath : filePath + CODING_SUFFIX[coding];
+      // A rewritten service worker's bytes are not the file's: no tag of the file's for it.
+      const etag = rewriteServiceWorker ? undefined : entityTag(await stat(sentPath), coding);
       const hashed = name.startsWith('/assets/');
-      response.writeHead(200, {
-        ...headers,
-        'Content-Type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream',
-        'Content-Length': String(Buffer.byteLength(body)),
+      const cacheHeaders = {
         // Hashed names never change content; everything else (index.html, sw.js, the manifest,
         // icons) is revalidated on every load so that a new deployment is seen at once.
         'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
         // Caches must keep one copy per coding (RFC 9110 §12.5.5), so every compressible response
-        // says so, coded or not; and no Range support is offered (§14.3 "none").
+        // says so, coded or not.
         ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+        ...(etag ? { ETag: etag } : {}),
+      };
+      if (etag && (request.method === 'GET' || request.method === 'HEAD') && noneMatchMatches(request.headers['if-none-match'], etag)) {
+        // §15.4.5: a 304 carries the ETag, Cache-Control and Vary a 200 would.
+        response.writeHead(304, { ...headers, ...cacheHeaders }).end();
+        return;
+      }
+      let body: Buffer | string = await readFile(sentPath);
+      if (rewriteServiceWorker) body = transformServiceWorker(body.toString('utf8'));
+      response.writeHead(200, {
+        ...headers,
+        'Content-Type': MIME_TYPES[extname(filePath)] ?? 'application/octet-stream',
+        'Content-Length': String(Buffer.byteLength(body)),
+        ...cacheHeaders,
         ...(coding !== 'identity' ? { 'Content-Encoding': coding } : {}),
+        // No Range support is offered (§14.3 "none"); a Range request gets the whole file (§14.2).
         'Accept-Ranges': 'none',
       });
       response.end(request.method === 'HEAD' ? undefined : body);
@@ -85,6 +99,22 @@ export function createStaticServer({ root, connectOrigins = [], transformService
       console.error(error);
     }
   });
+}
+
+/**
+ * A strong entity tag for the bytes sent (RFC 9110 §8.8.3): from the sent file's size and time,
+ * and the coding, so that each coding of one file has its own tag, as a tag names exact bytes.
+ */
+function entityTag(file: Stats, coding: ChosenCoding): string {
+  return `"${file.size.toString(36)}-${Math.floor(file.mtimeMs).toString(36)}${coding === 'identity' ? '' : `-${coding}`}"`;
+}
+
+/** If-None-Match (§13.1.2): "*", or any listed tag equal to ours by weak comparison (§8.8.3.2). */
+function noneMatchMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
 /**

@@ -156,6 +156,30 @@ describe('static server: pre-compressed files and caching headers', () => {
     expect(head.body.length).toBe(0);
   });
 
+  it('revalidates with an entity tag per coding: 304 with no body when it matches (RFC 9110 §8.8.3, §13.1.2)', async () => {
+    const br = await get(port, '/index.html', { 'Accept-Encoding': 'br' });
+    const gzip = await get(port, '/index.html', { 'Accept-Encoding': 'gzip' });
+    const plain = await get(port, '/index.html');
+    const tags = [br, gzip, plain].map((answer) => answer.headers.etag);
+    for (const tag of tags) expect(tag).toMatch(/^"[^"]+"$/);
+    expect(new Set(tags).size).toBe(3);
+
+    const again = await get(port, '/index.html', { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers.etag).toBe(br.headers.etag);
+    expect(again.headers['cache-control']).toBe('no-cache');
+    expect(again.headers.vary).toBe('Accept-Encoding');
+    // Weak comparison, a list, and "*" all match; another coding's tag does not.
+    expect((await get(port, '/index.html', { 'Accept-Encoding': 'br', 'If-None-Match': `"x", W/${br.headers.etag}` })).status).toBe(304);
+    expect((await get(port, '/index.html', { 'Accept-Encoding': 'br', 'If-None-Match': '*' })).status).toBe(304);
+    const otherCoding = await get(port, '/index.html', { 'Accept-Encoding': 'gzip', 'If-None-Match': br.headers.etag! });
+    expect(otherCoding.status).toBe(200);
+    expect(gunzipSync(otherCoding.body).toString('utf8')).toBe(shell);
+    // The same tag on the hashed asset's path is another file's: sent in full.
+    expect((await get(port, '/assets/index-AbC123.js', { 'Accept-Encoding': 'br', 'If-None-Match': br.headers.etag! })).status).toBe(200);
+  });
+
   it('does not do ranges: says so, and answers a Range request with the whole file (RFC 9110 §14.2)', async () => {
     const answer = await get(port, '/assets/index-AbC123.js', { Range: 'bytes=0-9' });
     expect(answer.status).toBe(200);
@@ -205,6 +229,8 @@ describe('static server: pre-compressed files and caching headers', () => {
     const answer = await get(hooked.port, '/sw.js', { 'Accept-Encoding': 'gzip, deflate, br' });
     expect(answer.headers['content-encoding']).toBeUndefined();
     expect(answer.body.toString('utf8')).toBe(`${worker}// new deployment\n`);
+    // Its bytes are not the file's, so no tag of the file's is given for it.
+    expect(answer.headers.etag).toBeUndefined();
     expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
   });
 });
