@@ -15,6 +15,12 @@ import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
+import { usePeople } from '../people/PeopleContext';
+import { whoseType } from '../people/people-words';
+import { hasOthers, personOf, usePeopleList } from '../people/use-people-list';
+import { AssistedUseNote } from '../share/OnBehalfNote';
+import { PersonBadge } from '../share/PersonBadge';
+import { SELF_PERSON } from '../../wallet/shared';
 
 /** Why a credential would not pass a check (the sharer refuses it too, src/wallet/share/share.ts). */
 function unusableReason(c: CredentialView, now: number): UnusableReason | undefined {
@@ -45,6 +51,8 @@ export function QuickShowScreen() {
   const { t, language } = useI18n();
   const receiver = useReceiver();
   const { sharer } = useShare();
+  const { selected } = usePeople();
+  const people = usePeopleList();
   const [credentials, setCredentials] = useState<CredentialView[]>([]);
   const [hidden, setHidden] = useState(0);
   const [mdocHidden, setMdocHidden] = useState(false);
@@ -77,7 +85,8 @@ export function QuickShowScreen() {
         const error = new ShareError('quick-show-unavailable', 'request only', { typeName: askedFor.typeName });
         setErrors([{ field: 'quick-credential', text: shareErrorMessage(t, error, language) }]);
       }
-      setCredentialId(askedFor && !reason && !requestOnly(askedFor) ? askedFor.id : usable[0]?.id);
+      // Else the first of the person selected on the home screen, if they have one to show.
+      setCredentialId(askedFor && !reason && !requestOnly(askedFor) ? askedFor.id : (usable.find((c) => c.personId === selected) ?? usable[0])?.id);
     });
   }, [receiver]);
   useEffect(() => {
@@ -136,6 +145,11 @@ export function QuickShowScreen() {
     );
   }
   const typeName = credential ? nameText(credential.typeName, language) : '';
+  // With people the holder helps, every credential says whose it is ("Mum's driving licence"), and
+  // showing someone else's is assisted use: the screen says it does not claim authority.
+  const showWhose = hasOthers(people);
+  const whose = (c: CredentialView) => (showWhose && people ? whoseType(personOf(people, c.personId), nameText(c.typeName, language), language) : nameText(c.typeName, language));
+  const owner = credential && people ? personOf(people, credential.personId) : undefined;
   const purposeLabel = (p: Purpose) => t(PURPOSES.find((x) => x.purpose === p)!.label);
   return (
     <form onSubmit={show.submit} noValidate>
@@ -149,11 +163,15 @@ export function QuickShowScreen() {
         <div class="govuk-form-group">
           <label class="govuk-label govuk-label--s" for="quick-credential">{t('consent.which')}</label>
           <select class="govuk-select" id="quick-credential" value={credentialId} onChange={(e) => { setErrors([]); setCredentialId((e.currentTarget as HTMLSelectElement).value); }}>
-            {credentials.map((c) => <option key={c.id} value={c.id}>{nameText(c.typeName, language)}</option>)}
+            {credentials.map((c) => <option key={c.id} value={c.id}>{whose(c)}</option>)}
           </select>
+          {showWhose && credential && owner && <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0" data-testid="quick-whose"><PersonBadge person={owner} />{whose(credential)}</p>}
         </div>
       )}
-      {credentials.length === 1 && credentials[0] && <p class="govuk-body" id="quick-credential"><NameText name={credentials[0].typeName} /></p>}
+      {credentials.length === 1 && credentials[0] && (showWhose && owner
+        ? <p class="govuk-body" id="quick-credential" data-testid="quick-whose"><PersonBadge person={owner} />{whose(credentials[0])}</p>
+        : <p class="govuk-body" id="quick-credential"><NameText name={credentials[0].typeName} /></p>)}
+      {credential && owner && credential.personId !== SELF_PERSON && <AssistedUseNote person={owner} shown={[credential]} />}
       {hidden > 0 && <p class="govuk-body-s" data-testid="unusable-hidden">{t('quick.unusableHidden')}</p>}
       {mdocHidden && <p class="govuk-body-s" data-testid="mdoc-hidden">{t('quick.mdocHidden')}</p>}
       <p class="govuk-body">{t('quick.purposes')}</p>

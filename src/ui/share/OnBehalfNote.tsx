@@ -43,7 +43,7 @@ export function OnBehalfNote({ request, onBehalf, person, personId, shown, onCha
  * asks for no authority. "You are helping Mum show their own driving licence. This does not say
  * you act for them." Nothing about authority is added to the answer.
  */
-export function AssistedUseNote({ person, shown }: { person: Person; shown: ShareCandidate[] }) {
+export function AssistedUseNote({ person, shown }: { person: Person; shown: Pick<ShareCandidate, 'typeName'>[] }) {
   const { language } = useI18n();
   const w = onBehalfWords(language);
   const types = shown.map((c) => inSentence(nameText(c.typeName, language))).join(', ');
