@@ -9,18 +9,23 @@
 import { base64urlEncode } from '../../lib/base64url';
 import type { CredentialView } from '../held';
 import { SELF_PERSON, type PersonId } from '../shared';
-import type { SatchelVault } from '../vault';
+import type { CredentialNotification, SatchelVault } from '../vault';
 import { authoritiesAmong } from './authorities';
 import { MAX_PERSON_NAME_LENGTH, PeopleError, PERSON_MARKERS, type HeldAuthority, type People, type Person, type PersonMarker } from './people-api';
 import { PeopleStore, readPeopleDocument, type StoredPerson } from './people-store';
 
-export type PeopleVault = Pick<SatchelVault, 'getRecord' | 'putRecord' | 'removePerson'>;
+export type PeopleVault = Pick<SatchelVault, 'getRecord' | 'putRecord' | 'removePerson'> & Partial<Pick<SatchelVault, 'listCredentials'>>;
 
 export interface PeopleOptions {
   vault: PeopleVault;
   /** Every held credential as last seen (the receiver's listCredentials), for authoritiesFor. */
   views: () => Promise<CredentialView[]>;
   now?: () => number;
+  /**
+   * Tells an issuer a credential removed with its person was deleted (OpenID4VCI 1.0 §11.1
+   * `credential_deleted`, as deleting one credential does), after the removal; best effort.
+   */
+  notifyDeleted?: (notification: CredentialNotification) => Promise<void>;
 }
 
 /** SELF_PERSON as list() gives it: no name (the UI says "You" / "Chi"), the first marker. */
@@ -96,13 +101,17 @@ class PeopleImpl implements People {
 
   async remove(id: PersonId): Promise<void> {
     if (id === SELF_PERSON) throw new PeopleError('cannot-remove-self', 'You cannot remove yourself');
+    const { vault, notifyDeleted } = this.options;
+    // Read before the removal: the records (and what to tell their issuers) are gone after it.
+    const notifications = notifyDeleted && vault.listCredentials ? (await vault.listCredentials()).flatMap((c) => (c.personId === id && c.notification ? [c.notification] : [])) : [];
     await this.store.update(
       (doc) => {
         currentPerson(doc.people, id).removedAt = new Date(this.now()).toISOString();
       },
       // The tombstone is written in the same transaction that deletes their credentials and keys.
-      async (doc) => void (await this.options.vault.removePerson(id, doc)),
+      async (doc) => void (await vault.removePerson(id, doc)),
     );
+    for (const n of notifications) void notifyDeleted!(n).catch(() => undefined);
   }
 
   async authoritiesFor(id: PersonId): Promise<HeldAuthority[]> {

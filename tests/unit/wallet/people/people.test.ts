@@ -104,6 +104,22 @@ describe('People: remove', () => {
     await expect(people.remove(mum.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it("tells the issuers of her credentials they were deleted, after the removal, and nobody when it fails", async () => {
+    const told: string[] = [];
+    const notifying = createPeople({ vault, views: async () => [], notifyDeleted: async (n) => void told.push(`${n.notificationId}:${vault.credentials.size}`) });
+    const mum = await notifying.add('Mum');
+    const notification = (id: string) => ({ endpoint: 'https://dvla.example/notify', notificationId: id, accessToken: 'at' });
+    vault.credentials.set('mine', { ...credential('mine'), notification: notification('n-mine') });
+    vault.credentials.set('mums', { ...credential('mums', mum.id), notification: notification('n-mums') });
+    vault.credentials.set('mums-2', credential('mums-2', mum.id));
+    vault.failNextWrite = true;
+    await expect(notifying.remove(mum.id)).rejects.toThrow();
+    expect(told).toEqual([]);
+    await notifying.remove(mum.id);
+    // Told once, for hers with a notification, when only 'mine' was left.
+    expect(told).toEqual(['n-mums:1']);
+  });
+
   it('refuses to remove You, and leaves everything as it was when the vault write fails', async () => {
     await expect(people.remove(SELF_PERSON)).rejects.toMatchObject({ code: 'cannot-remove-self' });
     const mum = await people.add('Mum');
