@@ -6,7 +6,7 @@
  * catalogues (README: sizes); typed like them: every language has every key (tested).
  * Pronouns are left out on purpose: Satchel does not know how the people a carer helps are referred to.
  */
-import type { AuthorityPower } from '../../credentials/on-behalf';
+import type { AuthorityPower } from '../../wallet/people';
 import type { NoAuthorityReason } from '../../wallet/share';
 import type { Language } from '../i18n/translate';
 import { screenWords, type ScreenWords } from '../i18n/screen-words';

@@ -15,6 +15,7 @@ import { walletConfig, type WalletConfig } from '../shared';
 import type { Receiver } from '../receive';
 import type { SatchelVault } from '../vault';
 import { createSharer } from '../share';
+import { createAppPeople } from './app-people';
 import type { Sharer } from '../share';
 import type { ActivityLog } from '../activity';
 import type { Checker } from '../check';
@@ -26,7 +27,7 @@ export interface AppShareOptions {
   now?: () => number;
 }
 
-export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus'>>, options: AppShareOptions = {}): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus' | 'listCredentials'>>, options: AppShareOptions = {}): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
   const verifier = workerSignatureVerifier();
   const fetchFn: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ? { now: options.now } : {};
@@ -42,8 +43,11 @@ export function createAppShareServices(vault: SatchelVault, receiver?: Pick<Rece
   // The same trust document as the receiver's and the checker's (one store per vault, trust-store.ts).
   const registerCache = new TrustCache({ vault, config, verifier, fetch: fetchFn, ...now });
   const shareTrust = { trustList: () => registerCache.trustList() };
+  // Whom the holder helps, and the authorities they hold for them: answers on someone's behalf (docs/sharing.md).
+  const listCredentials = receiver?.listCredentials?.bind(receiver);
+  const people = listCredentials ? { people: createAppPeople(vault, { listCredentials }) } : {};
   return {
-    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now, trust: shareTrust, verifier, ...(config.remoteUrls ? { remoteUrls: config.remoteUrls } : {}) }),
+    sharer: createSharer({ vault, ...(receiver ? { views: receiver } : {}), fetch: fetchFn, ...now, trust: shareTrust, verifier, ...people, ...(config.remoteUrls ? { remoteUrls: config.remoteUrls } : {}) }),
     checker,
     activity: createActivityLog(vault),
   };

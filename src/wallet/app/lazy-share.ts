@@ -11,7 +11,7 @@ import type { Sharer } from '../share';
 import type { ActivityLog } from '../activity';
 import type { Checker } from '../check';
 
-export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus'>>): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
+export function lazyAppShareServices(vault: SatchelVault, receiver?: Pick<Receiver, 'credential'> & Partial<Pick<Receiver, 'refreshStatus' | 'listCredentials'>>): { sharer: Sharer; checker: Checker; activity: ActivityLog } {
   let loading: ReturnType<typeof load> | undefined;
   function load() {
     return import('./app-share').then((m) => m.createAppShareServices(vault, receiver));
