@@ -3,20 +3,21 @@ import type { PersonId } from '../../wallet/shared';
 import { useI18n } from '../i18n/context';
 import { peopleWords } from './people-words';
 import { PersonMarker } from './PersonMarker';
+import './whose-is-this.scss';
 
 /**
  * "Whose is this?" on receiving (issue 16, docs/carers.md): GOV.UK radios, one per person with
- * their marker and name. Shown only when people other than the holder exist.
+ * their marker and name, side by side. Shown only when people other than the holder exist; what
+ * the choice does is said under the offer's buttons (receive.hint), so that "Add to Satchel" stays in view.
  */
 export function WhoseIsThis({ people, value, onChange }: { people: Person[]; value: PersonId; onChange(id: PersonId): void }) {
   const { language } = useI18n();
   const words = peopleWords(language);
   return (
     <div class="govuk-form-group" data-testid="whose-is-this">
-      <fieldset class="govuk-fieldset" aria-describedby="whose-hint">
+      <fieldset class="govuk-fieldset">
         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{words('receive.legend')}</legend>
-        <div id="whose-hint" class="govuk-hint">{words('receive.hint')}</div>
-        <div class="govuk-radios govuk-radios--small govuk-radios--inline">
+        <div class="govuk-radios govuk-radios--small satchel-radios--row">
           {people.map((person) => (
             <div class="govuk-radios__item" key={person.id}>
               <input class="govuk-radios__input" id={`whose-${person.id}`} name="whose" type="radio" value={person.id}

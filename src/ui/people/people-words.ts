@@ -43,6 +43,7 @@ type PeopleKey =
   | 'whose.other'
   | 'receive.legend'
   | 'receive.hint'
+  | 'receive.for'
   | 'activity.person'
   | 'activity.everyone'
   | 'activity.export'
@@ -83,7 +84,8 @@ export const PEOPLE_WORDS: Record<Language, Record<PeopleKey, string>> = {
     'whose.self': 'Your {type}',
     'whose.other': '{name}\'s {type}',
     'receive.legend': 'Whose is this?',
-    'receive.hint': 'Satchel keeps it with their other credentials, marked with their name.',
+    'receive.hint': 'Satchel keeps it with the other credentials of the person you choose, marked with their name.',
+    'receive.for': 'The department issues it for the person named in the letter or message that came with this offer.',
     'activity.person': 'Whose',
     'activity.everyone': 'Everyone',
     'activity.export': 'Export {name}\'s activity',
@@ -123,7 +125,8 @@ export const PEOPLE_WORDS: Record<Language, Record<PeopleKey, string>> = {
     'whose.self': 'Eich {type}',
     'whose.other': '{type} {name}',
     'receive.legend': 'Pwy biau hwn?',
-    'receive.hint': 'Mae Satchel yn ei gadw gyda’u tystlythyrau eraill, wedi’i farcio â’u henw.',
+    'receive.hint': 'Mae Satchel yn ei gadw gyda thystlythyrau eraill yr unigolyn a ddewiswch, wedi’i farcio â’u henw.',
+    'receive.for': 'Mae’r adran yn ei gyhoeddi ar gyfer yr unigolyn a enwir yn y llythyr neu’r neges a ddaeth gyda’r cynnig hwn.',
     'activity.person': 'Pwy',
     'activity.everyone': 'Pawb',
     'activity.export': 'Allforio gweithgarwch {name}',

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/context';
 import { usePeople } from '../people/PeopleContext';
 import { hasOthers, usePeopleList } from '../people/use-people-list';
 import { WhoseIsThis } from '../people/WhoseIsThis';
+import { peopleWords } from '../people/people-words';
 import { signInWords } from './sign-in-words';
 import type { Translate } from '../i18n/translate';
 import { navigate } from '../router';
@@ -102,7 +103,8 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
         ))}
         {/* An OpenID4VCI offer names no holder (§4.1.1): who it is for is only known once issued
             (docs/issuers.md). After a sign-in it is whoever signed in, which the next lines say. */}
-        {!offer.signIn && (
+        {/* With "Whose is this?" asked, this is said under the buttons instead, so that they stay in view. */}
+        {!offer.signIn && !askWhose && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">{t('review.for')}</dt>
             <dd class="govuk-summary-list__value">{t('review.forValue')}</dd>
@@ -135,6 +137,11 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
       {/* By value, the pre-authorised code is first checked at the token endpoint (OpenID4VCI §6): nothing is saved if it fails. */}
       {!offer.issuerConfirmedOffer && !offer.signIn && (
         <p class="govuk-body" data-testid="checked-on-add">{offer.txCode ? t('review.checkedOnAddWithCode') : t('review.checkedOnAdd')}</p>
+      )}
+      {askWhose && (
+        <p class="govuk-body" data-testid="whose-hint">
+          {peopleWords(language)('receive.hint')}{!offer.signIn && ` ${peopleWords(language)('receive.for')}`}
+        </p>
       )}
       {/* Under the buttons, so that "Continue to sign in" stays on a phone's first screen. */}
       {offer.signIn && <p class="govuk-body">{signInWords(language)('signIn.how')}</p>}

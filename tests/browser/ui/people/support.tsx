@@ -8,6 +8,8 @@ import { act } from 'preact/test-utils';
 import { expect } from 'vitest';
 import '../../../../src/ui/styles/app.scss';
 import '../../../../src/ui/styles/screens.scss';
+import { PhaseBanner } from '../../../../src/ui/components/PhaseBanner';
+import { ServiceNavigation } from '../../../../src/ui/components/ServiceNavigation';
 import { I18nProvider } from '../../../../src/ui/i18n/context';
 import type { Language } from '../../../../src/ui/i18n/translate';
 import { PeopleProvider } from '../../../../src/ui/people/PeopleContext';
@@ -57,7 +59,10 @@ export async function carerApp(label: string): Promise<CarerApp> {
             <ReceiverProvider receiver={receiver}>
               <ShareProvider services={share}>
                 <PeopleProvider people={people}>
+                  {/* The app's frame above the screen, so what fits a phone's first screen is measured as in the app. */}
+                  <ServiceNavigation />
                   <div class="govuk-width-container">
+                    <PhaseBanner />
                     <main class="govuk-main-wrapper">
                       <Screens offlineReadiness="ready" />
                     </main>
