@@ -6,6 +6,7 @@
 import type { CheckName, CheckReason, CheckRecord } from '../../wallet/check';
 import { textIn } from '../../wallet/shared';
 import { PAPER_REASON_WORDS } from '../check/paper-reason-words';
+import { onBehalfReasonText } from '../share/check-on-behalf-words';
 import { nameText } from './names';
 import type { MessageKey } from './en';
 import type { Language, Translate } from './translate';
@@ -62,6 +63,9 @@ export function reasonText(reason: CheckReason, t: Translate, language: Language
   // A paper card's reason (issue 17) is worded beside its screen, not in the catalogues.
   const paper = own(PAPER_REASON_WORDS[language], reason.code);
   if (paper !== undefined) return paper;
+  // On someone's behalf (docs/carers.md): worded beside the check screens too.
+  const onBehalf = onBehalfReasonText(reason.code, language);
+  if (onBehalf !== undefined) return onBehalf;
   const names = (reason.missing ?? []).map((name) => nameText(name, language)).join(', ');
   const [check = '', problem = ''] = reason.code.split(':');
   const key = own(ANSWER, reason.code)

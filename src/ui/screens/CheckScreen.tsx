@@ -12,7 +12,8 @@ import { PurposeRadios } from '../check/PurposeRadios';
 import { useI18n } from '../i18n/context';
 import { Link } from '../router';
 import { CheckResultView } from '../share/CheckResultView';
-import { CHECK_PURPOSES } from '../share/check-purposes';
+import { CHECK_PURPOSES, ON_BEHALF_CHECK_PURPOSES } from '../share/check-purposes';
+import { checkOnBehalfWords } from '../share/check-on-behalf-words';
 import { CheckReadiness } from '../share/CheckReadiness';
 import { shareErrorMessage } from '../share/share-error-message';
 import { useShare } from '../share/ShareContext';
@@ -30,10 +31,12 @@ type Step =
  * this phone with no network. Checks one person after another ("Check the next person").
  */
 export function CheckScreen() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { checker } = useShare();
+  const onBehalfWords = checkOnBehalfWords(language);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [purpose, setPurpose] = useState<Purpose>('over-18');
+  const [onBehalf, setOnBehalf] = useState(false);
   const [verifierName, setVerifierName] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [scanning, setScanning] = useState(true);
@@ -90,13 +93,22 @@ export function CheckScreen() {
         {/* The purposes, the name and "Show my code" fit a phone's first screen; whether this phone can check
             offline and the reminder to keep nothing come after the buttons. */}
         <PurposeRadios legend={t('check.purposeLegend')} value={purpose} onChange={setPurpose}
-          options={CHECK_PURPOSES.map(({ purpose: p, label, hint }) => ({ purpose: p, label: t(label), hint: t(hint) }))} />
+          options={onBehalf
+            ? ON_BEHALF_CHECK_PURPOSES.map((p) => ({ purpose: p, label: onBehalfWords(`purpose.${p}`), hint: onBehalfWords(`purpose.${p}Hint`) }))
+            : CHECK_PURPOSES.map(({ purpose: p, label, hint }) => ({ purpose: p, label: t(label), hint: t(hint) }))} />
         <TextField id="verifier-name" label={t('check.nameLabel')} hint={t('check.nameHint')} value={verifierName}
           onInput={setVerifierName} autocomplete="organization" error={errors[0]?.text} />
         <div class="govuk-button-group">
           <button type="submit" class="govuk-button" disabled={start.busy}>{t('check.start')}</button>
           <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void quickShow()}>{t('check.quickShow')}</button>
         </div>
+        {/* Someone acting for another person (docs/carers.md): the two on-behalf purposes in place of the others, so "Show my code" stays on the first screen. */}
+        <p class="govuk-body-s">
+          <button type="button" class="satchel-link-button" data-testid="purposes-on-behalf" aria-pressed={onBehalf}
+            onClick={() => { setOnBehalf(!onBehalf); setPurpose(onBehalf ? 'over-18' : ON_BEHALF_CHECK_PURPOSES[0]); }}>
+            {onBehalfWords(onBehalf ? 'switch.own' : 'switch.onBehalf')}
+          </button>
+        </p>
         <CheckReadiness checker={checker} />
         <p class="govuk-body-s">{t('check.quickShowHint')}</p>
         <p class="govuk-body-s">{t('check.intro')}</p>

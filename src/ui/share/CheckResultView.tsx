@@ -9,6 +9,7 @@ import { reasonText } from '../i18n/reasons';
 import { ClaimValue, claimName } from '../receive/ClaimValue';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
+import { OnBehalfResult } from './OnBehalfResult';
 
 type Details = Omit<CredentialCheck, 'queryId' | 'ok'>;
 
@@ -115,6 +116,8 @@ export function CheckResultView({ result, children }: { result: CheckResult; chi
           {result.issuerName && <> — <LocalisedText text={result.issuerName} /></>}
         </div>
       </div>
+      {/* On someone's behalf: who presented it for whom, under what — or why not — before anything else. */}
+      {result.onBehalf && <OnBehalfResult outcome={result.onBehalf} />}
       {children}
       {verdict === 'status-unknown' && <StatusUnknown result={result} />}
       {several ? (

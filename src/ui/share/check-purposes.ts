@@ -16,3 +16,10 @@ const CHECKER_WORDING: Partial<Record<Purpose, { label: MessageKey; hint: Messag
 };
 
 export const CHECK_PURPOSES: { purpose: Purpose; label: MessageKey; hint: MessageKey }[] = PURPOSES.map((p) => ({ ...p, ...CHECKER_WORDING[p.purpose] }));
+
+/**
+ * Purposes on someone's behalf (docs/carers.md): the checker's Satchel QR check only (the ISO
+ * licence check's DeviceRequest cannot ask for the authority), worded beside the check screens
+ * (check-on-behalf-words.ts) rather than in the first screen's catalogues.
+ */
+export const ON_BEHALF_CHECK_PURPOSES = ['identity-for-finance', 'identity-for-health'] as const satisfies readonly Purpose[];

@@ -3,11 +3,13 @@
  * src/wallet/check and src/ui. Implemented in check.ts.
  */
 import type { CheckName } from '../../credentials/index';
-import type { OnBehalfOutcome } from '../../credentials/on-behalf';
+import type { AuthorityPower, OnBehalfFailure, OnBehalfOutcome } from '../../credentials/on-behalf';
 import type { ClaimPath, DisplayName, Localised, Purpose, QrFrames, StatusState } from '../shared';
 import type { OfflineReadiness } from '../trust';
 
 export type { CheckName };
+/** The on-behalf outcome's types, for the UI (which does not reach into src/credentials). */
+export type { AuthorityPower, OnBehalfFailure, OnBehalfOutcome };
 
 export type CheckErrorCode =
   | 'not-a-response' // garbage or another app's QR
