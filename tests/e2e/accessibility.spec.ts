@@ -50,6 +50,30 @@ for (const language of ['en', 'cy'] as const) {
       await visitUnlocked(page, path, language);
     }
 
+    // People (issue 16): adding one (its error first), the list with them, the home screen's
+    // switcher and the activity's person filter once there is someone, and removing them.
+    await visitUnlocked(page, '/people', language);
+    await visitUnlocked(page, '/people/add', language);
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByTestId('error-summary')).toBeVisible();
+    await expectNoViolations(page, `add a person with errors (${language})`);
+    await page.locator('#person-name').fill('Mum');
+    await page.locator('form button[type=submit]').click();
+    await expect(page.getByTestId('people-list')).toContainText('Mum');
+    await expectNoViolations(page, `people with Mum (${language})`);
+    await visitUnlocked(page, '/', language);
+    await expect(page.getByTestId('person-switcher')).toBeVisible();
+    await page.getByTestId('person-switcher').getByRole('button', { name: 'Mum' }).click();
+    await expect(page.getByTestId('person-empty')).toBeVisible();
+    await expectNoViolations(page, `home showing Mum (${language})`);
+    await visitUnlocked(page, '/activity', language);
+    await expect(page.locator('#activity-person')).toBeVisible();
+    await expectNoViolations(page, `activity with people (${language})`);
+    await visitUnlocked(page, '/people', language);
+    await page.getByTestId('person-row').nth(1).getByRole('link').click();
+    await expect(page.getByTestId('remove-warning')).toBeVisible();
+    await expectNoViolations(page, `remove Mum (${language})`);
+
     // Verifier mode showing its request code.
     await visitUnlocked(page, '/check', language);
     await page.locator('#verifier-name').fill('Corner shop');
