@@ -42,10 +42,14 @@ export function cleanName(name: unknown): string {
 
 const current = (p: StoredPerson) => p.removedAt === undefined;
 
-/** The first marker not worn by You or a current person; when all are, in turn by how many there are. */
+/**
+ * The first marker not worn by You or a current person; when all are, the others' in turn by how
+ * many there are — never You's, so nobody else's card looks like yours.
+ */
 function nextMarker(people: StoredPerson[]): PersonMarker {
-  const worn = new Set<PersonMarker>([SELF.marker, ...people.filter(current).map((p) => p.marker)]);
-  return PERSON_MARKERS.find((m) => !worn.has(m)) ?? PERSON_MARKERS[(people.filter(current).length + 1) % PERSON_MARKERS.length]!;
+  const others = people.filter(current);
+  const worn = new Set<PersonMarker>([SELF.marker, ...others.map((p) => p.marker)]);
+  return PERSON_MARKERS.find((m) => !worn.has(m)) ?? PERSON_MARKERS[1 + (others.length % (PERSON_MARKERS.length - 1))]!;
 }
 
 function toPerson(p: StoredPerson): Person {

@@ -62,6 +62,12 @@ describe('People: list, add, rename', () => {
     await expect(people.rename(SELF_PERSON, 'Me')).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('once every marker is worn, gives the others in turn, never You\'s', async () => {
+    const added = [];
+    for (const name of ['A', 'B', 'C', 'D', 'E', 'F', 'G']) added.push(await people.add(name));
+    expect(added.map((p) => p.marker)).toEqual(['green', 'purple', 'orange', 'pink', 'brown', 'green', 'purple']);
+  });
+
   it('adds people one at a time when asked at once (no marker or name given twice)', async () => {
     const added = await Promise.all(['A', 'B', 'C'].map((n) => people.add(n)));
     expect(new Set(added.map((p) => p.marker)).size).toBe(3);
