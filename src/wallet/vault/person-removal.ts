@@ -4,7 +4,7 @@
  * a failure (a quota error, a closed tab) leaves everyone's credentials and the document as they
  * were. Decrypting cannot happen inside an IndexedDB transaction (it commits when it waits on
  * WebCrypto), so the person's rows are found first and re-read inside the transaction: a row
- * changed since (another tab) stops it with nothing written.
+ * changed or added since (another tab) stops it with nothing written.
  */
 import type { PersonId } from '../shared';
 import { PEOPLE_ID, PEOPLE_KIND } from '../shared';
@@ -46,6 +46,8 @@ export async function removePerson(core: VaultCore, personId: PersonId, peopleDo
   core.stillUnlocked(session, undefined);
   await core.write([STORE.credentials, STORE.deviceKeys, STORE.records], 'Removing a person and their credentials', async (tx) => {
     const credentials = tx.objectStore(STORE.credentials);
+    // A credential added meanwhile (it may be theirs) or one of theirs rewritten: stop, with nothing written.
+    if ((await credentials.count()) !== rows.length) throw new VaultError('storage-unavailable', 'A credential was added while the person was being removed: nothing was removed');
     for (const { row } of theirs) {
       if (!sameRow(await credentials.get(row.rowKey), row)) throw new VaultError('storage-unavailable', 'A credential changed while the person was being removed: nothing was removed');
     }

@@ -84,6 +84,68 @@ describe('removing a person (real vault)', () => {
   });
 });
 
+describe('removing a person while another tab changes one of their credentials', () => {
+  it('removes nothing: the row read before the transaction is not the row in it', async () => {
+    const { vault, name, people, mum } = await carersVault();
+    const otherTab = testVault(name);
+    await otherTab.unlockWithPin(PIN);
+    const before = await dumpDatabase(name);
+    // The removal seals the people document after reading her rows and before its transaction:
+    // the other tab rewrites one of her credentials right then.
+    const subtle = crypto.subtle;
+    const encrypt = subtle.encrypt.bind(subtle);
+    let armed = true;
+    Object.defineProperty(subtle, 'encrypt', {
+      configurable: true,
+      value: async (...args: Parameters<SubtleCrypto['encrypt']>) => {
+        if (armed) {
+          armed = false;
+          await otherTab.putCredential({ ...sampleCredential('mums', { given_name: 'Margaret (renewed)' }, '2026-02-01T00:00:00.000Z'), personId: mum });
+        }
+        return encrypt(...args);
+      },
+    });
+    try {
+      await expectVaultError(people.remove(mum), 'storage-unavailable');
+    } finally {
+      delete (subtle as unknown as Record<string, unknown>).encrypt;
+    }
+    const after = await dumpDatabase(name);
+    expect(after[STORE.records]).toEqual(before[STORE.records]);
+    expect(after[STORE.deviceKeys]).toEqual(before[STORE.deviceKeys]);
+    expect((await vault.listCredentials()).map((c) => c.id)).toEqual(['mums-2', 'mums', 'mine']);
+    expect((await people.list()).map((p) => p.name)).toEqual(['', 'Mum']);
+  });
+
+  it('removes nothing when the other tab adds a credential to her space meanwhile', async () => {
+    const { vault, name, people, mum } = await carersVault();
+    const otherTab = testVault(name);
+    await otherTab.unlockWithPin(PIN);
+    const subtle = crypto.subtle;
+    const encrypt = subtle.encrypt.bind(subtle);
+    let armed = true;
+    Object.defineProperty(subtle, 'encrypt', {
+      configurable: true,
+      value: async (...args: Parameters<SubtleCrypto['encrypt']>) => {
+        if (armed) {
+          armed = false;
+          await otherTab.putCredential({ ...sampleCredential('mums-new', { given_name: 'Margaret' }, '2026-05-01T00:00:00.000Z'), personId: mum });
+        }
+        return encrypt(...args);
+      },
+    });
+    try {
+      await expectVaultError(people.remove(mum), 'storage-unavailable');
+    } finally {
+      delete (subtle as unknown as Record<string, unknown>).encrypt;
+    }
+    expect((await vault.listCredentials()).map((c) => c.id)).toEqual(['mums-new', 'mums-2', 'mums', 'mine']);
+    // Tried again, it removes all of hers, the new one too.
+    await people.remove(mum);
+    expect((await vault.listCredentials()).map((c) => c.id)).toEqual(['mine']);
+  });
+});
+
 describe('backup and restore with people', () => {
   it('carries the people (with the removed one) and every personId into a fresh browser profile', async () => {
     const { vault, people, mum } = await carersVault();
