@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -49,6 +50,7 @@ function classicWorkersInBuild(): Plugin {
  */
 function precompressedCopies(): Plugin {
   let outDir = 'dist';
+  let buildStarted = 0;
   return {
     name: 'satchel:precompress',
     apply: 'build',
@@ -56,10 +58,16 @@ function precompressedCopies(): Plugin {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
+    buildStart() {
+      buildStarted = Date.now();
+    },
     closeBundle: {
       sequential: true,
       order: 'post',
       async handler() {
+        // vite-plugin-pwa writes sw.js in its own closeBundle; a copy made before it would be stale.
+        const serviceWorker = resolve(outDir, 'sw.js');
+        if (!existsSync(serviceWorker) || statSync(serviceWorker).mtimeMs < buildStarted) this.error('satchel:precompress ran before vite-plugin-pwa wrote sw.js: keep it after VitePWA');
         const files = await precompressDirectory(outDir);
         this.info(`pre-compressed ${files.filter((file) => file.br !== undefined).length} of ${files.length} files (.br, .gz)`);
       },
