@@ -152,7 +152,6 @@ export function ShareConsent({ request, onShown, onDeclined }: { request: ShareR
         return (
           <section key={queryId} data-testid={`query-${queryId}`}>
             {several && !onBehalf && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: queryIds.length, type: nameText(candidate.typeName, language) })}</h2>}
-            {isAuthority && <h2 class="govuk-heading-s govuk-!-margin-bottom-1">{onBehalfWords(language)('onBehalf.authority', { name: person.name })}</h2>}
             {candidates.length > 1 && (
               <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset">
