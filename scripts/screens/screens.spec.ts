@@ -6,7 +6,8 @@
  * Bluetooth, quick show, the menu's screens, the driving licence as an ISO mdoc, a
  * department that issues only after sign-in (its review), and last
  * the two registered verifiers' signed requests online (the job site's, and the corner shop's that
- * asks beyond its registration).
+ * asks beyond its registration), then the people the holder helps (issue 16: Mum added, her licence
+ * received into her space, the home screen showing her, removing her).
  * Every shot waits for its screen's heading (and the content it shows), never a fixed time.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -14,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../chromium-path.mjs';
 import { createIsoHolder } from '../../tests/shared/iso-holder/iso-holder';
-import { expect, goInApp, makeOffer, test } from '../../tests/e2e/demo-fixtures';
+import { acceptOffer, expect, goInApp, makeOffer, test } from '../../tests/e2e/demo-fixtures';
 import { startEmulatedMdocPeripheral, WEB_BLUETOOTH_ARGS } from '../../tests/e2e/support/emulated-mdoc-peripheral';
 import { codePicture, licenceFromOffer } from '../../tests/e2e/support/iso-holder-licence';
 import { screenshotEveryCode } from '../../tests/e2e/support/looping-code-video';
@@ -54,6 +55,11 @@ const SCREENS = {
   licenceResult: '24-licence-result',
   licenceResultDetails: '25-licence-result-details',
   licenceNoBluetooth: '26-licence-no-bluetooth',
+  people: '27-people',
+  receiveWhose: '28-receive-whose',
+  homeMum: '29-home-mum',
+  credentialMum: '30-credential-mum',
+  removePerson: '31-remove-person',
 } as const;
 
 /**
@@ -232,4 +238,33 @@ test('screens', async ({ page: holder, browser, demo, baseURL }) => {
   await goInApp(holder, '/share');
   await holder.locator('#request-image').setInputFiles(picture(overAsking));
   await shoot(holder, 'consentOverAsking', holder.getByTestId('beyond-registration'));
+
+  // People you help (issue 16): Mum added, Margaret Jones's licence received into her space
+  // ("Whose is this?"), the home screen showing Mum, her licence, and removing her (not done).
+  await goInApp(holder, '/');
+  await goInApp(holder, '/people/add');
+  await holder.getByRole('textbox', { name: 'Their name' }).fill('Mum');
+  await holder.getByRole('button', { name: 'Add person' }).click();
+  await expect(holder.getByTestId('people-list')).toContainText('Mum');
+  await shoot(holder, 'people', holder.getByTestId('people-list'));
+  await goInApp(holder, '/');
+  await holder.getByTestId('person-switcher').getByRole('button', { name: 'Mum' }).click();
+  const admin = await holder.context().newPage();
+  const mumsOffer = await makeOffer(admin, demo.servers.adminUrl, /^Driving licence/, /Margaret/);
+  await admin.close();
+  await holder.getByRole('button', { name: 'Add a credential' }).click();
+  await holder.getByRole('textbox', { name: 'Offer link or text' }).fill(mumsOffer.text);
+  await holder.getByRole('button', { name: 'Continue' }).click();
+  await shoot(holder, 'receiveWhose', holder.getByTestId('whose-is-this'));
+  await acceptOffer(holder, 'Driver and Vehicle Licensing Agency', mumsOffer.txCode);
+  await expect(holder.getByRole('heading', { name: 'Credential added' })).toBeVisible({ timeout: 30_000 });
+  await goInApp(holder, '/');
+  const mums = heading(holder, "Mum's credentials");
+  await expect(holder.getByTestId('credential-card')).toHaveCount(1);
+  await shoot(holder, 'homeMum', mums);
+  await holder.getByTestId('credential-card').getByRole('link', { name: /Driving licence/ }).click();
+  await shoot(holder, 'credentialMum', heading(holder, "Mum's driving licence"));
+  await goInApp(holder, '/people');
+  await holder.getByTestId('person-row').nth(1).getByRole('link').click();
+  await shoot(holder, 'removePerson', holder.getByTestId('remove-warning'));
 });

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../../../src/ui/i18n/en';
 import { PEOPLE_WORDS } from '../../../../src/ui/people/people-words';
 import { SELF_PERSON } from '../../../../src/wallet/shared';
-import { cleanUpVaults } from '../../support/vault-helpers';
+import { cleanUpVaults, PIN } from '../../support/vault-helpers';
 import { carerApp, click, control, go, host, listedIds, receiveLicence, shows, text, typeInto, type CarerApp } from './support';
 
 const EN = PEOPLE_WORDS.en;
@@ -108,6 +108,16 @@ describe('People screens', () => {
     await act(() => host.querySelector<HTMLButtonElement>(`[data-testid="person-switcher"] [data-person="${SELF_PERSON}"]`)!.closest('button')!.click());
     await expect.poll(listedIds).toEqual([mine]);
     expect(text()).toContain(EN['credentials.self']);
+
+    // Whom the home screen shows is kept in memory only, and goes back to You when Satchel locks.
+    await act(() => host.querySelector<HTMLButtonElement>(`[data-testid="person-switcher"] [data-person="${mum.id}"]`)!.closest('button')!.click());
+    await expect.poll(listedIds).toEqual([hers.id]);
+    expect(JSON.stringify({ ...localStorage })).not.toContain(mum.id);
+    await act(() => app.vault.lock());
+    await expect.poll(() => host.querySelector('[data-testid="credential-card"]')).toBeNull();
+    await app.vault.unlockWithPin(PIN);
+    await expect.poll(listedIds).toEqual([mine]);
+    expect(pressed()).toContain(EN.you);
   });
 
   it('the credential screen and the print screen say whose it is, in English and Welsh', async () => {
@@ -190,9 +200,9 @@ describe('People screens', () => {
     await receiveLicence(app);
     await go('/');
     await shows(en['home.title']);
+    await expect.poll(() => listedIds().length).toBe(1);
     expect(host.querySelector('[data-testid="person-switcher"]')).toBeNull();
     expect(host.querySelector('[data-testid="person-marker"]')).toBeNull();
-    expect(listedIds()).toHaveLength(1);
     // Only a link to the people screen is new.
     expect(control(EN.link)).toBeDefined();
     app.close();
