@@ -1,6 +1,7 @@
 import type { OnBehalfRequest } from '../../wallet/share';
 import type { Person } from '../../wallet/people';
 import type { PersonId } from '../../wallet/shared';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { useI18n } from '../i18n/context';
 import { PersonMarker } from '../people/PersonMarker';
 import { personOf } from '../people/use-people-list';
@@ -31,7 +32,7 @@ export function WhoIsThisFor({ onBehalf, people, value, asker, onChange, onConti
       <div class="govuk-form-group" data-testid="who-is-this-for">
         <fieldset class="govuk-fieldset" aria-describedby="who-for-hint">
           <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">
-            <h1 class="govuk-fieldset__heading">{w('onBehalf.whoFor')}</h1>
+            <ScreenHeading class="govuk-fieldset__heading">{w('onBehalf.whoFor')}</ScreenHeading>
           </legend>
           <div id="who-for-hint" class="govuk-hint">{asker} {w('onBehalf.whoForHint')}</div>
           <div class="govuk-radios">
