@@ -1,9 +1,6 @@
 import type { OnBehalfOutcome } from '../../wallet/check';
 import { useI18n } from '../i18n/context';
-import { formatDate } from '../i18n/format';
-import { checkOnBehalfWords, failureText, powerText } from './check-on-behalf-words';
-
-const fullName = (name: { givenName: string; familyName: string }): string => `${name.givenName} ${name.familyName}`.trim();
+import { checkOnBehalfWords, failureText, namesOf, presentedBySentence } from './check-on-behalf-words';
 
 /**
  * The answer given on someone's behalf, straight under the verdict (docs/carers.md): "Presented by
@@ -14,16 +11,13 @@ const fullName = (name: { givenName: string; familyName: string }): string => `$
 export function OnBehalfResult({ outcome }: { outcome: OnBehalfOutcome }) {
   const { language } = useI18n();
   const w = checkOnBehalfWords(language);
-  const attorney = outcome.attorney ? fullName(outcome.attorney) : undefined;
-  const donor = outcome.donor ? fullName(outcome.donor) : undefined;
+  const names = namesOf(outcome);
+  const presented = presentedBySentence(outcome, language);
   const reference = outcome.reference ? <p class="govuk-body-s">{w('reference', { reference: outcome.reference })}</p> : null;
-  if (outcome.ok && attorney && donor) {
-    const power = powerText(outcome.power, language);
+  if (presented) {
     return (
       <div class="govuk-inset-text" data-testid="on-behalf" data-ok="true">
-        <p class="govuk-body govuk-!-font-weight-bold">
-          {outcome.validUntil ? w('presentedBy', { attorney, donor, power, date: formatDate(outcome.validUntil, language) }) : w('presentedByNoDate', { attorney, donor, power })}
-        </p>
+        <p class="govuk-body govuk-!-font-weight-bold">{presented}</p>
         {reference}
       </div>
     );
@@ -36,7 +30,7 @@ export function OnBehalfResult({ outcome }: { outcome: OnBehalfOutcome }) {
         <ul class="govuk-list govuk-list--bullet">
           {outcome.failures.map((failure) => <li key={failure}>{failureText(failure, language)}</li>)}
         </ul>
-        {attorney && donor && <p class="govuk-body">{w('failedNames', { attorney, donor })}</p>}
+        {names && <p class="govuk-body">{w('failedNames', names)}</p>}
         {reference}
       </div>
     </div>

@@ -4,7 +4,8 @@
  * English and Welsh. Kept beside the check screens, not in the first screen's catalogues (README:
  * sizes); typed like them: every language has every key (tested). Names go in as text, never HTML.
  */
-import type { AuthorityPower, OnBehalfFailure } from '../../wallet/check';
+import { formatDate } from '../../lib/format';
+import type { AuthorityPower, OnBehalfFailure, OnBehalfOutcome } from '../../wallet/check';
 import type { Language } from '../i18n/translate';
 import { screenWords, type ScreenWords } from '../i18n/screen-words';
 
@@ -19,6 +20,7 @@ const en = {
   'presentedByNoDate': 'Presented by {attorney} on behalf of {donor}, under a lasting power of attorney ({power})',
   'reference': 'Register reference: {reference}',
   'failedTitle': 'Not accepted as acting for someone',
+  'recordTerm': 'Acting for someone',
   'failedNames': 'The authority shown says {attorney} may act for {donor}.',
   'power.property-and-financial-affairs': 'property and financial affairs',
   'power.health-and-welfare': 'health and welfare',
@@ -47,6 +49,7 @@ const cy: Record<CheckOnBehalfWordKey, string> = {
   'presentedByNoDate': 'Wedi’i gyflwyno gan {attorney} ar ran {donor}, o dan atwrneiaeth arhosol ({power})',
   'reference': 'Cyfeirnod y gofrestr: {reference}',
   'failedTitle': 'Heb ei dderbyn fel gweithredu ar ran rhywun',
+  'recordTerm': 'Gweithredu ar ran rhywun',
   'failedNames': 'Mae’r awdurdod a ddangoswyd yn dweud y caiff {attorney} weithredu ar ran {donor}.',
   'power.property-and-financial-affairs': 'eiddo a materion ariannol',
   'power.health-and-welfare': 'iechyd a lles',
@@ -80,3 +83,28 @@ export const powerText = (power: AuthorityPower | undefined, language: Language)
   const key: CheckOnBehalfWordKey = power ? `power.${power}` : 'power.unknown';
   return CHECK_ON_BEHALF_WORDS[language][key];
 };
+
+const fullName = (name: { givenName: string; familyName: string }): string => `${name.givenName} ${name.familyName}`.trim();
+
+/** Who the authority says acts for whom, as plain text; undefined unless both names were read. */
+export function namesOf(outcome: OnBehalfOutcome): { attorney: string; donor: string } | undefined {
+  return outcome.attorney && outcome.donor ? { attorney: fullName(outcome.attorney), donor: fullName(outcome.donor) } : undefined;
+}
+
+/** "Presented by Ada Jones on behalf of Margaret Jones, under a lasting power of attorney (…), valid until …" (plain text); undefined unless it passed with both names. */
+export function presentedBySentence(outcome: OnBehalfOutcome, language: Language): string | undefined {
+  const names = namesOf(outcome);
+  if (!outcome.ok || !names) return undefined;
+  const w = checkOnBehalfWords(language);
+  const power = powerText(outcome.power, language);
+  return outcome.validUntil ? w('presentedBy', { ...names, power, date: formatDate(outcome.validUntil, language) }) : w('presentedByNoDate', { ...names, power });
+}
+
+/** The outcome in one line of plain text, for a kept record: the sentence when it passed, else the failures (and whom the authority names). */
+export function onBehalfSummary(outcome: OnBehalfOutcome, language: Language): string {
+  const passed = presentedBySentence(outcome, language);
+  if (passed) return passed;
+  const w = checkOnBehalfWords(language);
+  const names = namesOf(outcome);
+  return [`${w('failedTitle')}:`, outcome.failures.map((f) => failureText(f, language)).join('; ') + '.', ...(names ? [w('failedNames', names)] : [])].join(' ');
+}

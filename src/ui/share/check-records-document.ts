@@ -13,6 +13,7 @@ import { textIn, type DisplayName, type Localised } from '../../wallet/shared';
 import type { MessageKey } from '../i18n/en';
 import { nameText } from '../i18n/names';
 import { keptCheckText } from '../i18n/reasons';
+import { checkOnBehalfWords, onBehalfSummary } from './check-on-behalf-words';
 import { translator, type Language } from '../i18n/translate';
 
 const VERDICT_WORDS: Record<CheckVerdict, MessageKey> = {
@@ -48,6 +49,8 @@ function recordSection(entry: ActivityLogEntry, record: CheckRecord, language: L
   const value = (v: string | number | boolean) => (typeof v === 'boolean' ? w(v ? 'record.yes' : 'record.no') : escapeHtml(String(v)));
   const rows = [
     row('record.result', `<strong>${w(VERDICT_WORDS[record.verdict])}</strong>`),
+    // On someone's behalf (docs/carers.md): who presented it for whom, or why it was not accepted.
+    ...(record.onBehalf ? [`<dt>${escapeHtml(checkOnBehalfWords(language)('recordTerm'))}</dt><dd>${escapeHtml(onBehalfSummary(record.onBehalf, language))}</dd>`] : []),
     row('record.when', escapeHtml(when(entry.at, language))),
     ...(record.checkedBy ? [row('record.checkedBy', escapeHtml(record.checkedBy))] : []),
     row('record.asked', record.asked.length > 0 ? list(record.asked.map((a) => escapeHtml(askedText(a, language)))) : w('record.askedNothing')),
