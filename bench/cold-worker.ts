@@ -5,6 +5,7 @@
 import wasmUrl from '../wasm/build/satchel-core.wasm?url';
 import { instantiateVerifier } from '../src/crypto/wasm-verifier';
 import { selectEngine } from '../src/crypto/engine';
+import { createNobleVerifier } from '../src/crypto/noble-verifier';
 import { selfTest } from '../src/crypto/self-test';
 
 const t0 = performance.now();
@@ -14,7 +15,7 @@ self.onmessage = async (e: MessageEvent<{ key: Uint8Array; msg: Uint8Array; sig:
     const v = await instantiateVerifier(await WebAssembly.compileStreaming(fetch(wasmUrl)));
     instantiatedAt = performance.now();
     return v;
-  });
+  }, async () => createNobleVerifier());
   const ready = performance.now();
   const ok = engine.verifier.verifyP256(e.data.key, e.data.msg, e.data.sig);
   const done = performance.now();

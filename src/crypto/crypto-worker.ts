@@ -9,10 +9,10 @@ import type { VerifyItem } from '../lib/signature-verifier';
 import { selectEngine, type Engine, type EngineName } from './engine';
 import { verifyBatchRoutingEs384 } from './es384-routing';
 import { loadWasmVerifier } from './load-core';
-import { verifyP384Noble } from './noble-verifier';
+import { isNobleLoaded, loadNobleFallback } from './load-noble';
 import { unpackItems } from './packed-items';
 import type { WasmVerifier } from './wasm-verifier';
-import { createWebCryptoP384, type P384Check } from './webcrypto-p384';
+import { webCryptoP384, type P384Check } from './webcrypto-p384-verify';
 
 /** Set by forceEngine('noble') before first use: tests, and a kill switch. */
 let forced: EngineName | undefined;
@@ -23,6 +23,7 @@ const WARM_UP_DELAY_MS = 50;
 let engine: Promise<Engine> | undefined;
 const getEngine = (): Promise<Engine> => (engine ??= selectEngine(
   forced === 'noble' ? () => Promise.reject(new Error('noble engine requested')) : loadWasmVerifier,
+  async () => (await loadNobleFallback()).createNobleVerifier(),
 ).then((e) => {
   const v = e.verifier as Partial<WasmVerifier>;
   if (typeof v.warmUp === 'function') setTimeout(() => v.warmUp!(), WARM_UP_DELAY_MS);
@@ -35,7 +36,10 @@ const getEngine = (): Promise<Engine> => (engine ??= selectEngine(
  */
 const hasSubtle = typeof globalThis.crypto?.subtle?.verify === 'function';
 let p384: P384Check | undefined;
-const es384Check = (): P384Check => (p384 ??= hasSubtle ? createWebCryptoP384() : verifyP384Noble);
+const es384Check = (): P384Check => (p384 ??= hasSubtle
+  // noble's script only for a compressed key (SEC1 §2.3.4), which importKey need not take
+  ? webCryptoP384(async (key) => (await loadNobleFallback()).uncompressedP384(key))
+  : async (key, message, signature) => (await loadNobleFallback()).verifyP384Noble(key, message, signature));
 
 /** One result per item, in order: the noble engine checks ES384 itself; the WASM engine routes it. */
 async function verifyItems(items: readonly VerifyItem[]): Promise<boolean[]> {
@@ -52,6 +56,8 @@ export interface CryptoStatus {
   es384Engine: 'webcrypto' | 'noble';
   fallbackReason?: string;
   startMs: number;
+  /** Whether the noble script has been loaded into this worker (load-noble.ts: not while the WASM core serves). */
+  nobleLoaded: boolean;
 }
 
 const api = {
@@ -65,7 +71,7 @@ const api = {
     const e = await getEngine();
     const ed = 'ed25519Engine' in e.verifier ? (e.verifier as { ed25519Engine: EngineName }).ed25519Engine : e.engine;
     const es384Engine = e.engine === 'wasm' && hasSubtle ? 'webcrypto' : 'noble';
-    const s: CryptoStatus = { engine: e.engine, selfTest: e.selfTest, ed25519Engine: ed, es384Engine, startMs: e.startMs };
+    const s: CryptoStatus = { engine: e.engine, selfTest: e.selfTest, ed25519Engine: ed, es384Engine, startMs: e.startMs, nobleLoaded: isNobleLoaded() };
     if (e.fallbackReason) s.fallbackReason = e.fallbackReason;
     return s;
   },

@@ -5,7 +5,6 @@
  * without 'wasm-unsafe-eval' (compile throws a CompileError/EvalError). Either way, and if the
  * WASM engine fails its known-answer self-test, the noble verifier takes over.
  */
-import { createNobleVerifier } from './noble-verifier';
 import { selfTest } from './self-test';
 import type { Verifier } from './checked-verifier';
 
@@ -21,7 +20,11 @@ export interface Engine {
   startMs: number;
 }
 
-export async function selectEngine(loadWasm: () => Promise<Verifier>, now: () => number = () => performance.now()): Promise<Engine> {
+/**
+ * `loadNoble` gives the noble verifier: the worker loads its script only then (load-noble.ts);
+ * tests and Node pass `async () => createNobleVerifier()`.
+ */
+export async function selectEngine(loadWasm: () => Promise<Verifier>, loadNoble: () => Promise<Verifier>, now: () => number = () => performance.now()): Promise<Engine> {
   const t0 = now();
   let fallbackReason: string;
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -35,6 +38,6 @@ export async function selectEngine(loadWasm: () => Promise<Verifier>, now: () =>
       fallbackReason = `WebAssembly engine could not start: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
-  const verifier = createNobleVerifier();
+  const verifier = await loadNoble();
   return { engine: 'noble', verifier, selfTest: selfTest(verifier), fallbackReason, startMs: now() - t0 };
 }

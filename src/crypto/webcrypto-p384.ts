@@ -11,62 +11,13 @@
  * are decompressed here (SEC1 §2.3.4) rather than handed to importKey, whose support for them is
  * optional in the spec, so every browser answers alike.
  */
-import { p384 } from '@noble/curves/nist.js';
-import { toHex } from './input';
+import { uncompressedP384 } from './p384-decompress';
+import { webCryptoP384, type P384Check } from './webcrypto-p384-verify';
 
-/** One ES384 check; lengths already checked (lengthsFit). */
-export type P384Check = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>;
+export type { P384Check };
+export { uncompressedP384 };
 
-const ECDSA_P384 = { name: 'ECDSA', namedCurve: 'P-384' } as const;
-const ECDSA_SHA384 = { name: 'ECDSA', hash: 'SHA-384' } as const;
-/** Imported keys kept (IACA roots: a few per trust list); past this the cache starts afresh. */
-const KEY_CACHE_LIMIT = 64;
-const COMPRESSED_KEY_BYTES = 49;
-
-/**
- * SEC1 §2.3.4: a compressed key (0x02/0x03 ‖ x) as the 97-byte 0x04‖x‖y form, decompressed by
- * @noble/curves (already in the worker for the fallback engine), or null when it names no point.
- * A 97-byte key is returned as it is (importKey checks it).
- */
-export function uncompressedP384(publicKey: Uint8Array): Uint8Array | null {
-  if (publicKey.length !== COMPRESSED_KEY_BYTES) return publicKey;
-  if (publicKey[0] !== 0x02 && publicKey[0] !== 0x03) return null;
-  try {
-    return p384.Point.fromBytes(publicKey).toBytes(false);
-  } catch {
-    return null; // x ≥ p, or x³ − 3x + b has no square root
-  }
-}
-
-/** A view SubtleCrypto accepts (a Uint8Array over a plain ArrayBuffer). */
-function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
-}
-
+/** ES384 on WebCrypto with noble's decompression at hand (the yardstick, tests); the worker uses webCryptoP384. */
 export function createWebCryptoP384(subtle: SubtleCrypto = globalThis.crypto.subtle): (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array) => Promise<boolean> {
-  const keys = new Map<string, Promise<CryptoKey | null>>();
-
-  function importKey(raw: Uint8Array): Promise<CryptoKey | null> {
-    const id = toHex(raw);
-    let key = keys.get(id);
-    if (!key) {
-      if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
-      const point = uncompressedP384(raw);
-      // importKey refuses an invalid point (off the curve, a coordinate ≥ p, prefix not 04): false
-      key = point === null ? Promise.resolve(null)
-        : subtle.importKey('raw', own(point), ECDSA_P384, false, ['verify']).catch(() => null);
-      keys.set(id, key);
-    }
-    return key;
-  }
-
-  return async (publicKey, message, signature) => {
-    const key = await importKey(publicKey);
-    if (!key) return false;
-    try {
-      return await subtle.verify(ECDSA_SHA384, key, own(signature), own(message));
-    } catch {
-      return false;
-    }
-  };
+  return webCryptoP384(uncompressedP384, subtle);
 }

@@ -67,6 +67,17 @@ describe('ES384 in the crypto worker (WebCrypto beside the WASM core, noble in t
   ];
   const expected = [true, true, false, true, true, false, false, false, false, true];
 
+  it('loads the noble script only when it is needed: not for the WASM core, ES384 on WebCrypto or EdDSA; for a compressed P-384 key; at once for the noble engine', async () => {
+    const uncompressed = items.filter((item) => item.publicKey.length !== 49);
+    expect(await cryptoWorker().status()).toMatchObject({ engine: 'wasm', nobleLoaded: false });
+    expect(await workerSignatureVerifier().verifyBatch(uncompressed)).toEqual(expected.filter((_, i) => items[i]!.publicKey.length !== 49));
+    expect(await cryptoWorker().status()).toMatchObject({ nobleLoaded: false });
+    expect(await workerSignatureVerifier().verifyBatch([es384(p384Compressed, 'test', test)])).toEqual([true]);
+    expect(await cryptoWorker().status()).toMatchObject({ engine: 'wasm', nobleLoaded: true });
+    stopCryptoWorker();
+    expect(await cryptoWorker({ engine: 'noble' }).status()).toMatchObject({ engine: 'noble', selfTest: true, nobleLoaded: true });
+  });
+
   for (const engine of ['auto', 'noble'] as const) {
     it(`${engine === 'auto' ? 'WASM' : 'noble'} engine: a packed batch mixing ES256, EdDSA and ES384 answers in order`, async () => {
       const w = cryptoWorker({ engine });
