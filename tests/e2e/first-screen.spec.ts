@@ -1,0 +1,99 @@
+/**
+ * The first screen loads only what it shows (issue 18), against the production build: English
+ * words only (the Welsh catalogue is fetched for a Welsh first screen, before any word renders),
+ * the first screen's stylesheet only (the rest comes with the first lazy screen), and the crypto
+ * worker started once the page is idle, with nothing asked of it, its noble fallback script
+ * fetched only where the WASM core cannot serve.
+ */
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './demo-fixtures';
+
+const WELSH_CATALOGUE = /\/assets\/cy-[\w-]+\.js$/;
+const NOBLE_SCRIPT = /\/assets\/noble-fallback-[\w-]+\.js$/;
+
+/**
+ * Asks a crypto worker of the built app its status, speaking comlink's wire messages (APPLY, RAW
+ * values) as the app's client does; first forcing the noble engine when asked, as a browser
+ * without WebAssembly would get it.
+ */
+async function builtWorkerStatus(page: Page, workerUrl: string, forceNoble: boolean): Promise<Record<string, unknown>> {
+  return page.evaluate(async ({ url, noble }) => {
+    const worker = new Worker(url, { name: 'satchel-crypto-test' });
+    const call = (method: string, args: unknown[]) => new Promise<unknown>((resolve, reject) => {
+      const id = `${method}-${Math.random()}`;
+      worker.addEventListener('message', function answer(event: MessageEvent<{ id: string; type: string; value: unknown }>) {
+        if (event.data.id !== id) return;
+        worker.removeEventListener('message', answer);
+        if (event.data.type === 'HANDLER') reject(new Error(`${method} threw`)); else resolve(event.data.value);
+      });
+      worker.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
+    });
+    if (noble) await call('forceEngine', ['noble']);
+    const status = await call('status', []);
+    worker.terminate();
+    return status as Record<string, unknown>;
+  }, { url: workerUrl, noble: forceNoble });
+}
+const SCREENS_STYLESHEET = /\/assets\/screen-styles-[\w-]+\.css$/;
+
+/**
+ * The page's requests, its workers' included, but not the service worker's (which fetches every
+ * file to keep the app offline, the Welsh words among them, whatever the page shows).
+ */
+function requestsOf(page: Page): string[] {
+  const urls: string[] = [];
+  page.context().on('request', (request: Request) => {
+    if (!request.serviceWorker()) urls.push(request.url());
+  });
+  return urls;
+}
+
+test('an English first screen loads no Welsh words and only its own stylesheet, then warms the crypto worker when idle', async ({ page }) => {
+  const requested = requestsOf(page);
+  const worker = page.waitForEvent('worker', { predicate: (w) => /crypto-worker/.test(w.url()) });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up Satchel' })).toBeVisible();
+  // Nothing asked: the worker starts in idle time after the first screen (warm-signature-checking.ts).
+  const workerUrl = (await worker).url();
+
+  // The WASM core serves, and the noble script is not fetched; a phone without WebAssembly gets it.
+  expect(await builtWorkerStatus(page, workerUrl, false)).toMatchObject({ engine: 'wasm', selfTest: true, nobleLoaded: false });
+  expect(requested.filter((url) => NOBLE_SCRIPT.test(url))).toEqual([]);
+  expect(await builtWorkerStatus(page, workerUrl, true)).toMatchObject({ engine: 'noble', selfTest: true, nobleLoaded: true });
+  await expect.poll(() => requested.filter((url) => NOBLE_SCRIPT.test(url)).length).toBeGreaterThan(0);
+  expect(requested.filter((url) => WELSH_CATALOGUE.test(url))).toEqual([]);
+  expect(requested.filter((url) => SCREENS_STYLESHEET.test(url))).toEqual([]);
+  const stylesheets = await page.evaluate(() => Array.from(document.styleSheets, (sheet) => sheet.href ?? 'inline'));
+  expect(stylesheets).toHaveLength(1);
+  expect(stylesheets[0]).toMatch(/\/assets\/index-[\w-]+\.css$/);
+
+  // The next screen brings the screens' stylesheet (and every language's words) before it shows.
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await expect(page.getByRole('textbox', { name: 'PIN or passphrase', exact: true })).toBeVisible();
+  expect(requested.filter((url) => SCREENS_STYLESHEET.test(url))).toHaveLength(1);
+  expect(requested.filter((url) => WELSH_CATALOGUE.test(url))).toHaveLength(1);
+});
+
+test('a Welsh first screen fetches the Welsh words before any word renders: never English, never a key', async ({ page }) => {
+  const requested = requestsOf(page);
+  // Every heading and every text the page ever showed, from before the app's script runs.
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { seenTexts: string[] }).seenTexts = []);
+    new MutationObserver(() => {
+      const app = document.getElementById('app');
+      if (app?.textContent) seen.push(app.textContent);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto('/?lang=cy');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sefydlu Satchel' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  expect(requested.filter((url) => WELSH_CATALOGUE.test(url))).toHaveLength(1);
+  const seen = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const text of seen) {
+    expect(text).not.toContain('Set up Satchel');
+    expect(text).not.toContain('Start now');
+    // a message key shown instead of its words (start.title, nav.home, phase.tag…)
+    expect(text).not.toMatch(/\b(?:app|start|setup|vault|nav|phase|footer|language|offline|update)\.[a-z]/);
+  }
+});
