@@ -165,6 +165,12 @@ describe('who the answer may be for', () => {
     expect(verifier.posted).toHaveLength(0);
   });
 
+  it('an authority People still calls usable but the sharer last saw revoked (its view\'s status): not offered, reason revoked', async () => {
+    const views = { credential: async (id: string) => (id === 'lpa-mum' ? ({ id, personId: SELF_PERSON, typeName: { of: 'type', type: AUTHORITY_TYPE }, issuerName: { en: 'OPG' }, status: { state: 'revoked' }, claims: [] } as never) : undefined) };
+    sharer = createSharer({ vault, fetch: verifier.fetch, people, views });
+    await expect(read()).rejects.toMatchObject({ code: 'no-authority', details: { people: [{ personId: MUM, reason: 'revoked' }] } });
+  });
+
   it.each([
     ['an authority for another power', () => { people.authorities = [held('lpa-mum', MUM, 'health-and-welfare')]; }, 'other-power'],
     ['no authority for her', () => { people.authorities = []; }, 'no-authority'],
