@@ -179,6 +179,13 @@ describe('checkOnBehalf', () => {
     expect(otherDate?.failures).toEqual(['person-mismatch']);
   });
 
+  it('person-mismatch: the carer\'s own licence shown with the authority to act for Mum', async () => {
+    const adasLicence = issueSdJwtVc({ key: dvlaKey, plain: { iss: DVLA, vct: CREDENTIAL_TYPES.drivingLicence }, sd: { given_name: 'Ada', family_name: 'Jones', birth_date: '1980-03-03', portrait: 'data:' }, holderJwk: ada.jwk }).raw;
+    const outcome = await check({ identity: await present(adasLicence, ['given_name', 'family_name', 'birth_date', 'portrait'], ada), authority: await presentAuthority() });
+    expect(outcome?.failures).toEqual(['person-mismatch']);
+    expect(outcome?.ok).toBe(false);
+  });
+
   it('matches the donor to the person whatever the case, spacing and Unicode form of the names', async () => {
     const outcome = await check({ identity: await presentLicence(), authority: await presentAuthority(authority({ claims: { donor_given_name: ' MARGARET', donor_family_name: 'jones ' } })) });
     expect(outcome?.ok).toBe(true);
