@@ -17,6 +17,8 @@ const BATCH = 1000;
 const KNOWN_KEYS = 10;
 const SINGLES = 100;
 const ROUNDS = 5;
+/** Ed25519 single verification: more rounds, interleaved (the issue 18 target is a ratio in one run). */
+const ED_ROUNDS = 10;
 
 const post = (m: unknown): void => (self as unknown as Worker).postMessage(m);
 const now = (): number => performance.now();
@@ -60,7 +62,8 @@ async function main({ only, wasm: otherWasm }: BenchOptions): Promise<void> {
   // the single (unknown-key) cases; the best of ROUNDS rounds is reported, as for every case
   const rounds = (make: typeof p256Key, base: number) => Array.from({ length: ROUNDS }, (_, r) => unknownKeyItems(make, SINGLES, base + r * SINGLES));
   const esSingle = { wasm: rounds(p256Key, 100), noble: rounds(p256Key, 1100), webcrypto: rounds(p256Key, 2100) };
-  const edSingle = { wasm: rounds(ed25519Key, 100), noble: rounds(ed25519Key, 1100), webcrypto: rounds(ed25519Key, 2100) };
+  const edRounds = (base: number) => Array.from({ length: ED_ROUNDS }, (_, r) => unknownKeyItems(ed25519Key, SINGLES, base + r * SINGLES));
+  const edSingle = { wasm: edRounds(100), noble: edRounds(1100), webcrypto: edRounds(2100) };
   const esBatch = knownKeyItems(p256Key, BATCH, KNOWN_KEYS);
   const edBatch = knownKeyItems(ed25519Key, BATCH, KNOWN_KEYS);
   const kib = new Uint8Array(1024).map((_, i) => i * 13);
@@ -104,21 +107,40 @@ async function main({ only, wasm: otherWasm }: BenchOptions): Promise<void> {
 
   let edWebCrypto = true;
   if (runs('ed25519-single')) {
-    // warm every implementation's code first (JIT tiers; noble's base-point table) on keys no round uses
+    // Warm every implementation's code first, on keys no round uses, until its speed has settled
+    // (no batch of 20 beat the best by 3 % for a second; at most 15 s): V8 compiles WebAssembly
+    // with its baseline compiler first and optimises hot functions on background threads, which
+    // on a loaded machine can take seconds — measured before it had settled, the WASM core
+    // showed 190–650 µs instead of 110–120. noble's JIT and base-point table likewise.
     const warm = unknownKeyItems(ed25519Key, 20, 9500);
-    for (const it of warm) {
-      check(wasm.verifyEd25519(it.publicKey, it.message, it.signature), 'warm');
-      check(noble.verifyEd25519(it.publicKey, it.message, it.signature), 'warm');
+    for (const verify of [wasm.verifyEd25519.bind(wasm), noble.verifyEd25519.bind(noble)]) {
+      const start = now();
+      let best = Infinity, bestAt = start;
+      while (now() - bestAt < 1000 && now() - start < 15_000) {
+        const t0 = now();
+        for (const it of warm) check(verify(it.publicKey, it.message, it.signature), 'warm');
+        const ms = now() - t0;
+        if (ms < best * 0.97) bestAt = now();
+        best = Math.min(best, ms);
+      }
     }
-    add('ed25519-single', 'wasm', await singles(edSingle.wasm, (it) => wasm.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
-    add('ed25519-single', 'noble', await singles(edSingle.noble, (it) => noble.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
     try {
       for (const it of warm) check(await webcrypto.verifyEd25519(it.publicKey, it.message, it.signature), 'warm');
-      add('ed25519-single', 'webcrypto', await singles(edSingle.webcrypto, (it) => webcrypto.verifyEd25519(it.publicKey, it.message, it.signature)), SINGLES);
     } catch (e) {
       edWebCrypto = false;
       post({ progress: `WebCrypto Ed25519 unavailable: ${String(e)}` });
     }
+    // The three take turns round by round (a burst of load on a shared machine hits all alike);
+    // best of ED_ROUNDS, each round over its own fresh keys.
+    const best = { wasm: Infinity, noble: Infinity, webcrypto: Infinity };
+    for (let r = 0; r < ED_ROUNDS; r++) {
+      best.wasm = Math.min(best.wasm, await singles([edSingle.wasm[r]!], (it) => wasm.verifyEd25519(it.publicKey, it.message, it.signature)));
+      best.noble = Math.min(best.noble, await singles([edSingle.noble[r]!], (it) => noble.verifyEd25519(it.publicKey, it.message, it.signature)));
+      if (edWebCrypto) best.webcrypto = Math.min(best.webcrypto, await singles([edSingle.webcrypto[r]!], (it) => webcrypto.verifyEd25519(it.publicKey, it.message, it.signature)));
+    }
+    add('ed25519-single', 'wasm', best.wasm, SINGLES);
+    add('ed25519-single', 'noble', best.noble, SINGLES);
+    if (edWebCrypto) add('ed25519-single', 'webcrypto', best.webcrypto, SINGLES);
   }
 
   if (runs('ed25519-batch-known-keys')) {

@@ -40,9 +40,10 @@ import { sha512Final, sha512Init, sha512Update } from '../sha512';
 import { COMB_SPACING, COMB_TABLE_BYTES, COMB_NAF_WIDTH, combAccumulate, combBuild } from './comb';
 import {
   CACHED_BYTES, P3_BYTES, p1p1ToP2, p1p1ToP3, p3ToCached, pointAdd, pointConstantsInit,
-  pointDecode, pointDouble, pointIsIdentity, pointIsSmallOrder, pointMul8, pointSetIdentity,
+  pointDecode, pointDouble, pointIsIdentity, pointMul8, pointSetIdentity,
   pointSub,
 } from './point';
+import { feIsZero } from './field';
 import { halfSizeScalars } from './lattice';
 import { scalarIsCanonical, scalarMulAdd, scalarNegate, scalarReduce64, scalarToNaf } from './scalar';
 
@@ -99,7 +100,40 @@ const NAF_K: usize = memory.data(256);
  */
 export function decodePublicKey(out: usize, pk: usize): bool {
   if (!pointDecode(out, pk)) return false; // 5.1.3: invalid or non-canonical encoding
-  return !pointIsSmallOrder(out); // policy: small-order A rejected (noble zip215: false)
+  return !isSmallOrderEncoding(pk); // policy: small-order A rejected (noble zip215: false)
+}
+
+// The canonical encodings of the eight points of small order (the torsion subgroup E[8]):
+// (0, 1), (0, −1), (±sqrt(−1), 0) and the four points of order 8.
+const SMALL_ORDER_ENCODINGS: usize = memory.data<u8>([
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x80,
+  0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+  0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05,
+  0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+  0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x85,
+  0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+  0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0x7a,
+  0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67, 0x0f,
+  0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac, 0x03, 0xfa,
+  0xec, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+  0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f,
+]);
+
+/**
+ * For a key that decoded canonically: true when it is one of the eight small-order points.
+ * A canonical encoding names exactly one point, so comparing bytes is the same test as
+ * [8]A = O (point.ts pointIsSmallOrder, three doublings) at a fraction of the cost.
+ */
+function isSmallOrderEncoding(pk: usize): bool {
+  for (let i: usize = 0; i < 8; i++) {
+    if (memory.compare(pk, SMALL_ORDER_ENCODINGS + (i << 5), 32) == 0) return true;
+  }
+  return false;
 }
 
 /** RFC 8032 5.1.7 step 2: k = SHA-512(R ‖ A ‖ M) mod L into `out` (32 bytes). */
@@ -135,14 +169,19 @@ function oddMultiples(out: usize, p: usize): void {
   }
 }
 
-/** ACC ±= |digit|·P from its odd multiples: `subtract` when the digit's sign says so. */
+/**
+ * ACC ±= |digit|·P from its odd multiples: `subtract` when the digit's sign says so. `full`:
+ * ACC must come out in P3 (another addition follows); otherwise P2 is enough for the doubling
+ * that follows, one multiplication less.
+ */
 // @ts-ignore: decorator
 @inline
-function addDigit(odd: usize, digit: i32, subtract: bool): void {
+function addDigit(odd: usize, digit: i32, subtract: bool, full: bool): void {
   const e = odd + <usize>((digit > 0 ? digit : -digit) >> 1) * CACHED_BYTES;
   if (subtract) pointSub(P1, ACC, e);
   else pointAdd(P1, ACC, e);
-  p1p1ToP3(ACC, P1);
+  if (full) p1p1ToP3(ACC, P1);
+  else p1p1ToP2(ACC, P1);
 }
 
 /** Writes |x| of the 128-bit two's complement x (lo, hi words) as a 32-byte scalar; x < 0? */
@@ -205,12 +244,17 @@ export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize)
       continue;
     }
     p1p1ToP3(ACC, P1);
-    if (dc != 0) addDigit(A_ODD, dc, (dc > 0) != cNegative);
-    if (dd != 0) addDigit(R_ODD, dd, (dd > 0) != dNegative);
-    if (i < COMB_SPACING) combAccumulate(ACC, B_TABLE, NAF_S, i, false);
+    const comb = i < COMB_SPACING;
+    if (dc != 0) addDigit(A_ODD, dc, (dc > 0) != cNegative, dd != 0 || comb);
+    if (dd != 0) addDigit(R_ODD, dd, (dd > 0) != dNegative, comb);
+    if (comb) combAccumulate(ACC, B_TABLE, NAF_S, i, false);
   }
-  pointMul8(P3T, ACC);
-  return pointIsIdentity(P3T) ? 1 : 0;
+  // [8]·ACC = O  ⟺  [4]·ACC has order 1 or 2  ⟺  its X is 0 (the points (0, ±1)).
+  pointDouble(P1, ACC);
+  p1p1ToP2(P3T, P1);
+  pointDouble(P1, P3T);
+  p1p1ToP2(P3T, P1);
+  return feIsZero(P3T) ? 1 : 0;
 }
 
 /**
@@ -231,7 +275,7 @@ function verifyFullScalars(sig: usize): i32 {
       continue;
     }
     p1p1ToP3(ACC, P1);
-    if (d != 0) addDigit(A_ODD, d, d > 0); // −[k]A: subtract positive digits
+    if (d != 0) addDigit(A_ODD, d, d > 0, true); // −[k]A: subtract positive digits
     if (i < COMB_SPACING) combAccumulate(ACC, B_TABLE, NAF_S, i, false);
   }
   return finishWithR();
