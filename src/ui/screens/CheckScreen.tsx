@@ -100,7 +100,8 @@ export function CheckScreen() {
           onInput={setVerifierName} autocomplete="organization" error={errors[0]?.text} />
         <div class="govuk-button-group">
           <button type="submit" class="govuk-button" disabled={start.busy}>{t('check.start')}</button>
-          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void quickShow()}>{t('check.quickShow')}</button>
+          {/* A quick-show code holds one credential: it cannot carry someone's credential and the authority together. */}
+          {!onBehalf && <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void quickShow()}>{t('check.quickShow')}</button>}
         </div>
         {/* Someone acting for another person (docs/carers.md): the two on-behalf purposes in place of the others, so "Show my code" stays on the first screen. */}
         <p class="govuk-body-s">
@@ -110,7 +111,7 @@ export function CheckScreen() {
           </button>
         </p>
         <CheckReadiness checker={checker} />
-        <p class="govuk-body-s">{t('check.quickShowHint')}</p>
+        {!onBehalf && <p class="govuk-body-s">{t('check.quickShowHint')}</p>}
         <p class="govuk-body-s">{t('check.intro')}</p>
         <p class="govuk-body-s"><Link class="govuk-link" href="/check/licence">{t('check.licenceLink')}</Link></p>
         <p class="govuk-body-s"><Link class="govuk-link" href="/check/card">{t('check.paperCardLink')}</Link></p>

@@ -155,6 +155,9 @@ describe('the check screen\'s purposes', () => {
       await expect.poll(text).toContain(w['purpose.identity-for-finance']);
       expect(text()).not.toContain(t['check.purpose.over18']);
       expect(host.querySelector<HTMLInputElement>('#purpose-identity-for-finance')!.checked).toBe(true);
+      // A quick-show code holds one credential, never the person's and the authority together: not offered here.
+      expect([...host.querySelectorAll('button')].map((b) => b.textContent?.trim())).not.toContain(t['check.quickShow']);
+      expect(text()).not.toContain(t['check.quickShowHint']);
       expect(text()).toContain(w['purpose.identity-for-health']);
       expect(text()).toContain(w['purpose.identity-for-financeHint']);
       const start = [...host.querySelectorAll('button')].find((b) => b.textContent?.trim() === t['check.start'])!;
