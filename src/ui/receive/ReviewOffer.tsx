@@ -49,7 +49,8 @@ export function ReviewOffer({ offer, onDone }: { offer: OfferSummary; onDone(res
   const people = usePeopleList();
   const { selected } = usePeople();
   const [whose, setWhose] = useState<string>();
-  const askWhose = hasOthers(people);
+  // An authority (the carer's own, bound to their key) always goes into the holder's own space: not asked.
+  const askWhose = hasOthers(people) && !offer.credentials.every((credential) => credential.holdersOwn);
   const personId = whose ?? (people?.some((person) => person.id === selected) ? selected : SELF_PERSON);
   const accept = useSubmit(async () => {
     if (offer.txCode && !code.trim()) return setErrors([{ field: 'tx-code', words: (tr) => tr('review.error.noCode') }]);

@@ -6,6 +6,7 @@
  */
 import type { TrustedIssuer } from '../../credentials/index';
 import type { ClaimMetadata, CredentialConfigurationMetadata, CredentialOffer, IssuerMetadata } from '../../protocols/openid4vci/index';
+import { AUTHORITY_TYPE } from '../../credentials/on-behalf';
 import { labelFromName, localise } from '../shared';
 import { ReceiveError, type OfferSummary } from './receive-api';
 import type { Localised } from '../shared';
@@ -36,7 +37,10 @@ export function offerSummary(offerId: string, offer: CredentialOffer, issuer: Tr
     const config = metadata?.configurations[id];
     if (metadata && !config) throw new ReceiveError('unreadable-offer', `The issuer does not describe the offered credential ${id}. Ask the issuer for a new offer.`);
     if (config) checkTypeAllowed(issuer, offeredTypes(config));
-    return { configurationId: id, name: localise(config?.display, labelFromName(id).en), claims: (config?.claims ?? []).map(claimLabel) };
+    const credential: OfferSummary['credentials'][number] = { configurationId: id, name: localise(config?.display, labelFromName(id).en), claims: (config?.claims ?? []).map(claimLabel) };
+    // Kept in the holder's own space whoever is chosen (store-credential.ts): the review does not ask.
+    if (offeredTypes(config).includes(AUTHORITY_TYPE)) credential.holdersOwn = true;
+    return credential;
   });
   const summary: OfferSummary = { offerId, issuer: { id: issuer.id, name: { ...issuer.name } }, credentials };
   // OpenID4VCI §4.1.1: no pre-authorised code → the person signs in at the issuer (sign-in.ts).

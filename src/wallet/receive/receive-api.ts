@@ -42,6 +42,12 @@ export interface OfferSummary {
     name: Localised;
     /** What it contains, from the issuer metadata's claim display names. */
     claims: Localised[];
+    /**
+     * An authority to act for someone (AUTHORITY_TYPE, docs/carers.md): bound to the holder's own
+     * key, it is always kept in the holder's own space whatever `personId` accept is given, so the
+     * review does not ask whose it is.
+     */
+    holdersOwn?: true;
   }[];
   /** Present when the offer needs a transaction code (sent separately, e.g. by letter). */
   txCode?: { length?: number; inputMode: 'numeric' | 'text'; description?: Localised };

@@ -12,6 +12,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../../../src/ui/i18n/en';
 import { PEOPLE_WORDS } from '../../../../src/ui/people/people-words';
 import { SELF_PERSON } from '../../../../src/wallet/shared';
+import { render } from 'preact';
+import { I18nProvider } from '../../../../src/ui/i18n/context';
+import { PeopleProvider } from '../../../../src/ui/people/PeopleContext';
+import { ReceiverProvider } from '../../../../src/ui/receive/ReceiverContext';
+import { ReviewOffer } from '../../../../src/ui/receive/ReviewOffer';
+import { VaultProvider } from '../../../../src/ui/vault/VaultContext';
+import type { OfferSummary } from '../../../../src/wallet/receive';
 import { cleanUpVaults, PIN } from '../../support/vault-helpers';
 import { carerApp, click, control, go, host, listedIds, receiveLicence, shows, text, typeInto, type CarerApp } from './support';
 
@@ -193,6 +200,25 @@ describe('People screens', () => {
     expect(file.entries.every((entry) => entry.personId === mum.id)).toBe(true);
     // Everything else stays as it was: the whole log's export is still there.
     expect(text()).toContain(en['activity.export']);
+  });
+
+  it('does not ask whose an authority is: it always goes into the holder\'s own space', async () => {
+    await app.people.add('Mum');
+    const offered = (id: string, holdersOwn: boolean): OfferSummary => ({
+      offerId: id, issuer: { id: 'https://opg.example.gov.uk', name: { en: 'Office of the Public Guardian' } },
+      credentials: [{ configurationId: id, name: { en: id }, claims: [], ...(holdersOwn ? { holdersOwn: true as const } : {}) }],
+    });
+    await act(() => render(
+      <I18nProvider initial="en"><VaultProvider vault={app.vault}><ReceiverProvider receiver={app.receiver}><PeopleProvider people={app.people}>
+        <div data-testid="licence"><ReviewOffer offer={offered('driving_licence', false)} onDone={() => undefined} /></div>
+        <div data-testid="authority"><ReviewOffer offer={offered('lasting_power_of_attorney', true)} onDone={() => undefined} /></div>
+      </PeopleProvider></ReceiverProvider></VaultProvider></I18nProvider>,
+      host,
+    ));
+    // Once the people are read the licence's review asks; the authority's, read the same way, does not.
+    await expect.poll(() => host.querySelector('[data-testid="licence"] [data-testid="whose-is-this"]')).not.toBeNull();
+    expect(host.querySelector('[data-testid="authority"] #accept')).not.toBeNull();
+    expect(host.querySelector('[data-testid="authority"] [data-testid="whose-is-this"]')).toBeNull();
   });
 
   it('with no one added, the home screen is as before: no switcher, "Your credentials"', async () => {
