@@ -207,6 +207,17 @@ describe('checkOnBehalf', () => {
     expect((await check({ authority: await presentAuthority() }))?.failures).toEqual(['person-claims-missing']);
   });
 
+  it('reads an mDL\'s name and date of birth by element (its namespaces as the verify report gives them)', async () => {
+    const reports = await verifyPresentations([await presentAuthority()], { trustList, verifier: nobleVerifier, now: NOW, audience: AUD, nonce: NONCE, fetchStatusList: async () => statusList });
+    const mdl = onBehalfCredentialOf('identity_mso_mdoc', {
+      valid: true, format: 'mso_mdoc', issuer: { id: DVLA }, type: 'org.iso.18013.5.1.mDL', checks: [],
+      claims: { 'org.iso.18013.5.1': { given_name: 'Margaret', family_name: 'Jones', birth_date: '1951-05-14' } },
+    });
+    expect(mdl.claims).toMatchObject({ given_name: 'Margaret', family_name: 'Jones', birth_date: '1951-05-14' });
+    const outcome = checkOnBehalf({ credentials: [mdl, onBehalfCredentialOf('authority', reports[0]!)], authorityQueryId: 'authority', powerAsked: POWER });
+    expect(outcome).toMatchObject({ ok: true, failures: [] });
+  });
+
   it('says every failure at once', async () => {
     const outcome = await check({ identity: await presentLicence(), authority: await presentAuthority(authority({ idx: 1, exp: NOW_S - 86_400, claims: { donor_family_name: 'Smith', power: 'health-and-welfare' } }), stranger) });
     expect(outcome?.failures).toEqual(['authority-revoked', 'authority-expired', 'authority-not-bound', 'person-mismatch', 'power-not-covered']);
