@@ -4,7 +4,7 @@
  * A waiting version is activated only through `applyUpdate()`, i.e. when the person agrees:
  * the app never reloads itself in the middle of a task (docs/architecture.md, convention 7).
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 /** How often a long-open app looks for a new version when it comes back to the foreground. */
 export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
@@ -22,9 +22,16 @@ export function registerServiceWorker(events: ServiceWorkerEvents): void {
     events.onOfflineReadiness('unsupported');
     return;
   }
-  const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
-
   events.onOfflineReadiness(navigator.serviceWorker.controller ? 'ready' : 'pending');
+  // workbox-window is fetched once the first screen is up, not with it (issue 18): registering
+  // waits for the page's load event anyway. Offline, the service worker serves it from its cache.
+  import('workbox-window').then(
+    ({ Workbox: WorkboxWindow }) => listen(new WorkboxWindow(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), events),
+    () => events.onOfflineReadiness('unsupported'),
+  );
+}
+
+function listen(workbox: Workbox, events: ServiceWorkerEvents): void {
   workbox.addEventListener('activated', (event) => {
     if (!event.isUpdate) events.onOfflineReadiness('ready');
   });
