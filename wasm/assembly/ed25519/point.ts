@@ -175,11 +175,6 @@ export function pointMul8(r: usize, p: usize): void {
   p1p1ToP3(r, M1);
 }
 
-/** True when [8]·p is the neutral element (p has small order: 1, 2, 4 or 8). */
-export function pointIsSmallOrder(p: usize): bool {
-  pointMul8(M2 + 0, p);
-  return pointIsIdentity(M2);
-}
 
 const U: usize = memory.data(40);
 const V: usize = memory.data(40);

@@ -127,7 +127,7 @@ const SMALL_ORDER_ENCODINGS: usize = memory.data<u8>([
 /**
  * For a key that decoded canonically: true when it is one of the eight small-order points.
  * A canonical encoding names exactly one point, so comparing bytes is the same test as
- * [8]A = O (point.ts pointIsSmallOrder, three doublings) at a fraction of the cost.
+ * [8]A = O (three doublings and a reduction, point.ts pointMul8) at a fraction of the cost.
  */
 function isSmallOrderEncoding(pk: usize): bool {
   for (let i: usize = 0; i < 8; i++) {
