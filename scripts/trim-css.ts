@@ -11,7 +11,7 @@
  *   written whole (a test refuses one built from pieces: tests/unit/scripts/trim-css.test.ts).
  * - `trimGovukCss()`, the Vite plugin running it in the build with what src/ui and index.html name.
  * - `firstScreenStyled()`, a Vite plugin that fails the build when the first screen's script names
- *   a GOV.UK class that only a lazily loaded stylesheet styles (src/ui/styles/app.scss says which
+ *   a GOV.UK class that only a lazily loaded stylesheet styles (src/ui/styles/first-screen.scss says which
  *   components the first screen has).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -131,7 +131,7 @@ export function firstScreenStyled(): Plugin {
           }
         }
         if (unstyled.size > 0) {
-          this.error(`the first screen uses ${[...unstyled].join(', ')}, styled only by a stylesheet that loads later: add the component to src/ui/styles/app.scss`);
+          this.error(`the first screen uses ${[...unstyled].join(', ')}, styled only by a stylesheet that loads later: add the component to src/ui/styles/first-screen.scss`);
         }
       },
     },

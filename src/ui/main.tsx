@@ -6,7 +6,7 @@ import { warmSignatureChecking } from '../wallet/app';
 import { createVault } from '../wallet/vault';
 import { App } from './App';
 import { takeOfferLinkFromAddress } from './receive/offer-link';
-import './styles/app.scss';
+import './styles/first-screen.scss';
 
 // GOV.UK Frontend's "JavaScript is available" hooks, set here because the CSP forbids inline script.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
