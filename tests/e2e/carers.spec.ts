@@ -60,9 +60,11 @@ test('a carer acts for Mum: her licence and the authority, the bank online and a
   await setUpVault(carer);
 
   // Ada's own licence (so both people hold one), then "Mum", Margaret's licence into her space, the LPA into Ada's own.
+  await goInApp(carer, '/people/add');
+  await look(carer, testInfo, 'add-person-en');
   await addPerson(carer, 'Mum');
-  await receiveFor(carer, await licenceOffer(carer, demo, /^Ada Jones/), DVLA, 'You');
   await look(carer, testInfo, 'people-en');
+  await receiveFor(carer, await licenceOffer(carer, demo, /^Ada Jones/), DVLA, 'You');
   await receiveFor(carer, await licenceOffer(carer, demo, /^Margaret Jones/), DVLA, 'Mum', async () => look(carer, testInfo, 'whose-is-this-en'));
   // The clerk's own computer: it stays online when the carer's phone loses its signal.
   const admin = await (await browser.newContext()).newPage();
@@ -98,6 +100,8 @@ test('a carer acts for Mum: her licence and the authority, the bank online and a
   await look(carer, testInfo, 'home-mum-cy');
   await goInApp(carer, '/people');
   await look(carer, testInfo, 'people-cy');
+  await goInApp(carer, '/people/add');
+  await look(carer, testInfo, 'add-person-cy');
   await switchLanguage(carer, 'en');
 
   // Online, same device: the community bank asks for Mum's identity and the authority; it says who acted for whom.
@@ -111,6 +115,7 @@ test('a carer acts for Mum: her licence and the authority, the bank online and a
   await expect(carer).toHaveURL(new RegExp(`^${demo.bank.url}`), { timeout: 30_000 });
   await expect(carer.locator('#on-behalf')).toHaveText(`${PRESENTED}, valid until ${aYearFromToday()}`, { timeout: 30_000 });
   await expect(carer.locator('.pass')).toHaveText('The credential verified.');
+  await look(carer, testInfo, 'bank-result-en');
 
   // In person, no signal: a second phone checks "Identity of someone they act for: money and property".
   await carer.goto('/');
@@ -122,6 +127,10 @@ test('a carer acts for Mum: her licence and the authority, the bank online and a
   await expect(checker.getByTestId('offline-readiness')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await goOffline(checker);
   await openRequest(carer, await showRequestAs(checker, FINANCE_PURPOSE, 'Cardiff Community Bank'));
+  await switchLanguage(carer, 'cy');
+  await expect(carer.getByTestId('on-behalf')).toContainText('Rydych chi’n gweithredu ar ran Mum (Margaret Jones) o dan atwrneiaeth arhosol (eiddo a materion ariannol).');
+  await look(carer, testInfo, 'consent-on-behalf-cy');
+  await switchLanguage(carer, 'en');
   await consentOnMumsBehalf(carer, /Cardiff Community Bank/);
   const passed = await scanAnswer(checker, await answerFrames(carer.getByTestId('response-qr'), carer));
   await expect(passed).toHaveAttribute('data-verdict', 'pass');
