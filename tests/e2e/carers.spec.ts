@@ -7,7 +7,8 @@
  * (in person, no signal, purpose identity-for-finance: pass, the same line). The clerk revokes the
  * authority on the admin page while the carer's phone has no signal (so her Satchel still thinks
  * it good): the checker, after refreshing its status lists online, then offline again, fails the
- * next check with the reason. axe clean on the new screens; English and Welsh; screenshots at 360×740.
+ * next check with the reason; back online, her own Satchel no longer offers to answer for Mum. axe
+ * clean on the new screens; English and Welsh; screenshots at 360×740.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
@@ -166,4 +167,15 @@ test('a carer acts for Mum: her licence and the authority, the bank online and a
   await switchLanguage(checker, 'cy');
   await expect(checker.getByTestId('on-behalf')).toContainText('Mae’r awdurdod i weithredu ar eu rhan wedi’i ganslo');
   await look(checker, testInfo, 'check-on-behalf-revoked-cy');
+
+  // Back online, the carer's own Satchel learns the authority was cancelled and no longer offers to answer for Mum.
+  await carer.context().setOffline(false);
+  await expect(async () => {
+    await carer.goto(demo.bank.url);
+    await carer.getByRole('button', { name: 'Open an account for someone I act for' }).click();
+    await carer.getByRole('link', { name: 'open Satchel to share' }).click();
+    await unlock(carer);
+    await expect(carer.locator('main')).toContainText('Mum: your lasting power of attorney for them has been cancelled.', { timeout: 15_000 });
+  }).toPass({ timeout: 120_000 });
+  await expect(carer.getByTestId('on-behalf')).toHaveCount(0);
 });
