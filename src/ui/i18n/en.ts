@@ -287,6 +287,7 @@ export const en = {
   'receive.error.offline': 'You are offline. Satchel has kept the offer and will finish when you are back online.',
   'receive.error.server': 'The department’s service is not working properly right now. Nothing has been saved. Try again later.',
   'receive.error.verification': 'The credential failed Satchel’s checks, so it has not been saved. Contact the department.',
+  'receive.error.personRemoved': 'The person this credential was for has been removed from Satchel, so it has not been saved. If it is still needed, add them again and ask the department for a new offer.',
   'receive.error.typeNotAllowed': 'This department is not allowed to issue this kind of credential, so it has not been saved.',
   'nav.check': 'Check someone',
   'nav.activity': 'Activity',
@@ -356,6 +357,10 @@ export const en = {
   'quick.cannot': 'Your {type} cannot show “{purpose}”.',
   'quick.useInstead': 'Use your {type} instead',
   'quick.noneCan': 'None of your credentials can show this. You can tick what to show from your {type} below.',
+  // With people added (issue 16): whose credential it is, "Mum's driving licence" (src/ui/people/people-words.ts whoseType).
+  'quick.cannotWhose': '{whose} cannot show “{purpose}”.',
+  'quick.useInsteadWhose': 'Use {whose} instead',
+  'quick.noneCanWhose': 'No credential in Satchel can show this. You can tick what to show from {whose} below.',
   'quick.unusableHidden': 'Cancelled and expired credentials are not listed: they would not pass a check.',
   'quick.error.mdoc': 'Your {type} cannot be shown with quick show: it can only answer a request. Ask the person checking to show their Satchel code, and scan it.',
   'quick.mdocHidden': 'Mobile driving licences (mDL) are not listed: they can only answer a request. Ask the person checking to show their Satchel code.',

@@ -26,7 +26,8 @@ export function receiveErrorMessage(t: Translate, error: unknown): string {
     case 'server-error':
       return t('receive.error.server');
     case 'verification-failed':
-      return t('receive.error.verification');
+      // An offer that waited while the person it was for was removed (store-credential.ts): nothing for the department to put right.
+      return error.details.reasons?.includes('person-removed') ? t('receive.error.personRemoved') : t('receive.error.verification');
     case 'type-not-allowed':
       return t('receive.error.typeNotAllowed');
     case 'locked':

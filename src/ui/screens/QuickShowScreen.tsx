@@ -16,9 +16,10 @@ import { useShare } from '../share/ShareContext';
 import { NameText } from '../components/NameText';
 import { nameText } from '../i18n/names';
 import { usePeople } from '../people/PeopleContext';
-import { whoseType } from '../people/people-words';
+import { PEOPLE_WORDS, whoseType } from '../people/people-words';
 import { hasOthers, personOf, usePeopleList } from '../people/use-people-list';
 import { AssistedUseNote } from '../share/OnBehalfNote';
+import { inSentence } from '../share/on-behalf-words';
 import { PersonBadge } from '../share/PersonBadge';
 import { SELF_PERSON } from '../../wallet/shared';
 
@@ -150,6 +151,17 @@ export function QuickShowScreen() {
   const showWhose = hasOthers(people);
   const whose = (c: CredentialView) => (showWhose && people ? whoseType(personOf(people, c.personId), nameText(c.typeName, language), language) : nameText(c.typeName, language));
   const owner = credential && people ? personOf(people, credential.personId) : undefined;
+  /**
+   * "Mum's driving licence" / "your driving licence" inside a sentence (Welsh "trwydded yrru Mum",
+   * "eich trwydded yrru"): the words about a credential in the "cannot show" note say whose it is,
+   * never "your" for Mum's.
+   */
+  const whoseInSentence = (c: CredentialView) => {
+    const person = personOf(people!, c.personId);
+    const leads = person.id === SELF_PERSON || PEOPLE_WORDS[language]['whose.other'].startsWith('{type}');
+    return leads ? inSentence(whose(c)) : whose(c);
+  };
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
   const purposeLabel = (p: Purpose) => t(PURPOSES.find((x) => x.purpose === p)!.label);
   return (
     <form onSubmit={show.submit} noValidate>
@@ -182,14 +194,18 @@ export function QuickShowScreen() {
       </div>
       {cannot && (
         <div class="govuk-inset-text" role="status" data-testid="purpose-cannot">
-          <p class="govuk-body">{t('quick.cannot', { type: typeName, purpose: purposeLabel(cannot.purpose) })}</p>
+          <p class="govuk-body">{showWhose && credential
+            ? sentence(t('quick.cannotWhose', { whose: whoseInSentence(credential), purpose: purposeLabel(cannot.purpose) }))
+            : t('quick.cannot', { type: typeName, purpose: purposeLabel(cannot.purpose) })}</p>
           {cannot.others.length === 0
-            ? <p class="govuk-body">{t('quick.noneCan', { type: typeName })}</p>
+            ? <p class="govuk-body">{showWhose && credential && credential.personId !== SELF_PERSON
+              ? t('quick.noneCanWhose', { whose: whoseInSentence(credential) })
+              : t('quick.noneCan', { type: typeName })}</p>
             : (
               <div class="govuk-button-group">
                 {cannot.others.map((c) => (
                   <button type="button" key={c.id} class="govuk-button govuk-button--secondary" onClick={() => void usePurpose(cannot.purpose, c.id)}>
-                    {t('quick.useInstead', { type: nameText(c.typeName, language) })}
+                    {showWhose ? t('quick.useInsteadWhose', { whose: whoseInSentence(c) }) : t('quick.useInstead', { type: nameText(c.typeName, language) })}
                   </button>
                 ))}
               </div>
