@@ -10,8 +10,7 @@
  * only the authority's type.
  */
 import { clientAuthenticationNone, type CallbackContext, type Jwk, type JwtSignerJwk } from '@openid4vc/oauth2';
-import { Openid4vciClient } from '@openid4vc/openid4vci';
-import { setGlobalConfig } from '@openid4vc/utils';
+import { Openid4vciClient, setGlobalConfig } from '@openid4vc/openid4vci';
 import { digest, ES256 } from '@sd-jwt/crypto-nodejs';
 import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
