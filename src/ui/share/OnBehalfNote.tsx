@@ -28,8 +28,8 @@ export function OnBehalfNote({ request, onBehalf, person, personId, shown, onCha
   const typeLeads = PEOPLE_WORDS[language]['whose.other'].startsWith('{type}');
   const whose = shown.map((c) => whoseType(person, nameText(c.typeName, language), language)).map((p) => (typeLeads ? inSentence(p) : p)).join(', ');
   return (
-    <div class="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-4" data-testid="on-behalf">
-      <p class="govuk-body govuk-!-margin-bottom-0">
+    <div class="govuk-!-margin-bottom-1" data-testid="on-behalf">
+      <p class="govuk-body-s govuk-!-margin-bottom-0">
         <PersonBadge person={person} />{donor ? w('onBehalf.actingFor', { name: person.name, donor, power }) : w('onBehalf.actingForNoDonor', { name: person.name, power })}{' '}
         {w('onBehalf.willSee', { verifier: verifierText(request, language), whose })}
       </p>
@@ -48,8 +48,8 @@ export function AssistedUseNote({ person, shown }: { person: Person; shown: Pick
   const w = onBehalfWords(language);
   const types = shown.map((c) => inSentence(nameText(c.typeName, language))).join(', ');
   return (
-    <div class="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-4" data-testid="assisted-use">
-      <p class="govuk-body govuk-!-margin-bottom-0">
+    <div class="govuk-!-margin-bottom-1" data-testid="assisted-use">
+      <p class="govuk-body-s govuk-!-margin-bottom-0">
         {w('assisted.helping', { name: person.name, type: types })} {w('assisted.notAuthority')}
       </p>
     </div>

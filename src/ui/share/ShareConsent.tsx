@@ -10,6 +10,7 @@ import { localise } from '../components/LocalisedText';
 import { useI18n } from '../i18n/context';
 import { nameText } from '../i18n/names';
 import { usePeople } from '../people/PeopleContext';
+import { whoseType } from '../people/people-words';
 import { hasOthers, personOf, SELF } from '../people/use-people-list';
 import { navigate } from '../router';
 import { CandidateSummary, candidateLine } from './CandidateSummary';
@@ -111,6 +112,11 @@ export function ShareConsent({ request, onShown, onDeclined }: { request: ShareR
   // The person's own credentials in this answer (on someone's behalf, all but the authority).
   const theirs = queryIds.filter((q) => q !== onBehalf?.authorityQueryId).map((q) => picked[q]).filter((c): c is ShareCandidate => c !== undefined);
   const whoseIs = (c: ShareCandidate) => (showWhose ? personOf(people, c.personId) : undefined);
+  const assisted = !onBehalf && personId !== SELF_PERSON;
+  // Someone else's credential: the note above says whose, for what, and who sees it, and one line
+  // per credential says what it shares; which credential, each claim's box and what is not shared
+  // go behind "Check or change what is shared", so that Share stays on a phone's first screen.
+  const tucked = onBehalf !== undefined || assisted;
   if (onBehalf && askWho) {
     const asker = request.verifier?.kind === 'registered' ? localise(request.verifier.name, language) : request.verifierName;
     return <WhoIsThisFor onBehalf={onBehalf} people={people} value={personId} asker={asker ? t('consent.asker', { name: asker }) : t('consent.askerUnknown')}
@@ -127,79 +133,110 @@ export function ShareConsent({ request, onShown, onDeclined }: { request: ShareR
       )}
       {onBehalf && <OnBehalfNote request={request} onBehalf={onBehalf} person={person} personId={personId} shown={theirs}
         onChange={onBehalf.people.length > 1 ? () => setAskWho(true) : undefined} />}
-      {!onBehalf && personId !== SELF_PERSON && <AssistedUseNote person={person} shown={theirs} />}
+      {assisted && <AssistedUseNote person={person} shown={theirs} />}
+      {tucked && <SharingSummary shown={theirs.map((c) => ({ candidate: c, ticked: chosen[c.queryId] ?? new Set<string>() }))} person={person} />}
       {several && !onBehalf && <p class="govuk-body" data-testid="several">{t('consent.several', { total: queryIds.length })}</p>}
-      {queryIds.map((queryId, q) => {
-        const candidates = candidatesFor(queryId);
-        const candidate = picked[queryId];
-        if (!candidate) return null;
-        const ticked = chosen[queryId] ?? new Set<string>();
-        const notChosen = [...candidate.requested, ...candidate.notShared].filter((c) => !ticked.has(pathKey(c.path)));
-        const pick = (c: ShareCandidate) => {
-          // Assisted use: picking another person's credential makes the whole answer theirs.
-          if (!onBehalf && c.personId !== personId) {
-            const next = picksFor(c.personId);
-            next[queryId] = c;
-            setPersonId(c.personId);
-            setPicked(next);
-            setChosen(Object.fromEntries(Object.entries(next).map(([k, v]) => [k, askedFor(v)])));
-            return;
-          }
-          setPicked({ ...picked, [queryId]: c });
-          setChosen({ ...chosen, [queryId]: askedFor(c) });
-        };
-        const isAuthority = queryId === onBehalf?.authorityQueryId;
-        return (
-          <section key={queryId} data-testid={`query-${queryId}`}>
-            {several && !onBehalf && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: queryIds.length, type: nameText(candidate.typeName, language) })}</h2>}
-            {candidates.length > 1 && (
-              <div class="govuk-form-group">
-                <fieldset class="govuk-fieldset">
-                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('consent.which')}</legend>
-                  <div class="govuk-radios">
-                    {candidates.map((c, i) => {
-                      const id = several ? `candidate-${q}-${i}` : `candidate-${i}`;
-                      const whose = whoseIs(c);
-                      const { title, validity } = candidateLine(c, t, language, whose);
-                      return (
-                        <div class="govuk-radios__item" key={c.credentialId}>
-                          <input class="govuk-radios__input" id={id} type="radio" name={`candidate-${queryId}`} aria-describedby={validity ? `${id}-hint` : undefined}
-                            checked={c.credentialId === candidate.credentialId} onChange={() => pick(c)} />
-                          <label class="govuk-label govuk-radios__label" for={id} data-person={c.personId}>{whose && <PersonBadge person={whose} />}{title}</label>
-                          {validity && <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">{validity}</div>}
-                        </div>
-                      );
-                    })}
-                  </div>
-                </fieldset>
-              </div>
-            )}
-            {candidates.length === 1 && <CandidateSummary candidate={candidate} person={whoseIs(candidate)} testId={several ? `candidate-${queryId}` : 'candidate'} />}
-            {isAuthority
-              // The authority goes with every claim asked: without them a checker cannot tell whom it is for, or what for.
-              ? (
-                <details class="govuk-details govuk-!-margin-bottom-4" data-testid="authority-claims">
-                  <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{onBehalfWords(language)('onBehalf.authorityShares')}</span></summary>
-                  <div class="govuk-details__text">{candidate.requested.map((c, i) => <>{i > 0 && ', '}<NameText name={c.label} /></>)}</div>
-                </details>
-              )
-              : candidate.whole
-                ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} beyondHint={whoIsAskingWords(language)('consent.beyondHint')} />
-                : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'} retainedHint={t('consent.retained')}
-                  beyondHint={whoIsAskingWords(language)('consent.beyondHint')} onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
-            {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
-            {!isAuthority && notChosen.length > 0 && (
-              <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
-                <strong>{t('consent.willNotShare')}:</strong> {notChosen.map((c) => nameText(c.label, language)).join(', ')}
-              </p>
-            )}
-          </section>
-        );
-      })}
+      {tucked
+        ? (
+          <details class="govuk-details govuk-!-margin-bottom-2" data-testid="share-details">
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{onBehalfWords(language)('share.details')}</span></summary>
+            <div class="govuk-details__text">{sections()}</div>
+          </details>
+        )
+        : sections()}
       <div class="govuk-button-group">
         <button type="submit" id="share" class="govuk-button" disabled={share.busy || decline.busy || !complete}>{t('consent.share')}</button>
         <button type="button" id="decline" class="govuk-button govuk-button--secondary" disabled={share.busy || decline.busy} onClick={decline.submit}>{t('consent.cancel')}</button>
       </div>
     </form>
+  );
+
+  /** Each credential query's section: which credential, what it shares (a choice), what it does not. */
+  function sections() {
+    return queryIds.map((queryId, q) => {
+      const candidates = candidatesFor(queryId);
+      const candidate = picked[queryId];
+      if (!candidate) return null;
+      const ticked = chosen[queryId] ?? new Set<string>();
+      const notChosen = [...candidate.requested, ...candidate.notShared].filter((c) => !ticked.has(pathKey(c.path)));
+      const pick = (c: ShareCandidate) => {
+        // Assisted use: picking another person's credential makes the whole answer theirs.
+        if (!onBehalf && c.personId !== personId) {
+          const next = picksFor(c.personId);
+          next[queryId] = c;
+          setPersonId(c.personId);
+          setPicked(next);
+          setChosen(Object.fromEntries(Object.entries(next).map(([k, v]) => [k, askedFor(v)])));
+          return;
+        }
+        setPicked({ ...picked, [queryId]: c });
+        setChosen({ ...chosen, [queryId]: askedFor(c) });
+      };
+      const isAuthority = queryId === onBehalf?.authorityQueryId;
+      return (
+        <section key={queryId} data-testid={`query-${queryId}`}>
+          {several && !onBehalf && <h2 class="govuk-heading-m">{t('consent.part', { n: q + 1, total: queryIds.length, type: nameText(candidate.typeName, language) })}</h2>}
+          {candidates.length > 1 && (
+            <div class="govuk-form-group">
+              <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('consent.which')}</legend>
+                <div class="govuk-radios">
+                  {candidates.map((c, i) => {
+                    const id = several ? `candidate-${q}-${i}` : `candidate-${i}`;
+                    const whose = whoseIs(c);
+                    const { title, validity } = candidateLine(c, t, language, whose);
+                    return (
+                      <div class="govuk-radios__item" key={c.credentialId}>
+                        <input class="govuk-radios__input" id={id} type="radio" name={`candidate-${queryId}`} aria-describedby={validity ? `${id}-hint` : undefined}
+                          checked={c.credentialId === candidate.credentialId} onChange={() => pick(c)} />
+                        <label class="govuk-label govuk-radios__label" for={id} data-person={c.personId}>{whose && <PersonBadge person={whose} />}{title}</label>
+                        {validity && <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">{validity}</div>}
+                      </div>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            </div>
+          )}
+          {candidates.length === 1 && <CandidateSummary candidate={candidate} person={whoseIs(candidate)} testId={several ? `candidate-${queryId}` : 'candidate'} />}
+          {isAuthority
+            // The authority goes with every claim asked: without them a checker cannot tell whom it is for, or what for.
+            ? (
+              <p class="govuk-body-s" data-testid="authority-claims">
+                <strong>{onBehalfWords(language)('onBehalf.authorityShares')}:</strong> {candidate.requested.map((c, i) => <>{i > 0 && ', '}<NameText name={c.label} /></>)}
+              </p>
+            )
+            : candidate.whole
+              ? <WholeCredential statement={t('consent.whole', { type: nameText(candidate.typeName, language) })} claims={candidate.requested} beyondHint={whoIsAskingWords(language)('consent.beyondHint')} />
+              : <ClaimChoice legend={t('consent.willShare')} claims={candidate.requested} chosen={ticked} idPrefix={several ? `claim-${q}` : 'claim'} retainedHint={t('consent.retained')}
+                beyondHint={whoIsAskingWords(language)('consent.beyondHint')} onChange={(next) => setChosen({ ...chosen, [queryId]: next })} />}
+          {/* One line, not a list: with the credential named above, the Share button stays on a phone's first screen. */}
+          {!isAuthority && notChosen.length > 0 && (
+            <p class="govuk-body-s" data-testid={several ? `not-shared-${queryId}` : 'not-shared'}>
+              <strong>{t('consent.willNotShare')}:</strong> {notChosen.map((c) => nameText(c.label, language)).join(', ')}
+            </p>
+          )}
+        </section>
+      );
+    });
+  }
+}
+
+/**
+ * What each of the person's credentials shares, one line each, above "Check or change what is
+ * shared": "Mum's driving licence: Given name, Family name, Date of birth, Photo" — what the
+ * verifier will see stays in view while the boxes to change it are tucked away.
+ */
+function SharingSummary({ shown, person }: { shown: { candidate: ShareCandidate; ticked: Set<string> }[]; person: Person }) {
+  const { language } = useI18n();
+  return (
+    <>
+      {shown.map(({ candidate, ticked }) => (
+        <p class="govuk-body-s govuk-!-margin-bottom-1" key={candidate.queryId} data-testid={`sharing-${candidate.queryId}`}>
+          <strong>{whoseType(person, nameText(candidate.typeName, language), language)}:</strong>{' '}
+          {candidate.requested.filter((c) => ticked.has(pathKey(c.path))).map((c) => nameText(c.label, language)).join(', ')}
+        </p>
+      ))}
+    </>
   );
 }
