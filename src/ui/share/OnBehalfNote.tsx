@@ -19,7 +19,7 @@ function verifierText(request: ShareRequest, language: Language): string {
  * "You are acting for Mum (Margaret Jones) under a lasting power of attorney (property and
  * financial affairs). Barclays will see Mum’s driving licence and your authority, with your name."
  */
-export function OnBehalfNote({ request, onBehalf, person, personId, shown, onChange }: { request: ShareRequest; onBehalf: OnBehalfRequest; person: Person; personId: string; shown: ShareCandidate[]; onChange?: (() => void) | undefined }) {
+export function OnBehalfNote({ request, onBehalf, person, personId, shown }: { request: ShareRequest; onBehalf: OnBehalfRequest; person: Person; personId: string; shown: ShareCandidate[] }) {
   const { language } = useI18n();
   const w = onBehalfWords(language);
   const donor = onBehalf.people.find((p) => p.personId === personId)?.donorName;
@@ -33,7 +33,6 @@ export function OnBehalfNote({ request, onBehalf, person, personId, shown, onCha
         <PersonBadge person={person} />{donor ? w('onBehalf.actingFor', { name: person.name, donor, power }) : w('onBehalf.actingForNoDonor', { name: person.name, power })}{' '}
         {w('onBehalf.willSee', { verifier: verifierText(request, language), whose })}
       </p>
-      {onChange && <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0" id="change-person" onClick={onChange}>{w('onBehalf.change')}</button>}
     </div>
   );
 }

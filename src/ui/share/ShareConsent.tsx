@@ -131,8 +131,7 @@ export function ShareConsent({ request, onShown, onDeclined }: { request: ShareR
       {request.verifier?.kind === 'registered' && request.candidates.some((c) => c.requested.some((r) => r.beyondRegistration)) && (
         <WarningText testId="beyond-registration" text={whoIsAskingWords(language)('consent.beyondRegistration', { name: localise(request.verifier.name, language) })} />
       )}
-      {onBehalf && <OnBehalfNote request={request} onBehalf={onBehalf} person={person} personId={personId} shown={theirs}
-        onChange={onBehalf.people.length > 1 ? () => setAskWho(true) : undefined} />}
+      {onBehalf && <OnBehalfNote request={request} onBehalf={onBehalf} person={person} personId={personId} shown={theirs} />}
       {assisted && <AssistedUseNote person={person} shown={theirs} />}
       {tucked && <SharingSummary shown={theirs.map((c) => ({ candidate: c, ticked: chosen[c.queryId] ?? new Set<string>() }))} person={person} />}
       {several && !onBehalf && <p class="govuk-body" data-testid="several">{t('consent.several', { total: queryIds.length })}</p>}
@@ -140,7 +139,13 @@ export function ShareConsent({ request, onShown, onDeclined }: { request: ShareR
         ? (
           <details class="govuk-details govuk-!-margin-bottom-2" data-testid="share-details">
             <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{onBehalfWords(language)('share.details')}</span></summary>
-            <div class="govuk-details__text">{sections()}</div>
+            <div class="govuk-details__text">
+              {/* Back to "Who is this for?" (just answered, so behind the details with the rest that can be changed). */}
+              {onBehalf && onBehalf.people.length > 1 && (
+                <p class="govuk-body-s"><button type="button" class="satchel-link-button" id="change-person" onClick={() => setAskWho(true)}>{onBehalfWords(language)('onBehalf.change')}</button></p>
+              )}
+              {sections()}
+            </div>
           </details>
         )
         : sections()}

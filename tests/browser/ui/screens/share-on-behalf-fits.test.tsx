@@ -39,6 +39,7 @@ const DVLA = { en: 'Driver and Vehicle Licensing Agency', cy: 'Asiantaeth Trwydd
 const OPG = { en: 'Office of the Public Guardian', cy: 'Swyddfa’r Gwarcheidwad Cyhoeddus' };
 const SELF: Person = { id: SELF_PERSON, name: '', marker: 'blue' };
 const MUM: Person = { id: 'mum', name: 'Mum', marker: 'green' };
+const DAD: Person = { id: 'dad', name: 'Dad', marker: 'purple' };
 
 const claims = (...names: string[]) => names.map((n) => ({ path: [n], label: nameOfClaim([n]) }));
 /** The demo licence as the identity purpose asks it (given_name, family_name, birth_date, portrait), the rest not shared. */
@@ -65,6 +66,17 @@ const forMumRegistered: ShareRequest = {
     registration: { en: 'Registered to check the identity of customers and of people they act for', cy: 'Wedi’i gofrestru i wirio pwy yw cwsmeriaid a’r bobl y maent yn gweithredu ar eu rhan' },
   },
 };
+const dadsHeld: HeldAuthority = { ...held, credentialId: 'lpa-dad', personId: 'dad' };
+/** Two people to act for: "Who is this for?" first, then the consent with "Change who this is for". */
+const forMumOrDad: ShareRequest = {
+  ...forMumUnregistered,
+  candidates: [...forMumUnregistered.candidates, licence('dad-licence', 'dad'), { ...lpa, credentialId: 'lpa-dad' }],
+  people: [SELF, MUM, DAD],
+  onBehalf: {
+    ...forMumUnregistered.onBehalf!,
+    people: [...forMumUnregistered.onBehalf!.people, { personId: 'dad', queryIds: ['identity', 'authority'], authorities: [dadsHeld], donorName: 'George Jones' }],
+  },
+};
 const assistedInPerson: ShareRequest = {
   requestId: 'r-pub', mode: 'in-person', verifierName: 'The Red Lion', verifier: { kind: 'unregistered' }, expiresAt: EXPIRES, queryIds: ['over_18'],
   candidates: [{ ...licence('ada-licence', SELF_PERSON, 'over_18'), requested: claims('age_over_18') }, { ...licence('mum-licence', 'mum', 'over_18'), requested: claims('age_over_18') }],
@@ -79,7 +91,7 @@ const stubSharer = (request: ShareRequest) => ({
   decline: async () => ({ verifierTold: true }),
 }) as unknown as Sharer;
 const vault = { state: async () => 'unlocked', onStateChange: () => () => undefined } as unknown as Vault;
-const people = { list: async () => [SELF, MUM] } as unknown as People;
+const people = { list: async () => [SELF, MUM, DAD] } as unknown as People;
 
 function Selected({ id }: { id: PersonId }) {
   const { select } = usePeople();
@@ -117,6 +129,9 @@ async function open(request: ShareRequest, language: Language, selected: PersonI
   });
   await expect.poll(() => host.querySelector('[data-testid="ready"]') !== null).toBe(true);
   await act(() => host.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click());
+  await expect.poll(() => host.querySelector('#share, #continue') !== null).toBe(true);
+  // More than one person to act for: the question first, then the consent.
+  if (host.querySelector('#continue')) await act(() => host.querySelector<HTMLButtonElement>('#continue')!.click());
   await expect.poll(() => host.querySelector('#share') !== null).toBe(true);
 }
 
@@ -147,7 +162,7 @@ afterEach(() => render(null, host));
 
 describe('the on-behalf consent fits a phone', () => {
   for (const language of LANGUAGES) {
-    for (const [kind, request] of [['unregistered', forMumUnregistered], ['registered', forMumRegistered]] as const) {
+    for (const [kind, request] of [['unregistered', forMumUnregistered], ['registered', forMumRegistered], ['unregistered-two-people', forMumOrDad]] as const) {
       it(`${language}, ${kind} verifier online: Share in the first viewport; whom for, under what and what they see on screen`, async () => {
         await open(request, language, 'mum');
         await shareInFirstViewport(`fits-on-behalf-${kind}-${language}`);
@@ -160,6 +175,8 @@ describe('the on-behalf consent fits a phone', () => {
         await noAxeViolations(`on behalf, ${kind}, ${language}`);
         await act(() => host.querySelector<HTMLElement>('[data-testid="share-details"] summary')!.click());
         expect(host.querySelector<HTMLElement>('[data-testid="authority-claims"]')!.checkVisibility()).toBe(true);
+        // With two people to act for, the way back to "Who is this for?" is behind the details too.
+        expect(host.querySelector<HTMLElement>('#change-person')?.checkVisibility() ?? false).toBe(kind === 'unregistered-two-people');
         await noAxeViolations(`on behalf, ${kind}, details open, ${language}`);
         await page.screenshot({ path: `../../../../test-results/share-on-behalf/fits-on-behalf-${kind}-details-${language}.png` });
         // Unticking the photo: the line in view says so.
