@@ -17,7 +17,7 @@ function verifierText(request: ShareRequest, language: Language): string {
 /**
  * What is happening, in plain words, above the credentials of an answer on someone's behalf:
  * "You are acting for Mum (Margaret Jones) under a lasting power of attorney (property and
- * financial affairs). Barclays will see Mum’s driving licence and your authority, with your name."
+ * financial affairs). Cardiff Community Bank will see Mum’s driving licence and your authority, with your name."
  */
 export function OnBehalfNote({ request, onBehalf, person, personId, shown }: { request: ShareRequest; onBehalf: OnBehalfRequest; person: Person; personId: string; shown: ShareCandidate[] }) {
   const { language } = useI18n();
