@@ -12,7 +12,13 @@ export const FIRST_SCREEN_JS_BUDGET_BYTES = 50 * 1024;
 // 18013-5 session, the Bluetooth transport, the proximity check, the Digital Credentials API with
 // HPKE and their screens are 19 KiB of lazy code, and all of it must be precached, because a
 // checker uses it with no signal. None of it loads with the first screen.
-export const PRECACHE_BUDGET_BYTES = 385 * 1024;
+// Raised again from 385 KiB with issue 16 (carers) and issue 18 (speed): the people use case and
+// screens, answering and checking on someone's behalf and their words in both languages are about
+// 18 KiB of lazy code a carer needs offline; the faster Ed25519 core is 2.4 KiB more .wasm; the
+// @noble/curves fallback, now its own worker script so that it loads only where WebAssembly cannot
+// run, and the Welsh catalogue, now its own chunk, still have to be precached for such a phone
+// offline. The trimmed CSS took 4 KiB off. None of it loads with the first screen.
+export const PRECACHE_BUDGET_BYTES = 412 * 1024;
 
 const dist = process.argv[2] ?? 'dist';
 const gzipBytes = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
