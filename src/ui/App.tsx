@@ -4,6 +4,7 @@ import { startAutoLock, type AutoLock } from '../wallet/vault';
 import type { People } from '../wallet/people';
 import type { Receiver } from '../wallet/receive';
 import type { Vault } from '../wallet/vault';
+import { FirstScreenShown } from './FirstScreenShown';
 import { Footer } from './components/Footer';
 import { OfflineBanner } from './components/OfflineBanner';
 import { PhaseBanner } from './components/PhaseBanner';
@@ -17,15 +18,19 @@ import { Screens } from './Screens';
 import { ShareProvider, type ShareServices } from './share/ShareContext';
 import { VaultProvider } from './vault/VaultContext';
 
-export function App({ vault, receiver, share, people }: { vault: Vault; receiver: Receiver; share: ShareServices; people: People }) {
+/** `afterFirstScreen`: work the first screen does not need, run once it is shown (FirstScreenShown.tsx). */
+export function App({ vault, receiver, share, people, afterFirstScreen }: { vault: Vault; receiver: Receiver; share: ShareServices; people: People; afterFirstScreen?: () => void }) {
   const [offlineReadiness, setOfflineReadiness] = useState<OfflineReadiness>('pending');
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null);
-  useEffect(() => {
+  // The service worker is registered once the first screen is shown (issue 18): workbox-window's
+  // request then never competes with the screen's own.
+  const firstScreenShown = () => {
     registerServiceWorker({
       onOfflineReadiness: setOfflineReadiness,
       onUpdateWaiting: (apply) => setApplyUpdate(() => apply),
     });
-  }, []);
+    afterFirstScreen?.();
+  };
   const autoLock = useRef<AutoLock | undefined>(undefined);
   useEffect(() => {
     autoLock.current = startAutoLock(vault);
@@ -48,6 +53,7 @@ export function App({ vault, receiver, share, people }: { vault: Vault; receiver
               </main>
             </div>
             <Footer />
+            <FirstScreenShown run={firstScreenShown} />
             </PeopleProvider>
           </ShareProvider>
         </ReceiverProvider>

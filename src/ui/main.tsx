@@ -18,6 +18,8 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 const vault = createVault();
 const receiver = lazyAppReceiver(vault);
-render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} people={lazyAppPeople(vault, receiver)} />, root);
-// The crypto worker starts in idle time after the first screen and again on unlock (issue 18).
-warmSignatureChecking(vault);
+// The database starts opening now, while the page renders its frame: the screen waits on this read.
+void vault.state().catch(() => undefined);
+// The crypto worker starts in idle time once the first screen is shown and the page has loaded, and
+// again on unlock (issue 18): never among the first screen's own requests, which it had delayed.
+render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} people={lazyAppPeople(vault, receiver)} afterFirstScreen={() => warmSignatureChecking(vault)} />, root);

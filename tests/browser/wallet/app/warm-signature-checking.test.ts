@@ -26,6 +26,21 @@ describe('the crypto worker is warmed before the first signature check', () => {
     stop();
   });
 
+  it('waits for the page\'s load event before that, so the worker never competes with the first screen\'s bytes', async () => {
+    stopCryptoWorker();
+    const loading = { readyState: 'interactive' as DocumentReadyState, target: new EventTarget() };
+    const page = { get readyState() { return loading.readyState; }, addEventListener: loading.target.addEventListener.bind(loading.target), removeEventListener: loading.target.removeEventListener.bind(loading.target) };
+    const stop = warmSignatureChecking(fakeVault(), page);
+    // Idle time passes while the page is still loading: no worker.
+    await new Promise((done) => requestIdleCallback(done, { timeout: 2000 }));
+    await new Promise((done) => requestIdleCallback(done, { timeout: 2000 }));
+    expect(isCryptoWorkerRunning()).toBe(false);
+    loading.readyState = 'complete';
+    loading.target.dispatchEvent(new Event('load'));
+    await vi.waitFor(() => expect(isCryptoWorkerRunning()).toBe(true), { timeout: 10_000 });
+    stop();
+  });
+
   it('starts it again when the vault unlocks (it stops after a minute idle)', async () => {
     const vault = fakeVault();
     const stop = warmSignatureChecking(vault);
