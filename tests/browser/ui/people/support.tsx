@@ -130,7 +130,11 @@ export async function receiveLicence(app: CarerApp, choose?: string): Promise<st
   await typeInto('offer-text', app.issuer.offer());
   await act(() => host.querySelector<HTMLFormElement>('#offer-text')!.form!.requestSubmit());
   await expect.poll(() => host.querySelector('#accept'), { timeout: 60_000 }).not.toBeNull();
-  if (choose) await act(() => host.querySelector<HTMLInputElement>(`#whose-${choose}`)!.click());
+  if (choose) {
+    // "Whose is this?" comes once the people are read, which may be after the Add button.
+    await expect.poll(() => host.querySelector(`#whose-${choose}`), { timeout: 60_000 }).not.toBeNull();
+    await act(() => host.querySelector<HTMLInputElement>(`#whose-${choose}`)!.click());
+  }
   await typeInto('tx-code', TX_CODE);
   await act(() => host.querySelector<HTMLButtonElement>('#accept')!.click());
   let added: string | undefined;
