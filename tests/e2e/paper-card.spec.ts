@@ -21,7 +21,7 @@ import { encodeCardCode } from '../../src/protocols/paper/card-code';
 import { cardClaims, cardCode, signPaperCard } from '../../src/server/reference/card-issuer';
 import { expect, goInApp, test, type DemoEnvironment } from './demo-fixtures';
 import { grow, openPaperDesk, type PaperDesk } from './support/pdf-raster';
-import { goOffline, phone, picture, receive } from './support/phones';
+import { checkResultShown, goOffline, phone, picture, receive } from './support/phones';
 import { setUpVault } from './vault-steps';
 
 test.describe.configure({ timeout: 300_000 });
@@ -92,9 +92,7 @@ async function openCardCheckOnline(checker: Page): Promise<void> {
 /** "Use a picture of the QR code" with `png`; the result, once shown. */
 async function scanPicture(checker: Page, png: Buffer) {
   await checker.locator('#card-image').setInputFiles(picture(png));
-  const result = checker.getByTestId('check-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
-  return result;
+  return checkResultShown(checker);
 }
 
 /** Back to the scan step for the next card. */

@@ -29,26 +29,42 @@ async function platformDetector(): Promise<BarcodeDetectorLike | undefined> {
 }
 
 function workerReader(): QrReader {
-  const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'satchel-qr' });
-  const waiting = new Map<number, (text: string | null) => void>();
+  return readerOnWorker(new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: 'satchel-qr' }));
+}
+
+/**
+ * Decodes on `worker` (decode-worker.ts's protocol). A worker whose script cannot load or throws
+ * (say, its file missing from an incomplete offline cache) fails every decode, waiting and later,
+ * so the screen can say the picture could not be read instead of waiting for ever.
+ */
+export function readerOnWorker(worker: Worker): QrReader {
+  const waiting = new Map<number, { resolve(text: string | null): void; reject(error: Error): void }>();
+  let broken: Error | undefined;
   let nextId = 0;
   worker.addEventListener('message', (event: MessageEvent<DecodeResponse>) => {
-    waiting.get(event.data.id)?.(event.data.text);
+    waiting.get(event.data.id)?.resolve(event.data.text);
     waiting.delete(event.data.id);
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    broken = new Error(`The QR code reader did not start: ${event.message || 'its script could not be loaded'}`);
+    for (const { reject } of waiting.values()) reject(broken);
+    waiting.clear();
   });
   return {
     decode(image) {
+      if (broken) return Promise.reject(broken);
       const id = nextId++;
       // Copy into a buffer we own, then transfer it: the ImageData stays usable by the caller.
       const pixels = image.data.slice().buffer;
-      return new Promise((resolve) => {
-        waiting.set(id, resolve);
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
         worker.postMessage({ id, width: image.width, height: image.height, pixels } satisfies DecodeRequest, [pixels]);
       });
     },
     close() {
       worker.terminate();
-      for (const resolve of waiting.values()) resolve(null);
+      for (const { resolve } of waiting.values()) resolve(null);
       waiting.clear();
     },
   };

@@ -71,8 +71,18 @@ export async function scanAnswer(checker: Page, frames: Buffer[]): Promise<Locat
     // One picture at a time, as a person would: wait until the checker has read this one.
     if (n < frames.length - 1) await expect(checker.getByTestId('frame-progress')).toContainText(`Read ${n + 1} of ${frames.length}`);
   }
+  return checkResultShown(checker);
+}
+
+/**
+ * The checker's result once shown. A problem shown instead (the screen's error summary) fails at
+ * once with its words, rather than after a long wait for a result that is not coming.
+ */
+export async function checkResultShown(checker: Page): Promise<Locator> {
   const result = checker.getByTestId('check-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
+  const problem = checker.getByTestId('error-summary');
+  await expect(result.or(problem).first()).toBeVisible({ timeout: 30_000 });
+  if (await problem.isVisible()) throw new Error(`The checker showed a problem instead of a result: ${await problem.innerText()}`);
   return result;
 }
 

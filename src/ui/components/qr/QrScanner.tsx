@@ -35,7 +35,15 @@ export function QrScanner({ onResult, continuous = false, unavailableText }: { o
       const element = video.current;
       if (stopped || !element) return;
       if (element.readyState >= element.HAVE_CURRENT_DATA && element.videoWidth > 0) {
-        const text = await (await readerReady).decode(imageDataOf(element, element.videoWidth, element.videoHeight));
+        let text: string | null;
+        try {
+          text = await (await readerReady).decode(imageDataOf(element, element.videoWidth, element.videoHeight));
+        } catch {
+          // The reader did not start (qr-reader.ts): the camera is no use, so say what to do instead.
+          stopped = true;
+          stream?.getTracks().forEach((track) => track.stop());
+          return setState('unavailable');
+        }
         if (stopped) return;
         if (text && text !== lastText) {
           lastText = text;

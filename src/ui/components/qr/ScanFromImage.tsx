@@ -1,6 +1,6 @@
-import { openQrReader } from '../../../wallet/app';
+import { openQrReader, type QrReader } from '../../../wallet/app';
 import { useI18n } from '../../i18n/context';
-import { imageDataOfFile } from './image-data';
+import { readCodeInPicture } from './image-data';
 
 /**
  * "Use a picture of the code": a photo or screenshot of a QR code, read on the phone.
@@ -19,15 +19,16 @@ export function ScanFromImage({ id, onResult, error, onError }: {
   const { t } = useI18n();
   const read = async (file: File | undefined) => {
     if (!file) return;
-    const reader = await openQrReader();
+    let reader: QrReader | undefined;
     try {
-      const text = await reader.decode(await imageDataOfFile(file));
+      const opened = (reader = await openQrReader());
+      const text = await readCodeInPicture(file, (image) => opened.decode(image));
       if (text) onResult(text);
       else onError(t('scan.noCodeInImage'));
     } catch {
       onError(t('scan.imageUnreadable'));
     } finally {
-      reader.close();
+      reader?.close();
     }
   };
   return (

@@ -12,23 +12,45 @@ export function imageDataOf(source: CanvasImageSource, width: number, height: nu
   return context.getImageData(0, 0, w, h);
 }
 
-/** Decodes a picture file into pixels (createImageBitmap where present, an <img> otherwise). */
-export async function imageDataOfFile(file: Blob): Promise<ImageData> {
+/** The longest side a picture is read at: a phone photo is larger than a code needs. */
+const PICTURE_MAX_SIDE = 2048;
+
+/**
+ * jsQR's finder-pattern search misses some codes at one size and finds them at another: a printed
+ * card's code photographed with its dashed cut line beside it was not read at full size and was
+ * at three quarters. A picture is read once, so it is tried at each size in turn (a camera just
+ * takes another frame instead).
+ */
+const PICTURE_SCALES = [1, 0.75, 0.5];
+
+/** A picture file decoded once (createImageBitmap where present, an <img> otherwise). */
+async function openPicture(file: Blob): Promise<{ source: CanvasImageSource; width: number; height: number; close(): void }> {
   if (typeof createImageBitmap === 'function') {
     const bitmap = await createImageBitmap(file);
-    try {
-      return imageDataOf(bitmap, bitmap.width, bitmap.height, 2048);
-    } finally {
-      bitmap.close();
-    }
+    return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
   }
   const url = URL.createObjectURL(file);
   try {
     const img = new Image();
     img.src = url;
     await img.decode();
-    return imageDataOf(img, img.naturalWidth, img.naturalHeight, 2048);
+    return { source: img, width: img.naturalWidth, height: img.naturalHeight, close: () => undefined };
   } finally {
     URL.revokeObjectURL(url);
+  }
+}
+
+/** The text of the first code `decode` reads in the picture at any of PICTURE_SCALES, or null. */
+export async function readCodeInPicture(file: Blob, decode: (image: ImageData) => Promise<string | null>): Promise<string | null> {
+  const picture = await openPicture(file);
+  try {
+    const longest = Math.min(PICTURE_MAX_SIDE, Math.max(picture.width, picture.height));
+    for (const scale of PICTURE_SCALES) {
+      const text = await decode(imageDataOf(picture.source, picture.width, picture.height, Math.round(longest * scale)));
+      if (text) return text;
+    }
+    return null;
+  } finally {
+    picture.close();
   }
 }
