@@ -44,38 +44,48 @@ const INV: usize = memory.data(<i32>FE_BYTES);
 const INV_P3: usize = memory.data(<i32>P3_BYTES);
 const INVZ: usize = memory.data(<i32>FE_BYTES);
 
-/** Build the table of the P3 point p into `table` (COMB_TABLE_BYTES bytes); false if out of memory. */
-export function combBuild(table: usize, p: usize): bool {
+/**
+ * Build the table of the P3 point p into `table` (rows · entries · AFFINE_BYTES bytes, at most
+ * COMB_TABLE_BYTES); false if out of memory. Row j holds the odd multiples m·2^(spacing·j)·P,
+ * m = 1, 3, …, 2·entries − 1. The defaults are the comb above; verify.ts also builds B's
+ * two-row table (B and 2^128·B, 256 odd multiples each) for single verification.
+ */
+export function combBuild(
+  table: usize, p: usize, rows: i32 = COMB_ROWS, entries: i32 = COMB_ENTRIES, spacing: i32 = COMB_SPACING,
+): bool {
+  const points = rows * entries;
+  if (points > POINTS) return false;
   if (PROJ == 0) {
     PROJ = alloc(<usize>POINTS * P3_BYTES + <usize>POINTS * FE_BYTES);
     if (PROJ == 0) return false;
     PREFIX = PROJ + <usize>POINTS * P3_BYTES;
   }
   memory.copy(CUR, p, P3_BYTES);
-  for (let j = 0; j < COMB_ROWS; j++) {
-    const row = PROJ + <usize>(j * COMB_ENTRIES) * P3_BYTES;
-    // Odd multiples of cur = 2^(4j)·P: m_0 = cur, m_k = m_(k−1) + 2·cur.
+  for (let j = 0; j < rows; j++) {
+    const row = PROJ + <usize>(j * entries) * P3_BYTES;
+    // Odd multiples of cur = 2^(spacing·j)·P: m_0 = cur, m_k = m_(k−1) + 2·cur.
     memory.copy(row, CUR, P3_BYTES);
     pointDouble(TMP, CUR);
     p1p1ToP3(INV_P3, TMP);
     p3ToCached(TWICE, INV_P3);
-    for (let k = 1; k < COMB_ENTRIES; k++) {
+    for (let k = 1; k < entries; k++) {
       pointAdd(TMP, row + <usize>(k - 1) * P3_BYTES, TWICE);
       p1p1ToP3(row + <usize>k * P3_BYTES, TMP);
     }
-    // cur ← 2^16·cur for the next row.
-    for (let d = 0; d < COMB_SPACING; d++) {
+    // cur ← 2^spacing·cur for the next row (none after the last).
+    if (j == rows - 1) break;
+    for (let d = 0; d < spacing; d++) {
       pointDouble(TMP, CUR);
       p1p1ToP3(CUR, TMP);
     }
   }
   // Montgomery's trick: one inversion for all Z.
   feCopy(PREFIX, PROJ + 80);
-  for (let i = 1; i < POINTS; i++) {
+  for (let i = 1; i < points; i++) {
     feMul(PREFIX + <usize>i * FE_BYTES, PREFIX + <usize>(i - 1) * FE_BYTES, PROJ + <usize>i * P3_BYTES + 80);
   }
-  feInvert(INV, PREFIX + <usize>(POINTS - 1) * FE_BYTES);
-  for (let i = POINTS - 1; i >= 0; i--) {
+  feInvert(INV, PREFIX + <usize>(points - 1) * FE_BYTES);
+  for (let i = points - 1; i >= 0; i--) {
     const pt = PROJ + <usize>i * P3_BYTES;
     if (i > 0) {
       feMul(INVZ, INV, PREFIX + <usize>(i - 1) * FE_BYTES); // 1/Z_i

@@ -32,113 +32,87 @@ const L_WORDS: usize = memory.data<u64>([
   0x5812631a5cf5d3ed, 0x14def9dea2f79cd6, 0x0000000000000000, 0x1000000000000000,
 ]);
 
-const R_A: usize = memory.data(32);
-const R_B: usize = memory.data(32);
-const T_A: usize = memory.data(16);
-const T_B: usize = memory.data(16);
-
-/** Bit length of the 256-bit unsigned x (0 for 0). */
-function bitLength(x: usize): i32 {
-  for (let i = 3; i >= 0; i--) {
-    const w = load<u64>(x + (<usize>i << 3));
-    if (w != 0) return (i << 6) + 64 - <i32>clz(w);
-  }
-  return 0;
-}
-
-/** a < b for 256-bit unsigned integers. */
-function lessThan(a: usize, b: usize): bool {
-  for (let i = 3; i >= 0; i--) {
-    const x = load<u64>(a + (<usize>i << 3));
-    const y = load<u64>(b + (<usize>i << 3));
-    if (x != y) return x < y;
-  }
-  return false;
-}
-
-/** Word i (0..3) of the 256-bit y shifted left by s bits (0 ≤ s < 256). */
+/** Bit length of the 256-bit unsigned (x0, x1, x2, x3), words little-endian (0 for 0). */
 // @ts-ignore: decorator
 @inline
-function shiftedWord(y: usize, i: i32, s: i32): u64 {
-  const j = i - (s >> 6);
-  if (j < 0) return 0;
-  const bits = <u64>(s & 63);
-  const w = load<u64>(y + (<usize>j << 3)) << bits;
-  if (bits == 0 || j == 0) return w;
-  return w | (load<u64>(y + (<usize>(j - 1) << 3)) >> (64 - bits));
-}
-
-/** x −= y·2^s (mod 2^256); true when it borrowed (the true result is negative). */
-function subShifted(x: usize, y: usize, s: i32): bool {
-  let borrow: u64 = 0;
-  for (let i = s >> 6; i < 4; i++) {
-    const p = x + (<usize>i << 3);
-    const a = load<u64>(p);
-    const w = shiftedWord(y, i, s);
-    const t = a - w;
-    store<u64>(p, t - borrow);
-    borrow = <u64>(a < w) | <u64>(t < borrow);
-  }
-  return borrow != 0;
-}
-
-/** x += y·2^s (mod 2^256). */
-function addShifted(x: usize, y: usize, s: i32): void {
-  let carry: u64 = 0;
-  for (let i = s >> 6; i < 4; i++) {
-    const p = x + (<usize>i << 3);
-    const a = load<u64>(p);
-    const t = a + shiftedWord(y, i, s);
-    const r = t + carry;
-    store<u64>(p, r);
-    carry = <u64>(t < a) | <u64>(r < t);
-  }
-}
-
-/** 128-bit x −= y·2^s (mod 2^128), two words each. */
-function subShifted128(x: usize, y: usize, s: i32): void {
-  if (s >= 128) return; // y·2^s ≡ 0 (mod 2^128)
-  let lo = load<u64>(y);
-  let hi = load<u64>(y, 8);
-  if (s >= 64) {
-    hi = lo << <u64>(s - 64);
-    lo = 0;
-  } else if (s > 0) {
-    hi = (hi << <u64>s) | (lo >> <u64>(64 - s));
-    lo = lo << <u64>s;
-  }
-  const xl = load<u64>(x);
-  store<u64>(x, xl - lo);
-  store<u64>(x, load<u64>(x, 8) - hi - <u64>(xl < lo), 8);
+function bitLength4(x0: u64, x1: u64, x2: u64, x3: u64): i32 {
+  if (x3 != 0) return 256 - <i32>clz(x3);
+  if (x2 != 0) return 192 - <i32>clz(x2);
+  if (x1 != 0) return 128 - <i32>clz(x1);
+  return 64 - <i32>clz(x0);
 }
 
 /**
  * Writes c and d as 128-bit two's complement (lo, hi words) at `c` and `d`; `k` is a 32-byte
  * scalar < L. False only if the guard MAX_STEPS was reached (never, by the bound above).
+ * r0, r1 (four words each) and t0, t1 (two words each) live in locals: a step is a handful of
+ * word operations, and the quotient bit s is almost always below 64, so the word-shift branch
+ * is rarely taken.
  */
 export function halfSizeScalars(c: usize, d: usize, k: usize): bool {
-  let r0 = R_A, r1 = R_B, t0 = T_A, t1 = T_B;
-  memory.copy(r0, L_WORDS, 32);
-  memory.copy(r1, k, 32);
-  store<u64>(t0, 0); store<u64>(t0, 0, 8);
-  store<u64>(t1, 1); store<u64>(t1, 0, 8);
+  let a0 = load<u64>(L_WORDS), a1 = load<u64>(L_WORDS, 8);
+  let a2 = load<u64>(L_WORDS, 16), a3 = load<u64>(L_WORDS, 24); // r0 = L
+  let b0 = load<u64>(k), b1 = load<u64>(k, 8), b2 = load<u64>(k, 16), b3 = load<u64>(k, 24); // r1 = k
+  let u0: u64 = 0, u1: u64 = 0; // t0 = 0
+  let v0: u64 = 1, v1: u64 = 0; // t1 = 1
   for (let step = 0; step < MAX_STEPS; step++) {
-    const len1 = bitLength(r1);
+    const len1 = bitLength4(b0, b1, b2, b3);
     if (len1 <= HALF_BITS) {
-      memory.copy(c, r1, 16); // r1 < 2^126: two words, non-negative
-      memory.copy(d, t1, 16);
+      store<u64>(c, b0); store<u64>(c, b1, 8); // r1 < 2^126: two words, non-negative
+      store<u64>(d, v0); store<u64>(d, v1, 8);
       return true;
     }
-    // Largest s with 2^s·r1 ≤ r0: the length difference, or one less.
-    let s = bitLength(r0) - len1;
-    if (subShifted(r0, r1, s)) {
-      s--;
-      addShifted(r0, r1, s); // r0 − 2^(s+1)·r1 + 2^s·r1
+    // Largest s with 2^s·r1 ≤ r0: the length difference, or one less. y = 2^s·r1 < 2^256.
+    let s = bitLength4(a0, a1, a2, a3) - len1;
+    let y0 = b0, y1 = b1, y2 = b2, y3 = b3;
+    for (let q = s >> 6; q > 0; q--) { y3 = y2; y2 = y1; y1 = y0; y0 = 0; }
+    const sh = <u64>(s & 63);
+    if (sh != 0) {
+      const back = 64 - sh;
+      y3 = (y3 << sh) | (y2 >> back);
+      y2 = (y2 << sh) | (y1 >> back);
+      y1 = (y1 << sh) | (y0 >> back);
+      y0 = y0 << sh;
     }
-    subShifted128(t0, t1, s);
-    if (lessThan(r0, r1)) {
-      const r = r0; r0 = r1; r1 = r;
-      const t = t0; t0 = t1; t1 = t;
+    // y > r0: take s − 1 (halve y; its lowest bit is 0, since s ≥ 1 here).
+    if (y3 > a3 || (y3 == a3 && (y2 > a2 || (y2 == a2 && (y1 > a1 || (y1 == a1 && y0 > a0)))))) {
+      s--;
+      y0 = (y0 >> 1) | (y1 << 63);
+      y1 = (y1 >> 1) | (y2 << 63);
+      y2 = (y2 >> 1) | (y3 << 63);
+      y3 = y3 >> 1;
+    }
+    // r0 −= y (no borrow out: y ≤ r0).
+    let borrow = <u64>(a0 < y0);
+    a0 -= y0;
+    let t = a1 - y1;
+    let nb = <u64>(a1 < y1) | <u64>(t < borrow);
+    a1 = t - borrow; borrow = nb;
+    t = a2 - y2;
+    nb = <u64>(a2 < y2) | <u64>(t < borrow);
+    a2 = t - borrow; borrow = nb;
+    a3 = a3 - y3 - borrow;
+    // t0 −= 2^s·t1 (mod 2^128).
+    if (s < 128) {
+      let lo = v0, hi = v1;
+      if (s >= 64) {
+        hi = lo << <u64>(s - 64);
+        lo = 0;
+      } else if (s > 0) {
+        hi = (hi << <u64>s) | (lo >> <u64>(64 - s));
+        lo = lo << <u64>s;
+      }
+      u1 = u1 - hi - <u64>(u0 < lo);
+      u0 -= lo;
+    }
+    // r0 < r1: swap the pairs.
+    if (a3 < b3 || (a3 == b3 && (a2 < b2 || (a2 == b2 && (a1 < b1 || (a1 == b1 && a0 < b0)))))) {
+      let x = a0; a0 = b0; b0 = x;
+      x = a1; a1 = b1; b1 = x;
+      x = a2; a2 = b2; b2 = x;
+      x = a3; a3 = b3; b3 = x;
+      x = u0; u0 = v0; v0 = x;
+      x = u1; u1 = v1; v1 = x;
     }
   }
   return false;

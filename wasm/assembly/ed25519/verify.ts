@@ -39,9 +39,9 @@ import { alloc } from '../common/heap';
 import { sha512Final, sha512Init, sha512Update } from '../sha512';
 import { COMB_SPACING, COMB_TABLE_BYTES, COMB_NAF_WIDTH, combAccumulate, combBuild } from './comb';
 import {
-  CACHED_BYTES, P3_BYTES, p1p1ToP2, p1p1ToP3, p3ToCached, pointAdd, pointConstantsInit,
-  pointDecode, pointDouble, pointIsIdentity, pointMul8, pointSetIdentity,
-  pointSub,
+  AFFINE_BYTES, CACHED_BYTES, P3_BYTES, p1p1ToP2, p1p1ToP3, p3ToCached, pointAdd, pointAddAffine,
+  pointConstantsInit, pointDecode, pointDouble, pointIsIdentity, pointMul8, pointSetIdentity,
+  pointSub, pointSubAffine,
 } from './point';
 import { feIsZero } from './field';
 import { halfSizeScalars } from './lattice';
@@ -73,6 +73,30 @@ export function baseTableInit(): bool {
   return true;
 }
 
+// B's table for single verification (verifyUnknownKey): two rows, B and 2^128·B, each with the
+// odd multiples 1·, 3·, …, 511· (width-10 NAF digits), 512 AFFINE points = COMB_TABLE_BYTES.
+// Its doublings are the Straus chain's own (about 127, for the half-size c and d), so a wider
+// NAF only costs table: the B part of the sum drops from about 32 mixed additions (the comb,
+// width 7) to about 23 (253 / 11), for 61 440 more bytes built once (about 0.3 ms).
+const B_WIDE_NAF_WIDTH: i32 = 10;
+const B_WIDE_ENTRIES: i32 = 1 << (B_WIDE_NAF_WIDTH - 2);
+const B_WIDE_SPACING: i32 = 128;
+const B_WIDE_ROW_BYTES: usize = <usize>B_WIDE_ENTRIES * AFFINE_BYTES;
+let B_WIDE: usize = 0;
+let wideReady = false;
+
+/** Build B's two-row table once (after the comb's; it needs B decoded and the constants). */
+function wideBaseTableInit(): bool {
+  if (wideReady) return true;
+  if (!baseTableInit()) return false;
+  if (B_WIDE == 0) B_WIDE = alloc(<usize>(2 * B_WIDE_ENTRIES) * AFFINE_BYTES);
+  if (B_WIDE == 0) return false;
+  pointDecode(PT, B_BYTES);
+  if (!combBuild(B_WIDE, PT, 2, B_WIDE_ENTRIES, B_WIDE_SPACING)) return false;
+  wideReady = true;
+  return true;
+}
+
 const A_POINT: usize = memory.data(<i32>P3_BYTES);
 const R_POINT: usize = memory.data(<i32>P3_BYTES);
 const R_CACHED: usize = memory.data(<i32>CACHED_BYTES);
@@ -92,6 +116,7 @@ const NAF_D: usize = memory.data(256);
 const DIGEST: usize = memory.data(64);
 const K: usize = memory.data(32);
 const NAF_S: usize = memory.data(256);
+const NAF_E: usize = memory.data(512); // i16 digits of d·S mod L, width B_WIDE_NAF_WIDTH
 const NAF_K: usize = memory.data(256);
 
 /**
@@ -161,7 +186,7 @@ function oddMultiples(out: usize, p: usize): void {
   pointDouble(P1, p);
   p1p1ToP3(P3T, P1);
   p3ToCached(TWO_P, P3T);
-  for (let i = 1; i < 8; i++) {
+  for (let i = 1; i < 1 << (A_NAF_WIDTH - 2); i++) {
     // P3T holds (2i − 1)·P from the previous step once i > 1.
     pointAdd(P1, i == 1 ? p : P3T, TWO_P);
     p1p1ToP3(P3T, P1);
@@ -180,6 +205,17 @@ function addDigit(odd: usize, digit: i32, subtract: bool, full: bool): void {
   const e = odd + <usize>((digit > 0 ? digit : -digit) >> 1) * CACHED_BYTES;
   if (subtract) pointSub(P1, ACC, e);
   else pointAdd(P1, ACC, e);
+  if (full) p1p1ToP3(ACC, P1);
+  else p1p1ToP2(ACC, P1);
+}
+
+/** ACC ±= |digit|·(the row's base) from B's two-row table; `full` as in addDigit. */
+// @ts-ignore: decorator
+@inline
+function addBaseDigit(row: usize, digit: i32, full: bool): void {
+  const e = row + <usize>((digit > 0 ? digit : -digit) >> 1) * AFFINE_BYTES;
+  if (digit > 0) pointAddAffine(P1, ACC, e);
+  else pointSubAffine(P1, ACC, e);
   if (full) p1p1ToP3(ACC, P1);
   else p1p1ToP2(ACC, P1);
 }
@@ -209,11 +245,12 @@ function abs128(out: usize, x: usize): bool {
  * bijection (0 < |d| < L) and [d·k]A may be replaced by [c]A after the [8]. So the cofactored
  * equation, small-order R and every accept/reject decision of the policy above are unchanged;
  * only the way the sum is computed differs: one Straus chain of about 127 doublings over the
- * width-5 NAFs of |c| (A's odd multiples) and |d| (R's), with B's comb of d·S mod L folded into
- * its last COMB_SPACING − 1 doublings, instead of 253 doublings over k.
+ * width-5 NAFs of |c| (A's odd multiples) and |d| (R's) and the width-10 NAF of e = d·S mod L
+ * split at bit 128 (digit i of e on B, digit i + 128 on 2^128·B: B's two-row table), instead of
+ * 253 doublings over k.
  */
 export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize): i32 {
-  if (!baseTableInit()) return 0;
+  if (!wideBaseTableInit()) return 0;
   // Step 1: S must be < L; A and R must decode (canonically); A must not be small order.
   if (!scalarIsCanonical(sig + 32)) return 0;
   if (!decodePublicKey(A_POINT, pk)) return 0;
@@ -228,26 +265,36 @@ export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize)
   if (dNegative) scalarNegate(E, E); // d·S mod L
   const topC = scalarToNaf(NAF_K, C_ABS, A_NAF_WIDTH);
   const topD = scalarToNaf(NAF_D, D_ABS, A_NAF_WIDTH);
-  scalarToNaf(NAF_S, E, COMB_NAF_WIDTH);
+  const topE = scalarToNaf(NAF_E, E, B_WIDE_NAF_WIDTH, true);
   oddMultiples(A_ODD, A_POINT);
   oddMultiples(R_ODD, R_POINT);
   // ACC = [d·S]B − [d]R − [c]A. A digit t of |c| contributes −sign(c)·t·A: subtracted when
-  // t > 0 and c > 0 or t < 0 and c < 0; likewise for d and R.
+  // t > 0 and c > 0 or t < 0 and c < 0; likewise for d and R. The NAFs of |c| and |d| (< 2^127)
+  // end at bit 127 at most, and e's digits i ≥ 128 are taken at i − 128, so i ≤ 127 throughout.
+  // After the last addition of a step only a doubling follows, so that one needs P2 only.
   pointSetIdentity(ACC);
-  const start = max(max(topC, topD), COMB_SPACING - 1);
+  let topE0 = min(topE, B_WIDE_SPACING - 1); // e's highest digit below bit 128
+  while (topE0 >= 0 && load<i16>(NAF_E + (<usize>topE0 << 1)) == 0) topE0--;
+  const start = max(max(topC, topD), max(topE0, topE - B_WIDE_SPACING));
+  const row1 = B_WIDE + B_WIDE_ROW_BYTES;
   for (let i = start; i >= 0; i--) {
-    pointDouble(P1, ACC);
     const dc = <i32>load<i8>(NAF_K + <usize>i);
     const dd = <i32>load<i8>(NAF_D + <usize>i);
-    if (dc == 0 && dd == 0 && i >= COMB_SPACING) {
-      p1p1ToP2(ACC, P1); // T is not needed before the next doubling
-      continue;
+    const b0 = <i32>load<i16>(NAF_E + (<usize>i << 1));
+    const b1 = <i32>load<i16>(NAF_E + (<usize>(i + B_WIDE_SPACING) << 1));
+    let left = <i32>(dc != 0) + <i32>(dd != 0) + <i32>(b0 != 0) + <i32>(b1 != 0);
+    if (i != start) { // ACC is the identity (P3) before the first step: nothing to double
+      pointDouble(P1, ACC);
+      if (left == 0) {
+        p1p1ToP2(ACC, P1); // T is not needed before the next doubling
+        continue;
+      }
+      p1p1ToP3(ACC, P1);
     }
-    p1p1ToP3(ACC, P1);
-    const comb = i < COMB_SPACING;
-    if (dc != 0) addDigit(A_ODD, dc, (dc > 0) != cNegative, dd != 0 || comb);
-    if (dd != 0) addDigit(R_ODD, dd, (dd > 0) != dNegative, comb);
-    if (comb) combAccumulate(ACC, B_TABLE, NAF_S, i, false);
+    if (dc != 0) addDigit(A_ODD, dc, (dc > 0) != cNegative, --left != 0);
+    if (dd != 0) addDigit(R_ODD, dd, (dd > 0) != dNegative, --left != 0);
+    if (b0 != 0) addBaseDigit(B_WIDE, b0, --left != 0);
+    if (b1 != 0) addBaseDigit(row1, b1, --left != 0);
   }
   // [8]·ACC = O  ⟺  [4]·ACC has order 1 or 2  ⟺  its X is 0 (the points (0, ±1)).
   pointDouble(P1, ACC);
