@@ -85,10 +85,13 @@ const B_WIDE_ROW_BYTES: usize = <usize>B_WIDE_ENTRIES * AFFINE_BYTES;
 let B_WIDE: usize = 0;
 let wideReady = false;
 
-/** Build B's two-row table once (after the comb's; it needs B decoded and the constants). */
+/**
+ * Build B's two-row table once (about as costly as the comb: 512 points). Single verification
+ * needs only this one; the comb is built when known keys or a batch first need it.
+ */
 function wideBaseTableInit(): bool {
   if (wideReady) return true;
-  if (!baseTableInit()) return false;
+  pointConstantsInit();
   if (B_WIDE == 0) B_WIDE = alloc(<usize>(2 * B_WIDE_ENTRIES) * AFFINE_BYTES);
   if (B_WIDE == 0) return false;
   pointDecode(PT, B_BYTES);
@@ -309,6 +312,7 @@ export function verifyUnknownKey(pk: usize, msg: usize, msgLen: i32, sig: usize)
  * [8](ACC − R) = O. Only reached if halfSizeScalars gives up (its step guard; never observed).
  */
 function verifyFullScalars(sig: usize): i32 {
+  if (!baseTableInit()) return 0;
   const topK = scalarToNaf(NAF_K, K, A_NAF_WIDTH);
   scalarToNaf(NAF_S, sig + 32, COMB_NAF_WIDTH);
   oddMultiples(A_ODD, A_POINT);
