@@ -147,10 +147,60 @@ export function feSq2(out: usize, a: usize): void {
   square(out, a, true);
 }
 
-/** out = a^(2^n) mod p (n ≥ 1 squarings). */
+/**
+ * out = a^(2^n) mod p (n ≥ 1 squarings). The exponentiations (feInvert, fePow22523: 250 of their
+ * 254 squarings) run here, so the limbs stay in locals from one squaring to the next: the
+ * products of `square` and the carry chain of carryStore, without storing and reloading every
+ * intermediate square.
+ */
 export function feSqN(out: usize, a: usize, n: i32): void {
-  feSq(out, a);
-  for (let i = 1; i < n; i++) feSq(out, out);
+  let f0 = <i64>load<i32>(a, 0);
+  let f1 = <i64>load<i32>(a, 4);
+  let f2 = <i64>load<i32>(a, 8);
+  let f3 = <i64>load<i32>(a, 12);
+  let f4 = <i64>load<i32>(a, 16);
+  let f5 = <i64>load<i32>(a, 20);
+  let f6 = <i64>load<i32>(a, 24);
+  let f7 = <i64>load<i32>(a, 28);
+  let f8 = <i64>load<i32>(a, 32);
+  let f9 = <i64>load<i32>(a, 36);
+  for (let i = 0; i < n; i++) {
+    const f5_19 = f5 * 19;
+    const f6_19 = f6 * 19;
+    const f7_19 = f7 * 19;
+    const f8_19 = f8 * 19;
+    const f9_19 = f9 * 19;
+    let h0 = f0 * f0 + ((f2 * f8_19 + f4 * f6_19 + f5 * f5_19) << 1) + ((f1 * f9_19 + f3 * f7_19) << 2);
+    let h1 = ((f0 * f1) << 1) + ((f2 * f9_19 + f3 * f8_19 + f4 * f7_19 + f5 * f6_19) << 1);
+    let h2 = ((f0 * f2 + f1 * f1) << 1) + f6 * f6_19 + ((f4 * f8_19) << 1) + ((f3 * f9_19 + f5 * f7_19) << 2);
+    let h3 = ((f0 * f3 + f1 * f2) << 1) + ((f4 * f9_19 + f5 * f8_19 + f6 * f7_19) << 1);
+    let h4 = f2 * f2 + ((f0 * f4) << 1) + ((f1 * f3) << 2) + ((f6 * f8_19 + f7 * f7_19) << 1) + ((f5 * f9_19) << 2);
+    let h5 = ((f0 * f5 + f1 * f4 + f2 * f3) << 1) + ((f6 * f9_19 + f7 * f8_19) << 1);
+    let h6 = ((f0 * f6 + f2 * f4 + f3 * f3) << 1) + ((f1 * f5) << 2) + f8 * f8_19 + ((f7 * f9_19) << 2);
+    let h7 = ((f0 * f7 + f1 * f6 + f2 * f5 + f3 * f4) << 1) + ((f8 * f9_19) << 1);
+    let h8 = f4 * f4 + ((f0 * f8 + f2 * f6) << 1) + ((f1 * f7 + f3 * f5) << 2) + ((f9 * f9_19) << 1);
+    let h9 = (f0 * f9 + f1 * f8 + f2 * f7 + f3 * f6 + f4 * f5) << 1;
+    let c: i64; // carryStore's chain (ref10)
+    c = (h0 + (1 << 25)) >> 26; h1 += c; h0 -= c << 26;
+    c = (h4 + (1 << 25)) >> 26; h5 += c; h4 -= c << 26;
+    c = (h1 + (1 << 24)) >> 25; h2 += c; h1 -= c << 25;
+    c = (h5 + (1 << 24)) >> 25; h6 += c; h5 -= c << 25;
+    c = (h2 + (1 << 25)) >> 26; h3 += c; h2 -= c << 26;
+    c = (h6 + (1 << 25)) >> 26; h7 += c; h6 -= c << 26;
+    c = (h3 + (1 << 24)) >> 25; h4 += c; h3 -= c << 25;
+    c = (h7 + (1 << 24)) >> 25; h8 += c; h7 -= c << 25;
+    c = (h4 + (1 << 25)) >> 26; h5 += c; h4 -= c << 26;
+    c = (h8 + (1 << 25)) >> 26; h9 += c; h8 -= c << 26;
+    c = (h9 + (1 << 24)) >> 25; h0 += c * 19; h9 -= c << 25; // 2^255 ≡ 19 (mod p)
+    c = (h0 + (1 << 25)) >> 26; h1 += c; h0 -= c << 26;
+    f0 = h0; f1 = h1; f2 = h2; f3 = h3; f4 = h4;
+    f5 = h5; f6 = h6; f7 = h7; f8 = h8; f9 = h9;
+  }
+  store<i32>(out, <i32>f0, 0); store<i32>(out, <i32>f1, 4);
+  store<i32>(out, <i32>f2, 8); store<i32>(out, <i32>f3, 12);
+  store<i32>(out, <i32>f4, 16); store<i32>(out, <i32>f5, 20);
+  store<i32>(out, <i32>f6, 24); store<i32>(out, <i32>f7, 28);
+  store<i32>(out, <i32>f8, 32); store<i32>(out, <i32>f9, 36);
 }
 
 /** out = a with limbs carried back to 26/25 bits. */
