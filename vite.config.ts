@@ -25,6 +25,30 @@ function cspMetaTag(): Plugin {
 }
 
 /**
+ * The first paint needs only index.html and its stylesheet: the page is the app shell (the
+ * service's name) until boot.ts renders the app, after that paint. So the scripts are asked for
+ * with `fetchpriority="low"` (HTML Living Standard, fetch priority attribute): on a slow
+ * connection the stylesheet comes first and the shell is painted while the scripts arrive.
+ * Browsers without priority hints ignore the attribute.
+ */
+function scriptsAfterFirstPaint(): Plugin {
+  return {
+    name: 'satchel:scripts-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const out = html
+          .replace(/<script type="module" /g, '<script type="module" fetchpriority="low" ')
+          .replace(/<link rel="modulepreload" /g, '<link rel="modulepreload" fetchpriority="low" ');
+        if (!out.includes('<script type="module" fetchpriority="low" ')) throw new Error('satchel:scripts-after-first-paint: no entry script in index.html');
+        return out;
+      },
+    },
+  };
+}
+
+/**
  * Workers are built as classic scripts (worker.format 'iife') because Firefox before 114 cannot
  * start module workers. The source still says `type: 'module'`, which the dev server needs; drop
  * it from the built `new Worker(...)` calls, and fail the build if one is left.
@@ -89,6 +113,7 @@ export default defineConfig({
     preact(),
     cspMetaTag(),
     classicWorkersInBuild(),
+    scriptsAfterFirstPaint(),
     // GOV.UK Frontend's rules trimmed to the classes the app names; the first screen's all in its stylesheet.
     trimGovukCss(),
     firstScreenStyled(),

@@ -86,7 +86,7 @@ async function measureWithRetries(url, attempts = 3) {
 /** One Lighthouse run in a fresh headless Chromium (a fresh profile: a first visit). */
 async function measure(url) {
   const profile = mkdtempSync(join(tmpdir(), 'satchel-lighthouse-profile-'));
-  const chromium = spawn(chromiumPath, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...chromiumArgs, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const chromium = spawn(chromiumPath, ['--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profile}`, ...chromiumArgs, 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   try {
     const port = await devToolsPort(chromium);
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
@@ -122,9 +122,16 @@ async function measure(url) {
         .map((a) => ({ id: a.id, title: a.title, display: a.displayValue ?? '' })),
     };
   } finally {
-    chromium.kill();
-    await new Promise((done) => (chromium.exitCode !== null ? done() : chromium.once('exit', done)));
-    rmSync(profile, { recursive: true, force: true });
+    // Debian's /usr/bin/chromium is a script that does not exec the browser: its own process group
+    // (detached) is killed whole, so no browser process is left writing to the profile being removed.
+    const exited = new Promise((done) => (chromium.exitCode !== null ? done() : chromium.once('exit', done)));
+    try {
+      process.kill(-chromium.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
   }
 }
 

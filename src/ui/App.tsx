@@ -8,6 +8,7 @@ import { FirstScreenShown } from './FirstScreenShown';
 import { Footer } from './components/Footer';
 import { OfflineBanner } from './components/OfflineBanner';
 import { PhaseBanner } from './components/PhaseBanner';
+import { ReplaceAppShell } from './ReplaceAppShell';
 import { ServiceNavigation } from './components/ServiceNavigation';
 import { MAIN_CONTENT_ID, SkipLink } from './components/SkipLink';
 import { UpdateBanner } from './components/UpdateBanner';
@@ -42,6 +43,7 @@ export function App({ vault, receiver, share, people, afterFirstScreen }: { vaul
         <ReceiverProvider receiver={receiver}>
           <ShareProvider services={share}>
             <PeopleProvider people={people}>
+            <ReplaceAppShell />
             <SkipLink />
             <ServiceNavigation />
             <div class="govuk-width-container">

@@ -97,3 +97,44 @@ test('a Welsh first screen fetches the Welsh words before any word renders: neve
     expect(text).not.toMatch(/\b(?:app|start|setup|vault|nav|phase|footer|language|offline|update)\.[a-z]/);
   }
 });
+
+/** Where the service's name is on the page (the shell's before the script runs, the app's after). */
+async function serviceNameBox(page: Page) {
+  return page.locator('.govuk-service-navigation__service-name a').first().boundingBox();
+}
+
+test('the app shell: the service name is painted before the script, and the app puts its own in the same place, in English and Welsh', async ({ browser, baseURL }) => {
+  for (const language of ['en', 'cy'] as const) {
+    // With no script the page is the shell: the name, where the app will put it, and nothing else.
+    const before = await browser.newContext({ baseURL, javaScriptEnabled: false, serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
+    const shellPage = await before.newPage();
+    await shellPage.goto(`/?lang=${language}`);
+    const shell = shellPage.locator('#app-shell');
+    await expect(shell.getByRole('link', { name: 'Satchel', exact: true })).toBeVisible();
+    await expect(shellPage.locator('#app')).toBeEmpty();
+    const shellBox = await serviceNameBox(shellPage);
+    await before.close();
+
+    // With the script the app replaces the shell: one name, in the same place, beside the app's own.
+    const after = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+    const page = await after.newPage();
+    // Frames the page rendered with the shell and no app yet: the shell was on screen.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { shellOnlyFrames: number };
+      counted.shellOnlyFrames = 0;
+      const frame = (): void => {
+        const app = document.getElementById('app');
+        if (app && !app.firstChild && document.getElementById('app-shell')) counted.shellOnlyFrames++;
+        if (!app?.firstChild) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await page.goto(`/?lang=${language}`);
+    await expect(page.getByRole('heading', { level: 1, name: language === 'en' ? 'Set up Satchel' : 'Sefydlu Satchel' })).toBeVisible();
+    await expect(page.locator('#app-shell')).toHaveCount(0);
+    await expect(page.locator('.govuk-service-navigation')).toHaveCount(1);
+    expect(await serviceNameBox(page)).toEqual(shellBox);
+    expect(await page.evaluate(() => (window as unknown as { shellOnlyFrames: number }).shellOnlyFrames)).toBeGreaterThan(0);
+    await after.close();
+  }
+});
