@@ -6,7 +6,8 @@ import type { Language } from '../i18n/translate';
 import { nameText } from '../i18n/names';
 import { PEOPLE_WORDS, whoseType } from '../people/people-words';
 import { PersonBadge } from './PersonBadge';
-import { inSentence, onBehalfWords, powerWords } from './on-behalf-words';
+import { inSentence, onBehalfWords } from './on-behalf-words';
+import { powerWords } from './power-words';
 
 /** Who will see the answer, as the consent screen names them: a registered verifier by its registered name, else the name it gave, else where the answer goes. */
 function verifierText(request: ShareRequest, language: Language): string {

@@ -5,9 +5,10 @@
  * sizes); typed like them: every language has every key (tested). Names go in as text, never HTML.
  */
 import { formatDate } from '../../lib/format';
-import type { AuthorityPower, OnBehalfFailure, OnBehalfOutcome } from '../../wallet/check';
+import type { OnBehalfFailure, OnBehalfOutcome } from '../../wallet/check';
 import type { Language } from '../i18n/translate';
 import { screenWords, type ScreenWords } from '../i18n/screen-words';
+import { powerWords } from './power-words';
 
 const en = {
   'switch.onBehalf': 'Checking someone who acts for another person',
@@ -22,9 +23,6 @@ const en = {
   'failedTitle': 'Not accepted as acting for someone',
   'recordTerm': 'Acting for someone',
   'failedNames': 'The authority shown says {attorney} may act for {donor}.',
-  'power.property-and-financial-affairs': 'property and financial affairs',
-  'power.health-and-welfare': 'health and welfare',
-  'power.unknown': 'a power Satchel does not know',
   'on-behalf': 'The authority to act for them is valid, names the person shown and covers what you asked for',
   'on-behalf:authority-missing': 'No authority to act for this person was shared',
   'on-behalf:authority-invalid': 'The authority to act for them failed its checks: it may be forged, or from an issuer you do not trust',
@@ -51,9 +49,6 @@ const cy: Record<CheckOnBehalfWordKey, string> = {
   'failedTitle': 'Heb ei dderbyn fel gweithredu ar ran rhywun',
   'recordTerm': 'Gweithredu ar ran rhywun',
   'failedNames': 'Mae’r awdurdod a ddangoswyd yn dweud y caiff {attorney} weithredu ar ran {donor}.',
-  'power.property-and-financial-affairs': 'eiddo a materion ariannol',
-  'power.health-and-welfare': 'iechyd a lles',
-  'power.unknown': 'pŵer nad yw Satchel yn ei adnabod',
   'on-behalf': 'Mae’r awdurdod i weithredu ar eu rhan yn ddilys, yn enwi’r person a ddangoswyd ac yn cynnwys yr hyn y gofynnoch amdano',
   'on-behalf:authority-missing': 'Ni rannwyd unrhyw awdurdod i weithredu ar ran y person hwn',
   'on-behalf:authority-invalid': 'Methodd yr awdurdod i weithredu ar eu rhan ei wiriadau: gallai fod wedi’i ffugio, neu gan gyhoeddwr nad ydych yn ymddiried ynddo',
@@ -79,11 +74,6 @@ export function onBehalfReasonText(code: string, language: Language): string | u
 
 export const failureText = (failure: OnBehalfFailure, language: Language): string => CHECK_ON_BEHALF_WORDS[language][`on-behalf:${failure}`];
 
-export const powerText = (power: AuthorityPower | undefined, language: Language): string => {
-  const key: CheckOnBehalfWordKey = power ? `power.${power}` : 'power.unknown';
-  return CHECK_ON_BEHALF_WORDS[language][key];
-};
-
 const fullName = (name: { givenName: string; familyName: string }): string => `${name.givenName} ${name.familyName}`.trim();
 
 /** Who the authority says acts for whom, as plain text; undefined unless both names were read. */
@@ -96,7 +86,7 @@ export function presentedBySentence(outcome: OnBehalfOutcome, language: Language
   const names = namesOf(outcome);
   if (!outcome.ok || !names) return undefined;
   const w = checkOnBehalfWords(language);
-  const power = powerText(outcome.power, language);
+  const power = powerWords(outcome.power, language);
   return outcome.validUntil ? w('presentedBy', { ...names, power, date: formatDate(outcome.validUntil, language) }) : w('presentedByNoDate', { ...names, power });
 }
 

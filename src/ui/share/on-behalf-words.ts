@@ -10,6 +10,7 @@ import type { AuthorityPower } from '../../wallet/people';
 import type { NoAuthorityReason } from '../../wallet/share';
 import type { Language } from '../i18n/translate';
 import { screenWords, type ScreenWords } from '../i18n/screen-words';
+import { powerWords } from './power-words';
 
 const en = {
   'onBehalf.whoFor': 'Who is this for?',
@@ -23,8 +24,6 @@ const en = {
   'assisted.helping': 'You are helping {name} show their own {type}.',
   'assisted.notAuthority': 'This does not say you act for them.',
   'verifier.unnamed': 'The service asking',
-  'power.property-and-financial-affairs': 'property and financial affairs',
-  'power.health-and-welfare': 'health and welfare',
   'noAuthority.intro': 'You cannot answer this for anyone. It needs the person’s own credential and your lasting power of attorney for {power} for them.',
   'noAuthority.nobody': 'You have not added anyone you help to Satchel.',
   'noAuthority.no-credential': '{name}: Satchel keeps nothing of theirs that answers this.',
@@ -49,8 +48,6 @@ const cy: Record<OnBehalfWordKey, string> = {
   'assisted.helping': 'Rydych chi’n helpu {name} i ddangos {type} sy’n perthyn iddyn nhw.',
   'assisted.notAuthority': 'Nid yw hyn yn dweud eich bod yn gweithredu ar eu rhan.',
   'verifier.unnamed': 'Y gwasanaeth sy’n gofyn',
-  'power.property-and-financial-affairs': 'eiddo a materion ariannol',
-  'power.health-and-welfare': 'iechyd a lles',
   'noAuthority.intro': 'Ni allwch ateb hyn ar ran unrhyw un. Mae angen tystlythyr y person ei hun a’ch atwrneiaeth arhosol ar gyfer {power} ar eu rhan.',
   'noAuthority.nobody': 'Nid ydych wedi ychwanegu unrhyw un rydych yn ei helpu at Satchel.',
   'noAuthority.no-credential': '{name}: nid yw Satchel yn cadw dim ganddyn nhw sy’n ateb hyn.',
@@ -66,8 +63,6 @@ export const ON_BEHALF_WORDS: Record<Language, Record<OnBehalfWordKey, string>> 
 export function onBehalfWords(language: Language): ScreenWords<OnBehalfWordKey> {
   return screenWords(ON_BEHALF_WORDS, language);
 }
-
-export const powerWords = (power: AuthorityPower, language: Language): string => onBehalfWords(language)(`power.${power}`);
 
 /**
  * A type name inside a sentence: its first letter lower-cased unless it starts an abbreviation
