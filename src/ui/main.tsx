@@ -16,7 +16,7 @@ export function startApp(): void {
   if (!root) throw new Error('index.html has no #app element');
   const vault = createVault();
   const receiver = lazyAppReceiver(vault);
-  // The database starts opening now, while the page renders its frame: the screen waits on this read.
+  // The database starts opening before the first render: the first screen waits on this read.
   void vault.state().catch(() => undefined);
   // The crypto worker starts in idle time once the first screen is shown and the page has loaded, and
   // again on unlock (issue 18): never among the first screen's own requests, which it had delayed.

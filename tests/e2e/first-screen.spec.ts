@@ -120,11 +120,10 @@ test('the app shell: the service name is painted before the script, and the app 
     const page = await after.newPage();
     // Frames the page rendered with the shell and no app yet: the shell was on screen.
     await page.addInitScript(() => {
-      const counted = window as unknown as { shellOnlyFrames: number };
-      counted.shellOnlyFrames = 0;
+      const counted = window as Window & { shellOnlyFrames?: number };
       const frame = (): void => {
         const app = document.getElementById('app');
-        if (app && !app.firstChild && document.getElementById('app-shell')) counted.shellOnlyFrames++;
+        if (app && !app.firstChild && document.getElementById('app-shell')) counted.shellOnlyFrames = (counted.shellOnlyFrames ?? 0) + 1;
         if (!app?.firstChild) requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
@@ -134,7 +133,7 @@ test('the app shell: the service name is painted before the script, and the app 
     await expect(page.locator('#app-shell')).toHaveCount(0);
     await expect(page.locator('.govuk-service-navigation')).toHaveCount(1);
     expect(await serviceNameBox(page)).toEqual(shellBox);
-    expect(await page.evaluate(() => (window as unknown as { shellOnlyFrames: number }).shellOnlyFrames)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as Window & { shellOnlyFrames?: number }).shellOnlyFrames ?? 0)).toBeGreaterThan(0);
     await after.close();
   }
 });
