@@ -6,8 +6,7 @@
  * for words of the English catalogue that Welsh does not also use.
  */
 import type { Page } from '@playwright/test';
-import { cy } from '../../src/ui/i18n/cy';
-import { en } from '../../src/ui/i18n/en';
+import { cy, en } from '../shared/catalogues';
 import { acceptOffer, expect, goInApp, makeOffer, test } from './demo-fixtures';
 import { setUpVault } from './vault-steps';
 

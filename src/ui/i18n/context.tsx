@@ -2,7 +2,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { loadLanguage, saveLanguage } from './language-preference';
-import { isCatalogueLoaded, loadCatalogue, translator, type Language, type Translate } from './translate';
+import { hasFirstScreenWords, loadFirstScreenWords, translator, type Language, type Translate } from './translate';
 
 interface I18n {
   language: Language;
@@ -13,16 +13,16 @@ interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 /**
- * A language whose catalogue is not in the first screen's script (translate.ts) is fetched before
+ * A language's first-screen words, when not in the entry script (translate.ts), are fetched before
  * anything renders in it: until then nothing renders (never English words, never a key), and
  * should the fetch fail (offline before the app was saved), English does.
  */
 export function I18nProvider({ children, initial }: { children: ComponentChildren; initial?: Language }) {
   const [wanted] = useState<Language>(() => initial ?? loadLanguage());
-  const [language, setLanguageState] = useState<Language | undefined>(() => (isCatalogueLoaded(wanted) ? wanted : undefined));
+  const [language, setLanguageState] = useState<Language | undefined>(() => (hasFirstScreenWords(wanted) ? wanted : undefined));
   useEffect(() => {
     if (language) return;
-    loadCatalogue(wanted).then(() => setLanguageState(wanted), () => setLanguageState('en'));
+    loadFirstScreenWords(wanted).then(() => setLanguageState(wanted), () => setLanguageState('en'));
   }, []);
   useEffect(() => {
     // WCAG 3.1.1: the page's language must be programmatically determined.
@@ -34,8 +34,8 @@ export function I18nProvider({ children, initial }: { children: ComponentChildre
     setLanguage(next) {
       saveLanguage(next);
       // The switch changes the words once they are here; until then the page stays as it is.
-      if (isCatalogueLoaded(next)) setLanguageState(next);
-      else loadCatalogue(next).then(() => setLanguageState(next), () => undefined);
+      if (hasFirstScreenWords(next)) setLanguageState(next);
+      else loadFirstScreenWords(next).then(() => setLanguageState(next), () => undefined);
     },
   }, [language]);
   if (!value) return null;

@@ -3,18 +3,20 @@
  * (typed against the English one, so no key can be missing) listed in `catalogues`, plus its date
  * words in src/lib/format.ts; nothing else names a language.
  *
- * Only English is in the first screen's script (issue 18: each catalogue is ≈ 11 KiB gzip). Any
- * other catalogue is fetched when needed: the provider (context.tsx) fetches the person's
- * language before the first words render and on switching, and a lazy screen waits for every
- * catalogue (lazy-screen.tsx), since its words may be in any language (the activity search matches
- * every language's words).
+ * Each catalogue comes in two parts (issue 18): the first screen's words (en-first-screen.ts,
+ * ≈ 1.5 KiB gzip) and every other screen's (en.ts, ≈ 9 KiB gzip). Only the first screen's English
+ * words are in the entry script. The provider (context.tsx) fetches the person's language's
+ * first-screen words before the first words render and on switching; a lazy screen waits for
+ * every language's whole catalogue (lazy-screen.tsx), since its words may be in any language (the
+ * activity search matches every language's words).
  */
-import { en, type Catalogue, type MessageKey } from './en';
+import { enFirstScreen, type FirstScreenCatalogue } from './en-first-screen';
+import type { Catalogue, MessageKey, OtherScreensCatalogue } from './en';
 
 const catalogues = {
-  en: () => Promise.resolve(en),
-  cy: () => import('./cy').then((module) => module.cy),
-} satisfies Record<string, () => Promise<Catalogue>>;
+  en: { firstScreen: () => Promise.resolve(enFirstScreen), otherScreens: () => import('./en').then((module) => module.enOtherScreens) },
+  cy: { firstScreen: () => import('./cy-first-screen').then((module) => module.cyFirstScreen), otherScreens: () => import('./cy').then((module) => module.cyOtherScreens) },
+} satisfies Record<string, { firstScreen: () => Promise<FirstScreenCatalogue>; otherScreens: () => Promise<OtherScreensCatalogue> }>;
 
 /** A language Satchel is written in: a BCP 47 primary language subtag with a catalogue. */
 export type Language = keyof typeof catalogues;
@@ -25,40 +27,54 @@ export const LANGUAGES = Object.keys(catalogues) as Language[];
  */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', cy: 'Cymraeg' };
 
-const loaded: Partial<Record<Language, Catalogue>> = { en };
-const loading: Partial<Record<Language, Promise<void>>> = {};
+type Part = keyof (typeof catalogues)[Language];
+/** The words here, by part and language (a part's words are some of the catalogue's). */
+const loaded: Record<Part, Partial<Record<Language, Partial<Catalogue>>>> = { firstScreen: { en: enFirstScreen }, otherScreens: {} };
+const loading: Record<Part, Partial<Record<Language, Promise<void>>>> = { firstScreen: {}, otherScreens: {} };
 
-/** Whether `language`'s catalogue is here, so its translator can be made now. */
-export function isCatalogueLoaded(language: Language): boolean {
-  return loaded[language] !== undefined;
-}
-
-/** Fetches `language`'s catalogue once (a failed fetch is tried again on the next call). */
-export function loadCatalogue(language: Language): Promise<void> {
-  if (loaded[language]) return Promise.resolve();
-  return (loading[language] ??= catalogues[language]().then(
-    (catalogue) => void (loaded[language] = catalogue),
+/** Fetches one part of `language`'s catalogue once (a failed fetch is tried again on the next call). */
+function loadPart(part: Part, language: Language): Promise<void> {
+  if (loaded[part][language]) return Promise.resolve();
+  return (loading[part][language] ??= catalogues[language][part]().then(
+    (words) => void (loaded[part][language] = words),
     (error: unknown) => {
-      delete loading[language];
+      delete loading[part][language];
       throw error;
     },
   ));
 }
 
-/** Fetches every language's catalogue (screens that show or search words in every language). */
+/** Whether `language`'s first-screen words are here, so its translator can be made now. */
+export function hasFirstScreenWords(language: Language): boolean {
+  return loaded.firstScreen[language] !== undefined;
+}
+
+/** Fetches `language`'s first-screen words (what the provider needs before it renders in it). */
+export function loadFirstScreenWords(language: Language): Promise<void> {
+  return loadPart('firstScreen', language);
+}
+
+/** Fetches every language's whole catalogue (screens that show or search words in every language). */
 export async function loadCatalogues(): Promise<void> {
-  await Promise.all(LANGUAGES.map(loadCatalogue));
+  await Promise.all(LANGUAGES.flatMap((language) => [loadPart('firstScreen', language), loadPart('otherScreens', language)]));
 }
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Looks a key up in one language and fills `{name}` placeholders with plain text. */
+/**
+ * Looks a key up in one language and fills `{name}` placeholders with plain text. The translator
+ * reads the other screens' words from the moment they are here, so one made for the first screen
+ * serves the lazy screens too.
+ */
 export function translator(language: Language): Translate {
-  const catalogue = loaded[language];
-  // A programming error, never a person's: whatever renders words in a language loads it first.
-  if (!catalogue) throw new Error(`translator: the ${language} catalogue is not loaded yet (loadCatalogue('${language}') first)`);
-  return (key, params) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  // A programming error, never a person's: whatever renders words in a language loads them first.
+  if (!hasFirstScreenWords(language)) throw new Error(`translator: the ${language} catalogue is not loaded yet (loadFirstScreenWords('${language}') first)`);
+  return (key, params) => {
+    const text = loaded.firstScreen[language]?.[key] ?? loaded.otherScreens[language]?.[key];
+    // Also a programming error: the entry's code names only first-screen words (first-screen-words.test.ts).
+    if (text === undefined) throw new Error(`translator: '${key}' is not among the first screen's words, and the other screens' ${language} words are not loaded yet (loadCatalogues() first)`);
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  };
 }
 
 export function isLanguage(value: unknown): value is Language {

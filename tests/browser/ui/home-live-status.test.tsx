@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n/context';
-import { en } from '../../../src/ui/i18n/en';
+import { en } from '../../shared/catalogues';
 import { ReceiverProvider } from '../../../src/ui/receive/ReceiverContext';
 import { HomeScreen } from '../../../src/ui/screens/HomeScreen';
 import { VaultProvider } from '../../../src/ui/vault/VaultContext';

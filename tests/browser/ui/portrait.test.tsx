@@ -7,8 +7,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n/context';
-import { cy } from '../../../src/ui/i18n/cy';
-import { en } from '../../../src/ui/i18n/en';
+import { cy, en } from '../../shared/catalogues';
 import { photoType, Portrait } from '../../../src/ui/receive/Portrait';
 import { TINY_JPEG } from '../support/mdoc-fixture';
 

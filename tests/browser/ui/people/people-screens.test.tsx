@@ -9,7 +9,7 @@
 import axe from 'axe-core';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { en } from '../../../../src/ui/i18n/en';
+import { en } from '../../../shared/catalogues';
 import { PEOPLE_WORDS } from '../../../../src/ui/people/people-words';
 import { SELF_PERSON } from '../../../../src/wallet/shared';
 import { render } from 'preact';

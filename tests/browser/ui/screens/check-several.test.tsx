@@ -17,7 +17,7 @@ import { encryptJwe } from '../../../../src/lib/jwe';
 import { splitIntoFrames } from '../../../../src/protocols/in-person/frames';
 import { decodeRequestQr } from '../../../../src/protocols/in-person/request-qr';
 import { I18nProvider } from '../../../../src/ui/i18n/context';
-import { cy } from '../../../../src/ui/i18n/cy';
+import { cy } from '../../../shared/catalogues';
 import { CheckResultView } from '../../../../src/ui/share/CheckResultView';
 import { createChecker } from '../../../../src/wallet/check/check';
 import { staticTrust } from '../../../../src/wallet/trust/check-trust';

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { enFirstScreen } from '../../../../src/ui/i18n/en-first-screen';
 
 // A fresh copy of translate.ts, as the app starts: the setup file (tests/shared/setup-catalogues.ts)
 // has loaded every catalogue into the copy the other tests share.
@@ -8,23 +9,36 @@ async function freshTranslate() {
 }
 
 describe('message catalogues load on demand', () => {
-  it('has English at once and Welsh only once it is fetched', async () => {
-    const { isCatalogueLoaded, loadCatalogue, translator } = await freshTranslate();
-    expect(isCatalogueLoaded('en')).toBe(true);
-    expect(translator('en')('language.self')).toBe('English');
-    expect(isCatalogueLoaded('cy')).toBe(false);
-    expect(() => translator('cy')).toThrow(/cy catalogue is not loaded yet/);
+  it('has the first screen’s English words at once, the rest of English and Welsh only once fetched', async () => {
+    const { hasFirstScreenWords, loadCatalogues, loadFirstScreenWords, translator } = await freshTranslate();
+    expect(hasFirstScreenWords('en')).toBe(true);
+    const english = translator('en');
+    expect(english('start.title')).toBe(enFirstScreen['start.title']);
+    expect(() => english('home.title')).toThrow(/'home.title' is not among the first screen's words, and the other screens' en words are not loaded yet/);
 
-    await loadCatalogue('cy');
-    expect(isCatalogueLoaded('cy')).toBe(true);
-    expect(translator('cy')('footer.version', { version: 3 })).toBe('Fersiwn 3');
+    expect(hasFirstScreenWords('cy')).toBe(false);
+    expect(() => translator('cy')).toThrow(/cy catalogue is not loaded yet/);
+    await loadFirstScreenWords('cy');
+    expect(hasFirstScreenWords('cy')).toBe(true);
+    const welsh = translator('cy');
+    expect(welsh('footer.version', { version: 3 })).toBe('Fersiwn 3');
+    expect(() => welsh('home.title')).toThrow(/the other screens' cy words are not loaded yet/);
+
+    await loadCatalogues();
+    // Translators made before (the provider keeps its own) read the whole catalogues once here.
+    expect(english('home.title')).toBe('Your credentials');
+    expect(welsh('home.title')).toBe('Eich tystlythyrau');
   });
 
-  it('fetches each catalogue once however many ask, and every one with loadCatalogues', async () => {
-    const { isCatalogueLoaded, loadCatalogue, loadCatalogues, LANGUAGES } = await freshTranslate();
-    const first = loadCatalogue('cy');
-    expect(loadCatalogue('cy')).toBe(first);
-    await loadCatalogues();
-    expect(LANGUAGES.every(isCatalogueLoaded)).toBe(true);
+  it('fetches each part once however many ask, and every language’s whole catalogue with loadCatalogues', async () => {
+    const { hasFirstScreenWords, loadCatalogues, loadFirstScreenWords, LANGUAGES, translator } = await freshTranslate();
+    const first = loadFirstScreenWords('cy');
+    expect(loadFirstScreenWords('cy')).toBe(first);
+    const all = loadCatalogues();
+    await all;
+    expect(LANGUAGES.every(hasFirstScreenWords)).toBe(true);
+    // Both parts are here: asking again fetches nothing.
+    await expect(loadFirstScreenWords('cy')).resolves.toBeUndefined();
+    expect(translator('cy')('notFound.title')).toBe('Heb ddod o hyd i’r dudalen');
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cy } from '../../../../src/ui/i18n/cy';
-import { en } from '../../../../src/ui/i18n/en';
+import { cy, en } from '../../../shared/catalogues';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, translator } from '../../../../src/ui/i18n/translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
