@@ -101,7 +101,16 @@ function precompressedCopies(): Plugin {
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(process.env.SATCHEL_VERSION ?? packageJson.version) },
-  build: { target: BROWSER_TARGETS, sourcemap: false, assetsInlineLimit: 0 },
+  build: {
+    target: BROWSER_TARGETS,
+    sourcemap: false,
+    assetsInlineLimit: 0,
+    // Everything the entry script imports statically is one file (issue 18). Rolldown otherwise
+    // splits what the entry shares with lazy chunks into a file per set of importers (thirteen for
+    // the first screen once the vault's operations became lazy), and a slow phone's HTTP/1.1
+    // connection limit then queues them; lazy chunks import from this one.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } } },
+  },
   // A classic (IIFE) worker: module workers arrived only in Firefox 114.
   worker: { format: 'iife' },
   css: {

@@ -7,7 +7,7 @@ import { lazyAppReceiver } from '../wallet/app';
 import { lazyAppShareServices } from '../wallet/app';
 import { lazyAppPeople } from '../wallet/app';
 import { warmSignatureChecking } from '../wallet/app';
-import { createVault } from '../wallet/vault';
+import { createVault, prefetchVaultOperations } from '../wallet/vault';
 import { App } from './App';
 
 /** Renders the app into index.html's #app (once). */
@@ -20,5 +20,10 @@ export function startApp(): void {
   void vault.state().catch(() => undefined);
   // The crypto worker starts in idle time once the first screen is shown and the page has loaded, and
   // again on unlock (issue 18): never among the first screen's own requests, which it had delayed.
-  render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} people={lazyAppPeople(vault, receiver)} afterFirstScreen={() => warmSignatureChecking(vault)} />, root);
+  // The rest of the vault (setting up, unlocking) is fetched then too, before a tap needs it.
+  const afterFirstScreen = () => {
+    warmSignatureChecking(vault);
+    prefetchVaultOperations();
+  };
+  render(<App vault={vault} receiver={receiver} share={lazyAppShareServices(vault, receiver)} people={lazyAppPeople(vault, receiver)} afterFirstScreen={afterFirstScreen} />, root);
 }

@@ -12,6 +12,8 @@ import { expect, test } from './demo-fixtures';
 const WELSH_FIRST_SCREEN_WORDS = /\/assets\/cy-first-screen-[\w-]+\.js$/;
 const WELSH_OTHER_SCREENS_WORDS = /\/assets\/cy-(?!first-screen-)[\w-]+\.js$/;
 const ENGLISH_OTHER_SCREENS_WORDS = /\/assets\/en-[\w-]+\.js$/;
+// The vault's operations (src/wallet/vault/vault-operations.ts): not in the entry, fetched once the first screen is shown.
+const VAULT_OPERATIONS = /\/assets\/vault-operations-[\w-]+\.js$/;
 const NOBLE_SCRIPT = /\/assets\/noble-fallback-[\w-]+\.js$/;
 
 /**
@@ -56,8 +58,10 @@ test('an English first screen loads no Welsh words and only its own stylesheet, 
   const worker = page.waitForEvent('worker', { predicate: (w) => /crypto-worker/.test(w.url()) });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Set up Satchel' })).toBeVisible();
-  // Nothing asked: the worker starts in idle time after the first screen (warm-signature-checking.ts).
+  // Nothing asked: the worker starts in idle time after the first screen (warm-signature-checking.ts),
+  // and the rest of the vault is fetched then too, before a tap on "Start now" needs it.
   const workerUrl = (await worker).url();
+  await expect.poll(() => requested.filter((url) => VAULT_OPERATIONS.test(url)).length).toBe(1);
 
   // The WASM core serves, and the noble script is not fetched; a phone without WebAssembly gets it.
   expect(await builtWorkerStatus(page, workerUrl, false)).toMatchObject({ engine: 'wasm', selfTest: true, nobleLoaded: false });

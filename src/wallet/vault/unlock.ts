@@ -7,7 +7,7 @@
  *     ├─ wrapped by the passkey slot   (WebAuthn PRF → HKDF; passkey-unlock.ts)
  *     └─ seals every record (credentials, device keys, settings, activity, the HMAC index key)
  */
-import { VaultError, type UnlockMethods, type VaultState } from './vault-api';
+import { VaultError } from './vault-api';
 import { createWrappedIndexKey } from '../../storage/index-key';
 import { generateVaultKey, newSlotSalt, openSlot, pinKek, recoveryKek, sealSlot } from '../../storage/key-slots';
 import { generateRecoveryCode, normaliseRecoveryCode, recoveryCodeBytes } from '../../storage/recovery-code';
@@ -18,15 +18,6 @@ import { DEFAULT_SETTINGS, SETTINGS_ROW } from './satchel-vault';
 import { checkNewPin } from './vault-checks';
 import { nonExtractable, rewrapPin, verifyPin } from './pin-check';
 import type { VaultCore } from './vault-core';
-
-export async function vaultState(core: VaultCore): Promise<VaultState> {
-  if (core.isUnlocked) return 'unlocked';
-  return (await core.slot('pin')) ? 'locked' : 'absent';
-}
-
-export async function unlockMethods(core: VaultCore): Promise<UnlockMethods> {
-  return { pin: true, passkey: (await core.slot('passkey')) !== undefined, recovery: true };
-}
 
 export async function setUp(core: VaultCore, pin: string): Promise<{ recoveryCode: string }> {
   checkNewPin(pin, 'pin');

@@ -1,50 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/catalogues';
+import { entryModules, ROOT } from '../../../shared/entry-modules';
 import { enFirstScreen } from '../../../../src/ui/i18n/en-first-screen';
-
-const ROOT = resolve(__dirname, '../../../..');
-const ENTRY = resolve(ROOT, 'src/ui/boot.ts');
-
-/** A relative import's file, as Vite resolves it (no extension, or a folder's index). */
-function resolveImport(from: string, specifier: string): string | undefined {
-  if (!specifier.startsWith('.')) return undefined; // a package: holds no words of ours
-  const base = resolve(dirname(from), specifier);
-  return [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`, base].find((file) => /\.tsx?$/.test(file) && existsSync(file));
-}
-
-/** The imports and re-exports that bring code with them: not `import type`, not dynamic `import()`. */
-function valueImports(source: ts.SourceFile): string[] {
-  const specifiers: string[] = [];
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const clause = statement.importClause;
-      const onlyTypes = clause !== undefined && (clause.isTypeOnly || (!clause.name && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
-      if (!onlyTypes) specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
-      specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    }
-  }
-  return specifiers;
-}
-
-/** Every module the entry script runs before anything is fetched on demand: its static import closure. */
-function entryModules(): Map<string, ts.SourceFile> {
-  const modules = new Map<string, ts.SourceFile>();
-  const queue = [ENTRY];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    if (modules.has(file)) continue;
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-    modules.set(file, source);
-    for (const specifier of valueImports(source)) {
-      const imported = resolveImport(file, specifier);
-      if (imported) queue.push(imported);
-    }
-  }
-  return modules;
-}
 
 /** The catalogue keys a module names in a string literal (how the entry's code names its words). */
 function keysNamedIn(source: ts.SourceFile): string[] {
