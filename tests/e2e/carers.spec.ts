@@ -115,7 +115,7 @@ test('a carer acts for Mum: her licence and the authority, the bank online and a
   await consentOnMumsBehalf(carer, /Cardiff Community Bank/);
   await expect(carer).toHaveURL(new RegExp(`^${demo.bank.url}`), { timeout: 30_000 });
   await expect(carer.locator('#on-behalf')).toHaveText(`${PRESENTED}, valid until ${aYearFromToday()}`, { timeout: 30_000 });
-  await expect(carer.locator('.pass')).toHaveText('The credential verified.');
+  await expect(carer.locator('.pass')).toHaveText('Both credentials verified: the person’s own and the authority to act for them.');
   await look(carer, testInfo, 'bank-result-en');
 
   // In person, no signal: a second phone checks "Identity of someone they act for: money and property".

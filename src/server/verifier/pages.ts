@@ -99,7 +99,8 @@ export function resultPage(tx: Transaction) {
   const o = tx.outcome!;
   if (o.declined !== undefined) return declinedPage(o.declined);
   // The credentials can verify and the answer still fail: the authority did not cover this person or this purpose.
-  const verdict = o.ok ? 'The credential verified.' : o.onBehalf && !o.onBehalf.ok && !o.error ? 'Not accepted: the authority to act for this person did not check out.' : `The credential did not verify${o.error ? `: ${o.error}` : ''}.`;
+  // An answer on someone's behalf holds two credentials (the person's and the authority), so says both.
+  const verdict = o.ok ? (o.onBehalf ? 'Both credentials verified: the person’s own and the authority to act for them.' : 'The credential verified.') : o.onBehalf && !o.onBehalf.ok && !o.error ? 'Not accepted: the authority to act for this person did not check out.' : `The credential did not verify${o.error ? `: ${o.error}` : ''}.`;
   return layout(
     o.ok ? 'Verified' : 'Not verified',
     html`<p class="${o.ok ? 'pass' : 'fail'}">${verdict}</p>

@@ -86,7 +86,7 @@ describe('the community bank, on Margaret\'s behalf, over HTTP', () => {
   it('says who presented it on whose behalf, under what, until when; after Revoke on the admin page the next answer fails as revoked', async () => {
     const validUntil = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(Date.now() + 365 * 24 * 3600 * 1000));
     const passed = await answer();
-    expect(passed).toContain(`Verified The credential verified. Presented by Ada Jones on behalf of Margaret Jones, under a lasting power of attorney (property and financial affairs), valid until ${validUntil}`);
+    expect(passed).toContain(`Verified Both credentials verified: the person’s own and the authority to act for them. Presented by Ada Jones on behalf of Margaret Jones, under a lasting power of attorney (property and financial affairs), valid until ${validUntil}`);
 
     const issued = servers!.issuers.opg.issued().at(-1)!;
     const admin = new URL(servers!.adminUrl);

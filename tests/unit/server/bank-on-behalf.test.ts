@@ -90,7 +90,7 @@ describe('the community bank asks on someone\'s behalf', () => {
 describe('the result page on someone\'s behalf', () => {
   it('says who presented it for whom, under what, until when, straight under the verdict', () => {
     const html = page({ ok: true, onBehalf: finance, claims: { given_name: 'Margaret' } });
-    expect(text(html)).toContain('The credential verified. Presented by Ada Jones on behalf of Margaret Jones, under a lasting power of attorney (property and financial affairs), valid until 1 December 2027 What we received');
+    expect(text(html)).toContain('Both credentials verified: the person’s own and the authority to act for them. Presented by Ada Jones on behalf of Margaret Jones, under a lasting power of attorney (property and financial affairs), valid until 1 December 2027 What we received');
   });
 
   it.each<[OnBehalfFailure, string]>([
