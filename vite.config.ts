@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { connectOriginsFromEnv, contentSecurityPolicy } from './src/server/security-headers';
 import { webAppManifest } from './src/sw/manifest';
+import { MANIFEST_FILE_NAME } from './src/sw/manifest-file';
 import { firstScreenStyled, trimGovukCss } from './scripts/trim-css';
 import { precompressDirectory } from './src/server/precompress';
 import packageJson from './package.json' with { type: 'json' };
@@ -43,6 +44,28 @@ function scriptsAfterFirstPaint(): Plugin {
           .replace(/<link rel="modulepreload" /g, '<link rel="modulepreload" fetchpriority="low" ');
         if (!out.includes('<script type="module" fetchpriority="low" ')) throw new Error('satchel:scripts-after-first-paint: no entry script in index.html');
         return out;
+      },
+    },
+  };
+}
+
+/**
+ * Takes out the manifest link vite-plugin-pwa writes into index.html: the page links it once the
+ * first screen is shown (src/sw/page-links.ts, issue 18), so its request does not share a slow
+ * connection with the first screen's script. Fails the build if the link is not there as expected,
+ * so a change in the plugin cannot leave the manifest linked twice or under another name.
+ */
+function manifestLinkedAfterFirstScreen(): Plugin {
+  const link = `<link rel="manifest" href="/${MANIFEST_FILE_NAME}">`;
+  return {
+    name: 'satchel:manifest-after-first-screen',
+    apply: 'build',
+    enforce: 'post', // after vite-plugin-pwa's own post-order handler, which writes the link
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (html.split(link).length !== 2) throw new Error(`satchel:manifest-after-first-screen: expected one ${link} in index.html`);
+        return html.replace(link, '');
       },
     },
   };
@@ -133,10 +156,12 @@ export default defineConfig({
       injectRegister: false,
       registerType: 'prompt',
       manifest: webAppManifest,
+      manifestFilename: MANIFEST_FILE_NAME,
       includeManifestIcons: false, // the glob below already takes every icon
       injectManifest: { globPatterns: ['**/*.{js,css,html,wasm,png,svg}'] },
       devOptions: { enabled: false },
     }),
+    manifestLinkedAfterFirstScreen(),
     precompressedCopies(),
   ],
 });

@@ -3,10 +3,12 @@
 // 4× CPU slowdown, a Moto G Power sized screen) against the production build served by
 // src/server/static-server.ts, in Debian's Chromium (headless). Each run measures the same build
 // twice, side by side: with the pre-compressed Brotli/gzip files (as deployed) and with
-// compression off (precompressed: false), so the difference the compression makes is in one run.
+// compression off (precompressed: false), so the difference the compression makes is in one run;
+// and a bare page (bench/bare-page.html: no script, no stylesheet) from the same server, the floor
+// this machine and Lighthouse's simulation set for any page, in the same runs.
 // Prints every run and the medians; asserts nothing (README "Performance").
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -21,20 +23,24 @@ class LighthouseRuntimeError extends Error {}
 
 requireChromium();
 const app = builtApp();
-const servers = { compressed: await serveApp(app.dir), uncompressed: await serveApp(app.dir, { precompressed: false }) };
-const results = { compressed: [], uncompressed: [] };
+const bareDir = mkdtempSync(join(tmpdir(), 'satchel-bare-page-'));
+copyFileSync(new URL('./bare-page.html', import.meta.url), join(bareDir, 'index.html'));
+const VARIANTS = ['compressed', 'uncompressed', 'bare'];
+const LABELS = { compressed: 'br/gzip', uncompressed: 'uncompressed', bare: 'bare page' };
+const servers = { compressed: await serveApp(app.dir), uncompressed: await serveApp(app.dir, { precompressed: false }), bare: await serveApp(bareDir) };
+const results = { compressed: [], uncompressed: [], bare: [] };
 try {
   for (let run = 1; run <= RUNS; run++) {
-    for (const variant of ['compressed', 'uncompressed']) {
+    for (const variant of VARIANTS) {
       const figures = await measureWithRetries(servers[variant].url);
       results[variant].push(figures);
       console.error(`  run ${run} ${variant.padEnd(12)} performance ${figures.performance.toFixed(2)}, FCP ${ms(figures.fcpMs)}, LCP ${ms(figures.lcpMs)}`);
     }
   }
 } finally {
-  await servers.compressed.close();
-  await servers.uncompressed.close();
+  for (const server of Object.values(servers)) await server.close();
   app.cleanUp();
+  rmSync(bareDir, { recursive: true, force: true });
 }
 
 const header = `${'run'.padEnd(22)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'b-p'.padStart(6)}${'FCP'.padStart(9)}${'LCP'.padStart(9)}${'TBT'.padStart(8)}${'CLS'.padStart(7)}${'SI'.padStart(9)}${'transfer'.padStart(12)}${'script'.padStart(11)}${'css'.padStart(11)}${'html'.padStart(10)}`;
@@ -55,18 +61,25 @@ const medianOf = (list) => ({
 console.log(`\nFirst visit on a slow phone — Lighthouse ${results.compressed[0]?.lighthouseVersion} mobile (simulated slow 4G, 4× CPU), ${results.compressed[0]?.userAgent}`);
 console.log('Targets: performance 1.00 in every run, FCP ≤ 1.2 s, LCP ≤ 1.5 s, accessibility and best practices 1.00.');
 console.log(header);
-for (const variant of ['compressed', 'uncompressed']) {
-  results[variant].forEach((f, i) => console.log(row(`${variant === 'compressed' ? 'br/gzip' : 'uncompressed'} ${i + 1}`, f)));
-  console.log(row(`${variant === 'compressed' ? 'br/gzip' : 'uncompressed'} median`, medianOf(results[variant])));
+for (const variant of VARIANTS) {
+  results[variant].forEach((f, i) => console.log(row(`${LABELS[variant]} ${i + 1}`, f)));
+  console.log(row(`${LABELS[variant]} median`, medianOf(results[variant])));
 }
+const range = (list, key, format) => `${format(Math.min(...list.map((f) => f[key])))}–${format(Math.max(...list.map((f) => f[key])))}`;
+const score = (value) => value.toFixed(2);
+const blocking = (value) => `${Math.round(value)} ms`;
+console.log(
+  `The floor, in the same runs: the bare page (no script, no stylesheet) scores ${range(results.bare, 'performance', score)}, ` +
+    `total blocking time ${range(results.bare, 'tbtMs', blocking)}; the app (br/gzip) ${range(results.compressed, 'performance', score)}, ${range(results.compressed, 'tbtMs', blocking)}.`,
+);
 const last = results.compressed.at(-1);
 if (last?.failing.length) console.log(`Audits below 1 (last br/gzip run): ${last.failing.join(', ')}`);
 for (const o of last?.opportunities ?? []) console.log(`  opportunity: ${o.title} ${o.display}`);
-for (const variant of ['compressed', 'uncompressed']) {
+for (const variant of VARIANTS) {
   const f = results[variant].at(-1);
-  if (f?.longTasks.length) console.log(`Long tasks (last ${variant} run): ${f.longTasks.map((t) => `${t.url} at ${t.startMs} ms for ${t.durationMs} ms`).join('; ')}`);
+  if (f?.longTasks.length) console.log(`Long tasks (last ${LABELS[variant]} run): ${f.longTasks.map((t) => `${t.url} at ${t.startMs} ms for ${t.durationMs} ms`).join('; ')}`);
 }
-if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ runs: RUNS, results, medians: { compressed: medianOf(results.compressed), uncompressed: medianOf(results.uncompressed) } }, null, 2));
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ runs: RUNS, results, medians: Object.fromEntries(VARIANTS.map((variant) => [variant, medianOf(results[variant])])) }, null, 2));
 
 /**
  * Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART, NO_FCP): such a run has no

@@ -3,7 +3,7 @@
  * words only (the Welsh catalogue is fetched for a Welsh first screen, before any word renders),
  * the first screen's stylesheet only (the rest comes with the first lazy screen), and the crypto
  * worker started once the page is idle, with nothing asked of it, its noble fallback script
- * fetched only where the WASM core cannot serve.
+ * fetched only where the WASM core cannot serve; the page's icon and manifest linked then too.
  */
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './demo-fixtures';
@@ -53,7 +53,7 @@ function requestsOf(page: Page): string[] {
   return urls;
 }
 
-test('an English first screen loads no Welsh words and only its own stylesheet, then warms the crypto worker when idle', async ({ page }) => {
+test('an English first screen loads no Welsh words and only its own stylesheet, then warms the crypto worker and links the icon and manifest when idle', async ({ page }) => {
   const requested = requestsOf(page);
   const worker = page.waitForEvent('worker', { predicate: (w) => /crypto-worker/.test(w.url()) });
   await page.goto('/');
@@ -62,6 +62,12 @@ test('an English first screen loads no Welsh words and only its own stylesheet, 
   // and the rest of the vault is fetched then too, before a tap on "Start now" needs it.
   const workerUrl = (await worker).url();
   await expect.poll(() => requested.filter((url) => VAULT_OPERATIONS.test(url)).length).toBe(1);
+  // index.html links an empty icon and no manifest; the app links both then (src/sw/page-links.ts).
+  const served = await (await page.request.get('/')).text();
+  expect(served).toMatch(/<link rel="icon" href="data:," ?\/?>/);
+  expect(served).not.toContain('rel="manifest"');
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/icons/icon-192.png');
 
   // The WASM core serves, and the noble script is not fetched; a phone without WebAssembly gets it.
   expect(await builtWorkerStatus(page, workerUrl, false)).toMatchObject({ engine: 'wasm', selfTest: true, nobleLoaded: false });
