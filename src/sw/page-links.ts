@@ -11,10 +11,13 @@ import { MANIFEST_FILE_NAME } from './manifest-file';
 export const MANIFEST_URL = `${import.meta.env.BASE_URL}${MANIFEST_FILE_NAME}`;
 export const PAGE_ICON_URL = `${import.meta.env.BASE_URL}icons/icon-192.png`;
 
-/** Points the page's icon at the app's icon and links the manifest; doing it again changes nothing. */
-export function linkIconAndManifest(page: Document = document): void {
+/**
+ * Points the page's icon at the app's icon and links the manifest; doing it again changes nothing.
+ * `manifest`: only a build has one (vite-plugin-pwa writes it; the dev server serves none).
+ */
+export function linkIconAndManifest(page: Document = document, { manifest = import.meta.env.PROD } = {}): void {
   setLink(page, 'icon', PAGE_ICON_URL, 'image/png');
-  setLink(page, 'manifest', MANIFEST_URL);
+  if (manifest) setLink(page, 'manifest', MANIFEST_URL);
 }
 
 function setLink(page: Document, rel: string, href: string, type?: string): void {
