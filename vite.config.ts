@@ -56,11 +56,13 @@ function scriptsAfterFirstPaint(): Plugin {
  * so a change in the plugin cannot leave the manifest linked twice or under another name.
  */
 function manifestLinkedAfterFirstScreen(): Plugin {
-  const link = `<link rel="manifest" href="/${MANIFEST_FILE_NAME}">`;
+  let link = '';
   return {
     name: 'satchel:manifest-after-first-screen',
     apply: 'build',
     enforce: 'post', // after vite-plugin-pwa's own post-order handler, which writes the link
+    // Under the app's base, as page-links.ts links it (import.meta.env.BASE_URL).
+    configResolved: (config) => void (link = `<link rel="manifest" href="${config.base}${MANIFEST_FILE_NAME}">`),
     transformIndexHtml: {
       order: 'post',
       handler(html) {

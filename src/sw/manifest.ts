@@ -1,4 +1,6 @@
 /** The web app manifest (W3C Web Application Manifest): what makes Satchel installable. */
+import { ICON_192_FILE } from './manifest-file';
+
 export const THEME_COLOUR = '#1d70b8';
 export const BACKGROUND_COLOUR = '#ffffff';
 
@@ -15,7 +17,7 @@ export const webAppManifest = {
   theme_color: THEME_COLOUR,
   background_color: BACKGROUND_COLOUR,
   icons: [
-    { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: ICON_192_FILE, sizes: '192x192', type: 'image/png', purpose: 'any' },
     { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
     { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],

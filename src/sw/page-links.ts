@@ -6,10 +6,10 @@
  * simulation of slow 4G the first screen's text came about 0.2 s later. The manifest is needed
  * only to install the app, and the icon only for a tab, a bookmark or a home-screen shortcut.
  */
-import { MANIFEST_FILE_NAME } from './manifest-file';
+import { ICON_192_FILE, MANIFEST_FILE_NAME } from './manifest-file';
 
 export const MANIFEST_URL = `${import.meta.env.BASE_URL}${MANIFEST_FILE_NAME}`;
-export const PAGE_ICON_URL = `${import.meta.env.BASE_URL}icons/icon-192.png`;
+export const PAGE_ICON_URL = `${import.meta.env.BASE_URL}${ICON_192_FILE}`;
 
 /**
  * Points the page's icon at the app's icon and links the manifest; doing it again changes nothing.
